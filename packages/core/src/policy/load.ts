@@ -1,0 +1,360 @@
+/**
+ * Loading `.github/secure-factory.yml`: YAML with positions, the JSON Schema, CEL compiled up front,
+ * and every error naming file:line:column with the allowed values.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { compileCel } from '../cel.js';
+import { ConfigurationError } from '../errors.js';
+import { newAjv, pointerToPath, significantErrors, type ErrorObject, type ValidateFunction } from '../json-schema.js';
+import { parseDuration } from './duration.js';
+import { policySchema } from './schema.js';
+import type { CelRule, DeployPolicy, EvidenceKind, Policy } from './types.js';
+
+export const DEFAULT_POLICY_PATH = '.github/secure-factory.yml';
+const MAX_POLICY_BYTES = 1024 * 1024;
+
+let validator: ValidateFunction | undefined;
+function validate(): ValidateFunction {
+  // verbose: errors carry their parent schema, so an unknown key can list the allowed ones.
+  validator ??= newAjv({ verbose: true, strict: false }).compile(policySchema);
+  return validator;
+}
+
+interface RawPolicy {
+  apiVersion: 'secure-factory/v1';
+  source?: {
+    'signed-commits'?: 'all' | 'head' | 'none';
+    range?: 'base-branch' | 'last-tag' | 'head' | number;
+    signers?: Policy['sourceCheck']['signers'];
+    reviews?: { approvals?: number; codeowners?: boolean };
+    'branch-protection'?: boolean;
+    workflows?: { audit?: boolean; 'block-severity'?: Policy['materials']['blockSeverity']; ignore?: string[] };
+  };
+  materials?: {
+    'block-severity'?: Policy['materials']['blockSeverity'];
+    licenses?: { allow?: string[]; deny?: string[]; unknown?: 'allow' | 'warn' | 'block' };
+    registries?: string[];
+    integrity?: 'required' | 'optional';
+    'non-registry'?: { git?: boolean; http?: boolean; file?: boolean };
+    images?: { registries?: string[]; pinned?: 'digest' | 'tag' | 'any' };
+    actions?: { pinned?: 'sha' | 'tag' | 'any'; allow?: string[] };
+    database?: { path?: string; 'max-age'?: string };
+    'include-dev'?: boolean;
+    rules?: CelRule[];
+  };
+  build?: { network?: 'none' | 'fetch-only'; reproducible?: boolean; timeout?: string; env?: string[] };
+  attest?: { signer?: 'keyless' | 'key' | 'ephemeral'; 'public-transparency-log'?: 'auto' | 'always' | 'never'; 'max-subjects'?: number };
+  deploy?: Record<
+    string,
+    {
+      require?: EvidenceKind[];
+      builder?: string;
+      'source-level'?: number;
+      'block-severity'?: Policy['materials']['blockSeverity'];
+      'max-scan-age'?: string;
+      'max-database-age'?: string;
+      refs?: string[];
+      environments?: string[];
+      registries?: string[];
+      'same-run'?: boolean;
+      rules?: CelRule[];
+    }
+  >;
+  'exception-max-days'?: number;
+  exceptions?: Policy['exceptions'];
+}
+
+/** Loads a policy file; a missing file at the default path means "use the defaults". */
+export async function loadPolicy(file: string | undefined, options: { now?: Date } = {}): Promise<Policy> {
+  const path = file ?? DEFAULT_POLICY_PATH;
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e: unknown) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' && file === undefined) return defaultPolicy();
+    throw new ConfigurationError(`cannot read the policy file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, {
+      location: { file: path },
+      hint: 'check the path, or omit it to use the default policy',
+    });
+  }
+  if (bytes.length > MAX_POLICY_BYTES) {
+    throw new ConfigurationError(`the policy file is ${bytes.length} bytes; the limit is ${MAX_POLICY_BYTES}`, {
+      location: { file: path },
+    });
+  }
+  return parsePolicy(bytes.toString('utf8'), path, options);
+}
+
+export function parsePolicy(text: string, file: string, options: { now?: Date } = {}): Policy {
+  const lineCounter = new LineCounter();
+  // maxAliasCount bounds alias expansion (billion-laughs); uniqueKeys rejects duplicated keys.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const firstError = doc.errors[0];
+  if (firstError) {
+    const pos = firstError.linePos?.[0];
+    throw new ConfigurationError(`not valid YAML: ${firstError.message.split('\n')[0] ?? firstError.code}`, {
+      location: { file, line: pos?.line, column: pos?.col },
+    });
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e: unknown) {
+    throw new ConfigurationError(`the YAML cannot be read: ${(e as Error).message}`, { location: { file } });
+  }
+  if (value === null || value === undefined) {
+    throw new ConfigurationError('the policy file is empty', {
+      location: { file, line: 1, column: 1 },
+      hint: 'start it with `apiVersion: secure-factory/v1`',
+    });
+  }
+  const v = validate();
+  if (!v(value)) {
+    const err = significantErrors(v.errors ?? []).sort(errorOrder)[0] as ErrorObject;
+    throw policyError(err, doc, lineCounter, file);
+  }
+  const raw = value as RawPolicy;
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  const policy = resolve(raw, { file, sha256 });
+  checkSemantics(policy, doc, lineCounter, file, options.now ?? new Date());
+  return policy;
+}
+
+// Report the most useful error first: unknown keys and bad enums before generic type errors.
+function errorOrder(a: ErrorObject, b: ErrorObject): number {
+  const rank = (e: ErrorObject): number =>
+    e.keyword === 'additionalProperties' ? 0 : e.keyword === 'enum' || e.keyword === 'const' ? 1 : 2;
+  return rank(a) - rank(b) || b.instancePath.length - a.instancePath.length;
+}
+
+function locate(doc: Document, lc: LineCounter, path: (string | number)[], keyOf?: string): { line?: number; column?: number } {
+  let node = doc.getIn(path, true) as YamlNode | undefined;
+  if (keyOf !== undefined && isMap(node)) {
+    const pair = node.items.find((p) => isScalar(p.key) && p.key.value === keyOf);
+    if (pair && isScalar(pair.key)) node = pair.key;
+  }
+  // Walk up until a node with a position is found.
+  let p = path;
+  while (!node?.range && p.length > 0) {
+    p = p.slice(0, -1);
+    node = doc.getIn(p, true) as YamlNode | undefined;
+  }
+  const offset = node?.range?.[0];
+  if (offset === undefined) return { line: 1, column: 1 };
+  const pos = lc.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}
+
+function policyError(err: ErrorObject, doc: Document, lc: LineCounter, file: string): ConfigurationError {
+  const path = pointerToPath(err.instancePath);
+  const dotted = path.length > 0 ? path.join('.') : '(top level)';
+  let message: string;
+  let hint: string | undefined;
+  let loc: { line?: number; column?: number };
+  switch (err.keyword) {
+    case 'additionalProperties': {
+      const key = (err.params as { additionalProperty: string }).additionalProperty;
+      const allowed = Object.keys((err.parentSchema as { properties?: Record<string, unknown> }).properties ?? {});
+      const guess = closest(key, allowed);
+      message = `unknown key "${key}" in ${dotted}`;
+      hint = `${guess ? `did you mean "${guess}"? ` : ''}allowed keys: ${allowed.join(', ')}`;
+      loc = locate(doc, lc, path, key);
+      break;
+    }
+    case 'enum': {
+      const allowed = (err.params as { allowedValues: unknown[] }).allowedValues;
+      message = `${dotted} is ${JSON.stringify(doc.getIn(path))}, which is not allowed`;
+      hint = `allowed values: ${allowed.map((a) => String(a)).join(', ')}`;
+      loc = locate(doc, lc, path);
+      break;
+    }
+    case 'const': {
+      const allowed = (err.params as { allowedValue: unknown }).allowedValue;
+      message = `${dotted} must be ${JSON.stringify(allowed)}`;
+      if (path[0] === 'apiVersion') hint = 'this version of secure-factory reads apiVersion secure-factory/v1';
+      loc = locate(doc, lc, path);
+      break;
+    }
+    case 'required': {
+      const missing = (err.params as { missingProperty: string }).missingProperty;
+      message = `${dotted} is missing the required key "${missing}"`;
+      if (missing === 'apiVersion') hint = 'add `apiVersion: secure-factory/v1` at the top';
+      loc = locate(doc, lc, path);
+      break;
+    }
+    case 'pattern': {
+      message = `${dotted} is ${JSON.stringify(doc.getIn(path))}, which does not have the expected form`;
+      hint = /m\|h\|d/.test(String((err.params as { pattern: string }).pattern))
+        ? 'write a duration such as 30m, 24h or 7d'
+        : `expected to match ${(err.params as { pattern: string }).pattern}`;
+      loc = locate(doc, lc, path);
+      break;
+    }
+    default:
+      message = `${dotted} ${err.message ?? 'is not valid'}`;
+      loc = locate(doc, lc, path);
+  }
+  return new ConfigurationError(message, { location: { file, ...loc }, ...(hint ? { hint } : {}) });
+}
+
+/** The allowed word nearest to a typo (Levenshtein distance at most 3). */
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = 4;
+  for (const c of candidates) {
+    const d = levenshtein(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+function levenshtein(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0] as number;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j] as number;
+      prev[j] = Math.min((prev[j] as number) + 1, (prev[j - 1] as number) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length] as number;
+}
+
+const DAY = 86_400_000;
+
+export function defaultDeploy(): DeployPolicy {
+  return {
+    require: ['provenance', 'source', 'sbom', 'vulnerabilities'],
+    sourceLevel: 1,
+    blockSeverity: 'critical',
+    maxScanAgeMs: DAY,
+    maxDatabaseAgeMs: 2 * DAY,
+    refs: [],
+    environments: [],
+    registries: [],
+    sameRun: true,
+    rules: [],
+  };
+}
+
+function resolve(raw: RawPolicy, source: { file: string; sha256: string }): Policy {
+  const s = raw.source ?? {};
+  const m = raw.materials ?? {};
+  const b = raw.build ?? {};
+  const a = raw.attest ?? {};
+  const deploy: Record<string, DeployPolicy> = {};
+  for (const [env, d] of Object.entries(raw.deploy ?? {})) {
+    const def = defaultDeploy();
+    deploy[env] = {
+      require: d.require ?? def.require,
+      ...(d.builder !== undefined ? { builder: d.builder } : {}),
+      sourceLevel: d['source-level'] ?? def.sourceLevel,
+      blockSeverity: d['block-severity'] ?? m['block-severity'] ?? def.blockSeverity,
+      maxScanAgeMs: d['max-scan-age'] ? parseDuration(d['max-scan-age']) : def.maxScanAgeMs,
+      maxDatabaseAgeMs: d['max-database-age'] ? parseDuration(d['max-database-age']) : def.maxDatabaseAgeMs,
+      refs: d.refs ?? [],
+      environments: d.environments ?? [],
+      registries: d.registries ?? m.images?.registries ?? [],
+      sameRun: d['same-run'] ?? true,
+      rules: d.rules ?? [],
+    };
+  }
+  return {
+    apiVersion: 'secure-factory/v1',
+    source,
+    sourceCheck: {
+      signedCommits: s['signed-commits'] ?? 'all',
+      range: s.range ?? 'base-branch',
+      signers: s.signers ?? [],
+      reviews: { approvals: s.reviews?.approvals ?? 1, codeowners: s.reviews?.codeowners ?? false },
+      branchProtection: s['branch-protection'] ?? true,
+      workflows: {
+        audit: s.workflows?.audit ?? true,
+        blockSeverity: s.workflows?.['block-severity'] ?? 'high',
+        ignore: s.workflows?.ignore ?? [],
+      },
+    },
+    materials: {
+      blockSeverity: m['block-severity'] ?? 'critical',
+      licenses: { allow: m.licenses?.allow ?? [], deny: m.licenses?.deny ?? [], unknown: m.licenses?.unknown ?? 'warn' },
+      registries: m.registries ?? [],
+      integrity: m.integrity ?? 'required',
+      nonRegistry: { git: m['non-registry']?.git ?? false, http: m['non-registry']?.http ?? false, file: m['non-registry']?.file ?? true },
+      images: { registries: m.images?.registries ?? [], pinned: m.images?.pinned ?? 'digest' },
+      actions: { pinned: m.actions?.pinned ?? 'sha', allow: m.actions?.allow ?? [] },
+      database: {
+        ...(m.database?.path ? { path: m.database.path } : {}),
+        maxAgeMs: m.database?.['max-age'] ? parseDuration(m.database['max-age']) : 2 * DAY,
+      },
+      includeDev: m['include-dev'] ?? false,
+      rules: m.rules ?? [],
+    },
+    build: {
+      network: b.network ?? 'none',
+      reproducible: b.reproducible ?? false,
+      timeoutMs: b.timeout ? parseDuration(b.timeout) : 60 * 60_000,
+      env: b.env ?? [],
+    },
+    attest: {
+      signer: a.signer ?? 'keyless',
+      publicTransparencyLog: a['public-transparency-log'] ?? 'auto',
+      maxSubjects: a['max-subjects'] ?? 1024,
+    },
+    deploy,
+    exceptionMaxDays: raw['exception-max-days'] ?? 90,
+    exceptions: raw.exceptions ?? [],
+  };
+}
+
+/** The built-in policy used when a repository has no policy file: the safe choices. */
+export function defaultPolicy(): Policy {
+  return resolve(
+    { apiVersion: 'secure-factory/v1' },
+    { file: '(defaults)', sha256: createHash('sha256').update('secure-factory/v1 defaults').digest('hex') },
+  );
+}
+
+function checkSemantics(policy: Policy, doc: Document, lc: LineCounter, file: string, now: Date): void {
+  // CEL expressions are compiled at load time so a typo is reported here, not at deploy time.
+  const celLists: [(string | number)[], CelRule[]][] = [[['materials', 'rules'], policy.materials.rules]];
+  for (const [env, d] of Object.entries(policy.deploy)) celLists.push([['deploy', env, 'rules'], d.rules]);
+  for (const [path, rules] of celLists) {
+    rules.forEach((r, i) => {
+      try {
+        compileCel(r.expression);
+      } catch (e: unknown) {
+        throw new ConfigurationError(`CEL rule "${r.name}" does not compile: ${(e as Error).message.split('\n')[0]}`, {
+          location: { file, ...locate(doc, lc, [...path, i, 'expression']) },
+        });
+      }
+    });
+  }
+  const maxMs = policy.exceptionMaxDays * DAY;
+  policy.exceptions.forEach((x, i) => {
+    const expires = Date.parse(`${x.expires}T23:59:59Z`);
+    if (Number.isNaN(expires)) {
+      throw new ConfigurationError(`exceptions[${i}].expires "${x.expires}" is not a date`, {
+        location: { file, ...locate(doc, lc, ['exceptions', i, 'expires']) },
+        hint: 'write YYYY-MM-DD',
+      });
+    }
+    if (expires - now.getTime() > maxMs) {
+      throw new ConfigurationError(`exceptions[${i}] expires ${x.expires}, more than ${policy.exceptionMaxDays} days from now`, {
+        location: { file, ...locate(doc, lc, ['exceptions', i, 'expires']) },
+        hint: 'waivers are temporary: pick an earlier date or raise exception-max-days',
+      });
+    }
+  });
+}
+
+/** Whether a waiver has expired at `now` (it holds through the end of its expiry day, UTC). */
+export function isExpired(expires: string, now: Date = new Date()): boolean {
+  return Date.parse(`${expires}T23:59:59.999Z`) < now.getTime();
+}

@@ -1,0 +1,76 @@
+/** The policy as the stages see it: every key present, defaults filled in (the safe choice). */
+import type { SeverityThreshold } from '../findings.js';
+
+export interface CelRule {
+  name: string;
+  expression: string;
+  message?: string;
+}
+
+export interface SignerSpec {
+  name?: string;
+  ssh?: string;
+  gpg?: string;
+  'gpg-key'?: string;
+  email?: string;
+  x509?: { identity?: string; issuer?: string; 'ca-file'?: string };
+}
+
+export type EvidenceKind = 'provenance' | 'source' | 'sbom' | 'vulnerabilities' | 'tests';
+
+export interface DeployPolicy {
+  require: EvidenceKind[];
+  builder?: string;
+  sourceLevel: number;
+  blockSeverity: SeverityThreshold;
+  maxScanAgeMs: number;
+  maxDatabaseAgeMs: number;
+  refs: string[];
+  environments: string[];
+  registries: string[];
+  sameRun: boolean;
+  rules: CelRule[];
+}
+
+export interface Exception {
+  advisory?: string;
+  rule?: string;
+  package?: string;
+  digest?: string;
+  environment?: string;
+  reason: string;
+  approver: string;
+  /** YYYY-MM-DD; the waiver holds through the end of that day (UTC). */
+  expires: string;
+}
+
+export interface Policy {
+  apiVersion: 'secure-factory/v1';
+  /** Where it came from (`(defaults)` when no file), and the sha256 of the file's bytes. */
+  source: { file: string; sha256: string };
+  sourceCheck: {
+    signedCommits: 'all' | 'head' | 'none';
+    range: 'base-branch' | 'last-tag' | 'head' | number;
+    signers: SignerSpec[];
+    reviews: { approvals: number; codeowners: boolean };
+    branchProtection: boolean;
+    workflows: { audit: boolean; blockSeverity: SeverityThreshold; ignore: string[] };
+  };
+  materials: {
+    blockSeverity: SeverityThreshold;
+    licenses: { allow: string[]; deny: string[]; unknown: 'allow' | 'warn' | 'block' };
+    registries: string[];
+    integrity: 'required' | 'optional';
+    nonRegistry: { git: boolean; http: boolean; file: boolean };
+    images: { registries: string[]; pinned: 'digest' | 'tag' | 'any' };
+    actions: { pinned: 'sha' | 'tag' | 'any'; allow: string[] };
+    database: { path?: string; maxAgeMs: number };
+    includeDev: boolean;
+    rules: CelRule[];
+  };
+  build: { network: 'none' | 'fetch-only'; reproducible: boolean; timeoutMs: number; env: string[] };
+  attest: { signer: 'keyless' | 'key' | 'ephemeral'; publicTransparencyLog: 'auto' | 'always' | 'never'; maxSubjects: number };
+  deploy: Record<string, DeployPolicy>;
+  exceptionMaxDays: number;
+  exceptions: Exception[];
+}

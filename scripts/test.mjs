@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+/**
+ * The test command: jest in ESM mode on Node 24. Installs dependencies and builds first when a fresh
+ * clone has neither, so `npm test` works as the README's second command.
+ *   npm test [-- JEST ARGS...]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { node24 } from './node24.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const run = (cmd, args, env = {}) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, env: { ...process.env, ...env } });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+if (!existsSync(path.join(root, 'node_modules', 'jest'))) run('npm', ['ci']);
+if (!existsSync(path.join(root, 'packages', 'cli', 'dist', 'main.js'))) run('npm', ['run', 'build']);
+if (!existsSync(path.join(root, '..', 'shared'))) {
+  console.error('note: ../shared is not beside the repository: tests that need its corpora and schemas will say they were skipped.');
+}
+const jest = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
+const args = process.argv.slice(2);
+run(node24(), ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', jest, ...args]);
