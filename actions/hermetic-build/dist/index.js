@@ -48913,7 +48913,10 @@ function parseJsonText(text, file) {
         else if (/Unexpected end of JSON input/.test(msg)) {
             ({ line, column } = lineColumnAt(text, text.length));
         }
-        const reason = msg.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+        const reason = msg
+            .replace(/^JSON\.parse: /, '')
+            .replace(/ in JSON at position \d+.*$/, '')
+            .replace(/\s*\(line \d+ column \d+\)$/, '');
         throw new ConfigurationError(`not valid JSON: ${reason}`, { location: { file, line, column }, cause: e });
     }
 }
@@ -48924,7 +48927,10 @@ async function json_file_readJsonFile(file, limits = {}) {
         size = (await stat(file)).size;
     }
     catch (e) {
-        throw new ConfigurationError(`cannot read the file: ${e.code ?? String(e)}`, { location: { file }, cause: e });
+        throw new ConfigurationError(`cannot read the file: ${e.code ?? String(e)}`, {
+            location: { file },
+            cause: e,
+        });
     }
     if (size > max) {
         throw new ConfigurationError(`the file is ${size} bytes, over the limit of ${max}`, { location: { file } });
@@ -49113,7 +49119,9 @@ function severityBadge(s) {
 function findingsTable(findings, limit = 50) {
     if (findings.length === 0)
         return '_No findings._';
-    const rows = findings.slice(0, limit).map((f) => [
+    const rows = findings
+        .slice(0, limit)
+        .map((f) => [
         severityBadge(f.severity),
         code(f.rule),
         md(f.message),
@@ -49164,7 +49172,13 @@ function toSarif(tool, findings) {
             properties: { severity: f.severity, blocking: f.blocking === true, ...(f.properties ?? {}) },
         };
         if (f.waived) {
-            result.suppressions = [{ kind: 'external', status: 'accepted', justification: `${f.waived.reason} (approved by ${f.waived.approver}, expires ${f.waived.expires})` }];
+            result.suppressions = [
+                {
+                    kind: 'external',
+                    status: 'accepted',
+                    justification: `${f.waived.reason} (approved by ${f.waived.approver}, expires ${f.waived.expires})`,
+                },
+            ];
         }
         if (f.file) {
             const region = {};
@@ -54752,7 +54766,9 @@ async function loadPolicy(file, options = {}) {
         });
     }
     if (bytes.length > MAX_POLICY_BYTES) {
-        throw new ConfigurationError(`the policy file is ${bytes.length} bytes; the limit is ${MAX_POLICY_BYTES}`, { location: { file: path } });
+        throw new ConfigurationError(`the policy file is ${bytes.length} bytes; the limit is ${MAX_POLICY_BYTES}`, {
+            location: { file: path },
+        });
     }
     return parsePolicy(bytes.toString('utf8'), path, options);
 }
@@ -54775,7 +54791,10 @@ function parsePolicy(text, file, options = {}) {
         throw new ConfigurationError(`the YAML cannot be read: ${e.message}`, { location: { file } });
     }
     if (value === null || value === undefined) {
-        throw new ConfigurationError('the policy file is empty', { location: { file, line: 1, column: 1 }, hint: 'start it with `apiVersion: secure-factory/v1`' });
+        throw new ConfigurationError('the policy file is empty', {
+            location: { file, line: 1, column: 1 },
+            hint: 'start it with `apiVersion: secure-factory/v1`',
+        });
     }
     const v = validate();
     if (!v(value)) {
@@ -54790,7 +54809,7 @@ function parsePolicy(text, file, options = {}) {
 }
 // Report the most useful error first: unknown keys and bad enums before generic type errors.
 function errorOrder(a, b) {
-    const rank = (e) => (e.keyword === 'additionalProperties' ? 0 : e.keyword === 'enum' || e.keyword === 'const' ? 1 : 2);
+    const rank = (e) => e.keyword === 'additionalProperties' ? 0 : e.keyword === 'enum' || e.keyword === 'const' ? 1 : 2;
     return rank(a) - rank(b) || b.instancePath.length - a.instancePath.length;
 }
 function locate(doc, lc, path, keyOf) {
@@ -54853,7 +54872,9 @@ function policyError(err, doc, lc, file) {
         }
         case 'pattern': {
             message = `${dotted} is ${JSON.stringify(doc.getIn(path))}, which does not have the expected form`;
-            hint = /m\|h\|d/.test(String(err.params.pattern)) ? 'write a duration such as 30m, 24h or 7d' : `expected to match ${err.params.pattern}`;
+            hint = /m\|h\|d/.test(String(err.params.pattern))
+                ? 'write a duration such as 30m, 24h or 7d'
+                : `expected to match ${err.params.pattern}`;
             loc = locate(doc, lc, path);
             break;
         }
@@ -54949,7 +54970,10 @@ function resolve(raw, source) {
             nonRegistry: { git: m['non-registry']?.git ?? false, http: m['non-registry']?.http ?? false, file: m['non-registry']?.file ?? true },
             images: { registries: m.images?.registries ?? [], pinned: m.images?.pinned ?? 'digest' },
             actions: { pinned: m.actions?.pinned ?? 'sha', allow: m.actions?.allow ?? [] },
-            database: { ...(m.database?.path ? { path: m.database.path } : {}), maxAgeMs: m.database?.['max-age'] ? parseDuration(m.database['max-age']) : 2 * DAY },
+            database: {
+                ...(m.database?.path ? { path: m.database.path } : {}),
+                maxAgeMs: m.database?.['max-age'] ? parseDuration(m.database['max-age']) : 2 * DAY,
+            },
             includeDev: m['include-dev'] ?? false,
             rules: m.rules ?? [],
         },
@@ -54994,7 +55018,10 @@ function checkSemantics(policy, doc, lc, file, now) {
     policy.exceptions.forEach((x, i) => {
         const expires = Date.parse(`${x.expires}T23:59:59Z`);
         if (Number.isNaN(expires)) {
-            throw new ConfigurationError(`exceptions[${i}].expires "${x.expires}" is not a date`, { location: { file, ...locate(doc, lc, ['exceptions', i, 'expires']) }, hint: 'write YYYY-MM-DD' });
+            throw new ConfigurationError(`exceptions[${i}].expires "${x.expires}" is not a date`, {
+                location: { file, ...locate(doc, lc, ['exceptions', i, 'expires']) },
+                hint: 'write YYYY-MM-DD',
+            });
         }
         if (expires - now.getTime() > maxMs) {
             throw new ConfigurationError(`exceptions[${i}] expires ${x.expires}, more than ${policy.exceptionMaxDays} days from now`, {
