@@ -1,1 +1,2 @@
-export {};
+export * from './package.js';
+export * from './lockfiles/index.js';

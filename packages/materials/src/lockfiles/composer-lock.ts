@@ -1,0 +1,7 @@
+import type { Package } from '../package.js';
+import type { LockfileInput } from './types.js';
+
+export function parseComposerLock(input: LockfileInput): Package[] {
+  void input;
+  return [];
+}

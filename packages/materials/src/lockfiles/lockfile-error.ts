@@ -1,0 +1,67 @@
+/**
+ * Errors and limits shared by the lockfile parsers: a lockfile that cannot be read is a
+ * ConfigurationError naming the file (and line when known), never a crash and never a silent pass.
+ */
+import { ConfigurationError } from '@secure-factory/core';
+
+/** Lockfiles larger than this are refused before parsing (a hostile input must not exhaust memory). */
+export const MAX_LOCKFILE_BYTES = 100 * 1024 * 1024;
+
+export function lockfileError(file: string, message: string, line?: number, hint?: string): ConfigurationError {
+  return new ConfigurationError(message, {
+    location: line === undefined ? { file } : { file, line },
+    hint: hint ?? 'regenerate the lockfile with its package manager, or remove it from the scanned tree',
+  });
+}
+
+// C0/C1 controls, DEL, bidi overrides and zero-width characters: never part of a real package name,
+// and dangerous in a terminal, a job summary or an annotation.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+
+/** Refuses a package name or version carrying control characters. */
+export function checkText(file: string, what: string, value: string, line?: number): void {
+  if (CONTROL.test(value)) {
+    throw lockfileError(file, `${what} ${JSON.stringify(value)} contains control or invisible characters`, line);
+  }
+  if (value.length > 512) throw lockfileError(file, `${what} is ${value.length} characters long (over 512)`, line);
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function optString(file: string, obj: Record<string, unknown>, key: string, where: string): string | undefined {
+  const v = obj[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw lockfileError(file, `${where}: "${key}" must be a string, not ${typeName(v)}`);
+  return v;
+}
+
+export function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return `a ${typeof v}`;
+}
+
+/** 1-based line of the first occurrence of `needle` at or after `from`, or undefined. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+  lineAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+  find(needle: string, from = 0): number | undefined {
+    const i = this.text.indexOf(needle, from);
+    return i < 0 ? undefined : this.lineAt(i);
+  }
+}

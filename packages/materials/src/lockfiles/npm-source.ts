@@ -1,0 +1,54 @@
+/** What the JavaScript lockfiles share: commit pins in git URLs, SRI integrity strings, source kinds. */
+import type { Integrity, SourceKind } from '../package.js';
+
+// The forms npm, yarn, pnpm and bun write for git dependencies (same cases osv-scalibr recognises).
+const COMMIT_PATTERNS = [
+  /(?:^|.+@)(?:git(?:\+(?:ssh|https))?|ssh):\/\/.+#(\w+)$/,
+  /(?:^|.+@)https:\/\/.+\.git#(\w+)$/,
+  /https:\/\/codeload\.github\.com(?:\/[\w.-]+){2}\/tar\.gz\/(\w+)$/,
+  /.+#commit[:=](\w+)$/,
+  /^(?:github|gitlab|bitbucket):.+#(\w+)$/,
+];
+const GIT_HOSTS = new Set(['bitbucket.org', 'github.com', 'gitlab.com']);
+
+/** The commit a git dependency is pinned to, or "" when the reference names none. */
+export function commitFromReference(ref: string | undefined): string {
+  if (!ref) return '';
+  for (const re of COMMIT_PATTERNS) {
+    const m = re.exec(ref);
+    if (m?.[1]) return m[1];
+  }
+  let u: URL;
+  try {
+    u = new URL(ref);
+  } catch {
+    return '';
+  }
+  if (!GIT_HOSTS.has(u.host)) return '';
+  const r = u.searchParams.get('ref');
+  if (r) return r;
+  return u.hash.replace(/^#/, '');
+}
+
+/** Parses an SRI string (`sha512-<base64> sha1-<base64>`) into hex digests by algorithm. */
+export function parseSri(sri: string | undefined): Integrity | undefined {
+  if (!sri) return undefined;
+  const out: Integrity = {};
+  for (const part of sri.trim().split(/\s+/)) {
+    const m = /^(sha512|sha384|sha256|sha1)-([A-Za-z0-9+/=]+)$/.exec(part);
+    if (!m?.[1] || !m[2]) continue;
+    const alg = m[1] as keyof Integrity;
+    out[alg] = Buffer.from(m[2], 'base64').toString('hex');
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** Classifies where a JavaScript package comes from, by its resolved URL or version specifier. */
+export function jsSourceKind(resolved: string | undefined, version?: string): SourceKind {
+  const ref = resolved ?? version ?? '';
+  if (/^(?:git\+|git:|ssh:|github:|gitlab:|bitbucket:)/.test(ref) || commitFromReference(ref) !== '') return 'git';
+  if (/^(?:file:|\.{0,2}\/)/.test(ref)) return 'file';
+  if (/^link:/.test(ref) || /^(?:workspace|portal):/.test(ref)) return 'link';
+  if (/^https?:\/\//.test(ref)) return /\/-\/[^/]+\.tgz(?:[?#].*)?$/.test(ref) ? 'registry' : 'http';
+  return 'registry';
+}

@@ -1,0 +1,143 @@
+/**
+ * The one shape every material takes once parsed: lockfile packages, actions and images alike, named
+ * with OSV ecosystem names and a purl, so SBOMs, vulnerability matching and policy read one list.
+ */
+import { PackageURL } from 'packageurl-js';
+
+/** OSV ecosystem names (https://ossf.github.io/osv-schema/#affectedpackage-field). */
+export type Ecosystem = 'npm' | 'PyPI' | 'Go' | 'crates.io' | 'RubyGems' | 'Packagist' | 'GitHub Actions' | 'Docker';
+
+export type SourceKind = 'registry' | 'git' | 'http' | 'file' | 'link';
+
+export interface Integrity {
+  sha512?: string;
+  sha384?: string;
+  sha256?: string;
+  sha1?: string;
+}
+
+export interface Package {
+  ecosystem: Ecosystem;
+  name: string;
+  /** `""` when the lockfile names no version (a git or file dependency). */
+  version: string;
+  purl: string;
+  /** Dependency groups as the lockfile names them (`dev`, `optional`, `bundled`, a Poetry/uv group...); empty for production. */
+  groups: string[];
+  /** true for a dependency the project declares itself, false for a transitive one, undefined when the format does not say. */
+  direct: boolean | undefined;
+  /** Path of the file the package was read from, relative to the scanned root when there is one. */
+  sourceFile: string;
+  line?: number;
+  integrity?: Integrity;
+  /** Where the package is fetched from (a registry tarball URL, a git URL, a path). */
+  resolved?: string;
+  kind?: SourceKind;
+  /** Git commit, for a dependency pinned to one. */
+  commit?: string;
+  /** SPDX licence expression(s), when the lockfile records them. */
+  licenses?: string[];
+  /** purls of the packages this one depends on, when the lockfile records the graph. */
+  dependsOn?: string[];
+}
+
+const PURL_TYPE: Record<Ecosystem, string> = {
+  npm: 'npm',
+  PyPI: 'pypi',
+  Go: 'golang',
+  'crates.io': 'cargo',
+  RubyGems: 'gem',
+  Packagist: 'composer',
+  'GitHub Actions': 'githubactions',
+  Docker: 'docker',
+};
+
+export function purlType(ecosystem: Ecosystem): string {
+  return PURL_TYPE[ecosystem];
+}
+
+/** PEP 503 normalised name, as PyPI and the pypi purl type want it. */
+export function normalizePythonName(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+/** Builds the purl of a package (namespace split as each purl type specifies). */
+export function makePurl(ecosystem: Ecosystem, name: string, version: string, qualifiers?: Record<string, string>): string {
+  const type = PURL_TYPE[ecosystem];
+  let namespace: string | undefined;
+  let base = name;
+  switch (ecosystem) {
+    case 'npm':
+      if (name.startsWith('@') && name.includes('/')) {
+        namespace = name.slice(0, name.indexOf('/'));
+        base = name.slice(name.indexOf('/') + 1);
+      }
+      break;
+    case 'Go':
+    case 'Packagist':
+    case 'GitHub Actions':
+    case 'Docker': {
+      const i = name.lastIndexOf('/');
+      if (i > 0) {
+        namespace = name.slice(0, i);
+        base = name.slice(i + 1);
+      }
+      break;
+    }
+    case 'PyPI':
+      base = normalizePythonName(name);
+      break;
+    default:
+      break;
+  }
+  if (ecosystem === 'Packagist' || ecosystem === 'GitHub Actions') {
+    namespace = namespace?.toLowerCase();
+    base = base.toLowerCase();
+  }
+  try {
+    return new PackageURL(type, namespace, base, version === '' ? undefined : version, qualifiers, undefined).toString();
+  } catch {
+    // A name the purl spec cannot hold (already refused by the parsers' name check); keep a readable id.
+    return `pkg:${type}/${encodeURIComponent(name)}${version ? `@${encodeURIComponent(version)}` : ''}`;
+  }
+}
+
+export interface PackageInit {
+  ecosystem: Ecosystem;
+  name: string;
+  version: string;
+  sourceFile: string;
+  groups?: string[];
+  direct?: boolean | undefined;
+  line?: number | undefined;
+  integrity?: Integrity | undefined;
+  resolved?: string | undefined;
+  kind?: SourceKind | undefined;
+  commit?: string | undefined;
+  licenses?: string[] | undefined;
+}
+
+/** A Package with its purl; optional fields left out when unknown (so JSON stays small). */
+export function makePackage(init: PackageInit): Package {
+  const pkg: Package = {
+    ecosystem: init.ecosystem,
+    name: init.name,
+    version: init.version,
+    purl: makePurl(init.ecosystem, init.name, init.version),
+    groups: [...new Set(init.groups ?? [])].sort(),
+    direct: init.direct,
+    sourceFile: init.sourceFile,
+  };
+  if (init.line !== undefined) pkg.line = init.line;
+  if (init.integrity && Object.keys(init.integrity).length > 0) pkg.integrity = init.integrity;
+  if (init.resolved) pkg.resolved = init.resolved;
+  if (init.kind) pkg.kind = init.kind;
+  if (init.commit) pkg.commit = init.commit;
+  if (init.licenses && init.licenses.length > 0) pkg.licenses = init.licenses;
+  return pkg;
+}
+
+/** `name@version` within an ecosystem: the identity used to merge and compare package sets. */
+export function packageKey(p: { ecosystem: string; name: string; version: string }): string {
+  return `${p.ecosystem}\u0000${p.name}\u0000${p.version}`;
+}

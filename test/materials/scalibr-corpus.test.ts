@@ -1,0 +1,91 @@
+/**
+ * Every osv-scalibr lockfile test case (../shared/corpora/lockfiles/manifest.osv-scalibr.jsonl): the
+ * parsers must give the package multiset osv-scalibr's own tests expect (name, version, purl type,
+ * dependency groups and commit, order-insensitive), and reject the files it rejects.
+ */
+import { ConfigurationError } from '@secure-factory/core';
+import { readLockfile, type Package } from '@secure-factory/materials';
+import { describeShared, HAVE_SHARED, readJsonl, sharedPath } from '../support/shared.js';
+
+interface ExpectedPackage {
+  name: string;
+  version: string;
+  purl_type: string;
+  dep_groups?: string[];
+  commit?: string;
+}
+
+interface Row {
+  extractor: string;
+  case: string;
+  fixture: string;
+  expected_packages: ExpectedPackage[];
+  expected_error?: { Str?: string } | null;
+  extra_config?: { excludeIndirect?: boolean } | null;
+}
+
+const FORMAT: Record<string, string> = {
+  'golang/gomod': 'go-mod',
+  'javascript/bunlock': 'bun-lock',
+  'javascript/packagelockjson': 'package-lock',
+  'javascript/pnpmlock': 'pnpm-lock',
+  'javascript/yarnlock': 'yarn-lock',
+  'php/composerlock': 'composer-lock',
+  'python/pipfilelock': 'pipfile-lock',
+  'python/poetrylock': 'poetry-lock',
+  'python/requirements': 'requirements',
+  'python/uvlock': 'uv-lock',
+  'ruby/gemfilelock': 'gemfile-lock',
+  'rust/cargolock': 'cargo-lock',
+};
+
+const PURL_TYPE: Record<string, string> = {
+  npm: 'npm',
+  PyPI: 'pypi',
+  Go: 'golang',
+  'crates.io': 'cargo',
+  RubyGems: 'gem',
+  Packagist: 'composer',
+};
+
+function expectedKey(p: ExpectedPackage, withGroups: boolean): string {
+  return JSON.stringify([p.name, p.version, p.purl_type, withGroups ? [...(p.dep_groups ?? [])].sort() : null, p.commit ?? '']);
+}
+
+function actualKey(p: Package, withGroups: boolean): string {
+  return JSON.stringify([p.name, p.version, PURL_TYPE[p.ecosystem], withGroups ? [...p.groups].sort() : null, p.commit ?? '']);
+}
+
+const rows = HAVE_SHARED ? readJsonl<Row>('corpora', 'lockfiles', 'manifest.osv-scalibr.jsonl') : [];
+
+describeShared('osv-scalibr lockfile corpus', () => {
+  it('covers every extractor in the manifest', () => {
+    expect(rows.length).toBeGreaterThan(100);
+    for (const r of rows) expect(FORMAT[r.extractor]).toBeDefined();
+  });
+
+  it.each(rows.map((r) => [`${r.extractor}: ${r.case} (${r.fixture.split('/').pop() ?? ''})`, r] as const))('%s', (_name, row) => {
+    const file = sharedPath('corpora', 'lockfiles', 'osv-scalibr', row.fixture);
+    const options = { format: FORMAT[row.extractor] ?? 'unknown', excludeIndirect: row.extra_config?.excludeIndirect === true };
+    if (row.expected_error) {
+      let thrown: unknown;
+      try {
+        readLockfile(file, options);
+      } catch (e: unknown) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(ConfigurationError);
+      // The error names the file, and the offending package when osv-scalibr's does.
+      expect((thrown as ConfigurationError).location?.file).toBe(file);
+      const named = /'([^']+)'/.exec(row.expected_error.Str ?? '');
+      if (named?.[1]) expect((thrown as ConfigurationError).message).toContain(named[1]);
+      return;
+    }
+    const packages = readLockfile(file, options);
+    const withGroups = row.expected_packages.some((p) => p.dep_groups !== undefined);
+    const actual = packages.map((p) => actualKey(p, withGroups)).sort();
+    const expected = row.expected_packages.map((p) => expectedKey(p, withGroups)).sort();
+    expect(actual).toEqual(expected);
+    for (const p of packages) expect(p.purl).toMatch(/^pkg:[a-z]+\//);
+  });
+});
