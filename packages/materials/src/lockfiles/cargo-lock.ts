@@ -1,7 +1,42 @@
-import type { Package } from '../package.js';
+/** Cargo.lock (versions 1 to 4): one `[[package]]` table per crate; `source` says registry or git. */
+import { makePackage, type Package } from '../package.js';
+import { checkText, lockfileError } from './lockfile-error.js';
+import { packageNameLines, packageTables, parseToml, str } from './toml-document.js';
 import type { LockfileInput } from './types.js';
 
 export function parseCargoLock(input: LockfileInput): Package[] {
-  void input;
-  return [];
+  const { file, text } = input;
+  const doc = parseToml(file, text);
+  if (doc.version !== undefined && ![1, 2, 3, 4].includes(Number(doc.version))) {
+    throw lockfileError(file, `unknown Cargo.lock version ${JSON.stringify(doc.version)} (known: 1 to 4)`);
+  }
+  const lines = packageNameLines(text);
+  return packageTables(file, doc).flatMap((t, i) => {
+    const line = lines[i];
+    const where = `package #${i + 1}`;
+    const name = str(file, t, 'name', where, line);
+    const version = str(file, t, 'version', where, line);
+    if (!name || version === undefined) throw lockfileError(file, `${where} has no name or version`, line);
+    checkText(file, 'crate name', name, line);
+    checkText(file, 'version', version, line);
+    const source = str(file, t, 'source', where, line);
+    // No source: a crate of this workspace, not a dependency.
+    if (source === undefined) return [];
+    const checksum = str(file, t, 'checksum', where, line);
+    const git = source.startsWith('git+');
+    const commit = git ? (/#([0-9a-f]{40})$/.exec(source)?.[1] ?? '') : '';
+    return [
+      makePackage({
+        ecosystem: 'crates.io',
+        name,
+        version,
+        sourceFile: file,
+        line,
+        integrity: checksum && /^[0-9a-f]{64}$/.test(checksum) ? { sha256: checksum } : undefined,
+        resolved: source,
+        kind: git ? 'git' : source.startsWith('registry+') || source.startsWith('sparse+') ? 'registry' : 'http',
+        commit,
+      }),
+    ];
+  });
 }

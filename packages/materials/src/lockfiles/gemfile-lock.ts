@@ -1,7 +1,69 @@
-import type { Package } from '../package.js';
+/**
+ * Gemfile.lock: sections GEM, GIT and PATH each list `specs:` with gems at four spaces of indent
+ * (`name (version[-platform])`); their own dependencies are indented six. Gems under PATH are local.
+ */
+import { makePackage, type Package } from '../package.js';
+import { checkText } from './lockfile-error.js';
 import type { LockfileInput } from './types.js';
 
+const SOURCES = new Set(['GEM', 'GIT', 'PATH', 'PLUGIN SOURCE']);
+
 export function parseGemfileLock(input: LockfileInput): Package[] {
-  void input;
-  return [];
+  const { file, text } = input;
+  const out: Package[] = [];
+  const declared = new Set<string>();
+  let section = '';
+  let revision = '';
+  let remote = '';
+  let inSpecs = false;
+  const pending: { name: string; version: string; line: number; section: string; revision: string; remote: string }[] = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    if (raw.trim() === '') return;
+    if (!raw.startsWith(' ')) {
+      section = raw.trim();
+      revision = '';
+      remote = '';
+      inSpecs = false;
+      return;
+    }
+    if (section === 'DEPENDENCIES') {
+      const m = /^ {2}(\S+?)(?:!)?(?: \(.*\))?$/.exec(raw);
+      if (m?.[1]) declared.add(m[1].replace(/!$/, ''));
+      return;
+    }
+    if (!SOURCES.has(section)) return;
+    const kv = /^ {2}(\w+):\s*(.*)$/.exec(raw);
+    if (kv) {
+      if (kv[1] === 'revision') revision = kv[2] ?? '';
+      if (kv[1] === 'remote' && remote === '') remote = kv[2] ?? '';
+      inSpecs = kv[1] === 'specs';
+      return;
+    }
+    if (!inSpecs) return;
+    const spec = /^ {4}([^\s(]+) \(([^)]+)\)$/.exec(raw);
+    if (!spec?.[1] || !spec[2]) return;
+    // A platform-specific gem (`nokogiri (1.13.3-x86_64-linux)`) is the same version.
+    const version = spec[2].split('-')[0] ?? spec[2];
+    checkText(file, 'gem name', spec[1], line);
+    checkText(file, 'version', version, line);
+    pending.push({ name: spec[1], version, line, section, revision, remote });
+  });
+  for (const p of pending) {
+    out.push(
+      makePackage({
+        ecosystem: 'RubyGems',
+        name: p.name,
+        version: p.version,
+        sourceFile: file,
+        direct: declared.size > 0 ? declared.has(p.name) : undefined,
+        line: p.line,
+        resolved: p.remote || undefined,
+        kind: p.section === 'GIT' ? 'git' : p.section === 'PATH' ? 'file' : 'registry',
+        commit: p.section === 'GIT' ? p.revision : '',
+      }),
+    );
+  }
+  return out;
 }

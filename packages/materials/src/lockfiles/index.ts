@@ -32,17 +32,32 @@ export interface LockfileFormat {
 }
 
 export const LOCKFILE_FORMATS: readonly LockfileFormat[] = [
-  { id: 'package-lock', description: 'npm package-lock.json / npm-shrinkwrap.json', matches: (b) => b === 'package-lock.json' || b === 'npm-shrinkwrap.json', parse: parsePackageLock },
+  {
+    id: 'package-lock',
+    description: 'npm package-lock.json / npm-shrinkwrap.json',
+    matches: (b) => b === 'package-lock.json' || b === 'npm-shrinkwrap.json',
+    parse: parsePackageLock,
+  },
   { id: 'yarn-lock', description: 'yarn.lock (classic and berry)', matches: (b) => b === 'yarn.lock', parse: parseYarnLock },
   { id: 'pnpm-lock', description: 'pnpm-lock.yaml (v5, v6, v9)', matches: (b) => b === 'pnpm-lock.yaml', parse: parsePnpmLock },
   { id: 'bun-lock', description: 'bun.lock (text)', matches: (b) => b === 'bun.lock', parse: parseBunLock },
-  { id: 'requirements', description: 'pip requirements.txt', matches: (b) => /^requirements.*\.txt$/.test(b) || b === 'requirements.in', parse: parseRequirements },
+  {
+    id: 'requirements',
+    description: 'pip requirements.txt',
+    matches: (b) => /^requirements.*\.txt$/.test(b) || b === 'requirements.in',
+    parse: parseRequirements,
+  },
   { id: 'poetry-lock', description: 'poetry.lock', matches: (b) => b === 'poetry.lock', parse: parsePoetryLock },
   { id: 'uv-lock', description: 'uv.lock', matches: (b) => b === 'uv.lock', parse: parseUvLock },
   { id: 'pipfile-lock', description: 'Pipfile.lock', matches: (b) => b === 'Pipfile.lock', parse: parsePipfileLock },
   { id: 'cargo-lock', description: 'Cargo.lock', matches: (b) => b === 'Cargo.lock', parse: parseCargoLock },
   { id: 'go-mod', description: 'go.mod (with go.sum)', matches: (b) => b === 'go.mod', parse: parseGoMod },
-  { id: 'gemfile-lock', description: 'Gemfile.lock / gems.locked', matches: (b) => b === 'Gemfile.lock' || b === 'gems.locked', parse: parseGemfileLock },
+  {
+    id: 'gemfile-lock',
+    description: 'Gemfile.lock / gems.locked',
+    matches: (b) => b === 'Gemfile.lock' || b === 'gems.locked',
+    parse: parseGemfileLock,
+  },
   { id: 'composer-lock', description: 'composer.lock', matches: (b) => b === 'composer.lock', parse: parseComposerLock },
 ];
 
@@ -63,7 +78,12 @@ function readLimited(file: string): string {
     throw lockfileError(file, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   if (size > MAX_LOCKFILE_BYTES) {
-    throw lockfileError(file, `the file is ${size} bytes, over the limit of ${MAX_LOCKFILE_BYTES}`, undefined, 'a lockfile this large is not plausible; check what put it there');
+    throw lockfileError(
+      file,
+      `the file is ${size} bytes, over the limit of ${MAX_LOCKFILE_BYTES}`,
+      undefined,
+      'a lockfile this large is not plausible; check what put it there',
+    );
   }
   const buf = readFileSync(file);
   // A NUL byte means a binary file (bun.lockb, a corrupt file): not text we can parse.
@@ -82,7 +102,13 @@ export interface ReadLockfileOptions extends ParseOptions {
 export function readLockfile(file: string, options: ReadLockfileOptions = {}): Package[] {
   const format = options.format ? formatById(options.format) : formatFor(file);
   const shown = options.root ? path.relative(options.root, file) || path.basename(file) : file;
-  if (!format) throw lockfileError(shown, 'not a lockfile format secure-factory knows', undefined, `known: ${LOCKFILE_FORMATS.map((f) => f.description).join(', ')}`);
+  if (!format)
+    throw lockfileError(
+      shown,
+      'not a lockfile format secure-factory knows',
+      undefined,
+      `known: ${LOCKFILE_FORMATS.map((f) => f.description).join(', ')}`,
+    );
   const text = readLimited(file);
   let parsed: unknown;
   let parsedOnce = false;

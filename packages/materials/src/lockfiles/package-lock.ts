@@ -55,7 +55,12 @@ export function parsePackageLock(input: LockfileInput): Package[] {
   if (!isRecord(doc)) throw lockfileError(file, `a package-lock.json must hold a JSON object, not ${typeName(doc)}`);
   const version = doc.lockfileVersion;
   if (version !== undefined && version !== 1 && version !== 2 && version !== 3) {
-    throw lockfileError(file, `unknown lockfileVersion ${JSON.stringify(version)} (known: 1, 2, 3)`, undefined, 'update secure-factory, or regenerate the lockfile with npm 7 or later');
+    throw lockfileError(
+      file,
+      `unknown lockfileVersion ${JSON.stringify(version)} (known: 1, 2, 3)`,
+      undefined,
+      'update secure-factory, or regenerate the lockfile with npm 7 or later',
+    );
   }
   const lines = new LineIndex(text);
   const map = new Map<string, Entry>();

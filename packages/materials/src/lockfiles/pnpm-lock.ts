@@ -1,7 +1,140 @@
-import type { Package } from '../package.js';
+/**
+ * pnpm-lock.yaml, lockfile versions 5.x (`/name/version_peer`), 6.x (`/name@version(peer)`) and 9.x
+ * (`name@version` keys plus `importers` and `snapshots`). Dependency groups follow the `dev` flag
+ * pnpm writes on each package (v5/v6); v9 no longer records it per package.
+ */
+import { isMap } from 'yaml';
+import { makePackage, type Package } from '../package.js';
+import { checkText, isRecord, LineIndex, lockfileError, typeName } from './lockfile-error.js';
+import { commitFromReference, jsSourceKind, parseSri } from './npm-source.js';
 import type { LockfileInput } from './types.js';
+import { mapEntries, parseYamlDocument } from './yaml-document.js';
+
+function stripPeers(version: string): string {
+  const p = version.indexOf('(');
+  const v = p >= 0 ? version.slice(0, p) : version;
+  const u = v.indexOf('_');
+  return u >= 0 ? v.slice(0, u) : v;
+}
+
+function nameAtVersion(s: string): { name: string; version: string } {
+  const scoped = s.startsWith('@');
+  const body = scoped ? s.slice(1) : s;
+  const at = body.indexOf('@');
+  if (at < 0) return { name: s, version: '' };
+  return { name: (scoped ? '@' : '') + body.slice(0, at), version: body.slice(at + 1) };
+}
+
+/** Name and version from a dependency path; throws on a path that cannot be one. */
+function fromDependencyPath(path: string, major: number): { name: string; version: string } {
+  if (path.startsWith('file:')) return { name: '', version: '' };
+  if (major >= 9) {
+    const { name, version } = nameAtVersion(path.replace(/^'|'$/g, ''));
+    return { name, version: stripPeers(version) };
+  }
+  const parts = path.split('/');
+  if (parts.length === 1) throw new Error('invalid dependency path');
+  let rest = parts.slice(1);
+  let name: string;
+  if (rest[0]?.startsWith('@')) {
+    name = rest.slice(0, 2).join('/');
+    rest = rest.slice(2);
+  } else {
+    name = rest[0] ?? '';
+    rest = rest.slice(1);
+  }
+  let version = rest[0] ?? '';
+  if (version === '') {
+    const nv = nameAtVersion(name);
+    name = nv.name;
+    version = nv.version;
+  }
+  if (version === '' || !/^\d/.test(version)) return { name: '', version: '' };
+  return { name, version: stripPeers(version) };
+}
 
 export function parsePnpmLock(input: LockfileInput): Package[] {
-  void input;
-  return [];
+  const { file, text } = input;
+  const doc = parseYamlDocument(file, text);
+  if (doc.contents === null) return [];
+  const root: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (root === null || root === undefined) return [];
+  if (!isRecord(root)) throw lockfileError(file, `a pnpm-lock.yaml must hold a mapping, not ${typeName(root)}`);
+  const rawVersion = root.lockfileVersion;
+  const major = rawVersion === undefined ? 5 : Math.floor(Number(rawVersion));
+  if (![5, 6, 7, 9].includes(major)) {
+    throw lockfileError(
+      file,
+      `unknown pnpm lockfileVersion ${JSON.stringify(rawVersion)} (known: 5.x, 6.x, 9.x)`,
+      undefined,
+      'update secure-factory, or regenerate the lockfile with pnpm 7 to 10',
+    );
+  }
+  const lines = new LineIndex(text);
+  const direct = declaredNames(root);
+  const packagesNode = isMap(doc.contents) ? doc.contents.get('packages', true) : undefined;
+  if (root.packages !== undefined && root.packages !== null && !isRecord(root.packages)) {
+    throw lockfileError(file, `"packages" must be a mapping, not ${typeName(root.packages)}`);
+  }
+  const out: Package[] = [];
+  const errors: string[] = [];
+  let firstErrorLine: number | undefined;
+  for (const { key, value, offset } of mapEntries(packagesNode)) {
+    const line = offset === undefined ? undefined : lines.lineAt(offset);
+    const pkg: unknown = isMap(value) ? value.toJSON() : value;
+    if (!isRecord(pkg)) throw lockfileError(file, `package "${key}" must be a mapping, not ${typeName(pkg)}`, line);
+    let name: string;
+    let version: string;
+    try {
+      ({ name, version } = fromDependencyPath(key, major));
+    } catch {
+      errors.push(`invalid dependency path "${key}"`);
+      firstErrorLine ??= line;
+      continue;
+    }
+    if (typeof pkg.name === 'string' && pkg.name !== '') name = pkg.name;
+    if (typeof pkg.version === 'string' && pkg.version !== '') version = pkg.version;
+    else if (typeof pkg.version === 'number') version = String(pkg.version);
+    if (name === '' || version === '') continue;
+    checkText(file, 'package name', name, line);
+    checkText(file, 'version', version, line);
+    const resolution = isRecord(pkg.resolution) ? pkg.resolution : {};
+    const tarball = typeof resolution.tarball === 'string' ? resolution.tarball : undefined;
+    const repo = typeof resolution.repo === 'string' ? resolution.repo : undefined;
+    let commit = typeof resolution.commit === 'string' ? resolution.commit : '';
+    if (tarball?.startsWith('https://codeload.github.com')) commit = commitFromReference(tarball) || commit;
+    const integrity = typeof resolution.integrity === 'string' ? resolution.integrity : undefined;
+    const resolved = tarball ?? repo ?? (typeof resolution.directory === 'string' ? `file:${resolution.directory}` : undefined);
+    out.push(
+      makePackage({
+        ecosystem: 'npm',
+        name,
+        version,
+        sourceFile: file,
+        groups: pkg.dev === true ? ['dev'] : [],
+        direct: direct.size > 0 ? direct.has(name) : undefined,
+        line,
+        integrity: parseSri(integrity),
+        resolved,
+        kind: repo || commit ? 'git' : resolution.directory !== undefined ? 'file' : tarball ? jsSourceKind(tarball) : 'registry',
+        commit,
+      }),
+    );
+  }
+  if (errors.length > 0) throw lockfileError(file, errors.join('; '), firstErrorLine);
+  return out;
+}
+
+/** Names the project declares itself: top-level sections (v5/v6) or every importer (v6+ workspaces, v9). */
+function declaredNames(root: Record<string, unknown>): Set<string> {
+  const out = new Set<string>();
+  const sections = (o: Record<string, unknown>): void => {
+    for (const k of ['dependencies', 'devDependencies', 'optionalDependencies']) {
+      const d = o[k];
+      if (isRecord(d)) for (const n of Object.keys(d)) out.add(n);
+    }
+  };
+  sections(root);
+  if (isRecord(root.importers)) for (const imp of Object.values(root.importers)) if (isRecord(imp)) sections(imp);
+  return out;
 }

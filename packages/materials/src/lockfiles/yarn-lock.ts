@@ -47,7 +47,11 @@ export function parseYarnLock(input: LockfileInput): Package[] {
     doc = parseSyml(text);
   } catch (e: unknown) {
     const m = /line (\d+)/i.exec(e instanceof Error ? e.message : '');
-    throw lockfileError(file, `not a valid yarn.lock: ${(e instanceof Error ? e.message : String(e)).split('\n')[0] ?? ''}`, m ? Number(m[1]) : undefined);
+    throw lockfileError(
+      file,
+      `not a valid yarn.lock: ${(e instanceof Error ? e.message : String(e)).split('\n')[0] ?? ''}`,
+      m ? Number(m[1]) : undefined,
+    );
   }
   if (!isRecord(doc)) throw lockfileError(file, `a yarn.lock must hold a mapping, not ${typeName(doc)}`);
   const berry = isRecord(doc.__metadata);
@@ -72,12 +76,14 @@ export function parseYarnLock(input: LockfileInput): Package[] {
     const str = (k: string): string | undefined => {
       const v = value[k];
       if (v === undefined || v === null) return undefined;
-      if (typeof v !== 'string' && typeof v !== 'number') throw lockfileError(file, `entry "${key}": "${k}" must be a string, not ${typeName(v)}`, line);
+      if (typeof v !== 'string' && typeof v !== 'number')
+        throw lockfileError(file, `entry "${key}": "${k}" must be a string, not ${typeName(v)}`, line);
       return String(v);
     };
     const version = str('version');
     if (version === undefined) throw lockfileError(file, `entry "${key}" has no version`, line);
-    let { name, range } = descriptorName(first);
+    const { name: keyName, range } = descriptorName(first);
+    let name = keyName;
     const resolution = str('resolution');
     if (berry && resolution !== undefined) {
       // The project's own workspaces are not dependencies.
