@@ -1,0 +1,2 @@
+export * from './remediation.js';
+export * from './issues.js';
