@@ -1,0 +1,236 @@
+/**
+ * An offline OSV database: a folder of OSV JSON records (searched recursively; a file may hold one
+ * record, a list of records, or `{"vulns": [...]}` as the API answers), osv.dev's per-ecosystem
+ * `all.zip` files (in that folder, or one zip given directly), or a single JSON file.
+ *
+ * Records are indexed by (ecosystem, normalised package name), so matching is one map lookup per
+ * package plus the evaluation of that package's few records: linear in the number of packages.
+ *
+ * Broken records: in a JSON file the user put there, a record that breaks the essential OSV shape is
+ * a ConfigurationError naming the file (and the record's line). Inside a zip, which is one large
+ * download of thousands of records, a broken record is skipped with a warning naming
+ * `zip!entry` and counted in `skipped` (`invalidInZip: 'error'` makes it fatal too).
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConfigurationError, errorMessage, lineColumnAt, parseJsonText, silentLogger, type Logger } from '@secure-factory/core';
+import { evaluate } from './affected.js';
+import { packageKey } from './ecosystems.js';
+import { mergeHits, type Hit } from './merge.js';
+import { recordProblems } from './record-validation.js';
+import type { OsvRecord, PackageRef, VulnMatch, VulnSource, VulnSourceDescription } from './types.js';
+import { forEachJsonEntry } from './zip-entries.js';
+
+export interface OfflineDatabaseOptions {
+  logger?: Logger;
+  /** What to do with a record inside a zip that breaks the schema: warn and skip (default), or fail. */
+  invalidInZip?: 'skip' | 'error';
+}
+
+export interface SkippedRecord {
+  /** `all.zip!GHSA-xxxx.json` */
+  source: string;
+  problems: string[];
+}
+
+const SKIP_DIRS = new Set(['.git', 'node_modules']);
+const MAX_JSON_BYTES = 256 * 1024 * 1024;
+
+export class OfflineDatabase implements VulnSource {
+  private readonly index = new Map<string, OsvRecord[]>();
+  private newestTime = -Infinity;
+  private newestText: string | undefined;
+  /** Records loaded (withdrawn ones included; they never match). */
+  recordCount = 0;
+  readonly skipped: SkippedRecord[] = [];
+
+  constructor(
+    readonly uri: string,
+    private digest: string | undefined = undefined,
+  ) {}
+
+  /** Adds one record that already passed `recordProblems`. */
+  add(record: OsvRecord): void {
+    this.recordCount++;
+    if (typeof record.modified === 'string') {
+      const t = Date.parse(record.modified);
+      if (!Number.isNaN(t) && t > this.newestTime) {
+        this.newestTime = t;
+        this.newestText = record.modified;
+      }
+    }
+    const keys = new Set<string>();
+    for (const a of record.affected ?? []) {
+      if (a.package) keys.add(packageKey(a.package.ecosystem, a.package.name));
+    }
+    for (const key of keys) {
+      const list = this.index.get(key);
+      if (list) list.push(record);
+      else this.index.set(key, [record]);
+    }
+  }
+
+  setDigest(digest: string): void {
+    this.digest = digest;
+  }
+
+  /** The records that name this package (in any release of its ecosystem). */
+  recordsFor(ecosystem: string, name: string): readonly OsvRecord[] {
+    return this.index.get(packageKey(ecosystem, name)) ?? [];
+  }
+
+  /** Synchronous matching; `match` wraps it for the VulnSource interface. */
+  matchSync(packages: readonly PackageRef[]): VulnMatch[] {
+    const hits: Hit[] = [];
+    for (const pkg of packages) {
+      for (const record of this.recordsFor(pkg.ecosystem, pkg.name)) {
+        if (record.withdrawn) continue; // a withdrawn advisory affects nothing
+        const e = evaluate(record, pkg);
+        if (e.affected) hits.push({ pkg, record, entries: e.entries, fixedVersions: e.fixedVersions });
+      }
+    }
+    return mergeHits(hits);
+  }
+
+  async match(packages: readonly PackageRef[]): Promise<VulnMatch[]> {
+    return this.matchSync(packages);
+  }
+
+  describe(): VulnSourceDescription {
+    const d: VulnSourceDescription = { uri: this.uri };
+    if (this.digest) d.version = this.digest;
+    if (this.newestText !== undefined) d.lastUpdate = new Date(this.newestTime).toISOString();
+    return d;
+  }
+}
+
+/** The records a JSON document holds: a record, a list of records, or `{"vulns": [...]}`. */
+function recordsInDocument(doc: unknown): unknown[] {
+  if (Array.isArray(doc)) return doc;
+  if (doc !== null && typeof doc === 'object' && !('id' in doc) && 'vulns' in doc && Array.isArray(doc.vulns)) {
+    return doc.vulns as unknown[];
+  }
+  return [doc];
+}
+
+function idLine(text: string, record: unknown): number | undefined {
+  if (record === null || typeof record !== 'object' || !('id' in record) || typeof record.id !== 'string') return undefined;
+  const at = text.indexOf(JSON.stringify(record.id));
+  return at >= 0 ? lineColumnAt(text, at).line : undefined;
+}
+
+function addJsonFile(db: OfflineDatabase, file: string, text: string): void {
+  const doc = parseJsonText(text, file);
+  const records = recordsInDocument(doc);
+  records.forEach((record, i) => {
+    const problems = recordProblems(record);
+    if (problems.length > 0) {
+      const which = records.length > 1 ? ` (record ${i + 1} of ${records.length})` : '';
+      throw new ConfigurationError(`not a valid OSV record${which}: ${problems.slice(0, 5).join('; ')}`, {
+        location: { file, line: idLine(text, record) ?? 1 },
+        hint: 'fix or remove the record; the format is https://ossf.github.io/osv-schema/',
+      });
+    }
+    db.add(record as OsvRecord);
+  });
+}
+
+async function addZipFile(db: OfflineDatabase, file: string, options: OfflineDatabaseOptions): Promise<void> {
+  const logger = options.logger ?? silentLogger;
+  await forEachJsonEntry(file, ({ name, text }) => {
+    const source = `${file}!${name}`;
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text) as unknown;
+    } catch (e: unknown) {
+      if (options.invalidInZip === 'error')
+        throw new ConfigurationError(`not valid JSON: ${errorMessage(e)}`, { location: { file: source } });
+      db.skipped.push({ source, problems: [`not valid JSON: ${errorMessage(e)}`] });
+      logger.warning(`skipped ${name}: not valid JSON`, { file });
+      return;
+    }
+    for (const record of recordsInDocument(doc)) {
+      const problems = recordProblems(record);
+      if (problems.length === 0) {
+        db.add(record as OsvRecord);
+        continue;
+      }
+      if (options.invalidInZip === 'error') {
+        throw new ConfigurationError(`not a valid OSV record: ${problems.slice(0, 5).join('; ')}`, { location: { file: source } });
+      }
+      db.skipped.push({ source, problems });
+      logger.warning(`skipped ${name}: not a valid OSV record: ${problems.slice(0, 3).join('; ')}`, { file });
+    }
+  });
+}
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name)) await walk(full, out);
+    } else if (e.isFile() && /\.(json|zip)$/i.test(e.name)) {
+      out.push(full);
+    }
+  }
+}
+
+async function sha256OfFile(file: string): Promise<{ hex: string; bytes: Buffer }> {
+  const bytes = await readFile(file);
+  return { hex: createHash('sha256').update(bytes).digest('hex'), bytes };
+}
+
+/**
+ * Opens an offline OSV database at `location` (a folder, an `all.zip`, or one JSON file). The
+ * returned database's `describe().version` is a sha256 over the files read (name + content digest),
+ * and `lastUpdate` the newest `modified` among the records.
+ */
+export async function openOfflineDatabase(location: string, options: OfflineDatabaseOptions = {}): Promise<OfflineDatabase> {
+  const root = path.resolve(location);
+  let info;
+  try {
+    info = await stat(root);
+  } catch (e: unknown) {
+    throw new ConfigurationError(`the OSV database does not exist: ${errorMessage(e)}`, {
+      location: { file: location },
+      hint: 'pass a folder of OSV JSON records, or the all.zip osv.dev publishes for an ecosystem',
+      cause: e,
+    });
+  }
+  const db = new OfflineDatabase(pathToFileURL(root).href);
+  const files: string[] = [];
+  if (info.isDirectory()) await walk(root, files);
+  else files.push(root);
+  const manifest = createHash('sha256');
+  for (const file of files) {
+    const size = (await stat(file)).size;
+    const rel = info.isDirectory() ? path.relative(root, file).split(path.sep).join('/') : path.basename(file);
+    if (/\.zip$/i.test(file)) {
+      const { hex } = await sha256OfFile(file);
+      manifest.update(`${rel}\u0000${hex}\n`);
+      await addZipFile(db, file, options);
+    } else {
+      if (size > MAX_JSON_BYTES) {
+        throw new ConfigurationError(`the file is ${size} bytes, over the limit of ${MAX_JSON_BYTES}`, { location: { file } });
+      }
+      const { hex, bytes } = await sha256OfFile(file);
+      manifest.update(`${rel}\u0000${hex}\n`);
+      addJsonFile(db, file, bytes.toString('utf8'));
+    }
+  }
+  if (files.length === 0) {
+    throw new ConfigurationError('the OSV database folder holds no .json or .zip files', {
+      location: { file: location },
+      hint: 'download an ecosystem all.zip from osv.dev, or put OSV JSON records in the folder',
+    });
+  }
+  db.setDigest(`sha256:${manifest.digest('hex')}`);
+  if (db.skipped.length > 0) {
+    options.logger?.warning(`${db.skipped.length} OSV record(s) in zip archives were skipped because they break the OSV schema`);
+  }
+  return db;
+}
