@@ -1,1 +1,11 @@
-export {};
+export * from './build.js';
+export * from './environment.js';
+export * from './github-context.js';
+export * from './lockfile-dependencies.js';
+export * from './provenance.js';
+export * from './reproducibility.js';
+export * from './sandbox.js';
+export * from './settings.js';
+export * from './source-info.js';
+export * from './subjects.js';
+export * from './stage.js';

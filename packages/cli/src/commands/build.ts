@@ -1,14 +1,92 @@
 import type { Command } from 'commander';
-import { InfrastructureError } from '@secure-factory/core';
+import { EXIT } from '@secure-factory/core';
+import { runBuildStage } from '@secure-factory/build';
 import { execute, type CommonOptions } from '../context.js';
+
+interface BuildOptions extends CommonOptions {
+  network?: string;
+  outputs?: string[];
+  evidence?: string;
+  reproducible?: boolean;
+  test?: string;
+  fetch?: string;
+  timeout?: string;
+  source?: string;
+  outputDir?: string;
+  env?: string[];
+  policy?: string;
+}
+
+const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
 export function registerBuild(program: Command): Command {
   return program
     .command('build')
-    .description('Run a build isolated and write SLSA provenance for its outputs')
-    .option('--json', 'print the result as JSON on stdout')
+    .description('Run a build isolated (no network, read-only source, scrubbed environment) and write SLSA provenance for its outputs')
+    .argument('<command...>', 'the build command and its arguments, after `--`; it writes its outputs to $SECURE_FACTORY_OUT')
+    .option(
+      '--network <mode>',
+      'none (loopback only, also while fetching) or fetch-only (network only for --fetch); default from the policy',
+    )
+    .option('--outputs <glob>', 'output files, relative to the output folder (repeatable)', collect)
+    .option('--evidence <dir>', 'evidence folder for the provenance (default <source>/.secure-factory/evidence)')
+    .option('--reproducible', 'build a second time in a fresh folder and compare every output')
+    .option('--test <cmd>', 'test command, run in the same sandbox after the build (outputs read-only); writes a test-result statement')
+    .option('--fetch <cmd>', 'command that restores materials from the lockfile before the build, e.g. "npm ci"')
+    .option('--timeout <duration>', 'stop each phase after this long: 90s, 30m, 2h (default from the policy: 60m)')
+    .option('--source <dir>', 'source folder (a git checkout), mounted read-only', '.')
+    .option('--output-dir <dir>', 'host folder bound at /out (default <source>/.secure-factory/out, recreated each run)')
+    .option('--env <name>', 'environment variable passed into the sandbox (repeatable; added to the policy build.env)', collect)
+    .option('--policy <file>', 'policy file (default <source>/.github/secure-factory.yml when present)')
+    .option('--json', 'print {subjects, isolation, reproducible, findings} as JSON on stdout')
     .option('--verbose', 'print debug output')
-    .action(async (opts: CommonOptions) =>
-      execute(opts, () => Promise.reject(new InfrastructureError('`secure-factory build` is not available in this build yet'))),
+    .addHelpText(
+      'after',
+      `
+Example:
+  secure-factory build --fetch 'npm ci' --network fetch-only --outputs '*.tgz' --reproducible -- npm pack --pack-destination /out`,
+    )
+    .action(async (command: string[], opts: BuildOptions) =>
+      execute(opts, async ({ logger }) => {
+        const r = await runBuildStage({
+          source: opts.source,
+          command,
+          outputs: opts.outputs ?? [],
+          evidence: opts.evidence,
+          policy: opts.policy,
+          network: opts.network,
+          reproducible: opts.reproducible === true ? true : undefined,
+          timeout: opts.timeout,
+          env: opts.env,
+          fetchCommand: opts.fetch,
+          testCommand: opts.test,
+          outputDir: opts.outputDir,
+          logger,
+          onOutput: (chunk) => process.stderr.write(chunk),
+        });
+        for (const s of r.subjects) logger.info(`${s.digest.sha256}  ${s.name}`);
+        if (r.findings.length > 0) {
+          for (const f of r.findings) {
+            const line = `${f.rule}: ${f.message}${f.help ? ` — ${f.help}` : ''}`;
+            if (f.blocking) logger.error(line);
+            else logger.warning(line);
+          }
+        }
+        if (r.reproducible !== undefined) logger.info(`reproducible: ${r.reproducible ? 'yes' : 'no'}`);
+        if (r.provenancePath) logger.info(`provenance: ${r.provenancePath}`);
+        logger.info(r.passed ? 'build passed' : 'build FAILED');
+        return {
+          exitCode: r.passed ? EXIT.passed : EXIT.failed,
+          json: {
+            subjects: r.subjects,
+            isolation: r.isolation,
+            reproducible: r.reproducible ?? null,
+            findings: r.findings,
+            integrity: r.integrity ?? null,
+            provenancePath: r.provenancePath ?? null,
+            testResultPath: r.testResultPath ?? null,
+          },
+        };
+      }),
     );
 }

@@ -1,0 +1,102 @@
+/**
+ * Subjects: every output file matched by the globs, digested in parallel with streamed SHA-256. Names
+ * are relative to the output folder, `/`-separated and normalised; a glob that leaves the folder, a
+ * symlink that points outside it and a glob that matches nothing are errors.
+ */
+import { lstat, realpath, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { compareBytewise, ConfigurationError, digestFile, mapLimit, PolicyViolation, type Subject } from '@secure-factory/core';
+
+export interface OutputFile {
+  /** Relative, `/`-separated, normalised. */
+  name: string;
+  /** Absolute path of the bytes that were hashed (a symlink's target inside the folder). */
+  file: string;
+  size: number;
+  sha256: string;
+}
+
+export function checkGlob(pattern: string): string {
+  const p = pattern.trim();
+  if (p === '') throw new ConfigurationError('an output glob is empty');
+  if (p.includes('\0')) throw new ConfigurationError(`output glob ${JSON.stringify(pattern)} contains a NUL byte`);
+  if (path.posix.isAbsolute(p) || /^[A-Za-z]:[\\/]/.test(p)) {
+    throw new ConfigurationError(`output glob "${p}" is absolute`, {
+      hint: 'output globs are relative to the output folder ($SECURE_FACTORY_OUT), e.g. "dist/**"',
+    });
+  }
+  if (p.split(/[\\/]/).includes('..')) {
+    throw new ConfigurationError(`output glob "${p}" leaves the output folder ("..")`, {
+      hint: 'output globs are relative to the output folder ($SECURE_FACTORY_OUT)',
+    });
+  }
+  return p;
+}
+
+/** Normalises a relative name and refuses traversal. */
+export function normaliseName(rel: string): string {
+  const n = path.posix.normalize(rel.split(path.sep).join('/')).replace(/^\.\//, '');
+  if (n === '..' || n.startsWith('../') || path.posix.isAbsolute(n) || n === '.' || n === '') {
+    throw new PolicyViolation(`output path "${rel}" leaves the output folder`);
+  }
+  return n;
+}
+
+export async function collectOutputs(
+  outDir: string,
+  globs: readonly string[],
+  concurrency = Math.max(4, availableParallelism() * 2),
+): Promise<OutputFile[]> {
+  if (globs.length === 0)
+    throw new ConfigurationError('no output globs were given', { hint: 'pass --outputs GLOB (or the outputs input), e.g. "dist/**"' });
+  const root = await realpath(outDir);
+  const found = new Map<string, string>();
+  for (const g of globs.map(checkGlob)) {
+    let n = 0;
+    // tinyglobby (node's fs.glob needs Node 22; the CLI supports 20): dotfiles count, symlinked folders are not walked.
+    const matches = await glob(g, { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, expandDirectories: false });
+    for (const rel of matches) {
+      const abs = path.join(root, rel);
+      const st = await lstat(abs);
+      if (st.isDirectory()) continue;
+      const name = normaliseName(rel);
+      let file = abs;
+      if (st.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = await realpath(abs);
+        } catch {
+          throw new PolicyViolation(`output "${name}" is a dangling symlink`);
+        }
+        if (!target.startsWith(`${root}${path.sep}`)) {
+          throw new PolicyViolation(`output "${name}" is a symlink that leaves the output folder (to ${target})`, {
+            hint: 'copy the file into the output folder instead of linking to it',
+          });
+        }
+        if ((await stat(target)).isDirectory()) continue;
+        file = target;
+      } else if (!st.isFile()) {
+        continue;
+      }
+      found.set(name, file);
+      n++;
+    }
+    if (n === 0) {
+      throw new ConfigurationError(`output glob "${g}" matched no file in the output folder`, {
+        hint: 'the build must write its outputs into $SECURE_FACTORY_OUT (/out in the sandbox); check the glob and the build command',
+      });
+    }
+  }
+  const names = [...found.keys()].sort(compareBytewise);
+  return mapLimit(names, concurrency, async (name) => {
+    const file = found.get(name) as string;
+    const [d, st] = await Promise.all([digestFile(file, ['sha256']), stat(file)]);
+    return { name, file, size: st.size, sha256: d.sha256 as string };
+  });
+}
+
+export function toSubjects(outputs: readonly OutputFile[]): Subject[] {
+  return outputs.map((o) => ({ name: o.name, digest: { sha256: o.sha256 } }));
+}
