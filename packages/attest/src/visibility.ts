@@ -1,0 +1,67 @@
+/**
+ * Whether this run may write to the public-good Rekor. A public transparency log is public forever:
+ * a private repository's name, workflow and commit would be published. Policy
+ * `attest.public-transparency-log`: `always`, `never`, or `auto` (only when the repository is known to
+ * be public). A Rekor that is not the public-good instance is the operator's own and always allowed.
+ */
+import { readFile } from 'node:fs/promises';
+import { ConfigurationError } from '@secure-factory/core';
+import { isPublicGoodRekor } from './services.js';
+
+export type TransparencyLogPolicy = 'auto' | 'always' | 'never';
+export type Visibility = 'public' | 'private' | 'internal' | 'unknown';
+
+/** From the OIDC claim `repository_visibility`, else the event payload's `repository.private`/`visibility`. */
+export async function repositoryVisibility(options: {
+  tokenClaims?: Record<string, unknown>;
+  eventPath?: string | undefined;
+}): Promise<Visibility> {
+  const claim = options.tokenClaims?.repository_visibility;
+  if (claim === 'public' || claim === 'private' || claim === 'internal') return claim;
+  if (options.eventPath) {
+    try {
+      const event = JSON.parse(await readFile(options.eventPath, 'utf8')) as { repository?: { private?: unknown; visibility?: unknown } };
+      const v = event.repository?.visibility;
+      if (v === 'public' || v === 'private' || v === 'internal') return v;
+      if (event.repository?.private === true) return 'private';
+      if (event.repository?.private === false) return 'public';
+    } catch {
+      return 'unknown';
+    }
+  }
+  return 'unknown';
+}
+
+export interface LogDecision {
+  useRekor: boolean;
+  reason: string;
+}
+
+export function decideTransparencyLog(policy: TransparencyLogPolicy, rekorUrl: string | undefined, visibility: Visibility): LogDecision {
+  if (!rekorUrl) return { useRekor: false, reason: 'no Rekor configured' };
+  if (!isPublicGoodRekor(rekorUrl)) return { useRekor: true, reason: `Rekor ${rekorUrl} is not the public-good log` };
+  switch (policy) {
+    case 'always':
+      return { useRekor: true, reason: 'policy attest.public-transparency-log: always' };
+    case 'never':
+      return { useRekor: false, reason: 'policy attest.public-transparency-log: never' };
+    case 'auto':
+      return visibility === 'public'
+        ? { useRekor: true, reason: 'the repository is public' }
+        : {
+            useRekor: false,
+            reason: `the repository is ${visibility === 'unknown' ? 'of unknown visibility' : visibility}, so it stays off the public log`,
+          };
+  }
+}
+
+/** Keyless without any witness cannot be verified later: say what to configure. */
+export function assertWitnessAvailable(decision: LogDecision, tsaUrl: string | undefined): void {
+  if (decision.useRekor || tsaUrl) return;
+  throw new ConfigurationError(
+    `keyless signing needs a transparency log or a timestamp authority, and the public Rekor is not used: ${decision.reason}`,
+    {
+      hint: "give a tsa-url (e.g. your organisation's TSA) or set `attest: { public-transparency-log: always }` in the policy if publishing is acceptable",
+    },
+  );
+}

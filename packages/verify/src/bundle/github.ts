@@ -1,0 +1,2 @@
+/** GitHub Actions as a Sigstore identity provider. */
+export const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
