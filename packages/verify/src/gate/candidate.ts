@@ -1,0 +1,30 @@
+/** A bundle as found, before verification: where it came from, its digest, and the digests it names. */
+import { IN_TOTO_PAYLOAD_TYPE, sha256Hex, subjectDigests, type Statement } from '@secure-factory/core';
+
+export interface CandidateBundle {
+  origin: string;
+  /** sha256 hex of the bundle's canonical bytes (the file's bytes; the API's JSON re-serialised). */
+  bundleDigest: string;
+  bundle: unknown;
+  /** Digests named by the statement inside, read before verification (used only to index). */
+  subjects: Set<string>;
+}
+
+/** Digests named by a bundle's DSSE payload, without verifying anything (an index, not a trust decision). */
+export function peekSubjects(bundle: unknown): Set<string> {
+  const env = (bundle as { dsseEnvelope?: { payload?: unknown; payloadType?: unknown } } | null)?.dsseEnvelope;
+  if (!env || typeof env.payload !== 'string' || env.payloadType !== IN_TOTO_PAYLOAD_TYPE) return new Set();
+  try {
+    const statement = JSON.parse(Buffer.from(env.payload, 'base64').toString('utf8')) as Statement;
+    if (!Array.isArray(statement.subject)) return new Set();
+    return subjectDigests(statement);
+  } catch {
+    return new Set();
+  }
+}
+
+export function candidateFromJson(origin: string, bytes: Buffer | string): CandidateBundle {
+  const text = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
+  const bundle = JSON.parse(text) as unknown;
+  return { origin, bundleDigest: sha256Hex(text), bundle, subjects: peekSubjects(bundle) };
+}

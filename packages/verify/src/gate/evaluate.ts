@@ -1,0 +1,669 @@
+/**
+ * The deploy policy over already-verified evidence: a pure function from (policy, environment,
+ * evidence, now) to a list of checks. No I/O, no clock of its own — so every rule is unit-tested and
+ * the same evidence always gets the same answer. Anything it cannot prove is a failed check.
+ */
+import {
+  atLeast,
+  evaluateCelBoolean,
+  formatDuration,
+  humanAge,
+  isExpired,
+  PREDICATE,
+  subjectDigests,
+  errorMessage,
+  type DeployPolicy,
+  type EvidenceKind,
+  type Exception,
+  type Policy,
+  type ProvenancePredicate,
+  type TestResultPredicate,
+  type VsaPredicate,
+  type VulnsPredicate,
+} from '@secure-factory/core';
+import { describeRun, globMatch, matchBuilder, runKeyOf, short } from './identity.js';
+import { imagesIn, registryAllowed } from './images.js';
+import type { Check, CheckStatus, Evidence, RejectedEvidence, Stage, WaiverUse } from './types.js';
+import { vulnFindings, type VulnFinding } from './vulns.js';
+
+export interface EvaluationInput {
+  /** sha256 hex of the artefact. */
+  digest: string;
+  name?: string;
+  environment: string;
+  policy: Policy;
+  /** Verified bundles whose statement names this digest. */
+  evidence: readonly Evidence[];
+  /** Bundles or statements naming this digest that do not count. */
+  rejected: readonly RejectedEvidence[];
+  /** How many verified bundles name other digests only (said when nothing names this one). */
+  otherBundles?: number;
+  now: Date;
+  /** Overrides the policy's builder (`--certificate-identity`). */
+  builder?: string;
+  /** The GitHub environment of the deploying job, when the caller knows it. */
+  githubEnvironment?: string;
+}
+
+export interface Evaluation {
+  allowed: boolean;
+  checks: Check[];
+  waivers: WaiverUse[];
+  verifiedLevels: string[];
+  /** The bundles the decision rests on, one per evidence kind. */
+  used: Partial<Record<EvidenceKind, Evidence>>;
+  /** `run 8812 attempt 1, commit 4be1…9a0` of the provenance's run. */
+  run?: string;
+}
+
+const KINDS: readonly EvidenceKind[] = ['provenance', 'source', 'sbom', 'vulnerabilities', 'tests'];
+const CLOCK_SKEW_MS = 5 * 60_000;
+/** Failed checks a waiver may cover by `rule:`; the chain itself (identity, signatures, same run) cannot be waived. */
+const WAIVABLE_CHECKS = new Set(['registries', 'tests', 'database-age']);
+
+export function kindOf(e: Pick<Evidence, 'statement'>): EvidenceKind | undefined {
+  const t = e.statement.predicateType;
+  if (t === PREDICATE.provenance) return 'provenance';
+  if (t === PREDICATE.cyclonedx || t === PREDICATE.spdx) return 'sbom';
+  if (t === PREDICATE.vulns) return 'vulnerabilities';
+  if (t === PREDICATE.testResult) return 'tests';
+  if (t === PREDICATE.vsa) {
+    const levels = (e.statement.predicate as Partial<VsaPredicate>).verifiedLevels ?? [];
+    // A source VSA speaks of source levels only; the gate's own VSA (build levels too) is not source evidence.
+    if (levels.some((l) => l.startsWith('SLSA_SOURCE_LEVEL_')) && !levels.some((l) => l.startsWith('SLSA_BUILD_LEVEL_'))) return 'source';
+  }
+  return undefined;
+}
+
+export function timeLabel(e: Pick<Evidence, 'trustedTime'>): string {
+  if (!e.trustedTime) return 'no trusted time';
+  const t = e.trustedTime.time.toISOString().slice(0, 16).replace('T', ' ');
+  return `${e.trustedTime.source === 'tlog' ? 'Rekor' : 'TSA'} ${t} UTC`;
+}
+
+function newest(list: readonly Evidence[]): Evidence | undefined {
+  return [...list].sort((a, b) => (b.trustedTime?.time.getTime() ?? 0) - (a.trustedTime?.time.getTime() ?? 0))[0];
+}
+
+export function evaluate(input: EvaluationInput): Evaluation {
+  const { policy, environment, now } = input;
+  const checks: Check[] = [];
+  const add = (c: Check): void => void checks.push(c);
+  const deploy: DeployPolicy | undefined = policy.deploy[environment];
+  if (!deploy) {
+    add({
+      id: 'environment',
+      title: 'deploy policy',
+      stage: 'gate',
+      status: 'fail',
+      reason: `the policy has no deploy section for "${environment}"`,
+      fix: `add deploy.${environment} to ${policy.source.file} (environments there: ${Object.keys(policy.deploy).join(', ') || 'none'})`,
+    });
+    return { allowed: false, checks, waivers: [], verifiedLevels: [], used: {} };
+  }
+  const required = new Set(deploy.require);
+  const builder = input.builder ?? deploy.builder;
+
+  // ---- signatures: every bundle naming this digest verified; unsigned statements never count ----
+  const invalid = input.rejected.filter((r) => r.kind !== 'unsigned');
+  const unsigned = input.rejected.filter((r) => r.kind === 'unsigned');
+  if (invalid.length > 0) {
+    add({
+      id: 'signatures',
+      title: 'signatures',
+      stage: 'attest',
+      status: 'fail',
+      reason: `${invalid.length} bundle(s) naming this artefact do not verify: ${invalid.map((r) => `${r.origin}: ${r.reason}`).join('; ')}`,
+      fix: 'remove the bundle or re-sign the evidence; a bundle that does not verify may have been tampered with',
+    });
+  } else if (input.evidence.length === 0) {
+    const others = input.otherBundles ?? 0;
+    add({
+      id: 'signatures',
+      title: 'signatures',
+      stage: 'attest',
+      status: 'fail',
+      reason:
+        `no signed evidence names sha256:${input.digest}` +
+        (others > 0 ? ` (${others} verified bundle(s) name other digests: the artefact differs from the one that was built)` : '') +
+        (unsigned.length > 0 ? `; ${unsigned.length} unsigned statement(s) do not count` : ''),
+      fix: 'gate the exact artefact the factory built, and sign its evidence with the attest stage',
+    });
+  } else {
+    add({
+      id: 'signatures',
+      title: 'signatures',
+      stage: 'attest',
+      status: unsigned.length > 0 ? 'warn' : 'pass',
+      reason:
+        `${input.evidence.length} bundle(s) verified` +
+        (unsigned.length > 0 ? `; ${unsigned.length} unsigned statement(s) ignored (${unsigned.map((u) => u.origin).join(', ')})` : ''),
+      evidence: input.evidence.map((e) => kindOf(e) ?? e.statement.predicateType).join(', '),
+    });
+  }
+
+  // ---- builder identity: every statement counts only when the factory's pinned workflow signed it ----
+  const fromBuilder: Evidence[] = [];
+  const wrongIdentity: string[] = [];
+  for (const e of input.evidence) {
+    const m = matchBuilder(e.signer, builder);
+    if (m.ok) fromBuilder.push(e);
+    else wrongIdentity.push(`${kindOf(e) ?? e.statement.predicateType}: ${m.reason}`);
+  }
+  const byKind = new Map<EvidenceKind, Evidence[]>();
+  for (const e of fromBuilder) {
+    const k = kindOf(e);
+    if (k) byKind.set(k, [...(byKind.get(k) ?? []), e]);
+  }
+
+  // ---- same run: pick one run (the newest provenance's) and take every statement from it ----
+  const provenances = byKind.get('provenance') ?? [];
+  let anchor = newest(provenances);
+  if (!anchor) {
+    const counts = new Map<string, number>();
+    for (const e of fromBuilder) counts.set(runKeyOf(e), (counts.get(runKeyOf(e)) ?? 0) + 1);
+    const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+    anchor = fromBuilder.find((e) => runKeyOf(e) === top);
+  }
+  const anchorRun = anchor ? runKeyOf(anchor) : undefined;
+  const used: Partial<Record<EvidenceKind, Evidence>> = {};
+  const offRun: string[] = [];
+  for (const k of KINDS) {
+    const list = byKind.get(k) ?? [];
+    const same = list.filter((e) => runKeyOf(e) === anchorRun);
+    const chosen = newest(same) ?? (deploy.sameRun ? undefined : newest(list));
+    if (chosen) used[k] = chosen;
+    else if (list.length > 0) {
+      // Evidence of this kind exists, but only from another run: it must not vouch for this artefact.
+      offRun.push(`${k} comes from ${describeRun(list[0] as Evidence)}`);
+      if (deploy.sameRun) used[k] = newest(list);
+    }
+  }
+
+  const prov = used.provenance;
+  if (required.has('provenance') || prov) {
+    const seen = wrongIdentity.filter((w) => w.startsWith('provenance'));
+    add(
+      prov
+        ? {
+            id: 'builder',
+            title: 'builder identity',
+            stage: 'build',
+            status: wrongIdentity.length > 0 ? 'warn' : 'pass',
+            reason:
+              (builderLabel(prov) ?? 'signed') +
+              (wrongIdentity.length > 0 ? `; ignored ${wrongIdentity.length} bundle(s) by other signers: ${wrongIdentity.join('; ')}` : ''),
+            evidence: `provenance, ${timeLabel(prov)}`,
+          }
+        : {
+            id: 'builder',
+            title: 'builder identity',
+            stage: 'build',
+            status: 'fail',
+            reason:
+              builder === undefined
+                ? 'no builder identity is configured, so no provenance can be trusted'
+                : seen.length > 0
+                  ? seen.join('; ')
+                  : `no provenance signed by ${builder}`,
+            fix:
+              builder === undefined
+                ? `set deploy.${environment}.builder (e.g. OWNER/secure-factory/.github/workflows/secure-factory.yml@refs/tags/v1.3.0) or pass --certificate-identity`
+                : 'build with the factory workflow named in the policy, pinned by tag or commit SHA',
+          },
+    );
+  } else if (wrongIdentity.length > 0) {
+    add({
+      id: 'builder',
+      title: 'builder identity',
+      stage: 'build',
+      status: 'warn',
+      reason: `ignored ${wrongIdentity.length} bundle(s) by other signers: ${wrongIdentity.join('; ')}`,
+    });
+  }
+
+  // Cross-checks between the certificate and what the statements say about the commit.
+  const mismatches = [...offRun];
+  if (anchor?.signer.kind === 'certificate') {
+    const commit = anchor.signer.identity.sourceRepositoryDigest;
+    const provCommits = prov ? gitCommitsIn(prov) : [];
+    if (commit && prov && provCommits.length > 0 && !provCommits.includes(commit)) {
+      mismatches.push(`the provenance names commit ${short(provCommits[0] as string)}, its certificate ${short(commit)}`);
+    }
+    const src = used.source;
+    if (commit && src) {
+      const named = src.statement.subject.map((s) => s.digest.gitCommit).filter((c): c is string => typeof c === 'string');
+      if (named.length > 0 && !named.includes(commit))
+        mismatches.push(`the source VSA is about commit ${short(named[0] as string)}, the run built ${short(commit)}`);
+    }
+  }
+  const usedList = Object.values(used);
+  if (deploy.sameRun && usedList.length > 0) {
+    add({
+      id: 'same-run',
+      title: 'same run',
+      stage: 'attest',
+      status: mismatches.length > 0 ? 'fail' : 'pass',
+      reason: mismatches.length > 0 ? `evidence is mixed: ${mismatches.join('; ')}` : anchor ? describeRun(anchor) : 'one run',
+      evidence: `${usedList.length} bundle(s)`,
+      ...(mismatches.length > 0
+        ? { fix: 'gate the artefact with the evidence of the run that built it; re-run the factory for a fresh, complete set' }
+        : {}),
+    });
+  }
+
+  // ---- waivers: scope digest × advisory|rule × environment, unexpired, within the maximum ----
+  const waivers: WaiverUse[] = [];
+  const waiverFor = (match: (x: Exception) => boolean): { ok: WaiverUse | undefined; expired: WaiverUse | undefined } => {
+    let ok: WaiverUse | undefined;
+    let expired: WaiverUse | undefined;
+    policy.exceptions.forEach((x, index) => {
+      if (x.digest !== undefined && x.digest.toLowerCase() !== `sha256:${input.digest}`) return;
+      if (x.environment !== undefined && x.environment !== environment) return;
+      if (!match(x)) return;
+      const use: WaiverUse = {
+        index,
+        scope: [x.advisory, x.rule, x.package].filter(Boolean).join(' ') || '(any)',
+        reason: x.reason,
+        approver: x.approver,
+        expires: x.expires,
+        state: 'used',
+      };
+      const tooLong = Date.parse(`${x.expires}T23:59:59Z`) - now.getTime() > policy.exceptionMaxDays * 86_400_000;
+      if (isExpired(x.expires, now) || tooLong) expired ??= { ...use, state: 'expired' };
+      else ok ??= use;
+    });
+    return { ok, expired };
+  };
+  const noteWaiver = (w: WaiverUse): void => {
+    if (!waivers.some((x) => x.index === w.index && x.state === w.state)) waivers.push(w);
+  };
+
+  // ---- source ----
+  if (required.has('source') || used.source) {
+    const src = used.source;
+    if (!src) {
+      add(missing('source', 'source VSA', 'source', 'run checkout-verify (the source stage) in the same run'));
+    } else {
+      const p = src.statement.predicate as Partial<VsaPredicate>;
+      const level = Math.max(
+        -1,
+        ...(p.verifiedLevels ?? [])
+          .map((l) => /^SLSA_SOURCE_LEVEL_([0-9]+)$/.exec(l)?.[1])
+          .filter((x) => x !== undefined)
+          .map(Number),
+      );
+      const ok = p.verificationResult === 'PASSED' && level >= deploy.sourceLevel;
+      add({
+        id: 'source',
+        title: 'source level',
+        stage: 'source',
+        status: ok ? 'pass' : 'fail',
+        reason:
+          p.verificationResult !== 'PASSED'
+            ? `the source verification ${p.verificationResult ?? 'has no result'}`
+            : `SLSA Source level ${level < 0 ? 'none' : level}${ok ? '' : `, the policy needs ${deploy.sourceLevel}`}`,
+        evidence: `source VSA, ${timeLabel(src)}`,
+        ...(ok ? {} : { fix: 'meet the source requirements (signed commits, reviews, branch protection) and rebuild' }),
+      });
+    }
+  }
+
+  // ---- refs and environments: who may deploy here ----
+  if (deploy.refs.length > 0) {
+    const ref = anchor?.signer.kind === 'certificate' ? anchor.signer.identity.sourceRepositoryRef : undefined;
+    const ok = ref !== undefined && deploy.refs.some((r) => globMatch(r, ref));
+    add({
+      id: 'refs',
+      title: 'ref',
+      stage: 'source',
+      status: ok ? 'pass' : 'fail',
+      reason:
+        ref === undefined
+          ? 'the evidence names no source ref (certificate extension 1.3.6.1.4.1.57264.1.14)'
+          : `${ref}${ok ? '' : ` is not one of ${deploy.refs.join(', ')}`}`,
+      ...(ok ? {} : { fix: `deploy to ${environment} from ${deploy.refs.join(' or ')}` }),
+    });
+  }
+  if (deploy.environments.length > 0) {
+    const env = (anchor?.signer.kind === 'certificate' ? anchor.signer.identity.environment : undefined) ?? input.githubEnvironment;
+    const ok = env !== undefined && deploy.environments.includes(env);
+    add({
+      id: 'github-environment',
+      title: 'GitHub environment',
+      stage: 'gate',
+      status: ok ? 'pass' : 'fail',
+      reason:
+        env === undefined
+          ? 'the deploying job names no GitHub environment'
+          : `${env}${ok ? '' : ` is not one of ${deploy.environments.join(', ')}`}`,
+      ...(ok ? {} : { fix: `run the deploy job in the GitHub environment ${deploy.environments.join(' or ')}` }),
+    });
+  }
+
+  // ---- SBOM ----
+  if (required.has('sbom') || used.sbom) {
+    add(
+      used.sbom
+        ? {
+            id: 'sbom',
+            title: 'SBOM',
+            stage: 'materials',
+            status: 'pass',
+            reason: used.sbom.statement.predicateType === PREDICATE.spdx ? 'SPDX 2.3' : 'CycloneDX',
+            evidence: timeLabel(used.sbom),
+          }
+        : missing('sbom', 'SBOM', 'materials', 'run scan-deps (the materials stage) in the same run'),
+    );
+  }
+
+  // ---- vulnerabilities, scan age, database age ----
+  const findings: VulnFinding[] = [];
+  if (required.has('vulnerabilities') || used.vulnerabilities) {
+    const scan = used.vulnerabilities;
+    if (!scan) {
+      add(missing('vulnerabilities', 'vulnerabilities', 'materials', 'run scan-deps (the materials stage) in the same run'));
+    } else {
+      const all = vulnFindings(scan.statement.predicate);
+      findings.push(...all);
+      const blocking: string[] = [];
+      const waived: string[] = [];
+      for (const f of all.filter((x) => atLeast(x.severity, deploy.blockSeverity))) {
+        const ids = [f.id, ...f.aliases];
+        const w = waiverFor(
+          (x) =>
+            (x.advisory !== undefined ? ids.includes(x.advisory) : x.rule === undefined) &&
+            (x.package === undefined || (f.package ?? '').startsWith(x.package)),
+        );
+        const what = `${f.severity}: ${f.id}${f.package ? ` in ${f.package}` : ''}${f.fixed ? ` (fixed in ${f.fixed})` : ''}`;
+        if (w.ok) {
+          noteWaiver(w.ok);
+          waived.push(`${f.id} waived by ${w.ok.approver} until ${w.ok.expires}`);
+        } else if (w.expired) {
+          noteWaiver(w.expired);
+          blocking.push(`${what} — its waiver by ${w.expired.approver} expired ${w.expired.expires}`);
+        } else blocking.push(what);
+      }
+      const p = scan.statement.predicate as Partial<VulnsPredicate>;
+      const dbAge = p.scanner?.database?.lastUpdate ? now.getTime() - Date.parse(p.scanner.database.lastUpdate) : undefined;
+      const scanAge = scan.trustedTime ? now.getTime() - scan.trustedTime.time.getTime() : undefined;
+      const ageNote = `${scanAge !== undefined ? `scan ${humanAge(scanAge)} old` : 'scan time unknown'}${dbAge !== undefined && !Number.isNaN(dbAge) ? ` (DB ${humanAge(dbAge)} old)` : ''}`;
+      add({
+        id: 'vulnerabilities',
+        title: 'vulnerabilities',
+        stage: 'materials',
+        status: blocking.length > 0 ? 'fail' : 'pass',
+        reason:
+          blocking.length > 0
+            ? `${blocking.length} at or above ${deploy.blockSeverity}: ${blocking.join('; ')}`
+            : `none at or above ${deploy.blockSeverity} (${all.length} reported${waived.length > 0 ? `, ${waived.join('; ')}` : ''})`,
+        evidence: ageNote,
+        ...(blocking.length > 0 ? { fix: 'upgrade, or add a waiver with an expiry' } : {}),
+      });
+      // Freshness is measured from the transparency log / timestamp authority, never from dates the statement claims.
+      if (!scan.trustedTime) {
+        add({
+          id: 'scan-age',
+          title: 'scan age',
+          stage: 'materials',
+          status: 'fail',
+          reason: 'the scan bundle carries no transparency-log or timestamp time',
+          fix: 'sign with a transparency log or a timestamp authority',
+        });
+      } else if (scanAge !== undefined && scanAge < -CLOCK_SKEW_MS) {
+        add({
+          id: 'scan-age',
+          title: 'scan age',
+          stage: 'materials',
+          status: 'fail',
+          reason: `the scan's trusted time ${timeLabel(scan)} is in the future`,
+          fix: "check this machine's clock",
+        });
+      } else {
+        const ok = (scanAge ?? Infinity) <= deploy.maxScanAgeMs;
+        add({
+          id: 'scan-age',
+          title: 'scan age',
+          stage: 'materials',
+          status: ok ? 'pass' : 'fail',
+          reason: `${humanAge(Math.max(0, scanAge ?? 0))} old by ${timeLabel(scan)}${ok ? '' : `; the limit is ${formatDuration(deploy.maxScanAgeMs)}`}`,
+          ...(ok ? {} : { fix: 'rescan (run the factory again) and gate with the fresh evidence' }),
+        });
+      }
+      const lastUpdate = p.scanner?.database?.lastUpdate;
+      const dbTime = lastUpdate ? Date.parse(lastUpdate) : NaN;
+      const scanTime = scan.trustedTime?.time.getTime();
+      let dbCheck: Check;
+      if (Number.isNaN(dbTime)) {
+        dbCheck = {
+          id: 'database-age',
+          title: 'database age',
+          stage: 'materials',
+          status: 'fail',
+          reason: 'the scan does not say when its vulnerability database was updated',
+          fix: 'use a scanner that records scanner.database.lastUpdate',
+        };
+      } else if (scanTime !== undefined && dbTime > scanTime + CLOCK_SKEW_MS) {
+        dbCheck = {
+          id: 'database-age',
+          title: 'database age',
+          stage: 'materials',
+          status: 'fail',
+          reason: `the database claims an update (${lastUpdate}) after the scan was signed`,
+          fix: 'the scan statement is inconsistent; rescan',
+        };
+      } else {
+        const age = now.getTime() - dbTime;
+        const ok = age <= deploy.maxDatabaseAgeMs;
+        dbCheck = {
+          id: 'database-age',
+          title: 'database age',
+          stage: 'materials',
+          status: ok ? 'pass' : 'fail',
+          reason: `${humanAge(Math.max(0, age))} old${ok ? '' : `; the limit is ${formatDuration(deploy.maxDatabaseAgeMs)}`}`,
+          ...(ok ? {} : { fix: 'update the vulnerability database and rescan' }),
+        };
+      }
+      add(waive(dbCheck, waiverFor, noteWaiver));
+    }
+  }
+
+  // ---- tests ----
+  if (required.has('tests') || used.tests) {
+    const t = used.tests;
+    if (!t) add(missing('tests', 'tests', 'build', 'record the test result in the build stage'));
+    else {
+      const p = t.statement.predicate as Partial<TestResultPredicate>;
+      const ok = p.result === 'PASSED' || p.result === 'WARNED';
+      add(
+        waive(
+          {
+            id: 'tests',
+            title: 'tests',
+            stage: 'build',
+            status: p.result === 'PASSED' ? 'pass' : ok ? 'warn' : 'fail',
+            reason: `${p.result ?? 'no result'}${p.failedTests?.length ? `: ${p.failedTests.length} failed (${p.failedTests.slice(0, 5).join(', ')})` : ''}`,
+            evidence: timeLabel(t),
+            ...(ok ? {} : { fix: 'fix the failing tests and rebuild' }),
+          },
+          waiverFor,
+          noteWaiver,
+        ),
+      );
+    }
+  }
+
+  // ---- registries: images only from allowed registries, by digest ----
+  const images = imagesIn([used.sbom, used.provenance].filter((e): e is Evidence => e !== undefined).map((e) => e.statement));
+  if (images.length > 0 || deploy.registries.length > 0) {
+    const pinnedPolicy = policy.materials.images.pinned;
+    const bad: string[] = [];
+    for (const img of images) {
+      if (deploy.registries.length > 0 && !registryAllowed(img.repository, deploy.registries))
+        bad.push(`${img.repository} is not from an allowed registry`);
+      else if (pinnedPolicy === 'digest' && !img.pinned) bad.push(`${img.repository}:${img.version || 'latest'} is not pinned by digest`);
+    }
+    add(
+      waive(
+        {
+          id: 'registries',
+          title: 'image registries',
+          stage: 'materials',
+          status: bad.length > 0 ? 'fail' : 'pass',
+          reason:
+            bad.length > 0
+              ? bad.join('; ')
+              : images.length === 0
+                ? 'no container images'
+                : `${images.length} image(s), all ${deploy.registries.length > 0 ? `from ${deploy.registries.join(', ')}` : 'allowed'}${pinnedPolicy === 'digest' ? ', by digest' : ''}`,
+          ...(bad.length > 0
+            ? { fix: `use images from ${deploy.registries.join(', ') || 'an allowed registry'}, pinned by @sha256 digest` }
+            : {}),
+        },
+        waiverFor,
+        noteWaiver,
+      ),
+    );
+  }
+
+  // ---- CEL rules over the typed evidence ----
+  if (deploy.rules.length > 0) {
+    const context = celContext(input, used, findings);
+    for (const rule of deploy.rules) {
+      let status: CheckStatus;
+      let reason: string;
+      try {
+        const ok = evaluateCelBoolean(rule.expression, context, rule.name);
+        status = ok ? 'pass' : 'fail';
+        reason = ok ? 'holds' : (rule.message ?? `${rule.expression} is false`);
+      } catch (e: unknown) {
+        // An error in a rule is a "no": the gate fails closed.
+        status = 'fail';
+        reason = errorMessage(e);
+      }
+      add(
+        waive(
+          {
+            id: `rule:${rule.name}`,
+            title: `rule ${rule.name}`,
+            stage: 'gate',
+            status,
+            reason,
+            ...(status === 'fail' ? { fix: 'meet the rule or waive it with an exception (rule: ' + rule.name + ')' } : {}),
+          },
+          waiverFor,
+          noteWaiver,
+        ),
+      );
+    }
+  }
+
+  if (waivers.length > 0) {
+    const expired = waivers.filter((w) => w.state === 'expired');
+    add({
+      id: 'waivers',
+      title: 'waivers',
+      stage: 'gate',
+      status: expired.length > 0 ? 'fail' : 'warn',
+      reason: waivers
+        .map((w) => `${w.scope} ${w.state === 'expired' ? 'EXPIRED' : 'waived'} by ${w.approver} until ${w.expires} (${w.reason})`)
+        .join('; '),
+      evidence: `policy sha256:${short(policy.source.sha256)}`,
+      ...(expired.length > 0 ? { fix: 'fix what the expired waiver covered, or renew it with a new expiry and approver' } : {}),
+    });
+  }
+
+  const allowed = checks.every((c) => c.status !== 'fail');
+  return {
+    allowed,
+    checks,
+    waivers,
+    verifiedLevels: allowed ? levels(used, builder) : [],
+    used,
+    ...(anchor ? { run: describeRun(anchor) } : {}),
+  };
+}
+
+function missing(id: string, title: string, stage: Stage, fix: string): Check {
+  return { id, title, stage, status: 'fail', reason: 'no signed evidence of this kind for this artefact', fix };
+}
+
+/** A failed waivable check passes (as a warning) when an unexpired waiver covers its rule id. */
+function waive(
+  check: Check,
+  waiverFor: (m: (x: Exception) => boolean) => { ok: WaiverUse | undefined; expired: WaiverUse | undefined },
+  note: (w: WaiverUse) => void,
+): Check {
+  if (check.status !== 'fail') return check;
+  if (!WAIVABLE_CHECKS.has(check.id) && !check.id.startsWith('rule:')) return check;
+  const name = check.id.startsWith('rule:') ? check.id.slice(5) : check.id;
+  const w = waiverFor((x) => x.rule === name || x.rule === check.id);
+  if (w.ok) {
+    note(w.ok);
+    return { ...check, status: 'warn', reason: `${check.reason} — waived by ${w.ok.approver} until ${w.ok.expires}` };
+  }
+  if (w.expired) {
+    note(w.expired);
+    return { ...check, reason: `${check.reason} — its waiver by ${w.expired.approver} expired ${w.expired.expires}` };
+  }
+  return check;
+}
+
+function builderLabel(e: Evidence): string | undefined {
+  if (e.signer.kind === 'key') return `key ${e.signer.keyId}`;
+  return e.signer.identity.buildSignerUri?.replace(/^https:\/\/github\.com\//, '');
+}
+
+function gitCommitsIn(e: Evidence): string[] {
+  const p = e.statement.predicate as Partial<ProvenancePredicate>;
+  const out: string[] = [];
+  for (const d of p.buildDefinition?.resolvedDependencies ?? []) {
+    const c = d.digest?.gitCommit ?? d.digest?.sha1;
+    if (typeof c === 'string' && /^[0-9a-f]{40}$/.test(c)) out.push(c);
+  }
+  return out;
+}
+
+/** SLSA levels the gate can vouch for: Build L3 for a pinned reusable workflow with a Fulcio identity. */
+function levels(used: Partial<Record<EvidenceKind, Evidence>>, builder: string | undefined): string[] {
+  const out: string[] = [];
+  const prov = used.provenance;
+  if (prov && builder !== undefined) out.push(prov.signer.kind === 'certificate' ? 'SLSA_BUILD_LEVEL_3' : 'SLSA_BUILD_LEVEL_2');
+  const src = used.source;
+  if (src) {
+    const lv = ((src.statement.predicate as Partial<VsaPredicate>).verifiedLevels ?? []).filter((l) =>
+      /^SLSA_SOURCE_LEVEL_[0-9]+$/.test(l),
+    );
+    const max = lv.sort().at(-1);
+    if (max) out.push(max);
+  }
+  return out;
+}
+
+/** The typed input CEL rules see. */
+export function celContext(
+  input: EvaluationInput,
+  used: Partial<Record<EvidenceKind, Evidence>>,
+  findings: readonly VulnFinding[],
+): Record<string, unknown> {
+  const pred = (k: EvidenceKind): unknown => used[k]?.statement.predicate ?? null;
+  const prov = used.provenance;
+  return {
+    subject: { digest: `sha256:${input.digest}`, name: input.name ?? '' },
+    environment: input.environment,
+    now: input.now.toISOString(),
+    provenance: pred('provenance'),
+    source: pred('source'),
+    sbom: pred('sbom'),
+    vulns: pred('vulnerabilities'),
+    tests: pred('tests'),
+    identity: prov?.signer.kind === 'certificate' ? { ...prov.signer.identity } : {},
+    findings: findings.map((f) => ({ id: f.id, severity: f.severity, package: f.package ?? '', fixed: f.fixed ?? '' })),
+    statements: Object.entries(used).map(([kind, e]) => ({
+      kind,
+      predicateType: e.statement.predicateType,
+      subjects: [...subjectDigests(e.statement)],
+      trustedTime: e.trustedTime?.time.toISOString() ?? '',
+    })),
+  };
+}

@@ -1,0 +1,322 @@
+/**
+ * `gate`: find the evidence for each artefact digest, verify every bundle once, evaluate the deploy
+ * policy of the environment, and write the answer — decision log, VSA (signed when a signer is
+ * given), deployment records. Fails closed: a policy that does not parse, a trust root that cannot be
+ * read, an API that cannot be reached, or any unexpected error is a refusal, recorded as such.
+ */
+import path from 'node:path';
+import {
+  EvidenceFolder,
+  errorMessage,
+  exitCodeFor,
+  isSecureFactoryError,
+  loadPolicy,
+  mapLimit,
+  sha256Hex,
+  subjectDigests,
+  writeJsonAtomic,
+  EXIT,
+  TOOL_VERSION,
+  type Logger,
+  type Policy,
+  type Statement,
+} from '@secure-factory/core';
+import { policyUri, renderSummary, vsaStatement, DECISION_API_VERSION, type ArtefactDecision, type DecisionLog } from './decision.js';
+import { recordDeployments } from './deployments.js';
+import { evaluate } from './evaluate.js';
+import type { GitHubAttestationsClient } from './github-attestations.js';
+import { fetchFromGitHub, indexEvidence, type EvidenceIndex } from './lookup.js';
+import type { GateSubject } from './subjects.js';
+import type { Check, Evidence, EvidenceVerifier, RejectedEvidence } from './types.js';
+
+export interface GateOptions {
+  subjects: readonly GateSubject[];
+  environment: string;
+  /** A policy file; undefined reads `.github/secure-factory.yml` or takes the defaults. */
+  policyFile?: string | undefined;
+  /** An already-loaded policy (tests); wins over policyFile. */
+  policy?: Policy;
+  evidenceDir?: string | undefined;
+  bundleFiles?: readonly string[];
+  /** The GitHub attestations API, when it should be asked too. */
+  github?: GitHubAttestationsClient | undefined;
+  /** The trust layer; a function so that errors building it (a bad trusted root) are a recorded refusal. */
+  verifier: EvidenceVerifier | (() => Promise<EvidenceVerifier>);
+  builder?: string | undefined;
+  githubEnvironment?: string | undefined;
+  now?: Date;
+  /** Where the decision log and VSA go; default `<evidence>/gate`. */
+  outDir?: string | undefined;
+  /** Signs the VSA statement into a Sigstore bundle (the attest layer). */
+  signStatement?: ((statement: Statement<unknown>) => Promise<unknown>) | undefined;
+  /** Write deployment records for admitted artefacts (default true when there is an evidence folder). */
+  recordDeployment?: boolean;
+  logger: Logger;
+}
+
+export interface GateResult {
+  allowed: boolean;
+  /** 0 admitted, 1 refused, 2 bad input, 3 infrastructure. */
+  exitCode: number;
+  decision: DecisionLog;
+  decisionPath: string;
+  vsaPath: string;
+  vsaBundlePath?: string;
+  deploymentPaths: string[];
+  summary: string;
+}
+
+export async function runGate(options: GateOptions): Promise<GateResult> {
+  const { logger, environment } = options;
+  const now = options.now ?? new Date();
+  const outDir = options.outDir ?? path.join(options.evidenceDir ?? '.secure-factory', 'gate');
+  let fatal: unknown;
+  let infra: unknown;
+  const log: DecisionLog = {
+    apiVersion: DECISION_API_VERSION,
+    allowed: false,
+    environment,
+    time: now.toISOString(),
+    tool: { name: 'secure-factory', version: TOOL_VERSION },
+    policy: null,
+    inputs: [],
+    artefacts: [],
+  };
+
+  try {
+    const policy = options.policy ?? (await loadPolicy(options.policyFile, { now }));
+    log.policy = { uri: policyUri(policy.source.file), digest: { sha256: policy.source.sha256 } };
+    const index = await indexEvidence({ evidenceDir: options.evidenceDir, bundleFiles: options.bundleFiles ?? [] });
+    const apiCheck = await fetchApi(options, index, logger);
+    if (apiCheck?.status === 'fail') infra = apiCheck.error;
+    const wanted = new Set(options.subjects.map((s) => s.digest));
+    const verifier = typeof options.verifier === 'function' ? await options.verifier() : options.verifier;
+
+    // Verify each bundle that names a gated digest exactly once.
+    const relevant = index.bundles.filter((b) => [...b.subjects].some((d) => wanted.has(d)));
+    logger.info(`${index.bundles.length} bundle(s) found, ${relevant.length} name the ${wanted.size} artefact(s); verifying`);
+    const verified: Evidence[] = [];
+    const invalid: RejectedEvidence[] = [];
+    await mapLimit(relevant, 8, async (b) => {
+      const digest = [...b.subjects].find((d) => wanted.has(d)) as string;
+      try {
+        const v = await verifier.verify(b.bundle, digest);
+        verified.push({ ...v, origin: b.origin, bundleDigest: b.bundleDigest });
+      } catch (e: unknown) {
+        if (isSecureFactoryError(e) && e.code === 'INFRASTRUCTURE') throw e;
+        invalid.push({
+          origin: b.origin,
+          bundleDigest: b.bundleDigest,
+          subjects: [...b.subjects],
+          reason: errorMessage(e),
+          kind: 'invalid',
+        });
+      }
+    });
+    for (const b of index.bundles) {
+      const v = verified.find((x) => x.bundleDigest === b.bundleDigest);
+      const bad = invalid.find((x) => x.bundleDigest === b.bundleDigest);
+      log.inputs.push({
+        origin: b.origin,
+        digest: `sha256:${b.bundleDigest}`,
+        ...(v ? { predicateType: v.statement.predicateType } : {}),
+        status: v ? 'verified' : bad ? 'invalid' : 'other-digest',
+        ...(bad ? { reason: bad.reason } : {}),
+      });
+    }
+    for (const u of index.unsigned)
+      log.inputs.push({
+        origin: u.origin,
+        digest: 'sha256:',
+        status: 'unsigned',
+        reason: 'a statement without a Sigstore bundle never counts',
+      });
+    for (const u of index.unreadable) log.inputs.push({ origin: u.origin, digest: 'sha256:', status: 'unreadable', reason: u.reason });
+
+    // Index the verified statements by the digests they (verifiably) name.
+    const byDigest = new Map<string, Evidence[]>();
+    for (const e of verified) {
+      for (const d of subjectDigests(e.statement)) if (wanted.has(d)) byDigest.set(d, [...(byDigest.get(d) ?? []), e]);
+    }
+    const unreadable: RejectedEvidence[] = index.unreadable.map((u) => ({
+      origin: u.origin,
+      subjects: [],
+      reason: u.reason,
+      kind: 'unreadable',
+    }));
+    for (const s of options.subjects) {
+      const evidence = (byDigest.get(s.digest) ?? []).sort((a, b) => a.origin.localeCompare(b.origin));
+      const rejected: RejectedEvidence[] = [
+        ...invalid.filter((r) => r.subjects.includes(s.digest)),
+        ...index.unsigned
+          .filter((u) => u.subjects.has(s.digest))
+          .map((u): RejectedEvidence => ({ origin: u.origin, subjects: [s.digest], reason: 'unsigned', kind: 'unsigned' })),
+        ...unreadable,
+      ];
+      const ev = evaluate({
+        digest: s.digest,
+        ...(s.name ? { name: s.name } : {}),
+        environment,
+        policy,
+        evidence,
+        rejected,
+        otherBundles: index.bundles.length - evidence.length,
+        now,
+        ...(options.builder ? { builder: options.builder } : {}),
+        ...(options.githubEnvironment ? { githubEnvironment: options.githubEnvironment } : {}),
+      });
+      const checks = apiCheck ? [apiCheck.check, ...ev.checks] : ev.checks;
+      const allowed = ev.allowed && apiCheck?.status !== 'fail';
+      log.artefacts.push({
+        digest: s.digest,
+        ...(s.name ? { name: s.name } : {}),
+        allowed,
+        ...(ev.run ? { run: ev.run } : {}),
+        verifiedLevels: allowed ? ev.verifiedLevels : [],
+        checks,
+        waivers: ev.waivers,
+        inputs: Object.values(ev.used).map((e) => `sha256:${e.bundleDigest}`),
+      });
+      logger.info(
+        `${allowed ? 'admitted' : 'refused'}: ${s.name ?? ''} sha256:${s.digest} (${
+          checks
+            .filter((c) => c.status === 'fail')
+            .map((c) => c.title)
+            .join(', ') || 'every check passed'
+        })`,
+      );
+    }
+    log.allowed = log.artefacts.length > 0 && log.artefacts.every((a) => a.allowed);
+  } catch (e: unknown) {
+    // Fail closed: whatever went wrong, the answer is no, and the decision log says why.
+    fatal = e;
+    log.allowed = false;
+    log.error = { code: isSecureFactoryError(e) ? e.code : 'INTERNAL', message: errorMessage(e) };
+    log.artefacts = options.subjects.map((s): ArtefactDecision => ({
+      digest: s.digest,
+      ...(s.name ? { name: s.name } : {}),
+      allowed: false,
+      verifiedLevels: [],
+      checks: [
+        {
+          id: 'gate',
+          title: 'gate',
+          stage: 'gate',
+          status: 'fail',
+          reason: errorMessage(e),
+          fix: isSecureFactoryError(e) && e.hint ? e.hint : 'fix the input and run the gate again',
+        },
+      ],
+      waivers: [],
+      inputs: [],
+    }));
+    logger.error(`the gate could not decide: ${errorMessage(e)}`);
+  }
+
+  const written = await writeOutputs(options, log, outDir, now);
+  fatal ??= written.signError;
+  const exitCode = log.allowed
+    ? EXIT.passed
+    : fatal !== undefined
+      ? exitCodeFor(fatal)
+      : infra !== undefined
+        ? exitCodeFor(infra)
+        : EXIT.failed;
+  const { signError: _ignored, ...paths } = written;
+  void _ignored;
+  return { allowed: log.allowed, exitCode, decision: log, summary: renderSummary(log), ...paths };
+}
+
+async function fetchApi(
+  options: GateOptions,
+  index: EvidenceIndex,
+  logger: Logger,
+): Promise<{ status: 'pass' | 'fail'; check: Check; error?: unknown } | undefined> {
+  if (!options.github) return undefined;
+  try {
+    const before = index.bundles.length;
+    await fetchFromGitHub(
+      options.github,
+      options.subjects.map((s) => s.digest),
+      index,
+    );
+    const n = index.bundles.length - before;
+    logger.info(`GitHub attestations API: ${n} new bundle(s)`);
+    return {
+      status: 'pass',
+      check: { id: 'attestations-api', title: 'GitHub attestations', stage: 'attest', status: 'pass', reason: `${n} bundle(s) fetched` },
+    };
+  } catch (e: unknown) {
+    logger.error(errorMessage(e));
+    return {
+      status: 'fail',
+      error: e,
+      check: {
+        id: 'attestations-api',
+        title: 'GitHub attestations',
+        stage: 'attest',
+        status: 'fail',
+        reason: `cannot fetch attestations: ${errorMessage(e)}`,
+        fix: 'the gate does not decide on partial evidence; retry when the API is reachable',
+      },
+    };
+  }
+}
+
+async function writeOutputs(
+  options: GateOptions,
+  log: DecisionLog,
+  outDir: string,
+  now: Date,
+): Promise<Pick<GateResult, 'decisionPath' | 'vsaPath' | 'vsaBundlePath' | 'deploymentPaths'> & { signError?: unknown }> {
+  const env = options.environment.toLowerCase().replace(/[^a-z0-9._-]/g, '-');
+  const key =
+    options.subjects.length === 1
+      ? (options.subjects[0] as GateSubject).digest.slice(0, 12)
+      : sha256Hex(
+          options.subjects
+            .map((s) => s.digest)
+            .sort()
+            .join('\n'),
+        ).slice(0, 12);
+  const base = `gate-${env}-${key}`;
+  const folder = new EvidenceFolder(outDir);
+  const statement = vsaStatement(log);
+  const vsaPath = await folder.write(`${base}.vsa`, statement);
+  let vsaBundlePath: string | undefined;
+  let signed = false;
+  let signError: unknown;
+  if (options.signStatement) {
+    try {
+      const bundle = await options.signStatement(statement);
+      vsaBundlePath = folder.bundlePathFor(`${base}.vsa`);
+      await writeJsonAtomic(vsaBundlePath, bundle);
+      signed = true;
+    } catch (e: unknown) {
+      // An admission whose answer cannot be signed is no admission.
+      options.logger.error(`cannot sign the VSA: ${errorMessage(e)}`);
+      signError = e;
+      log.allowed = false;
+      log.error ??= { code: isSecureFactoryError(e) ? e.code : 'INTERNAL', message: `cannot sign the VSA: ${errorMessage(e)}` };
+    }
+  }
+  log.vsa = {
+    path: vsaPath,
+    ...(vsaBundlePath ? { bundlePath: vsaBundlePath } : {}),
+    sha256: sha256Hex(`${JSON.stringify(statement, null, 2)}\n`),
+    signed,
+  };
+  const decisionPath = path.join(outDir, `${base}.decision.json`);
+  let deploymentPaths: string[] = [];
+  if (log.allowed && options.evidenceDir !== undefined && options.recordDeployment !== false) {
+    deploymentPaths = await recordDeployments(options.evidenceDir, log, decisionPath, now);
+  }
+  await writeJsonAtomic(decisionPath, log);
+  return {
+    decisionPath,
+    vsaPath,
+    ...(vsaBundlePath ? { vsaBundlePath } : {}),
+    deploymentPaths,
+    ...(signError !== undefined ? { signError } : {}),
+  };
+}

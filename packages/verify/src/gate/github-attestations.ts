@@ -1,0 +1,89 @@
+/**
+ * The GitHub attestations API, read side: `GET /repos/{owner}/{repo}/attestations/sha256:{hex}`
+ * (paginated by the Link header). One small client with a configurable base URL, so tests point it at
+ * a local server. Any failure throws: the gate fails closed rather than deciding on partial evidence.
+ */
+import { ConfigurationError, InfrastructureError } from '@secure-factory/core';
+import { candidateFromJson, type CandidateBundle } from './candidate.js';
+
+export interface GitHubAttestationsClient {
+  list(digestHex: string): Promise<CandidateBundle[]>;
+}
+
+export interface GitHubAttestationsOptions {
+  /** `https://api.github.com` (GITHUB_API_URL on GHES). */
+  baseUrl: string;
+  /** `owner/repo`. */
+  repository: string;
+  token?: string | undefined;
+  timeoutMs?: number;
+  /** At most this many pages of 100 per digest. */
+  maxPages?: number;
+}
+
+const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+
+export function gitHubAttestationsClient(options: GitHubAttestationsOptions): GitHubAttestationsClient {
+  if (!REPO.test(options.repository)) {
+    throw new ConfigurationError(`the repository "${options.repository}" is not OWNER/REPO`);
+  }
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const headers: Record<string, string> = { Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28' };
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  const timeout = options.timeoutMs ?? 30_000;
+
+  const get = async (url: string): Promise<Response> => {
+    try {
+      return await fetch(url, { headers, signal: AbortSignal.timeout(timeout) });
+    } catch (e: unknown) {
+      const cause = (e as { cause?: { code?: string } }).cause?.code;
+      throw new InfrastructureError(`cannot reach the GitHub attestations API (${url}): ${cause ?? (e as Error).message}`, {
+        cause: e,
+        hint: 'the gate refuses when it cannot see all the evidence; retry when GitHub is reachable',
+      });
+    }
+  };
+
+  return {
+    async list(digestHex: string): Promise<CandidateBundle[]> {
+      const out: CandidateBundle[] = [];
+      let url: string | undefined = `${base}/repos/${options.repository}/attestations/sha256:${digestHex}?per_page=100`;
+      for (let page = 0; url && page < (options.maxPages ?? 10); page++) {
+        const res = await get(url);
+        if (res.status === 404) return out;
+        if (res.status === 401 || res.status === 403) {
+          throw new ConfigurationError(`the GitHub attestations API refused the request (HTTP ${res.status})`, {
+            hint: 'give a token with `attestations: read` (or `contents: read`) on the repository',
+          });
+        }
+        if (!res.ok) throw new InfrastructureError(`the GitHub attestations API answered HTTP ${res.status} for sha256:${digestHex}`);
+        let body: { attestations?: { bundle?: unknown; bundle_url?: string }[] };
+        try {
+          body = (await res.json()) as typeof body;
+        } catch (e: unknown) {
+          throw new InfrastructureError(`the GitHub attestations API answered with something that is not JSON: ${(e as Error).message}`);
+        }
+        for (const [i, a] of (body.attestations ?? []).entries()) {
+          const origin = `${url.split('?')[0]}#${page * 100 + i}`;
+          if (a.bundle !== undefined && a.bundle !== null) out.push(candidateFromJson(origin, JSON.stringify(a.bundle)));
+          else if (a.bundle_url) {
+            const r = await get(a.bundle_url);
+            if (!r.ok) throw new InfrastructureError(`cannot download an attestation bundle (HTTP ${r.status})`);
+            out.push(candidateFromJson(a.bundle_url, await r.text()));
+          }
+        }
+        url = nextLink(res.headers.get('link'));
+      }
+      return out;
+    },
+  };
+}
+
+function nextLink(link: string | null): string | undefined {
+  if (!link) return undefined;
+  for (const part of link.split(',')) {
+    const m = /<([^>]+)>\s*;\s*rel="next"/.exec(part);
+    if (m) return m[1];
+  }
+  return undefined;
+}

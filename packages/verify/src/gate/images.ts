@@ -1,0 +1,88 @@
+/**
+ * Container images named by the evidence: `pkg:docker/...` and `pkg:oci/...` package URLs in the SBOM
+ * (CycloneDX components, SPDX external refs) and in the provenance's resolved dependencies.
+ */
+import type { ProvenancePredicate, Statement } from '@secure-factory/core';
+
+export interface ImageRef {
+  /** `docker.io/library/node`, `ghcr.io/acme/base`. */
+  repository: string;
+  /** `sha256:HEX` when pinned by digest, else the tag (or empty). */
+  version: string;
+  pinned: boolean;
+  purl: string;
+}
+
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+
+/** Parses a docker/oci purl; other purls give undefined. */
+export function parseImagePurl(purl: string): ImageRef | undefined {
+  const m = /^pkg:(docker|oci)\/([^@?#]+)(?:@([^?#]+))?(?:\?([^#]*))?/.exec(purl);
+  if (!m) return undefined;
+  const type = m[1] as string;
+  const namePath = decodeURIComponent(m[2] as string);
+  const version = decodeURIComponent(m[3] ?? '');
+  const qualifiers = new URLSearchParams(m[4] ?? '');
+  let registry = (qualifiers.get('repository_url') ?? '').replace(/^https?:\/\//, '').replace(/\/+$/, '');
+  let repository: string;
+  if (type === 'docker') {
+    // purl-spec: the default repository_url of pkg:docker is Docker Hub.
+    if (registry === '' || /^(registry\.hub\.docker\.com|index\.docker\.io|hub\.docker\.com)$/.test(registry)) registry = 'docker.io';
+    const name = registry === 'docker.io' && !namePath.includes('/') ? `library/${namePath}` : namePath;
+    repository = `${registry}/${name}`;
+  } else {
+    // pkg:oci: repository_url is the full repository (registry/namespace/name).
+    repository = registry === '' ? namePath : registry.includes('/') ? registry : `${registry}/${namePath}`;
+  }
+  const tag = qualifiers.get('tag') ?? '';
+  return { repository: repository.toLowerCase(), version: version || tag, pinned: DIGEST.test(version), purl };
+}
+
+/** Every image purl named by an SBOM (CycloneDX or SPDX) or a provenance. */
+export function imagesIn(statements: readonly Statement[]): ImageRef[] {
+  const purls = new Set<string>();
+  for (const s of statements) collectPurls(s, purls);
+  const out: ImageRef[] = [];
+  for (const p of [...purls].sort()) {
+    const ref = parseImagePurl(p);
+    if (ref) out.push(ref);
+  }
+  return out;
+}
+
+function collectPurls(s: Statement, out: Set<string>): void {
+  const p = s.predicate;
+  // CycloneDX: components (nested) with purl.
+  const walkComponents = (list: unknown): void => {
+    if (!Array.isArray(list)) return;
+    for (const c of list as Record<string, unknown>[]) {
+      if (typeof c.purl === 'string') out.add(c.purl);
+      walkComponents(c.components);
+    }
+  };
+  walkComponents(p.components);
+  const meta = p.metadata as { component?: unknown } | undefined;
+  if (meta?.component) walkComponents([meta.component]);
+  // SPDX 2.3: packages[].externalRefs[] of type purl.
+  if (Array.isArray(p.packages)) {
+    for (const pkg of p.packages as { externalRefs?: { referenceType?: string; referenceLocator?: string }[] }[]) {
+      for (const r of pkg.externalRefs ?? []) if (r.referenceType === 'purl' && r.referenceLocator) out.add(r.referenceLocator);
+    }
+  }
+  // Provenance: resolvedDependencies uri/name.
+  const bd = (p as Partial<ProvenancePredicate>).buildDefinition;
+  for (const d of bd?.resolvedDependencies ?? []) {
+    for (const v of [d.uri, d.name]) if (typeof v === 'string' && /^pkg:(docker|oci)\//.test(v)) out.add(v);
+  }
+}
+
+/** `ghcr.io/acme` allows `ghcr.io/acme/x`; `docker.io` must be listed to allow Docker Hub. */
+export function registryAllowed(repository: string, allowed: readonly string[]): boolean {
+  return allowed.some((a) => {
+    const prefix = a
+      .toLowerCase()
+      .replace(/^https?:\/\//, '')
+      .replace(/\/+$/, '');
+    return repository === prefix || repository.startsWith(`${prefix}/`);
+  });
+}

@@ -1,0 +1,13 @@
+export * from './types.js';
+export * from './identity.js';
+export * from './images.js';
+export * from './vulns.js';
+export * from './evaluate.js';
+export * from './candidate.js';
+export * from './lookup.js';
+export * from './github-attestations.js';
+export * from './decision.js';
+export * from './deployments.js';
+export * from './subjects.js';
+export * from './sigstore-verifier.js';
+export { runGate, type GateOptions, type GateResult } from './gate.js';

@@ -1,0 +1,103 @@
+/**
+ * Finding evidence for artefact digests: Sigstore bundles in the evidence folder (`*.sigstore.json`),
+ * bundle files given explicitly, and the GitHub attestations API. Bundles are read once and indexed
+ * by the digests their (not yet verified) statement names; only the ones naming a gated digest are
+ * then verified, each once, however many artefacts it names. Statements without a bundle are kept
+ * only to say that they do not count.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BUNDLE_SUFFIX, ConfigurationError, mapLimit, STATEMENT_SUFFIX, subjectDigests, type Statement } from '@secure-factory/core';
+import { candidateFromJson, type CandidateBundle } from './candidate.js';
+import type { GitHubAttestationsClient } from './github-attestations.js';
+
+export type { CandidateBundle } from './candidate.js';
+
+const MAX_BUNDLE_BYTES = 32 * 1024 * 1024;
+
+export interface UnsignedStatement {
+  origin: string;
+  subjects: Set<string>;
+}
+
+export interface Unreadable {
+  origin: string;
+  reason: string;
+}
+
+export interface EvidenceIndex {
+  bundles: CandidateBundle[];
+  unsigned: UnsignedStatement[];
+  unreadable: Unreadable[];
+}
+
+async function readCandidate(file: string, index: EvidenceIndex): Promise<void> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e: unknown) {
+    throw new ConfigurationError(`cannot read the bundle: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { location: { file } });
+  }
+  if (bytes.length > MAX_BUNDLE_BYTES) {
+    index.unreadable.push({ origin: file, reason: `${bytes.length} bytes, more than a bundle may have` });
+    return;
+  }
+  try {
+    index.bundles.push(candidateFromJson(file, bytes));
+  } catch (e: unknown) {
+    index.unreadable.push({ origin: file, reason: `not JSON: ${(e as Error).message}` });
+  }
+}
+
+/** Reads the evidence folder (top level only) and the explicit bundle files. */
+export async function indexEvidence(options: {
+  evidenceDir?: string | undefined;
+  bundleFiles?: readonly string[];
+}): Promise<EvidenceIndex> {
+  const index: EvidenceIndex = { bundles: [], unsigned: [], unreadable: [] };
+  const dir = options.evidenceDir;
+  if (dir !== undefined) {
+    let names: string[];
+    try {
+      names = (await readdir(dir)).sort();
+    } catch (e: unknown) {
+      throw new ConfigurationError(`cannot read the evidence folder: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, {
+        location: { file: dir },
+        hint: 'pass the folder the factory wrote its evidence to (default .secure-factory/evidence)',
+      });
+    }
+    const set = new Set(names);
+    const bundles = names.filter((n) => n.endsWith(BUNDLE_SUFFIX) && !n.startsWith('.'));
+    await mapLimit(bundles, 16, (n) => readCandidate(path.join(dir, n), index));
+    for (const n of names) {
+      if (!n.endsWith(STATEMENT_SUFFIX) || n.startsWith('.')) continue;
+      if (set.has(`${n.slice(0, -STATEMENT_SUFFIX.length)}${BUNDLE_SUFFIX}`)) continue;
+      // A statement without a bundle never counts; it is listed so the decision can say so.
+      const file = path.join(dir, n);
+      try {
+        const statement = JSON.parse(await readFile(file, 'utf8')) as Statement;
+        index.unsigned.push({ origin: file, subjects: Array.isArray(statement.subject) ? subjectDigests(statement) : new Set() });
+      } catch {
+        index.unreadable.push({ origin: file, reason: 'an unsigned statement that is not valid JSON' });
+      }
+    }
+  }
+  for (const f of options.bundleFiles ?? []) await readCandidate(f, index);
+  // The same bundle found twice (folder and explicit) is one input.
+  const seen = new Set<string>();
+  index.bundles = index.bundles.filter((b) => (seen.has(b.bundleDigest) ? false : (seen.add(b.bundleDigest), true)));
+  return index;
+}
+
+/** Adds the API's bundles for each digest; a failure throws (the caller fails closed). */
+export async function fetchFromGitHub(client: GitHubAttestationsClient, digests: readonly string[], index: EvidenceIndex): Promise<void> {
+  const seen = new Set(index.bundles.map((b) => b.bundleDigest));
+  const lists = await mapLimit(digests, 8, (d) => client.list(d));
+  for (const list of lists) {
+    for (const c of list) {
+      if (seen.has(c.bundleDigest)) continue;
+      seen.add(c.bundleDigest);
+      index.bundles.push(c);
+    }
+  }
+}

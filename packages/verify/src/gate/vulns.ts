@@ -1,0 +1,71 @@
+/**
+ * Findings out of a vulns v0.1 predicate (`scanner.result.vulnerabilities[]`): the advisory id, its
+ * severity (a word or a CVSS base score), and the package and fix when the scanner annotated them.
+ */
+import { isSeverity, type Severity, type VulnsPredicate } from '@secure-factory/core';
+
+export interface VulnFinding {
+  id: string;
+  aliases: string[];
+  severity: Severity;
+  package?: string;
+  fixed?: string;
+}
+
+type RawVuln = NonNullable<NonNullable<VulnsPredicate['scanner']['result']>['vulnerabilities']>[number];
+
+export function vulnFindings(predicate: unknown): VulnFinding[] {
+  const p = predicate as Partial<VulnsPredicate>;
+  const list = p.scanner?.result?.vulnerabilities ?? [];
+  return list.map(toFinding);
+}
+
+function toFinding(v: RawVuln): VulnFinding {
+  const notes: Record<string, unknown> = {};
+  for (const a of v.annotations ?? []) Object.assign(notes, a);
+  let severity: Severity | undefined;
+  for (const s of v.severity ?? []) {
+    const sev = severityOf(s.score);
+    if (sev && (!severity || rank(sev) > rank(severity))) severity = sev;
+  }
+  if (!severity && typeof notes.severity === 'string') severity = severityOf(notes.severity);
+  const pkg = str(notes.package) ?? str(notes.purl) ?? str(notes.name);
+  const version = str(notes.version);
+  const fixed = Array.isArray(notes.fixed) ? notes.fixed.map(String).join(', ') : (str(notes.fixed) ?? str(notes.fixedVersion));
+  const aliases = Array.isArray(notes.aliases) ? notes.aliases.map(String) : [];
+  return {
+    id: v.id,
+    aliases,
+    // An advisory without a usable severity is treated as critical: the gate fails closed.
+    severity: severity ?? 'critical',
+    ...(pkg ? { package: version && !pkg.includes('@') ? `${pkg}@${version}` : pkg } : {}),
+    ...(fixed ? { fixed } : {}),
+  };
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+function rank(s: Severity): number {
+  return RANK[s];
+}
+
+/** `CRITICAL`, `moderate`, `9.8`, or a CVSS vector with a trailing score are all understood. */
+export function severityOf(score: string): Severity | undefined {
+  const word = score.trim().toLowerCase();
+  if (word === 'moderate') return 'medium';
+  if (word === 'none' || word === 'unknown') return undefined;
+  if (isSeverity(word)) return word;
+  const n = /^([0-9]+(?:\.[0-9]+)?)$/.exec(word);
+  if (n) {
+    const x = Number(n[1]);
+    if (x >= 9) return 'critical';
+    if (x >= 7) return 'high';
+    if (x >= 4) return 'medium';
+    if (x > 0) return 'low';
+    return 'info';
+  }
+  return undefined;
+}
