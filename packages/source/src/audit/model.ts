@@ -1,0 +1,194 @@
+/**
+ * What every audit sees: the parsed file, its kind (workflow or composite/docker action), the jobs and
+ * steps with their nodes, and a `report` sink. Audits return raw findings with source ranges; the engine
+ * turns them into core `Finding`s, applies personas and ignore comments.
+ */
+import type { Severity } from '@secure-factory/core';
+import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { extractExpressions } from './expressions.js';
+import type { YamlSource } from './yaml-source.js';
+
+export type Persona = 'regular' | 'pedantic' | 'auditor';
+export type Confidence = 'high' | 'medium' | 'low';
+
+export const PERSONA_RANK: Record<Persona, number> = { regular: 0, pedantic: 1, auditor: 2 };
+
+export interface RawFinding {
+  /** zizmor's audit id; the engine maps it to `workflow/<id>`. */
+  audit: string;
+  severity: Severity;
+  confidence: Confidence;
+  /** The least inclusive persona that shows this finding. */
+  persona: Persona;
+  message: string;
+  /** Primary location (offsets into the file). */
+  range: [number, number];
+  /** Lines in which an ignore comment suppresses the finding (defaults to the primary range). */
+  ignoreRange?: [number, number];
+}
+
+export interface Step {
+  node: Node;
+  index: number;
+  uses?: { value: string; node: Node; pair: Pair<Node, Node | null> };
+  run?: { value: string; node: Node; pair: Pair<Node, Node | null> };
+  with: Node | undefined;
+  env: Node | undefined;
+  envPair: Pair<Node, Node | null> | undefined;
+  job: Job | undefined;
+}
+
+export interface Job {
+  id: string;
+  pair: Pair<Node, Node | null>;
+  node: Node | undefined;
+  steps: Step[];
+}
+
+export interface Trigger {
+  name: string;
+  node: Node | undefined;
+}
+
+export interface AuditFile {
+  src: YamlSource;
+  file: string;
+  kind: 'workflow' | 'action';
+  root: Node;
+  triggers: Trigger[];
+  /** The `on:` pair, for workflow-level trigger findings. */
+  onPair: Pair<Node, Node | null> | undefined;
+  jobs: Job[];
+  /** Steps of the jobs (workflow) or of `runs.steps` (composite action). */
+  steps: Step[];
+  /** Whether the repository is public (self-hosted runners are then a regular finding). */
+  publicRepository: boolean;
+}
+
+export type Audit = (file: AuditFile, report: (f: RawFinding) => void) => void;
+
+function readStep(src: YamlSource, node: Node, index: number, job: Job | undefined): Step {
+  const usesPair = src.pair(node, 'uses');
+  const runPair = src.pair(node, 'run');
+  const envPair = src.pair(node, 'env');
+  const step: Step = { node, index, with: src.get(node, 'with'), env: src.get(node, 'env'), envPair, job };
+  const usesNode = usesPair ? src.resolve(usesPair.value) : undefined;
+  if (usesPair && usesNode && isScalar(usesNode)) step.uses = { value: src.str(usesNode) ?? '', node: usesNode, pair: usesPair };
+  const runNode = runPair ? src.resolve(runPair.value) : undefined;
+  if (runPair && runNode && isScalar(runNode)) step.run = { value: src.str(runNode) ?? '', node: runNode, pair: runPair };
+  return step;
+}
+
+export function buildAuditFile(src: YamlSource, file: string, kind: 'workflow' | 'action', publicRepository: boolean): AuditFile | undefined {
+  const root = src.root();
+  if (!root) return undefined;
+  const out: AuditFile = { src, file, kind, root, triggers: [], onPair: undefined, jobs: [], steps: [], publicRepository };
+  if (kind === 'workflow') {
+    const onPair = src.pair(root, 'on') ?? src.pair(root, 'true');
+    out.onPair = onPair;
+    const on = onPair ? src.resolve(onPair.value) : undefined;
+    if (isScalar(on)) out.triggers.push({ name: src.str(on) ?? '', node: undefined });
+    else if (isSeq(on)) for (const t of src.items(on)) out.triggers.push({ name: src.str(t) ?? '', node: undefined });
+    else if (isMap(on)) for (const [name, p] of src.entries(on)) out.triggers.push({ name, node: src.resolve(p.value) });
+    for (const [id, pair] of src.entries(src.get(root, 'jobs'))) {
+      const node = src.resolve(pair.value);
+      const job: Job = { id, pair, node, steps: [] };
+      job.steps = src.items(src.get(node, 'steps')).map((s, i) => readStep(src, s, i, job));
+      out.jobs.push(job);
+      out.steps.push(...job.steps);
+    }
+  } else {
+    const runs = src.get(root, 'runs');
+    out.steps = src.items(src.get(runs, 'steps')).map((s, i) => readStep(src, s, i, undefined));
+  }
+  return out;
+}
+
+export function hasTrigger(f: AuditFile, ...names: string[]): boolean {
+  return f.triggers.some((t) => names.includes(t.name));
+}
+
+export function isExpression(value: string | undefined): boolean {
+  return value !== undefined && value.includes('${{');
+}
+
+/** A `uses:` reference split into its parts. */
+export interface UsesRef {
+  kind: 'local' | 'docker' | 'repository';
+  owner?: string;
+  repo?: string;
+  /** `owner/repo/sub/path` for matching, lower-case. */
+  slug?: string;
+  ref?: string;
+  image?: string;
+}
+
+export function parseUses(value: string): UsesRef {
+  const v = value.trim();
+  if (v.startsWith('./') || v.startsWith('$/') || v === '.') return { kind: 'local' };
+  if (v.startsWith('docker://')) return { kind: 'docker', image: v.slice('docker://'.length) };
+  const at = v.lastIndexOf('@');
+  const path = at >= 0 ? v.slice(0, at) : v;
+  const ref = at >= 0 ? v.slice(at + 1) : undefined;
+  const [owner, repo] = path.split('/');
+  return { kind: 'repository', owner: owner?.toLowerCase(), repo: repo?.toLowerCase(), slug: path.toLowerCase(), ref };
+}
+
+/** Whether a step uses `owner/repo[/path]` (any ref). */
+export function usesAction(step: Step, slug: string): boolean {
+  if (!step.uses) return false;
+  const u = parseUses(step.uses.value);
+  return u.kind === 'repository' && u.slug === slug.toLowerCase();
+}
+
+/** Whether `${{ }}`-free text of an env value is static. */
+export function envIsStatic(src: YamlSource, node: Node | undefined): boolean {
+  if (!node) return true;
+  const v = src.str(node);
+  return v === undefined ? !isMap(node) && !isSeq(node) : extractExpressions(v).length === 0;
+}
+
+/** The value of env var `name` visible to a step (step, then job, then workflow), with its node. */
+export function lookupEnv(f: AuditFile, step: Step, name: string): { node: Node | undefined; found: boolean; opaque: boolean } {
+  const scopes: (Node | undefined)[] = [step.env, step.job ? f.src.get(step.job.node, 'env') : undefined, f.kind === 'workflow' ? f.src.get(f.root, 'env') : undefined];
+  for (const scope of scopes) {
+    if (scope === undefined) continue;
+    if (isScalar(scope)) return { node: scope, found: true, opaque: true };
+    const hit = f.src.entries(scope).find(([k]) => k === name) ?? f.src.entries(scope).find(([k]) => k.toLowerCase() === name.toLowerCase());
+    if (hit) return { node: f.src.resolve(hit[1].value), found: true, opaque: false };
+  }
+  return { node: undefined, found: false, opaque: false };
+}
+
+/** Every value a matrix key can take: `[node, value]` pairs; `opaque` when the matrix is computed. */
+export function matrixValues(f: AuditFile, job: Job | undefined, key: string): { values: { node: Node; value: string | undefined }[]; opaque: boolean } {
+  const src = f.src;
+  const matrix = job ? src.get(src.get(job.node, 'strategy'), 'matrix') : undefined;
+  if (!matrix) return { values: [], opaque: false };
+  if (isScalar(matrix)) return { values: [], opaque: true };
+  const values: { node: Node; value: string | undefined }[] = [];
+  let opaque = false;
+  const collect = (n: Node | undefined): void => {
+    if (!n) return;
+    if (isSeq(n)) for (const i of src.items(n)) values.push({ node: i, value: src.str(i) });
+    else values.push({ node: n, value: src.str(n) });
+  };
+  for (const [k, p] of src.entries(matrix)) {
+    if (k === key) collect(src.resolve(p.value));
+    if (k === 'include' || k === 'exclude') {
+      const inc = src.resolve(p.value);
+      if (k === 'include' && isScalar(inc)) opaque = true;
+      if (k === 'include')
+        for (const entry of src.items(inc)) {
+          if (isScalar(entry)) opaque = true;
+          const v = src.get(entry, key);
+          if (v) collect(v);
+        }
+    }
+  }
+  return { values, opaque };
+}
+
+export function nodeRange(node: Node | null | undefined): [number, number] | undefined {
+  return node?.range ? [node.range[0], node.range[1]] : undefined;
+}

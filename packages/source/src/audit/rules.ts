@@ -1,0 +1,190 @@
+/** The workflow audit's rules: id, default severity, help, and the zizmor audit each corresponds to. */
+import type { RuleDescriptor, Severity } from '@secure-factory/core';
+import type { Audit } from './model.js';
+import { cachePoisoning } from './rules/cache-poisoning.js';
+import {
+  artipacked,
+  hardcodedContainerCredentials,
+  overprovisionedSecrets,
+  secretsInherit,
+  secretsOutsideEnv,
+  unredactedSecrets,
+} from './rules/credentials.js';
+import { obfuscation } from './rules/obfuscation.js';
+import { excessivePermissions } from './rules/permissions.js';
+import { unpinnedImages, unpinnedUses } from './rules/pinning.js';
+import { githubEnv, insecureCommands, selfHostedRunner } from './rules/runner.js';
+import { templateInjection } from './rules/template-injection.js';
+import { botConditions, dangerousTriggers } from './rules/triggers.js';
+
+interface RuleSpec {
+  zizmor: string;
+  name: string;
+  severity: Severity;
+  short: string;
+  help: string;
+  audit: Audit;
+}
+
+const SPECS: RuleSpec[] = [
+  {
+    zizmor: 'template-injection',
+    name: 'TemplateInjection',
+    severity: 'high',
+    short: 'code injection via template expansion',
+    help: 'Do not expand `${{ }}` inside `run:` or a script input: pass the value through `env:` and use the shell variable ("$TITLE"), which the shell treats as data.',
+    audit: templateInjection,
+  },
+  {
+    zizmor: 'unpinned-uses',
+    name: 'UnpinnedUses',
+    severity: 'high',
+    short: 'unpinned action reference',
+    help: 'Pin every action and reusable workflow to a full 40-character commit SHA, with the version in a comment (`uses: actions/checkout@<sha> # v4.2.2`); tags and branches can be moved.',
+    audit: unpinnedUses,
+  },
+  {
+    zizmor: 'excessive-permissions',
+    name: 'ExcessivePermissions',
+    severity: 'high',
+    short: 'overly broad permissions',
+    help: 'Set `permissions: {}` at the top of the workflow and grant each job only the scopes it needs; avoid `write-all`/`read-all` and workflow-level `write` grants.',
+    audit: excessivePermissions,
+  },
+  {
+    zizmor: 'dangerous-triggers',
+    name: 'DangerousTriggers',
+    severity: 'high',
+    short: 'use of fundamentally insecure workflow trigger',
+    help: '`pull_request_target` and `workflow_run` run with secrets and a write token on events a fork can cause. Prefer `pull_request`; never check out or run the pull request\'s head code in such a workflow.',
+    audit: dangerousTriggers,
+  },
+  {
+    zizmor: 'secrets-inherit',
+    name: 'SecretsInherit',
+    severity: 'medium',
+    short: 'secrets unconditionally inherited by called workflow',
+    help: 'Replace `secrets: inherit` with the explicit list of secrets the called workflow needs.',
+    audit: secretsInherit,
+  },
+  {
+    zizmor: 'artipacked',
+    name: 'Artipacked',
+    severity: 'medium',
+    short: 'credential persistence through GitHub Actions artifacts',
+    help: 'Set `persist-credentials: false` on actions/checkout; otherwise the token stays in .git/config, where an uploaded workspace or a later step can read it.',
+    audit: artipacked,
+  },
+  {
+    zizmor: 'cache-poisoning',
+    name: 'CachePoisoning',
+    severity: 'high',
+    short: 'runtime artifacts potentially vulnerable to a cache poisoning attack',
+    help: 'Disable caching (e.g. `cache: false`, `lookup-only: true`) in workflows and jobs that publish releases: the cache is shared with pull request workflows.',
+    audit: cachePoisoning,
+  },
+  {
+    zizmor: 'github-env',
+    name: 'GitHubEnv',
+    severity: 'high',
+    short: 'dangerous use of environment file',
+    help: 'Do not write untrusted data to GITHUB_ENV or GITHUB_PATH in privileged workflows or actions: it changes the environment (LD_PRELOAD, PATH, NODE_OPTIONS) of every later step. Use step outputs instead.',
+    audit: githubEnv,
+  },
+  {
+    zizmor: 'insecure-commands',
+    name: 'InsecureCommands',
+    severity: 'high',
+    short: 'execution of insecure workflow commands is enabled',
+    help: 'Remove ACTIONS_ALLOW_UNSECURE_COMMANDS: it lets any printed line set environment variables and PATH. Use GITHUB_ENV/GITHUB_OUTPUT files.',
+    audit: insecureCommands,
+  },
+  {
+    zizmor: 'unpinned-images',
+    name: 'UnpinnedImages',
+    severity: 'high',
+    short: 'unpinned image references',
+    help: 'Pin container, service and `docker://` images by digest (`image@sha256:…`); tags can be moved to new content.',
+    audit: unpinnedImages,
+  },
+  {
+    zizmor: 'self-hosted-runner',
+    name: 'SelfHostedRunner',
+    severity: 'medium',
+    short: 'runs on a self-hosted runner',
+    help: 'On public repositories, use GitHub-hosted or ephemeral, isolated runners: a pull request can run code on a persistent self-hosted machine.',
+    audit: selfHostedRunner,
+  },
+  {
+    zizmor: 'hardcoded-container-credentials',
+    name: 'HardcodedContainerCredentials',
+    severity: 'high',
+    short: 'hardcoded credential in GitHub Actions container configurations',
+    help: 'Reference registry passwords through `${{ secrets.NAME }}`; rotate the password that was committed.',
+    audit: hardcodedContainerCredentials,
+  },
+  {
+    zizmor: 'overprovisioned-secrets',
+    name: 'OverprovisionedSecrets',
+    severity: 'medium',
+    short: 'excessively provisioned secrets',
+    help: 'Reference each secret by name (`secrets.NAME`) instead of the whole `secrets` context (`toJSON(secrets)`), so the job receives only what it uses.',
+    audit: overprovisionedSecrets,
+  },
+  {
+    zizmor: 'unredacted-secrets',
+    name: 'UnredactedSecrets',
+    severity: 'medium',
+    short: 'leaked secret values',
+    help: 'Do not store structured values in one secret and unpack them with fromJSON: the unpacked fields are not masked in logs. Use one secret per value.',
+    audit: unredactedSecrets,
+  },
+  {
+    zizmor: 'bot-conditions',
+    name: 'BotConditions',
+    severity: 'high',
+    short: 'spoofable bot actor check',
+    help: 'Do not trust `github.actor == \'dependabot[bot]\'`: the actor is whoever last acted. Check `github.event.pull_request.user.login` and the event type instead.',
+    audit: botConditions,
+  },
+  {
+    zizmor: 'secrets-outside-env',
+    name: 'SecretsOutsideEnv',
+    severity: 'medium',
+    short: 'secrets referenced without a dedicated environment',
+    help: 'Move secrets into a deployment environment (`environment:` on the job) so protection rules and reviewers guard them.',
+    audit: secretsOutsideEnv,
+  },
+  {
+    zizmor: 'obfuscation',
+    name: 'Obfuscation',
+    severity: 'low',
+    short: 'obfuscated usage of GitHub Actions features',
+    help: 'Write references plainly (no computed indices, no `.`/`..` in `uses:` paths) so reviewers can see what runs.',
+    audit: obfuscation,
+  },
+];
+
+export const INVALID_YAML_RULE = 'workflow/invalid-yaml';
+
+export const WORKFLOW_RULES: RuleDescriptor[] = [
+  ...SPECS.map((s) => ({
+    id: `workflow/${s.zizmor}`,
+    name: s.name,
+    shortDescription: s.short,
+    help: s.help,
+    helpUri: `https://docs.zizmor.sh/audits/#${s.zizmor}`,
+    defaultSeverity: s.severity,
+    equivalent: { zizmor: s.zizmor },
+  })),
+  {
+    id: INVALID_YAML_RULE,
+    name: 'InvalidYaml',
+    shortDescription: 'workflow or action file is not valid YAML',
+    help: 'Fix the YAML syntax; GitHub refuses to run the file and it cannot be audited.',
+    defaultSeverity: 'high',
+  },
+];
+
+/** Audit functions by zizmor id, in the order they run. */
+export const AUDITS: { zizmor: string; audit: Audit }[] = SPECS.map((s) => ({ zizmor: s.zizmor, audit: s.audit }));

@@ -1,0 +1,170 @@
+/**
+ * Credentials and secrets: artipacked (actions/checkout leaves the token in .git/config, where a later
+ * upload of the workspace publishes it), secrets-inherit, hard-coded container credentials,
+ * overprovisioned secrets (`toJSON(secrets)`), unredacted secrets (`fromJSON(secrets.x)` yields values
+ * the log masker does not know) and secrets used outside a deployment environment.
+ */
+import { isMap, isScalar, visit, type Node } from 'yaml';
+import { contextPattern, extractExpressions, tryParseExpression, walkExpression, dataflowContexts, childOf } from '../expressions.js';
+import { usesAction, type Audit, type AuditFile } from '../model.js';
+
+export const artipacked: Audit = (f, report) => {
+  for (const step of f.steps) {
+    if (!usesAction(step, 'actions/checkout') || !step.node.range) continue;
+    const persist = f.src.get(step.with, 'persist-credentials');
+    const value = f.src.str(persist)?.trim().toLowerCase();
+    if (value === 'false') continue;
+    const explicit = value === 'true';
+    report({
+      audit: 'artipacked',
+      severity: 'medium',
+      confidence: 'low',
+      persona: explicit ? 'pedantic' : 'regular',
+      message: explicit
+        ? 'credential persistence through GitHub Actions artifacts: persist-credentials: true keeps the token in .git/config'
+        : 'credential persistence through GitHub Actions artifacts: does not set persist-credentials: false',
+      range: [step.node.range[0], step.node.range[1]],
+    });
+  }
+};
+
+export const secretsInherit: Audit = (f, report) => {
+  for (const job of f.jobs) {
+    const secrets = f.src.get(job.node, 'secrets');
+    const usesPair = f.src.pair(job.node, 'uses');
+    if (!usesPair || f.src.str(secrets) !== 'inherit') continue;
+    const range = f.src.pairRange(usesPair);
+    if (!range) continue;
+    report({
+      audit: 'secrets-inherit',
+      severity: 'medium',
+      confidence: 'high',
+      persona: 'regular',
+      message: `secrets unconditionally inherited by called workflow: job \`${job.id}\` passes every secret of the caller (secrets: inherit); pass only the ones it needs`,
+      range,
+    });
+  }
+};
+
+export const hardcodedContainerCredentials: Audit = (f, report) => {
+  const src = f.src;
+  for (const job of f.jobs) {
+    const containers: Node[] = [];
+    const c = src.get(job.node, 'container');
+    if (isMap(c)) containers.push(c);
+    for (const [, p] of src.entries(src.get(job.node, 'services'))) {
+      const s = src.resolve(p.value);
+      if (isMap(s)) containers.push(s);
+    }
+    for (const container of containers) {
+      const creds = src.get(container, 'credentials');
+      const pwPair = src.pair(creds, 'password');
+      const pw = pwPair ? src.resolve(pwPair.value) : undefined;
+      const value = src.str(pw);
+      if (!pwPair || value === undefined || value === '' || extractExpressions(value).length > 0) continue;
+      const range = src.pairRange(pwPair);
+      if (!range) continue;
+      report({
+        audit: 'hardcoded-container-credentials',
+        severity: 'high',
+        confidence: 'high',
+        persona: 'regular',
+        message: 'hardcoded credential: the container registry password is written in the workflow; use ${{ secrets.NAME }}',
+        range,
+      });
+    }
+  }
+};
+
+/** Every scalar holding an expression, with the parsed expressions and their fence offsets. */
+function* expressionScalars(f: AuditFile): Generator<{ node: Node; fenceStart: number; expr: ReturnType<typeof tryParseExpression> }> {
+  const found: Node[] = [];
+  visit(f.src.doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && node.value.includes('${{')) found.push(node);
+    },
+  });
+  for (const node of found) {
+    if (!node.range) continue;
+    for (const fx of extractExpressions(f.src.raw(node))) {
+      yield { node, fenceStart: node.range[0] + fx.start, expr: tryParseExpression(fx.body, node.range[0] + fx.bodyStart) };
+    }
+  }
+}
+
+export const overprovisionedSecrets: Audit = (f, report) => {
+  for (const { fenceStart, expr } of expressionScalars(f)) {
+    if (!expr) continue;
+    let hit = false;
+    walkExpression(expr, (e) => {
+      if (e.kind !== 'context' || e.head) return;
+      const first = e.parts[0];
+      if (first?.kind !== 'name' || first.name.toLowerCase() !== 'secrets') return;
+      if (e.parts.length === 1 || e.parts[1]?.kind === 'index') hit = true;
+    });
+    if (!hit) continue;
+    report({
+      audit: 'overprovisioned-secrets',
+      severity: 'medium',
+      confidence: 'high',
+      persona: 'regular',
+      message: 'excessively provisioned secrets: this expression injects the entire secrets context into the runner; reference each secret by name',
+      range: [fenceStart, expr.span.end + 3],
+    });
+  }
+};
+
+export const unredactedSecrets: Audit = (f, report) => {
+  for (const { fenceStart, expr } of expressionScalars(f)) {
+    if (!expr) continue;
+    let hit = false;
+    walkExpression(expr, (e) => {
+      if (e.kind !== 'call' || e.name.toLowerCase() !== 'fromjson') return;
+      if (e.args.some((a) => dataflowContexts(a).some((c) => childOf(contextPattern(c) ?? '', 'secrets')))) hit = true;
+    });
+    if (!hit) continue;
+    report({
+      audit: 'unredacted-secrets',
+      severity: 'medium',
+      confidence: 'high',
+      persona: 'regular',
+      message: 'leaked secret values: fromJSON on a secret yields values the log masker does not know, so they can appear in logs unredacted',
+      range: [fenceStart, expr.span.end + 3],
+    });
+  }
+};
+
+export const secretsOutsideEnv: Audit = (f, report) => {
+  if (f.kind !== 'workflow') return;
+  for (const job of f.jobs) {
+    if (!job.node || f.src.get(job.node, 'environment') !== undefined || f.src.get(job.node, 'uses') !== undefined) continue;
+    const jobRange = f.src.pairRange(job.pair);
+    const scalars: Node[] = [];
+    visit(job.node, {
+      Scalar(_k, n) {
+        if (typeof n.value === 'string' && n.value.includes('${{')) scalars.push(n);
+      },
+    });
+    for (const node of scalars) {
+      if (!isScalar(node) || !node.range) continue;
+      for (const fx of extractExpressions(f.src.raw(node))) {
+        const expr = tryParseExpression(fx.body, node.range[0] + fx.bodyStart);
+        if (!expr) continue;
+        walkExpression(expr, (e) => {
+          if (e.kind !== 'context') return;
+          const p = contextPattern(e);
+          if (!p || !childOf(p, 'secrets') || p === 'secrets.github_token') return;
+          report({
+            audit: 'secrets-outside-env',
+            severity: 'medium',
+            confidence: 'medium',
+            persona: 'auditor',
+            message: `secrets referenced without a dedicated environment: job \`${job.id}\` reads \`${f.src.text.slice(e.span.start, e.span.end)}\` without an environment: that could guard it`,
+            range: [e.span.start, e.span.end],
+            ...(jobRange ? { ignoreRange: jobRange } : {}),
+          });
+        });
+      }
+    }
+  }
+};

@@ -1,0 +1,102 @@
+/**
+ * excessive-permissions: the GITHUB_TOKEN should carry only what a job needs. A workflow without a
+ * `permissions:` block runs its jobs with the repository default (often write to everything);
+ * `write-all`/`read-all` and workflow-level `write` grants give every job more than it needs.
+ */
+import type { Severity } from '@secure-factory/core';
+import { isMap, isScalar } from 'yaml';
+import type { Audit } from '../model.js';
+
+/** Severity of a workflow-level `X: write` grant; unknown scopes are medium. */
+const WRITE_SEVERITY: Record<string, Severity> = {
+  actions: 'high',
+  attestations: 'high',
+  checks: 'medium',
+  contents: 'high',
+  deployments: 'high',
+  discussions: 'medium',
+  'id-token': 'high',
+  issues: 'high',
+  models: 'medium',
+  packages: 'high',
+  pages: 'high',
+  'pull-requests': 'high',
+  'repository-projects': 'medium',
+  'security-events': 'medium',
+  statuses: 'medium',
+};
+
+export const excessivePermissions: Audit = (f, report) => {
+  if (f.kind !== 'workflow') return;
+  const src = f.src;
+  const wfPair = src.pair(f.root, 'permissions');
+  const wfPerms = wfPair ? src.resolve(wfPair.value) : undefined;
+  const reusableOnly = f.triggers.length > 0 && f.triggers.every((t) => t.name === 'workflow_call');
+
+  const blanket = (value: string | undefined, range: [number, number] | undefined, where: string): void => {
+    if (!range) return;
+    if (value === 'write-all' || value === 'read-all') {
+      report({
+        audit: 'excessive-permissions',
+        severity: value === 'write-all' ? 'high' : 'medium',
+        confidence: 'high',
+        persona: 'regular',
+        message: `overly broad permissions: ${where} uses ${value} permissions`,
+        range,
+      });
+    }
+  };
+
+  if (!wfPair) {
+    // The workflow-level finding is a regular one when an ordinary job (not a reusable-workflow call,
+    // in a workflow that is not reusable-only) inherits the defaults; otherwise the job findings say it.
+    const ordinaryJobUsesDefaults =
+      !reusableOnly && f.jobs.some((j) => src.pair(j.node, 'permissions') === undefined && src.get(j.node, 'uses') === undefined);
+    if (f.root.range)
+      report({
+        audit: 'excessive-permissions',
+        severity: 'medium',
+        confidence: 'medium',
+        persona: ordinaryJobUsesDefaults ? 'regular' : 'pedantic',
+        message: 'overly broad permissions: default permissions used due to no permissions: block',
+        range: [f.root.range[0], f.root.range[1]],
+      });
+  } else if (isScalar(wfPerms)) {
+    blanket(src.str(wfPerms), src.pairRange(wfPair), 'the workflow');
+  } else if (isMap(wfPerms)) {
+    for (const [scope, p] of src.entries(wfPerms)) {
+      if (src.str(p.value) !== 'write') continue;
+      const range = src.pairRange(p);
+      if (!range) continue;
+      report({
+        audit: 'excessive-permissions',
+        severity: WRITE_SEVERITY[scope] ?? 'medium',
+        confidence: 'high',
+        persona: 'regular',
+        message: `overly broad permissions: ${scope}: write is overly broad at the workflow level (grant it to the job that needs it)`,
+        range,
+      });
+    }
+  }
+
+  for (const job of f.jobs) {
+    const jobPermsPair = src.pair(job.node, 'permissions');
+    if (jobPermsPair) {
+      const v = src.resolve(jobPermsPair.value);
+      if (isScalar(v)) blanket(src.str(v), src.pairRange(jobPermsPair), `job \`${job.id}\``);
+      continue;
+    }
+    if (wfPair) continue;
+    const callsWorkflow = src.get(job.node, 'uses') !== undefined;
+    const range = src.pairRange(job.pair);
+    if (!range) continue;
+    report({
+      audit: 'excessive-permissions',
+      severity: 'medium',
+      confidence: 'medium',
+      persona: reusableOnly && !callsWorkflow ? 'pedantic' : 'regular',
+      message: `overly broad permissions: job \`${job.id}\` uses the default permissions because neither it nor the workflow has a permissions: block`,
+      range,
+    });
+  }
+};
