@@ -1,15 +1,42 @@
-import { getOptionalInput, getRequiredInput } from '@secure-factory/action-runtime';
+import {
+  getBooleanInput,
+  getEnumInput,
+  getIntegerInput,
+  getListInput,
+  getOptionalInput,
+  getRequiredInput,
+} from '@secure-factory/action-runtime';
 
 export interface RunInputs {
+  command: string;
+  outputs: string[];
+  path: string;
+  fetchCommand: string | undefined;
+  /** undefined: from the policy. */
+  network: 'none' | 'fetch-only' | undefined;
+  reproducible: boolean;
+  testCommand: string | undefined;
+  /** undefined: from the policy. */
+  timeoutMinutes: number | undefined;
+  env: string[];
+  policy: string | undefined;
   evidence: string;
-  policy: string;
-  required: string | undefined;
 }
 
 export function readInputs(): RunInputs {
+  const network = getEnumInput('network', ['none', 'fetch-only', ''], '');
+  const timeout = getIntegerInput('timeout-minutes', 0, 0, 24 * 60);
   return {
+    command: getRequiredInput('command'),
+    outputs: getListInput('outputs'),
+    path: getOptionalInput('path') ?? '.',
+    fetchCommand: getOptionalInput('fetch-command'),
+    network: network === '' ? undefined : network,
+    reproducible: getBooleanInput('reproducible', false),
+    testCommand: getOptionalInput('test-command'),
+    timeoutMinutes: timeout === 0 ? undefined : timeout,
+    env: getListInput('env'),
+    policy: getOptionalInput('policy'),
     evidence: getOptionalInput('evidence') ?? '.secure-factory/evidence',
-    policy: getOptionalInput('policy') ?? '.github/secure-factory.yml',
-    required: getRequiredInput('command'),
   };
 }

@@ -1,7 +1,71 @@
-import { InfrastructureError } from '@secure-factory/core';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import * as core from '@actions/core';
+import { annotate, coreLogger, writeSummary } from '@secure-factory/action-runtime';
+import { code, DEFAULT_POLICY_PATH, findingsTable, md, PolicyViolation, stateIcon, table } from '@secure-factory/core';
+import { runBuildStage, type BuildResult } from '@secure-factory/build';
 import type { RunInputs } from './inputs.js';
 
-export function run(inputs: RunInputs): Promise<void> {
-  void inputs;
-  return Promise.reject(new InfrastructureError('the hermetic-build stage is not available in this build yet'));
+export async function run(inputs: RunInputs): Promise<void> {
+  const logger = coreLogger();
+  const source = path.resolve(inputs.path);
+  // The default policy path is optional (no file: the safe defaults); a path the user chose must exist.
+  const policy =
+    inputs.policy && (inputs.policy !== DEFAULT_POLICY_PATH || existsSync(path.join(source, inputs.policy)))
+      ? path.resolve(source, inputs.policy)
+      : undefined;
+  const r = await runBuildStage({
+    source,
+    command: ['/bin/sh', '-c', inputs.command],
+    outputs: inputs.outputs,
+    evidence: path.resolve(inputs.evidence),
+    policy,
+    network: inputs.network,
+    reproducible: inputs.reproducible ? true : undefined,
+    timeout: inputs.timeoutMinutes !== undefined ? inputs.timeoutMinutes * 60_000 : undefined,
+    env: inputs.env,
+    fetchCommand: inputs.fetchCommand,
+    testCommand: inputs.testCommand,
+    logger,
+  });
+  core.setOutput('subjects', JSON.stringify(r.subjects));
+  core.setOutput('provenance-path', r.provenancePath ?? '');
+  core.setOutput('reproducible', r.reproducible === undefined ? '' : String(r.reproducible));
+  annotate(r.findings);
+  await writeSummary(summary(r, inputs.command));
+  if (!r.passed) {
+    const blocking = r.findings.filter((f) => f.blocking === true);
+    throw new PolicyViolation(`the build failed: ${blocking.map((f) => f.rule).join(', ')}`, { hint: blocking[0]?.help });
+  }
+}
+
+function summary(r: BuildResult, command: string): string {
+  const lines = [`## secure-factory hermetic-build: ${r.passed ? 'passed' : 'failed'} ${stateIcon(r.passed ? 'passed' : 'failed')}`, ''];
+  const iso = r.isolation;
+  lines.push(
+    `Command ${code(command)} ran in **${iso.tool} ${md(iso.version)}**: network ${iso.network.build}, source read-only, environment reduced to ${iso.environment.passed.length} allow-listed variable(s), timeout ${Math.round(iso.timeoutMs / 60_000)} min.`,
+  );
+  if (iso.note) lines.push('', `⚠️ ${md(iso.note)}`);
+  lines.push('');
+  if (r.integrity)
+    lines.push(
+      `Source integrity: ${r.integrity.unchanged ? '✅ unchanged' : `❌ ${r.integrity.changed.length + r.integrity.added.length + r.integrity.removed.length} path(s) changed`}`,
+    );
+  if (r.reproducible !== undefined)
+    lines.push(
+      `Reproducible: ${r.reproducible ? '✅ identical outputs from two builds' : `❌ ${r.reproducibility?.differences.length ?? 0} output(s) differ`}`,
+    );
+  if (r.subjects.length > 0) {
+    lines.push(
+      '',
+      table(
+        ['output', 'sha256'],
+        r.subjects.slice(0, 100).map((s) => [code(s.name ?? ''), code(s.digest.sha256 ?? '')]),
+      ),
+    );
+    if (r.subjects.length > 100) lines.push(`_…and ${r.subjects.length - 100} more (see the provenance)._`);
+  }
+  if (r.provenancePath) lines.push('', `Provenance: ${code(r.provenancePath)}`);
+  lines.push('', findingsTable(r.findings));
+  return lines.join('\n');
 }
