@@ -79,9 +79,15 @@ function globToRegExp(glob: string): RegExp {
 }
 
 /** Files to audit: explicit files keep their given kind guess; directories are searched. */
-async function discover(root: string, paths: string[] | undefined): Promise<{ files: { rel: string; kind: 'workflow' | 'action' }[]; base: string }> {
+async function discover(
+  root: string,
+  paths: string[] | undefined,
+): Promise<{ files: { rel: string; kind: 'workflow' | 'action' }[]; base: string }> {
   const rootStat = await stat(root).catch((e: unknown) => {
-    throw new ConfigurationError(`cannot audit ${root}: ${errorMessage(e)}`, { location: { file: root }, hint: 'pass an existing directory or workflow file' });
+    throw new ConfigurationError(`cannot audit ${root}: ${errorMessage(e)}`, {
+      location: { file: root },
+      hint: 'pass an existing directory or workflow file',
+    });
   });
   if (rootStat.isFile()) {
     const base = path.dirname(root);
@@ -199,10 +205,13 @@ export async function auditWorkflows(options: AuditWorkflowsOptions): Promise<Au
     const full = path.join(base, rel);
     const size = (await stat(full)).size;
     if (size > MAX_WORKFLOW_BYTES) {
-      throw new ConfigurationError(`${rel} is ${(size / 1024 / 1024).toFixed(1)} MB, larger than the ${MAX_WORKFLOW_BYTES / 1024 / 1024} MB limit for workflow files`, {
-        location: { file: rel },
-        hint: 'no real workflow is this large; remove it or skip it with --ignore',
-      });
+      throw new ConfigurationError(
+        `${rel} is ${(size / 1024 / 1024).toFixed(1)} MB, larger than the ${MAX_WORKFLOW_BYTES / 1024 / 1024} MB limit for workflow files`,
+        {
+          location: { file: rel },
+          hint: 'no real workflow is this large; remove it or skip it with --ignore',
+        },
+      );
     }
     const text = await readFile(full, 'utf8');
     logger.debug(`auditing ${rel} as ${kind}`);

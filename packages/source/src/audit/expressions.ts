@@ -18,9 +18,7 @@ export type Expr =
 
 /** `a.b`, `a['b']`, `a.*`, `a[expr]` (the last is computed: obfuscation). */
 export type ContextPart =
-  | { kind: 'name'; name: string; span: Span }
-  | { kind: 'star'; span: Span }
-  | { kind: 'index'; expr: Expr; span: Span };
+  { kind: 'name'; name: string; span: Span } | { kind: 'star'; span: Span } | { kind: 'index'; expr: Expr; span: Span };
 
 /** One `${{ … }}` found in raw text: offsets of the fence and of the trimmed body. */
 export interface FencedExpression {
@@ -192,7 +190,7 @@ export function parseExpression(src: string, base = 0): Expr {
       const inner = parseBinary(1);
       const close = expect(')');
       // Keep the parentheses in the span (zizmor points at `(a || b).c` as a whole).
-      return { ...inner, span: span(t.start, close.end) } as Expr;
+      return { ...inner, span: span(t.start, close.end) };
     }
     if (t.type === 'ident') {
       const lower = t.text.toLowerCase();

@@ -79,7 +79,12 @@ function readStep(src: YamlSource, node: Node, index: number, job: Job | undefin
   return step;
 }
 
-export function buildAuditFile(src: YamlSource, file: string, kind: 'workflow' | 'action', publicRepository: boolean): AuditFile | undefined {
+export function buildAuditFile(
+  src: YamlSource,
+  file: string,
+  kind: 'workflow' | 'action',
+  publicRepository: boolean,
+): AuditFile | undefined {
   const root = src.root();
   if (!root) return undefined;
   const out: AuditFile = { src, file, kind, root, triggers: [], onPair: undefined, jobs: [], steps: [], publicRepository };
@@ -150,18 +155,27 @@ export function envIsStatic(src: YamlSource, node: Node | undefined): boolean {
 
 /** The value of env var `name` visible to a step (step, then job, then workflow), with its node. */
 export function lookupEnv(f: AuditFile, step: Step, name: string): { node: Node | undefined; found: boolean; opaque: boolean } {
-  const scopes: (Node | undefined)[] = [step.env, step.job ? f.src.get(step.job.node, 'env') : undefined, f.kind === 'workflow' ? f.src.get(f.root, 'env') : undefined];
+  const scopes: (Node | undefined)[] = [
+    step.env,
+    step.job ? f.src.get(step.job.node, 'env') : undefined,
+    f.kind === 'workflow' ? f.src.get(f.root, 'env') : undefined,
+  ];
   for (const scope of scopes) {
     if (scope === undefined) continue;
     if (isScalar(scope)) return { node: scope, found: true, opaque: true };
-    const hit = f.src.entries(scope).find(([k]) => k === name) ?? f.src.entries(scope).find(([k]) => k.toLowerCase() === name.toLowerCase());
+    const hit =
+      f.src.entries(scope).find(([k]) => k === name) ?? f.src.entries(scope).find(([k]) => k.toLowerCase() === name.toLowerCase());
     if (hit) return { node: f.src.resolve(hit[1].value), found: true, opaque: false };
   }
   return { node: undefined, found: false, opaque: false };
 }
 
 /** Every value a matrix key can take: `[node, value]` pairs; `opaque` when the matrix is computed. */
-export function matrixValues(f: AuditFile, job: Job | undefined, key: string): { values: { node: Node; value: string | undefined }[]; opaque: boolean } {
+export function matrixValues(
+  f: AuditFile,
+  job: Job | undefined,
+  key: string,
+): { values: { node: Node; value: string | undefined }[]; opaque: boolean } {
   const src = f.src;
   const matrix = job ? src.get(src.get(job.node, 'strategy'), 'matrix') : undefined;
   if (!matrix) return { values: [], opaque: false };

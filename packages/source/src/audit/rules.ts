@@ -56,7 +56,7 @@ const SPECS: RuleSpec[] = [
     name: 'DangerousTriggers',
     severity: 'high',
     short: 'use of fundamentally insecure workflow trigger',
-    help: '`pull_request_target` and `workflow_run` run with secrets and a write token on events a fork can cause. Prefer `pull_request`; never check out or run the pull request\'s head code in such a workflow.',
+    help: "`pull_request_target` and `workflow_run` run with secrets and a write token on events a fork can cause. Prefer `pull_request`; never check out or run the pull request's head code in such a workflow.",
     audit: dangerousTriggers,
   },
   {
@@ -144,7 +144,7 @@ const SPECS: RuleSpec[] = [
     name: 'BotConditions',
     severity: 'high',
     short: 'spoofable bot actor check',
-    help: 'Do not trust `github.actor == \'dependabot[bot]\'`: the actor is whoever last acted. Check `github.event.pull_request.user.login` and the event type instead.',
+    help: "Do not trust `github.actor == 'dependabot[bot]'`: the actor is whoever last acted. Check `github.event.pull_request.user.login` and the event type instead.",
     audit: botConditions,
   },
   {

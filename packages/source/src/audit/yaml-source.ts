@@ -4,7 +4,19 @@
  * lazily (never expanded), which keeps "billion laughs" documents cheap.
  */
 import { ConfigurationError } from '@secure-factory/core';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 
 /** Larger files are refused: no real workflow comes close, and parsing cost grows with size. */
 export const MAX_WORKFLOW_BYTES = 5 * 1024 * 1024;
@@ -29,7 +41,13 @@ export class YamlSource {
         hint: 'a workflow file this large is almost certainly not a real workflow; split it or exclude it with --ignore',
       });
     }
-    this.doc = parseDocument(text, { lineCounter: this.lineCounter, keepSourceTokens: false, uniqueKeys: true, merge: true, prettyErrors: false });
+    this.doc = parseDocument(text, {
+      lineCounter: this.lineCounter,
+      keepSourceTokens: false,
+      uniqueKeys: true,
+      merge: true,
+      prettyErrors: false,
+    });
     this.lines = text.split('\n');
     const err = this.doc.errors[0];
     if (err) {
@@ -129,7 +147,10 @@ export class YamlSource {
     const n = this.resolve(node);
     if (!isScalar(n)) return undefined;
     if (n.value === null || n.value === undefined) return '';
-    return typeof n.value === 'string' ? n.value : String(n.value as string | number | boolean);
+    const v: unknown = n.value;
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+    return undefined;
   }
 
   /** Raw source text of a node (what the author typed, before YAML unescaping). */

@@ -82,7 +82,8 @@ function evaluate(value: string, stringEnables: boolean, tagOnly: boolean): bool
   const v = value.trim();
   if (v.includes('${{')) {
     // `!startsWith(github.ref, 'refs/tags/')` is off on every run when every trigger is a tag.
-    if (tagOnly && /!\s*\(?\s*(startsWith\(\s*github\.ref\s*,\s*'refs\/tags\/'\s*\)|.*github\.ref_type\s*==\s*'tag')/i.test(v)) return false;
+    if (tagOnly && /!\s*\(?\s*(startsWith\(\s*github\.ref\s*,\s*'refs\/tags\/'\s*\)|.*github\.ref_type\s*==\s*'tag')/i.test(v))
+      return false;
     return 'maybe';
   }
   const lower = v.toLowerCase();
@@ -114,12 +115,14 @@ export const cachePoisoning: Audit = (f, report) => {
           else if (evaluate(v, false, tagOnly) !== true) why = `\`${t.input}: ${v}\` may enable caching`;
         } else if (t.kind === 'all') {
           const vals = t.inputs.map((i) => f.src.str(f.src.get(step.with, i)));
-          if (vals.every((v) => v !== undefined && evaluate(v, true, tagOnly) !== false)) why = `${t.inputs.join(' and ')} enable caching explicitly`;
+          if (vals.every((v) => v !== undefined && evaluate(v, true, tagOnly) !== false))
+            why = `${t.inputs.join(' and ')} enable caching explicitly`;
         } else {
           const node = f.src.get(step.with, t.input);
           const v = f.src.str(node);
           if (node === undefined || (!isScalar(node) && !isSeq(node))) {
-            if (t.defaultOn(m)) why = `omitting \`${t.input}\` enables caching${t.input === 'enable-cache' ? ' for this action version' : ''}`;
+            if (t.defaultOn(m))
+              why = `omitting \`${t.input}\` enables caching${t.input === 'enable-cache' ? ' for this action version' : ''}`;
           } else if (v !== undefined) {
             const on = t.input === 'enable-cache' && v.trim() === 'auto' ? t.defaultOn(m) : evaluate(v, t.stringEnables === true, tagOnly);
             if (on === true) why = `\`${t.input}\` enables caching explicitly`;

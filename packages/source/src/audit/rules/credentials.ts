@@ -108,7 +108,8 @@ export const overprovisionedSecrets: Audit = (f, report) => {
       severity: 'medium',
       confidence: 'high',
       persona: 'regular',
-      message: 'excessively provisioned secrets: this expression injects the entire secrets context into the runner; reference each secret by name',
+      message:
+        'excessively provisioned secrets: this expression injects the entire secrets context into the runner; reference each secret by name',
       range: [fenceStart, expr.span.end + 3],
     });
   }
@@ -128,7 +129,8 @@ export const unredactedSecrets: Audit = (f, report) => {
       severity: 'medium',
       confidence: 'high',
       persona: 'regular',
-      message: 'leaked secret values: fromJSON on a secret yields values the log masker does not know, so they can appear in logs unredacted',
+      message:
+        'leaked secret values: fromJSON on a secret yields values the log masker does not know, so they can appear in logs unredacted',
       range: [fenceStart, expr.span.end + 3],
     });
   }

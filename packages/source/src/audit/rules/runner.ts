@@ -34,7 +34,8 @@ function insecureEnv(f: AuditFile, pair: Pair<Node, Node | null> | undefined, re
     severity: 'high',
     confidence: 'high',
     persona: 'regular',
-    message: 'execution of insecure workflow commands is enabled: ACTIONS_ALLOW_UNSECURE_COMMANDS lets any output line set environment variables and PATH',
+    message:
+      'execution of insecure workflow commands is enabled: ACTIONS_ALLOW_UNSECURE_COMMANDS lets any output line set environment variables and PATH',
     range,
   });
 }
@@ -135,7 +136,8 @@ export const selfHostedRunner: Audit = (f, report) => {
     let confidence: 'high' | 'low' = 'high';
     if (isMap(node)) {
       if (src.get(node, 'group') !== undefined) why = 'runner group implies self-hosted runner';
-      else if (runnerVerdict(src.items(src.get(node, 'labels')).map((l) => src.str(l) ?? '')) === 'self-hosted') why = 'self-hosted runner label';
+      else if (runnerVerdict(src.items(src.get(node, 'labels')).map((l) => src.str(l) ?? '')) === 'self-hosted')
+        why = 'self-hosted runner label';
     } else if (isSeq(node)) {
       if (runnerVerdict(src.items(node).map((l) => src.str(l) ?? '')) === 'self-hosted') why = 'self-hosted runner label';
     } else {

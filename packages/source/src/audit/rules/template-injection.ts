@@ -7,7 +7,17 @@
 import type { Severity } from '@secure-factory/core';
 import type { Node } from 'yaml';
 import { childOf, contextPattern, dataflowContexts, extractExpressions, matchesPattern, tryParseExpression } from '../expressions.js';
-import { envIsStatic, lookupEnv, matrixValues, parseUses, type Audit, type AuditFile, type Confidence, type Persona, type Step } from '../model.js';
+import {
+  envIsStatic,
+  lookupEnv,
+  matrixValues,
+  parseUses,
+  type Audit,
+  type AuditFile,
+  type Confidence,
+  type Persona,
+  type Step,
+} from '../model.js';
 
 /** Actions whose input is evaluated as code: `owner/repo` → input names. */
 const CODE_INPUTS: Record<string, string[]> = {
@@ -20,13 +30,7 @@ const CODE_INPUTS: Record<string, string[]> = {
 };
 
 /** `github.*` values an attacker can choose freely (issue titles, branch names, commit messages...). */
-const ARBITRARY_GITHUB = [
-  'github',
-  'github.event',
-  'github.head_ref',
-  'github.event.inputs.*',
-  'github.event.client_payload',
-];
+const ARBITRARY_GITHUB = ['github', 'github.event', 'github.head_ref', 'github.event.inputs.*', 'github.event.client_payload'];
 const ARBITRARY_EVENT_LEAVES = new Set([
   'title',
   'body',
@@ -47,12 +51,21 @@ const ARBITRARY_EVENT_LEAVES = new Set([
 type Verdict = { severity: Severity; confidence: Confidence; persona: Persona } | 'safe';
 
 function classifyGithub(pattern: string): Verdict {
-  if (ARBITRARY_GITHUB.some((p) => matchesPattern(pattern, p)) || childOf(pattern, 'github.event.client_payload') || childOf(pattern, 'github.event.inputs'))
+  if (
+    ARBITRARY_GITHUB.some((p) => matchesPattern(pattern, p)) ||
+    childOf(pattern, 'github.event.client_payload') ||
+    childOf(pattern, 'github.event.inputs')
+  )
     return { severity: 'high', confidence: 'high', persona: 'regular' };
   if (!childOf(pattern, 'github.event')) return 'safe';
   const leaf = pattern.split('.').pop() ?? '';
   if (ARBITRARY_EVENT_LEAVES.has(leaf)) return { severity: 'high', confidence: 'high', persona: 'regular' };
-  if (/(^|_)(id|number|sha|url|fork|at|count|state|merged|draft|private|size|type|login|action|before|after|forced|created|deleted)$/.test(leaf)) return 'safe';
+  if (
+    /(^|_)(id|number|sha|url|fork|at|count|state|merged|draft|private|size|type|login|action|before|after|forced|created|deleted)$/.test(
+      leaf,
+    )
+  )
+    return 'safe';
   return { severity: 'info', confidence: 'low', persona: 'regular' };
 }
 
@@ -88,7 +101,9 @@ function classify(f: AuditFile, step: Step, pattern: string | undefined): Verdic
     if (!key) return { severity: 'medium', confidence: 'medium', persona: 'regular' };
     const { values, opaque } = matrixValues(f, step.job, key);
     const isStatic = !opaque && values.length > 0 && values.every((v) => v.value !== undefined && extractExpressions(v.value).length === 0);
-    return isStatic ? { severity: 'low', confidence: 'high', persona: 'auditor' } : { severity: 'medium', confidence: 'medium', persona: 'regular' };
+    return isStatic
+      ? { severity: 'low', confidence: 'high', persona: 'auditor' }
+      : { severity: 'medium', confidence: 'medium', persona: 'regular' };
   }
   if (
     matchesPattern(pattern, 'steps.*.outcome') ||

@@ -35,7 +35,13 @@ export const dangerousTriggers: Audit = (f, report) => {
   });
 };
 
-const ACTOR_CONTEXTS = new Set(['github.actor', 'github.triggering_actor', 'github.actor_id', 'github.event.pull_request.user.login', 'github.event.sender.login']);
+const ACTOR_CONTEXTS = new Set([
+  'github.actor',
+  'github.triggering_actor',
+  'github.actor_id',
+  'github.event.pull_request.user.login',
+  'github.event.sender.login',
+]);
 
 function isBotLiteral(e: Expr): boolean {
   if (e.kind !== 'literal') return false;
@@ -57,7 +63,18 @@ function spoofableCheck(expr: Expr): boolean {
 
 export const botConditions: Audit = (f, report) => {
   if (f.kind !== 'workflow') return;
-  if (!hasTrigger(f, 'pull_request_target', 'workflow_run', 'pull_request', 'issue_comment', 'pull_request_review', 'pull_request_review_comment')) return;
+  if (
+    !hasTrigger(
+      f,
+      'pull_request_target',
+      'workflow_run',
+      'pull_request',
+      'issue_comment',
+      'pull_request_review',
+      'pull_request_review_comment',
+    )
+  )
+    return;
   const conditions: Node[] = [];
   for (const job of f.jobs) {
     const c = f.src.get(job.node, 'if');
@@ -84,7 +101,8 @@ export const botConditions: Audit = (f, report) => {
         severity: 'high',
         confidence: 'medium',
         persona: 'regular',
-        message: 'spoofable bot actor check: the actor is whoever triggered the event, not the author of the code; check the pull request author or the event payload instead',
+        message:
+          'spoofable bot actor check: the actor is whoever triggered the event, not the author of the code; check the pull request author or the event payload instead',
         range: [expr.span.start, expr.span.end],
       });
     }
