@@ -45126,7 +45126,7 @@ function readInputs() {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5632);
+/* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1807);
 
 function run(inputs) {
     void inputs;
@@ -48093,8 +48093,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 33 modules
-var dist = __nccwpck_require__(5632);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 34 modules
+var dist = __nccwpck_require__(1807);
 ;// CONCATENATED MODULE: ../../packages/action-runtime/dist/inputs.js
 /**
  * The only place action inputs are read. Values are trimmed of ASCII whitespace only (as
@@ -48230,7 +48230,7 @@ async function writeSummary(markdown) {
 
 /***/ }),
 
-/***/ 5632:
+/***/ 1807:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48241,7 +48241,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Y5: () => (/* reexport */ isSecureFactoryError)
 });
 
-// UNUSED EXPORTS: BUILD_TYPE, BUNDLE_SUFFIX, ConfigurationError, DEFAULT_EVIDENCE_DIR, DEFAULT_POLICY_PATH, EXIT, EvidenceFolder, IN_TOTO_PAYLOAD_TYPE, MemoryLogger, PREDICATE, PolicyViolation, SEVERITIES, STAGES, STATEMENT_SUFFIX, STATEMENT_TYPE, SecureFactoryError, StreamLogger, TOOL_NAME, TOOL_URI, TOOL_VERSION, atLeast, blockingFindings, code, compareBytewise, compareFindings, compileCel, countBySeverity, decodePayload, defaultDeploy, defaultPolicy, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, evaluateCelBoolean, exitCodeFor, findingsTable, formatDuration, formatLocation, humanAge, isExpired, isSeverity, isSha256Hex, isStatement, lineColumnAt, listTree, loadPolicy, loadStatementFile, makeStatement, mapLimit, md, newAjv, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, readJsonFile, severityBadge, severityRank, sha256File, sha256Hex, significantErrors, silentLogger, stageDiagram, stageMermaid, stateIcon, statementSchema, stripControl, subjectDigests, subjectFor, table, toCel, toSarif, validateStatement, writeFileAtomic, writeJsonAtomic
+// UNUSED EXPORTS: BUILD_TYPE, BUNDLE_SUFFIX, ConfigurationError, DEFAULT_EVIDENCE_DIR, DEFAULT_POLICY_PATH, EXIT, EvidenceFolder, IN_TOTO_PAYLOAD_TYPE, MemoryLogger, PREDICATE, PolicyViolation, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_SUFFIX, STATEMENT_TYPE, SecureFactoryError, StreamLogger, TOOL_NAME, TOOL_URI, TOOL_VERSION, atLeast, blockingFindings, code, compareBytewise, compareFindings, compileCel, countBySeverity, decodePayload, defaultDeploy, defaultPolicy, deploymentPath, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, evaluateCelBoolean, exitCodeFor, findingsTable, formatDuration, formatLocation, humanAge, isExpired, isSeverity, isSha256Hex, isStatement, lineColumnAt, listTree, loadPolicy, loadStatementFile, makeStatement, mapLimit, md, newAjv, openRemediationsFor, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, readDeploymentRecords, readJsonFile, readRemediations, severityBadge, severityRank, sha256File, sha256Hex, significantErrors, silentLogger, stageDiagram, stageMermaid, stateIcon, statementSchema, stripControl, subjectDigests, subjectFor, table, toCel, toSarif, validateStatement, writeDeploymentRecord, writeFileAtomic, writeJsonAtomic, writeRemediations
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 /**
@@ -55034,7 +55034,92 @@ function isExpired(expires, now = new Date()) {
     return Date.parse(`${expires}T23:59:59.999Z`) < now.getTime();
 }
 
+;// CONCATENATED MODULE: ../../packages/core/dist/deployments.js
+/**
+ * The closed loop's shared records. The gate writes one deployment record per admitted artefact
+ * (`deployments/<environment>/<sha256-hex>.json`, rewritten atomically on redeploy); the rescan loop reads
+ * them, rescans each deployed digest's SBOM and keeps `remediations.json` (one entry per advisory), which
+ * the gate reads back so that a digest with an open blocking remediation is refused unless waived.
+ */
+
+
+
+
+
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+const ENV = /^[A-Za-z0-9_.-]{1,64}$/;
+function deploymentPath(dir, environment, digest) {
+    if (!ENV.test(environment))
+        throw new ConfigurationError(`environment "${environment}" must be letters, digits, ".", "_" or "-"`);
+    if (!DIGEST.test(digest))
+        throw new ConfigurationError(`"${digest}" is not a sha256:<hex> digest`);
+    return path.join(dir, environment, `${digest.slice('sha256:'.length)}.json`);
+}
+async function writeDeploymentRecord(dir, record) {
+    const file = deploymentPath(dir, record.environment, record.digest);
+    await writeJsonAtomic(file, record);
+    return file;
+}
+/** Every deployment record below `dir`; a malformed record is an error naming the file. */
+async function readDeploymentRecords(dir) {
+    const out = [];
+    let envs;
+    try {
+        envs = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return [];
+        throw e;
+    }
+    for (const env of envs.sort()) {
+        for (const f of (await readdir(path.join(dir, env))).filter((n) => /^[0-9a-f]{64}\.json$/.test(n)).sort()) {
+            const file = path.join(dir, env, f);
+            const value = (await readJsonFile(file));
+            if (value.apiVersion !== 'secure-factory/deployment/v1' ||
+                typeof value.digest !== 'string' ||
+                !DIGEST.test(value.digest) ||
+                value.environment !== env ||
+                typeof value.time !== 'string') {
+                throw new ConfigurationError('not a secure-factory deployment record (apiVersion secure-factory/deployment/v1 with environment, digest, time)', { location: { file } });
+            }
+            out.push({ file, record: value });
+        }
+    }
+    return out;
+}
+const REMEDIATIONS_FILE = 'remediations.json';
+async function readRemediations(dir) {
+    const file = path.join(dir, REMEDIATIONS_FILE);
+    let value;
+    try {
+        value = await readJsonFile(file);
+    }
+    catch (e) {
+        if (e instanceof ConfigurationError && /ENOENT/.test(e.message))
+            return { apiVersion: 'secure-factory/remediations/v1', updated: new Date(0).toISOString(), remediations: [] };
+        throw e;
+    }
+    const v = value;
+    if (v.apiVersion !== 'secure-factory/remediations/v1' || !Array.isArray(v.remediations)) {
+        throw new ConfigurationError('not a secure-factory remediation state (apiVersion secure-factory/remediations/v1)', {
+            location: { file },
+        });
+    }
+    return v;
+}
+async function writeRemediations(dir, state) {
+    const file = path.join(dir, REMEDIATIONS_FILE);
+    await writeJsonAtomic(file, state);
+    return file;
+}
+/** Open remediations that name this digest: the gate refuses it while any is open and unwaived. */
+function openRemediationsFor(state, digest) {
+    return state.remediations.filter((r) => r.status === 'open' && r.digests.includes(digest));
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/dist/index.js
+
 
 
 
