@@ -6,6 +6,8 @@
  */
 import type { Statement } from '@secure-factory/core';
 import type { ArtifactInput } from './artifact.js';
+import type { CertificateIdentity } from './certificate.js';
+import { checkClaimsAgainstCertificate } from './claims.js';
 import { GITHUB_ACTIONS_ISSUER } from './github.js';
 import type { BundleVerifier } from './verifier.js';
 
@@ -187,8 +189,10 @@ export function verifySlsaProvenance(
       return bad('ErrorMismatchBuilderID', `the builder is ${builderId}, not ${options.builderId}`);
     }
   }
-  if (signer.ref === undefined || !/^v\d+\.\d+\.\d+/.test(signer.ref)) {
-    return bad('ErrorInvalidRef', `the builder ${san} is not referenced by a release tag`);
+  // The builder must be a release (for delegators, the trusted reusable workflow they ran).
+  const builderRef = splitId(builderId).ref;
+  if (builderRef === undefined || !/^v\d+\.\d+\.\d+/.test(builderRef)) {
+    return bad('ErrorInvalidRef', `the builder ${builderId} is not referenced by a release tag`);
   }
   const wantSource = `git+https://${options.sourceUri.replace(/^https:\/\//, '').replace(/^git\+https:\/\//, '')}`;
   if (!info.repositoryUri || info.repositoryUri.replace(/\.git$/, '') !== wantSource) {
@@ -228,4 +232,75 @@ export function verifySlsaProvenance(
     }
   }
   return { ok: true, builderId, statement, sourceUri: options.sourceUri };
+}
+
+export const GITHUB_WORKFLOW_BUILD_TYPE = 'https://actions.github.io/buildtypes/workflow/v1';
+
+/**
+ * GitHub artifact attestations (actions/attest-build-provenance), as slsa-verifier's
+ * `verify-github-attestation`: the signing workflow (certificate build signer URI) must be the
+ * `builderId` given — there is no built-in list of trusted builders, so an empty one is refused —
+ * and the certificate's source repository must be `sourceUri`.
+ */
+export function verifyGithubAttestation(
+  verifier: BundleVerifier,
+  bundle: unknown,
+  artifacts: ArtifactInput[],
+  options: SlsaVerifyOptions,
+): SlsaVerdict {
+  if (!options.builderId)
+    return bad('ErrorUntrustedReusableWorkflow', 'a GitHub artifact attestation needs --builder-id naming the workflow trusted to sign it');
+  let statement: Statement | undefined;
+  let signerUri: string | undefined;
+  let sourceRepo: string | undefined;
+  let identity: CertificateIdentity | undefined;
+  for (const artifact of artifacts) {
+    const verdict = verifier.verify(bundle, artifact, { issuer: GITHUB_ACTIONS_ISSUER, requireStatement: true, checkClaims: false });
+    if (!verdict.ok) {
+      if (verdict.code === 'ARTIFACT_MISMATCH') return bad('ErrorMismatchHash', verdict.reason);
+      if (verdict.code === 'TRANSPARENCY_LOG') return bad('ErrorRekorSearch', verdict.reason);
+      if (verdict.code === 'CLAIMS') return bad('ErrorMismatchSource', verdict.reason);
+      return bad('ErrorInvalidSignature', `${verdict.code}: ${verdict.reason}`);
+    }
+    statement = verdict.statement;
+    if (verdict.signer.kind === 'certificate') {
+      signerUri = verdict.signer.identity.buildSignerUri;
+      sourceRepo = verdict.signer.identity.sourceRepositoryUri;
+      identity = verdict.signer.identity;
+    }
+  }
+  if (!statement || !signerUri)
+    return bad('ErrorInvalidSignature', 'no artefact given, or the bundle is not signed by a GitHub Actions certificate');
+  const want = splitId(options.builderId);
+  const have = splitId(signerUri);
+  if (want.path !== have.path || (want.ref !== undefined && want.ref !== have.ref)) {
+    return bad('ErrorUntrustedReusableWorkflow', `the attestation was signed by ${signerUri}, not by ${options.builderId}`);
+  }
+  const wantRepo = `https://${options.sourceUri.replace(/^(git\+)?https:\/\//, '')}`;
+  if (sourceRepo !== wantRepo)
+    return bad('ErrorMismatchSource', `the certificate's source repository is ${sourceRepo ?? 'missing'}, expected ${wantRepo}`);
+  // Checked after the signer, so an untrusted signer is reported as such (slsa-verifier's order).
+  const claims = identity ? checkClaimsAgainstCertificate(statement, identity) : [];
+  if (claims.length > 0) return bad('ErrorMismatchSource', claims.join('; '));
+  return { ok: true, builderId: signerUri, statement, sourceUri: options.sourceUri };
+}
+
+/** verify-artifact: slsa-github-generator provenance, or a GitHub artifact attestation by its build type. */
+export function verifyArtifactProvenance(
+  verifier: BundleVerifier,
+  bundle: unknown,
+  artifacts: ArtifactInput[],
+  options: SlsaVerifyOptions,
+): SlsaVerdict {
+  const payload = obj(obj(bundle).dsseEnvelope).payload;
+  if (typeof payload === 'string') {
+    try {
+      const st = obj(JSON.parse(Buffer.from(payload, 'base64').toString('utf8')));
+      if (str(obj(obj(st.predicate).buildDefinition).buildType) === GITHUB_WORKFLOW_BUILD_TYPE)
+        return verifyGithubAttestation(verifier, bundle, artifacts, options);
+    } catch {
+      // Not JSON: the full verification below reports it precisely.
+    }
+  }
+  return verifySlsaProvenance(verifier, bundle, artifacts, options);
 }
