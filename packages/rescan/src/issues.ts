@@ -25,7 +25,8 @@ interface IssueLite {
 }
 
 export function marker(r: Pick<Remediation, 'advisory' | 'package'>): string {
-  return `<!-- secure-factory:remediation advisory=${r.advisory} package=${r.package.ecosystem}/${r.package.name} -->`;
+  // Percent-encoded, so a hostile package name cannot close the HTML comment.
+  return `<!-- secure-factory:remediation advisory=${encodeURIComponent(r.advisory)} package=${encodeURIComponent(r.package.ecosystem)}/${encodeURIComponent(r.package.name)} -->`;
 }
 
 export function issueTitle(r: Remediation): string {
