@@ -39,6 +39,12 @@ export interface Package {
   licenses?: string[];
   /** purls of the packages this one depends on, when the lockfile records the graph. */
   dependsOn?: string[];
+  /** Actions and images: the ref is a full commit SHA / an image digest. */
+  pinned?: boolean;
+  /** Images: the registry host (`docker.io` when the reference names none). */
+  registry?: string;
+  /** Actions and images: the reference as written (`actions/checkout@v4`, `node:20`). */
+  reference?: string;
 }
 
 const PURL_TYPE: Record<Ecosystem, string> = {
@@ -138,6 +144,6 @@ export function makePackage(init: PackageInit): Package {
 }
 
 /** `name@version` within an ecosystem: the identity used to merge and compare package sets. */
-export function packageKey(p: { ecosystem: string; name: string; version: string }): string {
+export function packageIdentity(p: { ecosystem: string; name: string; version: string }): string {
   return `${p.ecosystem}\u0000${p.name}\u0000${p.version}`;
 }

@@ -22,6 +22,7 @@ import { parseUvLock } from './uv-lock.js';
 import { parseYarnLock } from './yarn-lock.js';
 
 export type { LockfileInput, LockfileParser, ParseOptions } from './types.js';
+export { MAX_LOCKFILE_BYTES } from './lockfile-error.js';
 
 export interface LockfileFormat {
   id: string;

@@ -19,6 +19,10 @@ interface Entry {
   integrity: string | undefined;
   direct: boolean | undefined;
   linkOrFile: 'file' | 'link' | undefined;
+  license?: string | undefined;
+  /** v2+: installed paths of the packages this one requires. */
+  requires?: string[];
+  paths?: string[];
 }
 
 function mergeGroups(a: string[] | undefined, b: string[] | undefined): string[] | undefined {
@@ -27,14 +31,28 @@ function mergeGroups(a: string[] | undefined, b: string[] | undefined): string[]
   return [...new Set([...a, ...b])].sort();
 }
 
-function add(map: Map<string, Entry>, key: string, e: Entry): void {
+function add(map: Map<string, Entry>, key: string, e: Entry): Entry {
   const prev = map.get(key);
   if (prev) {
     prev.groups = mergeGroups(prev.groups, e.groups);
     if (prev.direct !== true && e.direct !== undefined) prev.direct = e.direct;
-    return;
+    if (e.requires) prev.requires = [...(prev.requires ?? []), ...e.requires];
+    return prev;
   }
   map.set(key, e);
+  return e;
+}
+
+/** The installed path node would load `dep` from when required by the package at `from`. */
+function resolveFrom(packages: Record<string, unknown>, from: string, dep: string): string | undefined {
+  let base = from;
+  for (;;) {
+    const candidate = base ? `${base}/node_modules/${dep}` : `node_modules/${dep}`;
+    if (candidate in packages) return candidate;
+    if (!base) return undefined;
+    const i = base.lastIndexOf('/node_modules/');
+    base = i < 0 ? '' : base.slice(0, i);
+  }
 }
 
 function flag(file: string, obj: Record<string, unknown>, key: string, where: string): boolean {
@@ -126,8 +144,9 @@ export function parsePackageLock(input: LockfileInput): Package[] {
     };
     walk(doc.dependencies, 0);
   }
-  return [...map.values()].map((e) =>
-    makePackage({
+  const purlByPath = new Map<string, string>();
+  const built = [...map.values()].map((e) => {
+    const pkg = makePackage({
       ecosystem: 'npm',
       name: e.name,
       version: e.version,
@@ -139,8 +158,21 @@ export function parsePackageLock(input: LockfileInput): Package[] {
       resolved: e.resolved,
       kind: e.linkOrFile ?? jsSourceKind(e.resolved, e.version),
       commit: e.commit,
-    }),
-  );
+      licenses: e.license ? [e.license] : undefined,
+    });
+    for (const p of e.paths ?? []) purlByPath.set(p, pkg.purl);
+    return { pkg, e };
+  });
+  for (const { pkg, e } of built) {
+    if (!e.requires) continue;
+    const deps = new Set<string>();
+    for (const r of e.requires) {
+      const purl = purlByPath.get(r);
+      if (purl && purl !== pkg.purl) deps.add(purl);
+    }
+    pkg.dependsOn = [...deps];
+  }
+  return built.map((b) => b.pkg);
 }
 
 function parsePackages(file: string, packages: Record<string, unknown>, lines: LineIndex, map: Map<string, Entry>): void {
@@ -174,7 +206,20 @@ function parsePackages(file: string, packages: Record<string, unknown>, lines: L
     else if (flag(file, value, 'devOptional', where)) groups = ['dev', 'optional'];
     if (flag(file, value, 'inBundle', where)) groups = [...groups, 'bundled'];
     const topLevel = path === `node_modules/${packageName(path)}`;
-    add(map, `${name}@${commit || version}`, {
+    const requires: string[] = [];
+    for (const k of ['dependencies', 'optionalDependencies', 'peerDependencies']) {
+      const d = value[k];
+      if (!isRecord(d)) continue;
+      for (const dep of Object.keys(d)) {
+        const target = resolveFrom(packages, path, dep);
+        if (target) requires.push(target);
+      }
+    }
+    const license = typeof value.license === 'string' ? value.license : undefined;
+    const entry = add(map, `${name}@${commit || version}`, {
+      license,
+      requires,
+      paths: [],
       name,
       version,
       commit,
@@ -185,5 +230,6 @@ function parsePackages(file: string, packages: Record<string, unknown>, lines: L
       direct: topLevel && declared.has(packageName(path)),
       linkOrFile: undefined,
     });
+    entry.paths?.push(path);
   }
 }

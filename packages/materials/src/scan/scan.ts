@@ -1,0 +1,193 @@
+/**
+ * The materials stage: inventory (lockfiles, actions, images, or an SBOM given as input), OSV matching,
+ * the `materials:` policy, SBOMs and the evidence statements. Plain inputs, a Logger, no @actions/core.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  blockingFindings,
+  compareFindings,
+  ConfigurationError,
+  EvidenceFolder,
+  makeStatement,
+  PREDICATE,
+  TOOL_NAME,
+  TOOL_URI,
+  TOOL_VERSION,
+  writeJsonAtomic,
+  type Finding,
+  type Logger,
+  type Policy,
+  type Statement,
+} from '@secure-factory/core';
+import { collectMaterials } from '../materials.js';
+import type { VulnMatch, VulnSource, VulnSourceDescription } from '../osv/index.js';
+import type { Package } from '../package.js';
+import { buildCycloneDx } from '../sbom/cyclonedx.js';
+import { packagesFromSbom, sbomKind } from '../sbom/read-sbom.js';
+import { buildSpdx } from '../sbom/spdx.js';
+import { evaluateMaterials, type VulnerabilityReport } from './evaluate.js';
+import { materialsSubjects } from './subject.js';
+
+export interface ScanOptions {
+  /** A folder, a lockfile or manifest, or a CycloneDX/SPDX JSON SBOM. */
+  path: string;
+  policy: Policy;
+  /** Where statements and SBOM files are written; nothing is written without it. */
+  evidenceDir?: string | undefined;
+  /** OSV data; without it, vulnerabilities are not matched and a blocking finding says so. */
+  vulnSource?: VulnSource | undefined;
+  logger: Logger;
+  now: Date;
+}
+
+export interface ScanResult {
+  input: 'tree' | 'sbom';
+  packages: Package[];
+  vulnerabilities: VulnerabilityReport[];
+  findings: Finding[];
+  blocking: Finding[];
+  /** Distinct packages with at least one vulnerability. */
+  vulnerableCount: number;
+  database?: VulnSourceDescription | undefined;
+  sbom: { cyclonedx?: string; spdx?: string };
+  statements: string[];
+  files: string[];
+}
+
+const MATCHABLE = new Set(['npm', 'PyPI', 'Go', 'crates.io', 'RubyGems', 'Packagist']);
+const MAX_SBOM_BYTES = 256 * 1024 * 1024;
+
+function readSbom(file: string): Package[] | undefined {
+  if (!/\.json$/i.test(file)) return undefined;
+  const size = statSync(file).size;
+  if (size > MAX_SBOM_BYTES) return undefined;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!sbomKind(doc)) return undefined;
+  return packagesFromSbom(doc, path.basename(file));
+}
+
+export async function scan(options: ScanOptions): Promise<ScanResult> {
+  const { logger, policy, now } = options;
+  const target = path.resolve(options.path);
+  let st;
+  try {
+    st = statSync(target);
+  } catch (e: unknown) {
+    throw new ConfigurationError(`cannot read the path to scan: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, {
+      location: { file: options.path },
+    });
+  }
+  const root = st.isDirectory() ? target : path.dirname(target);
+  let packages: Package[];
+  let files: string[];
+  let lockfiles: string[];
+  let suppressions: string[] = [];
+  let input: ScanResult['input'] = 'tree';
+  const fromSbom = st.isFile() ? readSbom(target) : undefined;
+  if (fromSbom) {
+    input = 'sbom';
+    packages = fromSbom;
+    files = [path.basename(target)];
+    lockfiles = [target];
+    logger.info(`Read ${packages.length} packages from the SBOM ${path.basename(target)}`);
+  } else {
+    const collected = collectMaterials(target);
+    ({ packages, files, lockfiles, suppressions } = collected);
+    logger.info(`Found ${packages.length} materials in ${files.length} file(s)`);
+  }
+  for (const s of suppressions)
+    logger.warning(`${s}: another scanner's suppression file; ignored (use the policy's exceptions)`, { file: s });
+
+  let matches: VulnMatch[] = [];
+  let database: VulnSourceDescription | undefined;
+  if (options.vulnSource) {
+    const queries = new Map<string, { ecosystem: string; name: string; version: string }>();
+    for (const p of packages) {
+      if (!MATCHABLE.has(p.ecosystem) || p.version === '') continue;
+      if (!policy.materials.includeDev && p.groups.includes('dev')) continue;
+      queries.set(`${p.ecosystem}\u0000${p.name}\u0000${p.version}`, { ecosystem: p.ecosystem, name: p.name, version: p.version });
+    }
+    matches = await options.vulnSource.match([...queries.values()]);
+    database = options.vulnSource.describe();
+    logger.info(`Matched ${queries.size} package versions against ${database.uri}: ${matches.length} advisories`);
+  } else {
+    logger.warning('No vulnerability database: packages were not matched against OSV');
+  }
+
+  const { findings, vulnerabilities } = evaluateMaterials({
+    packages,
+    matches,
+    policy,
+    suppressions,
+    now,
+    database,
+    vulnerabilitiesChecked: options.vulnSource !== undefined,
+  });
+  findings.sort(compareFindings);
+  const vulnerable = new Set(vulnerabilities.map((v) => `${v.package.ecosystem}\u0000${v.package.name}\u0000${v.package.version}`));
+
+  const result: ScanResult = {
+    input,
+    packages,
+    vulnerabilities,
+    findings,
+    blocking: blockingFindings(findings),
+    vulnerableCount: vulnerable.size,
+    database,
+    sbom: {},
+    statements: [],
+    files,
+  };
+
+  if (options.evidenceDir) {
+    const dir = path.resolve(options.evidenceDir);
+    await mkdir(dir, { recursive: true });
+    const name = path.basename(root);
+    const cdx = buildCycloneDx(packages, { name, now });
+    const spdx = buildSpdx(packages, { name, now });
+    result.sbom.cyclonedx = path.join(dir, 'sbom.cyclonedx.json');
+    result.sbom.spdx = path.join(dir, 'sbom.spdx.json');
+    await writeJsonAtomic(result.sbom.cyclonedx, cdx);
+    await writeJsonAtomic(result.sbom.spdx, spdx);
+    const subjects = await materialsSubjects(target, lockfiles, root, packages.map((p) => p.purl).join('\n'));
+    const folder = new EvidenceFolder(dir);
+    const write = async (n: string, s: Statement<unknown>): Promise<void> => {
+      result.statements.push(await folder.write(n, s));
+    };
+    await write('sbom.cdx', makeStatement(subjects, PREDICATE.cyclonedx, cdx));
+    await write('sbom.spdx', makeStatement(subjects, PREDICATE.spdx, spdx));
+    if (options.vulnSource && database) {
+      await write('vulns', makeStatement(subjects, PREDICATE.vulns, vulnsPredicate(vulnerabilities, database, now)));
+    }
+    logger.info(`Wrote ${result.statements.length} statements to ${dir}`);
+  }
+  return result;
+}
+
+function vulnsPredicate(vulns: readonly VulnerabilityReport[], db: VulnSourceDescription, now: Date): Record<string, unknown> {
+  const database: Record<string, string> = { uri: db.uri };
+  if (db.version) database.version = db.version;
+  if (db.lastUpdate) database.lastUpdate = db.lastUpdate;
+  return {
+    scanner: {
+      uri: `${TOOL_URI}#${TOOL_NAME}-materials`,
+      version: TOOL_VERSION,
+      database,
+      result: {
+        vulnerabilities: vulns.map((v) => ({
+          id: v.id,
+          severity: [{ method: v.score ? 'CVSS' : 'secure-factory', score: v.score ?? v.severity }],
+          annotations: [{ aliases: v.aliases, package: v.package, severity: v.severity, fixedVersions: v.fixedVersions, waived: v.waived }],
+        })),
+      },
+    },
+    scanMetadata: { scanStartedOn: now.toISOString(), scanFinishedOn: new Date(Math.max(Date.now(), now.getTime())).toISOString() },
+  };
+}
