@@ -2,25 +2,8 @@
  * Commit identity: the checked-out HEAD is the commit that was expected (the event's SHA), and the
  * tree is clean, so what builds is exactly what was reviewed.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { ConfigurationError, code, type Logger } from '@secure-factory/core';
-
-const exec = promisify(execFile);
-
-export async function git(repo: string, args: string[]): Promise<string> {
-  try {
-    const { stdout } = await exec('git', ['-C', repo, ...args], {
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-    });
-    return stdout;
-  } catch (e: unknown) {
-    const err = e as { code?: string | number; stderr?: string };
-    if (err.code === 'ENOENT') throw new ConfigurationError('git is not installed', { hint: 'install git (apt-get install git)' });
-    throw new ConfigurationError(`git ${args[0] ?? ''} failed in ${repo}: ${(err.stderr ?? String(e)).trim().split('\n')[0]}`);
-  }
-}
+import { git } from './git.js';
 
 export interface CommitIdentity {
   ok: boolean;

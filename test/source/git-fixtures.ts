@@ -1,0 +1,248 @@
+/**
+ * Real repositories and real signing keys for the source tests: gpg keys made with
+ * `gpg --batch --quick-gen-key` in a temporary GNUPGHOME (no passphrase), SSH keys from ssh-keygen,
+ * and an X.509 identity from an openssl CA with the private key held by gpgsm.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const homes: string[] = [];
+const dirs: string[] = [];
+
+export function tempDir(prefix: string): string {
+  // Short paths: gpg-agent sockets must fit in sun_path.
+  const d = mkdtempSync(path.join('/tmp', prefix));
+  dirs.push(d);
+  return d;
+}
+
+/** Stops the gpg agents the fixtures started and removes their folders. */
+export function cleanupFixtures(): void {
+  for (const h of homes.splice(0)) spawnSync('gpgconf', ['--homedir', h, '--kill', 'all'], { stdio: 'ignore' });
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+
+export function haveTool(cmd: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+}
+
+export interface GpgKey {
+  home: string;
+  fingerprint: string;
+  email: string;
+  /** The public key, armoured (with its revocation when revoked). */
+  armoured: string;
+  /** A gpg wrapper for git's gpg.program (fakes the clock for expired keys). */
+  program: string;
+}
+
+export function gpgKey(name: string, email: string, opts: { expired?: boolean } = {}): GpgKey {
+  const home = tempDir('sf-gpg-');
+  chmodSync(home, 0o700);
+  homes.push(home);
+  const gpg = (...args: string[]): string =>
+    execFileSync('gpg', ['--batch', '--homedir', home, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  // An expired key: made in 2020 with a one-day life, and used with the clock of that day.
+  const clock = opts.expired ? ['--faked-system-time', '20200101T000000'] : [];
+  gpg(...clock, '--passphrase', '', '--quick-gen-key', `${name} <${email}>`, 'ed25519', 'sign', opts.expired ? '1d' : '2y');
+  const fingerprint = /^fpr:+([0-9A-F]{40}):/m.exec(gpg('--with-colons', '--list-keys', email))?.[1] ?? '';
+  const program = path.join(home, 'gpg-program');
+  writeFileSync(program, `#!/bin/sh\nexec gpg --homedir '${home}' ${opts.expired ? '--faked-system-time 20200101T120000 ' : ''}"$@"\n`);
+  chmodSync(program, 0o755);
+  return { home, fingerprint, email, armoured: gpg('--armor', '--export', fingerprint), program };
+}
+
+/** Revokes a key with the certificate gpg made for it; `armoured` then carries the revocation. */
+export function revokeKey(key: GpgKey): void {
+  const revs = path.join(key.home, 'openpgp-revocs.d');
+  const file = readdirSync(revs).find((f) => f.startsWith(key.fingerprint)) ?? '';
+  const cert = readFileSync(path.join(revs, file), 'utf8').replace(/^:-----/m, '-----');
+  writeFileSync(path.join(key.home, 'rev.asc'), cert);
+  execFileSync('gpg', ['--batch', '--homedir', key.home, '--import', path.join(key.home, 'rev.asc')], { stdio: 'ignore' });
+  key.armoured = execFileSync('gpg', ['--batch', '--homedir', key.home, '--armor', '--export', key.fingerprint], { encoding: 'utf8' });
+}
+
+export interface SshKey {
+  privateKey: string;
+  publicKey: string;
+  line: string;
+}
+
+export function sshKey(comment: string): SshKey {
+  const dir = tempDir('sf-ssh-');
+  const privateKey = path.join(dir, 'id_ed25519');
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', privateKey]);
+  const publicKey = `${privateKey}.pub`;
+  return { privateKey, publicKey, line: readFileSync(publicKey, 'utf8').trim() };
+}
+
+export interface X509Identity {
+  home: string;
+  keyId: string;
+  caFile: string;
+  email: string;
+}
+
+/** A CA made with openssl and a signing certificate whose key lives in a gpgsm home. */
+export function x509Identity(
+  email: string,
+  ca?: { dir: string; caFile: string; caKey: string },
+): X509Identity & { ca: { dir: string; caFile: string; caKey: string } } {
+  const home = tempDir('sf-sm-');
+  chmodSync(home, 0o700);
+  homes.push(home);
+  writeFileSync(path.join(home, 'gpgsm.conf'), 'disable-crl-checks\n');
+  writeFileSync(path.join(home, 'gpg-agent.conf'), 'allow-loopback-pinentry\n');
+  let authority = ca;
+  if (!authority) {
+    const dir = tempDir('sf-ca-');
+    const caKey = path.join(dir, 'ca.key');
+    const caFile = path.join(dir, 'ca.pem');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        caKey,
+        '-out',
+        caFile,
+        '-subj',
+        '/CN=Acme Test CA/O=Acme',
+        '-days',
+        '30',
+        '-addext',
+        'basicConstraints=critical,CA:TRUE',
+        '-addext',
+        'keyUsage=critical,keyCertSign,cRLSign',
+      ],
+      { stdio: 'ignore' },
+    );
+    authority = { dir, caFile, caKey };
+  }
+  const params = path.join(home, 'gen.txt');
+  writeFileSync(params, `Key-Type: RSA\nKey-Length: 2048\nKey-Usage: sign\nName-DN: CN=${email}\nName-Email: ${email}\n%no-protection\n`);
+  const csr = execFileSync(
+    'gpgsm',
+    ['--homedir', home, '--batch', '--armor', '--pinentry-mode', 'loopback', '--passphrase', '', '--gen-key', params],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  writeFileSync(path.join(home, 'req.pem'), csr);
+  writeFileSync(
+    path.join(home, 'ext.cnf'),
+    `subjectAltName=email:${email}\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=codeSigning,emailProtection\nbasicConstraints=CA:FALSE\n`,
+  );
+  const cert = path.join(home, 'cert.pem');
+  execFileSync(
+    'openssl',
+    [
+      'x509',
+      '-req',
+      '-in',
+      path.join(home, 'req.pem'),
+      '-CA',
+      authority.caFile,
+      '-CAkey',
+      authority.caKey,
+      '-CAcreateserial',
+      '-out',
+      cert,
+      '-days',
+      '30',
+      '-extfile',
+      path.join(home, 'ext.cnf'),
+    ],
+    { stdio: 'ignore' },
+  );
+  execFileSync('gpgsm', ['--homedir', home, '--batch', '--import', authority.caFile], { stdio: 'ignore' });
+  execFileSync('gpgsm', ['--homedir', home, '--batch', '--import', cert], { stdio: 'ignore' });
+  const caFpr =
+    execFileSync('openssl', ['x509', '-in', authority.caFile, '-noout', '-fingerprint', '-sha1'], { encoding: 'utf8' })
+      .split('=')[1]
+      ?.trim() ?? '';
+  writeFileSync(path.join(home, 'trustlist.txt'), `${caFpr} S relax\n`);
+  const keyId =
+    /^fpr:+([0-9A-F]{40}):/m.exec(
+      execFileSync('gpgsm', ['--homedir', home, '--with-colons', '--list-secret-keys'], { encoding: 'utf8' }),
+    )?.[1] ?? '';
+  return { home, keyId, caFile: authority.caFile, email, ca: authority };
+}
+
+export type Signing = { kind: 'none' } | { kind: 'gpg'; key: GpgKey } | { kind: 'ssh'; key: SshKey } | { kind: 'x509'; id: X509Identity };
+
+export class TestRepo {
+  readonly dir: string;
+  constructor(dir?: string) {
+    this.dir = dir ?? tempDir('sf-repo-');
+    if (!dir) {
+      this.git('init', '-q', '-b', 'main');
+      this.git('config', 'commit.gpgsign', 'false');
+      this.git('config', 'tag.gpgsign', 'false');
+    }
+  }
+
+  git(...args: string[]): string {
+    return execFileSync('git', ['-C', this.dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  }
+
+  gitEnv(env: Record<string, string>, ...args: string[]): string {
+    return execFileSync('git', ['-C', this.dir, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  }
+
+  head(): string {
+    return this.git('rev-parse', 'HEAD').trim();
+  }
+
+  /** Writes a file and commits it, signed as asked, with the given committer. */
+  commit(
+    message: string,
+    signing: Signing,
+    who: { name?: string; email: string; committerName?: string; committerEmail?: string },
+    file = `${message.replace(/\W+/g, '-')}.txt`,
+  ): string {
+    writeFileSync(path.join(this.dir, file), `${message}\n`);
+    this.git('add', file);
+    const env: Record<string, string> = {
+      GIT_AUTHOR_NAME: who.name ?? 'Dev',
+      GIT_AUTHOR_EMAIL: who.email,
+      GIT_COMMITTER_NAME: who.committerName ?? who.name ?? 'Dev',
+      GIT_COMMITTER_EMAIL: who.committerEmail ?? who.email,
+    };
+    const cfg: string[] = [];
+    if (signing.kind === 'gpg') cfg.push('-c', `gpg.program=${signing.key.program}`, '-c', `user.signingkey=${signing.key.fingerprint}`);
+    if (signing.kind === 'ssh') cfg.push('-c', 'gpg.format=ssh', '-c', `user.signingkey=${signing.key.publicKey}`);
+    if (signing.kind === 'x509') {
+      cfg.push('-c', 'gpg.format=x509', '-c', `user.signingkey=${signing.id.keyId}`);
+      env.GNUPGHOME = signing.id.home;
+    }
+    execFileSync(
+      'git',
+      ['-C', this.dir, ...cfg, 'commit', '-q', ...(signing.kind === 'none' ? ['--no-gpg-sign'] : ['-S']), '-m', message],
+      {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    return this.head();
+  }
+
+  writePolicy(yaml: string): void {
+    mkdirSync(path.join(this.dir, '.github'), { recursive: true });
+    writeFileSync(path.join(this.dir, '.github', 'secure-factory.yml'), yaml);
+  }
+}
+
+export function tmp(prefix: string): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}

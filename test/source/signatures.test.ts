@@ -1,0 +1,351 @@
+import { execFileSync } from 'node:child_process';
+import { MemoryLogger, parsePolicy, type Policy } from '@secure-factory/core';
+import { verifySource, type VerifySourceResult } from '@secure-factory/source';
+import {
+  cleanupFixtures,
+  gpgKey,
+  haveTool,
+  revokeKey,
+  sshKey,
+  tempDir,
+  TestRepo,
+  x509Identity,
+  type GpgKey,
+  type SshKey,
+} from './git-fixtures.js';
+
+/** A policy without the GitHub parts, so only git evidence decides. */
+function policy(signers: unknown[], extra: Record<string, unknown> = {}): Policy {
+  const source = {
+    'signed-commits': 'all',
+    range: 'base-branch',
+    signers,
+    reviews: { approvals: 0 },
+    'branch-protection': false,
+    workflows: { audit: false },
+    ...extra,
+  };
+  return parsePolicy(JSON.stringify({ apiVersion: 'secure-factory/v1', source }), 'policy.yml');
+}
+
+async function verify(repo: TestRepo, p: Policy, more: Partial<Parameters<typeof verifySource>[0]> = {}): Promise<VerifySourceResult> {
+  return verifySource({ repo: repo.dir, policy: p, logger: new MemoryLogger(), ...more });
+}
+
+const rules = (r: VerifySourceResult): string[] => r.findings.filter((f) => f.blocking).map((f) => f.rule);
+
+let alice: GpgKey;
+let mallory: GpgKey;
+let bob: SshKey;
+let eve: SshKey;
+
+beforeAll(() => {
+  alice = gpgKey('Alice', 'alice@example.com');
+  mallory = gpgKey('Mallory', 'mallory@example.com');
+  bob = sshKey('bob');
+  eve = sshKey('eve');
+});
+afterAll(() => cleanupFixtures());
+
+const aliceSigner = (): unknown => ({ name: 'alice', 'gpg-key': alice.armoured });
+const bobSigner = (): unknown => ({ name: 'bob', ssh: bob.line, email: 'bob@example.com' });
+
+describe('OpenPGP signatures', () => {
+  it('passes when every commit in the range is signed by a policy key', async () => {
+    const repo = new TestRepo();
+    repo.commit('one', { kind: 'gpg', key: alice }, { email: 'alice@example.com' });
+    repo.commit('two', { kind: 'gpg', key: alice }, { email: 'alice@example.com' });
+    const r = await verify(repo, policy([aliceSigner()]), { expectedSha: repo.head() });
+    expect(rules(r)).toEqual([]);
+    expect(r.ok).toBe(true);
+    expect(r.signatures.map((s) => s.status)).toEqual(['good', 'good']);
+    expect(r.signatures[0]?.format).toBe('openpgp');
+    expect(r.level).toBe(2);
+  });
+
+  it('fails on an unsigned commit in the middle of the range', async () => {
+    const repo = new TestRepo();
+    repo.commit('one', { kind: 'gpg', key: alice }, { email: 'alice@example.com' });
+    const middle = repo.commit('two', { kind: 'none' }, { email: 'alice@example.com' });
+    repo.commit('three', { kind: 'gpg', key: alice }, { email: 'alice@example.com' });
+    const r = await verify(repo, policy([aliceSigner()]));
+    expect(r.ok).toBe(false);
+    const f = r.findings.find((x) => x.rule === 'source/unsigned-commit');
+    expect(f?.properties?.commit).toBe(middle);
+    expect(f?.blocking).toBe(true);
+    expect(r.level).toBe(1);
+  });
+
+  it('fails on a signature by a key that is not in the policy', async () => {
+    const repo = new TestRepo();
+    repo.commit('one', { kind: 'gpg', key: alice }, { email: 'alice@example.com' });
+    repo.commit('two', { kind: 'gpg', key: mallory }, { email: 'mallory@example.com' });
+    const r = await verify(repo, policy([aliceSigner()]));
+    expect(r.ok).toBe(false);
+    expect(rules(r)).toContain('source/untrusted-signer');
+  });
+
+  it('accepts a key named by fingerprint only when it is found, and never from outside the policy', async () => {
+    const repo = new TestRepo();
+    repo.commit('one', { kind: 'gpg', key: alice }, { email: 'alice@example.com' });
+    // Fingerprint of alice, but the machine's keyring (GNUPGHOME=mallory's) does not hold it.
+    const old = process.env.GNUPGHOME;
+    process.env.GNUPGHOME = mallory.home;
+    try {
+      const r = await verify(repo, policy([{ gpg: alice.fingerprint }]));
+      expect(r.ok).toBe(false);
+      expect(rules(r)).toContain('source/signer-policy');
+      process.env.GNUPGHOME = alice.home;
+      const r2 = await verify(repo, policy([{ gpg: alice.fingerprint }]));
+      expect(rules(r2)).toEqual([]);
+    } finally {
+      if (old === undefined) delete process.env.GNUPGHOME;
+      else process.env.GNUPGHOME = old;
+    }
+  });
+
+  it('fails when the committer e-mail is not the signer’s (forged committer)', async () => {
+    const repo = new TestRepo();
+    repo.commit('one', { kind: 'gpg', key: alice }, { email: 'ceo@example.com' });
+    const r = await verify(repo, policy([aliceSigner()]));
+    expect(r.ok).toBe(false);
+    expect(rules(r)).toEqual(['source/committer-mismatch']);
+    expect(r.findings[0]?.message).toMatch(/ceo@example\.com is not theirs/);
+  });
+
+  it('fails on a signature by an expired key', async () => {
+    const old = gpgKey('Old', 'old@example.com', { expired: true });
+    const repo = new TestRepo();
+    repo.commit('one', { kind: 'gpg', key: old }, { email: 'old@example.com' });
+    const r = await verify(repo, policy([{ 'gpg-key': old.armoured }]));
+    expect(r.ok).toBe(false);
+    expect(rules(r)).toContain('source/expired-key');
+  });
+
+  it('fails on a signature by a revoked key', async () => {
+    const rev = gpgKey('Rev', 'rev@example.com');
+    const repo = new TestRepo();
+    repo.commit('one', { kind: 'gpg', key: rev }, { email: 'rev@example.com' });
+    const revoked = gpgKey('Rev2', 'rev2@example.com');
+    repo.commit('two', { kind: 'gpg', key: revoked }, { email: 'rev2@example.com' });
+    revokeKey(revoked);
+    const r = await verify(repo, policy([{ 'gpg-key': rev.armoured }, { 'gpg-key': revoked.armoured }]));
+    expect(r.ok).toBe(false);
+    expect(rules(r)).toEqual(['source/revoked-key']);
+  });
+
+  it('fails on a tampered signature', async () => {
+    const repo = new TestRepo();
+    repo.commit('one', { kind: 'gpg', key: alice }, { email: 'alice@example.com' });
+    // Rewrite the commit message keeping the original signature.
+    const raw = repo.git('cat-file', 'commit', 'HEAD').replace('\none\n', '\nnot what was signed\n');
+    const forged = execFileSync('git', ['-C', repo.dir, 'hash-object', '-t', 'commit', '-w', '--stdin'], {
+      input: raw,
+      encoding: 'utf8',
+    }).trim();
+    repo.git('reset', '-q', '--hard', forged);
+    const r = await verify(repo, policy([aliceSigner()]));
+    expect(rules(r)).toEqual(['source/bad-signature']);
+  });
+
+  it('fails closed when the policy lists no signers', async () => {
+    const repo = new TestRepo();
+    repo.commit('one', { kind: 'gpg', key: alice }, { email: 'alice@example.com' });
+    const r = await verify(repo, policy([]));
+    expect(r.ok).toBe(false);
+    expect(rules(r)).toEqual(expect.arrayContaining(['source/signer-policy', 'source/untrusted-signer']));
+  });
+});
+
+describe('SSH signatures', () => {
+  it('passes for a key in the allowed signers, bound to its e-mail', async () => {
+    const repo = new TestRepo();
+    repo.commit('one', { kind: 'ssh', key: bob }, { email: 'bob@example.com' });
+    const r = await verify(repo, policy([bobSigner()]));
+    expect(rules(r)).toEqual([]);
+    expect(r.signatures[0]).toMatchObject({ format: 'ssh', status: 'good', signer: 'bob', emailBound: true });
+  });
+
+  it('fails for a key that is not allowed (git reports a good signature by an unknown key)', async () => {
+    const repo = new TestRepo();
+    repo.commit('one', { kind: 'ssh', key: eve }, { email: 'bob@example.com' });
+    const r = await verify(repo, policy([bobSigner()]));
+    expect(rules(r)).toEqual(['source/untrusted-signer']);
+  });
+
+  it('fails when an allowed key signs for another committer', async () => {
+    const repo = new TestRepo();
+    repo.commit('one', { kind: 'ssh', key: bob }, { email: 'alice@example.com' });
+    const r = await verify(repo, policy([bobSigner()]));
+    expect(rules(r)).toEqual(['source/committer-mismatch']);
+  });
+
+  it('refuses a signer line that tries to smuggle allowed-signers options', async () => {
+    const repo = new TestRepo();
+    repo.commit('one', { kind: 'ssh', key: bob }, { email: 'bob@example.com' });
+    const r = await verify(repo, policy([{ ssh: `cert-authority ${bob.line}`, email: 'bob@example.com' }]));
+    expect(r.ok).toBe(false);
+    expect(rules(r)).toEqual(expect.arrayContaining(['source/signer-policy']));
+  });
+
+  it('mixes OpenPGP and SSH signers in one range', async () => {
+    const repo = new TestRepo();
+    repo.commit('one', { kind: 'gpg', key: alice }, { email: 'alice@example.com' });
+    repo.commit('two', { kind: 'ssh', key: bob }, { email: 'bob@example.com' });
+    const r = await verify(repo, policy([aliceSigner(), bobSigner()]));
+    expect(rules(r)).toEqual([]);
+    expect(r.signatures.map((s) => s.format)).toEqual(['ssh', 'openpgp']);
+  });
+});
+
+const describeX509 = haveTool('gpgsm') ? describe : describe.skip;
+if (!haveTool('gpgsm')) process.stderr.write('SKIPPED (gpgsm is not installed: apt-get install gpgsm): X.509 commit signatures\n');
+
+describeX509('X.509 signatures (gpgsm signs, openssl verifies against the policy CA)', () => {
+  it('passes for a certificate from the policy CA whose identity matches', async () => {
+    const dave = x509Identity('dave@example.com');
+    const repo = new TestRepo();
+    repo.commit('one', { kind: 'x509', id: dave }, { email: 'dave@example.com' });
+    const r = await verify(repo, policy([{ x509: { identity: 'dave@example.com', issuer: 'Acme Test CA', 'ca-file': dave.caFile } }]));
+    expect(rules(r)).toEqual([]);
+    expect(r.signatures[0]).toMatchObject({ format: 'x509', status: 'good', emailBound: true });
+  });
+
+  it('fails for a certificate from another CA', async () => {
+    const dave = x509Identity('dave@example.com');
+    const other = x509Identity('dave@example.com');
+    const repo = new TestRepo();
+    repo.commit('one', { kind: 'x509', id: dave }, { email: 'dave@example.com' });
+    const r = await verify(repo, policy([{ x509: { identity: 'dave@example.com', 'ca-file': other.caFile } }]));
+    expect(rules(r)).toEqual(['source/untrusted-signer']);
+    expect(r.findings[0]?.message).toMatch(/does not chain to a CA in the policy/);
+  });
+
+  it('fails for a certificate of another identity from the same CA, and for a forged committer', async () => {
+    const dave = x509Identity('dave@example.com');
+    const erin = x509Identity('erin@example.com', dave.ca);
+    const repo = new TestRepo();
+    repo.commit('one', { kind: 'x509', id: erin }, { email: 'erin@example.com' });
+    const r = await verify(repo, policy([{ x509: { identity: 'dave@example.com', 'ca-file': dave.caFile } }]));
+    expect(rules(r)).toEqual(['source/untrusted-signer']);
+    expect(r.findings[0]?.message).toMatch(/is not dave@example\.com/);
+    const repo2 = new TestRepo();
+    repo2.commit('one', { kind: 'x509', id: dave }, { email: 'boss@example.com' });
+    const r2 = await verify(repo2, policy([{ x509: { identity: 'dave@example.com', 'ca-file': dave.caFile } }]));
+    expect(rules(r2)).toEqual(['source/committer-mismatch']);
+  });
+
+  it('says what is missing when the x509 signer has no CA', async () => {
+    const dave = x509Identity('dave@example.com');
+    const repo = new TestRepo();
+    repo.commit('one', { kind: 'x509', id: dave }, { email: 'dave@example.com' });
+    const r = await verify(repo, policy([{ x509: { identity: 'dave@example.com' } }]));
+    expect(rules(r)).toEqual(expect.arrayContaining(['source/signer-policy', 'source/untrusted-signer']));
+  });
+});
+
+describe('ranges and shallow clones', () => {
+  function history(): TestRepo {
+    const repo = new TestRepo();
+    repo.commit('old unsigned', { kind: 'none' }, { email: 'alice@example.com' });
+    repo.git('tag', 'v1.0.0');
+    repo.commit('a', { kind: 'gpg', key: alice }, { email: 'alice@example.com' });
+    repo.commit('b', { kind: 'gpg', key: alice }, { email: 'alice@example.com' });
+    return repo;
+  }
+
+  it('range N checks the last N commits only', async () => {
+    const repo = history();
+    expect((await verify(repo, policy([aliceSigner()], { range: 2 }))).ok).toBe(true);
+    const r = await verify(repo, policy([aliceSigner()], { range: 3 }));
+    expect(rules(r)).toEqual(['source/unsigned-commit']);
+  });
+
+  it('range last-tag checks the commits since the last tag', async () => {
+    const repo = history();
+    const r = await verify(repo, policy([aliceSigner()], { range: 'last-tag' }));
+    expect(r.range?.description).toMatch(/v1\.0\.0\.\.HEAD/);
+    expect(r.signatures).toHaveLength(2);
+    expect(r.ok).toBe(true);
+  });
+
+  it('range base-branch checks the commits since the base, and the whole history without one', async () => {
+    const repo = history();
+    const base = repo.git('rev-parse', 'v1.0.0').trim();
+    expect((await verify(repo, policy([aliceSigner()]), { base })).ok).toBe(true);
+    const r = await verify(repo, policy([aliceSigner()]));
+    expect(r.range?.description).toMatch(/whole history/);
+    expect(rules(r)).toEqual(['source/unsigned-commit']);
+  });
+
+  it('signed-commits: head checks HEAD only', async () => {
+    const repo = history();
+    repo.commit('c', { kind: 'none' }, { email: 'alice@example.com' });
+    const r = await verify(repo, policy([aliceSigner()], { 'signed-commits': 'head' }));
+    expect(rules(r)).toEqual(['source/unsigned-commit']);
+    expect(r.signatures).toHaveLength(1);
+  });
+
+  it('deepens a shallow clone from its remote as far as the range needs', async () => {
+    const origin = history();
+    for (const m of ['c', 'd', 'e']) origin.commit(m, { kind: 'gpg', key: alice }, { email: 'alice@example.com' });
+    const dir = tempDir('sf-clone-');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${origin.dir}`, dir]);
+    const clone = new TestRepo(dir);
+    expect(clone.git('rev-parse', '--is-shallow-repository').trim()).toBe('true');
+    const r = await verify(clone, policy([aliceSigner()], { range: 4 }));
+    expect(r.range?.deepened.length).toBeGreaterThan(0);
+    expect(r.signatures).toHaveLength(4);
+    expect(r.ok).toBe(true);
+    const whole = await verify(clone, policy([aliceSigner()], { range: 'base-branch' }));
+    expect(whole.signatures).toHaveLength(6);
+    expect(rules(whole)).toEqual(['source/unsigned-commit']);
+  });
+
+  it('says what it could not see when a shallow clone has no remote', async () => {
+    const origin = history();
+    origin.commit('c', { kind: 'gpg', key: alice }, { email: 'alice@example.com' });
+    const dir = tempDir('sf-clone-');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${origin.dir}`, dir]);
+    const clone = new TestRepo(dir);
+    clone.git('remote', 'remove', 'origin');
+    const r = await verify(clone, policy([aliceSigner()], { range: 3 }));
+    expect(r.ok).toBe(false);
+    expect(r.findings.find((f) => f.rule === 'source/could-not-verify')?.message).toMatch(/shallow: only 1 of the last 3 commits/);
+  });
+});
+
+describe('bad input', () => {
+  it('a repository with no commits is a clear error', async () => {
+    const repo = new TestRepo();
+    await expect(verify(repo, policy([aliceSigner()]))).rejects.toThrow(/has no commits/);
+  });
+
+  it('a folder that is not a repository is a clear error', async () => {
+    await expect(verifySource({ repo: tempDir('sf-empty-'), policy: policy([]), logger: new MemoryLogger() })).rejects.toThrow(
+      /not a git work tree/,
+    );
+  });
+
+  it('a detached HEAD is verified like any other commit', async () => {
+    const repo = new TestRepo();
+    const first = repo.commit('one', { kind: 'gpg', key: alice }, { email: 'alice@example.com' });
+    repo.commit('two', { kind: 'gpg', key: alice }, { email: 'alice@example.com' });
+    repo.git('checkout', '-q', '--detach', first);
+    const r = await verify(repo, policy([aliceSigner()]), { expectedSha: first });
+    expect(r.ok).toBe(true);
+    expect(r.signatures).toHaveLength(1);
+  });
+
+  it('the default policy never passes a local repository by default', async () => {
+    const repo = new TestRepo();
+    repo.commit('one', { kind: 'gpg', key: alice }, { email: 'alice@example.com' });
+    const r = await verifySource({
+      repo: repo.dir,
+      policy: parsePolicy('apiVersion: secure-factory/v1\nsource: {workflows: {audit: false}}\n', 'p.yml'),
+      logger: new MemoryLogger(),
+    });
+    expect(r.ok).toBe(false);
+    expect(rules(r)).toEqual(expect.arrayContaining(['source/signer-policy', 'source/could-not-verify']));
+  });
+});
