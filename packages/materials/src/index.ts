@@ -14,3 +14,4 @@ export * from './scan/evaluate.js';
 export * from './scan/rules.js';
 export * from './scan/licenses.js';
 export * from './scan/subject.js';
+export * from './scan/report.js';

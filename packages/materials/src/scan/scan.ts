@@ -102,8 +102,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     ({ packages, files, lockfiles, suppressions } = collected);
     logger.info(`Found ${packages.length} materials in ${files.length} file(s)`);
   }
-  for (const s of suppressions)
-    logger.warning(`${s}: another scanner's suppression file; ignored (use the policy's exceptions)`, { file: s });
+  for (const s of suppressions) logger.warning("another scanner's suppression file; ignored (use the policy's exceptions)", { file: s });
 
   let matches: VulnMatch[] = [];
   let database: VulnSourceDescription | undefined;
