@@ -6,4 +6,5 @@ export * from './bundle/identity-policy.js';
 export * from './bundle/trusted-root.js';
 export * from './bundle/verifier.js';
 export * from './bundle/slsa-verifier.js';
+export * from './gate/index.js';
 export { PUBLIC_GOOD_TRUSTED_ROOT_SOURCE } from './trust/public-good-trusted-root.js';

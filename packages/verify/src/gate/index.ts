@@ -11,3 +11,4 @@ export * from './deployments.js';
 export * from './subjects.js';
 export * from './sigstore-verifier.js';
 export { runGate, type GateOptions, type GateResult } from './gate.js';
+export * from './setup.js';

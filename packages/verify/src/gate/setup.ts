@@ -1,0 +1,84 @@
+/**
+ * From plain inputs (CLI flags, action inputs) to the gate's collaborators: the trust layer, the VSA
+ * signer (the attest layer's pipeline: keyless, key or ephemeral) and the GitHub attestations client.
+ * Shared by `secure-factory gate` and the gate-deploy action so both behave the same.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { prepareSigner, type SignerInputs } from '@secure-factory/attest';
+import { ConfigurationError, writeFileAtomic, type Logger, type Statement } from '@secure-factory/core';
+import { loadTrustedRoot } from '../bundle/trusted-root.js';
+import { createBundleVerifier } from '../bundle/verifier.js';
+import { runGate, type GateResult } from './gate.js';
+import { gitHubAttestationsClient } from './github-attestations.js';
+import { sigstoreEvidenceVerifier } from './sigstore-verifier.js';
+import { resolveSubjects } from './subjects.js';
+import type { EvidenceVerifier } from './types.js';
+
+export interface GateInputs {
+  /** Files, `sha256:HEX`, or `registry/name@sha256:HEX`. */
+  artefacts: readonly string[];
+  environment: string;
+  evidenceDir?: string | undefined;
+  bundleFiles?: readonly string[];
+  policyFile?: string | undefined;
+  trustedRootFile?: string | undefined;
+  /** PEM public keys trusted for key-signed evidence. */
+  publicKeyFiles?: readonly string[];
+  builder?: string | undefined;
+  githubEnvironment?: string | undefined;
+  github?: { baseUrl: string; repository: string; token?: string | undefined } | undefined;
+  /** How to sign the VSA; `none` leaves it unsigned (the decision log says so). */
+  signer?: SignerInputs | 'none';
+  outDir?: string | undefined;
+  recordDeployment?: boolean;
+  now?: Date;
+  cwd?: string;
+  logger: Logger;
+}
+
+export async function buildVerifier(trustedRootFile: string | undefined, publicKeyFiles: readonly string[]): Promise<EvidenceVerifier> {
+  const trustedRoot = await loadTrustedRoot(trustedRootFile);
+  const publicKeys: string[] = [];
+  for (const f of publicKeyFiles) {
+    try {
+      publicKeys.push(await readFile(f, 'utf8'));
+    } catch {
+      throw new ConfigurationError('cannot read the public key file', { location: { file: f } });
+    }
+  }
+  return sigstoreEvidenceVerifier(createBundleVerifier({ trustedRoot, publicKeys }));
+}
+
+/** The attest layer's pipeline, prepared on first use; an ephemeral key's public half is written beside the VSA. */
+export function vsaSigner(inputs: SignerInputs, outDir: string): (statement: Statement<unknown>) => Promise<unknown> {
+  return async (statement) => {
+    const prepared = await prepareSigner(inputs);
+    if (prepared.keySigner && inputs.kind === 'ephemeral') {
+      await writeFileAtomic(path.join(outDir, 'gate-ephemeral-key.pub.pem'), prepared.keySigner.publicKeyPem);
+    }
+    return prepared.pipeline.signStatement(Buffer.from(JSON.stringify(statement), 'utf8'));
+  };
+}
+
+/** Resolves the artefacts and runs the gate; bad artefact arguments are a recorded refusal too. */
+export async function gate(inputs: GateInputs): Promise<GateResult> {
+  const subjects = await resolveSubjects(inputs.artefacts, inputs.cwd);
+  const outDir = inputs.outDir ?? path.join(inputs.evidenceDir ?? '.secure-factory', 'gate');
+  return runGate({
+    subjects,
+    environment: inputs.environment,
+    policyFile: inputs.policyFile,
+    evidenceDir: inputs.evidenceDir,
+    bundleFiles: inputs.bundleFiles ?? [],
+    github: inputs.github ? gitHubAttestationsClient(inputs.github) : undefined,
+    verifier: () => buildVerifier(inputs.trustedRootFile, inputs.publicKeyFiles ?? []),
+    builder: inputs.builder,
+    githubEnvironment: inputs.githubEnvironment,
+    outDir,
+    signStatement: inputs.signer && inputs.signer !== 'none' ? vsaSigner(inputs.signer, outDir) : undefined,
+    ...(inputs.recordDeployment !== undefined ? { recordDeployment: inputs.recordDeployment } : {}),
+    ...(inputs.now ? { now: inputs.now } : {}),
+    logger: inputs.logger,
+  });
+}
