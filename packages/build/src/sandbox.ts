@@ -98,7 +98,7 @@ export function detectSandbox(options: DetectOptions = {}): SandboxTool {
   }
 
   const bwrap = findExecutable('bwrap', searchPath);
-  let bwrapProblem = 'bubblewrap (bwrap) is not installed';
+  let bwrapProblem = 'bubblewrap (bwrap) is not installed (install it: `sudo apt-get install -y bubblewrap`)';
   if (bwrap) {
     const probe = spawnSync(bwrap, ['--ro-bind', '/', '/', '--unshare-net', '--cap-drop', 'ALL', '--die-with-parent', 'true'], {
       encoding: 'utf8',
@@ -228,9 +228,10 @@ export function unshareArgs(spec: SandboxSpec): string[] {
     'set -e',
     'if command -v ip >/dev/null 2>&1; then ip link set lo up 2>/dev/null || true; fi',
     spec.sourceWritable ? ':' : 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1"',
-    'if [ -n "$2" ]; then mount --bind "$2" "$2" && mount -o remount,bind,ro "$2"; fi',
+    // The output folder may sit inside the source (the default <source>/.secure-factory/out): bind it again, writable (or read-only for tests).
+    'if [ -n "$2" ]; then mount --bind "$2" "$2" && mount -o "remount,bind,$3" "$2"; fi',
     'cd "$1"',
-    'shift 2',
+    'shift 3',
     'exec env -i "$@"',
   ].join('\n');
   const env = Object.entries(spec.env).map(([k, v]) => `${k}=${v}`);
@@ -242,7 +243,8 @@ export function unshareArgs(spec: SandboxSpec): string[] {
     script,
     'secure-factory-sandbox',
     spec.source,
-    spec.output && spec.outputReadOnly ? spec.output : '',
+    spec.output ?? '',
+    spec.outputReadOnly ? 'ro' : 'rw',
     ...env,
     ...spec.argv,
   ];

@@ -3,11 +3,11 @@
  * are relative to the output folder, `/`-separated and normalised; a glob that leaves the folder, a
  * symlink that points outside it and a glob that matches nothing are errors.
  */
-import { lstat, realpath, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
-import { compareBytewise, ConfigurationError, digestFile, mapLimit, PolicyViolation, type Subject } from '@secure-factory/core';
+import picomatch from 'picomatch';
+import { compareBytewise, ConfigurationError, digestFile, listTree, mapLimit, PolicyViolation, type Subject } from '@secure-factory/core';
 
 export interface OutputFile {
   /** Relative, `/`-separated, normalised. */
@@ -53,17 +53,18 @@ export async function collectOutputs(
     throw new ConfigurationError('no output globs were given', { hint: 'pass --outputs GLOB (or the outputs input), e.g. "dist/**"' });
   const root = await realpath(outDir);
   const found = new Map<string, string>();
+  // The folder is listed once without following symlinks (core listTree), then matched with picomatch:
+  // a symlink is seen as a symlink, never walked out of the folder.
+  const tree = await listTree(root);
   for (const g of globs.map(checkGlob)) {
+    const isMatch = picomatch(g, { dot: true });
     let n = 0;
-    // tinyglobby (node's fs.glob needs Node 22; the CLI supports 20): dotfiles count, symlinked folders are not walked.
-    const matches = await glob(g, { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, expandDirectories: false });
-    for (const rel of matches) {
-      const abs = path.join(root, rel);
-      const st = await lstat(abs);
-      if (st.isDirectory()) continue;
-      const name = normaliseName(rel);
+    for (const entry of tree) {
+      if (!isMatch(entry.path)) continue;
+      const name = normaliseName(entry.path);
+      const abs = path.join(root, ...name.split('/'));
       let file = abs;
-      if (st.isSymbolicLink()) {
+      if (entry.type === 'symlink') {
         let target: string;
         try {
           target = await realpath(abs);
@@ -75,17 +76,22 @@ export async function collectOutputs(
             hint: 'copy the file into the output folder instead of linking to it',
           });
         }
-        if ((await stat(target)).isDirectory()) continue;
+        if (!(await stat(target)).isFile()) continue;
         file = target;
-      } else if (!st.isFile()) {
-        continue;
       }
       found.set(name, file);
       n++;
     }
     if (n === 0) {
       throw new ConfigurationError(`output glob "${g}" matched no file in the output folder`, {
-        hint: 'the build must write its outputs into $SECURE_FACTORY_OUT (/out in the sandbox); check the glob and the build command',
+        hint: `the build must write its outputs into $SECURE_FACTORY_OUT (/out in the sandbox); the folder holds ${tree.length} file(s)${
+          tree.length
+            ? `, e.g. ${tree
+                .slice(0, 3)
+                .map((e) => e.path)
+                .join(', ')}`
+            : ''
+        }`,
       });
     }
   }
