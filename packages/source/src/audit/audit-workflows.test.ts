@@ -1,0 +1,286 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigurationError, MemoryLogger, type Finding } from '@secure-factory/core';
+import { auditWorkflows, auditWorkflowText } from './audit-workflows.js';
+import { WORKFLOW_RULES } from './rules.js';
+import { MAX_WORKFLOW_BYTES } from './yaml-source.js';
+
+const SHA = '11bd71901bbe5b1630ceea73d27597364c9af683';
+
+function audit(text: string, options: Parameters<typeof auditWorkflowText>[3] = {}, kind: 'workflow' | 'action' = 'workflow'): Finding[] {
+  return auditWorkflowText(text, '.github/workflows/t.yml', kind, options);
+}
+const rules = (fs: Finding[]): string[] => fs.map((f) => `${f.rule}@${f.line}:${f.column}`);
+
+const SAFE_HEADER = `on: push
+permissions: {}
+jobs:
+  j:
+    runs-on: ubuntu-latest
+    steps:
+`;
+
+describe('workflow audit rules', () => {
+  it('every rule has an id, a severity, help text and its zizmor equivalent', () => {
+    for (const r of WORKFLOW_RULES) {
+      expect(r.id).toMatch(/^workflow\/[a-z-]+$/);
+      expect(r.help.length).toBeGreaterThan(20);
+      if (r.id !== 'workflow/invalid-yaml') expect(r.equivalent?.zizmor).toBe(r.id.slice('workflow/'.length));
+    }
+    expect(WORKFLOW_RULES.map((r) => r.id)).toEqual(
+      expect.arrayContaining([
+        'workflow/template-injection',
+        'workflow/unpinned-uses',
+        'workflow/excessive-permissions',
+        'workflow/dangerous-triggers',
+        'workflow/secrets-inherit',
+        'workflow/artipacked',
+        'workflow/cache-poisoning',
+        'workflow/github-env',
+        'workflow/insecure-commands',
+        'workflow/unpinned-images',
+        'workflow/self-hosted-runner',
+        'workflow/hardcoded-container-credentials',
+      ]),
+    );
+  });
+
+  it('a safe workflow has no findings', () => {
+    const text = `${SAFE_HEADER}      - uses: actions/checkout@${SHA} # v4.2.2
+        with:
+          persist-credentials: false
+      - env:
+          TITLE: \${{ github.event.issue.title }}
+        run: echo "$TITLE"
+`;
+    expect(audit(text)).toEqual([]);
+  });
+
+  it('flags template injection at the exact context, and not through env:', () => {
+    const text = `${SAFE_HEADER}      - run: |
+          echo "\${{ github.event.issue.title }}"
+          echo "\${{ github.sha }}"
+`;
+    expect(rules(audit(text))).toEqual(['workflow/template-injection@8:21']);
+  });
+
+  it('follows YAML anchors and merge keys', () => {
+    const text = `on: push
+permissions: {}
+x-defaults: &with
+  persist-credentials: true
+x-script: &script |
+  echo "\${{ github.head_ref }}"
+jobs:
+  j:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@${SHA}
+        with:
+          <<: *with
+      - run: *script
+`;
+    const fs = audit(text, { persona: 'pedantic' });
+    expect(rules(fs)).toEqual(expect.arrayContaining(['workflow/template-injection@6:13', 'workflow/artipacked@11:9']));
+  });
+
+  it('survives an alias bomb without expanding it', () => {
+    const lines = ['a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]'];
+    for (let i = 1; i < 12; i++) lines.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]`);
+    const text = `${lines.join('\n')}\non: push\npermissions: {}\njobs: {}\n`;
+    expect(audit(text)).toEqual([]);
+  });
+
+  it('reports malformed YAML as a finding naming line and column, never a crash', () => {
+    const fs = audit('on: push\njobs:\n  j:\n    steps: [\n');
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ rule: 'workflow/invalid-yaml', severity: 'high', file: '.github/workflows/t.yml' });
+    expect(fs[0]!.line).toBeGreaterThan(0);
+    expect(fs[0]!.column).toBeGreaterThan(0);
+    const dup = audit('on: push\non: pull_request\n');
+    expect(dup[0]).toMatchObject({ rule: 'workflow/invalid-yaml', line: 2, column: 1 });
+  });
+
+  it('refuses files over 5 MB with a clear error', () => {
+    const big = `on: push\n# ${'x'.repeat(MAX_WORKFLOW_BYTES)}\n`;
+    expect(() => audit(big)).toThrow(ConfigurationError);
+    expect(() => audit(big)).toThrow(/larger than 5 MB/);
+  });
+
+  it('honours zizmor and secure-factory ignore comments on the finding lines', () => {
+    const text = `${SAFE_HEADER}      - uses: actions/setup-node@v4 # zizmor: ignore[unpinned-uses]
+      - uses: actions/setup-go@v5 # secure-factory: ignore[workflow/unpinned-uses]
+      - uses: actions/setup-python@v5
+`;
+    expect(rules(audit(text))).toEqual(['workflow/unpinned-uses@9:15']);
+  });
+
+  it('shows pedantic and auditor findings only to those personas', () => {
+    const text = `on: push
+permissions: {}
+jobs:
+  j:
+    runs-on: [self-hosted, linux]
+    container: node:18
+    steps:
+      - run: echo hi
+`;
+    expect(rules(audit(text))).toEqual([]);
+    expect(rules(audit(text, { persona: 'pedantic' }))).toEqual(['workflow/unpinned-images@6:5']);
+    expect(rules(audit(text, { persona: 'auditor' })).sort()).toEqual(['workflow/self-hosted-runner@5:5', 'workflow/unpinned-images@6:5']);
+    expect(rules(audit(text, { publicRepository: true }))).toEqual(['workflow/self-hosted-runner@5:5']);
+  });
+
+  it('flags secrets: inherit and hard-coded container passwords', () => {
+    const text = `on: push
+permissions: {}
+jobs:
+  call:
+    permissions: {}
+    uses: org/repo/.github/workflows/release.yml@${SHA}
+    secrets: inherit
+  run:
+    runs-on: ubuntu-latest
+    container:
+      image: ghcr.io/org/img@sha256:${'a'.repeat(64)}
+      credentials:
+        username: bot
+        password: hunter2
+    services:
+      db:
+        image: postgres@sha256:${'b'.repeat(64)}
+        credentials:
+          username: bot
+          password: \${{ secrets.DB_PASSWORD }}
+    steps:
+      - run: echo hi
+`;
+    expect(rules(audit(text))).toEqual(['workflow/hardcoded-container-credentials@14:9', 'workflow/secrets-inherit@6:5']);
+  });
+
+  it('flags dangerous triggers as critical when the pull request head is checked out', () => {
+    const text = `on:
+  pull_request_target:
+permissions: {}
+jobs:
+  j:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@${SHA}
+        with:
+          ref: \${{ github.event.pull_request.head.sha }}
+          persist-credentials: false
+`;
+    expect(audit(text)).toEqual([
+      expect.objectContaining({ rule: 'workflow/dangerous-triggers', severity: 'critical', line: 1, column: 1 }),
+    ]);
+  });
+
+  it('flags GITHUB_ENV writes of untrusted data in privileged workflows only', () => {
+    const body = `permissions: {}
+jobs:
+  j:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "NAME=$TITLE" >> "$GITHUB_ENV"
+      - run: echo "STATIC=1" >> "$GITHUB_ENV"
+`;
+    expect(rules(audit(`on: workflow_run\n${body}`, { disabled: new Set(['dangerous-triggers']) }))).toEqual(['workflow/github-env@7:9']);
+    expect(audit(`on: push\n${body}`)).toEqual([]);
+  });
+
+  it('flags excessive permissions with the right severity', () => {
+    const text = `on: push
+permissions: write-all
+jobs:
+  j:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: write
+    steps:
+      - run: echo hi
+`;
+    expect(audit(text)).toEqual([
+      expect.objectContaining({ rule: 'workflow/excessive-permissions', severity: 'high', line: 2, column: 1 }),
+    ]);
+  });
+
+  it('flags insecure commands and cache poisoning in release workflows', () => {
+    const text = `on:
+  push:
+    tags: ['v*']
+permissions: {}
+env:
+  ACTIONS_ALLOW_UNSECURE_COMMANDS: true
+jobs:
+  j:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/setup-go@${SHA} # v5.0.0
+      - uses: actions/setup-go@${SHA} # v5.0.0
+        with:
+          cache: false
+`;
+    expect(rules(audit(text))).toEqual(['workflow/insecure-commands@5:1', 'workflow/cache-poisoning@11:9']);
+  });
+
+  it('audits composite actions: inputs in run are injectable', () => {
+    const text = `name: a
+description: a
+inputs:
+  x: { description: x }
+runs:
+  using: composite
+  steps:
+    - run: echo \${{ inputs.x }}
+      shell: bash
+`;
+    expect(rules(audit(text, {}, 'action'))).toEqual(['workflow/template-injection@8:21']);
+  });
+});
+
+describe('auditWorkflows on a tree', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'sf-audit-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const write = (rel: string, text: string): void => {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  };
+
+  it('finds workflows and actions anywhere, skipping node_modules, with relative paths', async () => {
+    write('.github/workflows/ci.yml', `${SAFE_HEADER}      - uses: actions/checkout@v4\n        with: { persist-credentials: false }\n`);
+    write('.github/workflows/notes.txt', 'not yaml');
+    write('tools/deploy/action.yaml', 'name: d\ndescription: d\nruns:\n  using: composite\n  steps:\n    - uses: foo/bar@main\n');
+    write('node_modules/x/action.yml', 'name: d\ndescription: d\nruns:\n  using: composite\n  steps:\n    - uses: foo/bar@main\n');
+    write('docs/example.yml', 'on: push\njobs: {}\n');
+    const logger = new MemoryLogger();
+    const r = await auditWorkflows({ root: dir, logger });
+    expect(r.files).toEqual(['.github/workflows/ci.yml', 'tools/deploy/action.yaml']);
+    expect(r.findings.map((f) => `${f.file}:${f.line}:${f.rule}`)).toEqual([
+      '.github/workflows/ci.yml:7:workflow/unpinned-uses',
+      'tools/deploy/action.yaml:6:workflow/unpinned-uses',
+    ]);
+    expect(r.findings[0]!.properties).toMatchObject({ zizmor: 'unpinned-uses', persona: 'regular', confidence: 'high' });
+  });
+
+  it('skips rules and paths given in ignore', async () => {
+    write('.github/workflows/ci.yml', `${SAFE_HEADER}      - uses: actions/checkout@v4\n`);
+    write('examples/action.yml', 'name: d\ndescription: d\nruns:\n  using: composite\n  steps:\n    - uses: foo/bar@main\n');
+    const r = await auditWorkflows({ root: dir, ignore: ['unpinned-uses', 'examples/**'], logger: new MemoryLogger() });
+    expect(r.files).toEqual(['.github/workflows/ci.yml']);
+    expect(r.findings.map((f) => f.rule)).toEqual(['workflow/artipacked']);
+  });
+
+  it('refuses a huge file and a missing root with ConfigurationError', async () => {
+    write('.github/workflows/big.yml', `on: push\n# ${'x'.repeat(MAX_WORKFLOW_BYTES + 10)}\n`);
+    await expect(auditWorkflows({ root: dir, logger: new MemoryLogger() })).rejects.toThrow(
+      /big\.yml is 5\.0 MB, larger than the 5 MB limit/,
+    );
+    await expect(auditWorkflows({ root: path.join(dir, 'nope'), logger: new MemoryLogger() })).rejects.toBeInstanceOf(ConfigurationError);
+  });
+});
