@@ -210,8 +210,10 @@ export class TestRepo {
     signing: Signing,
     who: { name?: string; email: string; committerName?: string; committerEmail?: string },
     file = `${message.replace(/\W+/g, '-')}.txt`,
+    content = `${message}\n`,
   ): string {
-    writeFileSync(path.join(this.dir, file), `${message}\n`);
+    mkdirSync(path.dirname(path.join(this.dir, file)), { recursive: true });
+    writeFileSync(path.join(this.dir, file), content);
     this.git('add', file);
     const env: Record<string, string> = {
       GIT_AUTHOR_NAME: who.name ?? 'Dev',
