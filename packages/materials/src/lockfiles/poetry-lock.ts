@@ -20,7 +20,9 @@ export function parsePoetryLock(input: LockfileInput): Package[] {
     const type = source ? str(file, source, 'type', where, line) : undefined;
     const commit = type === 'git' && source ? (str(file, source, 'resolved_reference', where, line) ?? '') : '';
     const url = source ? str(file, source, 'url', where, line) : undefined;
-    const files = Array.isArray(t.files) ? t.files : [];
+    // Poetry 1.x lists file hashes under [metadata.files], 2.x inside each package.
+    const legacyFiles = isRecord(doc.metadata) && isRecord(doc.metadata.files) ? doc.metadata.files[name] : undefined;
+    const files = Array.isArray(t.files) ? t.files : Array.isArray(legacyFiles) ? legacyFiles : [];
     const hash = files.map((f) => (isRecord(f) && typeof f.hash === 'string' ? f.hash : '')).find((h) => h.startsWith('sha256:'));
     return makePackage({
       ecosystem: 'PyPI',
