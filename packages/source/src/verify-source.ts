@@ -18,6 +18,7 @@ import {
   type Logger,
   type Policy,
 } from '@secure-factory/core';
+import { auditWorkflows } from './audit/index.js';
 import { checkCommitIdentity } from './commit-identity.js';
 import { readCommits } from './git.js';
 import { createGitHubClient, type GitHubClient } from './github-api.js';
@@ -65,6 +66,8 @@ export interface VerifySourceOptions {
   /** Overrides `source.workflows.audit` (an input can turn the audit off only where the policy allows... see the action). */
   auditWorkflows?: boolean | undefined;
   auditor?: WorkflowAuditor | undefined;
+  /** Whether the repository is public (self-hosted runners are then a finding of the audit). */
+  publicRepository?: boolean | undefined;
   logger: Logger;
   now?: Date | undefined;
 }
@@ -269,28 +272,22 @@ export async function verifySource(opts: VerifySourceOptions): Promise<VerifySou
   let workflowFiles: string[] = [];
   const audit = opts.auditWorkflows ?? sc.workflows.audit;
   if (audit) {
-    const auditor = opts.auditor ?? (await defaultAuditor());
-    if (!auditor) {
-      findings.push({
-        rule: 'source/could-not-verify',
-        severity: 'high',
-        blocking: true,
-        message: 'could not audit the workflows: the workflow audit is not available in this build',
-        help: 'set source.workflows.audit: false, or use a build that includes it',
-      });
-      checks.push({ check: 'workflow audit', result: 'not-verified', detail: 'not available in this build' });
-    } else {
-      const r = await auditor({ root: opts.repo, ignore: sc.workflows.ignore, logger });
-      workflowFiles = r.files;
-      const audited = r.findings.map((f) => ({ ...f, blocking: atLeast(f.severity, sc.workflows.blockSeverity) }));
-      findings.push(...audited);
-      const blocking = audited.filter((f) => f.blocking).length;
-      checks.push({
-        check: 'workflow audit',
-        result: blocking ? 'failed' : 'passed',
-        detail: `${r.files.length} file(s), ${audited.length} finding(s), ${blocking} at or above ${sc.workflows.blockSeverity}`,
-      });
-    }
+    const auditor = opts.auditor ?? auditWorkflows;
+    const r = await auditor({
+      root: opts.repo,
+      ignore: sc.workflows.ignore,
+      ...(opts.publicRepository !== undefined ? { publicRepository: opts.publicRepository } : {}),
+      logger,
+    });
+    workflowFiles = r.files;
+    const audited = r.findings.map((f) => ({ ...f, blocking: atLeast(f.severity, sc.workflows.blockSeverity) }));
+    findings.push(...audited);
+    const blocking = audited.filter((f) => f.blocking).length;
+    checks.push({
+      check: 'workflow audit',
+      result: blocking ? 'failed' : 'passed',
+      detail: `${r.files.length} file(s), ${audited.length} finding(s), ${blocking} at or above ${sc.workflows.blockSeverity}`,
+    });
   } else checks.push({ check: 'workflow audit', result: 'not-required', detail: 'turned off' });
 
   const all = applyExceptions(findings, policy, now).sort(compareFindings);
@@ -330,17 +327,6 @@ export async function verifySource(opts: VerifySourceOptions): Promise<VerifySou
     ...(review ? { review } : {}),
     workflowFiles,
   };
-}
-
-async function defaultAuditor(): Promise<WorkflowAuditor | undefined> {
-  // TODO(integration): replace with a static import of './audit/index.js' once that module exists.
-  try {
-    const spec = './audit/index.js';
-    const mod = (await import(spec)) as { auditWorkflows?: WorkflowAuditor };
-    return mod.auditWorkflows;
-  } catch {
-    return undefined;
-  }
 }
 
 function renderSummary(r: {
