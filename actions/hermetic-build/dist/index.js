@@ -75730,17 +75730,38 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
+/***/ 5383:
+/***/ ((__unused_webpack___webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73136);
+/**
+ * Imported first by index.ts. Some CommonJS dependencies bundled through @secure-factory/materials
+ * (the CycloneDX library) read `__dirname` when they load; an ESM bundle has none, so Node would throw
+ * before the action starts. Give them the bundle's folder.
+ */
+
+
+const g = globalThis;
+g.__filename ??= (0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url);
+g.__dirname ??= node_path__WEBPACK_IMPORTED_MODULE_0__.dirname(g.__filename);
+
+
+/***/ }),
+
 /***/ 34640:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1399);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33295);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(45416);
+/* harmony import */ var _cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5383);
+/* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1399);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(33295);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(45416);
 
 
 
-await (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(async () => (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .K)()));
+
+await (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(async () => (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readInputs */ .K)()));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -76103,8 +76124,14 @@ function lockfileError(file, message, line, hint) {
 // and dangerous in a terminal, a job summary or an annotation.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
-/** Refuses a package name or version carrying control characters. */
+// No ecosystem allows whitespace, quotes, brackets or markup in a package name; such a name is an attack
+// on whatever renders it (a terminal, a job summary, a SARIF viewer), not a package.
+const NOT_IN_NAMES = /[\s<>[\]()`|\\"'{}]/;
+/** Refuses a package name or version carrying control characters (and names with markup characters). */
 function checkText(file, what, value, line) {
+    if (/name|path/.test(what) && NOT_IN_NAMES.test(value)) {
+        throw lockfileError(file, `${what} ${JSON.stringify(value.slice(0, 80))} contains characters no package name may hold`, line);
+    }
     if (CONTROL.test(value)) {
         throw lockfileError(file, `${what} ${JSON.stringify(value)} contains control or invisible characters`, line);
     }
@@ -78434,7 +78461,14 @@ function parsePnpmLock(input) {
     const doc = parseYamlDocument(file, text);
     if (doc.contents === null)
         return [];
-    const root = doc.toJS({ maxAliasCount: 100 });
+    let root;
+    try {
+        root = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (e) {
+        // Alias expansion bombs ("billion laughs") and similar stop here.
+        throw lockfileError(file, `cannot read the YAML: ${e instanceof Error ? e.message : String(e)}`);
+    }
     if (root === null || root === undefined)
         return [];
     if (!isRecord(root))
@@ -78545,7 +78579,9 @@ function parsePoetryLock(input) {
         const type = source ? str(file, source, 'type', where, line) : undefined;
         const commit = type === 'git' && source ? (str(file, source, 'resolved_reference', where, line) ?? '') : '';
         const url = source ? str(file, source, 'url', where, line) : undefined;
-        const files = Array.isArray(t.files) ? t.files : [];
+        // Poetry 1.x lists file hashes under [metadata.files], 2.x inside each package.
+        const legacyFiles = isRecord(doc.metadata) && isRecord(doc.metadata.files) ? doc.metadata.files[name] : undefined;
+        const files = Array.isArray(t.files) ? t.files : Array.isArray(legacyFiles) ? legacyFiles : [];
         const hash = files.map((f) => (isRecord(f) && typeof f.hash === 'string' ? f.hash : '')).find((h) => h.startsWith('sha256:'));
         return makePackage({
             ecosystem: 'PyPI',

@@ -1,3 +1,4 @@
+import './cjs-globals.js';
 import { runAction } from '@secure-factory/action-runtime';
 import { readInputs } from './inputs.js';
 import { run } from './main.js';
