@@ -44,6 +44,7 @@ const FLOORS: Record<string, [number, number]> = {
   'bot-conditions': [1, 1],
   'secrets-outside-env': [1, 1],
   obfuscation: [1, 1],
+  'use-trusted-publishing': [1, 1],
 };
 
 /** Column agreement among line matches (zizmor's span start). */

@@ -15,6 +15,7 @@ import { excessivePermissions } from './rules/permissions.js';
 import { unpinnedImages, unpinnedUses } from './rules/pinning.js';
 import { githubEnv, insecureCommands, selfHostedRunner } from './rules/runner.js';
 import { templateInjection } from './rules/template-injection.js';
+import { useTrustedPublishing } from './rules/trusted-publishing.js';
 import { botConditions, dangerousTriggers } from './rules/triggers.js';
 
 interface RuleSpec {
@@ -162,6 +163,14 @@ const SPECS: RuleSpec[] = [
     short: 'obfuscated usage of GitHub Actions features',
     help: 'Write references plainly (no computed indices, no `.`/`..` in `uses:` paths) so reviewers can see what runs.',
     audit: obfuscation,
+  },
+  {
+    zizmor: 'use-trusted-publishing',
+    name: 'UseTrustedPublishing',
+    severity: 'info',
+    short: 'prefer trusted publishing for authentication',
+    help: 'Publish to PyPI, RubyGems, crates.io and npm with trusted publishing: grant the job `id-token: write` and drop the long-lived API token.',
+    audit: useTrustedPublishing,
   },
 ];
 
