@@ -135,6 +135,11 @@ export interface Piece {
   run: Run | 'unsigned';
 }
 
+/** The pieces with the one named `name` changed. */
+export function replace(pieces: Piece[], name: string, piece: Partial<Piece>): Piece[] {
+  return pieces.map((p) => (p.name === name ? { ...p, ...piece } : p));
+}
+
 /** The five statements of one good run. */
 export function goodRun(digest: string, run: Run = RUN_A): Piece[] {
   return [

@@ -36,7 +36,7 @@ import {
   writePolicy,
   FACTORY,
   COMMIT_B,
-  type Piece,
+  replace,
 } from './chain.js';
 
 let services: SigstoreServices;
@@ -69,10 +69,6 @@ function check(result: GateResult, id: string): { status: string; reason: string
   const c = result.decision.artefacts[0]?.checks.find((x) => x.id === id);
   if (!c) throw new Error(`no check ${id} in ${JSON.stringify(result.decision.artefacts[0]?.checks.map((x) => x.id))}`);
   return c;
-}
-
-function replace(pieces: Piece[], name: string, piece: Partial<Piece>): Piece[] {
-  return pieces.map((p) => (p.name === name ? { ...p, ...piece } : p));
 }
 
 function refusedBy(result: GateResult): string[] {

@@ -1,7 +1,62 @@
-import { InfrastructureError } from '@secure-factory/core';
+/** The gate-deploy action: gate the artefacts, write outputs, the job summary and one annotation per failed check. */
+import { existsSync } from 'node:fs';
+import * as core from '@actions/core';
+import { coreLogger, writeSummary } from '@secure-factory/action-runtime';
+import { ConfigurationError, DEFAULT_POLICY_PATH, PolicyViolation } from '@secure-factory/core';
+import { gate, renderSummary, subjectsFromGlobs, type GateResult } from '@secure-factory/verify';
 import type { RunInputs } from './inputs.js';
 
-export function run(inputs: RunInputs): Promise<void> {
-  void inputs;
-  return Promise.reject(new InfrastructureError('the gate-deploy stage is not available in this build yet'));
+export async function run(inputs: RunInputs): Promise<GateResult> {
+  const logger = coreLogger();
+  if (inputs.subjectPaths.length === 0 && inputs.subjectDigests.length === 0) {
+    throw new ConfigurationError('nothing to gate', { hint: 'set subject-path (files or globs) or subject-digest (sha256:HEX)' });
+  }
+  if (inputs.privateKey) core.setSecret(inputs.privateKey);
+  if (inputs.githubToken) core.setSecret(inputs.githubToken);
+  const tokenAvailable = Boolean(process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+  const kind = inputs.signer === 'auto' ? (tokenAvailable ? 'keyless' : inputs.privateKey ? 'key' : 'ephemeral') : inputs.signer;
+  // The default policy path may be absent (defaults apply); an explicitly named policy must exist.
+  const policyFile = inputs.policy && (inputs.policy !== DEFAULT_POLICY_PATH || existsSync(inputs.policy)) ? inputs.policy : undefined;
+  const result = await gate({
+    artefacts: inputs.subjectDigests,
+    subjects: await subjectsFromGlobs(inputs.subjectPaths, process.env.GITHUB_WORKSPACE ?? process.cwd()),
+    environment: inputs.environment,
+    evidenceDir: inputs.evidence,
+    policyFile,
+    trustedRootFile: inputs.trustedRoot,
+    publicKeyFiles: inputs.publicKeys,
+    builder: inputs.builder,
+    githubEnvironment: inputs.githubEnvironment,
+    github: inputs.fetchAttestations
+      ? { baseUrl: inputs.githubApiUrl, repository: inputs.repository, token: inputs.githubToken }
+      : undefined,
+    signer: {
+      kind,
+      privateKeyPem: inputs.privateKey,
+      services: { signingConfigFile: inputs.signingConfig, fulcioUrl: inputs.fulcioUrl, rekorUrl: inputs.rekorUrl, tsaUrl: inputs.tsaUrl },
+      transparencyLog: 'auto',
+    },
+    recordDeployment: inputs.record,
+    logger,
+  });
+  core.setOutput('allowed', String(result.allowed));
+  core.setOutput('vsa-path', result.vsaPath);
+  core.setOutput('vsa-bundle-path', result.vsaBundlePath ?? '');
+  core.setOutput('decision-path', result.decisionPath);
+  await writeSummary(renderSummary(result.decision, { mermaid: true }));
+  for (const a of result.decision.artefacts) {
+    for (const c of a.checks.filter((x) => x.status === 'fail').slice(0, 10)) {
+      core.error(`${c.reason}${c.fix ? ` — ${c.fix}` : ''}`, {
+        title: `gate ${inputs.environment}: ${c.title} (${a.name ?? a.digest.slice(0, 12)})`,
+      });
+    }
+  }
+  if (!result.allowed) {
+    const refused = result.decision.artefacts.filter((a) => !a.allowed).length;
+    throw new PolicyViolation(
+      result.decision.error?.message ??
+        `${refused} artefact(s) refused for ${inputs.environment}; see the job summary and ${result.decisionPath}`,
+    );
+  }
+  return result;
 }

@@ -5,19 +5,21 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { prepareSigner, type SignerInputs } from '@secure-factory/attest';
+import { prepareSigner, subjectsFromPaths, type SignerInputs } from '@secure-factory/attest';
 import { ConfigurationError, writeFileAtomic, type Logger, type Statement } from '@secure-factory/core';
 import { loadTrustedRoot } from '../bundle/trusted-root.js';
 import { createBundleVerifier } from '../bundle/verifier.js';
 import { runGate, type GateResult } from './gate.js';
 import { gitHubAttestationsClient } from './github-attestations.js';
 import { sigstoreEvidenceVerifier } from './sigstore-verifier.js';
-import { resolveSubjects } from './subjects.js';
+import { resolveSubjects, type GateSubject } from './subjects.js';
 import type { EvidenceVerifier } from './types.js';
 
 export interface GateInputs {
   /** Files, `sha256:HEX`, or `registry/name@sha256:HEX`. */
   artefacts: readonly string[];
+  /** Artefacts already hashed (e.g. from globs by `subjectsFromGlobs`). */
+  subjects?: readonly GateSubject[];
   environment: string;
   evidenceDir?: string | undefined;
   bundleFiles?: readonly string[];
@@ -61,9 +63,20 @@ export function vsaSigner(inputs: SignerInputs, outDir: string): (statement: Sta
   };
 }
 
+/** Files and globs (as the attest stage expands them) → subjects with their names. */
+export async function subjectsFromGlobs(patterns: readonly string[], cwd = process.cwd()): Promise<GateSubject[]> {
+  if (patterns.length === 0) return [];
+  const found = await subjectsFromPaths(patterns, cwd);
+  return found.flatMap((s) => (s.digest.sha256 ? [{ digest: s.digest.sha256, ...(s.name ? { name: s.name } : {}) }] : []));
+}
+
 /** Resolves the artefacts and runs the gate; bad artefact arguments are a recorded refusal too. */
 export async function gate(inputs: GateInputs): Promise<GateResult> {
-  const subjects = await resolveSubjects(inputs.artefacts, inputs.cwd);
+  const given = inputs.subjects ?? [];
+  const subjects = [
+    ...given,
+    ...(inputs.artefacts.length > 0 || given.length === 0 ? await resolveSubjects(inputs.artefacts, inputs.cwd) : []),
+  ];
   const outDir = inputs.outDir ?? path.join(inputs.evidenceDir ?? '.secure-factory', 'gate');
   return runGate({
     subjects,
