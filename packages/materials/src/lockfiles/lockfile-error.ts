@@ -19,8 +19,15 @@ export function lockfileError(file: string, message: string, line?: number, hint
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 
-/** Refuses a package name or version carrying control characters. */
+// No ecosystem allows whitespace, quotes, brackets or markup in a package name; such a name is an attack
+// on whatever renders it (a terminal, a job summary, a SARIF viewer), not a package.
+const NOT_IN_NAMES = /[\s<>[\]()`|\\"'{}]/;
+
+/** Refuses a package name or version carrying control characters (and names with markup characters). */
 export function checkText(file: string, what: string, value: string, line?: number): void {
+  if (/name|path/.test(what) && NOT_IN_NAMES.test(value)) {
+    throw lockfileError(file, `${what} ${JSON.stringify(value.slice(0, 80))} contains characters no package name may hold`, line);
+  }
   if (CONTROL.test(value)) {
     throw lockfileError(file, `${what} ${JSON.stringify(value)} contains control or invisible characters`, line);
   }

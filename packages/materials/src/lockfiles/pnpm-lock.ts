@@ -57,7 +57,13 @@ export function parsePnpmLock(input: LockfileInput): Package[] {
   const { file, text } = input;
   const doc = parseYamlDocument(file, text);
   if (doc.contents === null) return [];
-  const root: unknown = doc.toJS({ maxAliasCount: 100 });
+  let root: unknown;
+  try {
+    root = doc.toJS({ maxAliasCount: 100 });
+  } catch (e: unknown) {
+    // Alias expansion bombs ("billion laughs") and similar stop here.
+    throw lockfileError(file, `cannot read the YAML: ${e instanceof Error ? e.message : String(e)}`);
+  }
   if (root === null || root === undefined) return [];
   if (!isRecord(root)) throw lockfileError(file, `a pnpm-lock.yaml must hold a mapping, not ${typeName(root)}`);
   const rawVersion = root.lockfileVersion;

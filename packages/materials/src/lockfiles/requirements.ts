@@ -34,6 +34,7 @@ export function parseRequirements(input: LockfileInput): Package[] {
       if (s === '') continue;
       const hashes = [...s.matchAll(/--hash[=\s]+sha256:([0-9a-fA-F]{64})/g)].map((m) => (m[1] ?? '').toLowerCase());
       s = s.replace(/\s--hash[=\s]+\S+/g, '').trim();
+      checkText(file, 'requirement', s, line);
       if (s.startsWith('-')) {
         const inc = /^(?:-r|--requirement)(?:\s+|=)(\S+)$/.exec(s);
         if (inc?.[1]) {

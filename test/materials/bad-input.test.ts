@@ -1,0 +1,151 @@
+/**
+ * Hostile and broken lockfiles: every problem is a ConfigurationError naming the file (and the line
+ * when known), never a crash and never a silent pass; a lockfile that cannot be parsed fails the scan.
+ */
+import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigurationError, MemoryLogger, parsePolicy } from '@secure-factory/core';
+import { LOCKFILE_FORMATS, readLockfile, scan } from '@secure-factory/materials';
+import { describeShared, sharedPath } from '../support/shared.js';
+import { put, tempDir } from './fixtures.js';
+
+function rejects(file: string, pattern: RegExp, line?: number): ConfigurationError {
+  let thrown: unknown;
+  try {
+    readLockfile(file);
+  } catch (e: unknown) {
+    thrown = e;
+  }
+  expect(thrown).toBeInstanceOf(ConfigurationError);
+  const err = thrown as ConfigurationError;
+  expect(err.location?.file).toBe(file);
+  expect(err.message).toMatch(pattern);
+  if (line !== undefined) expect(err.location?.line).toBe(line);
+  return err;
+}
+
+describe('bad lockfiles', () => {
+  const dir = tempDir('sf-bad-');
+
+  it('truncated JSON: the line of the break', () => {
+    rejects(
+      put(dir, 'a/package-lock.json', '{\n  "lockfileVersion": 3,\n  "packages": {\n    "node_modules/x": {"version": "1.0'),
+      /not valid JSON/,
+      4,
+    );
+  });
+
+  it('wrong types', () => {
+    rejects(put(dir, 'b/package-lock.json', '{"lockfileVersion": 3, "packages": ["x"]}'), /"packages" must be an object, not an array/);
+    rejects(
+      put(dir, 'c/package-lock.json', '{"lockfileVersion": 3, "packages": {"node_modules/x": {"version": 7}}}'),
+      /"version" must be a string/,
+    );
+    rejects(put(dir, 'd/composer.lock', 'null'), /must hold a JSON object, not null/);
+    rejects(put(dir, 'e/Cargo.lock', 'version = 3\npackage = "x"\n'), /must be an array of tables/);
+    rejects(put(dir, 'f/Pipfile.lock', '{"default": {"x": {"version": ["==1"]}}}'), /"version" must be a string/);
+  });
+
+  it('unknown lockfile versions', () => {
+    rejects(put(dir, 'g/package-lock.json', '{"lockfileVersion": 9, "packages": {}}'), /unknown lockfileVersion 9/);
+    rejects(put(dir, 'h/pnpm-lock.yaml', "lockfileVersion: '42.0'\npackages: {}\n"), /unknown pnpm lockfileVersion/);
+    rejects(put(dir, 'i/Cargo.lock', 'version = 99\n'), /unknown Cargo.lock version 99/);
+    rejects(put(dir, 'j/yarn.lock', '__metadata:\n  version: 99\n'), /unknown yarn lockfile/);
+  });
+
+  it('files over 100 MB are refused before reading', () => {
+    const f = put(dir, 'k/package-lock.json', '');
+    truncateSync(f, 101 * 1024 * 1024);
+    rejects(f, /over the limit of 104857600/);
+  });
+
+  it('deeply nested YAML and alias bombs', () => {
+    rejects(
+      put(dir, 'l/pnpm-lock.yaml', `lockfileVersion: '9.0'\npackages: ${'['.repeat(5000)}${']'.repeat(5000)}\n`),
+      /nested more than 64 levels/,
+    );
+    const bomb = ["lockfileVersion: '9.0'", 'a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++)
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)}]`,
+      );
+    rejects(put(dir, 'm/pnpm-lock.yaml', `${bomb.join('\n')}\n`), /cannot read the YAML|alias/i);
+  });
+
+  it('names with control characters or markup', () => {
+    rejects(
+      put(
+        dir,
+        'n/package-lock.json',
+        JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/evil\u001b[2J': { version: '1.0.0' } } }, null, 2),
+      ),
+      /control or invisible|characters no package name/,
+      4,
+    );
+    rejects(put(dir, 'o/yarn.lock', '# yarn lockfile v1\n\n"x@^1":\n  version "1.0.0\u202e"\n'), /control or invisible/, 3);
+    rejects(put(dir, 'p/requirements.txt', 'ok==1.0\nevil\u0007==1.0\n'), /control or invisible/, 2);
+    rejects(
+      put(
+        dir,
+        'q/package-lock.json',
+        JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/x': { name: '[click](https://evil.example)', version: '1.0.0' } } }),
+      ),
+      /characters no package name may hold/,
+    );
+  });
+
+  it('binary files and garbage', () => {
+    const f = path.join(dir, 'r', 'Cargo.lock');
+    put(dir, 'r/Cargo.lock', '');
+    writeFileSync(f, Buffer.from([0x00, 0x01, 0x02, 0xff]));
+    rejects(f, /binary/);
+    rejects(put(dir, 's/go.mod', 'this is not a go.mod file!\n'), /unknown go.mod directive/, 1);
+  });
+
+  it('a lockfile that cannot be parsed fails the scan', async () => {
+    const root = tempDir();
+    put(root, 'ok/package-lock.json', '{"lockfileVersion": 3, "packages": {}}');
+    put(root, 'broken/yarn.lock', '"x@^1":\n  version: [\n');
+    await expect(
+      scan({ path: root, policy: parsePolicy('apiVersion: secure-factory/v1\n', 'p.yml'), logger: new MemoryLogger(), now: new Date() }),
+    ).rejects.toMatchObject({
+      code: 'CONFIGURATION',
+      location: { file: 'broken/yarn.lock' },
+    });
+  });
+});
+
+describeShared('truncated real lockfiles never crash a parser', () => {
+  // Every corpus fixture, cut at several points and read as every format: a result or a ConfigurationError.
+  const root = sharedPath('corpora', 'lockfiles', 'osv-scalibr', 'extractor');
+  const fixtures: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d)) {
+      const f = path.join(d, e);
+      if (statSync(f).isDirectory()) walk(f);
+      else if (f.includes(`${path.sep}testdata${path.sep}`) && statSync(f).size < 200_000) fixtures.push(f);
+    }
+  };
+  walk(root);
+
+  it('holds for every fixture, cut and format', () => {
+    const dir = tempDir('sf-cut-');
+    let cases = 0;
+    for (const fixture of fixtures) {
+      const text = readFileSync(fixture, 'utf8');
+      for (const cut of [0.13, 0.5, 0.77]) {
+        const file = path.join(dir, 'cut');
+        writeFileSync(file, text.slice(0, Math.floor(text.length * cut)));
+        for (const format of LOCKFILE_FORMATS) {
+          cases++;
+          try {
+            readLockfile(file, { format: format.id });
+          } catch (e: unknown) {
+            if (!(e instanceof ConfigurationError)) throw new Error(`${format.id} crashed on ${fixture} cut at ${cut}: ${String(e)}`);
+          }
+        }
+      }
+    }
+    expect(cases).toBeGreaterThan(1000);
+  });
+});
