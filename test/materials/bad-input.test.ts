@@ -141,7 +141,8 @@ describeShared('truncated real lockfiles never crash a parser', () => {
           try {
             readLockfile(file, { format: format.id });
           } catch (e: unknown) {
-            if (!(e instanceof ConfigurationError)) throw new Error(`${format.id} crashed on ${fixture} cut at ${cut}: ${String(e)}`);
+            if (!(e instanceof ConfigurationError))
+              throw new Error(`${format.id} crashed on ${fixture} cut at ${cut}: ${String(e)}`, { cause: e });
           }
         }
       }
