@@ -2,4 +2,6 @@ import { runAction } from '@secure-factory/action-runtime';
 import { readInputs } from './inputs.js';
 import { run } from './main.js';
 
-await runAction(async () => run(readInputs()));
+await runAction(async () => {
+  await run(readInputs());
+});

@@ -1,15 +1,46 @@
-import { getOptionalInput } from '@secure-factory/action-runtime';
+/** Every input of the attest action, read once into one typed object. */
+import { getBooleanInput, getEnumInput, getListInput, getOptionalInput } from '@secure-factory/action-runtime';
 
 export interface RunInputs {
   evidence: string;
-  policy: string;
-  required: string | undefined;
+  subjectPaths: string[];
+  subjectDigests: string[];
+  subjectName: string | undefined;
+  subjectChecksums: string[];
+  /** undefined: the policy's attest.signer. */
+  signer: 'keyless' | 'key' | 'ephemeral' | undefined;
+  privateKey: string | undefined;
+  fulcioUrl: string | undefined;
+  /** undefined: default; '' (input `none`): no transparency log. */
+  rekorUrl: string | undefined;
+  tsaUrl: string | undefined;
+  signingConfig: string | undefined;
+  publish: boolean;
+  githubToken: string | undefined;
+  githubApiUrl: string;
+  repository: string;
+  policy: string | undefined;
 }
 
 export function readInputs(): RunInputs {
+  const signer = getEnumInput('signer', ['keyless', 'key', 'ephemeral', 'policy'] as const, 'policy');
+  const rekor = getOptionalInput('rekor-url');
   return {
     evidence: getOptionalInput('evidence') ?? '.secure-factory/evidence',
-    policy: getOptionalInput('policy') ?? '.github/secure-factory.yml',
-    required: undefined,
+    subjectPaths: getListInput('subject-path'),
+    subjectDigests: getListInput('subject-digest'),
+    subjectName: getOptionalInput('subject-name'),
+    subjectChecksums: getListInput('subject-checksums'),
+    signer: signer === 'policy' ? undefined : signer,
+    privateKey: getOptionalInput('private-key'),
+    fulcioUrl: getOptionalInput('fulcio-url'),
+    rekorUrl: rekor === 'none' ? '' : rekor,
+    tsaUrl: getOptionalInput('tsa-url'),
+    signingConfig: getOptionalInput('signing-config'),
+    publish: getBooleanInput('publish', false),
+    githubToken: getOptionalInput('github-token'),
+    githubApiUrl: getOptionalInput('github-api-url') ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
+    repository: process.env.GITHUB_REPOSITORY ?? '',
+    policy: getOptionalInput('policy'),
   };
 }

@@ -1,7 +1,66 @@
-import { InfrastructureError } from '@secure-factory/core';
+/** The attest action: sign the evidence folder's statements, optionally publish them, report. */
+import { existsSync } from 'node:fs';
+import * as core from '@actions/core';
+import { coreLogger, writeSummary } from '@secure-factory/action-runtime';
+import { code, ConfigurationError, DEFAULT_POLICY_PATH, loadPolicy, md, table } from '@secure-factory/core';
+import { attestEvidence, type AttestResult } from '@secure-factory/attest';
 import type { RunInputs } from './inputs.js';
 
-export function run(inputs: RunInputs): Promise<void> {
-  void inputs;
-  return Promise.reject(new InfrastructureError('the attest stage is not available in this build yet'));
+export async function run(inputs: RunInputs): Promise<AttestResult> {
+  const logger = coreLogger();
+  // The default path may be absent (defaults apply); an explicitly named policy must exist.
+  const policyPath = inputs.policy && (inputs.policy !== DEFAULT_POLICY_PATH || existsSync(inputs.policy)) ? inputs.policy : undefined;
+  const policy = await loadPolicy(policyPath);
+  const signer = inputs.signer ?? policy.attest.signer;
+  if (signer === 'key' && !inputs.privateKey) {
+    throw new ConfigurationError('signer: key needs the private-key input', {
+      hint: 'pass it from a secret: `private-key: ${{ secrets.SIGNING_KEY }}`',
+    });
+  }
+  if (inputs.privateKey) core.setSecret(inputs.privateKey);
+  const result = await attestEvidence({
+    evidenceDir: inputs.evidence,
+    subjects: {
+      paths: inputs.subjectPaths,
+      digests: inputs.subjectDigests,
+      digestName: inputs.subjectName,
+      checksumFiles: inputs.subjectChecksums,
+    },
+    signer: {
+      kind: signer,
+      privateKeyPem: inputs.privateKey,
+      services: { signingConfigFile: inputs.signingConfig, fulcioUrl: inputs.fulcioUrl, rekorUrl: inputs.rekorUrl, tsaUrl: inputs.tsaUrl },
+      transparencyLog: policy.attest.publicTransparencyLog,
+    },
+    maxSubjects: policy.attest.maxSubjects,
+    publish: inputs.publish ? { apiUrl: inputs.githubApiUrl, repository: inputs.repository, token: inputs.githubToken ?? '' } : undefined,
+    logger,
+  });
+  core.setOutput('bundle-paths', result.signed.map((s) => s.bundlePath).join('\n'));
+  core.setOutput('attestation-ids', result.signed.flatMap((s) => (s.attestationId ? [s.attestationId] : [])).join('\n'));
+  const services = [
+    result.services.fulcio ? `Fulcio ${code(result.services.fulcio)}` : undefined,
+    result.services.rekor ? `Rekor ${code(result.services.rekor)}` : 'no transparency log',
+    result.services.tsa ? `TSA ${code(result.services.tsa)}` : undefined,
+  ].filter((s): s is string => s !== undefined);
+  await writeSummary(
+    [
+      `### secure-factory attest: ${result.signed.length} statement(s) signed`,
+      '',
+      `Signer: **${result.signer}** · ${services.join(' · ')} · ${md(result.transparencyLog.reason)}`,
+      '',
+      table(
+        ['statement', 'predicate', 'subjects', 'bundle', 'attestation'],
+        result.signed.map((s) => [
+          code(s.name),
+          code(s.predicateType),
+          String(s.subjects),
+          code(s.bundlePath),
+          s.attestationId ? code(s.attestationId) : '—',
+        ]),
+      ),
+      result.ephemeralPublicKeyPath ? `\nEphemeral public key: ${code(result.ephemeralPublicKeyPath)}` : '',
+    ].join('\n'),
+  );
+  return result;
 }

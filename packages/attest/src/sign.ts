@@ -21,7 +21,13 @@ import type { SigstoreServices } from './services.js';
 export type SignerKind = 'keyless' | 'key' | 'ephemeral';
 
 /** Bounded retries: 3 more attempts, 0.5 s → 1 s → 2 s (capped at 4 s). */
-export const RETRY = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 } as const;
+export interface RetryOptions {
+  retries: number;
+  factor: number;
+  minTimeout: number;
+  maxTimeout: number;
+}
+export const RETRY: RetryOptions = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 };
 export const TIMEOUT_MS = 15_000;
 
 export interface PipelineOptions {
@@ -35,7 +41,7 @@ export interface PipelineOptions {
   useRekor: boolean;
   /** Rekor v1 entry type for DSSE bundles. `intoto` keeps the envelope in the log; `dsse` only its hashes. */
   rekorEntryType?: 'intoto' | 'dsse';
-  retry?: typeof RETRY | number;
+  retry?: RetryOptions | number;
   timeoutMs?: number;
 }
 

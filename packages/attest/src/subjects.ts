@@ -42,7 +42,7 @@ export async function subjectsFromPaths(patterns: readonly string[], cwd: string
       files.sort(compareBytewise);
     } else {
       const abs = path.resolve(cwd, pattern);
-      let isFile = false;
+      let isFile: boolean;
       try {
         isFile = (await stat(abs)).isFile();
       } catch {

@@ -11,25 +11,31 @@ import { isPublicGoodRekor } from './services.js';
 export type TransparencyLogPolicy = 'auto' | 'always' | 'never';
 export type Visibility = 'public' | 'private' | 'internal' | 'unknown';
 
-/** From the OIDC claim `repository_visibility`, else the event payload's `repository.private`/`visibility`. */
+/**
+ * From the OIDC claim `repository_visibility` and the event payload's `repository.private` /
+ * `visibility`. When they disagree the more private answer wins: publishing is irreversible.
+ */
 export async function repositoryVisibility(options: {
   tokenClaims?: Record<string, unknown>;
   eventPath?: string | undefined;
 }): Promise<Visibility> {
+  const seen: Visibility[] = [];
   const claim = options.tokenClaims?.repository_visibility;
-  if (claim === 'public' || claim === 'private' || claim === 'internal') return claim;
+  if (claim === 'public' || claim === 'private' || claim === 'internal') seen.push(claim);
   if (options.eventPath) {
     try {
       const event = JSON.parse(await readFile(options.eventPath, 'utf8')) as { repository?: { private?: unknown; visibility?: unknown } };
       const v = event.repository?.visibility;
-      if (v === 'public' || v === 'private' || v === 'internal') return v;
-      if (event.repository?.private === true) return 'private';
-      if (event.repository?.private === false) return 'public';
+      if (v === 'public' || v === 'private' || v === 'internal') seen.push(v);
+      if (event.repository?.private === true) seen.push('private');
+      if (event.repository?.private === false) seen.push('public');
     } catch {
-      return 'unknown';
+      // An unreadable event payload tells nothing; the token claim (or "unknown") decides.
     }
   }
-  return 'unknown';
+  if (seen.includes('private')) return 'private';
+  if (seen.includes('internal')) return 'internal';
+  return seen.includes('public') ? 'public' : 'unknown';
 }
 
 export interface LogDecision {

@@ -1,14 +1,93 @@
-import type { Command } from 'commander';
-import { InfrastructureError } from '@secure-factory/core';
+/**
+ * `secure-factory verify-bundle`: the Sigstore conformance suite's verify command
+ * (sigstore/sigstore-conformance docs/cli_protocol.md), offline with the bundled public-good root.
+ * Exit 0 when the bundle verifies, 1 when it does not, 2 for bad usage.
+ */
+import { readFile } from 'node:fs/promises';
+import { Option, type Command } from 'commander';
+import { ConfigurationError, EXIT } from '@secure-factory/core';
+import { createBundleVerifier, loadTrustedRoot, readArtifactArgument } from '@secure-factory/verify';
 import { execute, type CommonOptions } from '../context.js';
+
+interface VerifyBundleOptions extends CommonOptions {
+  bundle: string;
+  certificateIdentity?: string;
+  certificateIdentityRegexp?: string;
+  certificateOidcIssuer?: string;
+  key?: string;
+  trustedRoot?: string;
+  staging?: boolean;
+}
+
+async function readKey(value: string): Promise<string> {
+  if (value.includes('-----BEGIN')) return value;
+  try {
+    return await readFile(value, 'utf8');
+  } catch {
+    throw new ConfigurationError('cannot read the public key file', { location: { file: value } });
+  }
+}
 
 export function registerVerifyBundle(program: Command): Command {
   return program
     .command('verify-bundle')
-    .description('Verify a Sigstore bundle (Sigstore conformance CLI protocol)')
-    .option('--json', 'print the result as JSON on stdout')
+    .description('Verify a Sigstore bundle against a file or its sha256: digest (Sigstore conformance CLI protocol)')
+    .argument('<file-or-digest>', 'the artefact, or sha256:<64 hex> when it is not a path on disk')
+    .requiredOption('--bundle <file>', 'the Sigstore bundle (.sigstore.json)')
+    .option('--certificate-identity <id>', "the signing certificate's exact SAN")
+    .option('--certificate-identity-regexp <re>', "a regular expression the certificate's SAN must match")
+    .option('--certificate-oidc-issuer <url>', "the certificate's exact OIDC issuer")
+    .option('--key <pem>', 'a PEM public key (file or text) for key-signed bundles, instead of an identity')
+    .option('--trusted-root <file>', 'a Sigstore trusted root JSON replacing the bundled public-good one')
+    .addOption(new Option('--staging', 'Sigstore staging: needs --trusted-root here (no staging root is bundled)'))
+    .option('--json', 'print the verdict as JSON on stdout')
     .option('--verbose', 'print debug output')
-    .action(async (opts: CommonOptions) =>
-      execute(opts, () => Promise.reject(new InfrastructureError('`secure-factory verify-bundle` is not available in this build yet'))),
+    .action(async (target: string, opts: VerifyBundleOptions) =>
+      execute(opts, async ({ logger }) => {
+        const byIdentity = opts.certificateIdentity !== undefined || opts.certificateIdentityRegexp !== undefined;
+        if (opts.key && byIdentity) throw new ConfigurationError('give either --key or --certificate-identity, not both');
+        if (!opts.key && (!byIdentity || !opts.certificateOidcIssuer)) {
+          throw new ConfigurationError('verify-bundle needs --certificate-identity (or -regexp) with --certificate-oidc-issuer, or --key');
+        }
+        if (opts.staging && !opts.trustedRoot) {
+          throw new ConfigurationError('--staging needs --trusted-root: only the public-good trusted root is bundled', {
+            hint: 'pass the staging trusted_root.json',
+          });
+        }
+        const trustedRoot = await loadTrustedRoot(opts.trustedRoot);
+        const verifier = createBundleVerifier({ trustedRoot, ...(opts.key ? { publicKeys: [await readKey(opts.key)] } : {}) });
+        const artifact = await readArtifactArgument(target);
+        let bundleText: string;
+        try {
+          bundleText = await readFile(opts.bundle, 'utf8');
+        } catch {
+          throw new ConfigurationError('cannot read the bundle', { location: { file: opts.bundle } });
+        }
+        const verdict = verifier.verify(bundleText, artifact, {
+          ...(opts.certificateIdentity !== undefined ? { subjectAlternativeName: opts.certificateIdentity } : {}),
+          ...(opts.certificateIdentityRegexp !== undefined ? { subjectAlternativeNameRegExp: opts.certificateIdentityRegexp } : {}),
+          ...(opts.certificateOidcIssuer !== undefined && !opts.key ? { issuer: opts.certificateOidcIssuer } : {}),
+        });
+        if (verdict.ok) {
+          const who = verdict.signer.kind === 'certificate' ? verdict.signer.identity.subjectAlternativeName : 'the given key';
+          logger.info(
+            `OK: ${opts.bundle} verifies for sha256:${artifact.sha256}, signed by ${who ?? '?'} (trusted root: ${trustedRoot.source})`,
+          );
+        } else {
+          logger.error(`verification failed (${verdict.code}): ${verdict.reason}`, { file: opts.bundle });
+        }
+        return {
+          exitCode: verdict.ok ? EXIT.passed : EXIT.failed,
+          json: verdict.ok
+            ? {
+                verified: true,
+                digest: `sha256:${artifact.sha256}`,
+                signer: verdict.signer,
+                statement: verdict.statement ?? null,
+                trustedRoot: trustedRoot.source,
+              }
+            : { verified: false, digest: `sha256:${artifact.sha256}`, code: verdict.code, reason: verdict.reason },
+        };
+      }),
     );
 }

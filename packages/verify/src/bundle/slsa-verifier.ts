@@ -224,7 +224,8 @@ export function verifySlsaProvenance(
   }
   for (const [k, v] of Object.entries(options.buildWorkflowInputs ?? {})) {
     const actual = info.inputs[k];
-    if (actual === undefined || String(actual) !== v) {
+    const text = typeof actual === 'string' ? actual : JSON.stringify(actual);
+    if (actual === undefined || text !== v) {
       return bad(
         'ErrorMismatchWorkflowInputs',
         `workflow input ${k}: expected ${JSON.stringify(v)}, the provenance has ${actual === undefined ? 'none' : JSON.stringify(actual)}`,

@@ -6,7 +6,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { sha256Hex, type Statement } from '@secure-factory/core';
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
-import { crypto as sigstoreCrypto, X509Certificate } from '@sigstore/core';
+import { crypto as sigstoreCrypto } from '@sigstore/core';
 import { toSignedEntity, toTrustMaterial, Verifier, type SignedEntity, type TrustMaterial } from '@sigstore/verify';
 
 type SignatureContent = SignedEntity['signature'];
@@ -158,7 +158,10 @@ function matchSubject(statement: Statement, artifact: ArtifactInput): string | u
   }
   return `no subject of the statement has the digest sha256:${artifact.sha256} (subjects: ${statement.subject
     .slice(0, 5)
-    .map((s) => `${s.name ?? '?'}@sha256:${String((s as { digest?: Record<string, unknown> }).digest?.sha256 ?? '?').slice(0, 12)}…`)
+    .map((s) => {
+      const d = (s as { digest?: Record<string, unknown> }).digest?.sha256;
+      return `${s.name ?? '?'}@sha256:${typeof d === 'string' ? d.slice(0, 12) : '?'}…`;
+    })
     .join(', ')}${statement.subject.length > 5 ? ', …' : ''})`;
 }
 
@@ -273,7 +276,7 @@ export function createBundleVerifier(options: BundleVerifierOptions = {}): Bundl
       };
     }
     const cert = entity.key.$case === 'certificate' ? entity.key.certificate : undefined;
-    const identity = cert ? certificateIdentity(cert as X509Certificate) : {};
+    const identity = cert ? certificateIdentity(cert) : {};
     void signer;
     const problems = checkIdentity(policy, identity);
     if (problems.length > 0) return fail('IDENTITY', problems.join('; '));

@@ -1,0 +1,190 @@
+/**
+ * The BUNDLED attest action, run in a separate process as the GitHub runner runs it: it gets its
+ * OIDC token from ACTIONS_ID_TOKEN_REQUEST_URL, signs against local Fulcio/Rekor (@sigstore/mock),
+ * publishes to a local GitHub attestations API, and the bundles verify with `secure-factory verify-bundle`.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runAction } from '../support/action-harness.js';
+import { runCli } from '../support/cli.js';
+import { sigstoreBundleValidator } from '../support/schemas.js';
+import { describeShared } from '../support/shared.js';
+import { startSigstoreServices, type SigstoreServices } from '../support/sigstore-services.js';
+
+interface Posted {
+  url: string;
+  auth: string | undefined;
+  body: { bundle?: { mediaType?: string } };
+}
+
+function workspaceWithEvidence(): { dir: string; artefactDigest: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sf-attest-ws-'));
+  mkdirSync(path.join(dir, 'dist'));
+  const artefact = Buffer.from('release tarball\n');
+  writeFileSync(path.join(dir, 'dist', 'app-1.0.0.tgz'), artefact);
+  const evidence = path.join(dir, '.secure-factory', 'evidence');
+  mkdirSync(evidence, { recursive: true });
+  writeFileSync(
+    path.join(evidence, 'source.intoto.json'),
+    JSON.stringify({
+      _type: 'https://in-toto.io/Statement/v1',
+      subject: [{ name: 'commit', digest: { gitCommit: 'a'.repeat(40) } }],
+      predicateType: 'https://example.com/custom-claim/v1',
+      predicate: { checked: true },
+    }),
+  );
+  return { dir, artefactDigest: createHash('sha256').update(artefact).digest('hex') };
+}
+
+describeShared('the attest action (bundled, separate process) against local Sigstore services', () => {
+  let services: SigstoreServices;
+  let github: Server;
+  let githubUrl: string;
+  const posted: Posted[] = [];
+  beforeAll(async () => {
+    services = await startSigstoreServices();
+    github = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d: Buffer) => (body += d.toString()));
+      req.on('end', () => {
+        posted.push({ url: req.url ?? '', auth: req.headers.authorization, body: JSON.parse(body || '{}') as Posted['body'] });
+        res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 4000 + posted.length }));
+      });
+    });
+    await new Promise<void>((r) => github.listen(0, '127.0.0.1', r));
+    githubUrl = `http://127.0.0.1:${(github.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await services.close();
+    await new Promise<void>((r) => github.close(() => r()));
+  });
+
+  it('keyless: signs each statement with the run artefacts as subjects, publishes, and verify-bundle accepts the result', async () => {
+    const ws = workspaceWithEvidence();
+    const run = await runAction('attest', {
+      workspace: ws.dir,
+      inputs: {
+        'subject-path': 'dist/*.tgz',
+        signer: 'keyless',
+        'fulcio-url': services.fulcioUrl,
+        'rekor-url': services.rekorUrl,
+        publish: 'true',
+        'github-token': 'ghs_test_token',
+        'github-api-url': githubUrl,
+      },
+      env: services.actionsEnv(),
+      event: { repository: { private: false, full_name: 'acme/app' } },
+    });
+    expect(run.stderr + run.stdout).not.toMatch(/::error/);
+    expect(run.exitCode).toBe(0);
+    const bundles = run.outputs['bundle-paths']?.split('\n') ?? [];
+    expect(bundles).toEqual([path.join('.secure-factory', 'evidence', 'source.sigstore.json')]);
+    expect(run.outputs['attestation-ids']).toBe('4001');
+    expect(posted[0]?.url).toBe('/repos/acme/app/attestations');
+    expect(posted[0]?.auth).toBe('Bearer ghs_test_token');
+    expect(posted[0]?.body.bundle?.mediaType).toBe('application/vnd.dev.sigstore.bundle.v0.3+json');
+    expect(services.requests.map((r) => r.service)).toEqual(expect.arrayContaining(['oidc', 'fulcio', 'rekor']));
+    expect(run.summary).toMatch(/1 statement\(s\) signed/);
+
+    const bundlePath = path.join(ws.dir, bundles[0] ?? '');
+    const bundle = JSON.parse(readFileSync(bundlePath, 'utf8')) as unknown;
+    expect(sigstoreBundleValidator()(bundle)).toEqual([]);
+    // The statement beside the bundle now names the artefact, and is the exact signed payload.
+    const statement = JSON.parse(readFileSync(path.join(ws.dir, '.secure-factory', 'evidence', 'source.intoto.json'), 'utf8')) as {
+      subject: unknown[];
+    };
+    expect(statement.subject).toEqual([
+      { name: 'commit', digest: { gitCommit: 'a'.repeat(40) } },
+      { name: 'dist/app-1.0.0.tgz', digest: { sha256: ws.artefactDigest } },
+    ]);
+
+    const verify = (target: string, identity = services.identity) =>
+      runCli([
+        'verify-bundle',
+        '--bundle',
+        bundlePath,
+        '--certificate-identity',
+        identity,
+        '--certificate-oidc-issuer',
+        services.issuer,
+        '--trusted-root',
+        services.trustedRootPath,
+        target,
+      ]);
+    const byFile = await verify(path.join(ws.dir, 'dist', 'app-1.0.0.tgz'));
+    expect(byFile.stderr).toMatch(/^OK: /m);
+    expect(byFile.exitCode).toBe(0);
+    expect((await verify(`sha256:${ws.artefactDigest}`)).exitCode).toBe(0);
+    const wrongDigest = await verify(`sha256:${'1'.repeat(64)}`);
+    expect(wrongDigest.exitCode).toBe(1);
+    expect(wrongDigest.stderr).toMatch(/ARTIFACT_MISMATCH/);
+    const wrongIdentity = await verify(
+      path.join(ws.dir, 'dist', 'app-1.0.0.tgz'),
+      'https://github.com/evil/app/.github/workflows/x.yml@refs/heads/main',
+    );
+    expect(wrongIdentity.exitCode).toBe(1);
+    expect(wrongIdentity.stderr).toMatch(/IDENTITY/);
+    // Without --trusted-root the bundled public-good root applies, and it does not trust the local CA.
+    const publicGood = await runCli([
+      'verify-bundle',
+      '--bundle',
+      bundlePath,
+      '--certificate-identity',
+      services.identity,
+      '--certificate-oidc-issuer',
+      services.issuer,
+      `sha256:${ws.artefactDigest}`,
+    ]);
+    expect(publicGood.exitCode).toBe(1);
+  });
+
+  it('a private repository is not sent to the public-good Rekor unless the policy allows it', async () => {
+    const ws = workspaceWithEvidence();
+    const before = services.requests.length;
+    const run = await runAction('attest', {
+      workspace: ws.dir,
+      inputs: { 'subject-path': 'dist/*.tgz', signer: 'keyless', 'fulcio-url': services.fulcioUrl },
+      env: services.actionsEnv(),
+      event: { repository: { private: true, full_name: 'acme/app' } },
+    });
+    expect(run.exitCode).not.toBe(0);
+    expect(run.stdout).toMatch(/public Rekor is not used: the repository is private/);
+    // Nothing was signed or sent anywhere but the token endpoint.
+    expect(services.requests.slice(before).map((r) => r.service)).toEqual(['oidc']);
+
+    // The token's own claim is enough, whatever the event says.
+    services.claims.repository_visibility = 'private';
+    try {
+      const byClaim = await runAction('attest', {
+        workspace: workspaceWithEvidence().dir,
+        inputs: { 'subject-path': 'dist/*.tgz', signer: 'keyless', 'fulcio-url': services.fulcioUrl },
+        env: services.actionsEnv(),
+      });
+      expect(byClaim.exitCode).not.toBe(0);
+      expect(byClaim.stdout).toMatch(/the repository is private, so it stays off the public log/);
+    } finally {
+      services.claims.repository_visibility = 'public';
+    }
+  });
+
+  it('ephemeral: writes ephemeral-key.pub.pem beside the evidence, and the bundle verifies with --key', async () => {
+    const ws = workspaceWithEvidence();
+    const run = await runAction('attest', { workspace: ws.dir, inputs: { 'subject-path': 'dist/*.tgz', signer: 'ephemeral' } });
+    expect(run.exitCode).toBe(0);
+    const evidence = path.join(ws.dir, '.secure-factory', 'evidence');
+    const res = await runCli([
+      'verify-bundle',
+      '--bundle',
+      path.join(evidence, 'source.sigstore.json'),
+      '--key',
+      path.join(evidence, 'ephemeral-key.pub.pem'),
+      `sha256:${ws.artefactDigest}`,
+    ]);
+    expect(res.stderr).toMatch(/^OK: /m);
+    expect(res.exitCode).toBe(0);
+  });
+});
