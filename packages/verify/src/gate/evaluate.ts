@@ -10,7 +10,6 @@ import {
   humanAge,
   isExpired,
   PREDICATE,
-  subjectDigests,
   errorMessage,
   type DeployPolicy,
   type EvidenceKind,
@@ -662,7 +661,7 @@ export function celContext(
     statements: Object.entries(used).map(([kind, e]) => ({
       kind,
       predicateType: e.statement.predicateType,
-      subjects: [...subjectDigests(e.statement)],
+      subjectCount: e.statement.subject.length,
       trustedTime: e.trustedTime?.time.toISOString() ?? '',
     })),
   };
