@@ -45,6 +45,13 @@ const FLOORS: Record<string, [number, number]> = {
   'secrets-outside-env': [1, 1],
   obfuscation: [1, 1],
   'use-trusted-publishing': [1, 1],
+  'unsound-condition': [1, 1],
+  'unsound-contains': [1, 1],
+  'github-app': [1, 1],
+  'unpinned-tools': [1, 1],
+  misfeature: [1, 1],
+  'concurrency-limits': [1, 1],
+  'undocumented-permissions': [1, 1],
 };
 
 /** Column agreement among line matches (zizmor's span start). */

@@ -119,6 +119,7 @@ jobs:
   it('shows pedantic and auditor findings only to those personas', () => {
     const text = `on: push
 permissions: {}
+concurrency: { group: g, cancel-in-progress: true }
 jobs:
   j:
     runs-on: [self-hosted, linux]
@@ -127,9 +128,9 @@ jobs:
       - run: echo hi
 `;
     expect(rules(audit(text))).toEqual([]);
-    expect(rules(audit(text, { persona: 'pedantic' }))).toEqual(['workflow/unpinned-images@6:5']);
-    expect(rules(audit(text, { persona: 'auditor' })).sort()).toEqual(['workflow/self-hosted-runner@5:5', 'workflow/unpinned-images@6:5']);
-    expect(rules(audit(text, { publicRepository: true }))).toEqual(['workflow/self-hosted-runner@5:5']);
+    expect(rules(audit(text, { persona: 'pedantic' }))).toEqual(['workflow/unpinned-images@7:5']);
+    expect(rules(audit(text, { persona: 'auditor' })).sort()).toEqual(['workflow/self-hosted-runner@6:5', 'workflow/unpinned-images@7:5']);
+    expect(rules(audit(text, { publicRepository: true }))).toEqual(['workflow/self-hosted-runner@6:5']);
   });
 
   it('flags secrets: inherit and hard-coded container passwords', () => {

@@ -153,7 +153,7 @@ export function auditWorkflowText(
   const out: Finding[] = [];
   for (const r of raw) {
     if (PERSONA_RANK[r.persona] > PERSONA_RANK[persona]) continue;
-    const key = `${r.audit}:${r.range[0]}:${r.range[1]}`;
+    const key = `${r.audit}:${r.range[0]}:${r.range[1]}:${r.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const start = src.position(r.range[0]);

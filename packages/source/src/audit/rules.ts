@@ -16,6 +16,9 @@ import { unpinnedImages, unpinnedUses } from './rules/pinning.js';
 import { githubEnv, insecureCommands, selfHostedRunner } from './rules/runner.js';
 import { templateInjection } from './rules/template-injection.js';
 import { useTrustedPublishing } from './rules/trusted-publishing.js';
+import { unsoundCondition, unsoundContains } from './rules/conditions.js';
+import { concurrencyLimits, misfeature, undocumentedPermissions } from './rules/hygiene.js';
+import { githubApp, unpinnedTools } from './rules/tools.js';
 import { botConditions, dangerousTriggers } from './rules/triggers.js';
 
 interface RuleSpec {
@@ -171,6 +174,62 @@ const SPECS: RuleSpec[] = [
     short: 'prefer trusted publishing for authentication',
     help: 'Publish to PyPI, RubyGems, crates.io and npm with trusted publishing: grant the job `id-token: write` and drop the long-lived API token.',
     audit: useTrustedPublishing,
+  },
+  {
+    zizmor: 'unsound-condition',
+    name: 'UnsoundCondition',
+    severity: 'high',
+    short: 'unsound conditional expression',
+    help: 'Write `if:` as one bare expression or exactly one `${{ }}` fence with nothing around it (use `|-`/`>-` for block scalars); any other text makes the condition a non-empty string, which is always true.',
+    audit: unsoundCondition,
+  },
+  {
+    zizmor: 'unsound-contains',
+    name: 'UnsoundContains',
+    severity: 'high',
+    short: 'unsound contains condition',
+    help: '`contains(\'main,develop\', github.ref_name)` is a substring test (`mai` passes). Compare with `==`, or use `contains(fromJSON(\'["main","develop"]\'), github.ref_name)`.',
+    audit: unsoundContains,
+  },
+  {
+    zizmor: 'github-app',
+    name: 'GitHubApp',
+    severity: 'high',
+    short: 'dangerous use of GitHub App tokens',
+    help: 'Let actions/create-github-app-token revoke its token, scope it with `repositories:` and explicit `permission-<name>` inputs.',
+    audit: githubApp,
+  },
+  {
+    zizmor: 'unpinned-tools',
+    name: 'UnpinnedTools',
+    severity: 'medium',
+    short: 'action installs an unpinned external tool',
+    help: 'Give setup actions an exact `version:`; the default or `latest` installs whatever was released last.',
+    audit: unpinnedTools,
+  },
+  {
+    zizmor: 'misfeature',
+    name: 'Misfeature',
+    severity: 'low',
+    short: 'usage of GitHub Actions misfeatures',
+    help: "Avoid the Windows `cmd` shell: use 'shell: pwsh' or 'shell: bash'.",
+    audit: misfeature,
+  },
+  {
+    zizmor: 'concurrency-limits',
+    name: 'ConcurrencyLimits',
+    severity: 'low',
+    short: 'insufficient job-level concurrency limits',
+    help: 'Add `concurrency: { group: ..., cancel-in-progress: true }` so superseded runs stop (pedantic).',
+    audit: concurrencyLimits,
+  },
+  {
+    zizmor: 'undocumented-permissions',
+    name: 'UndocumentedPermissions',
+    severity: 'low',
+    short: 'permissions without explanatory comments',
+    help: 'Add a comment to every permission grant saying why the job needs it (pedantic).',
+    audit: undocumentedPermissions,
   },
 ];
 
