@@ -20,8 +20,14 @@ export function parseImagePurl(purl: string): ImageRef | undefined {
   const m = /^pkg:(docker|oci)\/([^@?#]+)(?:@([^?#]+))?(?:\?([^#]*))?/.exec(purl);
   if (!m) return undefined;
   const type = m[1] as string;
-  const namePath = decodeURIComponent(m[2] as string);
-  const version = decodeURIComponent(m[3] ?? '');
+  let namePath = decodeURIComponent(m[2] as string);
+  let version = decodeURIComponent(m[3] ?? '');
+  // Tolerate the docker habit `name:tag` where a purl would say `name@tag`.
+  const tagAt = namePath.lastIndexOf(':');
+  if (!version && tagAt > namePath.lastIndexOf('/')) {
+    version = namePath.slice(tagAt + 1);
+    namePath = namePath.slice(0, tagAt);
+  }
   const qualifiers = new URLSearchParams(m[4] ?? '');
   let registry = (qualifiers.get('repository_url') ?? '').replace(/^https?:\/\//, '').replace(/\/+$/, '');
   let repository: string;
