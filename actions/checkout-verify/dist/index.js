@@ -34602,6 +34602,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -34620,6 +34634,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 4379:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -39150,27 +39171,27 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
+exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.tO = identity.isPair;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
-__webpack_unused_export__ = lineCounter.LineCounter;
+exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -45090,7 +45111,7 @@ exports.visitAsync = visitAsync;
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1399);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3295);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9850);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5903);
 
 
 
@@ -45107,30 +45128,64 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ readInputs)
 /* harmony export */ });
-/* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1399);
-/* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1807);
+/* unused harmony export DEFAULT_POLICY */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1399);
+/* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4748);
 
 
-function readInputs() {
-    const expectedSha = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('expected-sha');
-    if (expectedSha !== undefined && !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(expectedSha)) {
-        throw new _secure_factory_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`input "expected-sha" is "${expectedSha}"; it must be a full lower-case commit SHA`);
+
+const DEFAULT_POLICY = '.github/secure-factory.yml';
+function readEvent() {
+    const file = process.env.GITHUB_EVENT_PATH;
+    if (!file)
+        return {};
+    try {
+        const v = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+        return typeof v === 'object' && v !== null ? v : {};
     }
+    catch {
+        return {};
+    }
+}
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+const env = (name) => process.env[name] || undefined;
+function readInputs() {
+    const expectedSha = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('expected-sha');
+    if (expectedSha !== undefined && !SHA.test(expectedSha)) {
+        throw new _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`input "expected-sha" is "${expectedSha}"; it must be a full lower-case commit SHA`);
+    }
+    const policy = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('policy');
+    const event = readEvent();
+    const prBase = event.pull_request?.base;
+    const base = typeof prBase?.sha === 'string' ? prBase.sha : typeof event.before === 'string' ? event.before : undefined;
+    const baseRef = typeof prBase?.ref === 'string' ? prBase.ref : env('GITHUB_BASE_REF');
     return {
-        path: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('path') ?? '.',
+        path: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('path') ?? '.',
         expectedSha,
-        policy: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('policy') ?? '.github/secure-factory.yml',
-        evidence: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('evidence') ?? '.secure-factory/evidence',
-        token: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('token'),
-        auditWorkflows: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getBooleanInput */ .Vt)('audit-workflows', true),
-        sarif: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('sarif') ?? 'secure-factory-source.sarif',
+        policy: policy === undefined || policy === DEFAULT_POLICY ? undefined : policy,
+        evidence: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('evidence') ?? '.secure-factory/evidence',
+        token: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('token'),
+        auditWorkflows: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getBooleanInput */ .Vt)('audit-workflows', true),
+        sarif: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('sarif') ?? 'secure-factory-source.sarif',
+        context: {
+            workspace: env('GITHUB_WORKSPACE') ?? process.cwd(),
+            repository: env('GITHUB_REPOSITORY'),
+            apiUrl: env('GITHUB_API_URL'),
+            serverUrl: env('GITHUB_SERVER_URL'),
+            ref: env('GITHUB_REF'),
+            baseRef,
+            // An all-zero `before` (a new branch) names no commit.
+            base: base !== undefined && SHA.test(base) && !/^0+$/.test(base) ? base : undefined,
+            publicRepository: typeof event.repository?.private === 'boolean' ? !event.repository.private : undefined,
+        },
     };
 }
 
 
 /***/ }),
 
-/***/ 9850:
+/***/ 5903:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45139,16 +45194,134 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(4379);
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 20 modules
 var core = __nccwpck_require__(5926);
 // EXTERNAL MODULE: ../../packages/action-runtime/dist/index.js + 2 modules
 var dist = __nccwpck_require__(1399);
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 34 modules
-var core_dist = __nccwpck_require__(1807);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 32 modules
+var core_dist = __nccwpck_require__(4748);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ../../packages/source/dist/git.js
+/**
+ * Running git. Every call pins the signature programs and turns prompts off, so a repository's own
+ * configuration cannot swap the verifier for something that always says "good".
+ */
+
+
+const MAX_OUTPUT = 256 * 1024 * 1024;
+async function gitRun(repo, args, options = {}) {
+    const config = Object.entries(options.config ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
+    const child = (0,external_node_child_process_namespaceObject.spawn)('git', ['-C', repo, ...config, ...args], {
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'true', LC_ALL: 'C', ...options.env },
+        stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const out = [];
+    const err = [];
+    let size = 0;
+    child.stdout.on('data', (d) => {
+        size += d.length;
+        if (size <= MAX_OUTPUT)
+            out.push(d);
+    });
+    child.stderr.on('data', (d) => err.push(d));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input ?? '');
+    const code = await new Promise((resolve, reject) => {
+        child.on('error', (e) => {
+            if (e.code === 'ENOENT')
+                reject(new core_dist/* ConfigurationError */.j1('git is not installed', { hint: 'install git (apt-get install git)' }));
+            else
+                reject(e);
+        });
+        child.on('close', (c) => resolve(c ?? 128));
+    });
+    const bytes = Buffer.concat(out);
+    const result = { stdout: bytes.toString('utf8'), bytes, stderr: Buffer.concat(err).toString('utf8'), code };
+    if (code !== 0 && !options.allowFailure) {
+        throw new core_dist/* ConfigurationError */.j1(`git ${args[0] ?? ''} failed in ${repo}: ${(result.stderr.trim().split('\n')[0] ?? '').trim() || `exit ${code}`}`);
+    }
+    return result;
+}
+async function git(repo, args, options = {}) {
+    return (await gitRun(repo, args, options)).stdout;
+}
+function parseIdent(line) {
+    const m = /^(.*?) <([^>]*)> (\d+) [+-]\d{4}$/.exec(line);
+    if (!m)
+        return { name: line, email: '', time: 0 };
+    return { name: m[1] ?? '', email: m[2] ?? '', time: Number(m[3]) };
+}
+/** Parses a commit object as `git cat-file commit` prints it. */
+function parseCommitObject(sha, text) {
+    const split = text.indexOf('\n\n');
+    const header = split < 0 ? text : text.slice(0, split);
+    const body = split < 0 ? '' : text.slice(split + 2);
+    const kept = [];
+    const sig = [];
+    const parents = [];
+    let committer = { name: '', email: '', time: 0 };
+    let author = { name: '', email: '', time: 0 };
+    let inSig = false;
+    for (const line of header.split('\n')) {
+        if (line.startsWith('gpgsig ')) {
+            inSig = true;
+            sig.push(line.slice('gpgsig '.length));
+            continue;
+        }
+        if (inSig && line.startsWith(' ')) {
+            sig.push(line.slice(1));
+            continue;
+        }
+        inSig = false;
+        kept.push(line);
+        if (line.startsWith('parent '))
+            parents.push(line.slice(7).trim());
+        else if (line.startsWith('committer '))
+            committer = parseIdent(line.slice(10));
+        else if (line.startsWith('author '))
+            author = parseIdent(line.slice(7));
+    }
+    const payload = `${kept.join('\n')}${split < 0 ? '' : `\n\n${body}`}`;
+    return {
+        sha,
+        parents,
+        committerName: committer.name,
+        committerEmail: committer.email,
+        committerTime: committer.time,
+        authorEmail: author.email,
+        ...(sig.length > 0 ? { signature: `${sig.join('\n')}\n` } : {}),
+        payload,
+        subject: body.split('\n')[0] ?? '',
+    };
+}
+/** Reads many commit objects with one `git cat-file --batch`. */
+async function readCommits(repo, shas) {
+    if (shas.length === 0)
+        return [];
+    const { bytes: buf } = await gitRun(repo, ['cat-file', '--batch'], { input: `${shas.join('\n')}\n` });
+    const out = [];
+    let at = 0;
+    while (at < buf.length) {
+        const nl = buf.indexOf(0x0a, at);
+        if (nl < 0)
+            break;
+        const head = buf.subarray(at, nl).toString('utf8');
+        at = nl + 1;
+        const m = /^([0-9a-f]{40,64}) (\w+) (\d+)$/.exec(head);
+        if (!m)
+            continue; // "<sha> missing": the object is beyond a shallow boundary
+        const size = Number(m[3]);
+        const text = buf.subarray(at, at + size).toString('utf8');
+        at += size + 1;
+        if (m[2] === 'commit')
+            out.push(parseCommitObject(m[1] ?? '', text));
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ../../packages/source/dist/commit-identity.js
 /**
  * Commit identity: the checked-out HEAD is the commit that was expected (the event's SHA), and the
@@ -45156,23 +45329,6 @@ var external_node_util_ = __nccwpck_require__(7975);
  */
 
 
-
-const exec = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
-async function git(repo, args) {
-    try {
-        const { stdout } = await exec('git', ['-C', repo, ...args], {
-            maxBuffer: 64 * 1024 * 1024,
-            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-        });
-        return stdout;
-    }
-    catch (e) {
-        const err = e;
-        if (err.code === 'ENOENT')
-            throw new core_dist/* ConfigurationError */.j1('git is not installed', { hint: 'install git (apt-get install git)' });
-        throw new core_dist/* ConfigurationError */.j1(`git ${args[0] ?? ''} failed in ${repo}: ${(err.stderr ?? String(e)).trim().split('\n')[0]}`);
-    }
-}
 async function checkCommitIdentity(opts) {
     const inside = await git(opts.repo, ['rev-parse', '--is-inside-work-tree']).catch(() => 'false');
     if (inside.trim() !== 'true') {
@@ -45205,7 +45361,5986 @@ async function checkCommitIdentity(opts) {
     return { ok, head, expected: opts.expectedSha, clean, shallow, problems, summary };
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ../../packages/source/dist/history.js
+/**
+ * The range of history the signature policy covers (`source.range`), and shallow clones: a clone
+ * made with `fetch-depth: 1` is deepened from its remote as far as the range needs; when it cannot
+ * be (no remote, fetch refused), the range says what could not be seen instead of passing quietly.
+ */
+
+
+
+
+const MAX_RANGE_COMMITS = 10_000;
+async function isShallow(repo) {
+    return (await git(repo, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+}
+async function shallowBoundary(repo) {
+    const file = (await git(repo, ['rev-parse', '--git-path', 'shallow'])).trim();
+    try {
+        const text = await (0,promises_.readFile)(external_node_path_.isAbsolute(file) ? file : external_node_path_.join(repo, file), 'utf8');
+        return new Set(text.split('\n').filter((l) => /^[0-9a-f]{40,64}$/.test(l)));
+    }
+    catch {
+        return new Set();
+    }
+}
+async function remoteName(repo) {
+    const remotes = (await git(repo, ['remote'])).split('\n').filter(Boolean);
+    return remotes.includes('origin') ? 'origin' : remotes[0];
+}
+async function revList(repo, args) {
+    const r = await gitRun(repo, ['rev-list', `--max-count=${MAX_RANGE_COMMITS + 1}`, ...args], { allowFailure: true });
+    return r.code === 0 ? r.stdout.split('\n').filter(Boolean) : [];
+}
+async function resolveCommit(repo, rev) {
+    const r = await gitRun(repo, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { allowFailure: true });
+    return r.code === 0 ? r.stdout.trim() : undefined;
+}
+class Deepener {
+    repo;
+    remote;
+    logger;
+    fetches = [];
+    failures = [];
+    constructor(repo, remote, logger) {
+        this.repo = repo;
+        this.remote = remote;
+        this.logger = logger;
+    }
+    get possible() {
+        return this.remote !== undefined;
+    }
+    async fetch(args) {
+        if (!this.remote)
+            return false;
+        const what = `git fetch ${args.join(' ')} ${this.remote}`;
+        this.logger.info(`deepening the shallow clone: ${what}`);
+        try {
+            await git(this.repo, ['fetch', '--quiet', '--no-write-fetch-head', ...args, this.remote]);
+            this.fetches.push(what);
+            return true;
+        }
+        catch (e) {
+            this.failures.push(`${what} failed: ${(0,core_dist/* errorMessage */.gJ)(e)}`);
+            this.logger.warning(`${what} failed: ${(0,core_dist/* errorMessage */.gJ)(e)}`);
+            return false;
+        }
+    }
+    async fetchCommit(sha) {
+        if (!this.remote)
+            return false;
+        try {
+            await git(this.repo, ['fetch', '--quiet', '--no-write-fetch-head', '--depth=1', this.remote, sha]);
+            this.fetches.push(`git fetch --depth=1 ${this.remote} ${sha}`);
+            return true;
+        }
+        catch (e) {
+            this.failures.push(`fetching ${sha} failed: ${(0,core_dist/* errorMessage */.gJ)(e)}`);
+            return false;
+        }
+    }
+}
+function finish(commits, description, gaps, deepener) {
+    // A failed fetch matters only when something stayed unseen.
+    const all = gaps.length > 0 ? [...gaps, ...deepener.failures.map((f) => `could not deepen the clone: ${f}`)] : [];
+    let list = commits;
+    if (list.length > MAX_RANGE_COMMITS) {
+        list = list.slice(0, MAX_RANGE_COMMITS);
+        all.push(`the range holds more than ${MAX_RANGE_COMMITS} commits; only the newest ${MAX_RANGE_COMMITS} were checked`);
+    }
+    return {
+        commits: list,
+        description,
+        complete: gaps.length === 0 && list.length === commits.length,
+        gaps: all,
+        deepened: deepener.fetches,
+    };
+}
+/** Whether the walk from HEAD stopped at a shallow boundary (so older commits exist but are unseen). */
+async function hitsBoundary(repo, commits) {
+    if (!(await isShallow(repo)))
+        return false;
+    const boundary = await shallowBoundary(repo);
+    return commits.some((c) => boundary.has(c));
+}
+async function resolveRange(opts) {
+    const { repo, head, range, logger } = opts;
+    const deepener = new Deepener(repo, await remoteName(repo), logger);
+    if (range === 'head')
+        return finish([head], 'HEAD only', [], deepener);
+    if (typeof range === 'number') {
+        let commits = await revList(repo, [`--max-count=${range}`, head]);
+        if (commits.length < range && (await hitsBoundary(repo, commits))) {
+            if (await deepener.fetch([`--deepen=${range}`]))
+                commits = await revList(repo, [`--max-count=${range}`, head]);
+        }
+        const gaps = [];
+        if (commits.length < range && (await hitsBoundary(repo, commits))) {
+            gaps.push(`the clone is shallow: only ${commits.length} of the last ${range} commits could be seen`);
+        }
+        return finish(commits, `the last ${range} commits`, gaps, deepener);
+    }
+    if (range === 'last-tag') {
+        if (await isShallow(repo))
+            await deepener.fetch(['--unshallow', '--tags']);
+        const tagOf = async (rev) => {
+            const r = await gitRun(repo, ['describe', '--tags', '--abbrev=0', rev], { allowFailure: true });
+            return r.code === 0 ? r.stdout.trim() : undefined;
+        };
+        let tag = await tagOf(head);
+        // A release built from its own tag: the range is since the previous release.
+        if (tag !== undefined && (await resolveCommit(repo, tag)) === head)
+            tag = await tagOf(`${head}^`);
+        const gaps = [];
+        if (tag === undefined) {
+            const commits = await revList(repo, [head]);
+            if (await hitsBoundary(repo, commits))
+                gaps.push('the clone is shallow and no tag could be seen: history before the shallow boundary is unchecked');
+            return finish(commits, 'the whole history (no earlier tag)', gaps, deepener);
+        }
+        const commits = await revList(repo, [head, `^${tag}`]);
+        return finish(commits.length > 0 ? commits : [head], `${tag}..HEAD (since the last tag)`, gaps, deepener);
+    }
+    // base-branch
+    if (opts.base === undefined || /^0+$/.test(opts.base)) {
+        if (await isShallow(repo))
+            await deepener.fetch(['--unshallow']);
+        const commits = await revList(repo, [head]);
+        const gaps = [];
+        if (await hitsBoundary(repo, commits))
+            gaps.push('the clone is shallow and has no remote to deepen from: history before the shallow boundary is unchecked');
+        return finish(commits, 'the whole history (no base branch given)', gaps, deepener);
+    }
+    let base = await resolveCommit(repo, opts.base);
+    if (base === undefined && /^[0-9a-f]{40,64}$/.test(opts.base) && (await deepener.fetchCommit(opts.base))) {
+        base = await resolveCommit(repo, opts.base);
+    }
+    if (base === undefined) {
+        return finish([head], `${opts.base}..HEAD`, [`the base ${opts.base} is not in the clone and could not be fetched: only HEAD was checked`], deepener);
+    }
+    const mergeBase = async () => {
+        const r = await gitRun(repo, ['merge-base', base, head], { allowFailure: true });
+        return r.code === 0 ? r.stdout.trim() : undefined;
+    };
+    let mb = await mergeBase();
+    for (let i = 0; mb === undefined && i < 5 && (await isShallow(repo)) && deepener.possible; i++) {
+        if (!(await deepener.fetch([`--deepen=${100 * 4 ** i}`])))
+            break;
+        mb = await mergeBase();
+    }
+    if (mb === undefined && (await isShallow(repo)) && deepener.possible && (await deepener.fetch(['--unshallow'])))
+        mb = await mergeBase();
+    if (mb === undefined) {
+        const commits = await revList(repo, [head, `^${base}`]);
+        const gap = (await hitsBoundary(repo, commits))
+            ? `the clone is shallow and the base ${base.slice(0, 12)} could not be connected to HEAD: history before the shallow boundary is unchecked`
+            : `HEAD and the base ${base.slice(0, 12)} have no common history`;
+        return finish(commits.length > 0 ? commits : [head], `${base.slice(0, 12)}..HEAD (base branch)`, [gap], deepener);
+    }
+    const commits = await revList(repo, [head, `^${mb}`]);
+    return finish(commits.length > 0 ? commits : [head], `${mb.slice(0, 12)}..HEAD (since the base branch)`, [], deepener);
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ../../packages/source/dist/run-tool.js
+/** Runs gpg, ssh-keygen and openssl: arguments as an array (no shell), output captured, missing tools named. */
+
+
+const PACKAGE = { gpg: 'gnupg', gpgsm: 'gpgsm', 'ssh-keygen': 'openssh-client', openssl: 'openssl' };
+async function runTool(command, args, options = {}) {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { env: { ...process.env, LC_ALL: 'C', ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => err.push(d));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input ?? '');
+    const code = await new Promise((resolve, reject) => {
+        child.on('error', (e) => {
+            if (e.code === 'ENOENT') {
+                reject(new core_dist/* ConfigurationError */.j1(`${command} is not installed`, { hint: `install it (apt-get install ${PACKAGE[command] ?? command})` }));
+            }
+            else
+                reject(e);
+        });
+        child.on('close', (c) => resolve(c ?? 128));
+    });
+    return { stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), code };
+}
+
+;// CONCATENATED MODULE: ../../packages/source/dist/signers.js
+/**
+ * The allowed signers of the policy (`source.signers`), turned into what the verifiers read: a
+ * temporary GNUPGHOME holding only the policy's OpenPGP keys, an SSH allowed-signers file, and the
+ * X.509 trust anchors. Nothing from the machine's own keyrings is trusted implicitly.
+ */
+
+
+
+
+const SSH_KEY = /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp256|ecdsa-sha2-nistp384|ecdsa-sha2-nistp521|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) ([A-Za-z0-9+/]+={0,3})(?: .*)?$/;
+// An allowed-signers principal is a pattern list: commas, quotes, spaces and wildcards would widen it.
+const PRINCIPAL = /^[A-Za-z0-9._%+@-]{1,254}$/;
+function signerLabel(s, i) {
+    return s.name ?? s.email ?? s.x509?.identity ?? `signers[${i}]`;
+}
+function problem(i, message, help) {
+    return { rule: 'source/signer-policy', severity: 'high', blocking: true, message: `source.signers[${i}]: ${message}`, help };
+}
+/** Parses `gpg --with-colons` key listings (pub/sub/fpr/uid records). */
+function parseGpgColons(text) {
+    const keys = [];
+    let current;
+    let expectFprFor;
+    for (const line of text.split('\n')) {
+        const f = line.split(':');
+        switch (f[0]) {
+            case 'pub':
+                current = { fingerprint: '', fingerprints: [], emails: [], revoked: f[1] === 'r' };
+                keys.push(current);
+                expectFprFor = 'pub';
+                break;
+            case 'sub':
+                expectFprFor = 'sub';
+                break;
+            case 'fpr': {
+                const fpr = (f[9] ?? '').toUpperCase();
+                if (current && fpr) {
+                    if (expectFprFor === 'pub')
+                        current.fingerprint = fpr;
+                    current.fingerprints.push(fpr);
+                }
+                expectFprFor = undefined;
+                break;
+            }
+            case 'uid': {
+                const m = /<([^>]+)>/.exec(f[9] ?? '');
+                if (current && m?.[1])
+                    current.emails.push(m[1].toLowerCase());
+                break;
+            }
+        }
+    }
+    return keys.filter((k) => k.fingerprint !== '');
+}
+async function gpg(home, args, input) {
+    // --no-options: gpg.conf (trust-model always) is for verifying; reading keys must not depend on it.
+    return runTool('gpg', ['--no-options', '--batch', '--no-tty', '--homedir', home, ...args], input === undefined ? {} : { input });
+}
+async function prepareKeyring(signers, opts) {
+    // Short path: gpg's sockets must fit in sun_path even when TMPDIR is long.
+    const workDir = await (0,promises_.mkdtemp)(external_node_path_.join(process.platform === 'linux' ? '/tmp' : (0,external_node_os_namespaceObject.tmpdir)(), 'sf-src-'));
+    const gnupgHome = external_node_path_.join(workDir, 'gnupg');
+    await (0,promises_.mkdir)(gnupgHome, { mode: 0o700 });
+    // Only the policy's keys are in this keyring, so their validity needs no web of trust.
+    await (0,promises_.writeFile)(external_node_path_.join(gnupgHome, 'gpg.conf'), 'trust-model always\nno-auto-key-retrieve\nno-auto-key-locate\n');
+    const allowedSignersFile = external_node_path_.join(workDir, 'allowed_signers');
+    const keyring = {
+        gnupgHome,
+        allowedSignersFile,
+        workDir,
+        gpg: [],
+        ssh: [],
+        x509: [],
+        findings: [],
+        dispose: () => (0,promises_.rm)(workDir, { recursive: true, force: true }),
+    };
+    const allowed = [];
+    for (const [i, s] of signers.entries()) {
+        const label = signerLabel(s, i);
+        const email = s.email?.toLowerCase();
+        if (s['gpg-key'] !== undefined || s.gpg !== undefined) {
+            let armoured = s['gpg-key'];
+            if (armoured === undefined && s.gpg !== undefined) {
+                // Fingerprint only: take that key (and nothing else) from the caller's own keyring.
+                const exported = await runTool('gpg', ['--batch', '--no-tty', '--export', '--armor', s.gpg]);
+                if (exported.stdout.includes('BEGIN PGP PUBLIC KEY BLOCK'))
+                    armoured = exported.stdout;
+                else {
+                    keyring.findings.push(problem(i, `the OpenPGP key ${s.gpg} is not in this machine's keyring`, 'add the armoured public key to the policy as `gpg-key`'));
+                    continue;
+                }
+            }
+            const listed = await gpg(gnupgHome, ['--with-colons', '--import-options', 'show-only', '--import'], armoured);
+            let keys = parseGpgColons(listed.stdout);
+            if (s.gpg !== undefined) {
+                const want = s.gpg.toUpperCase();
+                keys = keys.filter((k) => k.fingerprints.some((f) => f.endsWith(want)));
+            }
+            if (keys.length === 0) {
+                keyring.findings.push(problem(i, s.gpg ? `no OpenPGP key with fingerprint ${s.gpg} could be read` : 'gpg-key holds no readable OpenPGP public key', 'paste the output of `gpg --export --armor FINGERPRINT`'));
+                continue;
+            }
+            const imported = await gpg(gnupgHome, ['--import'], armoured);
+            if (imported.code !== 0 && !/imported|unchanged/.test(imported.stderr)) {
+                keyring.findings.push(problem(i, `the OpenPGP key could not be imported: ${imported.stderr.trim().split('\n')[0] ?? ''}`, 'check the armoured key'));
+                continue;
+            }
+            for (const k of keys) {
+                keyring.gpg.push({
+                    signer: i,
+                    label,
+                    fingerprint: k.fingerprint,
+                    fingerprints: k.fingerprints,
+                    emails: email ? [email] : k.emails,
+                    revoked: k.revoked,
+                });
+            }
+        }
+        if (s.ssh !== undefined) {
+            const m = SSH_KEY.exec(s.ssh.trim());
+            if (!m) {
+                keyring.findings.push(problem(i, 'ssh is not an SSH public key line', 'write it as `ssh-ed25519 AAAA... comment` (options such as cert-authority are not accepted)'));
+                continue;
+            }
+            if (email !== undefined && !PRINCIPAL.test(email)) {
+                keyring.findings.push(problem(i, `email "${email}" cannot be used as an SSH principal`, 'use a plain e-mail address'));
+                continue;
+            }
+            const keyFile = external_node_path_.join(workDir, `ssh-${i}.pub`);
+            await (0,promises_.writeFile)(keyFile, `${m[1]} ${m[2]}\n`);
+            const fp = await runTool('ssh-keygen', ['-l', '-E', 'sha256', '-f', keyFile]);
+            const fingerprint = /(SHA256:[A-Za-z0-9+/=]+)/.exec(fp.stdout)?.[1];
+            if (fp.code !== 0 || fingerprint === undefined) {
+                keyring.findings.push(problem(i, 'the SSH public key cannot be read', 'copy the whole line from the .pub file'));
+                continue;
+            }
+            const principal = email ?? `signer-${i}@secure-factory.invalid`;
+            allowed.push(`${principal} namespaces="git" ${m[1]} ${m[2]}`);
+            keyring.ssh.push({ signer: i, label, principal, fingerprint, ...(email ? { email } : {}) });
+        }
+        if (s.x509 !== undefined) {
+            const caFile = s.x509['ca-file'] === undefined ? undefined : external_node_path_.resolve(opts.baseDir, s.x509['ca-file']);
+            if (caFile === undefined) {
+                keyring.findings.push(problem(i, 'x509 has no ca-file, so no certificate can be trusted', 'set x509.ca-file to the PEM of the issuing CA (for gitsign, the Fulcio root)'));
+                continue;
+            }
+            keyring.x509.push({
+                signer: i,
+                label,
+                caFile,
+                ...(s.x509.identity ? { identity: s.x509.identity } : {}),
+                ...(s.x509.issuer ? { issuer: s.x509.issuer } : {}),
+                ...(email ? { email } : {}),
+            });
+        }
+    }
+    await (0,promises_.writeFile)(allowedSignersFile, allowed.length > 0 ? `${allowed.join('\n')}\n` : '');
+    return keyring;
+}
+
+;// CONCATENATED MODULE: ../../node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+
+  if (typeof process === "object" && process.version !== undefined) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
+      process.arch
+    })`;
+  }
+
+  return "<environment undetectable>";
+}
+
+;// CONCATENATED MODULE: ../../node_modules/before-after-hook/lib/register.js
+// @ts-check
+
+function register(state, name, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+
+  if (!options) {
+    options = {};
+  }
+
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name) => {
+      return register.bind(null, state, name, callback, options);
+    }, method)();
+  }
+
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options);
+    }
+
+    return state.registry[name].reduce((method, registered) => {
+      return registered.hook.bind(null, method, options);
+    }, method)();
+  });
+}
+
+;// CONCATENATED MODULE: ../../node_modules/before-after-hook/lib/add.js
+// @ts-check
+
+function addHook(state, kind, name, hook) {
+  const orig = hook;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
+  }
+
+  if (kind === "before") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(orig.bind(null, options))
+        .then(method.bind(null, options));
+    };
+  }
+
+  if (kind === "after") {
+    hook = (method, options) => {
+      let result;
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .then((result_) => {
+          result = result_;
+          return orig(result, options);
+        })
+        .then(() => {
+          return result;
+        });
+    };
+  }
+
+  if (kind === "error") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .catch((error) => {
+          return orig(error, options);
+        });
+    };
+  }
+
+  state.registry[name].push({
+    hook: hook,
+    orig: orig,
+  });
+}
+
+;// CONCATENATED MODULE: ../../node_modules/before-after-hook/lib/remove.js
+// @ts-check
+
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+
+  const index = state.registry[name]
+    .map((registered) => {
+      return registered.orig;
+    })
+    .indexOf(method);
+
+  if (index === -1) {
+    return;
+  }
+
+  state.registry[name].splice(index, 1);
+}
+
+;// CONCATENATED MODULE: ../../node_modules/before-after-hook/index.js
+// @ts-check
+
+
+
+
+
+// bind with array of arguments: https://stackoverflow.com/a/21792913
+const bind = Function.bind;
+const bindable = bind.bind(bind);
+
+function bindApi(hook, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state, name] : [state]
+  );
+  hook.api = { remove: removeHookRef };
+  hook.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = name ? [state, kind, name] : [state, kind];
+    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+
+function Singular() {
+  const singularHookName = Symbol("Singular");
+  const singularHookState = {
+    registry: {},
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+
+function Collection() {
+  const state = {
+    registry: {},
+  };
+
+  const hook = register.bind(null, state);
+  bindApi(hook, state);
+
+  return hook;
+}
+
+/* harmony default export */ const before_after_hook = ({ Singular, Collection });
+
+;// CONCATENATED MODULE: ../../node_modules/@octokit/endpoint/dist-bundle/index.js
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var VERSION = "0.0.0-development";
+
+// pkg/dist-src/defaults.js
+var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+
+// pkg/dist-src/util/lowercase-keys.js
+function lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+
+// pkg/dist-src/util/is-plain-object.js
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/util/merge-deep.js
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (isPlainObject(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+
+// pkg/dist-src/util/remove-undefined-properties.js
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+
+// pkg/dist-src/merge.js
+function merge(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+
+// pkg/dist-src/util/add-query-parameters.js
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+
+// pkg/dist-src/util/extract-url-variable-names.js
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+
+// pkg/dist-src/util/omit.js
+function omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+
+// pkg/dist-src/util/url-template.js
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+
+// pkg/dist-src/parse.js
+function parse(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+
+// pkg/dist-src/endpoint-with-defaults.js
+function endpointWithDefaults(defaults, route, options) {
+  return parse(merge(defaults, route, options));
+}
+
+// pkg/dist-src/with-defaults.js
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: merge.bind(null, DEFAULTS2),
+    parse
+  });
+}
+
+// pkg/dist-src/index.js
+var endpoint = withDefaults(null, DEFAULTS);
+
+
+;// CONCATENATED MODULE: ../../node_modules/@octokit/request/node_modules/content-type/dist/index.js
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+const LOWER_CASE = 1;
+const OWS = 2;
+const SEMI_FLAG = 4;
+const COMMA_FLAG = 8;
+const TOKEN_FLAG = 16;
+const NON_ASCII = 0xff00;
+const CASE_FLAGS = LOWER_CASE | NON_ASCII;
+/**
+ * Character flags used to normalize HTTP field values while scanning.
+ * Out-of-range reads intentionally coerce to zero in bitwise expressions.
+ */
+const CHAR_MAP = new Uint8Array(0x100);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
+    CHAR_MAP[code] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
+    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Validate a type string against RFC 9110.
+ */
+function isTypeValid(type, start = 0, end = type.length) {
+    let hasSlash = false;
+    for (let index = start; index < end; index++) {
+        const code = type.charCodeAt(index);
+        if (code === 47 /* / */) {
+            if (hasSlash || index === start || index >= end - 1)
+                return false;
+            hasSlash = true;
+        }
+        else if (!isTokenCode(code)) {
+            return false;
+        }
+    }
+    return hasSlash;
+}
+/**
+ * Validate a token against RFC 9110.
+ */
+function isTokenValid(token, start = 0, end = token.length) {
+    if (start >= end)
+        return false;
+    for (let index = start; index < end; index++) {
+        if (!isTokenCode(token.charCodeAt(index)))
+            return false;
+    }
+    return true;
+}
+/**
+ * Check whether a character code belongs to the token production in RFC 9110.
+ */
+function isTokenCode(code) {
+    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
+}
+/**
+ * Serialize a parameter value.
+ */
+function parameterValue(str) {
+    const len = str.length;
+    if (len === 0)
+        return '""';
+    let index = 0;
+    while (index < len && isTokenCode(str.charCodeAt(index)))
+        index++;
+    if (index === len)
+        return str;
+    let result = '"';
+    let start = 0;
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
+            throw new TypeError(`Invalid parameter value: ${str}`);
+        }
+        if (code === 34 /* " */ || code === 92 /* \\ */) {
+            result += `${str.slice(start, index)}\\`;
+            start = index;
+        }
+        index++;
+    }
+    return `${result}${str.slice(start)}"`;
+}
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !isTypeValid(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!isTokenValid(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${parameterValue(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function dist_parse(header, options) {
+    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+    const len = header.length;
+    let valueStart = options?.start ?? 0;
+    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+        valueStart++;
+    }
+    let index = valueStart;
+    let typeFlags = 0;
+    let whitespace = -1;
+    let stop = options?.parameters === false ? COMMA_FLAG : 0;
+    while (index < len) {
+        const code = header.charCodeAt(index);
+        const flags = CHAR_MAP[code];
+        if ((flags & stopFlags) !== 0) {
+            stop |= flags & COMMA_FLAG;
+            break;
+        }
+        if ((flags & OWS) !== 0) {
+            if (whitespace === -1)
+                whitespace = index;
+        }
+        else {
+            whitespace = -1;
+        }
+        typeFlags |= (code & NON_ASCII) | flags;
+        index++;
+    }
+    const valueEnd = whitespace === -1 ? index : whitespace;
+    const value = header.slice(valueStart, valueEnd);
+    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+    if (index === len || stop !== 0) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopFlags);
+}
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopFlags) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        index++; // Skip over ;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+            index++;
+        }
+        const keyStart = index;
+        let keyFlags = 0;
+        let keyWhitespace = -1;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            const flags = CHAR_MAP[code];
+            if ((flags & stopFlags) !== 0) {
+                if ((flags & COMMA_FLAG) !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if (code === EQ) {
+                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+                const value = header.slice(keyStart, keyEnd);
+                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+                index++;
+                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+                    index++;
+                }
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    const quotedStart = ++index;
+                    let escaped = false;
+                    while (index < len) {
+                        const code = header.charCodeAt(index);
+                        if (code === DQUOTE) {
+                            if (parameters[key] === undefined) {
+                                parameters[key] = escaped
+                                    ? unescapeQuotedPairs(header, quotedStart, index)
+                                    : header.slice(quotedStart, index);
+                            }
+                            index++;
+                            let stop = 0;
+                            // Discard characters between quote and delimiter.
+                            while (index < len) {
+                                const code = header.charCodeAt(index);
+                                const flags = CHAR_MAP[code];
+                                if ((flags & stopFlags) !== 0) {
+                                    stop = flags & COMMA_FLAG;
+                                    break;
+                                }
+                                index++;
+                            }
+                            if (stop !== 0)
+                                break parameter;
+                            continue parameter;
+                        }
+                        if (code === BSLASH && index + 1 < len) {
+                            escaped = true;
+                            index += 2;
+                            continue;
+                        }
+                        index++;
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                let stop = 0;
+                let valueWhitespace = -1;
+                while (index < len) {
+                    const code = header.charCodeAt(index);
+                    const flags = CHAR_MAP[code];
+                    if ((flags & stopFlags) !== 0) {
+                        stop = flags & COMMA_FLAG;
+                        break;
+                    }
+                    if ((flags & OWS) !== 0) {
+                        if (valueWhitespace === -1)
+                            valueWhitespace = index;
+                    }
+                    else {
+                        valueWhitespace = -1;
+                    }
+                    index++;
+                }
+                if (parameters[key] === undefined) {
+                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                if (stop !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if ((flags & OWS) !== 0) {
+                if (keyWhitespace === -1)
+                    keyWhitespace = index;
+            }
+            else {
+                keyWhitespace = -1;
+            }
+            keyFlags |= (code & NON_ASCII) | flags;
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Remove backslashes from quoted pairs in a known-terminated quoted string body.
+ */
+function unescapeQuotedPairs(str, start, end) {
+    let result = "";
+    for (let index = start; index < end; index++) {
+        if (str.charCodeAt(index) === BSLASH) {
+            result += str.slice(start, index);
+            start = ++index;
+        }
+    }
+    return result + str.slice(start, end);
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ../../node_modules/json-with-bigint/json-with-bigint.js
+const intRegex = /^-?\d+$/;
+const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
+const originalStringify = JSON.stringify;
+const originalParse = JSON.parse;
+const customFormat = /^-?\d+n$/;
+
+const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+
+/**
+ * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
+ * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
+ */
+
+/**
+ * Checks if a value is unstringifiable according to native JSON.stringify rules.
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is undefined, a function, or a symbol.
+ */
+const isUnstringifiable = (val) =>
+  val === undefined || typeof val === "function" || typeof val === "symbol";
+
+/**
+ * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is a RawJSON instance.
+ */
+const isRawJSON = (val) =>
+  val !== null &&
+  typeof val === "object" &&
+  val.constructor &&
+  val.constructor.name === "RawJSON";
+
+/**
+ * Iteratively converts a JS value to a JSON string.
+ * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
+ * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
+ *
+ * @param {any} rootValue The value to stringify.
+ * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
+ * @param {string | number} [spaceParam] Indentation for pretty-printing.
+ * @returns {string | undefined} The generated JSON string.
+ */
+const stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+
+  if (typeof spaceParam === "number") {
+    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+  } else if (typeof spaceParam === "string") {
+    space = spaceParam.slice(0, 10);
+  }
+
+  const isFunctionReplacer = typeof replacer === "function";
+  const propertyList = Array.isArray(replacer)
+    ? new Set(replacer.map(String))
+    : null;
+
+  /**
+   * Prepares a value for stringification by resolving toJSON, handling BigInts,
+   * applying custom replacers, and unwrapping primitive objects.
+   *
+   * @param {object|Array} parent The parent object or array holding the value.
+   * @param {string} key The key associated with the value.
+   * @param {any} val The raw value to process.
+   * @returns {any} The processed value ready for stringification.
+   */
+  const prepareVal = (parent, key, val) => {
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
+
+    if (hasToJSON) {
+      val = val.toJSON(key);
+    }
+
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+
+    if (isNoise) return val + "n";
+
+    const isBigInt = typeof val === "bigint";
+
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+
+      return val.toString() + "n";
+    }
+
+    if (isFunctionReplacer) {
+      val = replacer.call(parent, key, val);
+    }
+
+    const isPostReplacerObject = val !== null && typeof val === "object";
+
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper =
+        val instanceof Number ||
+        val instanceof String ||
+        val instanceof Boolean;
+
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+
+    return val;
+  };
+
+  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+
+  if (isUnstringifiable(rootProcessed)) {
+    return undefined;
+  }
+
+  const isRootPrimitive =
+    rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+
+  const chunks = [];
+  let level = 0;
+
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true,
+    },
+  ];
+
+  const visited = new WeakSet([rootProcessed]);
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (node.index === 0) {
+      chunks.push(node.isArray ? "[" : "{");
+      level++;
+    }
+
+    let isDone = false;
+
+    if (node.isArray) {
+      if (node.index < node.val.length) {
+        if (!node.first) chunks.push(",");
+
+        if (space) chunks.push("\n" + space.repeat(level));
+
+        const childRaw = node.val[node.index];
+        const childVal = prepareVal(node.val, String(node.index), childRaw);
+
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node.first = false;
+          node.index++;
+        } else {
+          const isComplexObject =
+            childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+
+            visited.add(childVal);
+
+            stack.push({
+              parent: node.val,
+              key: String(node.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true,
+            });
+
+            node.first = false;
+            node.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node.first = false;
+            node.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node.index < node.keys.length) {
+        const k = node.keys[node.index++];
+
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+
+        if (isFilteredOutByArray) continue;
+
+        const childRaw = node.val[k];
+        const childVal = prepareVal(node.val, k, childRaw);
+
+        if (isUnstringifiable(childVal)) continue;
+
+        if (!node.first) chunks.push(",");
+
+        if (space) {
+          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+        } else {
+          chunks.push(originalStringify(k) + ":");
+        }
+
+        const isComplexObject =
+          childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+
+          visited.add(childVal);
+
+          stack.push({
+            parent: node.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true,
+          });
+
+          node.first = false;
+
+          break; // Stop current loop level to process the newly pushed stack node
+        } else {
+          chunks.push(originalStringify(childVal));
+          node.first = false;
+        }
+      }
+
+      const isNodeFullyProcessed =
+        node.index >= node.keys.length && stack[stack.length - 1] === node;
+
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+
+    if (isDone) {
+      level--;
+
+      if (!node.first && space) chunks.push("\n" + space.repeat(level));
+
+      chunks.push(node.isArray ? "]" : "}");
+      visited.delete(node.val);
+      stack.pop();
+    }
+  }
+
+  return chunks.join("");
+};
+
+/**
+ * Converts a JavaScript value to a JSON string.
+ *
+ * Supports serialization of BigInt values using two strategies:
+ * 1. Custom format "123n" → "123" (universal fallback)
+ * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
+ *
+ * All other values are serialized exactly like native JSON.stringify().
+ *
+ * @param {*} value The value to convert to a JSON string.
+ * @param {Replacer | Array<string | number> | null} [replacer]
+ * A function that alters the behavior of the stringification process,
+ * or an array of strings/numbers to indicate properties to exclude.
+ * @param {string | number} [space]
+ * A string or number to specify indentation or pretty-printing.
+ * @returns {string} The JSON string representation.
+ */
+const JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+
+          const hasFunctionReplacer = typeof replacer === "function";
+
+          if (hasFunctionReplacer) return replacer(key, val);
+
+          const isKeyInArrayReplacer =
+            Array.isArray(replacer) && replacer.includes(key);
+
+          if (isKeyInArrayReplacer) return val;
+
+          return val;
+        },
+        space,
+      );
+    }
+
+    if (!value) return originalStringify(value, replacer, space);
+
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+
+        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+        if (typeof val === "bigint") return val.toString() + "n";
+
+        const hasFunctionReplacer = typeof replacer === "function";
+
+        if (hasFunctionReplacer) return replacer(key, val);
+
+        const isKeyInArrayReplacer =
+          Array.isArray(replacer) && replacer.includes(key);
+
+        if (isKeyInArrayReplacer) return val;
+
+        return val;
+      },
+      space,
+    );
+
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3",
+    ); // Delete one "n" off the end of every BigInt value
+
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
+
+    return denoisedJSON;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer, space);
+
+      if (convertedJSON === undefined) return undefined;
+
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return convertedJSON;
+
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+
+    throw error;
+  }
+};
+
+const featureCache = new Map();
+
+/**
+ * Detects if the current JSON.parse implementation supports the context.source feature.
+ *
+ * Uses toString() fingerprinting to cache results and automatically detect runtime
+ * replacements of JSON.parse (polyfills, mocks, etc.).
+ *
+ * @returns {boolean} true if context.source is supported, false otherwise.
+ */
+const isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+
+  try {
+    const result = JSON.parse(
+      "1",
+      (_, __, context) => !!context?.source && context.source === "1",
+    );
+    featureCache.set(parseFingerprint, result);
+
+    return result;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+
+    return false;
+  }
+};
+
+/**
+ * Reviver function that converts custom-format BigInt strings back to BigInt values.
+ * Also handles "noise" strings that accidentally match the BigInt format.
+ *
+ * @param {string | number | undefined} key The object key.
+ * @param {*} value The value being parsed.
+ * @param {object} [context] Parse context (if supported by JSON.parse).
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The transformed value.
+ */
+const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+  const isCustomFormatBigInt =
+    typeof value === "string" && customFormat.test(value);
+
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+
+  const hasUserReviver = typeof userReviver === "function";
+
+  if (!hasUserReviver) return value;
+
+  return userReviver(key, value, context);
+};
+
+/**
+ * Fast JSON.parse implementation (~2x faster than classic fallback).
+ * Uses JSON.parse's context.source feature to detect integers and convert
+ * large numbers directly to BigInt without string manipulation.
+ *
+ * Does not support legacy custom format from v1 of this library.
+ *
+ * @param {string} text JSON string to parse.
+ * @param {Reviver} [reviver] Transform function to apply to each value.
+ * @returns {any} Parsed JavaScript value.
+ */
+const JSONParseV2 = (text, reviver) => {
+  return JSON.parse(text, (key, value, context) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds =
+      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context && intRegex.test(context.source);
+    const isBigInt = isBigNumber && isInt;
+
+    if (isBigInt) return BigInt(context.source);
+
+    const hasCustomReviver = typeof reviver === "function";
+
+    if (!hasCustomReviver) return value;
+
+    return reviver(key, value, context);
+  });
+};
+
+const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+const MAX_DIGITS = MAX_INT.length;
+const stringsOrLargeNumbers =
+  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
+
+/**
+ * Iteratively traverses the parsed object bottom-up (post-order),
+ * emulating the native JSON.parse reviver behavior.
+ * This avoids Call Stack overflows (RangeError) on deeply nested structures.
+ *
+ * @param {any} parsed The natively parsed JSON object.
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The fully processed object.
+ */
+const applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (!node.visited) {
+      node.visited = true;
+
+      const value = node.parent[node.key];
+      const isComplexObject = value !== null && typeof value === "object";
+
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys[i], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node;
+      let value = parent[key];
+
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+
+      const hasUserReviver = typeof userReviver === "function";
+
+      if (hasUserReviver) {
+        value = userReviver.call(parent, key, value);
+      }
+
+      const isDeleted = value === undefined;
+
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+
+      stack.pop();
+    }
+  }
+
+  return rootHolder[""];
+};
+
+/**
+ * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
+ *
+ * @param {string} text The raw JSON string.
+ * @returns {string} The serialized string with marked BigInts.
+ */
+const serializeBigInts = (text) => {
+  return text.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+      const hasFractionalOrExponential = fractional || exponential;
+
+      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
+      const isLessThanMaxSafeInt =
+        digits &&
+        (digits.length < MAX_DIGITS ||
+          (digits.length === MAX_DIGITS && digits <= MAX_INT));
+
+      const isStandardValue =
+        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+
+      if (isStandardValue) return match;
+
+      return '"' + match + 'n"';
+    },
+  );
+};
+
+/**
+ * Converts a JSON string into a JavaScript value.
+ *
+ * Supports parsing of large integers using two strategies:
+ * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
+ * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
+ *
+ * All other JSON values are parsed exactly like native JSON.parse().
+ *
+ * @param {string} text A valid JSON string.
+ * @param {Reviver} [reviver]
+ * A function that transforms the results. This function is called for each member
+ * of the object. If a member contains nested objects, the nested objects are
+ * transformed before the parent object is.
+ * @returns {any} The parsed JavaScript value.
+ * @throws {SyntaxError} If text is not valid JSON.
+ */
+const JSONParse = (text, reviver) => {
+  if (!text) return originalParse(text, reviver);
+
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
+
+    // Find and mark big numbers with "n"
+    const serializedData = serializeBigInts(text);
+
+    return originalParse(serializedData, (key, value, context) =>
+      convertMarkedBigIntsReviver(key, value, context, reviver),
+    );
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const serializedData = serializeBigInts(text);
+      const parsed = originalParse(serializedData);
+
+      return applyReviverIteratively(parsed, reviver);
+    }
+
+    throw error;
+  }
+};
+
+
+
+;// CONCATENATED MODULE: ../../node_modules/@octokit/request-error/dist-src/index.js
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+
+;// CONCATENATED MODULE: ../../node_modules/@octokit/request/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var dist_bundle_VERSION = "10.0.16";
+
+// pkg/dist-src/defaults.js
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${getUserAgent()}`
+  }
+};
+
+// pkg/dist-src/fetch-wrapper.js
+
+
+
+// pkg/dist-src/is-plain-object.js
+function dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/fetch-wrapper.js
+
+var noop = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = dist_parse(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+
+// pkg/dist-src/with-defaults.js
+function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+  });
+}
+
+// pkg/dist-src/index.js
+var request = dist_bundle_withDefaults(endpoint, defaults_default);
+
+/* v8 ignore next -- @preserve */
+/* v8 ignore else -- @preserve */
+
+;// CONCATENATED MODULE: ../../node_modules/@octokit/graphql/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/version.js
+var graphql_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/with-defaults.js
+
+
+// pkg/dist-src/graphql.js
+
+
+// pkg/dist-src/error.js
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+var GraphqlResponseError = class extends Error {
+  constructor(request2, headers, response) {
+    super(_buildMessageForResponseErrors(response));
+    this.request = request2;
+    this.headers = headers;
+    this.response = response;
+    this.errors = response.errors;
+    this.data = response.data;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  request;
+  headers;
+  response;
+  name = "GraphqlResponseError";
+  errors;
+  data;
+};
+
+// pkg/dist-src/graphql.js
+var NON_VARIABLE_OPTIONS = [
+  "method",
+  "baseUrl",
+  "url",
+  "headers",
+  "request",
+  "query",
+  "mediaType",
+  "operationName"
+];
+var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result[key] = parsedOptions[key];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key] = parsedOptions[key];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+
+// pkg/dist-src/with-defaults.js
+function graphql_dist_bundle_withDefaults(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+
+// pkg/dist-src/index.js
+var graphql2 = graphql_dist_bundle_withDefaults(request, {
+  headers: {
+    "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
+  },
+  method: "POST",
+  url: "/graphql"
+});
+function withCustomRequest(customRequest) {
+  return graphql_dist_bundle_withDefaults(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+
+/* v8 ignore if -- @preserve */
+
+;// CONCATENATED MODULE: ../../node_modules/@octokit/auth-token/dist-bundle/index.js
+// pkg/dist-src/is-jwt.js
+var b64url = "(?:[a-zA-Z0-9_-]+)";
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var isJWT = jwtRE.test.bind(jwtRE);
+
+// pkg/dist-src/auth.js
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+
+// pkg/dist-src/with-authorization-prefix.js
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+
+// pkg/dist-src/hook.js
+async function hook(token, request, route, parameters) {
+  const endpoint = request.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint.headers.authorization = withAuthorizationPrefix(token);
+  return request(endpoint);
+}
+
+// pkg/dist-src/index.js
+var createTokenAuth = function createTokenAuth2(token) {
+  if (!token) {
+    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+  }
+  if (typeof token !== "string") {
+    throw new Error(
+      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+    );
+  }
+  token = token.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token), {
+    hook: hook.bind(null, token)
+  });
+};
+
+
+;// CONCATENATED MODULE: ../../node_modules/@octokit/core/dist-src/version.js
+const version_VERSION = "7.0.8";
+
+
+;// CONCATENATED MODULE: ../../node_modules/@octokit/core/dist-src/index.js
+
+
+
+
+
+
+const dist_src_noop = () => {
+};
+const consoleWarn = console.warn.bind(console);
+const consoleError = console.error.bind(console);
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = dist_src_noop;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = dist_src_noop;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
+class Octokit {
+  static VERSION = version_VERSION;
+  static defaults(defaults) {
+    const OctokitWithDefaults = class extends this {
+      constructor(...args) {
+        const options = args[0] || {};
+        if (typeof defaults === "function") {
+          super(defaults(options));
+          return;
+        }
+        super(
+          Object.assign(
+            {},
+            defaults,
+            options,
+            options.userAgent && defaults.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            } : null
+          )
+        );
+      }
+    };
+    return OctokitWithDefaults;
+  }
+  static plugins = [];
+  /**
+   * Attach a plugin (or many) to your Octokit instance.
+   *
+   * @example
+   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+   */
+  static plugin(...newPlugins) {
+    const currentPlugins = this.plugins;
+    const NewOctokit = class extends this {
+      static plugins = currentPlugins.concat(
+        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+      );
+    };
+    return NewOctokit;
+  }
+  constructor(options = {}) {
+    const hook = new before_after_hook.Collection();
+    const requestDefaults = {
+      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      headers: {},
+      request: Object.assign({}, options.request, {
+        // @ts-ignore internal usage only, no need to type
+        hook: hook.bind(null, "request")
+      }),
+      mediaType: {
+        previews: [],
+        format: ""
+      }
+    };
+    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options.baseUrl) {
+      requestDefaults.baseUrl = options.baseUrl;
+    }
+    if (options.previews) {
+      requestDefaults.mediaType.previews = options.previews;
+    }
+    if (options.timeZone) {
+      requestDefaults.headers["time-zone"] = options.timeZone;
+    }
+    this.request = request.defaults(requestDefaults);
+    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+    this.log = createLogger(options.log);
+    this.hook = hook;
+    if (!options.authStrategy) {
+      if (!options.auth) {
+        this.auth = async () => ({
+          type: "unauthenticated"
+        });
+      } else {
+        const auth = createTokenAuth(options.auth);
+        hook.wrap("request", auth.hook);
+        this.auth = auth;
+      }
+    } else {
+      const { authStrategy, ...otherOptions } = options;
+      const auth = authStrategy(
+        Object.assign(
+          {
+            request: this.request,
+            log: this.log,
+            // we pass the current octokit instance as well as its constructor options
+            // to allow for authentication strategies that return a new octokit instance
+            // that shares the same internal state as the current one. The original
+            // requirement for this was the "event-octokit" authentication strategy
+            // of https://github.com/probot/octokit-auth-probot.
+            octokit: this,
+            octokitOptions: otherOptions
+          },
+          options.auth
+        )
+      );
+      hook.wrap("request", auth.hook);
+      this.auth = auth;
+    }
+    const classConstructor = this.constructor;
+    for (let i = 0; i < classConstructor.plugins.length; ++i) {
+      Object.assign(this, classConstructor.plugins[i](this, options));
+    }
+  }
+  // assigned during constructor
+  request;
+  graphql;
+  log;
+  hook;
+  // TODO: type `octokit.auth` based on passed options.authStrategy
+  auth;
+}
+
+
+;// CONCATENATED MODULE: ../../packages/source/dist/github-api.js
+/**
+ * The GitHub REST API calls the source checks make, behind a small interface with one Octokit
+ * implementation and a configurable base URL (tests point it at a local server). Every call returns
+ * either a value or a reason it could not be read; a missing permission is named, never a pass.
+ */
+
+
+const obj = (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {});
+const str = (v) => (typeof v === 'string' ? v : '');
+const arr = (v) => (Array.isArray(v) ? v : []);
+function failure(e) {
+    const status = typeof e.status === 'number' ? e.status : 0;
+    const message = e instanceof Error ? e.message : String(e);
+    return { ok: false, status, message: message.split('\n')[0] ?? message };
+}
+const MAX_PAGES = 20;
+function createGitHubClient(opts) {
+    const octokit = new Octokit({
+        ...(opts.token ? { auth: opts.token } : {}),
+        baseUrl: (opts.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
+        userAgent: `${core_dist/* TOOL_NAME */.lH}/${core_dist/* TOOL_VERSION */.wr}`,
+        log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    const base = { owner: opts.owner, repo: opts.repo };
+    async function get(route, params) {
+        try {
+            const r = await octokit.request(route, { ...base, ...params, headers: { 'x-github-api-version': '2022-11-28' } });
+            return { ok: true, value: r.data };
+        }
+        catch (e) {
+            return failure(e);
+        }
+    }
+    async function list(route, params, key) {
+        const out = [];
+        for (let page = 1; page <= MAX_PAGES; page++) {
+            const r = await get(route, { ...params, per_page: 100, page });
+            if (!r.ok)
+                return r;
+            const items = key === undefined ? arr(r.value) : arr(obj(r.value)[key]);
+            out.push(...items);
+            if (items.length < 100)
+                break;
+        }
+        return { ok: true, value: out };
+    }
+    function map(r, f) {
+        return r.ok ? { ok: true, value: r.value.map((v) => f(obj(v))) } : r;
+    }
+    return {
+        owner: opts.owner,
+        repo: opts.repo,
+        async commitVerification(sha) {
+            const r = await get('GET /repos/{owner}/{repo}/commits/{ref}', { ref: sha });
+            if (!r.ok)
+                return r;
+            const v = obj(obj(obj(r.value).commit).verification);
+            if (str(obj(r.value).sha) !== sha)
+                return { ok: false, status: 200, message: `the API answered for commit ${str(obj(r.value).sha) || '(none)'}, not ${sha}` };
+            return {
+                ok: true,
+                value: {
+                    verified: v.verified === true,
+                    reason: str(v.reason),
+                    signature: typeof v.signature === 'string' ? v.signature : null,
+                    payload: typeof v.payload === 'string' ? v.payload : null,
+                },
+            };
+        },
+        async pullsForCommit(sha) {
+            return map(await list('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { commit_sha: sha }), (p) => ({
+                number: typeof p.number === 'number' ? p.number : 0,
+                state: str(p.state),
+                author: str(obj(p.user).login),
+                headSha: str(obj(p.head).sha),
+                baseRef: str(obj(p.base).ref),
+                mergedAt: typeof p.merged_at === 'string' ? p.merged_at : null,
+                mergeCommitSha: typeof p.merge_commit_sha === 'string' ? p.merge_commit_sha : null,
+                url: str(p.html_url),
+            }));
+        },
+        async reviews(pull) {
+            return map(await list('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { pull_number: pull }), (r) => ({
+                user: str(obj(r.user).login),
+                state: str(r.state),
+                commitId: str(r.commit_id),
+                submittedAt: str(r.submitted_at),
+            }));
+        },
+        async pullFiles(pull) {
+            const r = await list('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', { pull_number: pull });
+            return r.ok ? { ok: true, value: r.value.map((f) => str(obj(f).filename)).filter(Boolean) } : r;
+        },
+        async branchRules(branch) {
+            return map(await list('GET /repos/{owner}/{repo}/rules/branches/{branch}', { branch }), (r) => ({
+                type: str(r.type),
+                parameters: obj(r.parameters),
+                ...(typeof r.ruleset_source === 'string' ? { source: r.ruleset_source } : {}),
+            }));
+        },
+        async checkRuns(sha) {
+            return map(await list('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ref: sha }, 'check_runs'), (c) => ({
+                name: str(c.name),
+                status: str(c.status),
+                conclusion: typeof c.conclusion === 'string' ? c.conclusion : null,
+                ...(typeof obj(c.app).id === 'number' ? { appId: obj(c.app).id } : {}),
+            }));
+        },
+        async statuses(sha) {
+            const r = await get('GET /repos/{owner}/{repo}/commits/{ref}/status', { ref: sha });
+            if (!r.ok)
+                return r;
+            return { ok: true, value: arr(obj(r.value).statuses).map((s) => ({ context: str(obj(s).context), state: str(obj(s).state) })) };
+        },
+        async teamMembers(org, team) {
+            const r = await list('GET /orgs/{org}/teams/{team_slug}/members', { org, team_slug: team });
+            return r.ok ? { ok: true, value: r.value.map((m) => str(obj(m).login).toLowerCase()).filter(Boolean) } : r;
+        },
+    };
+}
+/** "could not verify X: the token lacks Y" for a failed call; other failures say what happened. */
+function couldNotVerify(what, permission, r) {
+    if (r.status === 403 || r.status === 404)
+        return `could not verify ${what}: the token lacks ${permission} (HTTP ${r.status}: ${r.message})`;
+    if (r.status === 401)
+        return `could not verify ${what}: the token was refused (HTTP 401: ${r.message})`;
+    if (r.status === 0)
+        return `could not verify ${what}: the GitHub API could not be reached (${r.message})`;
+    return `could not verify ${what}: the GitHub API answered HTTP ${r.status} (${r.message})`;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ../../packages/source/dist/x509.js
+/**
+ * X.509 commit signatures (`gpg.format x509`: gpgsm, or Sigstore's gitsign): a detached CMS
+ * signature over the commit object. Verified with `openssl cms` against the policy's CA only (no
+ * system trust store), at the commit's time (gitsign certificates live ten minutes), then the
+ * signer certificate's identity (SAN) and issuer (for Fulcio certificates the OIDC issuer extension
+ * 1.3.6.1.4.1.57264.1.8, or the deprecated .1.1) are compared with the policy.
+ */
+
+
+
+
+const OID_FULCIO_ISSUER_V1 = '1.3.6.1.4.1.57264.1.1';
+const OID_FULCIO_ISSUER_V2 = '1.3.6.1.4.1.57264.1.8';
+function isX509Signature(signature) {
+    return /^-----BEGIN (SIGNED MESSAGE|PKCS7|CMS)-----/.test(signature);
+}
+/** The DER bytes inside an armoured CMS signature. */
+function signatureDer(signature) {
+    const body = signature
+        .split('\n')
+        .filter((l) => !l.startsWith('-----') && l.trim() !== '')
+        .join('');
+    return Buffer.from(body, 'base64');
+}
+function readTlv(buf, at) {
+    if (at + 2 > buf.length)
+        return undefined;
+    const tag = buf[at];
+    let len = buf[at + 1];
+    let start = at + 2;
+    if (len & 0x80) {
+        const n = len & 0x7f;
+        if (n === 0 || n > 4 || start + n > buf.length)
+            return undefined;
+        len = 0;
+        for (let i = 0; i < n; i++)
+            len = len * 256 + buf[start + i];
+        start += n;
+    }
+    if (start + len > buf.length)
+        return undefined;
+    return { tag, start, end: start + len };
+}
+function children(buf, tlv) {
+    const out = [];
+    let at = tlv.start;
+    while (at < tlv.end) {
+        const c = readTlv(buf, at);
+        if (!c)
+            break;
+        out.push(c);
+        at = c.end;
+    }
+    return out;
+}
+function oidString(bytes) {
+    const first = bytes[0] ?? 0;
+    const parts = [Math.floor(first / 40), first % 40];
+    let v = 0;
+    for (let i = 1; i < bytes.length; i++) {
+        const b = bytes[i];
+        v = v * 128 + (b & 0x7f);
+        if (!(b & 0x80)) {
+            parts.push(v);
+            v = 0;
+        }
+    }
+    return parts.join('.');
+}
+/** The raw extnValue contents of every extension of a DER certificate, by dotted OID. */
+function certificateExtensions(der) {
+    const out = new Map();
+    const cert = readTlv(der, 0);
+    const tbs = cert ? children(der, cert)[0] : undefined;
+    if (!tbs)
+        return out;
+    const ext = children(der, tbs).find((c) => c.tag === 0xa3);
+    const seq = ext ? children(der, ext)[0] : undefined;
+    if (!seq)
+        return out;
+    for (const e of children(der, seq)) {
+        const parts = children(der, e);
+        const oid = parts[0];
+        const value = parts[parts.length - 1];
+        if (oid?.tag === 0x06 && value?.tag === 0x04)
+            out.set(oidString(der.subarray(oid.start, oid.end)), der.subarray(value.start, value.end));
+    }
+    return out;
+}
+/** The OIDC issuer a Fulcio certificate was issued for, if it is one. */
+function fulcioIssuer(cert) {
+    const ext = certificateExtensions(cert.raw);
+    const v2 = ext.get(OID_FULCIO_ISSUER_V2);
+    if (v2) {
+        // .8 is a DER UTF8String inside the extension value.
+        const inner = readTlv(v2, 0);
+        if (inner)
+            return v2.subarray(inner.start, inner.end).toString('utf8');
+    }
+    const v1 = ext.get(OID_FULCIO_ISSUER_V1);
+    return v1 ? v1.toString('utf8') : undefined;
+}
+function certIdentity(cert) {
+    const san = cert.subjectAltName ?? '';
+    const emails = [];
+    const uris = [];
+    for (const part of san.split(/,\s*/)) {
+        if (part.startsWith('email:'))
+            emails.push(part.slice(6).toLowerCase());
+        else if (part.startsWith('URI:'))
+            uris.push(part.slice(4));
+    }
+    const email = /(?:^|\n)emailAddress=([^\n]+)/.exec(cert.subject)?.[1];
+    if (email)
+        emails.push(email.toLowerCase());
+    const oidcIssuer = fulcioIssuer(cert);
+    return {
+        emails,
+        uris,
+        subject: cert.subject.replace(/\n/g, ', '),
+        issuerDn: cert.issuer.replace(/\n/g, ', '),
+        ...(oidcIssuer ? { oidcIssuer } : {}),
+    };
+}
+function issuerMatches(want, id, cert) {
+    if (id.oidcIssuer !== undefined)
+        return id.oidcIssuer === want;
+    const cn = /(?:^|\n)CN=([^\n]+)/.exec(cert.issuer)?.[1];
+    return want === id.issuerDn || want === cn || want === cert.issuer;
+}
+async function verifyX509Commit(commit, signers, workDir) {
+    const signature = commit.signature ?? '';
+    const base = external_node_path_.join(workDir, `x509-${commit.sha}`);
+    const sigFile = `${base}.sig.der`;
+    const payloadFile = `${base}.payload`;
+    const signerFile = `${base}.signer.pem`;
+    await (0,promises_.writeFile)(sigFile, signatureDer(signature));
+    await (0,promises_.writeFile)(payloadFile, commit.payload);
+    try {
+        const common = [
+            'cms',
+            '-verify',
+            '-binary',
+            '-inform',
+            'DER',
+            '-in',
+            sigFile,
+            '-content',
+            payloadFile,
+            '-out',
+            '/dev/null',
+            '-purpose',
+            'any',
+        ];
+        // Intact at all? (no chain check) — separates "tampered" from "signed by someone else".
+        const intact = await runTool('openssl', [...common, '-noverify', '-signer', signerFile]);
+        if (intact.code !== 0)
+            return { status: 'bad', message: 'the X.509 signature does not match the commit (tampered or corrupt)' };
+        const cert = new external_node_crypto_.X509Certificate(await (0,promises_.readFile)(signerFile));
+        const identity = certIdentity(cert);
+        const mismatches = [];
+        let chained = false;
+        for (const s of signers) {
+            if (!s.caFile)
+                continue;
+            const r = await runTool('openssl', [
+                ...common,
+                '-CAfile',
+                s.caFile,
+                '-no-CApath',
+                '-no-CAstore',
+                '-attime',
+                String(commit.committerTime),
+            ]);
+            if (r.code !== 0)
+                continue;
+            chained = true;
+            const wantId = s.identity ?? s.email;
+            if (wantId !== undefined && !identity.emails.includes(wantId.toLowerCase()) && !identity.uris.includes(wantId)) {
+                mismatches.push(`${s.label}: certificate identity ${[...identity.emails, ...identity.uris].join(', ') || identity.subject} is not ${wantId}`);
+                continue;
+            }
+            if (s.issuer !== undefined && !issuerMatches(s.issuer, identity, cert)) {
+                mismatches.push(`${s.label}: issuer ${identity.oidcIssuer ?? identity.issuerDn} is not ${s.issuer}`);
+                continue;
+            }
+            return { status: 'good', signer: s, identity };
+        }
+        if (!chained) {
+            return {
+                status: 'untrusted',
+                message: `the certificate (${identity.subject}, issued by ${identity.issuerDn}) does not chain to a CA in the policy`,
+                identity,
+            };
+        }
+        return { status: 'identity-mismatch', message: mismatches.join('; '), identity };
+    }
+    finally {
+        await (0,promises_.rm)(sigFile, { force: true });
+        await (0,promises_.rm)(payloadFile, { force: true });
+        await (0,promises_.rm)(signerFile, { force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/source/dist/signatures.js
+
+
+
+function signatureFormat(signature) {
+    if (!signature)
+        return 'none';
+    if (signature.startsWith('-----BEGIN PGP SIGNATURE-----'))
+        return 'openpgp';
+    if (signature.startsWith('-----BEGIN SSH SIGNATURE-----'))
+        return 'ssh';
+    if (isX509Signature(signature))
+        return 'x509';
+    return 'openpgp';
+}
+/** %G? and friends for many commits in one git call, verified with the policy-only keyring. */
+async function gitVerdicts(repo, shas, keyring) {
+    const out = new Map();
+    for (let i = 0; i < shas.length; i += 200) {
+        const chunk = shas.slice(i, i + 200);
+        const r = await gitRun(repo, ['show', '-s', '--no-notes', '--format=%H%x00%G?%x00%GK%x00%GF%x00%GP%x00%GS%x1e', ...chunk], {
+            env: { GNUPGHOME: keyring.gnupgHome },
+            // The verifiers are pinned here so a repository's config cannot substitute its own.
+            config: {
+                'gpg.program': 'gpg',
+                'gpg.ssh.program': 'ssh-keygen',
+                'gpg.x509.program': 'gpgsm',
+                'gpg.ssh.allowedSignersFile': keyring.allowedSignersFile,
+                'gpg.ssh.revocationFile': '',
+                'log.showSignature': 'false',
+            },
+        });
+        for (const rec of r.stdout.split('\x1e')) {
+            const [sha, status, key, fingerprint, primary, signer] = rec.replace(/^\n/, '').split('\0');
+            if (sha && /^[0-9a-f]{40,64}$/.test(sha)) {
+                out.set(sha, {
+                    status: status ?? 'N',
+                    key: key ?? '',
+                    fingerprint: (fingerprint ?? '').trim(),
+                    primary: (primary ?? '').trim(),
+                    signer: signer ?? '',
+                });
+            }
+        }
+    }
+    return out;
+}
+const GPG_STATUS = {
+    B: { status: 'bad', text: 'the signature does not match the commit (tampered or corrupt)' },
+    X: { status: 'expired-signature', text: 'the signature has expired' },
+    Y: { status: 'expired-key', text: 'the signing key has expired' },
+    R: { status: 'revoked-key', text: 'the signing key has been revoked' },
+    E: { status: 'untrusted', text: 'the signing key is not one of the policy signers' },
+    N: { status: 'unsigned', text: 'the commit is not signed' },
+};
+function isWebFlowCommit(c) {
+    return c.committerName === 'GitHub' && c.committerEmail.toLowerCase() === 'noreply@github.com';
+}
+function emailCheck(result, allowed, committerEmail) {
+    if (allowed === undefined || allowed.length === 0)
+        return { ...result, emailBound: false };
+    if (allowed.includes(committerEmail.toLowerCase()))
+        return { ...result, emailBound: true };
+    return {
+        ...result,
+        status: 'email-mismatch',
+        emailBound: false,
+        message: `signed by ${result.signer ?? 'a policy signer'}, but the committer e-mail ${committerEmail} is not theirs (allowed: ${allowed.join(', ')})`,
+    };
+}
+async function webFlow(c, base, github) {
+    const wf = { ...base, webFlow: true };
+    if (!github) {
+        return {
+            ...wf,
+            status: 'cannot-check',
+            message: 'made by GitHub (web flow); could not verify it: no GitHub API access (give a token and the repository)',
+        };
+    }
+    const r = await github.commitVerification(c.sha);
+    if (!r.ok)
+        return { ...wf, status: 'cannot-check', message: `made by GitHub (web flow); ${couldNotVerify('its signature', 'contents: read', r)}` };
+    const v = r.value;
+    const norm = (s) => (s ?? '').replace(/\r\n/g, '\n').trim();
+    if (!v.verified || v.reason !== 'valid') {
+        return {
+            ...wf,
+            status: 'bad',
+            message: `made by GitHub (web flow), but GitHub reports the signature as not verified (${v.reason || 'no reason'})`,
+        };
+    }
+    // Not trusted blindly: the verified signature and payload must be the ones in our commit object.
+    if (norm(v.signature) !== norm(c.signature) || norm(v.payload) !== norm(c.payload)) {
+        return { ...wf, status: 'bad', message: 'made by GitHub (web flow), but the signature GitHub verified is not the one in this commit' };
+    }
+    return {
+        ...wf,
+        status: 'good',
+        signer: 'GitHub web flow (verified by the GitHub API)',
+        emailBound: true,
+        message: 'signed by GitHub (web flow); GitHub verified the signature',
+    };
+}
+async function verifySignatures(opts) {
+    const { keyring } = opts;
+    const gitChecked = opts.commits.filter((c) => {
+        const f = signatureFormat(c.signature);
+        return f === 'openpgp' || f === 'ssh';
+    });
+    const verdicts = await gitVerdicts(opts.repo, gitChecked.map((c) => c.sha), keyring);
+    const out = [];
+    for (const c of opts.commits) {
+        const format = signatureFormat(c.signature);
+        const base = {
+            sha: c.sha,
+            subject: c.subject,
+            committerEmail: c.committerEmail,
+            format,
+            status: 'unsigned',
+            message: 'the commit is not signed',
+        };
+        let result;
+        if (format === 'none')
+            result = base;
+        else if (format === 'x509') {
+            const x = await verifyX509Commit(c, keyring.x509, keyring.workDir);
+            if (x.status === 'good') {
+                const allowed = x.signer.email ? [x.signer.email] : x.identity.emails;
+                result = emailCheck({ ...base, status: 'good', signer: x.signer.label, key: x.identity.subject, message: `X.509 signature by ${x.signer.label}` }, allowed, c.committerEmail);
+            }
+            else
+                result = { ...base, status: x.status === 'identity-mismatch' ? 'untrusted' : x.status, message: x.message };
+        }
+        else {
+            const v = verdicts.get(c.sha) ?? { status: 'E', key: '', fingerprint: '', primary: '', signer: '' };
+            result = format === 'ssh' ? sshResult(base, v, keyring) : gpgResult(base, v, keyring);
+            if (result.status === 'good') {
+                const allowed = format === 'ssh'
+                    ? (keyring.ssh.find((s) => s.principal === v.signer)?.email ?? undefined)
+                    : keyring.gpg.find((g) => g.fingerprints.includes(v.fingerprint.toUpperCase()) || g.fingerprint === v.primary.toUpperCase())
+                        ?.emails;
+                result = emailCheck(result, typeof allowed === 'string' ? [allowed] : allowed, c.committerEmail);
+            }
+        }
+        if (result.status !== 'good' && format !== 'none' && isWebFlowCommit(c))
+            result = await webFlow(c, result, opts.github);
+        if (result.status !== 'good')
+            opts.logger.debug(`${c.sha.slice(0, 12)}: ${result.message}`);
+        out.push(result);
+    }
+    return out;
+}
+function gpgResult(base, v, keyring) {
+    const key = v.primary || v.fingerprint || v.key;
+    const withKey = { ...base, key };
+    if (v.status === 'G' || v.status === 'U') {
+        const fp = v.fingerprint.toUpperCase();
+        const signer = keyring.gpg.find((g) => g.fingerprints.includes(fp) || g.fingerprint === v.primary.toUpperCase());
+        // Only the policy's keys are in the keyring, but the fingerprint is checked against the policy anyway.
+        if (!signer)
+            return { ...withKey, status: 'untrusted', message: `signed by OpenPGP key ${key}, which is not a policy signer` };
+        if (signer.revoked)
+            return { ...withKey, status: 'revoked-key', message: `signed by ${signer.label}, whose key ${signer.fingerprint} is revoked` };
+        return { ...withKey, status: 'good', signer: signer.label, message: `OpenPGP signature by ${signer.label}` };
+    }
+    const s = GPG_STATUS[v.status] ?? { status: 'cannot-check', text: `git reported signature status "${v.status}"` };
+    const who = keyring.gpg.find((g) => g.fingerprints.includes(v.fingerprint.toUpperCase()))?.label;
+    return {
+        ...withKey,
+        status: s.status,
+        ...(who ? { signer: who } : {}),
+        message: `${s.text}${key ? ` (key ${key}${who ? `, ${who}` : ''})` : ''}`,
+    };
+}
+function sshResult(base, v, keyring) {
+    const withKey = { ...base, key: v.fingerprint || v.key };
+    if (v.status === 'G') {
+        const signer = keyring.ssh.find((s) => s.principal === v.signer && s.fingerprint === v.fingerprint);
+        if (!signer)
+            return { ...withKey, status: 'untrusted', message: `signed by SSH key ${v.fingerprint}, which is not a policy signer` };
+        return { ...withKey, status: 'good', signer: signer.label, message: `SSH signature by ${signer.label}` };
+    }
+    // For SSH, "U" is a good signature by a key that is not in the allowed signers file.
+    if (v.status === 'U' || v.status === 'E') {
+        return {
+            ...withKey,
+            status: 'untrusted',
+            message: `signed by SSH key ${v.fingerprint || v.key || '(unknown)'}, which is not a policy signer`,
+        };
+    }
+    const s = GPG_STATUS[v.status] ?? { status: 'cannot-check', text: `git reported signature status "${v.status}"` };
+    return { ...withKey, status: s.status, message: s.text };
+}
+
+;// CONCATENATED MODULE: ../../packages/source/dist/codeowners.js
+const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
+function globToRegex(glob) {
+    let out = '';
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob[i];
+        if (c === '*') {
+            if (glob[i + 1] === '*') {
+                // "**/" matches any number of directories; a trailing "**" matches everything inside.
+                if (glob[i + 2] === '/') {
+                    out += '(?:.*/)?';
+                    i += 2;
+                }
+                else {
+                    out += '.*';
+                    i += 1;
+                }
+            }
+            else
+                out += '[^/]*';
+        }
+        else if (c === '?')
+            out += '[^/]';
+        else
+            out += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return out;
+}
+function patternRegex(pattern) {
+    let p = pattern;
+    const dirOnly = p.endsWith('/');
+    if (dirOnly)
+        p = p.slice(0, -1);
+    const anchored = p.startsWith('/') || p.includes('/');
+    if (p.startsWith('/'))
+        p = p.slice(1);
+    const body = globToRegex(p);
+    // A pattern naming a directory owns everything beneath it.
+    return new RegExp(`${anchored ? '^' : '^(?:.*/)?'}${body}${dirOnly ? '/.*' : '(?:/.*)?'}$`);
+}
+function parseCodeowners(text) {
+    const rules = [];
+    text.split('\n').forEach((raw, i) => {
+        const line = raw.replace(/(^|\s)#.*$/, '').trim();
+        if (!line)
+            return;
+        const [pattern, ...owners] = line.split(/\s+/);
+        if (!pattern)
+            return;
+        try {
+            rules.push({ pattern, owners, line: i + 1, regex: patternRegex(pattern) });
+        }
+        catch {
+            // An unparsable pattern owns nothing (GitHub skips it as well).
+        }
+    });
+    return rules;
+}
+/** The owners of a path: those of the last matching rule (an empty list means "no owner"). */
+function ownersOf(rules, file) {
+    for (let i = rules.length - 1; i >= 0; i--) {
+        const r = rules[i];
+        if (r.regex.test(file))
+            return { owners: r.owners, rule: r };
+    }
+    return { owners: [] };
+}
+
+;// CONCATENATED MODULE: ../../packages/source/dist/reviews.js
+
+
+
+function finding(rule, message, help, blocking, properties) {
+    return { rule, severity: blocking ? 'high' : 'medium', blocking, message, help, ...(properties ? { properties } : {}) };
+}
+function branchOf(ref, baseRef) {
+    if (baseRef)
+        return baseRef.replace(/^refs\/heads\//, '');
+    if (ref?.startsWith('refs/heads/'))
+        return ref.slice('refs/heads/'.length);
+    if (ref && !ref.startsWith('refs/'))
+        return ref;
+    return undefined;
+}
+/** Each reviewer's latest decisive review (COMMENTED and PENDING do not change a decision). */
+function latestDecisions(reviews) {
+    const out = new Map();
+    for (const r of reviews) {
+        if (r.state === 'COMMENTED' || r.state === 'PENDING' || !r.user)
+            continue;
+        out.set(r.user.toLowerCase(), { state: r.state, commitId: r.commitId });
+    }
+    return out;
+}
+async function checkReviewEvidence(opts) {
+    const { client, policy, head } = opts;
+    const needReview = policy.reviews.approvals > 0;
+    const ev = {
+        rules: [],
+        checks: [],
+        findings: [],
+        proven: {
+            pullRequest: false,
+            independentApproval: false,
+            codeowners: false,
+            statusChecks: false,
+            branchProtection: false,
+            reviewEnforced: false,
+        },
+    };
+    const add = (check, result, detail) => {
+        ev.checks.push({ check, result, detail });
+    };
+    // ---- rules active on the branch ----
+    const branch = branchOf(opts.ref, opts.baseRef);
+    let rules = [];
+    if (branch === undefined) {
+        const msg = `could not verify branch protection: the ref ${opts.ref ?? '(none)'} is not a branch and no base branch was given`;
+        add('branch protection', 'not-verified', msg);
+        if (policy.branchProtection)
+            ev.findings.push(finding('source/could-not-verify', msg, 'pass the branch ref (GITHUB_REF or --ref refs/heads/NAME)', true));
+    }
+    else {
+        ev.branch = branch;
+        const r = await client.branchRules(branch);
+        if (!r.ok) {
+            const msg = couldNotVerify(`the rules of branch ${branch}`, 'metadata: read (and contents: read for private repositories)', r);
+            add('branch protection', 'not-verified', msg);
+            if (policy.branchProtection || needReview)
+                ev.findings.push(finding('source/could-not-verify', msg, 'give the step a token that can read the repository rules', true));
+        }
+        else {
+            rules = r.value;
+            ev.rules = [...new Set(rules.map((x) => x.type))].sort();
+            const has = (t) => rules.some((x) => x.type === t);
+            ev.proven.branchProtection = has('non_fast_forward') && has('deletion');
+            const missing = ['non_fast_forward', 'deletion'].filter((t) => !has(t));
+            add('branch protection', ev.proven.branchProtection ? 'passed' : policy.branchProtection ? 'failed' : 'not-required', ev.proven.branchProtection
+                ? `force pushes and deletion of ${branch} are blocked by active rules`
+                : `no active rule ${missing.join(' or ')} on ${branch}`);
+            if (!ev.proven.branchProtection && policy.branchProtection) {
+                ev.findings.push(finding('source/branch-protection', `branch ${branch} is not protected: no active ${missing.join(' or ')} rule`, 'add a ruleset that blocks force pushes and deletion of the branch', true, { branch, rules: ev.rules }));
+            }
+            const pr = rules.find((x) => x.type === 'pull_request');
+            const count = typeof pr?.parameters.required_approving_review_count === 'number' ? pr.parameters.required_approving_review_count : 0;
+            ev.proven.reviewEnforced = pr !== undefined && count >= Math.max(1, policy.reviews.approvals);
+        }
+    }
+    // ---- the pull request that introduced HEAD ----
+    const pulls = await client.pullsForCommit(head);
+    let pull;
+    if (!pulls.ok) {
+        const msg = couldNotVerify('the pull request that introduced the commit', 'pull-requests: read', pulls);
+        add('pull request', 'not-verified', msg);
+        if (needReview || policy.reviews.codeowners)
+            ev.findings.push(finding('source/could-not-verify', msg, 'grant the token pull-requests: read', true));
+    }
+    else {
+        pull = pulls.value.find((p) => p.mergeCommitSha === head && p.mergedAt !== null) ?? pulls.value.find((p) => p.headSha === head);
+        if (!pull) {
+            const msg = `commit ${head.slice(0, 12)} was not introduced by a pull request (pushed directly)`;
+            add('pull request', needReview ? 'failed' : 'not-required', msg);
+            if (needReview || policy.reviews.codeowners)
+                ev.findings.push(finding('source/no-pull-request', msg, 'merge changes through reviewed pull requests', true));
+        }
+        else {
+            ev.proven.pullRequest = true;
+            add('pull request', 'passed', `#${pull.number} by ${pull.author}${pull.mergedAt ? ', merged' : ''}`);
+        }
+    }
+    let approvers = [];
+    if (pull) {
+        const reviews = await client.reviews(pull.number);
+        if (!reviews.ok) {
+            const msg = couldNotVerify(`the reviews of pull request #${pull.number}`, 'pull-requests: read', reviews);
+            add('approvals', 'not-verified', msg);
+            if (needReview || policy.reviews.codeowners)
+                ev.findings.push(finding('source/could-not-verify', msg, 'grant the token pull-requests: read', true));
+        }
+        else {
+            const decisions = latestDecisions(reviews.value);
+            const author = pull.author.toLowerCase();
+            const stale = [];
+            for (const [user, d] of decisions) {
+                if (d.state !== 'APPROVED' || user === author)
+                    continue;
+                if (d.commitId === pull.headSha)
+                    approvers.push(user);
+                else
+                    stale.push(user);
+            }
+            approvers = approvers.sort();
+            ev.proven.independentApproval = approvers.length >= Math.max(1, policy.reviews.approvals);
+            const selfApproved = decisions.get(author)?.state === 'APPROVED';
+            const detail = `${approvers.length} approval(s) on the final commit ${pull.headSha.slice(0, 12)} by someone other than ${pull.author}` +
+                (approvers.length ? ` (${approvers.join(', ')})` : '') +
+                (stale.length ? `; approvals of earlier commits do not count (${stale.join(', ')})` : '') +
+                (selfApproved ? `; the author's own approval does not count` : '');
+            const ok = approvers.length >= policy.reviews.approvals;
+            add('approvals', needReview ? (ok ? 'passed' : 'failed') : 'not-required', detail);
+            if (!ok) {
+                ev.findings.push(finding('source/review', `pull request #${pull.number} has ${approvers.length} of ${policy.reviews.approvals} required approval(s): ${detail}`, 'have someone other than the author approve the final commit', true, {
+                    pull: pull.number,
+                    approvers,
+                }));
+            }
+        }
+        ev.pull = { number: pull.number, url: pull.url, author: pull.author, headSha: pull.headSha, approvers };
+        if (policy.reviews.codeowners)
+            await checkCodeowners(opts, pull, approvers, ev, add);
+    }
+    else if (policy.reviews.codeowners)
+        add('CODEOWNERS', 'not-verified', 'no pull request to check');
+    // ---- required status checks ----
+    const contexts = [
+        ...new Set(rules
+            .filter((x) => x.type === 'required_status_checks')
+            .flatMap((x) => Array.isArray(x.parameters.required_status_checks) ? x.parameters.required_status_checks : [])
+            .map((c) => {
+            const context = typeof c === 'object' && c !== null ? c.context : undefined;
+            return typeof context === 'string' ? context : '';
+        })
+            .filter(Boolean)),
+    ];
+    if (contexts.length === 0)
+        add('required status checks', 'not-required', 'the branch rules require no status checks');
+    else {
+        const sha = pull?.headSha || head;
+        const runs = await client.checkRuns(sha);
+        const statuses = await client.statuses(sha);
+        if (!runs.ok && !statuses.ok) {
+            const msg = couldNotVerify(`the required status checks of ${sha.slice(0, 12)}`, 'checks: read and statuses: read', runs);
+            add('required status checks', 'not-verified', msg);
+            ev.findings.push(finding('source/could-not-verify', msg, 'grant the token checks: read and statuses: read', true));
+        }
+        else {
+            const passed = new Set();
+            for (const c of runs.ok ? runs.value : [])
+                if (c.status === 'completed' && c.conclusion === 'success')
+                    passed.add(c.name);
+            for (const s of statuses.ok ? statuses.value : [])
+                if (s.state === 'success')
+                    passed.add(s.context);
+            const failed = contexts.filter((c) => !passed.has(c));
+            ev.proven.statusChecks = failed.length === 0;
+            add('required status checks', failed.length === 0 ? 'passed' : 'failed', failed.length === 0
+                ? `${contexts.join(', ')} passed on ${sha.slice(0, 12)}`
+                : `${failed.join(', ')} did not pass on ${sha.slice(0, 12)}`);
+            if (failed.length > 0) {
+                ev.findings.push(finding('source/status-checks', `required status checks did not pass on ${sha.slice(0, 12)}: ${failed.join(', ')}`, 'merge only after the required checks pass', true, { failed }));
+            }
+        }
+    }
+    return ev;
+}
+async function checkCodeowners(opts, pull, approvers, ev, add) {
+    let text;
+    for (const p of CODEOWNERS_PATHS) {
+        const r = await gitRun(opts.repo, ['show', `${opts.head}:${p}`], { allowFailure: true });
+        if (r.code === 0) {
+            text = r.stdout;
+            break;
+        }
+    }
+    if (text === undefined) {
+        add('CODEOWNERS', 'failed', 'the policy requires code-owner approval but the repository has no CODEOWNERS file');
+        ev.findings.push(finding('source/codeowners', 'the policy requires code-owner approval but the repository has no CODEOWNERS file', 'add .github/CODEOWNERS', true));
+        return;
+    }
+    const rules = parseCodeowners(text);
+    const files = await opts.client.pullFiles(pull.number);
+    if (!files.ok) {
+        const msg = couldNotVerify(`code-owner approval of pull request #${pull.number}`, 'pull-requests: read', files);
+        add('CODEOWNERS', 'not-verified', msg);
+        ev.findings.push(finding('source/could-not-verify', msg, 'grant the token pull-requests: read', true));
+        return;
+    }
+    const approved = new Set(approvers);
+    const teamCache = new Map();
+    const unapproved = [];
+    const unverifiable = [];
+    for (const file of files.value) {
+        const { owners } = ownersOf(rules, file);
+        if (owners.length === 0)
+            continue;
+        let ok = false;
+        for (const owner of owners) {
+            if (!owner.startsWith('@'))
+                continue; // e-mail owners cannot be matched to GitHub logins here
+            const name = owner.slice(1).toLowerCase();
+            if (!name.includes('/')) {
+                if (approved.has(name))
+                    ok = true;
+            }
+            else {
+                const [org, team] = name.split('/');
+                if (!teamCache.has(name)) {
+                    const m = await opts.client.teamMembers(org, team);
+                    teamCache.set(name, m.ok ? m.value : couldNotVerify(`membership of ${owner}`, 'members: read on the organisation', m));
+                }
+                const members = teamCache.get(name);
+                if (typeof members === 'string')
+                    unverifiable.push(members);
+                else if (members?.some((u) => approved.has(u)))
+                    ok = true;
+            }
+            if (ok)
+                break;
+        }
+        if (!ok)
+            unapproved.push(`${file} (owners ${owners.join(' ')})`);
+    }
+    if (unapproved.length === 0) {
+        ev.proven.codeowners = true;
+        add('CODEOWNERS', 'passed', `every changed file owned in CODEOWNERS was approved by an owner (${files.value.length} files)`);
+        return;
+    }
+    const detail = `${unapproved.length} changed file(s) lack an owner's approval: ${unapproved.slice(0, 5).join(', ')}${unapproved.length > 5 ? ', …' : ''}`;
+    if (unverifiable.length > 0) {
+        const msg = [...new Set(unverifiable)][0] ?? '';
+        add('CODEOWNERS', 'not-verified', `${detail}; ${msg}`);
+        ev.findings.push(finding('source/could-not-verify', msg, 'give the token read access to the organisation members', true));
+    }
+    else
+        add('CODEOWNERS', 'failed', detail);
+    ev.findings.push(finding('source/codeowners', detail, 'have a code owner approve the final commit', true, { files: unapproved.slice(0, 50) }));
+}
+
+;// CONCATENATED MODULE: ../../packages/source/dist/source-level.js
+const MAX_SOURCE_LEVEL = 3;
+function sourceLevel(e) {
+    if (!e.identity)
+        return 0;
+    if (!(e.signedHistory || e.branchProtection))
+        return 1;
+    if (!(e.branchProtection && e.reviewEnforced && e.independentApproval && e.codeowners))
+        return 2;
+    return 3;
+}
+function levelName(level) {
+    return `SLSA_SOURCE_LEVEL_${level}`;
+}
+
+;// CONCATENATED MODULE: ../../packages/source/dist/source-vsa.js
+/** The source VSA: a verification_summary/v1 statement whose subject is the commit. */
+
+
+
+const SOURCE_VSA_NAME = 'source.vsa';
+const SOURCE_VERIFIER_ID = `${core_dist/* TOOL_URI */.qH}/checkout-verify`;
+/** `https://github.com/OWNER/REPO` from a remote URL (https, ssh or scp form), if it is on GitHub. */
+function githubRepoFromRemote(url) {
+    const m = /^(?:https?:\/\/(?:[^@/]+@)?github\.com\/|ssh:\/\/git@github\.com\/|git@github\.com:)([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(url.trim());
+    return m ? { owner: m[1], repo: m[2] } : undefined;
+}
+/** The repository's URI (subject name) and the VSA resourceUri `git+<repo>@<ref>`. */
+async function resourceFor(opts) {
+    let repoUri;
+    if (opts.github) {
+        repoUri = `${(opts.github.serverUrl ?? 'https://github.com').replace(/\/+$/, '')}/${opts.github.owner}/${opts.github.repo}`;
+    }
+    else {
+        const remote = await gitRun(opts.repo, ['remote', 'get-url', 'origin'], { allowFailure: true });
+        const gh = remote.code === 0 ? githubRepoFromRemote(remote.stdout) : undefined;
+        const path = (await gitRun(opts.repo, ['rev-parse', '--show-toplevel'])).stdout.trim();
+        // Credentials embedded in a remote URL must never reach evidence.
+        const clean = remote.code === 0 ? remote.stdout.trim().replace(/\/\/[^@/]+@/, '//') : '';
+        repoUri = gh ? `https://github.com/${gh.owner}/${gh.repo}` : /^https?:\/\//.test(clean) ? clean : `file://${path}`;
+    }
+    let ref = opts.ref;
+    if (!ref) {
+        const sym = await gitRun(opts.repo, ['symbolic-ref', '--quiet', 'HEAD'], { allowFailure: true });
+        ref = sym.code === 0 ? sym.stdout.trim() : opts.head;
+    }
+    return { repoUri, resourceUri: `git+${repoUri}@${ref}`, ref };
+}
+function sourceVsa(opts) {
+    return (0,core_dist/* makeStatement */.UT)([{ name: opts.repoUri, digest: { gitCommit: opts.head } }], core_dist/* PREDICATE */.W3.vsa, {
+        verifier: { id: SOURCE_VERIFIER_ID, version: { 'secure-factory': core_dist/* TOOL_VERSION */.wr } },
+        timeVerified: opts.now.toISOString(),
+        resourceUri: opts.resourceUri,
+        policy: { uri: opts.policy.source.file, digest: { sha256: opts.policy.source.sha256 } },
+        verificationResult: opts.passed ? 'PASSED' : 'FAILED',
+        // VSA v1: the highest level of each track verified, or "FAILED" when the policy check failed.
+        verifiedLevels: opts.passed ? [levelName(opts.level)] : ['FAILED'],
+        slsaVersion: '1.2',
+    });
+}
+
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var yaml_dist = __nccwpck_require__(3483);
+;// CONCATENATED MODULE: ../../packages/source/dist/audit/expressions.js
+/**
+ * GitHub Actions expressions (`${{ … }}`): extraction from raw YAML source and a small parser that
+ * keeps the offset of every node, so findings can point at the exact context, as zizmor does.
+ * Grammar: https://docs.github.com/en/actions/reference/workflows-and-actions/expressions
+ */
+/** Finds `${{ … }}` in text, skipping `}}` inside single-quoted string literals. */
+function extractExpressions(text) {
+    const out = [];
+    let i = 0;
+    while (i < text.length) {
+        const open = text.indexOf('${{', i);
+        if (open < 0)
+            break;
+        let j = open + 3;
+        let inString = false;
+        let close = -1;
+        while (j < text.length) {
+            const c = text[j];
+            if (inString) {
+                if (c === "'") {
+                    if (text[j + 1] === "'")
+                        j++;
+                    else
+                        inString = false;
+                }
+            }
+            else if (c === "'") {
+                inString = true;
+            }
+            else if (c === '}' && text[j + 1] === '}') {
+                close = j;
+                break;
+            }
+            j++;
+        }
+        if (close < 0)
+            break;
+        const raw = text.slice(open + 3, close);
+        const lead = raw.length - raw.trimStart().length;
+        out.push({ start: open, end: close + 2, body: raw.trim(), bodyStart: open + 3 + lead });
+        i = close + 2;
+    }
+    return out;
+}
+class ExpressionSyntaxError extends Error {
+    offset;
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+    }
+}
+function tokenize(src) {
+    const tokens = [];
+    let i = 0;
+    while (i < src.length) {
+        const c = src.charAt(i);
+        if (/\s/.test(c)) {
+            i++;
+            continue;
+        }
+        const start = i;
+        if (c === "'") {
+            let value = '';
+            i++;
+            for (;;) {
+                if (i >= src.length)
+                    throw new ExpressionSyntaxError('unterminated string literal', start);
+                if (src[i] === "'") {
+                    if (src[i + 1] === "'") {
+                        value += "'";
+                        i += 2;
+                        continue;
+                    }
+                    i++;
+                    break;
+                }
+                value += src[i];
+                i++;
+            }
+            tokens.push({ type: 'string', text: src.slice(start, i), value, start, end: i });
+            continue;
+        }
+        const num = /^(0x[0-9a-fA-F]+|[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)/.exec(src.slice(i));
+        if (num && /[\d.+-]/.test(c) && !(c === '-' && tokens.length > 0 && tokens[tokens.length - 1]?.type !== 'punct')) {
+            i += num[0].length;
+            tokens.push({ type: 'number', text: num[0], value: Number(num[0]), start, end: i });
+            continue;
+        }
+        const ident = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(src.slice(i));
+        if (ident) {
+            i += ident[0].length;
+            tokens.push({ type: 'ident', text: ident[0], start, end: i });
+            continue;
+        }
+        const two = src.slice(i, i + 2);
+        if (['==', '!=', '<=', '>=', '&&', '||'].includes(two)) {
+            i += 2;
+            tokens.push({ type: 'punct', text: two, start, end: i });
+            continue;
+        }
+        if ('()[],.!<>*'.includes(c)) {
+            i++;
+            tokens.push({ type: 'punct', text: c, start, end: i });
+            continue;
+        }
+        throw new ExpressionSyntaxError(`unexpected character ${JSON.stringify(c)}`, i);
+    }
+    tokens.push({ type: 'eof', text: '', start: src.length, end: src.length });
+    return tokens;
+}
+const BINARY_PRECEDENCE = { '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 4, '<=': 4, '>': 4, '>=': 4 };
+/** Parses an expression body (without the fence). Offsets in spans are relative to `src`, plus `base`. */
+function parseExpression(src, base = 0) {
+    const tokens = tokenize(src);
+    let pos = 0;
+    const peek = () => tokens[pos] ?? { type: 'eof', text: '', start: src.length, end: src.length };
+    const next = () => {
+        const t = peek();
+        pos++;
+        return t;
+    };
+    const expect = (text) => {
+        const t = next();
+        if (t.text !== text || t.type === 'string')
+            throw new ExpressionSyntaxError(`expected ${text}`, t.start);
+        return t;
+    };
+    const span = (start, end) => ({ start: start + base, end: end + base });
+    function parseBinary(minPrec) {
+        let left = parseUnary();
+        for (;;) {
+            const t = peek();
+            const prec = t.type === 'punct' ? BINARY_PRECEDENCE[t.text] : undefined;
+            if (prec === undefined || prec < minPrec)
+                return left;
+            next();
+            const right = parseBinary(prec + 1);
+            left = { kind: 'binary', op: t.text, left, right, span: { start: left.span.start, end: right.span.end } };
+        }
+    }
+    function parseUnary() {
+        const t = peek();
+        if (t.type === 'punct' && t.text === '!') {
+            next();
+            const operand = parseUnary();
+            return { kind: 'unary', op: '!', operand, span: { start: t.start + base, end: operand.span.end } };
+        }
+        return parsePostfix(parsePrimary());
+    }
+    function parsePrimary() {
+        const t = next();
+        if (t.type === 'string')
+            return { kind: 'literal', value: t.value, span: span(t.start, t.end) };
+        if (t.type === 'number')
+            return { kind: 'literal', value: t.value, span: span(t.start, t.end) };
+        if (t.type === 'punct' && t.text === '(') {
+            const inner = parseBinary(1);
+            const close = expect(')');
+            // Keep the parentheses in the span (zizmor points at `(a || b).c` as a whole).
+            return { ...inner, span: span(t.start, close.end) };
+        }
+        if (t.type === 'ident') {
+            const lower = t.text.toLowerCase();
+            if (lower === 'true' || lower === 'false')
+                return { kind: 'literal', value: lower === 'true', span: span(t.start, t.end) };
+            if (lower === 'null')
+                return { kind: 'literal', value: null, span: span(t.start, t.end) };
+            if (peek().text === '(' && peek().type === 'punct') {
+                next();
+                const args = [];
+                if (!(peek().type === 'punct' && peek().text === ')')) {
+                    for (;;) {
+                        args.push(parseBinary(1));
+                        if (peek().type === 'punct' && peek().text === ',') {
+                            next();
+                            continue;
+                        }
+                        break;
+                    }
+                }
+                const close = expect(')');
+                return { kind: 'call', name: t.text, args, span: span(t.start, close.end) };
+            }
+            return { kind: 'context', parts: [{ kind: 'name', name: t.text, span: span(t.start, t.end) }], span: span(t.start, t.end) };
+        }
+        throw new ExpressionSyntaxError(t.type === 'eof' ? 'unexpected end of expression' : `unexpected ${JSON.stringify(t.text)}`, t.start);
+    }
+    function parsePostfix(expr) {
+        let cur = expr;
+        for (;;) {
+            const t = peek();
+            if (t.type !== 'punct' || (t.text !== '.' && t.text !== '['))
+                return cur;
+            next();
+            let part;
+            let end;
+            if (t.text === '.') {
+                const n = next();
+                if (n.type === 'punct' && n.text === '*')
+                    part = { kind: 'star', span: span(n.start, n.end) };
+                else if (n.type === 'ident')
+                    part = { kind: 'name', name: n.text, span: span(n.start, n.end) };
+                else
+                    throw new ExpressionSyntaxError('expected a property name', n.start);
+                end = n.end;
+            }
+            else {
+                const inner = peek();
+                if (inner.type === 'punct' && inner.text === '*') {
+                    next();
+                    const close = expect(']');
+                    part = { kind: 'star', span: span(t.start, close.end) };
+                    end = close.end;
+                }
+                else {
+                    const idx = parseBinary(1);
+                    const close = expect(']');
+                    part =
+                        idx.kind === 'literal' && typeof idx.value === 'string'
+                            ? { kind: 'name', name: idx.value, span: span(t.start, close.end) }
+                            : { kind: 'index', expr: idx, span: span(t.start, close.end) };
+                    end = close.end;
+                }
+            }
+            if (cur.kind === 'context' && cur.head === undefined) {
+                cur = { kind: 'context', parts: [...cur.parts, part], span: { start: cur.span.start, end: end + base } };
+            }
+            else if (cur.kind === 'context') {
+                cur = { ...cur, parts: [...cur.parts, part], span: { start: cur.span.start, end: end + base } };
+            }
+            else {
+                cur = { kind: 'context', head: cur, parts: [part], span: { start: cur.span.start, end: end + base } };
+            }
+        }
+    }
+    const result = parseBinary(1);
+    if (peek().type !== 'eof')
+        throw new ExpressionSyntaxError(`unexpected ${JSON.stringify(peek().text)}`, peek().start);
+    return result;
+}
+/** Parses, or returns undefined for text that is not a valid expression. */
+function tryParseExpression(src, base = 0) {
+    try {
+        return parseExpression(src, base);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The contexts whose value can flow into the result of an expression (zizmor's `dataflow_contexts`):
+ * `a && b` yields b, `a || b` either side, `format`/`join`/`toJSON` their arguments, a context itself.
+ */
+function dataflowContexts(expr) {
+    switch (expr.kind) {
+        case 'context':
+            return [expr];
+        case 'call': {
+            const name = expr.name.toLowerCase();
+            if (name === 'tojson' || name === 'format' || name === 'join')
+                return expr.args.flatMap(dataflowContexts);
+            return [];
+        }
+        case 'binary':
+            if (expr.op === '&&')
+                return dataflowContexts(expr.right);
+            if (expr.op === '||')
+                return [...dataflowContexts(expr.left), ...dataflowContexts(expr.right)];
+            return [];
+        default:
+            return [];
+    }
+}
+/** The literal string values an expression can evaluate to through `&&`/`||` (for image refs). */
+function dataflowLiterals(expr) {
+    switch (expr.kind) {
+        case 'literal':
+            return [expr];
+        case 'binary':
+            if (expr.op === '&&')
+                return dataflowLiterals(expr.right);
+            if (expr.op === '||')
+                return [...dataflowLiterals(expr.left), ...dataflowLiterals(expr.right)];
+            return [];
+        default:
+            return [];
+    }
+}
+/** Every node of an expression, depth first. */
+function walkExpression(expr, fn) {
+    fn(expr);
+    switch (expr.kind) {
+        case 'context':
+            if (expr.head)
+                walkExpression(expr.head, fn);
+            for (const p of expr.parts)
+                if (p.kind === 'index')
+                    walkExpression(p.expr, fn);
+            break;
+        case 'call':
+            for (const a of expr.args)
+                walkExpression(a, fn);
+            break;
+        case 'unary':
+            walkExpression(expr.operand, fn);
+            break;
+        case 'binary':
+            walkExpression(expr.left, fn);
+            walkExpression(expr.right, fn);
+            break;
+        default:
+            break;
+    }
+}
+/**
+ * A context as a lower-case dotted pattern (`github.event.issue.title`, `steps.*.outcome`), or
+ * undefined when it is computed (a call or a parenthesised head, a computed index).
+ */
+function contextPattern(ctx) {
+    if (ctx.head)
+        return undefined;
+    const names = [];
+    for (const p of ctx.parts) {
+        if (p.kind === 'name')
+            names.push(p.name.toLowerCase());
+        else if (p.kind === 'star')
+            names.push('*');
+        else if (p.expr.kind === 'literal' && typeof p.expr.value === 'number')
+            names.push('*');
+        else
+            return undefined;
+    }
+    return names.join('.');
+}
+/** Whether `pattern` matches `template`, where `*` in the template matches one segment. */
+function matchesPattern(pattern, template) {
+    const a = pattern.split('.');
+    const b = template.split('.');
+    if (a.length !== b.length)
+        return false;
+    return a.every((seg, i) => b[i] === '*' || seg === '*' || seg === b[i]);
+}
+/** Whether the pattern is `prefix` or below it (`github.event` is a child of `github`). */
+function childOf(pattern, prefix) {
+    return pattern === prefix || pattern.startsWith(`${prefix}.`);
+}
+
+;// CONCATENATED MODULE: ../../packages/source/dist/audit/model.js
+
+
+const PERSONA_RANK = { regular: 0, pedantic: 1, auditor: 2 };
+function readStep(src, node, index, job) {
+    const usesPair = src.pair(node, 'uses');
+    const runPair = src.pair(node, 'run');
+    const envPair = src.pair(node, 'env');
+    const step = { node, index, with: src.get(node, 'with'), env: src.get(node, 'env'), envPair, job };
+    const usesNode = usesPair ? src.resolve(usesPair.value) : undefined;
+    if (usesPair && usesNode && (0,yaml_dist/* isScalar */.jn)(usesNode))
+        step.uses = { value: src.str(usesNode) ?? '', node: usesNode, pair: usesPair };
+    const runNode = runPair ? src.resolve(runPair.value) : undefined;
+    if (runPair && runNode && (0,yaml_dist/* isScalar */.jn)(runNode))
+        step.run = { value: src.str(runNode) ?? '', node: runNode, pair: runPair };
+    return step;
+}
+function buildAuditFile(src, file, kind, publicRepository) {
+    const root = src.root();
+    if (!root)
+        return undefined;
+    const out = { src, file, kind, root, triggers: [], onPair: undefined, jobs: [], steps: [], publicRepository };
+    if (kind === 'workflow') {
+        const onPair = src.pair(root, 'on') ?? src.pair(root, 'true');
+        out.onPair = onPair;
+        const on = onPair ? src.resolve(onPair.value) : undefined;
+        if ((0,yaml_dist/* isScalar */.jn)(on))
+            out.triggers.push({ name: src.str(on) ?? '', node: undefined });
+        else if ((0,yaml_dist/* isSeq */.oP)(on))
+            for (const t of src.items(on))
+                out.triggers.push({ name: src.str(t) ?? '', node: undefined });
+        else if ((0,yaml_dist/* isMap */.jh)(on))
+            for (const [name, p] of src.entries(on))
+                out.triggers.push({ name, node: src.resolve(p.value) });
+        for (const [id, pair] of src.entries(src.get(root, 'jobs'))) {
+            const node = src.resolve(pair.value);
+            const job = { id, pair, node, steps: [] };
+            job.steps = src.items(src.get(node, 'steps')).map((s, i) => readStep(src, s, i, job));
+            out.jobs.push(job);
+            out.steps.push(...job.steps);
+        }
+    }
+    else {
+        const runs = src.get(root, 'runs');
+        out.steps = src.items(src.get(runs, 'steps')).map((s, i) => readStep(src, s, i, undefined));
+    }
+    return out;
+}
+function hasTrigger(f, ...names) {
+    return f.triggers.some((t) => names.includes(t.name));
+}
+function isExpression(value) {
+    return value !== undefined && value.includes('${{');
+}
+function parseUses(value) {
+    const v = value.trim();
+    if (v.startsWith('./') || v.startsWith('$/') || v === '.')
+        return { kind: 'local' };
+    if (v.startsWith('docker://'))
+        return { kind: 'docker', image: v.slice('docker://'.length) };
+    const at = v.lastIndexOf('@');
+    const path = at >= 0 ? v.slice(0, at) : v;
+    const ref = at >= 0 ? v.slice(at + 1) : undefined;
+    const [owner, repo] = path.split('/');
+    return { kind: 'repository', owner: owner?.toLowerCase(), repo: repo?.toLowerCase(), slug: path.toLowerCase(), ref };
+}
+/** Whether a step uses `owner/repo[/path]` (any ref). */
+function usesAction(step, slug) {
+    if (!step.uses)
+        return false;
+    const u = parseUses(step.uses.value);
+    return u.kind === 'repository' && u.slug === slug.toLowerCase();
+}
+/** Whether `${{ }}`-free text of an env value is static. */
+function envIsStatic(src, node) {
+    if (!node)
+        return true;
+    const v = src.str(node);
+    return v === undefined ? !(0,yaml_dist/* isMap */.jh)(node) && !(0,yaml_dist/* isSeq */.oP)(node) : extractExpressions(v).length === 0;
+}
+/** The value of env var `name` visible to a step (step, then job, then workflow), with its node. */
+function lookupEnv(f, step, name) {
+    const scopes = [
+        step.env,
+        step.job ? f.src.get(step.job.node, 'env') : undefined,
+        f.kind === 'workflow' ? f.src.get(f.root, 'env') : undefined,
+    ];
+    for (const scope of scopes) {
+        if (scope === undefined)
+            continue;
+        if ((0,yaml_dist/* isScalar */.jn)(scope))
+            return { node: scope, found: true, opaque: true };
+        const hit = f.src.entries(scope).find(([k]) => k === name) ?? f.src.entries(scope).find(([k]) => k.toLowerCase() === name.toLowerCase());
+        if (hit)
+            return { node: f.src.resolve(hit[1].value), found: true, opaque: false };
+    }
+    return { node: undefined, found: false, opaque: false };
+}
+/** Every value a matrix key can take: `[node, value]` pairs; `opaque` when the matrix is computed. */
+function matrixValues(f, job, key) {
+    const src = f.src;
+    const matrix = job ? src.get(src.get(job.node, 'strategy'), 'matrix') : undefined;
+    if (!matrix)
+        return { values: [], opaque: false };
+    if ((0,yaml_dist/* isScalar */.jn)(matrix))
+        return { values: [], opaque: true };
+    const values = [];
+    let opaque = false;
+    const collect = (n) => {
+        if (!n)
+            return;
+        if ((0,yaml_dist/* isSeq */.oP)(n))
+            for (const i of src.items(n))
+                values.push({ node: i, value: src.str(i) });
+        else
+            values.push({ node: n, value: src.str(n) });
+    };
+    for (const [k, p] of src.entries(matrix)) {
+        if (k === key)
+            collect(src.resolve(p.value));
+        if (k === 'include' || k === 'exclude') {
+            const inc = src.resolve(p.value);
+            if (k === 'include' && (0,yaml_dist/* isScalar */.jn)(inc))
+                opaque = true;
+            if (k === 'include')
+                for (const entry of src.items(inc)) {
+                    if ((0,yaml_dist/* isScalar */.jn)(entry))
+                        opaque = true;
+                    const v = src.get(entry, key);
+                    if (v)
+                        collect(v);
+                }
+        }
+    }
+    return { values, opaque };
+}
+function nodeRange(node) {
+    return node?.range ? [node.range[0], node.range[1]] : undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/source/dist/audit/rules/cache-poisoning.js
+/**
+ * cache-poisoning: GitHub's Actions cache is shared across a repository's workflows, so anything a
+ * pull request's workflow wrote into it can be restored into a release build. Workflows that publish
+ * (release events, tag pushes, release branches, or jobs using a publishing action) must not restore
+ * caches. Which inputs turn caching on, and the defaults per action version, follow zizmor.
+ */
+
+
+const CACHE_ACTIONS = {
+    'actions/cache': [{ kind: 'always' }],
+    'actions/cache/restore': [{ kind: 'always' }],
+    'mozilla-actions/sccache-action': [{ kind: 'always' }],
+    'swatinem/rust-cache': [{ kind: 'opt-out', input: 'lookup-only' }],
+    'actions/setup-go': [{ kind: 'input', input: 'cache', defaultOn: (m) => m === undefined || m >= 4 }],
+    'actions/setup-java': [{ kind: 'input', input: 'cache', defaultOn: () => false, stringEnables: true }],
+    'actions/setup-python': [{ kind: 'input', input: 'cache', defaultOn: () => false, stringEnables: true }],
+    'actions/setup-dotnet': [{ kind: 'input', input: 'cache', defaultOn: () => false }],
+    'actions/setup-node': [
+        { kind: 'input', input: 'cache', defaultOn: () => false, stringEnables: true },
+        { kind: 'input', input: 'package-manager-cache', defaultOn: (m) => m === undefined || m >= 5 },
+    ],
+    'astral-sh/setup-uv': [{ kind: 'input', input: 'enable-cache', defaultOn: (m) => m === undefined || m < 10 }],
+    'pyo3/maturin-action': [{ kind: 'input', input: 'sccache', defaultOn: () => false }],
+    'ruby/setup-ruby': [{ kind: 'input', input: 'bundler-cache', defaultOn: () => false }],
+    'docker/setup-buildx-action': [{ kind: 'all', inputs: ['cache-binary', 'version'] }],
+    'jdx/mise-action': [{ kind: 'input', input: 'cache', defaultOn: () => true }],
+    'gradle/actions/setup-gradle': [{ kind: 'opt-out', input: 'cache-disabled' }],
+    'gradle/gradle-build-action': [{ kind: 'opt-out', input: 'cache-disabled' }],
+};
+/** Actions whose presence makes a job a publishing job, whatever the trigger. */
+const PUBLISHERS = new Set([
+    'pypa/gh-action-pypi-publish',
+    'docker/build-push-action',
+    'softprops/action-gh-release',
+    'ncipollo/release-action',
+    'goreleaser/goreleaser-action',
+    'rubygems/release-gem',
+    'js-devtools/npm-publish',
+    'actions/create-release',
+    'svenstaro/upload-release-action',
+]);
+function major(f, step) {
+    if (!step.uses)
+        return undefined;
+    const u = parseUses(step.uses.value);
+    const fromRef = /^v?(\d+)(\.\d+)*$/.exec(u.ref ?? '');
+    if (fromRef)
+        return Number(fromRef[1]);
+    const comment = f.src.trailingComment(step.uses.node);
+    const fromComment = /(?:^|[=\s])v?(\d+)(\.\d+)*\b/.exec(comment ?? '');
+    return fromComment ? Number(fromComment[1]) : undefined;
+}
+/** Release-like triggers and whether every one of them is tied to a tag. */
+function releaseTriggers(f) {
+    let release = false;
+    let allTags = true;
+    for (const t of f.triggers) {
+        if (t.name === 'release')
+            release = true;
+        if (t.name !== 'push' || !t.node || !(0,yaml_dist/* isMap */.jh)(t.node))
+            continue;
+        if (f.src.get(t.node, 'tags') !== undefined)
+            release = true;
+        const branches = f.src.items(f.src.get(t.node, 'branches')).map((b) => f.src.str(b) ?? '');
+        if (branches.some((b) => /release/i.test(b))) {
+            release = true;
+            allTags = false;
+        }
+    }
+    return { release, allTags };
+}
+/** Does this input value enable caching? 'maybe' for expressions. */
+function evaluate(value, stringEnables, tagOnly) {
+    const v = value.trim();
+    if (v.includes('${{')) {
+        // `!startsWith(github.ref, 'refs/tags/')` is off on every run when every trigger is a tag.
+        if (tagOnly && /!\s*\(?\s*(startsWith\(\s*github\.ref\s*,\s*'refs\/tags\/'\s*\)|.*github\.ref_type\s*==\s*'tag')/i.test(v))
+            return false;
+        return 'maybe';
+    }
+    const lower = v.toLowerCase();
+    if (lower === 'true' || lower === 'auto')
+        return true;
+    if (lower === 'false' || lower === '')
+        return false;
+    return stringEnables ? true : false;
+}
+const cachePoisoning = (f, report) => {
+    if (f.kind !== 'workflow')
+        return;
+    const triggers = releaseTriggers(f);
+    for (const job of f.jobs) {
+        const publishing = triggers.release || job.steps.some((s) => s.uses && PUBLISHERS.has(parseUses(s.uses.value).slug ?? ''));
+        if (!publishing)
+            continue;
+        const tagOnly = triggers.release && triggers.allTags;
+        for (const step of job.steps) {
+            if (!step.uses)
+                continue;
+            const u = parseUses(step.uses.value);
+            const toggles = u.kind === 'repository' ? CACHE_ACTIONS[u.slug ?? ''] : undefined;
+            if (!toggles)
+                continue;
+            const m = major(f, step);
+            let why;
+            for (const t of toggles) {
+                if (why)
+                    break;
+                if (t.kind === 'always')
+                    why = 'always restores from cache';
+                else if (t.kind === 'opt-out') {
+                    const v = f.src.str(f.src.get(step.with, t.input));
+                    if (v === undefined)
+                        why = `omitting \`${t.input}\` enables caching`;
+                    else if (evaluate(v, false, tagOnly) !== true)
+                        why = `\`${t.input}: ${v}\` may enable caching`;
+                }
+                else if (t.kind === 'all') {
+                    const vals = t.inputs.map((i) => f.src.str(f.src.get(step.with, i)));
+                    if (vals.every((v) => v !== undefined && evaluate(v, true, tagOnly) !== false))
+                        why = `${t.inputs.join(' and ')} enable caching explicitly`;
+                }
+                else {
+                    const node = f.src.get(step.with, t.input);
+                    const v = f.src.str(node);
+                    if (node === undefined || (!(0,yaml_dist/* isScalar */.jn)(node) && !(0,yaml_dist/* isSeq */.oP)(node))) {
+                        if (t.defaultOn(m))
+                            why = `omitting \`${t.input}\` enables caching${t.input === 'enable-cache' ? ' for this action version' : ''}`;
+                    }
+                    else if (v !== undefined) {
+                        const on = t.input === 'enable-cache' && v.trim() === 'auto' ? t.defaultOn(m) : evaluate(v, t.stringEnables === true, tagOnly);
+                        if (on === true)
+                            why = `\`${t.input}\` enables caching explicitly`;
+                        else if (on === 'maybe')
+                            why = `\`${t.input}\` may enable caching`;
+                    }
+                }
+            }
+            const range = f.src.pairRange(step.uses.pair);
+            if (!why || !range)
+                continue;
+            report({
+                audit: 'cache-poisoning',
+                severity: 'high',
+                confidence: 'low',
+                persona: 'regular',
+                message: `runtime artifacts potentially vulnerable to a cache poisoning attack: ${u.slug ?? ''} ${why} in a workflow that publishes`,
+                range,
+            });
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ../../packages/source/dist/audit/rules/credentials.js
+/**
+ * Credentials and secrets: artipacked (actions/checkout leaves the token in .git/config, where a later
+ * upload of the workspace publishes it), secrets-inherit, hard-coded container credentials,
+ * overprovisioned secrets (`toJSON(secrets)`), unredacted secrets (`fromJSON(secrets.x)` yields values
+ * the log masker does not know) and secrets used outside a deployment environment.
+ */
+
+
+
+const artipacked = (f, report) => {
+    for (const step of f.steps) {
+        if (!usesAction(step, 'actions/checkout') || !step.node.range)
+            continue;
+        const persist = f.src.get(step.with, 'persist-credentials');
+        const value = f.src.str(persist)?.trim().toLowerCase();
+        if (value === 'false')
+            continue;
+        const explicit = value === 'true';
+        report({
+            audit: 'artipacked',
+            severity: 'medium',
+            confidence: 'low',
+            persona: explicit ? 'pedantic' : 'regular',
+            message: explicit
+                ? 'credential persistence through GitHub Actions artifacts: persist-credentials: true keeps the token in .git/config'
+                : 'credential persistence through GitHub Actions artifacts: does not set persist-credentials: false',
+            range: [step.node.range[0], step.node.range[1]],
+        });
+    }
+};
+const secretsInherit = (f, report) => {
+    for (const job of f.jobs) {
+        const secrets = f.src.get(job.node, 'secrets');
+        const usesPair = f.src.pair(job.node, 'uses');
+        if (!usesPair || f.src.str(secrets) !== 'inherit')
+            continue;
+        const range = f.src.pairRange(usesPair);
+        if (!range)
+            continue;
+        report({
+            audit: 'secrets-inherit',
+            severity: 'medium',
+            confidence: 'high',
+            persona: 'regular',
+            message: `secrets unconditionally inherited by called workflow: job \`${job.id}\` passes every secret of the caller (secrets: inherit); pass only the ones it needs`,
+            range,
+        });
+    }
+};
+const hardcodedContainerCredentials = (f, report) => {
+    const src = f.src;
+    for (const job of f.jobs) {
+        const containers = [];
+        const c = src.get(job.node, 'container');
+        if ((0,yaml_dist/* isMap */.jh)(c))
+            containers.push(c);
+        for (const [, p] of src.entries(src.get(job.node, 'services'))) {
+            const s = src.resolve(p.value);
+            if ((0,yaml_dist/* isMap */.jh)(s))
+                containers.push(s);
+        }
+        for (const container of containers) {
+            const creds = src.get(container, 'credentials');
+            const pwPair = src.pair(creds, 'password');
+            const pw = pwPair ? src.resolve(pwPair.value) : undefined;
+            const value = src.str(pw);
+            if (!pwPair || value === undefined || value === '' || extractExpressions(value).length > 0)
+                continue;
+            const range = src.pairRange(pwPair);
+            if (!range)
+                continue;
+            report({
+                audit: 'hardcoded-container-credentials',
+                severity: 'high',
+                confidence: 'high',
+                persona: 'regular',
+                message: 'hardcoded credential: the container registry password is written in the workflow; use ${{ secrets.NAME }}',
+                range,
+            });
+        }
+    }
+};
+/** Every scalar holding an expression, with the parsed expressions and their fence offsets. */
+function* expressionScalars(f) {
+    const found = [];
+    (0,yaml_dist/* visit */.YR)(f.src.doc, {
+        Scalar(_key, node) {
+            if (typeof node.value === 'string' && node.value.includes('${{'))
+                found.push(node);
+        },
+    });
+    for (const node of found) {
+        if (!node.range)
+            continue;
+        for (const fx of extractExpressions(f.src.raw(node))) {
+            yield { node, fenceStart: node.range[0] + fx.start, expr: tryParseExpression(fx.body, node.range[0] + fx.bodyStart) };
+        }
+    }
+}
+const overprovisionedSecrets = (f, report) => {
+    for (const { fenceStart, expr } of expressionScalars(f)) {
+        if (!expr)
+            continue;
+        let hit = false;
+        walkExpression(expr, (e) => {
+            if (e.kind !== 'context' || e.head)
+                return;
+            const first = e.parts[0];
+            if (first?.kind !== 'name' || first.name.toLowerCase() !== 'secrets')
+                return;
+            if (e.parts.length === 1 || e.parts[1]?.kind === 'index')
+                hit = true;
+        });
+        if (!hit)
+            continue;
+        report({
+            audit: 'overprovisioned-secrets',
+            severity: 'medium',
+            confidence: 'high',
+            persona: 'regular',
+            message: 'excessively provisioned secrets: this expression injects the entire secrets context into the runner; reference each secret by name',
+            range: [fenceStart, expr.span.end + 3],
+        });
+    }
+};
+const unredactedSecrets = (f, report) => {
+    for (const { fenceStart, expr } of expressionScalars(f)) {
+        if (!expr)
+            continue;
+        let hit = false;
+        walkExpression(expr, (e) => {
+            if (e.kind !== 'call' || e.name.toLowerCase() !== 'fromjson')
+                return;
+            if (e.args.some((a) => dataflowContexts(a).some((c) => childOf(contextPattern(c) ?? '', 'secrets'))))
+                hit = true;
+        });
+        if (!hit)
+            continue;
+        report({
+            audit: 'unredacted-secrets',
+            severity: 'medium',
+            confidence: 'high',
+            persona: 'regular',
+            message: 'leaked secret values: fromJSON on a secret yields values the log masker does not know, so they can appear in logs unredacted',
+            range: [fenceStart, expr.span.end + 3],
+        });
+    }
+};
+const secretsOutsideEnv = (f, report) => {
+    if (f.kind !== 'workflow')
+        return;
+    for (const job of f.jobs) {
+        if (!job.node || f.src.get(job.node, 'environment') !== undefined || f.src.get(job.node, 'uses') !== undefined)
+            continue;
+        const jobRange = f.src.pairRange(job.pair);
+        const scalars = [];
+        (0,yaml_dist/* visit */.YR)(job.node, {
+            Scalar(_k, n) {
+                if (typeof n.value === 'string' && n.value.includes('${{'))
+                    scalars.push(n);
+            },
+        });
+        for (const node of scalars) {
+            if (!(0,yaml_dist/* isScalar */.jn)(node) || !node.range)
+                continue;
+            for (const fx of extractExpressions(f.src.raw(node))) {
+                const expr = tryParseExpression(fx.body, node.range[0] + fx.bodyStart);
+                if (!expr)
+                    continue;
+                walkExpression(expr, (e) => {
+                    if (e.kind !== 'context')
+                        return;
+                    const p = contextPattern(e);
+                    if (!p || !childOf(p, 'secrets') || p === 'secrets.github_token')
+                        return;
+                    report({
+                        audit: 'secrets-outside-env',
+                        severity: 'medium',
+                        confidence: 'medium',
+                        persona: 'auditor',
+                        message: `secrets referenced without a dedicated environment: job \`${job.id}\` reads \`${f.src.text.slice(e.span.start, e.span.end)}\` without an environment: that could guard it`,
+                        range: [e.span.start, e.span.end],
+                        ...(jobRange ? { ignoreRange: jobRange } : {}),
+                    });
+                });
+            }
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ../../packages/source/dist/audit/rules/obfuscation.js
+/**
+ * obfuscation: constructs that hide what a workflow does from a reviewer — computed context indices
+ * (`inputs[inputs.foo]`) and `uses:` paths with `.`/`..`/empty components.
+ */
+
+
+
+const obfuscation = (f, report) => {
+    const scalars = [];
+    (0,yaml_dist/* visit */.YR)(f.src.doc, {
+        Scalar(_k, n) {
+            if (typeof n.value === 'string' && n.value.includes('${{'))
+                scalars.push(n);
+        },
+    });
+    for (const node of scalars) {
+        if (!node.range)
+            continue;
+        for (const fx of extractExpressions(f.src.raw(node))) {
+            const expr = tryParseExpression(fx.body, node.range[0] + fx.bodyStart);
+            if (!expr)
+                continue;
+            walkExpression(expr, (e) => {
+                if (e.kind !== 'context')
+                    return;
+                for (const p of e.parts) {
+                    if (p.kind !== 'index' || (p.expr.kind === 'literal' && typeof p.expr.value === 'number'))
+                        continue;
+                    report({
+                        audit: 'obfuscation',
+                        severity: 'low',
+                        confidence: 'high',
+                        persona: 'pedantic',
+                        message: 'obfuscated usage of GitHub Actions features: index expression is computed, which hides what it reads',
+                        range: [p.span.start, p.span.end],
+                    });
+                }
+            });
+        }
+    }
+    for (const step of f.steps) {
+        if (!step.uses?.node.range)
+            continue;
+        const u = parseUses(step.uses.value);
+        if (u.kind !== 'repository' || !u.slug)
+            continue;
+        const parts = u.slug.split('/').slice(2);
+        if (!parts.some((p) => p === '' || p === '.' || p === '..'))
+            continue;
+        report({
+            audit: 'obfuscation',
+            severity: 'low',
+            confidence: 'high',
+            persona: 'regular',
+            message: `obfuscated usage of GitHub Actions features: \`${step.uses.value}\` has empty, \`.\` or \`..\` path components`,
+            range: [step.uses.node.range[0], step.uses.node.range[1]],
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ../../packages/source/dist/audit/rules/permissions.js
+
+/** Severity of a workflow-level `X: write` grant; unknown scopes are medium. */
+const WRITE_SEVERITY = {
+    actions: 'high',
+    attestations: 'high',
+    checks: 'medium',
+    contents: 'high',
+    deployments: 'high',
+    discussions: 'medium',
+    'id-token': 'high',
+    issues: 'high',
+    models: 'medium',
+    packages: 'high',
+    pages: 'high',
+    'pull-requests': 'high',
+    'repository-projects': 'medium',
+    'security-events': 'medium',
+    statuses: 'medium',
+};
+const excessivePermissions = (f, report) => {
+    if (f.kind !== 'workflow')
+        return;
+    const src = f.src;
+    const wfPair = src.pair(f.root, 'permissions');
+    const wfPerms = wfPair ? src.resolve(wfPair.value) : undefined;
+    const reusableOnly = f.triggers.length > 0 && f.triggers.every((t) => t.name === 'workflow_call');
+    const blanket = (value, range, where) => {
+        if (!range)
+            return;
+        if (value === 'write-all' || value === 'read-all') {
+            report({
+                audit: 'excessive-permissions',
+                severity: value === 'write-all' ? 'high' : 'medium',
+                confidence: 'high',
+                persona: 'regular',
+                message: `overly broad permissions: ${where} uses ${value} permissions`,
+                range,
+            });
+        }
+    };
+    if (!wfPair) {
+        // The workflow-level finding is a regular one when an ordinary job (not a reusable-workflow call,
+        // in a workflow that is not reusable-only) inherits the defaults; otherwise the job findings say it.
+        const ordinaryJobUsesDefaults = !reusableOnly && f.jobs.some((j) => src.pair(j.node, 'permissions') === undefined && src.get(j.node, 'uses') === undefined);
+        if (f.root.range)
+            report({
+                audit: 'excessive-permissions',
+                severity: 'medium',
+                confidence: 'medium',
+                persona: ordinaryJobUsesDefaults ? 'regular' : 'pedantic',
+                message: 'overly broad permissions: default permissions used due to no permissions: block',
+                range: [f.root.range[0], f.root.range[1]],
+            });
+    }
+    else if ((0,yaml_dist/* isScalar */.jn)(wfPerms)) {
+        blanket(src.str(wfPerms), src.pairRange(wfPair), 'the workflow');
+    }
+    else if ((0,yaml_dist/* isMap */.jh)(wfPerms)) {
+        for (const [scope, p] of src.entries(wfPerms)) {
+            if (src.str(p.value) !== 'write')
+                continue;
+            const range = src.pairRange(p);
+            if (!range)
+                continue;
+            report({
+                audit: 'excessive-permissions',
+                severity: WRITE_SEVERITY[scope] ?? 'medium',
+                confidence: 'high',
+                persona: 'regular',
+                message: `overly broad permissions: ${scope}: write is overly broad at the workflow level (grant it to the job that needs it)`,
+                range,
+            });
+        }
+    }
+    for (const job of f.jobs) {
+        const jobPermsPair = src.pair(job.node, 'permissions');
+        if (jobPermsPair) {
+            const v = src.resolve(jobPermsPair.value);
+            if ((0,yaml_dist/* isScalar */.jn)(v))
+                blanket(src.str(v), src.pairRange(jobPermsPair), `job \`${job.id}\``);
+            continue;
+        }
+        if (wfPair)
+            continue;
+        const callsWorkflow = src.get(job.node, 'uses') !== undefined;
+        const range = src.pairRange(job.pair);
+        if (!range)
+            continue;
+        report({
+            audit: 'excessive-permissions',
+            severity: 'medium',
+            confidence: 'medium',
+            persona: reusableOnly && !callsWorkflow ? 'pedantic' : 'regular',
+            message: `overly broad permissions: job \`${job.id}\` uses the default permissions because neither it nor the workflow has a permissions: block`,
+            range,
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ../../packages/source/dist/audit/rules/pinning.js
+/**
+ * unpinned-uses and unpinned-images: a tag or branch can be moved to new code after review; only a
+ * full commit SHA (actions) or an image digest (containers) names exactly what runs.
+ */
+
+
+
+const FULL_SHA = /^[0-9a-f]{40}$/i;
+const unpinnedUses = (f, report) => {
+    const check = (value, node) => {
+        const u = parseUses(value);
+        if (u.kind !== 'repository' || !node.range)
+            return;
+        if (u.ref !== undefined && FULL_SHA.test(u.ref))
+            return;
+        report({
+            audit: 'unpinned-uses',
+            severity: 'high',
+            confidence: 'high',
+            persona: 'regular',
+            message: u.ref === undefined
+                ? `unpinned action reference: \`${value}\` has no ref at all`
+                : `unpinned action reference: \`${value}\` is not pinned to a full commit SHA`,
+            range: [node.range[0], node.range[1]],
+        });
+    };
+    for (const step of f.steps)
+        if (step.uses)
+            check(step.uses.value, step.uses.node);
+    for (const job of f.jobs) {
+        const uses = f.src.get(job.node, 'uses');
+        const v = f.src.str(uses);
+        if (uses && v !== undefined)
+            check(v, uses);
+    }
+};
+function imagePinning(ref) {
+    const image = ref.trim().replace(/^docker:\/\//, '');
+    if (image === '')
+        return 'empty';
+    if (/@sha256:/.test(image))
+        return 'digest';
+    const lastSlash = image.lastIndexOf('/');
+    const colon = image.indexOf(':', lastSlash + 1);
+    if (colon < 0)
+        return 'unpinned';
+    const tag = image.slice(colon + 1);
+    return tag === '' || tag === 'latest' ? 'unpinned' : 'tag';
+}
+function imageFinding(pin, ref, range) {
+    if (pin === 'digest' || pin === 'empty')
+        return undefined;
+    return {
+        audit: 'unpinned-images',
+        severity: 'high',
+        confidence: 'high',
+        persona: pin === 'unpinned' ? 'regular' : 'pedantic',
+        message: pin === 'unpinned'
+            ? `unpinned image reference: \`${ref}\` has no tag or uses \`latest\``
+            : `unpinned image reference: \`${ref}\` is pinned to a tag, not a sha256 digest`,
+        range,
+    };
+}
+/** Checks one `image` value; `pair` is the key the finding points at for whole-value problems. */
+function checkImage(f, job, node, pair, report) {
+    const value = f.src.str(node);
+    const pairRange = f.src.pairRange(pair);
+    if (value === undefined || !pairRange || !node.range)
+        return;
+    const fenced = extractExpressions(f.src.raw(node));
+    if (fenced.length === 0) {
+        const r = imageFinding(imagePinning(value), value, pairRange);
+        if (r)
+            report(r);
+        return;
+    }
+    for (const fx of fenced) {
+        const base = node.range[0] + fx.bodyStart;
+        const expr = tryParseExpression(fx.body, base);
+        if (!expr)
+            continue;
+        for (const lit of dataflowLiterals(expr)) {
+            if (typeof lit.value !== 'string')
+                continue;
+            const r = imageFinding(imagePinning(lit.value), lit.value, [lit.span.start, lit.span.end]);
+            if (r)
+                report(r);
+        }
+        for (const ctx of dataflowContexts(expr)) {
+            const pattern = contextPattern(ctx);
+            if (pattern && childOf(pattern, 'matrix') && pattern.split('.').length === 2) {
+                const { values, opaque } = matrixValues(f, job, pattern.split('.')[1] ?? '');
+                let worst;
+                for (const v of values) {
+                    const r = v.value === undefined ? undefined : imageFinding(imagePinning(v.value), v.value, pairRange);
+                    if (r && (!worst || r.persona === 'regular'))
+                        worst = r;
+                }
+                if (opaque && !worst)
+                    worst = imageFinding('unpinned', value, pairRange);
+                if (worst)
+                    report({ ...worst, message: `${worst.message} (through \`${value}\`)` });
+                continue;
+            }
+            const text = f.src.text.slice(ctx.span.start, ctx.span.end);
+            report({
+                audit: 'unpinned-images',
+                severity: 'high',
+                confidence: 'low',
+                persona: 'regular',
+                message: `unpinned image reference: the image comes from \`${text}\`, which cannot be shown to be pinned to a digest`,
+                range: [ctx.span.start, ctx.span.end],
+            });
+        }
+    }
+}
+const unpinnedImages = (f, report) => {
+    const src = f.src;
+    for (const job of f.jobs) {
+        const containerPair = src.pair(job.node, 'container');
+        const container = containerPair ? src.resolve(containerPair.value) : undefined;
+        if (containerPair && container) {
+            if ((0,yaml_dist/* isScalar */.jn)(container))
+                checkImage(f, job, container, containerPair, report);
+            else if ((0,yaml_dist/* isMap */.jh)(container)) {
+                const imagePair = src.pair(container, 'image');
+                const image = imagePair ? src.resolve(imagePair.value) : undefined;
+                if (imagePair && image)
+                    checkImage(f, job, image, imagePair, report);
+            }
+        }
+        for (const [, svcPair] of src.entries(src.get(job.node, 'services'))) {
+            const svc = src.resolve(svcPair.value);
+            if ((0,yaml_dist/* isScalar */.jn)(svc) && svc)
+                checkImage(f, job, svc, svcPair, report);
+            const imagePair = src.pair(svc, 'image');
+            const image = imagePair ? src.resolve(imagePair.value) : undefined;
+            if (imagePair && image)
+                checkImage(f, job, image, imagePair, report);
+        }
+    }
+    for (const step of f.steps) {
+        const u = step.uses;
+        if (!u || !u.node.range)
+            continue;
+        const raw = src.raw(u.node);
+        const idx = raw.indexOf('docker://');
+        if (idx < 0 || !u.value.trim().startsWith('docker://'))
+            continue;
+        const image = u.value.trim().slice('docker://'.length);
+        const start = u.node.range[0] + idx + 'docker://'.length;
+        const r = imageFinding(imagePinning(image), image, [start, start + image.length]);
+        if (r)
+            report(r);
+    }
+    if (f.kind === 'action') {
+        const runs = src.get(f.root, 'runs');
+        const imagePair = src.pair(runs, 'image');
+        const image = imagePair ? src.resolve(imagePair.value) : undefined;
+        const v = src.str(image);
+        if (imagePair && v?.startsWith('docker://')) {
+            const r = imageFinding(imagePinning(v), v, src.pairRange(imagePair) ?? [0, 0]);
+            if (r)
+                report(r);
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ../../packages/source/dist/audit/rules/runner.js
+/**
+ * What the runner is told to do: insecure workflow commands (`ACTIONS_ALLOW_UNSECURE_COMMANDS`
+ * re-enables `::set-env`), writes of untrusted data to GITHUB_ENV/GITHUB_PATH (they change the
+ * environment of every later step: `LD_PRELOAD`, `PATH`), and self-hosted runners (persistent
+ * machines a pull request can compromise on public repositories).
+ */
+
+
+
+function insecureEnv(f, pair, report) {
+    if (!pair)
+        return;
+    const env = f.src.resolve(pair.value);
+    const range = f.src.pairRange(pair);
+    if (!range || !env)
+        return;
+    if ((0,yaml_dist/* isScalar */.jn)(env) && extractExpressions(f.src.str(env) ?? '').length > 0) {
+        report({
+            audit: 'insecure-commands',
+            severity: 'high',
+            confidence: 'low',
+            persona: 'auditor',
+            message: 'execution of insecure workflow commands is enabled: non-static environment may contain ACTIONS_ALLOW_UNSECURE_COMMANDS',
+            range,
+        });
+        return;
+    }
+    if (!(0,yaml_dist/* isMap */.jh)(env))
+        return;
+    const hit = f.src.entries(env).find(([k]) => k === 'ACTIONS_ALLOW_UNSECURE_COMMANDS');
+    if (!hit)
+        return;
+    const v = f.src.str(hit[1].value)?.trim().toLowerCase();
+    if (v !== 'true')
+        return;
+    report({
+        audit: 'insecure-commands',
+        severity: 'high',
+        confidence: 'high',
+        persona: 'regular',
+        message: 'execution of insecure workflow commands is enabled: ACTIONS_ALLOW_UNSECURE_COMMANDS lets any output line set environment variables and PATH',
+        range,
+    });
+}
+const insecureCommands = (f, report) => {
+    if (f.kind === 'workflow') {
+        insecureEnv(f, f.src.pair(f.root, 'env'), report);
+        for (const job of f.jobs)
+            insecureEnv(f, f.src.pair(job.node, 'env'), report);
+    }
+    for (const step of f.steps)
+        insecureEnv(f, step.envPair, report);
+};
+function stepShell(f, step) {
+    let shell = f.src.str(f.src.get(step.node, 'shell'));
+    if (shell === undefined && step.job)
+        shell = f.src.str(f.src.get(f.src.get(f.src.get(step.job.node, 'defaults'), 'run'), 'shell'));
+    if (shell === undefined && f.kind === 'workflow')
+        shell = f.src.str(f.src.get(f.src.get(f.src.get(f.root, 'defaults'), 'run'), 'shell'));
+    const s = (shell ?? 'bash').trim().toLowerCase();
+    if (s.includes('${{'))
+        return 'bash';
+    if (/^(pwsh|powershell)\b/.test(s))
+        return 'pwsh';
+    if (/^cmd\b/.test(s))
+        return 'cmd';
+    if (/^python\b/.test(s))
+        return 'python';
+    if (/(^|\/)(bash|sh|zsh|dash)\b/.test(s) || s === 'bash')
+        return 'bash';
+    return 'other';
+}
+/** The env file a line writes to, when the written text is not a constant. */
+function dynamicEnvWrite(script, shell) {
+    const lines = script.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i] ?? '';
+        const target = /GITHUB_(ENV|PATH)\b/.exec(line);
+        if (!target)
+            continue;
+        const file = target[1] === 'ENV' ? 'GITHUB_ENV' : 'GITHUB_PATH';
+        let written;
+        if (shell === 'bash' || shell === 'other') {
+            const m = /^(.*?)(>>?|\btee\b[^|]*?)\s*"?\$\{?GITHUB_(ENV|PATH)\}?"?/.exec(line);
+            if (!m)
+                continue;
+            written = m[1] ?? '';
+            // A heredoc writes the following lines: look at them until the delimiter.
+            const heredoc = /<<-?\s*(['"]?)(\w+)\1/.exec(line);
+            if (heredoc) {
+                const delim = heredoc[2] ?? '';
+                const body = [];
+                for (let j = i + 1; j < lines.length && (lines[j] ?? '').trim() !== delim; j++)
+                    body.push(lines[j] ?? '');
+                if (heredoc[1] === '')
+                    written += body.join('\n');
+            }
+            if (/[$`]/.test(written) || /\$\(/.test(written))
+                return file;
+        }
+        else if (shell === 'pwsh') {
+            if (!/\$env:GITHUB_(ENV|PATH)/i.test(line))
+                continue;
+            written = line.slice(0, line.search(/\$env:GITHUB_(ENV|PATH)/i));
+            if (/\$/.test(written))
+                return file;
+        }
+        else if (shell === 'cmd') {
+            if (!/%GITHUB_(ENV|PATH)%/i.test(line))
+                continue;
+            written = line.slice(0, line.search(/%GITHUB_(ENV|PATH)%/i));
+            if (/%\w+%|!\w+!/.test(written))
+                return file;
+        }
+    }
+    return undefined;
+}
+const githubEnv = (f, report) => {
+    if (f.kind === 'workflow' && !hasTrigger(f, 'pull_request_target', 'workflow_run'))
+        return;
+    for (const step of f.steps) {
+        if (!step.run)
+            continue;
+        const shell = stepShell(f, step);
+        const file = dynamicEnvWrite(step.run.value, shell);
+        const range = f.src.pairRange(step.run.pair);
+        if (!file || !range)
+            continue;
+        report({
+            audit: 'github-env',
+            severity: 'high',
+            confidence: 'low',
+            persona: 'regular',
+            message: `dangerous use of environment file: write to ${shell === 'pwsh' ? '$env:' : ''}${file} may allow code execution in later steps`,
+            range,
+        });
+    }
+};
+const GITHUB_HOSTED = /^(ubuntu|windows|macos)-[\w.-]+$/i;
+function runnerVerdict(labels) {
+    if (labels.some((l) => l.toLowerCase() === 'self-hosted'))
+        return 'self-hosted';
+    if (labels.length > 0 && labels.every((l) => GITHUB_HOSTED.test(l)))
+        return 'hosted';
+    return 'unknown';
+}
+const selfHostedRunner = (f, report) => {
+    const src = f.src;
+    for (const job of f.jobs) {
+        const pair = src.pair(job.node, 'runs-on');
+        const node = pair ? src.resolve(pair.value) : undefined;
+        const range = pair ? src.pairRange(pair) : undefined;
+        if (!node || !range)
+            continue;
+        let why;
+        let confidence = 'high';
+        if ((0,yaml_dist/* isMap */.jh)(node)) {
+            if (src.get(node, 'group') !== undefined)
+                why = 'runner group implies self-hosted runner';
+            else if (runnerVerdict(src.items(src.get(node, 'labels')).map((l) => src.str(l) ?? '')) === 'self-hosted')
+                why = 'self-hosted runner label';
+        }
+        else if ((0,yaml_dist/* isSeq */.oP)(node)) {
+            if (runnerVerdict(src.items(node).map((l) => src.str(l) ?? '')) === 'self-hosted')
+                why = 'self-hosted runner label';
+        }
+        else {
+            const v = src.str(node) ?? '';
+            const fenced = extractExpressions(v);
+            if (fenced.length === 0) {
+                if (runnerVerdict([v]) === 'self-hosted')
+                    why = 'self-hosted runner label';
+            }
+            else {
+                for (const fx of fenced) {
+                    const expr = tryParseExpression(fx.body);
+                    for (const ctx of expr ? dataflowContexts(expr) : []) {
+                        const p = contextPattern(ctx);
+                        if (p?.startsWith('matrix.') && p.split('.').length === 2) {
+                            const { values, opaque } = matrixValues(f, job, p.split('.')[1] ?? '');
+                            if (values.some((x) => x.value?.toLowerCase() === 'self-hosted'))
+                                why = 'matrix expansion includes a self-hosted runner';
+                            else if (opaque) {
+                                why = 'runner comes from a computed matrix and may be self-hosted';
+                                confidence = 'low';
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (!why)
+            continue;
+        report({
+            audit: 'self-hosted-runner',
+            severity: 'medium',
+            confidence,
+            persona: f.publicRepository ? 'regular' : 'auditor',
+            message: `runs on a self-hosted runner: ${why}; on a public repository any pull request can run code on it`,
+            range,
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ../../packages/source/dist/audit/rules/template-injection.js
+
+
+/** Actions whose input is evaluated as code: `owner/repo` → input names. */
+const CODE_INPUTS = {
+    'actions/github-script': ['script'],
+    'azure/cli': ['inlinescript'],
+    'azure/powershell': ['inlinescript'],
+    'jannekem/run-python-script-action': ['script'],
+    'amadevus/pwsh-script': ['script'],
+    'addnab/docker-run-action': ['run'],
+};
+/** `github.*` values an attacker can choose freely (issue titles, branch names, commit messages...). */
+const ARBITRARY_GITHUB = ['github', 'github.event', 'github.head_ref', 'github.event.inputs.*', 'github.event.client_payload'];
+const ARBITRARY_EVENT_LEAVES = new Set([
+    'title',
+    'body',
+    'message',
+    'name',
+    'email',
+    'ref',
+    'label',
+    'head_branch',
+    'default_branch',
+    'page_name',
+    'tag_name',
+    'description',
+    'head_ref',
+    'client_payload',
+]);
+function classifyGithub(pattern) {
+    if (ARBITRARY_GITHUB.some((p) => matchesPattern(pattern, p)) ||
+        childOf(pattern, 'github.event.client_payload') ||
+        childOf(pattern, 'github.event.inputs'))
+        return { severity: 'high', confidence: 'high', persona: 'regular' };
+    if (!childOf(pattern, 'github.event'))
+        return 'safe';
+    const leaf = pattern.split('.').pop() ?? '';
+    if (ARBITRARY_EVENT_LEAVES.has(leaf))
+        return { severity: 'high', confidence: 'high', persona: 'regular' };
+    if (/(^|_)(id|number|sha|url|fork|at|count|state|merged|draft|private|size|type|login|action|before|after|forced|created|deleted)$/.test(leaf))
+        return 'safe';
+    return { severity: 'info', confidence: 'low', persona: 'regular' };
+}
+function workflowInputType(f, name) {
+    const on = f.onPair ? f.src.resolve(f.onPair.value) : undefined;
+    for (const trig of ['workflow_dispatch', 'workflow_call']) {
+        const def = f.src.get(f.src.get(f.src.get(on, trig), 'inputs'), name);
+        if (def)
+            return f.src.str(f.src.get(def, 'type')) ?? 'string';
+    }
+    return undefined;
+}
+function classify(f, step, pattern) {
+    if (pattern === undefined)
+        return { severity: 'info', confidence: 'low', persona: 'regular' };
+    if (childOf(pattern, 'secrets'))
+        return 'safe';
+    if (childOf(pattern, 'github'))
+        return classifyGithub(pattern);
+    if (childOf(pattern, 'inputs')) {
+        if (f.kind === 'action')
+            return { severity: 'high', confidence: 'high', persona: 'regular' };
+        const name = pattern.split('.')[1];
+        const type = name ? workflowInputType(f, name) : undefined;
+        if (type === 'boolean' || type === 'number' || type === 'choice' || type === 'environment')
+            return 'safe';
+        return { severity: 'high', confidence: 'high', persona: 'regular' };
+    }
+    if (childOf(pattern, 'env')) {
+        const name = pattern.split('.')[1];
+        if (!name || name === '*')
+            return { severity: 'low', confidence: 'high', persona: 'regular' };
+        const hit = lookupEnv(f, step, name);
+        if (hit.found && !hit.opaque && envIsStatic(f.src, hit.node))
+            return 'safe';
+        return { severity: 'low', confidence: 'high', persona: 'regular' };
+    }
+    if (childOf(pattern, 'matrix')) {
+        const key = pattern.split('.')[1];
+        if (!key)
+            return { severity: 'medium', confidence: 'medium', persona: 'regular' };
+        const { values, opaque } = matrixValues(f, step.job, key);
+        const isStatic = !opaque && values.length > 0 && values.every((v) => v.value !== undefined && extractExpressions(v.value).length === 0);
+        return isStatic
+            ? { severity: 'low', confidence: 'high', persona: 'auditor' }
+            : { severity: 'medium', confidence: 'medium', persona: 'regular' };
+    }
+    if (matchesPattern(pattern, 'steps.*.outcome') ||
+        matchesPattern(pattern, 'steps.*.conclusion') ||
+        matchesPattern(pattern, 'needs.*.result') ||
+        childOf(pattern, 'runner') ||
+        childOf(pattern, 'strategy') ||
+        childOf(pattern, 'job') ||
+        childOf(pattern, 'vars'))
+        return 'safe';
+    return { severity: 'info', confidence: 'low', persona: 'regular' };
+}
+/** The code-bearing scalars of a step: the run block, or a script input of a code-evaluating action. */
+function codeNodes(f, step) {
+    if (step.run)
+        return [{ node: step.run.node, what: 'run block' }];
+    if (!step.uses)
+        return [];
+    const u = parseUses(step.uses.value);
+    if (u.kind !== 'repository' || !u.owner || !u.repo)
+        return [];
+    const inputs = CODE_INPUTS[`${u.owner}/${u.repo}`];
+    if (!inputs)
+        return [];
+    return f.src
+        .entries(step.with)
+        .filter(([k]) => inputs.includes(k.toLowerCase()))
+        .map(([k, p]) => ({ node: f.src.resolve(p.value), what: `\`${k}\` input of ${u.owner}/${u.repo}` }))
+        .filter((x) => x.node !== undefined);
+}
+const templateInjection = (f, report) => {
+    for (const step of f.steps) {
+        for (const { node, what } of codeNodes(f, step)) {
+            const start = node.range?.[0];
+            if (start === undefined)
+                continue;
+            const raw = f.src.raw(node);
+            for (const fenced of extractExpressions(raw)) {
+                const base = start + fenced.bodyStart;
+                const expr = tryParseExpression(fenced.body, base);
+                if (!expr)
+                    continue;
+                let reported = false;
+                for (const ctx of dataflowContexts(expr)) {
+                    const pattern = contextPattern(ctx);
+                    const verdict = classify(f, step, pattern);
+                    if (verdict === 'safe')
+                        continue;
+                    reported = true;
+                    const text = f.src.text.slice(ctx.span.start, ctx.span.end);
+                    report({
+                        audit: 'template-injection',
+                        ...verdict,
+                        message: `code injection via template expansion: \`${text}\` in this ${what} may expand into attacker-controllable code`,
+                        range: [ctx.span.start, ctx.span.end],
+                    });
+                }
+                const hasContext = dataflowContexts(expr).length > 0 || /[A-Za-z_]+\s*[.[]/.test(fenced.body);
+                if (!reported && hasContext) {
+                    report({
+                        audit: 'template-injection',
+                        severity: 'low',
+                        confidence: 'high',
+                        persona: 'pedantic',
+                        message: `code injection via template expansion: an expression in this ${what} is expanded into code (pass it through env: instead)`,
+                        range: [base, base + fenced.body.length],
+                    });
+                }
+            }
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ../../packages/source/dist/audit/rules/trusted-publishing.js
+/**
+ * use-trusted-publishing: PyPI, RubyGems, crates.io and npm accept short-lived OIDC credentials from
+ * the workflow itself; a long-lived API token in a secret is one more thing to leak. Flags publishing
+ * actions given a token for an index that supports trusted publishing, and publish commands in jobs
+ * that cannot mint an OIDC token (no `id-token: write`).
+ */
+
+
+const PYPI_URLS = /^https:\/\/(upload\.pypi\.org|test\.pypi\.org)\/legacy\/?$/;
+const RUBYGEMS = /^https:\/\/rubygems\.org\/?$/;
+function actionFinding(f, step) {
+    if (!step.uses)
+        return undefined;
+    const slug = parseUses(step.uses.value).slug;
+    const input = (name) => f.src.str(f.src.get(step.with, name));
+    if (slug === 'pypa/gh-action-pypi-publish') {
+        if (!input('password'))
+            return undefined;
+        const url = input('repository-url') ?? input('repository_url');
+        return url === undefined || PYPI_URLS.test(url.trim()) ? 'a PyPI API token is passed to pypa/gh-action-pypi-publish' : undefined;
+    }
+    if (slug === 'rubygems/release-gem')
+        return input('setup-trusted-publisher')?.trim() === 'false' ? 'rubygems/release-gem is told not to use trusted publishing' : undefined;
+    if (slug === 'rubygems/configure-rubygems-credentials') {
+        if (!input('api-token'))
+            return undefined;
+        const server = input('gem-server');
+        return server === undefined || RUBYGEMS.test(server.trim()) ? 'a RubyGems API token is configured' : undefined;
+    }
+    return undefined;
+}
+/** Whether the job (or, without job permissions, the workflow) can request an OIDC token. */
+function canMintIdToken(f, job) {
+    const perms = job && f.src.pair(job.node, 'permissions')
+        ? f.src.get(job.node, 'permissions')
+        : f.kind === 'workflow'
+            ? f.src.get(f.root, 'permissions')
+            : undefined;
+    if (perms === undefined)
+        return f.kind === 'action';
+    if ((0,yaml_dist/* isScalar */.jn)(perms))
+        return f.src.str(perms) === 'write-all';
+    return (0,yaml_dist/* isMap */.jh)(perms) && f.src.str(f.src.get(perms, 'id-token')) === 'write';
+}
+/** Splits a script into simple commands (joining `\` and backtick continuations), with offsets. */
+function simpleCommands(script) {
+    const out = [];
+    let words = [];
+    let start = -1;
+    let i = 0;
+    const flush = () => {
+        if (words.length > 0)
+            out.push({ words, start });
+        words = [];
+        start = -1;
+    };
+    while (i < script.length) {
+        const c = script.charAt(i);
+        if ((c === '\\' || c === '`') && script[i + 1] === '\n') {
+            i += 2;
+            continue;
+        }
+        if (c === '\n' || c === ';' || c === '|' || c === '&' || c === '(' || c === ')') {
+            flush();
+            i++;
+            continue;
+        }
+        if (c === '#' && (i === 0 || /\s/.test(script.charAt(i - 1)))) {
+            while (i < script.length && script[i] !== '\n')
+                i++;
+            continue;
+        }
+        if (/\s/.test(c)) {
+            i++;
+            continue;
+        }
+        const wordStart = i;
+        let word = '';
+        while (i < script.length && !/[\s;|&()]/.test(script.charAt(i))) {
+            const ch = script.charAt(i);
+            if (ch === '"' || ch === "'") {
+                const end = script.indexOf(ch, i + 1);
+                const stop = end < 0 ? script.length : end;
+                word += script.slice(i + 1, stop);
+                i = stop + 1;
+                continue;
+            }
+            word += ch;
+            i++;
+        }
+        if (words.length === 0)
+            start = wordStart;
+        words.push(word);
+    }
+    flush();
+    return out;
+}
+/** The publishing tool a command invokes, or undefined. */
+function publishCommand(words) {
+    let w = words.filter((x, i) => !(i === 0 && /^\w+=/.test(x)));
+    while (w.length > 0 && /^\w+=/.test(w[0] ?? ''))
+        w = w.slice(1);
+    const dry = w.some((x) => x === '--dry-run' || x === '-n');
+    const at = (i) => (w[i] ?? '').toLowerCase();
+    // Wrappers: `bundle exec`, `python -m`, `pipx run`, `uvx`, `uv run`, `bunx`, `npx`.
+    let k = 0;
+    for (;;) {
+        if (at(k) === 'bundle' && at(k + 1) === 'exec')
+            k += 2;
+        else if (/^python[\d.]*$/.test(at(k)) && at(k + 1) === '-m')
+            k += 2;
+        else if ((at(k) === 'pipx' || at(k) === 'uv') && at(k + 1) === 'run')
+            k += 2;
+        else if (at(k) === 'uvx' || at(k) === 'bunx' || at(k) === 'npx')
+            k += 1;
+        else
+            break;
+    }
+    const tool = at(k).replace(/==.*$|@.*$/, '');
+    let sub = k + 1;
+    if (tool === 'cargo' && at(sub).startsWith('+'))
+        sub++;
+    if (dry)
+        return undefined;
+    if (tool === 'cargo' && at(sub) === 'publish')
+        return 'cargo publish';
+    if (tool === 'twine' && at(sub) === 'upload')
+        return 'twine upload';
+    if (tool === 'gem' && at(sub) === 'push')
+        return 'gem push';
+    if (tool === 'bun' && at(sub) === 'publish')
+        return 'bun publish';
+    if (tool === 'npm' && at(sub) === 'publish')
+        return 'npm publish';
+    if (tool === 'uv' && at(sub) === 'publish')
+        return 'uv publish';
+    return undefined;
+}
+const useTrustedPublishing = (f, report) => {
+    for (const step of f.steps) {
+        const why = actionFinding(f, step);
+        const usesRange = step.uses ? f.src.pairRange(step.uses.pair) : undefined;
+        if (why && usesRange) {
+            report(trusted_publishing_finding(`${why}; use trusted publishing (OIDC) instead of a long-lived token`, usesRange));
+        }
+        if (!step.run || canMintIdToken(f, step.job))
+            continue;
+        const node = step.run.node;
+        if (!node.range)
+            continue;
+        const raw = f.src.raw(node);
+        // Offsets are found in the raw block text, so they point into the file.
+        for (const cmd of simpleCommands(raw)) {
+            const tool = publishCommand(cmd.words);
+            if (!tool)
+                continue;
+            const start = node.range[0] + cmd.start;
+            report({
+                ...trusted_publishing_finding(`\`${tool}\` with a long-lived token; the registry supports trusted publishing (grant id-token: write and drop the token)`, [start, start + (cmd.words[0]?.length ?? 1)]),
+                ...(step.node.range ? { ignoreRange: [step.node.range[0], step.node.range[1]] } : {}),
+            });
+        }
+    }
+};
+function trusted_publishing_finding(message, range) {
+    return {
+        audit: 'use-trusted-publishing',
+        severity: 'info',
+        confidence: 'high',
+        persona: 'regular',
+        message: `prefer trusted publishing for authentication: ${message}`,
+        range,
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/source/dist/audit/rules/triggers.js
+/**
+ * dangerous-triggers and bot-conditions. `pull_request_target` and `workflow_run` run with the base
+ * repository's secrets and a write token on events a fork can cause; checking out the pull request's
+ * head there runs the attacker's code with those privileges. `github.actor == 'dependabot[bot]'` is
+ * spoofable: the actor is whoever last acted, not who wrote the code.
+ */
+
+
+
+const HEAD_REF = /github\.event\.(pull_request\.head\.(ref|sha)|workflow_run\.head_(branch|sha))|github\.head_ref|refs\/pull\//i;
+function checksOutHead(f) {
+    return f.steps.some((s) => {
+        if (usesAction(s, 'actions/checkout'))
+            return HEAD_REF.test(f.src.str(f.src.get(s.with, 'ref')) ?? '');
+        return s.run !== undefined && /git\s+(fetch|checkout)|gh\s+pr\s+checkout/.test(s.run.value) && HEAD_REF.test(s.run.value);
+    });
+}
+const dangerousTriggers = (f, report) => {
+    if (f.kind !== 'workflow' || !f.onPair)
+        return;
+    const risky = f.triggers.filter((t) => t.name === 'pull_request_target' || t.name === 'workflow_run').map((t) => t.name);
+    const range = f.src.pairRange(f.onPair);
+    if (risky.length === 0 || !range)
+        return;
+    const head = checksOutHead(f);
+    report({
+        audit: 'dangerous-triggers',
+        severity: head ? 'critical' : 'high',
+        confidence: 'medium',
+        persona: 'regular',
+        message: head
+            ? `use of fundamentally insecure workflow trigger: ${risky.join(', ')} with a checkout of the pull request's head runs untrusted code with the base repository's secrets`
+            : `use of fundamentally insecure workflow trigger: ${risky.join(', ')} runs with the base repository's privileges on events others can cause`,
+        range,
+    });
+};
+const ACTOR_CONTEXTS = new Set([
+    'github.actor',
+    'github.triggering_actor',
+    'github.actor_id',
+    'github.event.pull_request.user.login',
+    'github.event.sender.login',
+]);
+function isBotLiteral(e) {
+    if (e.kind !== 'literal')
+        return false;
+    if (typeof e.value === 'number')
+        return true;
+    return typeof e.value === 'string' && (/\[bot\]$/i.test(e.value) || /^\d+$/.test(e.value));
+}
+function spoofableCheck(expr) {
+    let hit = false;
+    walkExpression(expr, (e) => {
+        if (e.kind !== 'binary' || e.op !== '==')
+            return;
+        const sides = [e.left, e.right];
+        const ctx = sides.find((s) => s.kind === 'context');
+        const other = sides.find((s) => s !== ctx);
+        if (ctx?.kind === 'context' && other && isBotLiteral(other) && ACTOR_CONTEXTS.has(contextPattern(ctx) ?? ''))
+            hit = true;
+    });
+    return hit;
+}
+const botConditions = (f, report) => {
+    if (f.kind !== 'workflow')
+        return;
+    if (!hasTrigger(f, 'pull_request_target', 'workflow_run', 'pull_request', 'issue_comment', 'pull_request_review', 'pull_request_review_comment'))
+        return;
+    const conditions = [];
+    for (const job of f.jobs) {
+        const c = f.src.get(job.node, 'if');
+        if (c)
+            conditions.push(c);
+    }
+    for (const step of f.steps) {
+        const c = f.src.get(step.node, 'if');
+        if (c)
+            conditions.push(c);
+    }
+    for (const node of conditions) {
+        if (!(0,yaml_dist/* isScalar */.jn)(node) || !node.range)
+            continue;
+        const raw = f.src.raw(node);
+        const value = f.src.str(node) ?? '';
+        const fenced = extractExpressions(raw);
+        const bodies = fenced.length > 0
+            ? fenced.map((x) => ({ body: x.body, start: node.range[0] + x.bodyStart }))
+            : [{ body: value.trim(), start: node.range[0] + (raw.length - raw.trimStart().length) + (/^["']/.test(raw.trimStart()) ? 1 : 0) }];
+        for (const { body, start } of bodies) {
+            const expr = tryParseExpression(body, start);
+            if (!expr || !spoofableCheck(expr))
+                continue;
+            report({
+                audit: 'bot-conditions',
+                severity: 'high',
+                confidence: 'medium',
+                persona: 'regular',
+                message: 'spoofable bot actor check: the actor is whoever triggered the event, not the author of the code; check the pull request author or the event payload instead',
+                range: [expr.span.start, expr.span.end],
+            });
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ../../packages/source/dist/audit/rules.js
+
+
+
+
+
+
+
+
+
+const SPECS = [
+    {
+        zizmor: 'template-injection',
+        name: 'TemplateInjection',
+        severity: 'high',
+        short: 'code injection via template expansion',
+        help: 'Do not expand `${{ }}` inside `run:` or a script input: pass the value through `env:` and use the shell variable ("$TITLE"), which the shell treats as data.',
+        audit: templateInjection,
+    },
+    {
+        zizmor: 'unpinned-uses',
+        name: 'UnpinnedUses',
+        severity: 'high',
+        short: 'unpinned action reference',
+        help: 'Pin every action and reusable workflow to a full 40-character commit SHA, with the version in a comment (`uses: actions/checkout@<sha> # v4.2.2`); tags and branches can be moved.',
+        audit: unpinnedUses,
+    },
+    {
+        zizmor: 'excessive-permissions',
+        name: 'ExcessivePermissions',
+        severity: 'high',
+        short: 'overly broad permissions',
+        help: 'Set `permissions: {}` at the top of the workflow and grant each job only the scopes it needs; avoid `write-all`/`read-all` and workflow-level `write` grants.',
+        audit: excessivePermissions,
+    },
+    {
+        zizmor: 'dangerous-triggers',
+        name: 'DangerousTriggers',
+        severity: 'high',
+        short: 'use of fundamentally insecure workflow trigger',
+        help: "`pull_request_target` and `workflow_run` run with secrets and a write token on events a fork can cause. Prefer `pull_request`; never check out or run the pull request's head code in such a workflow.",
+        audit: dangerousTriggers,
+    },
+    {
+        zizmor: 'secrets-inherit',
+        name: 'SecretsInherit',
+        severity: 'medium',
+        short: 'secrets unconditionally inherited by called workflow',
+        help: 'Replace `secrets: inherit` with the explicit list of secrets the called workflow needs.',
+        audit: secretsInherit,
+    },
+    {
+        zizmor: 'artipacked',
+        name: 'Artipacked',
+        severity: 'medium',
+        short: 'credential persistence through GitHub Actions artifacts',
+        help: 'Set `persist-credentials: false` on actions/checkout; otherwise the token stays in .git/config, where an uploaded workspace or a later step can read it.',
+        audit: artipacked,
+    },
+    {
+        zizmor: 'cache-poisoning',
+        name: 'CachePoisoning',
+        severity: 'high',
+        short: 'runtime artifacts potentially vulnerable to a cache poisoning attack',
+        help: 'Disable caching (e.g. `cache: false`, `lookup-only: true`) in workflows and jobs that publish releases: the cache is shared with pull request workflows.',
+        audit: cachePoisoning,
+    },
+    {
+        zizmor: 'github-env',
+        name: 'GitHubEnv',
+        severity: 'high',
+        short: 'dangerous use of environment file',
+        help: 'Do not write untrusted data to GITHUB_ENV or GITHUB_PATH in privileged workflows or actions: it changes the environment (LD_PRELOAD, PATH, NODE_OPTIONS) of every later step. Use step outputs instead.',
+        audit: githubEnv,
+    },
+    {
+        zizmor: 'insecure-commands',
+        name: 'InsecureCommands',
+        severity: 'high',
+        short: 'execution of insecure workflow commands is enabled',
+        help: 'Remove ACTIONS_ALLOW_UNSECURE_COMMANDS: it lets any printed line set environment variables and PATH. Use GITHUB_ENV/GITHUB_OUTPUT files.',
+        audit: insecureCommands,
+    },
+    {
+        zizmor: 'unpinned-images',
+        name: 'UnpinnedImages',
+        severity: 'high',
+        short: 'unpinned image references',
+        help: 'Pin container, service and `docker://` images by digest (`image@sha256:…`); tags can be moved to new content.',
+        audit: unpinnedImages,
+    },
+    {
+        zizmor: 'self-hosted-runner',
+        name: 'SelfHostedRunner',
+        severity: 'medium',
+        short: 'runs on a self-hosted runner',
+        help: 'On public repositories, use GitHub-hosted or ephemeral, isolated runners: a pull request can run code on a persistent self-hosted machine.',
+        audit: selfHostedRunner,
+    },
+    {
+        zizmor: 'hardcoded-container-credentials',
+        name: 'HardcodedContainerCredentials',
+        severity: 'high',
+        short: 'hardcoded credential in GitHub Actions container configurations',
+        help: 'Reference registry passwords through `${{ secrets.NAME }}`; rotate the password that was committed.',
+        audit: hardcodedContainerCredentials,
+    },
+    {
+        zizmor: 'overprovisioned-secrets',
+        name: 'OverprovisionedSecrets',
+        severity: 'medium',
+        short: 'excessively provisioned secrets',
+        help: 'Reference each secret by name (`secrets.NAME`) instead of the whole `secrets` context (`toJSON(secrets)`), so the job receives only what it uses.',
+        audit: overprovisionedSecrets,
+    },
+    {
+        zizmor: 'unredacted-secrets',
+        name: 'UnredactedSecrets',
+        severity: 'medium',
+        short: 'leaked secret values',
+        help: 'Do not store structured values in one secret and unpack them with fromJSON: the unpacked fields are not masked in logs. Use one secret per value.',
+        audit: unredactedSecrets,
+    },
+    {
+        zizmor: 'bot-conditions',
+        name: 'BotConditions',
+        severity: 'high',
+        short: 'spoofable bot actor check',
+        help: "Do not trust `github.actor == 'dependabot[bot]'`: the actor is whoever last acted. Check `github.event.pull_request.user.login` and the event type instead.",
+        audit: botConditions,
+    },
+    {
+        zizmor: 'secrets-outside-env',
+        name: 'SecretsOutsideEnv',
+        severity: 'medium',
+        short: 'secrets referenced without a dedicated environment',
+        help: 'Move secrets into a deployment environment (`environment:` on the job) so protection rules and reviewers guard them.',
+        audit: secretsOutsideEnv,
+    },
+    {
+        zizmor: 'obfuscation',
+        name: 'Obfuscation',
+        severity: 'low',
+        short: 'obfuscated usage of GitHub Actions features',
+        help: 'Write references plainly (no computed indices, no `.`/`..` in `uses:` paths) so reviewers can see what runs.',
+        audit: obfuscation,
+    },
+    {
+        zizmor: 'use-trusted-publishing',
+        name: 'UseTrustedPublishing',
+        severity: 'info',
+        short: 'prefer trusted publishing for authentication',
+        help: 'Publish to PyPI, RubyGems, crates.io and npm with trusted publishing: grant the job `id-token: write` and drop the long-lived API token.',
+        audit: useTrustedPublishing,
+    },
+];
+const INVALID_YAML_RULE = 'workflow/invalid-yaml';
+const WORKFLOW_RULES = [
+    ...SPECS.map((s) => ({
+        id: `workflow/${s.zizmor}`,
+        name: s.name,
+        shortDescription: s.short,
+        help: s.help,
+        helpUri: `https://docs.zizmor.sh/audits/#${s.zizmor}`,
+        defaultSeverity: s.severity,
+        equivalent: { zizmor: s.zizmor },
+    })),
+    {
+        id: INVALID_YAML_RULE,
+        name: 'InvalidYaml',
+        shortDescription: 'workflow or action file is not valid YAML',
+        help: 'Fix the YAML syntax; GitHub refuses to run the file and it cannot be audited.',
+        defaultSeverity: 'high',
+    },
+];
+/** Audit functions by zizmor id, in the order they run. */
+const AUDITS = SPECS.map((s) => ({ zizmor: s.zizmor, audit: s.audit }));
+
+;// CONCATENATED MODULE: ../../packages/source/dist/audit/yaml-source.js
+/**
+ * Workflow files parsed with positions: the `yaml` Document API keeps every node's source range, so a
+ * finding can name the exact line and column of the key or expression it is about. Aliases are resolved
+ * lazily (never expanded), which keeps "billion laughs" documents cheap.
+ */
+
+
+/** Larger files are refused: no real workflow comes close, and parsing cost grows with size. */
+const MAX_WORKFLOW_BYTES = 5 * 1024 * 1024;
+class YamlSource {
+    file;
+    text;
+    lineCounter = new yaml_dist/* LineCounter */.HN();
+    doc;
+    lines;
+    constructor(file, text) {
+        this.file = file;
+        this.text = text;
+        if (Buffer.byteLength(text, 'utf8') > MAX_WORKFLOW_BYTES) {
+            throw new core_dist/* ConfigurationError */.j1(`${file} is larger than ${MAX_WORKFLOW_BYTES / 1024 / 1024} MB; refusing to parse it`, {
+                location: { file },
+                hint: 'a workflow file this large is almost certainly not a real workflow; split it or exclude it with --ignore',
+            });
+        }
+        this.doc = (0,yaml_dist/* parseDocument */.Tp)(text, {
+            lineCounter: this.lineCounter,
+            keepSourceTokens: false,
+            uniqueKeys: true,
+            merge: true,
+            prettyErrors: false,
+        });
+        this.lines = text.split('\n');
+        const err = this.doc.errors[0];
+        if (err) {
+            const pos = this.position(err.pos[0]);
+            throw new core_dist/* ConfigurationError */.j1(`malformed YAML: ${err.message.split('\n')[0] ?? err.code}`, {
+                location: { file, line: pos.line, column: pos.column },
+                hint: 'fix the YAML syntax; GitHub would refuse to run this file too',
+            });
+        }
+    }
+    /** 1-based line and column (in code points, as SARIF's `unicodeCodePoints` and zizmor count). */
+    position(offset) {
+        const lp = this.lineCounter.linePos(offset);
+        const lineText = this.lines[lp.line - 1] ?? '';
+        const col = [...lineText.slice(0, lp.col - 1)].length + 1;
+        return { line: lp.line, column: col };
+    }
+    root() {
+        const c = this.resolve(this.doc.contents);
+        return (0,yaml_dist/* isMap */.jh)(c) ? c : undefined;
+    }
+    resolve(node) {
+        let n = node;
+        for (let depth = 0; depth < 50 && (0,yaml_dist/* isAlias */.Vj)(n); depth++)
+            n = n.resolve(this.doc);
+        return n === null || n === undefined || (0,yaml_dist/* isAlias */.Vj)(n) ? undefined : n;
+    }
+    /** The pair for `key` in a mapping, following `<<` merge keys. */
+    pair(map, key) {
+        const m = this.resolve(map);
+        if (!(0,yaml_dist/* isMap */.jh)(m))
+            return undefined;
+        let merged;
+        for (const item of m.items) {
+            const k = this.resolve(item.key);
+            if ((0,yaml_dist/* isScalar */.jn)(k) && String(k.value) === key)
+                return item;
+            if ((0,yaml_dist/* isScalar */.jn)(k) && k.value === '<<' && merged === undefined) {
+                const v = this.resolve(item.value);
+                const sources = (0,yaml_dist/* isSeq */.oP)(v) ? v.items : [v];
+                for (const s of sources) {
+                    const p = this.pair(s, key);
+                    if (p) {
+                        merged = p;
+                        break;
+                    }
+                }
+            }
+        }
+        return merged;
+    }
+    get(map, key) {
+        const p = this.pair(map, key);
+        return p ? this.resolve(p.value) : undefined;
+    }
+    /** Entries of a mapping as [key string, pair]; merge keys flattened. */
+    entries(map) {
+        const m = this.resolve(map);
+        if (!(0,yaml_dist/* isMap */.jh)(m))
+            return [];
+        const out = [];
+        const seen = new Set();
+        for (const item of m.items) {
+            const k = this.resolve(item.key);
+            if (!(0,yaml_dist/* isScalar */.jn)(k))
+                continue;
+            if (k.value === '<<')
+                continue;
+            const name = String(k.value);
+            seen.add(name);
+            out.push([name, item]);
+        }
+        for (const item of m.items) {
+            const k = this.resolve(item.key);
+            if (!(0,yaml_dist/* isScalar */.jn)(k) || k.value !== '<<')
+                continue;
+            const v = this.resolve(item.value);
+            for (const s of (0,yaml_dist/* isSeq */.oP)(v) ? v.items : [v]) {
+                for (const [name, p] of this.entries(s)) {
+                    if (!seen.has(name)) {
+                        seen.add(name);
+                        out.push([name, p]);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+    items(seq) {
+        const s = this.resolve(seq);
+        if (!(0,yaml_dist/* isSeq */.oP)(s))
+            return [];
+        return s.items.map((i) => this.resolve(i)).filter((i) => i !== undefined);
+    }
+    /** A scalar's value as a string (booleans and numbers too); undefined for collections. */
+    str(node) {
+        const n = this.resolve(node);
+        if (!(0,yaml_dist/* isScalar */.jn)(n))
+            return undefined;
+        if (n.value === null || n.value === undefined)
+            return '';
+        const v = n.value;
+        if (typeof v === 'string')
+            return v;
+        if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint')
+            return String(v);
+        return undefined;
+    }
+    /** Raw source text of a node (what the author typed, before YAML unescaping). */
+    raw(node) {
+        const r = node.range;
+        return r ? this.text.slice(r[0], r[1]) : '';
+    }
+    /** Range [start, end) of a node's value. */
+    range(node) {
+        const n = node ?? undefined;
+        if (!n?.range)
+            return undefined;
+        return [n.range[0], n.range[1]];
+    }
+    /** Range of a whole `key: value` pair (from the key to the end of the value). */
+    pairRange(pair) {
+        const k = (0,yaml_dist/* isPair */.tO)(pair) ? pair.key : undefined;
+        const start = k?.range?.[0];
+        const v = pair.value;
+        const end = v?.range?.[1] ?? k?.range?.[1];
+        if (start === undefined || end === undefined)
+            return undefined;
+        return [start, end];
+    }
+    /** Lines (1-based) carrying a `# zizmor: ignore[...]` or `# secure-factory: ignore[...]` comment, with the ids. */
+    ignoreComments() {
+        const out = new Map();
+        this.lines.forEach((line, i) => {
+            const re = /#.*?\b(?:zizmor|secure-factory):\s*ignore\[([^\]]*)\]/g;
+            let m;
+            while ((m = re.exec(line)) !== null) {
+                const ids = (m[1] ?? '').split(',').map((s) => s.trim().toLowerCase());
+                const set = out.get(i + 1) ?? new Set();
+                for (const id of ids)
+                    if (id)
+                        set.add(id);
+                out.set(i + 1, set);
+            }
+        });
+        return out;
+    }
+    /** The comment after a node on its line (`uses: x@sha # v1.2.3` → `v1.2.3`). */
+    trailingComment(node) {
+        const r = node.range;
+        if (!r)
+            return undefined;
+        const { line } = this.position(r[1]);
+        const lineText = this.lines[line - 1] ?? '';
+        const endCol = this.lineCounter.linePos(r[1]).col - 1;
+        const rest = lineText.slice(endCol);
+        const m = /^\s*#\s*(.*)$/.exec(rest);
+        return m?.[1]?.trim();
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/source/dist/audit/audit-workflows.js
+/**
+ * The workflow audit engine: finds workflows (`.github/workflows/*.yml|yaml`) and actions
+ * (`action.yml|yaml`) under a root, parses each with positions, runs every rule, and returns core
+ * `Finding`s carrying the zizmor audit id, persona and confidence in `properties`.
+ */
+
+
+
+
+
+
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+const YAML_EXT = /\.ya?ml$/i;
+function fileKind(rel) {
+    const base = external_node_path_.posix.basename(rel).toLowerCase();
+    if (base === 'action.yml' || base === 'action.yaml')
+        return 'action';
+    if (/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(rel) || /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(rel))
+        return 'workflow';
+    return undefined;
+}
+async function walk(dir, rootDir, out) {
+    let entries;
+    try {
+        entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
+    }
+    catch (e) {
+        throw new core_dist/* ConfigurationError */.j1(`cannot read directory ${dir}: ${(0,core_dist/* errorMessage */.gJ)(e)}`, { location: { file: dir } });
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+        const full = external_node_path_.join(dir, e.name);
+        if (e.isDirectory()) {
+            if (SKIP_DIRS.has(e.name))
+                continue;
+            await walk(full, rootDir, out);
+        }
+        else if (e.isFile() && YAML_EXT.test(e.name)) {
+            const rel = external_node_path_.relative(rootDir, full).split(external_node_path_.sep).join('/');
+            if (fileKind(rel))
+                out.push(rel);
+        }
+    }
+}
+function globToRegExp(glob) {
+    let re = '';
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob.charAt(i);
+        if (c === '*' && glob[i + 1] === '*') {
+            re += '.*';
+            i++;
+            if (glob[i + 1] === '/')
+                i++;
+        }
+        else if (c === '*')
+            re += '[^/]*';
+        else if (c === '?')
+            re += '[^/]';
+        else
+            re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${re}(/.*)?$`);
+}
+/** Files to audit: explicit files keep their given kind guess; directories are searched. */
+async function discover(root, paths) {
+    const rootStat = await (0,promises_.stat)(root).catch((e) => {
+        throw new core_dist/* ConfigurationError */.j1(`cannot audit ${root}: ${(0,core_dist/* errorMessage */.gJ)(e)}`, {
+            location: { file: root },
+            hint: 'pass an existing directory or workflow file',
+        });
+    });
+    if (rootStat.isFile()) {
+        const base = external_node_path_.dirname(root);
+        const rel = external_node_path_.basename(root);
+        return { base, files: [{ rel, kind: fileKind(rel) ?? (/^action\.ya?ml$/i.test(rel) ? 'action' : 'workflow') }] };
+    }
+    const out = [];
+    for (const p of paths && paths.length > 0 ? paths : ['.']) {
+        const full = external_node_path_.resolve(root, p);
+        const s = await (0,promises_.stat)(full).catch((e) => {
+            throw new core_dist/* ConfigurationError */.j1(`cannot audit ${p}: ${(0,core_dist/* errorMessage */.gJ)(e)}`, { location: { file: p } });
+        });
+        if (s.isFile()) {
+            const rel = external_node_path_.relative(root, full).split(external_node_path_.sep).join('/');
+            out.push({ rel, kind: fileKind(rel) ?? 'workflow' });
+        }
+        else {
+            const found = [];
+            await walk(full, root, found);
+            for (const rel of found)
+                out.push({ rel, kind: fileKind(rel) ?? 'workflow' });
+        }
+    }
+    const seen = new Set();
+    return { base: root, files: out.filter((f) => (seen.has(f.rel) ? false : (seen.add(f.rel), true))) };
+}
+/** Audits one file's text; exported for tests and for callers holding the text already. */
+function auditWorkflowText(text, file, kind, options = {}) {
+    let src;
+    try {
+        src = new YamlSource(file, text);
+    }
+    catch (e) {
+        if (e instanceof core_dist/* ConfigurationError */.j1 && e.location?.line !== undefined && !/larger than/.test(e.message)) {
+            return [
+                {
+                    rule: INVALID_YAML_RULE,
+                    severity: 'high',
+                    message: e.message,
+                    file,
+                    line: e.location.line,
+                    ...(e.location.column !== undefined ? { column: e.location.column } : {}),
+                    help: e.hint ?? 'fix the YAML syntax',
+                    properties: { zizmor: null, persona: 'regular', confidence: 'high' },
+                },
+            ];
+        }
+        throw e;
+    }
+    const model = buildAuditFile(src, file, kind, options.publicRepository === true);
+    if (!model)
+        return [];
+    const persona = options.persona ?? 'regular';
+    const raw = [];
+    for (const { zizmor, audit } of AUDITS) {
+        if (options.disabled?.has(zizmor))
+            continue;
+        audit(model, (f) => raw.push(f));
+    }
+    const ignores = src.ignoreComments();
+    const seen = new Set();
+    const out = [];
+    for (const r of raw) {
+        if (PERSONA_RANK[r.persona] > PERSONA_RANK[persona])
+            continue;
+        const key = `${r.audit}:${r.range[0]}:${r.range[1]}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const start = src.position(r.range[0]);
+        const end = src.position(r.range[1]);
+        const ignoreRange = r.ignoreRange ?? r.range;
+        const from = src.position(ignoreRange[0]).line;
+        const to = src.position(ignoreRange[1]).line;
+        let ignored = false;
+        for (let line = from; line <= to && !ignored; line++) {
+            const ids = ignores.get(line);
+            if (ids && (ids.has(r.audit) || ids.has(`workflow/${r.audit}`)))
+                ignored = true;
+        }
+        if (ignored)
+            continue;
+        const rule = WORKFLOW_RULES.find((d) => d.id === `workflow/${r.audit}`);
+        out.push({
+            rule: `workflow/${r.audit}`,
+            severity: r.severity,
+            message: r.message,
+            file,
+            line: start.line,
+            column: start.column,
+            endLine: end.line,
+            endColumn: end.column,
+            ...(rule ? { help: rule.help } : {}),
+            properties: { zizmor: r.audit, persona: r.persona, confidence: r.confidence },
+        });
+    }
+    return out.sort(core_dist/* compareFindings */.Eg);
+}
+async function auditWorkflows(options) {
+    const { logger } = options;
+    const root = external_node_path_.resolve(options.root);
+    const disabled = new Set();
+    const skipGlobs = [];
+    for (const entry of options.ignore ?? []) {
+        const id = entry.replace(/^workflow\//, '');
+        if (WORKFLOW_RULES.some((r) => r.id === `workflow/${id}`))
+            disabled.add(id);
+        else
+            skipGlobs.push(globToRegExp(entry.replace(/^\.\//, '')));
+    }
+    const { files, base } = await discover(root, options.paths);
+    const findings = [];
+    const audited = [];
+    for (const { rel, kind } of files) {
+        if (skipGlobs.some((g) => g.test(rel))) {
+            logger.debug(`skipping ${rel} (ignored)`);
+            continue;
+        }
+        const full = external_node_path_.join(base, rel);
+        const size = (await (0,promises_.stat)(full)).size;
+        if (size > MAX_WORKFLOW_BYTES) {
+            throw new core_dist/* ConfigurationError */.j1(`${rel} is ${(size / 1024 / 1024).toFixed(1)} MB, larger than the ${MAX_WORKFLOW_BYTES / 1024 / 1024} MB limit for workflow files`, {
+                location: { file: rel },
+                hint: 'no real workflow is this large; remove it or skip it with --ignore',
+            });
+        }
+        const text = await (0,promises_.readFile)(full, 'utf8');
+        logger.debug(`auditing ${rel} as ${kind}`);
+        const fileFindings = auditWorkflowText(text, rel, kind, {
+            persona: options.persona ?? 'regular',
+            disabled,
+            publicRepository: options.publicRepository === true,
+        });
+        findings.push(...fileFindings);
+        audited.push(rel);
+    }
+    return { findings: findings.sort(core_dist/* compareFindings */.Eg), files: audited };
+}
+
+;// CONCATENATED MODULE: ../../packages/source/dist/audit/index.js
+
+
+
+
+;// CONCATENATED MODULE: ../../packages/source/dist/verify-source.js
+/**
+ * `verifySource`: every source check the policy asks for, in order — commit identity, the signed
+ * history of the range, review and protection evidence from GitHub, the workflow audit — then the
+ * source level reached, a source VSA in the evidence folder and a job summary saying what was
+ * checked and what could not be. Fails closed: anything not proven is a blocking finding.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+const SIGNATURE_RULE = {
+    unsigned: {
+        rule: 'source/unsigned-commit',
+        help: 'sign every commit (git config commit.gpgsign true) with a key listed in source.signers',
+    },
+    bad: { rule: 'source/bad-signature', help: 'the commit or its signature was altered: rebuild it from a trusted copy and re-sign it' },
+    untrusted: {
+        rule: 'source/untrusted-signer',
+        help: 'sign with a key listed in source.signers, or add the signer to the policy through review',
+    },
+    'expired-key': { rule: 'source/expired-key', help: 'extend the key or re-sign the commits with a current key listed in the policy' },
+    'expired-signature': { rule: 'source/expired-key', help: 're-sign the commits with a current key' },
+    'revoked-key': {
+        rule: 'source/revoked-key',
+        help: 'a revoked key signed this commit: find out why it was revoked before trusting the change',
+    },
+    'email-mismatch': {
+        rule: 'source/committer-mismatch',
+        help: 'the committer e-mail must be the signer’s own (source.signers[].email or the key’s user id)',
+    },
+    'cannot-check': { rule: 'source/could-not-verify', help: 'give the step what it needs to check this signature' },
+};
+/** Unexpired rule-scoped exceptions of the policy waive matching findings (they stay in the report). */
+function applyExceptions(findings, policy, now) {
+    return findings.map((f) => {
+        const x = policy.exceptions.find((e) => e.rule === f.rule && e.advisory === undefined && e.package === undefined && !(0,core_dist/* isExpired */._d)(e.expires, now));
+        return x ? { ...f, blocking: false, waived: { reason: x.reason, approver: x.approver, expires: x.expires } } : f;
+    });
+}
+const ICON = {
+    passed: '✅',
+    failed: '❌',
+    'not-verified': '⚠️ could not verify',
+    'not-required': '⚪ not required',
+};
+async function verifySource(opts) {
+    const { policy, logger } = opts;
+    const sc = policy.sourceCheck;
+    const now = opts.now ?? new Date();
+    const findings = [];
+    const checks = [];
+    // 1. commit identity (no commits, not a repository: ConfigurationError from here)
+    const identity = await checkCommitIdentity({ repo: opts.repo, expectedSha: opts.expectedSha, logger });
+    const head = identity.head;
+    if (opts.expectedSha && opts.expectedSha !== head) {
+        findings.push({
+            rule: 'source/commit-identity',
+            severity: 'critical',
+            blocking: true,
+            message: `HEAD is ${head}, not the expected commit ${opts.expectedSha}`,
+            help: 'check out the commit the workflow was triggered for',
+        });
+    }
+    if (!identity.clean) {
+        findings.push({
+            rule: 'source/dirty-tree',
+            severity: 'high',
+            blocking: true,
+            message: identity.problems.find((p) => p.includes('uncommitted')) ?? 'the work tree has uncommitted changes',
+            help: 'build from a clean checkout: earlier steps must not modify tracked files',
+        });
+    }
+    checks.push({
+        check: 'HEAD is the expected commit',
+        result: opts.expectedSha ? (opts.expectedSha === head ? 'passed' : 'failed') : 'not-verified',
+        detail: opts.expectedSha ? `HEAD ${head}` : `HEAD ${head}; no expected SHA was given`,
+    });
+    checks.push({
+        check: 'clean work tree',
+        result: identity.clean ? 'passed' : 'failed',
+        detail: identity.clean ? 'no uncommitted changes' : 'uncommitted changes present',
+    });
+    const client = opts.githubClient ?? (opts.github ? createGitHubClient(opts.github) : undefined);
+    // 2. signatures over the range
+    let range;
+    let signatures = [];
+    let signedHistory = false;
+    if (sc.signedCommits === 'none') {
+        checks.push({ check: 'signed commits', result: 'not-required', detail: 'source.signed-commits is none' });
+    }
+    else {
+        range =
+            sc.signedCommits === 'head'
+                ? { commits: [head], description: 'HEAD only', complete: true, gaps: [], deepened: [] }
+                : await resolveRange({ repo: opts.repo, head, range: sc.range, base: opts.base, logger });
+        for (const gap of range.gaps) {
+            findings.push({
+                rule: 'source/could-not-verify',
+                severity: 'high',
+                blocking: true,
+                message: `could not verify the whole range (${range.description}): ${gap}`,
+                help: 'fetch more history (actions/checkout fetch-depth: 0) or narrow source.range',
+            });
+        }
+        const keyring = await prepareKeyring(sc.signers, { baseDir: opts.repo });
+        try {
+            findings.push(...keyring.findings);
+            if (sc.signers.length === 0) {
+                findings.push({
+                    rule: 'source/signer-policy',
+                    severity: 'high',
+                    blocking: true,
+                    message: 'the policy lists no signers (source.signers), so no signature can be trusted',
+                    help: 'list the allowed signers (ssh, gpg/gpg-key or x509 with an email) in .github/secure-factory.yml, or set source.signed-commits: none',
+                });
+            }
+            const objects = await readCommits(opts.repo, range.commits);
+            signatures = await verifySignatures({ repo: opts.repo, commits: objects, keyring, github: client, logger });
+        }
+        finally {
+            await keyring.dispose();
+        }
+        const bad = signatures.filter((s) => s.status !== 'good');
+        for (const s of bad) {
+            const r = SIGNATURE_RULE[s.status];
+            findings.push({
+                rule: r.rule,
+                severity: s.status === 'cannot-check' || s.status === 'unsigned' ? 'high' : 'critical',
+                blocking: true,
+                message: `commit ${s.sha.slice(0, 12)} (${s.subject.slice(0, 80)}): ${s.message}`,
+                help: r.help,
+                properties: { commit: s.sha, status: s.status, format: s.format, ...(s.key ? { key: s.key } : {}) },
+            });
+        }
+        signedHistory = bad.length === 0 && range.complete && signatures.length > 0 && keyring.findings.length === 0;
+        const unbound = signatures.filter((s) => s.status === 'good' && s.emailBound === false).length;
+        checks.push({
+            check: sc.signedCommits === 'head' ? 'HEAD is signed' : `signed commits (${range.description})`,
+            result: bad.length > 0 ? 'failed' : range.complete ? 'passed' : 'not-verified',
+            detail: `${signatures.length - bad.length} of ${signatures.length} commits signed by policy signers` +
+                (range.deepened.length ? `; deepened the clone (${range.deepened.length} fetch(es))` : '') +
+                (unbound ? `; ${unbound} signed by a signer without an e-mail, so the committer e-mail was not bound` : ''),
+        });
+    }
+    // 3. review and protection evidence
+    let review;
+    const needsGitHub = sc.reviews.approvals > 0 || sc.reviews.codeowners || sc.branchProtection;
+    if (client) {
+        review = await checkReviewEvidence({
+            client,
+            repo: opts.repo,
+            head,
+            ref: opts.github?.ref,
+            baseRef: opts.github?.baseRef,
+            policy: sc,
+            logger,
+        });
+        findings.push(...review.findings);
+        checks.push(...review.checks);
+    }
+    else {
+        const what = [
+            sc.reviews.approvals > 0 ? 'review' : '',
+            sc.reviews.codeowners ? 'CODEOWNERS approval' : '',
+            sc.branchProtection ? 'branch protection' : '',
+        ]
+            .filter(Boolean)
+            .join(', ');
+        checks.push({
+            check: 'review and branch protection',
+            result: needsGitHub ? 'not-verified' : 'not-required',
+            detail: needsGitHub ? `no GitHub API access: ${what} not checked` : 'not required by the policy',
+        });
+        if (needsGitHub) {
+            findings.push({
+                rule: 'source/could-not-verify',
+                severity: 'high',
+                blocking: true,
+                message: `could not verify ${what}: no GitHub API access (no token or repository given)`,
+                help: 'pass a token and the repository (--token, --repository), or set source.reviews.approvals: 0 and source.branch-protection: false',
+            });
+        }
+    }
+    // 4. the workflow audit
+    let workflowFiles = [];
+    const audit = opts.auditWorkflows ?? sc.workflows.audit;
+    if (audit) {
+        const auditor = opts.auditor ?? auditWorkflows;
+        const r = await auditor({
+            root: opts.repo,
+            ignore: sc.workflows.ignore,
+            ...(opts.publicRepository !== undefined ? { publicRepository: opts.publicRepository } : {}),
+            logger,
+        });
+        workflowFiles = r.files;
+        const audited = r.findings.map((f) => ({ ...f, blocking: (0,core_dist/* atLeast */.jZ)(f.severity, sc.workflows.blockSeverity) }));
+        findings.push(...audited);
+        const blocking = audited.filter((f) => f.blocking).length;
+        checks.push({
+            check: 'workflow audit',
+            result: blocking ? 'failed' : 'passed',
+            detail: `${r.files.length} file(s), ${audited.length} finding(s), ${blocking} at or above ${sc.workflows.blockSeverity}`,
+        });
+    }
+    else
+        checks.push({ check: 'workflow audit', result: 'not-required', detail: 'turned off' });
+    const all = applyExceptions(findings, policy, now).sort(core_dist/* compareFindings */.Eg);
+    const ok = !all.some((f) => f.blocking === true);
+    const level = sourceLevel({
+        identity: identity.clean && (!opts.expectedSha || opts.expectedSha === head),
+        signedHistory: sc.signedCommits === 'all' && signedHistory,
+        branchProtection: review?.proven.branchProtection ?? false,
+        reviewEnforced: review?.proven.reviewEnforced ?? false,
+        independentApproval: review?.proven.independentApproval ?? false,
+        codeowners: !sc.reviews.codeowners || (review?.proven.codeowners ?? false),
+    });
+    let vsaPath;
+    let resourceUri;
+    if (opts.evidenceDir !== undefined) {
+        const res = await resourceFor({ repo: opts.repo, head, github: opts.github ?? opts.repository, ref: opts.github?.ref ?? opts.ref });
+        resourceUri = res.resourceUri;
+        const statement = sourceVsa({ repoUri: res.repoUri, resourceUri: res.resourceUri, head, policy, passed: ok, level, now });
+        vsaPath = await new core_dist/* EvidenceFolder */.eA(opts.evidenceDir).write(SOURCE_VSA_NAME, statement);
+    }
+    const summary = renderSummary({ ok, head, level, checks, signatures, findings: all, policy, resourceUri, vsaPath, review });
+    return {
+        ok,
+        head,
+        findings: all,
+        level,
+        levelName: levelName(level),
+        ...(vsaPath ? { vsaPath } : {}),
+        summary,
+        checks,
+        ...(range ? { range } : {}),
+        signatures,
+        ...(review ? { review } : {}),
+        workflowFiles,
+    };
+}
+function renderSummary(r) {
+    const lines = [
+        `### secure-factory source: ${r.ok ? 'verified ✅' : 'refused ❌'} · ${(0,core_dist/* code */.aY)(levelName(r.level))}`,
+        '',
+        `Commit ${(0,core_dist/* code */.aY)(r.head)}${r.resourceUri ? ` · ${(0,core_dist/* code */.aY)(r.resourceUri)}` : ''} · policy ${(0,core_dist/* code */.aY)(r.policy.source.file)} sha256:${r.policy.source.sha256.slice(0, 12)}…`,
+        '',
+        (0,core_dist/* table */.tp)(['check', 'result', 'detail'], r.checks.map((c) => [(0,core_dist.md)(c.check), ICON[c.result], (0,core_dist.md)(c.detail)])),
+    ];
+    const notVerified = r.checks.filter((c) => c.result === 'not-verified');
+    if (notVerified.length > 0) {
+        lines.push('', '**Could not verify:**', '', ...notVerified.map((c) => `- ${(0,core_dist.md)(c.check)}: ${(0,core_dist.md)(c.detail)}`));
+    }
+    if (r.signatures.length > 0) {
+        const shown = r.signatures.slice(0, 30);
+        lines.push('', `<details><summary>Signatures (${r.signatures.length} commit(s))</summary>`, '', (0,core_dist/* table */.tp)(['commit', 'subject', 'format', 'result'], shown.map((s) => [
+            (0,core_dist/* code */.aY)(s.sha.slice(0, 12)),
+            (0,core_dist.md)(s.subject.slice(0, 72)),
+            s.format,
+            `${s.status === 'good' ? '✅' : '❌'} ${(0,core_dist.md)(s.message)}`,
+        ])), r.signatures.length > shown.length ? `\n_…and ${r.signatures.length - shown.length} more._` : '', '', '</details>');
+    }
+    lines.push('', (0,core_dist/* findingsTable */.f9)(r.findings));
+    if (r.vsaPath)
+        lines.push('', `Source VSA: ${(0,core_dist/* code */.aY)(external_node_path_.basename(r.vsaPath))}`);
+    return lines.join('\n');
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ../../packages/source/dist/policy-file.js
+/**
+ * Finding the policy for a repository: an explicit file must exist; otherwise the repository's own
+ * `.github/secure-factory.yml`, and without one the built-in safe defaults. The VSA names the policy
+ * by its path inside the repository, so the same file gives the same URI on every machine.
+ */
+
+
+
+async function loadSourcePolicy(opts) {
+    const repo = external_node_path_.resolve(opts.repo);
+    const file = opts.file === undefined ? external_node_path_.join(repo, core_dist/* DEFAULT_POLICY_PATH */.lo) : external_node_path_.resolve(opts.baseDir ?? process.cwd(), opts.file);
+    if (opts.file === undefined && !(0,external_node_fs_.existsSync)(file))
+        return (0,core_dist/* defaultPolicy */.G4)();
+    const policy = await (0,core_dist/* loadPolicy */.tb)(file, opts.now ? { now: opts.now } : {});
+    const rel = external_node_path_.relative(repo, file);
+    const name = rel.startsWith('..') || external_node_path_.isAbsolute(rel) ? file : rel.split(external_node_path_.sep).join('/');
+    return { ...policy, source: { ...policy.source, file: name } };
+}
+
 ;// CONCATENATED MODULE: ../../packages/source/dist/index.js
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 ;// CONCATENATED MODULE: ./lib/main.js
@@ -45213,13 +51348,51 @@ async function checkCommitIdentity(opts) {
 
 
 
+
 async function run(inputs) {
     const logger = (0,dist/* coreLogger */.Wj)();
-    const identity = await checkCommitIdentity({ repo: inputs.path, expectedSha: inputs.expectedSha, logger });
-    await (0,dist/* writeSummary */.Sy)(identity.summary);
-    core/* setOutput */.uH('verified', String(identity.ok));
-    if (!identity.ok)
-        throw new core_dist/* PolicyViolation */.oY(identity.problems.join('; '));
+    const ctx = inputs.context;
+    const repo = external_node_path_.resolve(ctx.workspace, inputs.path);
+    const policy = await loadSourcePolicy({ repo, file: inputs.policy, baseDir: ctx.workspace });
+    const [owner, name, extra] = (ctx.repository ?? '').split('/');
+    if (ctx.repository !== undefined && (!owner || !name || extra !== undefined)) {
+        throw new core_dist/* ConfigurationError */.j1(`GITHUB_REPOSITORY is "${ctx.repository}"; expected OWNER/REPO`);
+    }
+    const github = inputs.token && owner && name
+        ? { token: inputs.token, baseUrl: ctx.apiUrl, serverUrl: ctx.serverUrl, owner, repo: name, ref: ctx.ref, baseRef: ctx.baseRef }
+        : undefined;
+    const result = await verifySource({
+        repo,
+        expectedSha: inputs.expectedSha,
+        policy,
+        github,
+        repository: owner && name ? { owner, repo: name, serverUrl: ctx.serverUrl } : undefined,
+        base: ctx.base,
+        ref: ctx.ref,
+        evidenceDir: external_node_path_.resolve(ctx.workspace, inputs.evidence),
+        // The input can only turn the audit off where the policy itself asks for it.
+        auditWorkflows: inputs.auditWorkflows && policy.sourceCheck.workflows.audit,
+        publicRepository: ctx.publicRepository,
+        logger,
+    });
+    // Code scanning needs a location: the SARIF carries the findings that point into a file.
+    const sarifPath = external_node_path_.resolve(ctx.workspace, inputs.sarif);
+    const located = result.findings.filter((f) => f.file !== undefined);
+    await (0,core_dist/* writeJsonAtomic */.ZJ)(sarifPath, (0,core_dist/* toSarif */.zv)({ name: core_dist/* TOOL_NAME */.lH, version: core_dist/* TOOL_VERSION */.wr, informationUri: core_dist/* TOOL_URI */.qH, rules: WORKFLOW_RULES }, located));
+    (0,dist/* annotate */.fz)(result.findings);
+    await (0,dist/* writeSummary */.Sy)(result.summary);
+    core/* setOutput */.uH('verified', String(result.ok));
+    core/* setOutput */.uH('source-level', result.levelName);
+    core/* setOutput */.uH('vsa-path', result.vsaPath ?? '');
+    core/* setOutput */.uH('sarif-path', sarifPath);
+    core/* setOutput */.uH('findings-count', String(result.findings.length));
+    if (!result.ok) {
+        const blocking = result.findings.filter((f) => f.blocking);
+        throw new core_dist/* PolicyViolation */.oY(`source verification failed: ${blocking.length} blocking finding(s): ${blocking
+            .slice(0, 3)
+            .map((f) => f.message)
+            .join('; ')}${blocking.length > 3 ? '; …' : ''}`);
+    }
 }
 
 
@@ -45235,13 +51408,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setSecret, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, setSecret, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -45267,7 +51441,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -48078,7 +54252,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -48086,7 +54260,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -48094,7 +54268,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -48197,6 +54371,7 @@ function getIDToken(aud) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  fz: () => (/* reexport */ annotate),
   Wj: () => (/* reexport */ coreLogger),
   Vt: () => (/* reexport */ getBooleanInput),
   lI: () => (/* reexport */ getOptionalInput),
@@ -48204,12 +54379,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: annotate, getEnumInput, getIntegerInput, getListInput, getRequiredInput
+// UNUSED EXPORTS: getEnumInput, getIntegerInput, getListInput, getRequiredInput
 
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 20 modules
-var lib_core = __nccwpck_require__(5926);
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 34 modules
-var dist = __nccwpck_require__(1807);
+var core = __nccwpck_require__(5926);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 32 modules
+var dist = __nccwpck_require__(4748);
 ;// CONCATENATED MODULE: ../../packages/action-runtime/dist/inputs.js
 /**
  * The only place action inputs are read. Values are trimmed of ASCII whitespace only (as
@@ -48221,7 +54396,7 @@ function trimAscii(s) {
     return s.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
 }
 function raw(name) {
-    return trimAscii(lib_core/* getInput */.V4(name, { trimWhitespace: false }));
+    return trimAscii(core/* getInput */.V4(name, { trimWhitespace: false }));
 }
 function getRequiredInput(name) {
     const v = raw(name);
@@ -48274,13 +54449,13 @@ function getIntegerInput(name, fallback, min = 0, max = Number.MAX_SAFE_INTEGER)
 
 function coreLogger() {
     return {
-        debug: (m) => lib_core/* debug */.Yz(m),
-        info: (m) => lib_core/* info */.pq(m),
-        warning: (m, loc) => lib_core/* warning */.$e(m, annotation(loc)),
-        error: (m, loc) => lib_core/* error */.z3(m, annotation(loc)),
+        debug: (m) => core/* debug */.Yz(m),
+        info: (m) => core/* info */.pq(m),
+        warning: (m, loc) => core/* warning */.$e(m, annotation(loc)),
+        error: (m, loc) => core/* error */.z3(m, annotation(loc)),
         progress: (done, total, what) => {
             if (done === total || done % Math.max(1, Math.floor(total / 10)) === 0)
-                lib_core/* info */.pq(`${what}: ${done}/${total}`);
+                core/* info */.pq(`${what}: ${done}/${total}`);
         },
     };
 }
@@ -48304,11 +54479,11 @@ function annotate(findings, limit = 50) {
         const props = annotation({ file: f.file, line: f.line, column: f.column, title: f.rule });
         const text = f.help ? `${f.message} — ${f.help}` : f.message;
         if (f.blocking)
-            core.error(text, props);
+            core/* error */.z3(text, props);
         else if (f.severity === 'low' || f.severity === 'info' || f.waived)
-            core.notice(text, props);
+            core/* notice */.lm(text, props);
         else
-            core.warning(text, props);
+            core/* warning */.$e(text, props);
     }
 }
 async function runAction(body) {
@@ -48318,24 +54493,24 @@ async function runAction(body) {
     catch (e) {
         if ((0,dist/* isSecureFactoryError */.Y5)(e)) {
             const loc = e.location;
-            lib_core/* setFailed */.C1((0,dist/* errorMessage */.gJ)(e));
+            core/* setFailed */.C1((0,dist/* errorMessage */.gJ)(e));
             if (loc)
-                lib_core/* error */.z3(e.message, annotation({ file: loc.file, line: loc.line, column: loc.column }));
+                core/* error */.z3(e.message, annotation({ file: loc.file, line: loc.line, column: loc.column }));
         }
         else {
             // A bug: keep the stack in the log for the report.
             if (e instanceof Error && e.stack)
-                lib_core/* debug */.Yz(e.stack);
-            lib_core/* setFailed */.C1(`internal error: ${(0,dist/* errorMessage */.gJ)(e)}`);
+                core/* debug */.Yz(e.stack);
+            core/* setFailed */.C1(`internal error: ${(0,dist/* errorMessage */.gJ)(e)}`);
         }
     }
 }
 async function writeSummary(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY) {
-        lib_core/* info */.pq(markdown);
+        core/* info */.pq(markdown);
         return;
     }
-    await lib_core/* summary */.z.addRaw(markdown, true).write();
+    await core/* summary */.z.addRaw(markdown, true).write();
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-runtime/dist/index.js
@@ -48345,20 +54520,37 @@ async function writeSummary(markdown) {
 
 /***/ }),
 
-/***/ 1807:
+/***/ 4748:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   j1: () => (/* reexport */ errors_ConfigurationError),
+  lo: () => (/* reexport */ DEFAULT_POLICY_PATH),
+  eA: () => (/* reexport */ EvidenceFolder),
+  W3: () => (/* reexport */ PREDICATE),
   oY: () => (/* reexport */ PolicyViolation),
+  lH: () => (/* reexport */ TOOL_NAME),
+  qH: () => (/* reexport */ TOOL_URI),
+  wr: () => (/* reexport */ TOOL_VERSION),
+  jZ: () => (/* reexport */ atLeast),
   aY: () => (/* reexport */ code),
+  Eg: () => (/* reexport */ compareFindings),
+  G4: () => (/* reexport */ defaultPolicy),
   gJ: () => (/* reexport */ errorMessage),
-  Y5: () => (/* reexport */ isSecureFactoryError)
+  f9: () => (/* reexport */ findingsTable),
+  _d: () => (/* reexport */ isExpired),
+  Y5: () => (/* reexport */ isSecureFactoryError),
+  tb: () => (/* reexport */ loadPolicy),
+  UT: () => (/* reexport */ makeStatement),
+  md: () => (/* reexport */ md),
+  tp: () => (/* reexport */ table),
+  zv: () => (/* reexport */ toSarif),
+  ZJ: () => (/* reexport */ atomic_file_writeJsonAtomic)
 });
 
-// UNUSED EXPORTS: BUILD_TYPE, BUNDLE_SUFFIX, DEFAULT_EVIDENCE_DIR, DEFAULT_POLICY_PATH, EXIT, EvidenceFolder, IN_TOTO_PAYLOAD_TYPE, InfrastructureError, MemoryLogger, PREDICATE, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_SUFFIX, STATEMENT_TYPE, SecureFactoryError, StreamLogger, TOOL_NAME, TOOL_URI, TOOL_VERSION, atLeast, blockingFindings, compareBytewise, compareFindings, compileCel, countBySeverity, decodePayload, defaultDeploy, defaultPolicy, deploymentPath, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, evaluateCelBoolean, exitCodeFor, findingsTable, formatDuration, formatLocation, humanAge, isExpired, isSeverity, isSha256Hex, isStatement, lineColumnAt, listTree, loadPolicy, loadStatementFile, makeStatement, mapLimit, md, newAjv, openRemediationsFor, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, readDeploymentRecords, readJsonFile, readRemediations, severityBadge, severityRank, sha256File, sha256Hex, significantErrors, silentLogger, stageDiagram, stageMermaid, stateIcon, statementSchema, stripControl, subjectDigests, subjectFor, table, toCel, toSarif, validateStatement, writeDeploymentRecord, writeFileAtomic, writeJsonAtomic, writeRemediations
+// UNUSED EXPORTS: BUILD_TYPE, BUNDLE_SUFFIX, DEFAULT_EVIDENCE_DIR, EXIT, IN_TOTO_PAYLOAD_TYPE, InfrastructureError, MemoryLogger, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_SUFFIX, STATEMENT_TYPE, SecureFactoryError, StreamLogger, blockingFindings, compareBytewise, compileCel, countBySeverity, decodePayload, defaultDeploy, deploymentPath, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, evaluateCelBoolean, exitCodeFor, formatDuration, formatLocation, humanAge, isSeverity, isSha256Hex, isStatement, lineColumnAt, listTree, loadStatementFile, mapLimit, newAjv, openRemediationsFor, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, readDeploymentRecords, readJsonFile, readRemediations, severityBadge, severityRank, sha256File, sha256Hex, significantErrors, silentLogger, stageDiagram, stageMermaid, stateIcon, statementSchema, stripControl, subjectDigests, subjectFor, toCel, validateStatement, writeDeploymentRecord, writeFileAtomic, writeRemediations
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 /**
@@ -48512,12 +54704,12 @@ function prefix(location) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(4379);
 ;// CONCATENATED MODULE: ../../packages/core/dist/digest.js
 /**
  * Streaming digests of files and of whole trees. Trees are hashed with a stable order (byte order of
@@ -48670,8 +54862,11 @@ function subjectDigests(statement) {
     return out;
 }
 
+// EXTERNAL MODULE: ../../node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(5627);
 // EXTERNAL MODULE: ../../node_modules/ajv-formats/dist/index.js
 var dist = __nccwpck_require__(6323);
+var dist_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(dist, 2);
 ;// CONCATENATED MODULE: ../../packages/core/dist/json-schema.js
 /**
  * One place that builds ajv validators, so every package validates the same way and reports the
@@ -48680,17 +54875,17 @@ var dist = __nccwpck_require__(6323);
 
 
 function formatsPlugin() {
-    const mod = ajvFormats;
+    const mod = dist_namespaceObject;
     const d = mod.default;
     return typeof d === 'function' ? d : d.default;
 }
-function json_schema_newAjv(options = {}) {
-    const ajv = new Ajv({ allErrors: true, strict: true, ...options });
+function newAjv(options = {}) {
+    const ajv = new dist_ajv.Ajv({ allErrors: true, strict: true, ...options });
     formatsPlugin()(ajv);
     return ajv;
 }
 /** `/a/0/b` → `['a', 0, 'b']`, numbers for array indexes. */
-function json_schema_pointerToPath(pointer) {
+function pointerToPath(pointer) {
     if (!pointer)
         return [];
     return pointer
@@ -48700,7 +54895,7 @@ function json_schema_pointerToPath(pointer) {
         .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 /** A readable one-line reason for one ajv error. */
-function json_schema_describeAjvError(e) {
+function describeAjvError(e) {
     const at = e.instancePath ? e.instancePath : '(top level)';
     switch (e.keyword) {
         case 'additionalProperties': {
@@ -48724,7 +54919,7 @@ function json_schema_describeAjvError(e) {
     }
 }
 /** Drops errors that only restate a more specific one (ajv reports every failing branch of anyOf/oneOf). */
-function json_schema_significantErrors(errors) {
+function significantErrors(errors) {
     const specific = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if');
     return specific.length > 0 ? specific : [...errors];
 }
@@ -48942,7 +55137,7 @@ function validators() {
     return compiled;
 }
 /** Problems with a statement (empty when valid): the envelope shape and, for known types, the predicate. */
-function statement_schema_validateStatement(value) {
+function validateStatement(value) {
     const v = validators();
     if (!v.statement(value))
         return significantErrors(v.statement.errors ?? []).map(describeAjvError);
@@ -48954,7 +55149,7 @@ function statement_schema_validateStatement(value) {
     return [];
 }
 function isStatement(value) {
-    return statement_schema_validateStatement(value).length === 0;
+    return validateStatement(value).length === 0;
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/atomic-file.js
@@ -48966,25 +55161,25 @@ function isStatement(value) {
 
 
 async function writeFileAtomic(file, data, mode = 0o644) {
-    const dir = path.dirname(file);
-    await mkdir(dir, { recursive: true });
-    const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-    const fh = await open(tmp, 'wx', mode);
+    const dir = external_node_path_.dirname(file);
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const tmp = external_node_path_.join(dir, `.${external_node_path_.basename(file)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    const fh = await (0,promises_.open)(tmp, 'wx', mode);
     try {
         await fh.writeFile(data);
         await fh.sync();
     }
     catch (e) {
         await fh.close().catch(() => undefined);
-        await rm(tmp, { force: true });
+        await (0,promises_.rm)(tmp, { force: true });
         throw e;
     }
     await fh.close();
     try {
-        await rename(tmp, file);
+        await (0,promises_.rename)(tmp, file);
     }
     catch (e) {
-        await rm(tmp, { force: true });
+        await (0,promises_.rm)(tmp, { force: true });
         throw e;
     }
 }
@@ -49032,25 +55227,25 @@ function parseJsonText(text, file) {
             .replace(/^JSON\.parse: /, '')
             .replace(/ in JSON at position \d+.*$/, '')
             .replace(/\s*\(line \d+ column \d+\)$/, '');
-        throw new ConfigurationError(`not valid JSON: ${reason}`, { location: { file, line, column }, cause: e });
+        throw new errors_ConfigurationError(`not valid JSON: ${reason}`, { location: { file, line, column }, cause: e });
     }
 }
 async function json_file_readJsonFile(file, limits = {}) {
     const max = limits.maxBytes ?? 256 * 1024 * 1024;
     let size;
     try {
-        size = (await stat(file)).size;
+        size = (await (0,promises_.stat)(file)).size;
     }
     catch (e) {
-        throw new ConfigurationError(`cannot read the file: ${e.code ?? String(e)}`, {
+        throw new errors_ConfigurationError(`cannot read the file: ${e.code ?? String(e)}`, {
             location: { file },
             cause: e,
         });
     }
     if (size > max) {
-        throw new ConfigurationError(`the file is ${size} bytes, over the limit of ${max}`, { location: { file } });
+        throw new errors_ConfigurationError(`the file is ${size} bytes, over the limit of ${max}`, { location: { file } });
     }
-    const text = await readFile(file, 'utf8');
+    const text = await (0,promises_.readFile)(file, 'utf8');
     return parseJsonText(text, file);
 }
 
@@ -49077,11 +55272,11 @@ class EvidenceFolder {
     }
     pathFor(name) {
         assertName(name);
-        return path.join(this.dir, `${name}${STATEMENT_SUFFIX}`);
+        return external_node_path_.join(this.dir, `${name}${STATEMENT_SUFFIX}`);
     }
     bundlePathFor(name) {
         assertName(name);
-        return path.join(this.dir, `${name}${BUNDLE_SUFFIX}`);
+        return external_node_path_.join(this.dir, `${name}${BUNDLE_SUFFIX}`);
     }
     /** Validates and writes a statement; returns its path. */
     async write(name, statement) {
@@ -49091,19 +55286,19 @@ class EvidenceFolder {
             throw new Error(`internal error: statement "${name}" is not a valid in-toto Statement v1: ${problems.join('; ')}`);
         }
         const file = this.pathFor(name);
-        await writeJsonAtomic(file, statement);
+        await atomic_file_writeJsonAtomic(file, statement);
         return file;
     }
     /** Statements and bundles present, sorted by name. A missing folder is an empty list. */
     async list() {
         let names;
         try {
-            names = await readdir(this.dir);
+            names = await (0,promises_.readdir)(this.dir);
         }
         catch (e) {
             if (e.code === 'ENOENT')
                 return [];
-            throw new ConfigurationError(`cannot read the evidence folder: ${e.message}`, { location: { file: this.dir } });
+            throw new errors_ConfigurationError(`cannot read the evidence folder: ${e.message}`, { location: { file: this.dir } });
         }
         const set = new Set(names);
         const out = [];
@@ -49111,9 +55306,9 @@ class EvidenceFolder {
             if (!f.endsWith(STATEMENT_SUFFIX) || f.startsWith('.'))
                 continue;
             const name = f.slice(0, -STATEMENT_SUFFIX.length);
-            const entry = { name, statementPath: path.join(this.dir, f) };
+            const entry = { name, statementPath: external_node_path_.join(this.dir, f) };
             if (set.has(`${name}${BUNDLE_SUFFIX}`))
-                entry.bundlePath = path.join(this.dir, `${name}${BUNDLE_SUFFIX}`);
+                entry.bundlePath = external_node_path_.join(this.dir, `${name}${BUNDLE_SUFFIX}`);
             out.push(entry);
         }
         return out;
@@ -49131,10 +55326,10 @@ class EvidenceFolder {
     }
 }
 async function loadStatementFile(file) {
-    const value = await readJsonFile(file);
+    const value = await json_file_readJsonFile(file);
     const problems = validateStatement(value);
     if (problems.length > 0) {
-        throw new ConfigurationError(`not a valid in-toto Statement v1: ${problems.slice(0, 3).join('; ')}`, {
+        throw new errors_ConfigurationError(`not a valid in-toto Statement v1: ${problems.slice(0, 3).join('; ')}`, {
             location: { file },
             hint: 'regenerate the evidence or remove the file',
         });
@@ -49143,7 +55338,7 @@ async function loadStatementFile(file) {
 }
 function assertName(name) {
     if (!NAME.test(name)) {
-        throw new ConfigurationError(`evidence name "${name}" must be lower-case letters, digits, ".", "_" or "-" (no path separators)`);
+        throw new errors_ConfigurationError(`evidence name "${name}" must be lower-case letters, digits, ".", "_" or "-" (no path separators)`);
     }
 }
 
@@ -54605,7 +60800,7 @@ const env = new Environment({
 });
 const cache = new Map();
 /** Parses once; a syntax error throws with the parser's message. */
-function cel_compileCel(expression) {
+function compileCel(expression) {
     let p = cache.get(expression);
     if (!p) {
         const parsed = env.parse(expression);
@@ -54618,7 +60813,7 @@ function cel_compileCel(expression) {
 function evaluateCelBoolean(expression, context, name = 'rule') {
     let result;
     try {
-        result = cel_compileCel(expression)(toCel(context));
+        result = compileCel(expression)(toCel(context));
     }
     catch (e) {
         throw new ConfigurationError(`CEL rule "${name}" failed to evaluate: ${e.message.split('\n')[0]}`);
@@ -54642,6 +60837,14 @@ function toCel(value) {
     }
     return value;
 }
+
+;// CONCATENATED MODULE: ../../packages/core/dist/tool.js
+/** Who we are, as recorded in evidence (scanner uri, verifier id, builder id, SARIF driver). */
+const TOOL_NAME = 'secure-factory';
+const TOOL_VERSION = '0.1.0';
+const TOOL_URI = 'https://github.com/secure-factory/secure-factory';
+/** The buildType of our provenance; documented in docs/build-type.md. */
+const BUILD_TYPE = (/* unused pure expression or super */ null && (`${TOOL_URI}/build-type/v1`));
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/policy/schema.js
 /**
@@ -54696,7 +60899,7 @@ const deployEnvironment = {
         rules: { type: 'array', items: celRule },
     },
 };
-const schema_policySchema = {
+const policySchema = {
     $id: 'https://secure-factory.dev/schemas/policy-v1.json',
     type: 'object',
     additionalProperties: false,
@@ -54822,10 +61025,10 @@ var yaml_dist = __nccwpck_require__(3483);
 
 const UNIT = { m: 60_000, h: 3_600_000, d: 86_400_000 };
 /** `30m`, `24h`, `7d` → milliseconds. */
-function duration_parseDuration(s, where = 'duration') {
+function parseDuration(s, where = 'duration') {
     const m = /^([0-9]+)(m|h|d)$/.exec(s.trim());
     if (!m)
-        throw new ConfigurationError(`${where}: "${s}" is not a duration; write a number and a unit: 30m, 24h, 7d`);
+        throw new errors_ConfigurationError(`${where}: "${s}" is not a duration; write a number and a unit: 30m, 24h, 7d`);
     return Number(m[1]) * UNIT[m[2]];
 }
 function formatDuration(ms) {
@@ -54858,7 +61061,7 @@ function humanAge(ms) {
 
 
 const DEFAULT_POLICY_PATH = '.github/secure-factory.yml';
-const MAX_POLICY_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+const MAX_POLICY_BYTES = 1024 * 1024;
 let validator;
 function validate() {
     // verbose: errors carry their parent schema, so an unknown key can list the allowed ones.
@@ -54870,31 +61073,31 @@ async function loadPolicy(file, options = {}) {
     const path = file ?? DEFAULT_POLICY_PATH;
     let bytes;
     try {
-        bytes = await readFile(path);
+        bytes = await (0,promises_.readFile)(path);
     }
     catch (e) {
         if (e.code === 'ENOENT' && file === undefined)
             return defaultPolicy();
-        throw new ConfigurationError(`cannot read the policy file: ${e.code ?? String(e)}`, {
+        throw new errors_ConfigurationError(`cannot read the policy file: ${e.code ?? String(e)}`, {
             location: { file: path },
             hint: 'check the path, or omit it to use the default policy',
         });
     }
     if (bytes.length > MAX_POLICY_BYTES) {
-        throw new ConfigurationError(`the policy file is ${bytes.length} bytes; the limit is ${MAX_POLICY_BYTES}`, {
+        throw new errors_ConfigurationError(`the policy file is ${bytes.length} bytes; the limit is ${MAX_POLICY_BYTES}`, {
             location: { file: path },
         });
     }
     return parsePolicy(bytes.toString('utf8'), path, options);
 }
 function parsePolicy(text, file, options = {}) {
-    const lineCounter = new LineCounter();
+    const lineCounter = new yaml_dist/* LineCounter */.HN();
     // maxAliasCount bounds alias expansion (billion-laughs); uniqueKeys rejects duplicated keys.
-    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
     const firstError = doc.errors[0];
     if (firstError) {
         const pos = firstError.linePos?.[0];
-        throw new ConfigurationError(`not valid YAML: ${firstError.message.split('\n')[0] ?? firstError.code}`, {
+        throw new errors_ConfigurationError(`not valid YAML: ${firstError.message.split('\n')[0] ?? firstError.code}`, {
             location: { file, line: pos?.line, column: pos?.col },
         });
     }
@@ -54903,10 +61106,10 @@ function parsePolicy(text, file, options = {}) {
         value = doc.toJS({ maxAliasCount: 100 });
     }
     catch (e) {
-        throw new ConfigurationError(`the YAML cannot be read: ${e.message}`, { location: { file } });
+        throw new errors_ConfigurationError(`the YAML cannot be read: ${e.message}`, { location: { file } });
     }
     if (value === null || value === undefined) {
-        throw new ConfigurationError('the policy file is empty', {
+        throw new errors_ConfigurationError('the policy file is empty', {
             location: { file, line: 1, column: 1 },
             hint: 'start it with `apiVersion: secure-factory/v1`',
         });
@@ -54917,7 +61120,7 @@ function parsePolicy(text, file, options = {}) {
         throw policyError(err, doc, lineCounter, file);
     }
     const raw = value;
-    const sha256 = createHash('sha256').update(text).digest('hex');
+    const sha256 = (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
     const policy = resolve(raw, { file, sha256 });
     checkSemantics(policy, doc, lineCounter, file, options.now ?? new Date());
     return policy;
@@ -54929,9 +61132,9 @@ function errorOrder(a, b) {
 }
 function locate(doc, lc, path, keyOf) {
     let node = doc.getIn(path, true);
-    if (keyOf !== undefined && isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && p.key.value === keyOf);
-        if (pair && isScalar(pair.key))
+    if (keyOf !== undefined && (0,yaml_dist/* isMap */.jh)(node)) {
+        const pair = node.items.find((p) => (0,yaml_dist/* isScalar */.jn)(p.key) && p.key.value === keyOf);
+        if (pair && (0,yaml_dist/* isScalar */.jn)(pair.key))
             node = pair.key;
     }
     // Walk up until a node with a position is found.
@@ -54997,7 +61200,7 @@ function policyError(err, doc, lc, file) {
             message = `${dotted} ${err.message ?? 'is not valid'}`;
             loc = locate(doc, lc, path);
     }
-    return new ConfigurationError(message, { location: { file, ...loc }, ...(hint ? { hint } : {}) });
+    return new errors_ConfigurationError(message, { location: { file, ...loc }, ...(hint ? { hint } : {}) });
 }
 /** The allowed word nearest to a typo (Levenshtein distance at most 3). */
 function closest(word, candidates) {
@@ -55110,7 +61313,7 @@ function resolve(raw, source) {
 }
 /** The built-in policy used when a repository has no policy file: the safe choices. */
 function defaultPolicy() {
-    return resolve({ apiVersion: 'secure-factory/v1' }, { file: '(defaults)', sha256: createHash('sha256').update('secure-factory/v1 defaults').digest('hex') });
+    return resolve({ apiVersion: 'secure-factory/v1' }, { file: '(defaults)', sha256: (0,external_node_crypto_.createHash)('sha256').update('secure-factory/v1 defaults').digest('hex') });
 }
 function checkSemantics(policy, doc, lc, file, now) {
     // CEL expressions are compiled at load time so a typo is reported here, not at deploy time.
@@ -55123,7 +61326,7 @@ function checkSemantics(policy, doc, lc, file, now) {
                 compileCel(r.expression);
             }
             catch (e) {
-                throw new ConfigurationError(`CEL rule "${r.name}" does not compile: ${e.message.split('\n')[0]}`, {
+                throw new errors_ConfigurationError(`CEL rule "${r.name}" does not compile: ${e.message.split('\n')[0]}`, {
                     location: { file, ...locate(doc, lc, [...path, i, 'expression']) },
                 });
             }
@@ -55133,13 +61336,13 @@ function checkSemantics(policy, doc, lc, file, now) {
     policy.exceptions.forEach((x, i) => {
         const expires = Date.parse(`${x.expires}T23:59:59Z`);
         if (Number.isNaN(expires)) {
-            throw new ConfigurationError(`exceptions[${i}].expires "${x.expires}" is not a date`, {
+            throw new errors_ConfigurationError(`exceptions[${i}].expires "${x.expires}" is not a date`, {
                 location: { file, ...locate(doc, lc, ['exceptions', i, 'expires']) },
                 hint: 'write YYYY-MM-DD',
             });
         }
         if (expires - now.getTime() > maxMs) {
-            throw new ConfigurationError(`exceptions[${i}] expires ${x.expires}, more than ${policy.exceptionMaxDays} days from now`, {
+            throw new errors_ConfigurationError(`exceptions[${i}] expires ${x.expires}, more than ${policy.exceptionMaxDays} days from now`, {
                 location: { file, ...locate(doc, lc, ['exceptions', i, 'expires']) },
                 hint: 'waivers are temporary: pick an earlier date or raise exception-max-days',
             });
@@ -55379,6 +61582,36 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -55394,6 +61627,17 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/

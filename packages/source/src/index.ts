@@ -11,3 +11,4 @@ export * from './source-level.js';
 export * from './source-vsa.js';
 export * from './verify-source.js';
 export * from './audit/index.js';
+export * from './policy-file.js';

@@ -59,6 +59,8 @@ export interface VerifySourceOptions {
   githubClient?: GitHubClient | undefined;
   /** The base commit or ref of the change, for `source.range: base-branch` (PR base SHA, push `before`). */
   base?: string | undefined;
+  /** The repository's identity for the VSA when there is no API access (GITHUB_REPOSITORY). */
+  repository?: { owner: string; repo: string; serverUrl?: string | undefined } | undefined;
   /** The ref for the VSA's resourceUri when `github` is not given. */
   ref?: string | undefined;
   /** Where the source VSA goes; no VSA is written when omitted. */
@@ -223,7 +225,7 @@ export async function verifySource(opts: VerifySourceOptions): Promise<VerifySou
       check: sc.signedCommits === 'head' ? 'HEAD is signed' : `signed commits (${range.description})`,
       result: bad.length > 0 ? 'failed' : range.complete ? 'passed' : 'not-verified',
       detail:
-        `${signatures.length - bad.length} of ${signatures.length} commit(s) signed by policy signers` +
+        `${signatures.length - bad.length} of ${signatures.length} commits signed by policy signers` +
         (range.deepened.length ? `; deepened the clone (${range.deepened.length} fetch(es))` : '') +
         (unbound ? `; ${unbound} signed by a signer without an e-mail, so the committer e-mail was not bound` : ''),
     });
@@ -304,14 +306,11 @@ export async function verifySource(opts: VerifySourceOptions): Promise<VerifySou
   let vsaPath: string | undefined;
   let resourceUri: string | undefined;
   if (opts.evidenceDir !== undefined) {
-    const res = await resourceFor({ repo: opts.repo, head, github: opts.github, ref: opts.github?.ref ?? opts.ref });
+    const res = await resourceFor({ repo: opts.repo, head, github: opts.github ?? opts.repository, ref: opts.github?.ref ?? opts.ref });
     resourceUri = res.resourceUri;
     const statement = sourceVsa({ repoUri: res.repoUri, resourceUri: res.resourceUri, head, policy, passed: ok, level, now });
     vsaPath = await new EvidenceFolder(opts.evidenceDir).write(SOURCE_VSA_NAME, statement);
   }
-  for (const f of all.filter((x) => x.blocking))
-    logger.error(f.message, f.file ? { file: f.file, ...(f.line ? { line: f.line } : {}), title: f.rule } : { title: f.rule });
-
   const summary = renderSummary({ ok, head, level, checks, signatures, findings: all, policy, resourceUri, vsaPath, review });
   return {
     ok,
