@@ -52,6 +52,8 @@ const FLOORS: Record<string, [number, number]> = {
   misfeature: [1, 1],
   'concurrency-limits': [1, 1],
   'undocumented-permissions': [1, 1],
+  'dependabot-cooldown': [1, 1],
+  'dependabot-execution': [1, 1],
 };
 
 /** Column agreement among line matches (zizmor's span start). */

@@ -6,7 +6,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { compareFindings, ConfigurationError, errorMessage, type Finding, type Logger } from '@secure-factory/core';
-import { buildAuditFile, PERSONA_RANK, type Persona, type RawFinding } from './model.js';
+import { buildAuditFile, PERSONA_RANK, type FileKind, type Persona, type RawFinding } from './model.js';
 import { AUDITS, INVALID_YAML_RULE, WORKFLOW_RULES } from './rules.js';
 import { MAX_WORKFLOW_BYTES, YamlSource } from './yaml-source.js';
 
@@ -36,9 +36,10 @@ export interface AuditWorkflowsResult {
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 const YAML_EXT = /\.ya?ml$/i;
 
-function fileKind(rel: string): 'workflow' | 'action' | undefined {
+function fileKind(rel: string): FileKind | undefined {
   const base = path.posix.basename(rel).toLowerCase();
   if (base === 'action.yml' || base === 'action.yaml') return 'action';
+  if (/(^|\/)\.github\/dependabot\.ya?ml$/i.test(rel) || base === 'dependabot.yml' || base === 'dependabot.yaml') return 'dependabot';
   if (/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(rel) || /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(rel)) return 'workflow';
   return undefined;
 }
@@ -58,7 +59,9 @@ async function walk(dir: string, rootDir: string, out: string[]): Promise<void> 
       await walk(full, rootDir, out);
     } else if (e.isFile() && YAML_EXT.test(e.name)) {
       const rel = path.relative(rootDir, full).split(path.sep).join('/');
-      if (fileKind(rel)) out.push(rel);
+      const kind = fileKind(rel);
+      // In a tree, only the Dependabot file GitHub reads (.github/dependabot.yml) counts.
+      if (kind && (kind !== 'dependabot' || /(^|\/)\.github\/dependabot\.ya?ml$/i.test(rel))) out.push(rel);
     }
   }
 }
@@ -79,10 +82,7 @@ function globToRegExp(glob: string): RegExp {
 }
 
 /** Files to audit: explicit files keep their given kind guess; directories are searched. */
-async function discover(
-  root: string,
-  paths: string[] | undefined,
-): Promise<{ files: { rel: string; kind: 'workflow' | 'action' }[]; base: string }> {
+async function discover(root: string, paths: string[] | undefined): Promise<{ files: { rel: string; kind: FileKind }[]; base: string }> {
   const rootStat = await stat(root).catch((e: unknown) => {
     throw new ConfigurationError(`cannot audit ${root}: ${errorMessage(e)}`, {
       location: { file: root },
@@ -92,9 +92,9 @@ async function discover(
   if (rootStat.isFile()) {
     const base = path.dirname(root);
     const rel = path.basename(root);
-    return { base, files: [{ rel, kind: fileKind(rel) ?? (/^action\.ya?ml$/i.test(rel) ? 'action' : 'workflow') }] };
+    return { base, files: [{ rel, kind: fileKind(rel) ?? 'workflow' }] };
   }
-  const out: { rel: string; kind: 'workflow' | 'action' }[] = [];
+  const out: { rel: string; kind: FileKind }[] = [];
   for (const p of paths && paths.length > 0 ? paths : ['.']) {
     const full = path.resolve(root, p);
     const s = await stat(full).catch((e: unknown) => {
@@ -117,7 +117,7 @@ async function discover(
 export function auditWorkflowText(
   text: string,
   file: string,
-  kind: 'workflow' | 'action',
+  kind: FileKind,
   options: { persona?: Persona; disabled?: Set<string>; publicRepository?: boolean } = {},
 ): Finding[] {
   let src: YamlSource;

@@ -9,6 +9,8 @@ import { extractExpressions } from './expressions.js';
 import type { YamlSource } from './yaml-source.js';
 
 export type Persona = 'regular' | 'pedantic' | 'auditor';
+/** What a YAML file is: a workflow, an action's metadata, or a Dependabot configuration. */
+export type FileKind = 'workflow' | 'action' | 'dependabot';
 export type Confidence = 'high' | 'medium' | 'low';
 
 export const PERSONA_RANK: Record<Persona, number> = { regular: 0, pedantic: 1, auditor: 2 };
@@ -53,7 +55,7 @@ export interface Trigger {
 export interface AuditFile {
   src: YamlSource;
   file: string;
-  kind: 'workflow' | 'action';
+  kind: FileKind;
   root: Node;
   triggers: Trigger[];
   /** The `on:` pair, for workflow-level trigger findings. */
@@ -79,12 +81,7 @@ function readStep(src: YamlSource, node: Node, index: number, job: Job | undefin
   return step;
 }
 
-export function buildAuditFile(
-  src: YamlSource,
-  file: string,
-  kind: 'workflow' | 'action',
-  publicRepository: boolean,
-): AuditFile | undefined {
+export function buildAuditFile(src: YamlSource, file: string, kind: FileKind, publicRepository: boolean): AuditFile | undefined {
   const root = src.root();
   if (!root) return undefined;
   const out: AuditFile = { src, file, kind, root, triggers: [], onPair: undefined, jobs: [], steps: [], publicRepository };
@@ -102,7 +99,7 @@ export function buildAuditFile(
       out.jobs.push(job);
       out.steps.push(...job.steps);
     }
-  } else {
+  } else if (kind === 'action') {
     const runs = src.get(root, 'runs');
     out.steps = src.items(src.get(runs, 'steps')).map((s, i) => readStep(src, s, i, undefined));
   }

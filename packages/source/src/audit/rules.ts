@@ -19,6 +19,7 @@ import { useTrustedPublishing } from './rules/trusted-publishing.js';
 import { unsoundCondition, unsoundContains } from './rules/conditions.js';
 import { concurrencyLimits, misfeature, undocumentedPermissions } from './rules/hygiene.js';
 import { githubApp, unpinnedTools } from './rules/tools.js';
+import { dependabotCooldown, dependabotExecution } from './rules/dependabot.js';
 import { botConditions, dangerousTriggers } from './rules/triggers.js';
 
 interface RuleSpec {
@@ -230,6 +231,22 @@ const SPECS: RuleSpec[] = [
     short: 'permissions without explanatory comments',
     help: 'Add a comment to every permission grant saying why the job needs it (pedantic).',
     audit: undocumentedPermissions,
+  },
+  {
+    zizmor: 'dependabot-cooldown',
+    name: 'DependabotCooldown',
+    severity: 'medium',
+    short: 'insufficient cooldown in Dependabot updates',
+    help: 'Add `cooldown: { default-days: 7 }` to each Dependabot update so brand-new (possibly compromised) releases are not pulled in at once.',
+    audit: dependabotCooldown,
+  },
+  {
+    zizmor: 'dependabot-execution',
+    name: 'DependabotExecution',
+    severity: 'high',
+    short: 'external code execution in Dependabot updates',
+    help: 'Set `insecure-external-code-execution: deny` (or remove it): allowing it runs package code with the registry credentials.',
+    audit: dependabotExecution,
   },
 ];
 
