@@ -77684,28 +77684,25 @@ async function attestEvidence(inputs) {
     const max = inputs.maxSubjects ?? DEFAULT_MAX_SUBJECTS;
     const folder = new core_dist/* EvidenceFolder */.eA(inputs.evidenceDir);
     const extra = await collectSubjects(inputs.subjects);
-    let loaded = await folder.load();
+    const loaded = await folder.load();
     if (loaded.length === 0) {
         if (extra.length === 0) {
             throw new core_dist/* ConfigurationError */.j1(`nothing to sign: no *.intoto.json statement in ${inputs.evidenceDir} and no subject given`, {
                 hint: 'run the earlier stages first, or pass subjects (--subject, --subject-digest, --subject-checksums)',
             });
         }
-        const first = extra.slice(0, max);
-        const statement = (0,core_dist/* makeStatement */.UT)(first, SUBJECTS_PREDICATE, {
-            tool: { name: core_dist/* TOOL_NAME */.lH, version: core_dist/* TOOL_VERSION */.wr },
-            createdOn: new Date().toISOString(),
-        });
-        await folder.write('subjects', statement);
-        loaded = await folder.load();
+        // attest alone: one statement naming the subjects (split below like any other).
+        const predicate = { tool: { name: core_dist/* TOOL_NAME */.lH, version: core_dist/* TOOL_VERSION */.wr }, createdOn: new Date().toISOString() };
+        loaded.push({ name: 'subjects', statement: { ...(0,core_dist/* makeStatement */.UT)([], SUBJECTS_PREDICATE, predicate), subject: [] } });
     }
     if (extra.length > 0)
         logger.info(`adding ${extra.length} subject(s) to ${loaded.length} statement(s)`);
     const toSign = [];
     for (const entry of loaded) {
         const parts = withSubjects(entry.statement, extra, max);
-        if (parts.length > 1)
+        if (parts.length > 1) {
             logger.info(`${entry.name}: ${parts.reduce((n, p) => n + p.subject.length, 0)} subjects split into ${parts.length} statements of at most ${max}`);
+        }
         parts.forEach((statement, i) => toSign.push({ name: i === 0 ? entry.name : `${entry.name}.part-${i + 1}`, statement }));
     }
     const prepared = await prepareSigner(inputs.signer);
