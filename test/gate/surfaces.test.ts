@@ -62,6 +62,19 @@ describe('secure-factory gate', () => {
       publicKeys: [readFileSync(pub, 'utf8')],
     }).verify(JSON.parse(readFileSync(out.vsaBundlePath, 'utf8')), artifactFromDigest(`sha256:${art.digest}`), { requireStatement: true });
     expect(verdict.ok).toBe(true);
+    // The next system checks the gate's answer with the interoperable verb.
+    const v = await runCli([
+      'verify-bundle',
+      art.file,
+      '--bundle',
+      out.vsaBundlePath,
+      '--key',
+      pub,
+      '--trusted-root',
+      services.trustedRootPath,
+    ]);
+    expect(v.stderr).toContain('OK:');
+    expect(v.exitCode).toBe(0);
   });
 
   it('exit 1 for a refusal, and --explain prints every check', async () => {
@@ -161,6 +174,19 @@ describe('gate-deploy action', () => {
     expect(r.summary).toContain('**secure-factory gate — production: admitted** · `dist/app-1.4.2.tgz`');
     expect(r.summary).toContain('source ✅ → materials ✅ → build ✅ → attest ✅ → gate ✅');
     expect(r.summary).toContain('```mermaid');
+    const v = await runCli([
+      'verify-bundle',
+      `sha256:${art.digest}`,
+      '--bundle',
+      path.resolve(ws, r.outputs['vsa-bundle-path'] ?? ''),
+      '--certificate-identity',
+      services.identity,
+      '--certificate-oidc-issuer',
+      services.issuer,
+      '--trusted-root',
+      services.trustedRootPath,
+    ]);
+    expect(v.exitCode).toBe(0);
   });
 
   it('refuses with allowed=false, a failed step and one annotation per failed check', async () => {
