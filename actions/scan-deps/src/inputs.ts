@@ -1,15 +1,29 @@
-import { getOptionalInput } from '@secure-factory/action-runtime';
+import { getBooleanInput, getOptionalInput } from '@secure-factory/action-runtime';
 
 export interface RunInputs {
+  /** Folder, lockfile or SBOM, relative to the workspace. */
+  path: string;
+  /** Undefined: the repository's policy at the default path, or the safe defaults when it has none. */
+  policy: string | undefined;
   evidence: string;
-  policy: string;
-  required: string | undefined;
+  /** Offline OSV database (folder or all.zip files); undefined means the online API. */
+  osvDatabase: string | undefined;
+  osvApiUrl: string;
+  sarif: string;
+  cache: boolean;
+  workspace: string;
 }
 
 export function readInputs(): RunInputs {
+  const policy = getOptionalInput('policy');
   return {
+    path: getOptionalInput('path') ?? '.',
+    policy: policy === undefined || policy === '.github/secure-factory.yml' ? undefined : policy,
     evidence: getOptionalInput('evidence') ?? '.secure-factory/evidence',
-    policy: getOptionalInput('policy') ?? '.github/secure-factory.yml',
-    required: undefined,
+    osvDatabase: getOptionalInput('osv-database'),
+    osvApiUrl: getOptionalInput('osv-api-url') ?? 'https://api.osv.dev',
+    sarif: getOptionalInput('sarif') ?? 'secure-factory-materials.sarif',
+    cache: getBooleanInput('cache', true),
+    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
   };
 }

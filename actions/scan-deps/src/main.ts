@@ -1,7 +1,94 @@
-import { InfrastructureError } from '@secure-factory/core';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import * as cache from '@actions/cache';
+import * as core from '@actions/core';
+import { annotate, coreLogger, writeSummary } from '@secure-factory/action-runtime';
+import {
+  DEFAULT_POLICY_PATH,
+  defaultPolicy,
+  errorMessage,
+  loadPolicy,
+  PolicyViolation,
+  writeJsonAtomic,
+  type Finding,
+  type Logger,
+} from '@secure-factory/core';
+import { OsvApiSource, openOfflineDatabase, scan, scanSarif, scanSummary, type VulnSource } from '@secure-factory/materials';
 import type { RunInputs } from './inputs.js';
 
-export function run(inputs: RunInputs): Promise<void> {
-  void inputs;
-  return Promise.reject(new InfrastructureError('the scan-deps stage is not available in this build yet'));
+/** The OSV database is cached by day: the first job of the day restores yesterday's and refreshes it. */
+async function restoreDatabase(dir: string, logger: Logger): Promise<string | undefined> {
+  const day = new Date().toISOString().slice(0, 10);
+  const key = `secure-factory-osv-${path.basename(dir)}-${day}`;
+  try {
+    const hit = await cache.restoreCache([dir], key, [`secure-factory-osv-${path.basename(dir)}-`]);
+    return hit === key ? undefined : key;
+  } catch (e: unknown) {
+    logger.warning(`OSV database cache not restored: ${errorMessage(e)}`);
+    return key;
+  }
+}
+
+/** Paths in findings are relative to the scanned folder; annotations and SARIF want the repository's. */
+function relocate(findings: readonly Finding[], root: string, workspace: string): Finding[] {
+  return findings.map((f) => (f.file ? { ...f, file: path.relative(workspace, path.resolve(root, f.file)).split(path.sep).join('/') } : f));
+}
+
+export async function run(inputs: RunInputs): Promise<void> {
+  const logger = coreLogger();
+  const now = new Date();
+  const target = path.resolve(inputs.workspace, inputs.path);
+  // The repository's own policy file, at the default path of the workspace when no input names one.
+  const defaultPolicyFile = path.join(inputs.workspace, DEFAULT_POLICY_PATH);
+  const policy = inputs.policy
+    ? await loadPolicy(path.resolve(inputs.workspace, inputs.policy), { now })
+    : existsSync(defaultPolicyFile)
+      ? await loadPolicy(defaultPolicyFile, { now })
+      : defaultPolicy();
+  let vulnSource: VulnSource;
+  let saveKey: string | undefined;
+  const dbInput = inputs.osvDatabase ?? policy.materials.database.path;
+  const dbPath = dbInput ? path.resolve(inputs.workspace, dbInput) : undefined;
+  if (dbPath) {
+    if (inputs.cache && cache.isFeatureAvailable()) saveKey = await restoreDatabase(dbPath, logger);
+    vulnSource = await openOfflineDatabase(dbPath, { logger });
+  } else {
+    vulnSource = new OsvApiSource({ baseUrl: inputs.osvApiUrl, logger });
+  }
+  const result = await scan({
+    path: target,
+    policy,
+    evidenceDir: path.resolve(inputs.workspace, inputs.evidence),
+    vulnSource,
+    logger,
+    now,
+  });
+  if (dbPath && saveKey && existsSync(dbPath)) {
+    try {
+      await cache.saveCache([dbPath], saveKey);
+    } catch (e: unknown) {
+      logger.warning(`OSV database cache not saved: ${errorMessage(e)}`);
+    }
+  }
+
+  const root = statSync(target).isDirectory() ? target : path.dirname(target);
+  const findings = relocate(result.findings, root, inputs.workspace);
+  const sarifPath = path.resolve(inputs.workspace, inputs.sarif);
+  await writeJsonAtomic(sarifPath, scanSarif({ ...result, findings }));
+  // Blocking findings first, so the annotation limit never hides one.
+  annotate([...findings.filter((f) => f.blocking), ...findings.filter((f) => !f.blocking)]);
+  await writeSummary(scanSummary({ ...result, findings, blocking: findings.filter((f) => f.blocking) }));
+
+  core.setOutput('sbom-path', result.sbom.cyclonedx ?? '');
+  core.setOutput('vulnerable-count', String(result.vulnerableCount));
+  core.setOutput('blocking-count', String(result.blocking.length));
+  core.setOutput('sarif-path', sarifPath);
+  if (result.blocking.length > 0) {
+    throw new PolicyViolation(
+      `materials refused: ${result.blocking.length} blocking finding(s): ${result.blocking
+        .slice(0, 3)
+        .map((f) => f.message)
+        .join('; ')}${result.blocking.length > 3 ? '; …' : ''}`,
+    );
+  }
 }

@@ -4,7 +4,12 @@
  * where the lockfile records it (the project itself depends on its direct dependencies).
  */
 import { randomUUID } from 'node:crypto';
-import * as CDX from '@cyclonedx/cyclonedx-library';
+// Subpath imports: the package root also loads its XML/JSON schema resources through `__dirname`,
+// which an ESM action bundle does not have.
+import * as Enums from '@cyclonedx/cyclonedx-library/Enums';
+import * as Models from '@cyclonedx/cyclonedx-library/Models';
+import * as Serialize from '@cyclonedx/cyclonedx-library/Serialize';
+import * as Spec from '@cyclonedx/cyclonedx-library/Spec';
 import { PackageURL } from 'packageurl-js';
 import parseSpdx from 'spdx-expression-parse';
 import { TOOL_NAME, TOOL_VERSION } from '@secure-factory/core';
@@ -18,11 +23,11 @@ export interface SbomOptions {
   serialNumber?: string;
 }
 
-const HASH: [keyof NonNullable<Package['integrity']>, CDX.Enums.HashAlgorithm][] = [
-  ['sha512', CDX.Enums.HashAlgorithm['SHA-512']],
-  ['sha384', CDX.Enums.HashAlgorithm['SHA-384']],
-  ['sha256', CDX.Enums.HashAlgorithm['SHA-256']],
-  ['sha1', CDX.Enums.HashAlgorithm['SHA-1']],
+const HASH: [keyof NonNullable<Package['integrity']>, Enums.HashAlgorithm][] = [
+  ['sha512', Enums.HashAlgorithm['SHA-512']],
+  ['sha384', Enums.HashAlgorithm['SHA-384']],
+  ['sha256', Enums.HashAlgorithm['SHA-256']],
+  ['sha1', Enums.HashAlgorithm['SHA-1']],
 ];
 
 export function isSpdxExpression(s: string): boolean {
@@ -34,9 +39,9 @@ export function isSpdxExpression(s: string): boolean {
   }
 }
 
-function componentType(p: Package): CDX.Enums.ComponentType {
-  if (p.ecosystem === 'Docker') return CDX.Enums.ComponentType.Container;
-  return CDX.Enums.ComponentType.Library;
+function componentType(p: Package): Enums.ComponentType {
+  if (p.ecosystem === 'Docker') return Enums.ComponentType.Container;
+  return Enums.ComponentType.Library;
 }
 
 /** Packages with one purl merged into one (the same package read from two lockfiles). */
@@ -58,17 +63,17 @@ export function uniqueByPurl(packages: readonly Package[]): Package[] {
 }
 
 export function buildCycloneDx(packages: readonly Package[], options: SbomOptions): Record<string, unknown> {
-  const bom = new CDX.Models.Bom();
+  const bom = new Models.Bom();
   bom.serialNumber = options.serialNumber ?? `urn:uuid:${randomUUID()}`;
   bom.metadata.timestamp = options.now;
-  bom.metadata.tools.components.add(new CDX.Models.Component(CDX.Enums.ComponentType.Application, TOOL_NAME, { version: TOOL_VERSION }));
-  const root = new CDX.Models.Component(CDX.Enums.ComponentType.Application, options.name, {
+  bom.metadata.tools.components.add(new Models.Component(Enums.ComponentType.Application, TOOL_NAME, { version: TOOL_VERSION }));
+  const root = new Models.Component(Enums.ComponentType.Application, options.name, {
     bomRef: 'root',
     ...(options.version ? { version: options.version } : {}),
   });
   bom.metadata.component = root;
   const unique = uniqueByPurl(packages);
-  const refs = new Map<string, CDX.Models.Component>();
+  const refs = new Map<string, Models.Component>();
   for (const p of unique) {
     let purl: PackageURL | undefined;
     try {
@@ -77,32 +82,31 @@ export function buildCycloneDx(packages: readonly Package[], options: SbomOption
       purl = undefined;
     }
     const scoped = p.ecosystem === 'npm' && p.name.startsWith('@') && p.name.includes('/');
-    const c = new CDX.Models.Component(componentType(p), scoped ? p.name.slice(p.name.indexOf('/') + 1) : p.name, {
+    const c = new Models.Component(componentType(p), scoped ? p.name.slice(p.name.indexOf('/') + 1) : p.name, {
       bomRef: p.purl,
       ...(scoped ? { group: p.name.slice(0, p.name.indexOf('/')) } : {}),
       ...(p.version ? { version: p.version } : {}),
       ...(purl ? { purl } : {}),
-      scope:
-        p.groups.includes('dev') || p.groups.includes('optional') ? CDX.Enums.ComponentScope.Optional : CDX.Enums.ComponentScope.Required,
+      scope: p.groups.includes('dev') || p.groups.includes('optional') ? Enums.ComponentScope.Optional : Enums.ComponentScope.Required,
     });
     for (const [key, alg] of HASH) {
       const v = p.integrity?.[key];
       if (v) c.hashes.set(alg, v);
     }
     for (const l of p.licenses ?? []) {
-      c.licenses.add(isSpdxExpression(l) ? new CDX.Models.LicenseExpression(l) : new CDX.Models.NamedLicense(l));
+      c.licenses.add(isSpdxExpression(l) ? new Models.LicenseExpression(l) : new Models.NamedLicense(l));
       // CycloneDX allows one expression, or several named licences; keep the first expression only.
       if (isSpdxExpression(l)) break;
     }
     if (p.resolved && /^https?:\/\//.test(p.resolved)) {
       c.externalReferences.add(
-        new CDX.Models.ExternalReference(
+        new Models.ExternalReference(
           p.resolved,
-          p.kind === 'git' ? CDX.Enums.ExternalReferenceType.VCS : CDX.Enums.ExternalReferenceType.Distribution,
+          p.kind === 'git' ? Enums.ExternalReferenceType.VCS : Enums.ExternalReferenceType.Distribution,
         ),
       );
     }
-    c.properties.add(new CDX.Models.Property('secure-factory:source-file', p.sourceFile));
+    c.properties.add(new Models.Property('secure-factory:source-file', p.sourceFile));
     bom.components.add(c);
     refs.set(p.purl, c);
   }
@@ -115,6 +119,6 @@ export function buildCycloneDx(packages: readonly Package[], options: SbomOption
     }
     if (p.direct === true) root.dependencies.add(c.bomRef);
   }
-  const serializer = new CDX.Serialize.JsonSerializer(new CDX.Serialize.JSON.Normalize.Factory(CDX.Spec.Spec1dot6));
+  const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6));
   return JSON.parse(serializer.serialize(bom, { sortLists: false })) as Record<string, unknown>;
 }
