@@ -2,7 +2,7 @@
  * The offline OSV database: a folder of records, osv.dev's all.zip, broken records and their errors.
  * Every record written here is first checked against the official OSV JSON Schema.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError, MemoryLogger } from '@secure-factory/core';
@@ -146,6 +146,29 @@ describeShared('openOfflineDatabase', () => {
     expect(single.recordCount).toBe(3);
     expect(single.describe().uri).toBe(`file://${dir}/npm-all.zip`);
     expect((await single.match(packages)).map((m) => m.id)).toEqual(['GHSA-35jh-r3h4-6jhm', 'GHSA-xvch-5gv4-984h']);
+  });
+
+  it('reads the same records when streaming a zip too large to hold in memory', async () => {
+    const zip = path.join(dir, 'all.zip');
+    writeZip(zip, { [`${lodash.id}.json`]: json(lodash), 'docs/': '', [`${minimist.id}.json`]: json(minimist) });
+    const inMemory = await openOfflineDatabase(zip);
+    const streamed = await openOfflineDatabase(zip, { inMemoryZipBytes: 0 });
+    expect(streamed.recordCount).toBe(2);
+    expect(await streamed.match(packages)).toEqual(await inMemory.match(packages));
+    expect(streamed.describe()).toEqual(inMemory.describe());
+  });
+
+  it('refuses an entry whose bytes fail their CRC-32, naming the entry', async () => {
+    const zip = path.join(dir, 'all.zip');
+    writeZip(zip, { [`${lodash.id}.json`]: json(lodash) }, { stored: true });
+    const bytes = readFileSync(zip);
+    const at = bytes.indexOf('Command Injection');
+    bytes[at] = 'c'.charCodeAt(0);
+    writeFileSync(zip, bytes);
+    await expect(openOfflineDatabase(zip)).rejects.toMatchObject({
+      message: 'cannot read the zip archive: the entry fails its CRC-32 check',
+      location: { file: `${zip}!${lodash.id}.json` },
+    });
   });
 
   it('skips a broken record inside a zip with a warning naming it, or fails when asked to', async () => {

@@ -12,6 +12,7 @@
  * `zip!entry` and counted in `skipped` (`invalidInZip: 'error'` makes it fatal too).
  */
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,12 +22,14 @@ import { packageKey } from './ecosystems.js';
 import { mergeHits, type Hit } from './merge.js';
 import { recordProblems } from './record-validation.js';
 import type { OsvRecord, PackageRef, VulnMatch, VulnSource, VulnSourceDescription } from './types.js';
-import { forEachJsonEntry } from './zip-entries.js';
+import { forEachJsonEntryInBuffer, forEachJsonEntryStreamed, IN_MEMORY_ZIP_BYTES, type ZipEntryText } from './zip-entries.js';
 
 export interface OfflineDatabaseOptions {
   logger?: Logger;
   /** What to do with a record inside a zip that breaks the schema: warn and skip (default), or fail. */
   invalidInZip?: 'skip' | 'error';
+  /** Zip archives up to this size are read into memory (fast); larger ones are streamed. Default 1 GiB. */
+  inMemoryZipBytes?: number;
 }
 
 export interface SkippedRecord {
@@ -137,9 +140,10 @@ function addJsonFile(db: OfflineDatabase, file: string, text: string): void {
   });
 }
 
-async function addZipFile(db: OfflineDatabase, file: string, options: OfflineDatabaseOptions): Promise<void> {
+/** Adds the records of a zip; returns the zip's sha256. */
+async function addZipFile(db: OfflineDatabase, file: string, size: number, options: OfflineDatabaseOptions): Promise<string> {
   const logger = options.logger ?? silentLogger;
-  await forEachJsonEntry(file, ({ name, text }) => {
+  const onEntry = ({ name, text }: ZipEntryText): void => {
     const source = `${file}!${name}`;
     let doc: unknown;
     try {
@@ -163,7 +167,16 @@ async function addZipFile(db: OfflineDatabase, file: string, options: OfflineDat
       db.skipped.push({ source, problems });
       logger.warning(`skipped ${name}: not a valid OSV record: ${problems.slice(0, 3).join('; ')}`, { file });
     }
-  });
+  };
+  if (size <= (options.inMemoryZipBytes ?? IN_MEMORY_ZIP_BYTES)) {
+    const { hex, bytes } = await sha256OfFile(file);
+    await forEachJsonEntryInBuffer(file, bytes, onEntry);
+    return hex;
+  }
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  await forEachJsonEntryStreamed(file, onEntry);
+  return hash.digest('hex');
 }
 
 async function walk(dir: string, out: string[]): Promise<void> {
@@ -210,9 +223,8 @@ export async function openOfflineDatabase(location: string, options: OfflineData
     const size = (await stat(file)).size;
     const rel = info.isDirectory() ? path.relative(root, file).split(path.sep).join('/') : path.basename(file);
     if (/\.zip$/i.test(file)) {
-      const { hex } = await sha256OfFile(file);
+      const hex = await addZipFile(db, file, size, options);
       manifest.update(`${rel}\u0000${hex}\n`);
-      await addZipFile(db, file, options);
     } else {
       if (size > MAX_JSON_BYTES) {
         throw new ConfigurationError(`the file is ${size} bytes, over the limit of ${MAX_JSON_BYTES}`, { location: { file } });
