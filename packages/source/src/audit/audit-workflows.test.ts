@@ -8,7 +8,11 @@ import { MAX_WORKFLOW_BYTES } from './yaml-source.js';
 
 const SHA = '11bd71901bbe5b1630ceea73d27597364c9af683';
 
-function audit(text: string, options: Parameters<typeof auditWorkflowText>[3] = {}, kind: 'workflow' | 'action' = 'workflow'): Finding[] {
+function audit(
+  text: string,
+  options: Parameters<typeof auditWorkflowText>[3] = {},
+  kind: 'workflow' | 'action' | 'dependabot' = 'workflow',
+): Finding[] {
   return auditWorkflowText(text, '.github/workflows/t.yml', kind, options);
 }
 const rules = (fs: Finding[]): string[] => fs.map((f) => `${f.rule}@${f.line}:${f.column}`);
@@ -226,6 +230,30 @@ jobs:
     expect(rules(audit(text))).toEqual(['workflow/insecure-commands@5:1', 'workflow/cache-poisoning@11:9']);
   });
 
+  it('audits Dependabot configuration', () => {
+    const text = `version: 2
+updates:
+  - package-ecosystem: npm
+    directory: /
+    schedule: { interval: daily }
+    cooldown:
+      default-days: 3
+    insecure-external-code-execution: allow
+  - package-ecosystem: pip
+    directory: /
+    schedule: { interval: daily }
+  - package-ecosystem: cargo
+    directory: /
+    schedule: { interval: daily }
+    cooldown: { default-days: 7 }
+`;
+    expect(rules(audit(text, {}, 'dependabot'))).toEqual([
+      'workflow/dependabot-execution@8:5',
+      'workflow/dependabot-cooldown@7:7',
+      'workflow/dependabot-cooldown@9:5',
+    ]);
+  });
+
   it('audits composite actions: inputs in run are injectable', () => {
     const text = `name: a
 description: a
@@ -238,6 +266,45 @@ runs:
       shell: bash
 `;
     expect(rules(audit(text, {}, 'action'))).toEqual(['workflow/template-injection@8:21']);
+  });
+});
+
+describe('robustness', () => {
+  it('never throws on mutated workflows (deterministic fuzz)', () => {
+    const base = `on:
+  pull_request_target:
+permissions: {}
+env: &e
+  A: \${{ github.event.issue.title }}
+jobs:
+  j:
+    runs-on: \${{ matrix.os }}
+    strategy: { matrix: { os: [ubuntu-latest, self-hosted] } }
+    container: { image: "node:\${{ matrix.v }}" }
+    steps:
+      - uses: actions/checkout@v4
+        with: { ref: "\${{ github.head_ref }}" }
+      - run: |
+          echo "\${{ (github.event.pull_request || github.event.issue).title }}" >> $GITHUB_ENV
+        env: *e
+        if: \${{ contains('a,b', github.ref) }} && true
+`;
+    const junk = ['${{', '}}', "'", '"', ':', '- ', '\n', '  ', '*e', '&x ', '<<: *e\n', '|', '>', '#', '[', '{', '\t', '(', '\\'];
+    let seed = 7;
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let findings = 0;
+    for (let i = 0; i < 400; i++) {
+      let t = base;
+      for (let k = 0; k < 1 + rnd(3); k++) {
+        const pos = rnd(t.length + 1);
+        t = rnd(3) === 0 ? t.slice(0, pos) + t.slice(pos + rnd(15)) : t.slice(0, pos) + (junk[rnd(junk.length)] ?? '') + t.slice(pos);
+      }
+      for (const kind of ['workflow', 'action', 'dependabot'] as const) findings += audit(t, { persona: 'auditor' }, kind).length;
+    }
+    expect(findings).toBeGreaterThan(400);
   });
 });
 
