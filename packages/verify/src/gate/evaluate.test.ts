@@ -113,6 +113,34 @@ describe('vulnerability findings', () => {
       { id: 'GHSA-1', aliases: [], severity: 'critical', package: 'lodash@4.17.20', fixed: '4.17.21' },
     ]);
   });
+
+  it('reads the materials stage format (CVSS vector, severity word, package object, fixedVersions)', () => {
+    const f = vulnFindings({
+      scanner: {
+        uri: 'x',
+        result: {
+          vulnerabilities: [
+            {
+              id: 'GHSA-vh95-rmgr-6w4m',
+              severity: [{ method: 'CVSS', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }],
+              annotations: [
+                {
+                  aliases: ['CVE-2021-44906'],
+                  package: { ecosystem: 'npm', name: 'minimist', version: '1.2.0' },
+                  severity: 'critical',
+                  fixedVersions: ['1.2.6'],
+                  waived: true,
+                },
+              ],
+            },
+          ],
+        },
+      },
+    });
+    expect(f).toEqual([
+      { id: 'GHSA-vh95-rmgr-6w4m', aliases: ['CVE-2021-44906'], severity: 'critical', package: 'minimist@1.2.0', fixed: '1.2.6' },
+    ]);
+  });
 });
 
 describe('evaluate', () => {

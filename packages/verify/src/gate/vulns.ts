@@ -29,9 +29,12 @@ function toFinding(v: RawVuln): VulnFinding {
     if (sev && (!severity || rank(sev) > rank(severity))) severity = sev;
   }
   if (!severity && typeof notes.severity === 'string') severity = severityOf(notes.severity);
-  const pkg = str(notes.package) ?? str(notes.purl) ?? str(notes.name);
-  const version = str(notes.version);
-  const fixed = Array.isArray(notes.fixed) ? notes.fixed.map(String).join(', ') : (str(notes.fixed) ?? str(notes.fixedVersion));
+  // The package: a string (`name`, `name@version`, a purl) or the materials stage's {ecosystem, name, version}.
+  const pkgObj = notes.package && typeof notes.package === 'object' ? (notes.package as { name?: unknown; version?: unknown }) : undefined;
+  const pkg = str(pkgObj?.name) ?? str(notes.package) ?? str(notes.purl) ?? str(notes.name);
+  const version = str(pkgObj?.version) ?? str(notes.version);
+  const fixedList = [notes.fixed, notes.fixedVersions].find((x): x is unknown[] => Array.isArray(x) && x.length > 0);
+  const fixed = fixedList ? fixedList.map(String).join(', ') : (str(notes.fixed) ?? str(notes.fixedVersion));
   const aliases = Array.isArray(notes.aliases) ? notes.aliases.map(String) : [];
   return {
     id: v.id,
