@@ -17,4 +17,4 @@ export * from './policy/schema.js';
 export * from './policy/types.js';
 export * from './policy/load.js';
 export * from './policy/duration.js';
-export * from './deployments.js';
+export * from './remediations.js';
