@@ -4,7 +4,8 @@
  * CVSS v3.0/v3.1 base scores are computed here with the specification's formula (v3.1 §7.1 and the
  * Roundup of Appendix A; v3.0 rounds up to one decimal). CVSS v4.0 uses the official macro-vector
  * lookup table with severity-distance interpolation, as implemented by `ae-cvss-calculator`
- * (which also provides v2.0). Order of evidence: the matched `affected[].severity`, then the
+ * (which also provides v2.0); the score is always the base score (CVSS-B for v4.0: threat and
+ * environmental metrics present in a vector are not applied, like v3 temporal metrics). Order of evidence: the matched `affected[].severity`, then the
  * record's `severity` (the highest base score of every CVSS vector given, as osv-scanner reports
  * it), then `database_specific.severity` (GHSA: CRITICAL/HIGH/MODERATE/LOW). A `MAL-` record
  * (malicious package) without a score is critical. Anything else is unknown and treated as high,
@@ -90,7 +91,9 @@ function libraryScore(vector: string, version: '2' | '4'): number | undefined {
       if (!vector.startsWith('CVSS:4.0/')) return undefined;
       const v = new Cvss4P0(vector);
       if (!v.isBaseFullyDefined()) return undefined;
-      return v.calculateScores().base;
+      // CVSS-B: threat and environmental metrics in the vector are not applied (as v3 temporal ones).
+      const scores = v.calculateScores();
+      return scores.baseMetricsOnly ?? scores.base;
     }
     const v = new Cvss2(vector);
     const base = v.calculateScores().base;

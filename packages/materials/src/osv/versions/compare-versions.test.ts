@@ -191,3 +191,54 @@ describe('generic fallback', () => {
     expect(compareVersions('Unknown', 'abc', 'abd')).toBe(-1);
   });
 });
+
+describe('any input', () => {
+  const odd = [
+    '',
+    ' ',
+    'v',
+    '0',
+    '00',
+    '1',
+    '1.0',
+    '1.0.0',
+    '1..0',
+    '.1',
+    '1.',
+    '-1',
+    '1-',
+    '+',
+    '1+',
+    '~1',
+    '1~',
+    '1:',
+    ':1',
+    'a',
+    'Z',
+    'dev-master',
+    '1.0.0-',
+    '1.0.0--',
+    '1_0',
+    'é',
+    '1.0 beta',
+    '🙂',
+    '999999999999999999999999.0',
+    '1!',
+    '!1',
+    'v1.0.0+incompatible',
+    '1.0.0.0.0.0.0.1',
+    'latest',
+    '*',
+    '\u0000',
+  ];
+  const ecosystems = ['npm', 'PyPI', 'Go', 'crates.io', 'RubyGems', 'Packagist', 'Maven', 'Debian:12', 'Ubuntu', 'NuGet', 'Unknown'];
+  it.each(ecosystems)('%s: never throws and is antisymmetric', (ecosystem) => {
+    for (const a of odd) {
+      for (const b of odd) {
+        const ab = compareVersions(ecosystem, a, b);
+        const ba = compareVersions(ecosystem, b, a);
+        expect([a, b, [-1, 0, 1].includes(ab), ab === -ba || (ab === 0 && ba === 0)]).toEqual([a, b, true, true]);
+      }
+    }
+  });
+});

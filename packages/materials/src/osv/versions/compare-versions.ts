@@ -43,6 +43,8 @@ export function comparatorFor(ecosystem: string): VersionComparator {
   }
 }
 
+/** -1, 0 or 1 (never -0 or another number) in the ecosystem's version order. */
 export function compareVersions(ecosystem: string, a: string, b: string): number {
-  return comparatorFor(ecosystem)(a, b);
+  const r = comparatorFor(ecosystem)(a, b);
+  return r === 0 ? 0 : r < 0 ? -1 : 1;
 }
