@@ -89,6 +89,8 @@ export interface X509Identity {
 export function x509Identity(
   email: string,
   ca?: { dir: string; caFile: string; caKey: string },
+  /** Fulcio-style certificate: the OIDC issuer extensions (1.3.6.1.4.1.57264.1.1 and .1.8). */
+  fulcio?: { oidcIssuer: string },
 ): X509Identity & { ca: { dir: string; caFile: string; caKey: string } } {
   const home = tempDir('sf-sm-');
   chmodSync(home, 0o700);
@@ -135,9 +137,12 @@ export function x509Identity(
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
   );
   writeFileSync(path.join(home, 'req.pem'), csr);
+  const fulcioExt = fulcio
+    ? `1.3.6.1.4.1.57264.1.1=DER:${Buffer.from(fulcio.oidcIssuer).toString('hex')}\n1.3.6.1.4.1.57264.1.8=ASN1:UTF8String:${fulcio.oidcIssuer}\n`
+    : '';
   writeFileSync(
     path.join(home, 'ext.cnf'),
-    `subjectAltName=email:${email}\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=codeSigning,emailProtection\nbasicConstraints=CA:FALSE\n`,
+    `subjectAltName=email:${email}\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=codeSigning,emailProtection\nbasicConstraints=CA:FALSE\n${fulcioExt}`,
   );
   const cert = path.join(home, 'cert.pem');
   execFileSync(

@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { MemoryLogger, parsePolicy, type Policy } from '@secure-factory/core';
 import { verifySource, type VerifySourceResult } from '@secure-factory/source';
 import {
@@ -235,12 +237,62 @@ describeX509('X.509 signatures (gpgsm signs, openssl verifies against the policy
     expect(rules(r2)).toEqual(['source/committer-mismatch']);
   });
 
+  it('gitsign-style certificates: the SAN and the Fulcio OIDC issuer extension must both match', async () => {
+    const fulcio = x509Identity('dave@example.com', undefined, { oidcIssuer: 'https://github.com/login/oauth' });
+    const repo = new TestRepo();
+    repo.commit('one', { kind: 'x509', id: fulcio }, { email: 'dave@example.com' });
+    const signer = (issuer: string): unknown => ({ x509: { identity: 'dave@example.com', issuer, 'ca-file': fulcio.caFile } });
+    const good = await verify(repo, policy([signer('https://github.com/login/oauth')]));
+    expect(rules(good)).toEqual([]);
+    const bad = await verify(repo, policy([signer('https://accounts.google.com')]));
+    expect(rules(bad)).toEqual(['source/untrusted-signer']);
+    expect(bad.findings[0]?.message).toMatch(/issuer https:\/\/github\.com\/login\/oauth is not https:\/\/accounts\.google\.com/);
+  });
+
   it('says what is missing when the x509 signer has no CA', async () => {
     const dave = x509Identity('dave@example.com');
     const repo = new TestRepo();
     repo.commit('one', { kind: 'x509', id: dave }, { email: 'dave@example.com' });
     const r = await verify(repo, policy([{ x509: { identity: 'dave@example.com' } }]));
     expect(rules(r)).toEqual(expect.arrayContaining(['source/signer-policy', 'source/untrusted-signer']));
+  });
+});
+
+describe('GitHub test merges (pull_request checkouts)', () => {
+  function prMerge(extra?: string): { repo: TestRepo; merge: string } {
+    const repo = new TestRepo();
+    repo.commit('base', { kind: 'gpg', key: alice }, { email: 'alice@example.com' });
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.commit('feature', { kind: 'gpg', key: alice }, { email: 'alice@example.com' });
+    repo.git('checkout', '-q', 'main');
+    repo.commit('main moved', { kind: 'gpg', key: alice }, { email: 'alice@example.com' });
+    const env = {
+      GIT_COMMITTER_NAME: 'GitHub',
+      GIT_COMMITTER_EMAIL: 'noreply@github.com',
+      GIT_AUTHOR_NAME: 'Alice',
+      GIT_AUTHOR_EMAIL: 'alice@example.com',
+    };
+    repo.gitEnv(env, 'merge', '-q', '--no-ff', '--no-gpg-sign', '-m', 'Merge feature into main', 'feature');
+    if (extra) {
+      writeFileSync(path.join(repo.dir, extra), 'smuggled\n');
+      repo.git('add', extra);
+      repo.gitEnv(env, 'commit', '-q', '--amend', '--no-edit', '--no-gpg-sign');
+    }
+    return { repo, merge: repo.head() };
+  }
+
+  it('accepts GitHub’s unsigned merge when its tree is exactly the merge of its parents', async () => {
+    const { repo } = prMerge();
+    const r = await verify(repo, policy([aliceSigner()]));
+    expect(rules(r)).toEqual([]);
+    expect(r.signatures[0]).toMatchObject({ status: 'good', webFlow: true });
+  });
+
+  it('refuses a "GitHub" merge that carries content of its own', async () => {
+    const { repo, merge } = prMerge('smuggled.txt');
+    const r = await verify(repo, policy([aliceSigner()]));
+    expect(rules(r)).toEqual(['source/unsigned-commit']);
+    expect(r.findings[0]?.properties?.commit).toBe(merge);
   });
 });
 

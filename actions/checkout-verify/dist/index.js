@@ -45111,7 +45111,7 @@ exports.visitAsync = visitAsync;
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1399);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3295);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5903);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3223);
 
 
 
@@ -45131,7 +45131,7 @@ __webpack_async_result__();
 /* unused harmony export DEFAULT_POLICY */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1399);
-/* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4748);
+/* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6436);
 
 
 
@@ -45142,7 +45142,7 @@ function readEvent() {
         return {};
     try {
         const v = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
-        return typeof v === 'object' && v !== null ? v : {};
+        return typeof v === 'object' && v !== null ? (v) : {};
     }
     catch {
         return {};
@@ -45185,7 +45185,7 @@ function readInputs() {
 
 /***/ }),
 
-/***/ 5903:
+/***/ 3223:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45201,7 +45201,7 @@ var core = __nccwpck_require__(5926);
 // EXTERNAL MODULE: ../../packages/action-runtime/dist/index.js + 2 modules
 var dist = __nccwpck_require__(1399);
 // EXTERNAL MODULE: ../../packages/core/dist/index.js + 32 modules
-var core_dist = __nccwpck_require__(4748);
+var core_dist = __nccwpck_require__(6436);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ../../packages/source/dist/git.js
@@ -45262,6 +45262,7 @@ function parseCommitObject(sha, text) {
     const kept = [];
     const sig = [];
     const parents = [];
+    let tree = '';
     let committer = { name: '', email: '', time: 0 };
     let author = { name: '', email: '', time: 0 };
     let inSig = false;
@@ -45277,7 +45278,9 @@ function parseCommitObject(sha, text) {
         }
         inSig = false;
         kept.push(line);
-        if (line.startsWith('parent '))
+        if (line.startsWith('tree '))
+            tree = line.slice(5).trim();
+        else if (line.startsWith('parent '))
             parents.push(line.slice(7).trim());
         else if (line.startsWith('committer '))
             committer = parseIdent(line.slice(10));
@@ -45287,6 +45290,7 @@ function parseCommitObject(sha, text) {
     const payload = `${kept.join('\n')}${split < 0 ? '' : `\n\n${body}`}`;
     return {
         sha,
+        tree,
         parents,
         committerName: committer.name,
         committerEmail: committer.email,
@@ -48153,6 +48157,19 @@ async function webFlow(c, base, github) {
         message: 'signed by GitHub (web flow); GitHub verified the signature',
     };
 }
+/**
+ * GitHub's merge of a pull request (refs/pull/N/merge, what actions/checkout builds on pull_request
+ * events) is not signed. It is accepted only when recomputing the merge of its two parents gives
+ * exactly its tree: then every line in it comes from the parents, which the range checks themselves.
+ */
+async function isContentNeutralMerge(repo, c) {
+    if (c.parents.length !== 2 || !c.tree)
+        return false;
+    const r = await gitRun(repo, ['merge-tree', '--write-tree', '--no-messages', c.parents[0], c.parents[1]], {
+        allowFailure: true,
+    });
+    return r.code === 0 && r.stdout.split('\n')[0]?.trim() === c.tree;
+}
 async function verifySignatures(opts) {
     const { keyring } = opts;
     const gitChecked = opts.commits.filter((c) => {
@@ -48196,6 +48213,16 @@ async function verifySignatures(opts) {
         }
         if (result.status !== 'good' && format !== 'none' && isWebFlowCommit(c))
             result = await webFlow(c, result, opts.github);
+        if (format === 'none' && isWebFlowCommit(c) && (await isContentNeutralMerge(opts.repo, c))) {
+            result = {
+                ...base,
+                status: 'good',
+                webFlow: true,
+                signer: 'GitHub test merge (content-neutral)',
+                emailBound: true,
+                message: "GitHub's unsigned merge of a pull request: its tree is exactly the merge of its parents (recomputed here), so it adds no content",
+            };
+        }
         if (result.status !== 'good')
             opts.logger.debug(`${c.sha.slice(0, 12)}: ${result.message}`);
         out.push(result);
@@ -48281,8 +48308,11 @@ function patternRegex(pattern) {
     if (p.startsWith('/'))
         p = p.slice(1);
     const body = globToRegex(p);
-    // A pattern naming a directory owns everything beneath it.
-    return new RegExp(`${anchored ? '^' : '^(?:.*/)?'}${body}${dirOnly ? '/.*' : '(?:/.*)?'}$`);
+    // A pattern naming a directory owns everything beneath it; unlike gitignore, GitHub does not let a
+    // wildcard last segment (`docs/*`) reach into subdirectories.
+    const last = p.split('/').pop() ?? '';
+    const tail = dirOnly ? '/.*' : /[*?]/.test(last) ? '' : '(?:/.*)?';
+    return new RegExp(`${anchored ? '^' : '^(?:.*/)?'}${body}${tail}$`);
 }
 function parseCodeowners(text) {
     const rules = [];
@@ -49025,7 +49055,7 @@ function buildAuditFile(src, file, kind, publicRepository) {
             out.steps.push(...job.steps);
         }
     }
-    else {
+    else if (kind === 'action') {
         const runs = src.get(root, 'runs');
         out.steps = src.items(src.get(runs, 'steps')).map((s, i) => readStep(src, s, i, undefined));
     }
@@ -50338,6 +50368,317 @@ function trusted_publishing_finding(message, range) {
     };
 }
 
+;// CONCATENATED MODULE: ../../packages/source/dist/audit/rules/conditions.js
+/**
+ * Conditions that do not guard what they seem to: an `if:` mixing a `${{ }}` fence with other text
+ * (or a trailing newline) is a non-empty string, hence always true (unsound-condition); and
+ * `contains('main,develop', github.ref_name)` is a substring test an attacker-chosen ref can pass
+ * (unsound-contains).
+ */
+
+
+function conditionPairs(f) {
+    const out = [];
+    for (const job of f.jobs) {
+        const p = f.src.pair(job.node, 'if');
+        if (p)
+            out.push(p);
+    }
+    for (const step of f.steps) {
+        const p = f.src.pair(step.node, 'if');
+        if (p)
+            out.push(p);
+    }
+    return out;
+}
+const unsoundCondition = (f, report) => {
+    for (const pair of conditionPairs(f)) {
+        const node = f.src.resolve(pair.value);
+        const value = f.src.str(node);
+        const range = f.src.pairRange(pair);
+        if (!(0,yaml_dist/* isScalar */.jn)(node) || value === undefined || !range)
+            continue;
+        const fences = extractExpressions(value);
+        if (fences.length === 0)
+            continue;
+        const single = fences.length === 1 && fences[0]?.start === 0 && fences[0].end === value.length;
+        if (single)
+            continue;
+        report({
+            audit: 'unsound-condition',
+            severity: 'high',
+            confidence: 'high',
+            persona: 'regular',
+            message: 'unsound conditional expression: text outside the ${{ }} fence (or a trailing newline) makes the condition a non-empty string, which always evaluates to true',
+            range,
+        });
+    }
+};
+const unsoundContains = (f, report) => {
+    for (const pair of conditionPairs(f)) {
+        const node = f.src.resolve(pair.value);
+        const value = f.src.str(node);
+        const range = f.src.pairRange(pair);
+        if (!(0,yaml_dist/* isScalar */.jn)(node) || value === undefined || !range)
+            continue;
+        const fences = extractExpressions(value);
+        const bodies = fences.length > 0 ? fences.map((x) => x.body) : [value];
+        for (const body of bodies) {
+            const expr = tryParseExpression(body);
+            if (!expr)
+                continue;
+            walkExpression(expr, (e) => {
+                if (e.kind !== 'call' || e.name.toLowerCase() !== 'contains')
+                    return;
+                const [haystack, needle] = e.args;
+                if (haystack?.kind !== 'literal' || typeof haystack.value !== 'string' || needle?.kind !== 'context')
+                    return;
+                const p = contextPattern(needle) ?? '';
+                const controllable = childOf(p, 'github') || childOf(p, 'env') || childOf(p, 'inputs');
+                const text = body.slice(needle.span.start, needle.span.end);
+                report({
+                    audit: 'unsound-contains',
+                    severity: controllable ? 'high' : 'info',
+                    confidence: 'high',
+                    persona: 'regular',
+                    message: `unsound contains condition: contains(..) on a string is a substring test; it can be bypassed if an attacker can control '${text}' (compare with == or use fromJSON of a list)`,
+                    range,
+                });
+            });
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ../../packages/source/dist/audit/rules/hygiene.js
+/**
+ * Workflow hygiene that zizmor reports in its pedantic persona (and one regular misfeature):
+ * concurrency-limits (runs pile up, old runs keep their tokens), undocumented-permissions (a grant
+ * without a comment saying why), misfeature (the Windows `cmd` shell cannot be analysed).
+ */
+
+function concurrencyComplete(f, node) {
+    return (0,yaml_dist/* isMap */.jh)(node) && f.src.pair(node, 'cancel-in-progress') !== undefined;
+}
+const concurrencyLimits = (f, report) => {
+    if (f.kind !== 'workflow')
+        return;
+    if (f.triggers.length > 0 && f.triggers.every((t) => t.name === 'workflow_call'))
+        return;
+    const pair = f.src.pair(f.root, 'concurrency');
+    if (pair) {
+        const range = f.src.pairRange(pair);
+        if (!concurrencyComplete(f, f.src.resolve(pair.value)) && range)
+            report({
+                audit: 'concurrency-limits',
+                severity: 'low',
+                confidence: 'high',
+                persona: 'pedantic',
+                message: 'insufficient job-level concurrency limits: workflow concurrency is missing cancel-in-progress',
+                range,
+            });
+        return;
+    }
+    const uncovered = f.jobs.filter((j) => !concurrencyComplete(f, f.src.get(j.node, 'concurrency')));
+    const range = f.onPair ? f.src.pairRange(f.onPair) : undefined;
+    if (uncovered.length === 0 || !range)
+        return;
+    report({
+        audit: 'concurrency-limits',
+        severity: 'low',
+        confidence: 'high',
+        persona: 'pedantic',
+        message: `insufficient job-level concurrency limits: workflow is missing a concurrency setting (affects ${uncovered.map((j) => `\`${j.id}\``).join(', ')})`,
+        range,
+    });
+};
+const undocumentedPermissions = (f, report) => {
+    if (f.kind !== 'workflow')
+        return;
+    const blocks = [];
+    const wf = f.src.get(f.root, 'permissions');
+    if (wf)
+        blocks.push(wf);
+    for (const job of f.jobs) {
+        const p = f.src.get(job.node, 'permissions');
+        if (p)
+            blocks.push(p);
+    }
+    for (const block of blocks) {
+        if (!(0,yaml_dist/* isMap */.jh)(block))
+            continue;
+        const undocumented = [];
+        for (const [scope, p] of f.src.entries(block)) {
+            const value = f.src.resolve(p.value);
+            if (scope === 'contents' && f.src.str(value) === 'read')
+                continue;
+            const comment = value && (0,yaml_dist/* isScalar */.jn)(value) ? f.src.trailingComment(value) : undefined;
+            if (!comment)
+                undocumented.push(p);
+        }
+        const first = undocumented[0] ? f.src.pairRange(undocumented[0]) : undefined;
+        const last = undocumented[undocumented.length - 1];
+        const lastRange = last ? f.src.pairRange(last) : undefined;
+        if (!first || !lastRange)
+            continue;
+        report({
+            audit: 'undocumented-permissions',
+            severity: 'low',
+            confidence: 'high',
+            persona: 'pedantic',
+            message: `permissions without explanatory comments: ${undocumented.length} grant(s) need a comment saying why`,
+            range: [first[0], lastRange[1]],
+        });
+    }
+};
+const misfeature = (f, report) => {
+    const shells = [];
+    const defaultsShell = (node) => {
+        const p = f.src.pair(f.src.get(f.src.get(node, 'defaults'), 'run'), 'shell');
+        if (p)
+            shells.push(p);
+    };
+    if (f.kind === 'workflow')
+        defaultsShell(f.root);
+    for (const job of f.jobs)
+        defaultsShell(job.node);
+    for (const step of f.steps) {
+        const p = f.src.pair(step.node, 'shell');
+        if (p)
+            shells.push(p);
+    }
+    for (const p of shells) {
+        const range = f.src.pairRange(p);
+        if (f.src.str(p.value)?.trim().toLowerCase() !== 'cmd' || !range)
+            continue;
+        report({
+            audit: 'misfeature',
+            severity: 'low',
+            confidence: 'high',
+            persona: 'regular',
+            message: "usage of GitHub Actions misfeatures: the Windows CMD shell limits analysis (its quoting rules make injection hard to rule out); use 'shell: pwsh' or 'shell: bash'",
+            range,
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ../../packages/source/dist/audit/rules/tools.js
+
+/** Permissions of an app token that do not concern repositories. */
+const ORG_LEVEL = /^permission-(members|organization-.*)$/;
+const githubApp = (f, report) => {
+    for (const step of f.steps) {
+        if (!step.uses || parseUses(step.uses.value).slug !== 'actions/create-github-app-token')
+            continue;
+        const entries = f.src.entries(step.with);
+        const input = (name) => entries.find(([k]) => k === name);
+        const emit = (message, range) => {
+            if (range)
+                report({
+                    audit: 'github-app',
+                    severity: 'high',
+                    confidence: 'high',
+                    persona: 'regular',
+                    message: `dangerous use of GitHub App tokens: ${message}`,
+                    range,
+                });
+        };
+        const revoke = input('skip-token-revoke');
+        const revokeValue = revoke ? f.src.str(revoke[1].value)?.trim().toLowerCase() : undefined;
+        if (revoke && revokeValue !== 'false') {
+            emit(revokeValue === 'true'
+                ? 'token revocation disabled: the token stays valid after the job'
+                : 'token revocation conditionally disabled', f.src.pairRange(revoke[1]));
+        }
+        const permissions = entries.filter(([k]) => k.startsWith('permission-')).map(([k]) => k);
+        const owner = input('owner');
+        if (owner && !input('repositories') && (permissions.length === 0 || permissions.some((p) => !ORG_LEVEL.test(p)))) {
+            emit("token granted access to all repositories for this owner's app installation; list them in `repositories:`", f.src.pairRange(owner[1]));
+        }
+        if (permissions.length === 0 && step.uses.node.range) {
+            emit('app token inherits blanket installation permissions; add `permission-<name>` inputs', [
+                step.uses.node.range[0],
+                step.uses.node.range[1],
+            ]);
+        }
+    }
+};
+/** Setup actions that install the latest tool release unless `version` pins one. */
+const TOOL_INSTALLERS = new Set(['aquasecurity/setup-trivy', '1password/load-secrets-action']);
+const unpinnedTools = (f, report) => {
+    for (const step of f.steps) {
+        if (!step.uses || !TOOL_INSTALLERS.has(parseUses(step.uses.value).slug ?? ''))
+            continue;
+        const pair = f.src.pair(step.with, 'version');
+        const value = pair ? f.src.str(pair.value)?.trim() : undefined;
+        const emit = (message, range) => {
+            if (range)
+                report({
+                    audit: 'unpinned-tools',
+                    severity: 'medium',
+                    confidence: 'high',
+                    persona: 'regular',
+                    message: `action installs an unpinned external tool: ${message}`,
+                    range,
+                });
+        };
+        if (!pair) {
+            if (step.uses.node.range)
+                emit('the action implicitly installs the latest version; set `version:`', [step.uses.node.range[0], step.uses.node.range[1]]);
+        }
+        else if (value === 'latest' || value === '') {
+            emit('`version: latest` installs whatever was released last', f.src.pairRange(pair));
+        }
+        else if (value?.includes('${{')) {
+            emit('the version comes from an expression and may be unpinned', f.src.pairRange(pair));
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ../../packages/source/dist/audit/rules/dependabot.js
+/** zizmor's default minimum cooldown, in days. */
+const MIN_COOLDOWN_DAYS = 7;
+const dependabotCooldown = (f, report) => {
+    if (f.kind !== 'dependabot')
+        return;
+    for (const update of f.src.items(f.src.get(f.root, 'updates'))) {
+        const ecosystem = f.src.pair(update, 'package-ecosystem');
+        const cooldown = f.src.get(update, 'cooldown');
+        const daysPair = f.src.pair(cooldown, 'default-days');
+        const days = daysPair ? Number(f.src.str(daysPair.value)) : undefined;
+        const range = daysPair ? f.src.pairRange(daysPair) : ecosystem ? f.src.pairRange(ecosystem) : undefined;
+        if (!range || (days !== undefined && Number.isFinite(days) && days >= MIN_COOLDOWN_DAYS))
+            continue;
+        report({
+            audit: 'dependabot-cooldown',
+            severity: 'medium',
+            confidence: 'high',
+            persona: 'regular',
+            message: days === undefined
+                ? `insufficient cooldown in Dependabot updates: no cooldown, so updates are proposed as soon as a release appears (set cooldown.default-days >= ${MIN_COOLDOWN_DAYS})`
+                : `insufficient cooldown in Dependabot updates: default-days ${f.src.str(daysPair?.value)} is less than ${MIN_COOLDOWN_DAYS}`,
+            range,
+        });
+    }
+};
+const dependabotExecution = (f, report) => {
+    if (f.kind !== 'dependabot')
+        return;
+    for (const update of f.src.items(f.src.get(f.root, 'updates'))) {
+        const pair = f.src.pair(update, 'insecure-external-code-execution');
+        const range = pair ? f.src.pairRange(pair) : undefined;
+        if (!pair || !range || f.src.str(pair.value)?.trim() !== 'allow')
+            continue;
+        report({
+            audit: 'dependabot-execution',
+            severity: 'high',
+            confidence: 'high',
+            persona: 'regular',
+            message: 'external code execution in Dependabot updates: insecure-external-code-execution: allow runs code from the updated packages with access to the registry credentials',
+            range,
+        });
+    }
+};
+
 ;// CONCATENATED MODULE: ../../packages/source/dist/audit/rules/triggers.js
 /**
  * dangerous-triggers and bot-conditions. `pull_request_target` and `workflow_run` run with the base
@@ -50444,6 +50785,10 @@ const botConditions = (f, report) => {
 };
 
 ;// CONCATENATED MODULE: ../../packages/source/dist/audit/rules.js
+
+
+
+
 
 
 
@@ -50597,6 +50942,78 @@ const SPECS = [
         short: 'prefer trusted publishing for authentication',
         help: 'Publish to PyPI, RubyGems, crates.io and npm with trusted publishing: grant the job `id-token: write` and drop the long-lived API token.',
         audit: useTrustedPublishing,
+    },
+    {
+        zizmor: 'unsound-condition',
+        name: 'UnsoundCondition',
+        severity: 'high',
+        short: 'unsound conditional expression',
+        help: 'Write `if:` as one bare expression or exactly one `${{ }}` fence with nothing around it (use `|-`/`>-` for block scalars); any other text makes the condition a non-empty string, which is always true.',
+        audit: unsoundCondition,
+    },
+    {
+        zizmor: 'unsound-contains',
+        name: 'UnsoundContains',
+        severity: 'high',
+        short: 'unsound contains condition',
+        help: '`contains(\'main,develop\', github.ref_name)` is a substring test (`mai` passes). Compare with `==`, or use `contains(fromJSON(\'["main","develop"]\'), github.ref_name)`.',
+        audit: unsoundContains,
+    },
+    {
+        zizmor: 'github-app',
+        name: 'GitHubApp',
+        severity: 'high',
+        short: 'dangerous use of GitHub App tokens',
+        help: 'Let actions/create-github-app-token revoke its token, scope it with `repositories:` and explicit `permission-<name>` inputs.',
+        audit: githubApp,
+    },
+    {
+        zizmor: 'unpinned-tools',
+        name: 'UnpinnedTools',
+        severity: 'medium',
+        short: 'action installs an unpinned external tool',
+        help: 'Give setup actions an exact `version:`; the default or `latest` installs whatever was released last.',
+        audit: unpinnedTools,
+    },
+    {
+        zizmor: 'misfeature',
+        name: 'Misfeature',
+        severity: 'low',
+        short: 'usage of GitHub Actions misfeatures',
+        help: "Avoid the Windows `cmd` shell: use 'shell: pwsh' or 'shell: bash'.",
+        audit: misfeature,
+    },
+    {
+        zizmor: 'concurrency-limits',
+        name: 'ConcurrencyLimits',
+        severity: 'low',
+        short: 'insufficient job-level concurrency limits',
+        help: 'Add `concurrency: { group: ..., cancel-in-progress: true }` so superseded runs stop (pedantic).',
+        audit: concurrencyLimits,
+    },
+    {
+        zizmor: 'undocumented-permissions',
+        name: 'UndocumentedPermissions',
+        severity: 'low',
+        short: 'permissions without explanatory comments',
+        help: 'Add a comment to every permission grant saying why the job needs it (pedantic).',
+        audit: undocumentedPermissions,
+    },
+    {
+        zizmor: 'dependabot-cooldown',
+        name: 'DependabotCooldown',
+        severity: 'medium',
+        short: 'insufficient cooldown in Dependabot updates',
+        help: 'Add `cooldown: { default-days: 7 }` to each Dependabot update so brand-new (possibly compromised) releases are not pulled in at once.',
+        audit: dependabotCooldown,
+    },
+    {
+        zizmor: 'dependabot-execution',
+        name: 'DependabotExecution',
+        severity: 'high',
+        short: 'external code execution in Dependabot updates',
+        help: 'Set `insecure-external-code-execution: deny` (or remove it): allowing it runs package code with the registry credentials.',
+        audit: dependabotExecution,
     },
 ];
 const INVALID_YAML_RULE = 'workflow/invalid-yaml';
@@ -50832,6 +51249,8 @@ function fileKind(rel) {
     const base = external_node_path_.posix.basename(rel).toLowerCase();
     if (base === 'action.yml' || base === 'action.yaml')
         return 'action';
+    if (/(^|\/)\.github\/dependabot\.ya?ml$/i.test(rel) || base === 'dependabot.yml' || base === 'dependabot.yaml')
+        return 'dependabot';
     if (/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(rel) || /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(rel))
         return 'workflow';
     return undefined;
@@ -50854,7 +51273,9 @@ async function walk(dir, rootDir, out) {
         }
         else if (e.isFile() && YAML_EXT.test(e.name)) {
             const rel = external_node_path_.relative(rootDir, full).split(external_node_path_.sep).join('/');
-            if (fileKind(rel))
+            const kind = fileKind(rel);
+            // In a tree, only the Dependabot file GitHub reads (.github/dependabot.yml) counts.
+            if (kind && (kind !== 'dependabot' || /(^|\/)\.github\/dependabot\.ya?ml$/i.test(rel)))
                 out.push(rel);
         }
     }
@@ -50889,7 +51310,7 @@ async function discover(root, paths) {
     if (rootStat.isFile()) {
         const base = external_node_path_.dirname(root);
         const rel = external_node_path_.basename(root);
-        return { base, files: [{ rel, kind: fileKind(rel) ?? (/^action\.ya?ml$/i.test(rel) ? 'action' : 'workflow') }] };
+        return { base, files: [{ rel, kind: fileKind(rel) ?? 'workflow' }] };
     }
     const out = [];
     for (const p of paths && paths.length > 0 ? paths : ['.']) {
@@ -50950,7 +51371,7 @@ function auditWorkflowText(text, file, kind, options = {}) {
     for (const r of raw) {
         if (PERSONA_RANK[r.persona] > PERSONA_RANK[persona])
             continue;
-        const key = `${r.audit}:${r.range[0]}:${r.range[1]}`;
+        const key = `${r.audit}:${r.range[0]}:${r.range[1]}:${r.message}`;
         if (seen.has(key))
             continue;
         seen.add(key);
@@ -54384,7 +54805,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 20 modules
 var core = __nccwpck_require__(5926);
 // EXTERNAL MODULE: ../../packages/core/dist/index.js + 32 modules
-var dist = __nccwpck_require__(4748);
+var dist = __nccwpck_require__(6436);
 ;// CONCATENATED MODULE: ../../packages/action-runtime/dist/inputs.js
 /**
  * The only place action inputs are read. Values are trimmed of ASCII whitespace only (as
@@ -54520,7 +54941,7 @@ async function writeSummary(markdown) {
 
 /***/ }),
 
-/***/ 4748:
+/***/ 6436:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54550,7 +54971,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ZJ: () => (/* reexport */ atomic_file_writeJsonAtomic)
 });
 
-// UNUSED EXPORTS: BUILD_TYPE, BUNDLE_SUFFIX, DEFAULT_EVIDENCE_DIR, EXIT, IN_TOTO_PAYLOAD_TYPE, InfrastructureError, MemoryLogger, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_SUFFIX, STATEMENT_TYPE, SecureFactoryError, StreamLogger, blockingFindings, compareBytewise, compileCel, countBySeverity, decodePayload, defaultDeploy, deploymentPath, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, evaluateCelBoolean, exitCodeFor, formatDuration, formatLocation, humanAge, isSeverity, isSha256Hex, isStatement, lineColumnAt, listTree, loadStatementFile, mapLimit, newAjv, openRemediationsFor, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, readDeploymentRecords, readJsonFile, readRemediations, severityBadge, severityRank, sha256File, sha256Hex, significantErrors, silentLogger, stageDiagram, stageMermaid, stateIcon, statementSchema, stripControl, subjectDigests, subjectFor, toCel, validateStatement, writeDeploymentRecord, writeFileAtomic, writeRemediations
+// UNUSED EXPORTS: BUILD_TYPE, BUNDLE_SUFFIX, DEFAULT_EVIDENCE_DIR, EXIT, IN_TOTO_PAYLOAD_TYPE, InfrastructureError, MemoryLogger, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_SUFFIX, STATEMENT_TYPE, SecureFactoryError, StreamLogger, blockingFindings, compareBytewise, compileCel, countBySeverity, decodePayload, defaultDeploy, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, evaluateCelBoolean, exitCodeFor, formatDuration, formatLocation, humanAge, isSeverity, isSha256Hex, isStatement, lineColumnAt, listTree, loadStatementFile, mapLimit, newAjv, openRemediationsFor, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, readJsonFile, readRemediations, severityBadge, severityRank, sha256File, sha256Hex, significantErrors, silentLogger, stageDiagram, stageMermaid, stateIcon, statementSchema, stripControl, subjectDigests, subjectFor, toCel, validateStatement, writeFileAtomic, writeRemediations
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 /**
@@ -61354,60 +61775,17 @@ function isExpired(expires, now = new Date()) {
     return Date.parse(`${expires}T23:59:59.999Z`) < now.getTime();
 }
 
-;// CONCATENATED MODULE: ../../packages/core/dist/deployments.js
+;// CONCATENATED MODULE: ../../packages/core/dist/remediations.js
 /**
- * The closed loop's shared records. The gate writes one deployment record per admitted artefact
- * (`deployments/<environment>/<sha256-hex>.json`, rewritten atomically on redeploy); the rescan loop reads
- * them, rescans each deployed digest's SBOM and keeps `remediations.json` (one entry per advisory), which
- * the gate reads back so that a digest with an open blocking remediation is refused unless waived.
+ * The closed loop's shared state. The gate writes deployment records (packages/verify, docs/gate.md);
+ * the rescan loop reads them, rescans each deployed digest's SBOM and keeps `remediations.json` (one
+ * entry per advisory and package) beside them, which the gate reads back so that a digest with an open
+ * blocking remediation is refused unless waived.
  */
 
 
 
 
-
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
-const ENV = /^[A-Za-z0-9_.-]{1,64}$/;
-function deploymentPath(dir, environment, digest) {
-    if (!ENV.test(environment))
-        throw new ConfigurationError(`environment "${environment}" must be letters, digits, ".", "_" or "-"`);
-    if (!DIGEST.test(digest))
-        throw new ConfigurationError(`"${digest}" is not a sha256:<hex> digest`);
-    return path.join(dir, environment, `${digest.slice('sha256:'.length)}.json`);
-}
-async function writeDeploymentRecord(dir, record) {
-    const file = deploymentPath(dir, record.environment, record.digest);
-    await writeJsonAtomic(file, record);
-    return file;
-}
-/** Every deployment record below `dir`; a malformed record is an error naming the file. */
-async function readDeploymentRecords(dir) {
-    const out = [];
-    let envs;
-    try {
-        envs = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return [];
-        throw e;
-    }
-    for (const env of envs.sort()) {
-        for (const f of (await readdir(path.join(dir, env))).filter((n) => /^[0-9a-f]{64}\.json$/.test(n)).sort()) {
-            const file = path.join(dir, env, f);
-            const value = (await readJsonFile(file));
-            if (value.apiVersion !== 'secure-factory/deployment/v1' ||
-                typeof value.digest !== 'string' ||
-                !DIGEST.test(value.digest) ||
-                value.environment !== env ||
-                typeof value.time !== 'string') {
-                throw new ConfigurationError('not a secure-factory deployment record (apiVersion secure-factory/deployment/v1 with environment, digest, time)', { location: { file } });
-            }
-            out.push({ file, record: value });
-        }
-    }
-    return out;
-}
 const REMEDIATIONS_FILE = 'remediations.json';
 async function readRemediations(dir) {
     const file = path.join(dir, REMEDIATIONS_FILE);

@@ -39,8 +39,11 @@ export function patternRegex(pattern: string): RegExp {
   const anchored = p.startsWith('/') || p.includes('/');
   if (p.startsWith('/')) p = p.slice(1);
   const body = globToRegex(p);
-  // A pattern naming a directory owns everything beneath it.
-  return new RegExp(`${anchored ? '^' : '^(?:.*/)?'}${body}${dirOnly ? '/.*' : '(?:/.*)?'}$`);
+  // A pattern naming a directory owns everything beneath it; unlike gitignore, GitHub does not let a
+  // wildcard last segment (`docs/*`) reach into subdirectories.
+  const last = p.split('/').pop() ?? '';
+  const tail = dirOnly ? '/.*' : /[*?]/.test(last) ? '' : '(?:/.*)?';
+  return new RegExp(`${anchored ? '^' : '^(?:.*/)?'}${body}${tail}$`);
 }
 
 export function parseCodeowners(text: string): CodeownersRule[] {

@@ -65,6 +65,7 @@ export async function git(repo: string, args: readonly string[], options: GitOpt
 /** A raw commit object, with its signature split off the way git verifies it. */
 export interface CommitObject {
   sha: string;
+  tree: string;
   parents: string[];
   committerName: string;
   committerEmail: string;
@@ -91,6 +92,7 @@ export function parseCommitObject(sha: string, text: string): CommitObject {
   const kept: string[] = [];
   const sig: string[] = [];
   const parents: string[] = [];
+  let tree = '';
   let committer = { name: '', email: '', time: 0 };
   let author = { name: '', email: '', time: 0 };
   let inSig = false;
@@ -106,13 +108,15 @@ export function parseCommitObject(sha: string, text: string): CommitObject {
     }
     inSig = false;
     kept.push(line);
-    if (line.startsWith('parent ')) parents.push(line.slice(7).trim());
+    if (line.startsWith('tree ')) tree = line.slice(5).trim();
+    else if (line.startsWith('parent ')) parents.push(line.slice(7).trim());
     else if (line.startsWith('committer ')) committer = parseIdent(line.slice(10));
     else if (line.startsWith('author ')) author = parseIdent(line.slice(7));
   }
   const payload = `${kept.join('\n')}${split < 0 ? '' : `\n\n${body}`}`;
   return {
     sha,
+    tree,
     parents,
     committerName: committer.name,
     committerEmail: committer.email,
