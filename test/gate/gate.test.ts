@@ -369,7 +369,9 @@ describe('gate: refuses a broken chain, saying why', () => {
     expect(r.exitCode).toBe(2);
     expect(r.decision.error?.message).toMatch(/unknown key "requre"/);
     expect(JSON.parse(readFileSync(r.decisionPath, 'utf8'))).toMatchObject({ allowed: false });
-    expect(JSON.parse(readFileSync(r.vsaPath, 'utf8'))).toMatchObject({ predicate: { verificationResult: 'FAILED', verifiedLevels: [] } });
+    expect(JSON.parse(readFileSync(r.vsaPath, 'utf8'))).toMatchObject({
+      predicate: { verificationResult: 'FAILED', verifiedLevels: ['FAILED'] },
+    });
     expect(r.deploymentPaths).toEqual([]);
   });
 

@@ -78889,8 +78889,8 @@ var external_node_fs_ = __nccwpck_require__(73024);
 var core = __nccwpck_require__(10919);
 // EXTERNAL MODULE: ../../packages/action-runtime/dist/index.js + 2 modules
 var dist = __nccwpck_require__(1399);
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 32 modules
-var core_dist = __nccwpck_require__(74748);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 33 modules
+var core_dist = __nccwpck_require__(45960);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ../../packages/verify/dist/bundle/artifact.js
@@ -85402,9 +85402,12 @@ function toFinding(v) {
     }
     if (!severity && typeof notes.severity === 'string')
         severity = severityOf(notes.severity);
-    const pkg = vulns_str(notes.package) ?? vulns_str(notes.purl) ?? vulns_str(notes.name);
-    const version = vulns_str(notes.version);
-    const fixed = Array.isArray(notes.fixed) ? notes.fixed.map(String).join(', ') : (vulns_str(notes.fixed) ?? vulns_str(notes.fixedVersion));
+    // The package: a string (`name`, `name@version`, a purl) or the materials stage's {ecosystem, name, version}.
+    const pkgObj = notes.package && typeof notes.package === 'object' ? notes.package : undefined;
+    const pkg = vulns_str(pkgObj?.name) ?? vulns_str(notes.package) ?? vulns_str(notes.purl) ?? vulns_str(notes.name);
+    const version = vulns_str(pkgObj?.version) ?? vulns_str(notes.version);
+    const fixedList = [notes.fixed, notes.fixedVersions].find((x) => Array.isArray(x) && x.length > 0);
+    const fixed = fixedList ? fixedList.map(String).join(', ') : (vulns_str(notes.fixed) ?? vulns_str(notes.fixedVersion));
     const aliases = Array.isArray(notes.aliases) ? notes.aliases.map(String) : [];
     return {
         id: v.id,
@@ -85530,8 +85533,14 @@ function parseImagePurl(purl) {
     if (!m)
         return undefined;
     const type = m[1];
-    const namePath = decodeURIComponent(m[2]);
-    const version = decodeURIComponent(m[3] ?? '');
+    let namePath = decodeURIComponent(m[2]);
+    let version = decodeURIComponent(m[3] ?? '');
+    // Tolerate the docker habit `name:tag` where a purl would say `name@tag`.
+    const tagAt = namePath.lastIndexOf(':');
+    if (!version && tagAt > namePath.lastIndexOf('/')) {
+        version = namePath.slice(tagAt + 1);
+        namePath = namePath.slice(0, tagAt);
+    }
     const qualifiers = new URLSearchParams(m[4] ?? '');
     let registry = (qualifiers.get('repository_url') ?? '').replace(/^https?:\/\//, '').replace(/\/+$/, '');
     let repository;
@@ -85615,6 +85624,8 @@ function registryAllowed(repository, allowed) {
 
 
 
+/** The verifier id of the VSAs the gate writes. */
+const GATE_VERIFIER_ID = `${core_dist/* TOOL_URI */.qH}/gate-deploy`;
 const KINDS = ['provenance', 'source', 'sbom', 'vulnerabilities', 'tests'];
 const CLOCK_SKEW_MS = 5 * 60_000;
 /** Failed checks a waiver may cover by `rule:`; the chain itself (identity, signatures, same run) cannot be waived. */
@@ -85630,9 +85641,12 @@ function kindOf(e) {
     if (t === core_dist/* PREDICATE */.W3.testResult)
         return 'tests';
     if (t === core_dist/* PREDICATE */.W3.vsa) {
-        const levels = e.statement.predicate.verifiedLevels ?? [];
-        // A source VSA speaks of source levels only; the gate's own VSA (build levels too) is not source evidence.
-        if (levels.some((l) => l.startsWith('SLSA_SOURCE_LEVEL_')) && !levels.some((l) => l.startsWith('SLSA_BUILD_LEVEL_')))
+        const p = e.statement.predicate;
+        const levels = p.verifiedLevels ?? [];
+        // A source VSA (checkout-verify) speaks of source levels only, or says FAILED; the gate's own VSA is not source evidence.
+        if (p.verifier?.id === GATE_VERIFIER_ID || levels.some((l) => l.startsWith('SLSA_BUILD_LEVEL_')))
+            return undefined;
+        if (levels.length === 0 || levels.every((l) => l.startsWith('SLSA_SOURCE_LEVEL_') || l === 'FAILED'))
             return 'source';
     }
     return undefined;
@@ -86187,7 +86201,7 @@ function celContext(input, used, findings) {
         statements: Object.entries(used).map(([kind, e]) => ({
             kind,
             predicateType: e.statement.predicateType,
-            subjects: [...(0,core_dist/* subjectDigests */.IF)(e.statement)],
+            subjectCount: e.statement.subject.length,
             trustedTime: e.trustedTime?.time.toISOString() ?? '',
         })),
     };
@@ -86394,8 +86408,8 @@ function nextLink(link) {
  */
 
 
+
 const DECISION_API_VERSION = 'secure-factory/gate-decision/v1';
-const GATE_VERIFIER_ID = `${core_dist/* TOOL_URI */.qH}/gate-deploy`;
 const STAGES = ['source', 'materials', 'build', 'attest', 'gate'];
 function policyUri(file) {
     return file === '(defaults)' ? `${core_dist/* TOOL_URI */.qH}/policy/defaults/v1` : file;
@@ -86406,9 +86420,10 @@ function vsaStatement(log) {
     const inputs = new Set(log.artefacts.flatMap((a) => a.inputs));
     const byDigest = new Map(log.inputs.map((i) => [i.digest, i.origin]));
     // A level is claimed only when every artefact reached it.
+    // VSA v1: the highest level of each track verified, or FAILED when the policy check failed.
     const levels = log.allowed
         ? (log.artefacts[0]?.verifiedLevels ?? []).filter((l) => log.artefacts.every((a) => a.verifiedLevels.includes(l)))
-        : [];
+        : ['FAILED'];
     const first = log.artefacts[0];
     const predicate = {
         verifier: { id: GATE_VERIFIER_ID, version: { 'secure-factory': core_dist/* TOOL_VERSION */.wr } },
@@ -87176,7 +87191,6 @@ var sign_dist = __nccwpck_require__(45775);
 
 
 
-/** Bounded retries: 3 more attempts, 0.5 s → 1 s → 2 s (capped at 4 s). */
 const RETRY = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 };
 const TIMEOUT_MS = 15_000;
 function createSigningPipeline(options) {
@@ -87548,28 +87562,25 @@ async function attestEvidence(inputs) {
     const max = inputs.maxSubjects ?? DEFAULT_MAX_SUBJECTS;
     const folder = new EvidenceFolder(inputs.evidenceDir);
     const extra = await collectSubjects(inputs.subjects);
-    let loaded = await folder.load();
+    const loaded = await folder.load();
     if (loaded.length === 0) {
         if (extra.length === 0) {
             throw new ConfigurationError(`nothing to sign: no *.intoto.json statement in ${inputs.evidenceDir} and no subject given`, {
                 hint: 'run the earlier stages first, or pass subjects (--subject, --subject-digest, --subject-checksums)',
             });
         }
-        const first = extra.slice(0, max);
-        const statement = makeStatement(first, SUBJECTS_PREDICATE, {
-            tool: { name: TOOL_NAME, version: TOOL_VERSION },
-            createdOn: new Date().toISOString(),
-        });
-        await folder.write('subjects', statement);
-        loaded = await folder.load();
+        // attest alone: one statement naming the subjects (split below like any other).
+        const predicate = { tool: { name: TOOL_NAME, version: TOOL_VERSION }, createdOn: new Date().toISOString() };
+        loaded.push({ name: 'subjects', statement: { ...makeStatement([], SUBJECTS_PREDICATE, predicate), subject: [] } });
     }
     if (extra.length > 0)
         logger.info(`adding ${extra.length} subject(s) to ${loaded.length} statement(s)`);
     const toSign = [];
     for (const entry of loaded) {
         const parts = withSubjects(entry.statement, extra, max);
-        if (parts.length > 1)
+        if (parts.length > 1) {
             logger.info(`${entry.name}: ${parts.reduce((n, p) => n + p.subject.length, 0)} subjects split into ${parts.length} statements of at most ${max}`);
+        }
         parts.forEach((statement, i) => toSign.push({ name: i === 0 ? entry.name : `${entry.name}.part-${i + 1}`, statement }));
     }
     const prepared = await prepareSigner(inputs.signer);
@@ -91724,8 +91735,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 16 modules
 var lib_core = __nccwpck_require__(10919);
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 32 modules
-var dist = __nccwpck_require__(74748);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 33 modules
+var dist = __nccwpck_require__(45960);
 ;// CONCATENATED MODULE: ../../packages/action-runtime/dist/inputs.js
 /**
  * The only place action inputs are read. Values are trimmed of ASCII whitespace only (as
@@ -91861,7 +91872,7 @@ async function writeSummary(markdown) {
 
 /***/ }),
 
-/***/ 74748:
+/***/ 45960:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -91888,7 +91899,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   a3: () => (/* reexport */ formatDuration),
   j$: () => (/* reexport */ formatLocation),
   DZ: () => (/* reexport */ humanAge),
-  _d: () => (/* reexport */ isExpired),
+  _d: () => (/* reexport */ load_isExpired),
   Y5: () => (/* reexport */ isSecureFactoryError),
   _Z: () => (/* reexport */ isSeverity),
   tb: () => (/* reexport */ loadPolicy),
@@ -91907,7 +91918,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ZJ: () => (/* reexport */ atomic_file_writeJsonAtomic)
 });
 
-// UNUSED EXPORTS: BUILD_TYPE, DEFAULT_EVIDENCE_DIR, MemoryLogger, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_TYPE, SecureFactoryError, StreamLogger, TOOL_NAME, blockingFindings, compareFindings, compileCel, countBySeverity, decodePayload, defaultDeploy, defaultPolicy, deploymentPath, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, findingsTable, isSha256Hex, isStatement, lineColumnAt, listTree, loadStatementFile, newAjv, openRemediationsFor, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, readDeploymentRecords, readRemediations, severityBadge, severityRank, significantErrors, silentLogger, statementSchema, stripControl, subjectFor, toCel, toSarif, validateStatement, writeDeploymentRecord, writeRemediations
+// UNUSED EXPORTS: BUILD_TYPE, DEFAULT_EVIDENCE_DIR, MemoryLogger, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_TYPE, SecureFactoryError, StreamLogger, TOOL_NAME, blockingFindings, compareFindings, compileCel, countBySeverity, decodePayload, defaultDeploy, defaultPolicy, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, findWaiver, findingsTable, isSha256Hex, isStatement, lineColumnAt, listTree, loadStatementFile, newAjv, openRemediationsFor, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, readRemediations, severityBadge, severityRank, significantErrors, silentLogger, statementSchema, stripControl, subjectFor, toCel, toSarif, validateStatement, writeRemediations
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 /**
@@ -98707,64 +98718,21 @@ function checkSemantics(policy, doc, lc, file, now) {
     });
 }
 /** Whether a waiver has expired at `now` (it holds through the end of its expiry day, UTC). */
-function isExpired(expires, now = new Date()) {
+function load_isExpired(expires, now = new Date()) {
     return Date.parse(`${expires}T23:59:59.999Z`) < now.getTime();
 }
 
-;// CONCATENATED MODULE: ../../packages/core/dist/deployments.js
+;// CONCATENATED MODULE: ../../packages/core/dist/remediations.js
 /**
- * The closed loop's shared records. The gate writes one deployment record per admitted artefact
- * (`deployments/<environment>/<sha256-hex>.json`, rewritten atomically on redeploy); the rescan loop reads
- * them, rescans each deployed digest's SBOM and keeps `remediations.json` (one entry per advisory), which
- * the gate reads back so that a digest with an open blocking remediation is refused unless waived.
+ * The closed loop's shared state. The gate writes deployment records (packages/verify, docs/gate.md);
+ * the rescan loop reads them, rescans each deployed digest's SBOM and keeps `remediations.json` (one
+ * entry per advisory and package) beside them, which the gate reads back so that a digest with an open
+ * blocking remediation is refused unless waived.
  */
 
 
 
 
-
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
-const ENV = /^[A-Za-z0-9_.-]{1,64}$/;
-function deploymentPath(dir, environment, digest) {
-    if (!ENV.test(environment))
-        throw new ConfigurationError(`environment "${environment}" must be letters, digits, ".", "_" or "-"`);
-    if (!DIGEST.test(digest))
-        throw new ConfigurationError(`"${digest}" is not a sha256:<hex> digest`);
-    return path.join(dir, environment, `${digest.slice('sha256:'.length)}.json`);
-}
-async function writeDeploymentRecord(dir, record) {
-    const file = deploymentPath(dir, record.environment, record.digest);
-    await writeJsonAtomic(file, record);
-    return file;
-}
-/** Every deployment record below `dir`; a malformed record is an error naming the file. */
-async function readDeploymentRecords(dir) {
-    const out = [];
-    let envs;
-    try {
-        envs = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return [];
-        throw e;
-    }
-    for (const env of envs.sort()) {
-        for (const f of (await readdir(path.join(dir, env))).filter((n) => /^[0-9a-f]{64}\.json$/.test(n)).sort()) {
-            const file = path.join(dir, env, f);
-            const value = (await readJsonFile(file));
-            if (value.apiVersion !== 'secure-factory/deployment/v1' ||
-                typeof value.digest !== 'string' ||
-                !DIGEST.test(value.digest) ||
-                value.environment !== env ||
-                typeof value.time !== 'string') {
-                throw new ConfigurationError('not a secure-factory deployment record (apiVersion secure-factory/deployment/v1 with environment, digest, time)', { location: { file } });
-            }
-            out.push({ file, record: value });
-        }
-    }
-    return out;
-}
 const REMEDIATIONS_FILE = 'remediations.json';
 async function readRemediations(dir) {
     const file = path.join(dir, REMEDIATIONS_FILE);
@@ -98795,7 +98763,42 @@ function openRemediationsFor(state, digest) {
     return state.remediations.filter((r) => r.status === 'open' && r.digests.includes(digest));
 }
 
+;// CONCATENATED MODULE: ../../packages/core/dist/policy/waivers.js
+
+function packageMatches(x, p) {
+    if (x.package === undefined)
+        return true;
+    if (!p)
+        return false;
+    return x.package === p.name || (p.version !== undefined && x.package === `${p.name}@${p.version}`) || (p.purl !== undefined && x.package === p.purl);
+}
+function findWaiver(exceptions, subject, now, maxDays) {
+    const out = {};
+    exceptions.forEach((exception, index) => {
+        const x = exception;
+        if (x.digest !== undefined && (subject.digest === undefined || x.digest.toLowerCase() !== subject.digest.toLowerCase()))
+            return;
+        if (x.environment !== undefined && x.environment !== subject.environment)
+            return;
+        if (x.advisory !== undefined && !(subject.ids ?? []).includes(x.advisory))
+            return;
+        if (x.rule !== undefined && x.rule !== subject.rule)
+            return;
+        if (!packageMatches(x, subject.package))
+            return;
+        if (x.advisory === undefined && x.rule === undefined && x.package === undefined)
+            return;
+        const tooLong = Date.parse(`${x.expires}T23:59:59Z`) - now.getTime() > maxDays * 86_400_000;
+        if (isExpired(x.expires, now) || tooLong)
+            out.expired ??= { index, exception };
+        else
+            out.active ??= { index, exception };
+    });
+    return out;
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/dist/index.js
+
 
 
 

@@ -18,12 +18,11 @@ import {
   type Statement,
   type VsaPredicate,
 } from '@secure-factory/core';
-import type { Evaluation } from './evaluate.js';
+import { GATE_VERIFIER_ID, type Evaluation } from './evaluate.js';
 import { short } from './identity.js';
 import type { Check, Stage } from './types.js';
 
 export const DECISION_API_VERSION = 'secure-factory/gate-decision/v1';
-export const GATE_VERIFIER_ID = `${TOOL_URI}/gate-deploy`;
 const STAGES: readonly Stage[] = ['source', 'materials', 'build', 'attest', 'gate'];
 
 export interface DecisionInput {
@@ -72,9 +71,10 @@ export function vsaStatement(log: DecisionLog): Statement<VsaPredicate> {
   const inputs = new Set(log.artefacts.flatMap((a) => a.inputs));
   const byDigest = new Map(log.inputs.map((i) => [i.digest, i.origin]));
   // A level is claimed only when every artefact reached it.
+  // VSA v1: the highest level of each track verified, or FAILED when the policy check failed.
   const levels = log.allowed
     ? (log.artefacts[0]?.verifiedLevels ?? []).filter((l) => log.artefacts.every((a) => a.verifiedLevels.includes(l)))
-    : [];
+    : ['FAILED'];
   const first = log.artefacts[0];
   const predicate: VsaPredicate = {
     verifier: { id: GATE_VERIFIER_ID, version: { 'secure-factory': TOOL_VERSION } },

@@ -191,6 +191,27 @@ describe('evaluate', () => {
     ).toEqual([]);
   });
 
+  it("a FAILED source VSA is a failed source check, and the gate's own VSA is not source evidence", () => {
+    const failed = chain().map((e) =>
+      e.statement.predicateType === PREDICATE.vsa
+        ? ev(PREDICATE.vsa, { verifier: { id: 'x' }, verificationResult: 'FAILED', verifiedLevels: ['FAILED'] })
+        : e,
+    );
+    const r = run(PROD, failed);
+    expect(fails(r)).toEqual(['source']);
+    expect(r.checks.find((c) => c.id === 'source')?.reason).toBe('the source verification FAILED');
+    const gateVsa = chain().map((e) =>
+      e.statement.predicateType === PREDICATE.vsa
+        ? ev(PREDICATE.vsa, {
+            verifier: { id: 'https://github.com/secure-factory/secure-factory/gate-deploy' },
+            verificationResult: 'PASSED',
+            verifiedLevels: ['SLSA_SOURCE_LEVEL_2'],
+          })
+        : e,
+    );
+    expect(fails(run(PROD, gateVsa))).toEqual(['source']);
+  });
+
   it('a CEL rule that errors is a refusal', () => {
     const r = run(
       `deploy:\n  prod: { require: [provenance], builder: ${BUILDER}, rules: [{ name: boom, expression: 'provenance.nope.deeper == 1' }] }\n`,

@@ -10,6 +10,7 @@ import {
   humanAge,
   isExpired,
   PREDICATE,
+  TOOL_URI,
   errorMessage,
   type DeployPolicy,
   type EvidenceKind,
@@ -55,6 +56,9 @@ export interface Evaluation {
   run?: string;
 }
 
+/** The verifier id of the VSAs the gate writes. */
+export const GATE_VERIFIER_ID = `${TOOL_URI}/gate-deploy`;
+
 const KINDS: readonly EvidenceKind[] = ['provenance', 'source', 'sbom', 'vulnerabilities', 'tests'];
 const CLOCK_SKEW_MS = 5 * 60_000;
 /** Failed checks a waiver may cover by `rule:`; the chain itself (identity, signatures, same run) cannot be waived. */
@@ -67,9 +71,11 @@ export function kindOf(e: Pick<Evidence, 'statement'>): EvidenceKind | undefined
   if (t === PREDICATE.vulns) return 'vulnerabilities';
   if (t === PREDICATE.testResult) return 'tests';
   if (t === PREDICATE.vsa) {
-    const levels = (e.statement.predicate as Partial<VsaPredicate>).verifiedLevels ?? [];
-    // A source VSA speaks of source levels only; the gate's own VSA (build levels too) is not source evidence.
-    if (levels.some((l) => l.startsWith('SLSA_SOURCE_LEVEL_')) && !levels.some((l) => l.startsWith('SLSA_BUILD_LEVEL_'))) return 'source';
+    const p = e.statement.predicate as Partial<VsaPredicate>;
+    const levels = p.verifiedLevels ?? [];
+    // A source VSA (checkout-verify) speaks of source levels only, or says FAILED; the gate's own VSA is not source evidence.
+    if (p.verifier?.id === GATE_VERIFIER_ID || levels.some((l) => l.startsWith('SLSA_BUILD_LEVEL_'))) return undefined;
+    if (levels.length === 0 || levels.every((l) => l.startsWith('SLSA_SOURCE_LEVEL_') || l === 'FAILED')) return 'source';
   }
   return undefined;
 }
