@@ -27,6 +27,20 @@ const CANONICAL: Record<string, string> = {
   debian: 'Debian',
   ubuntu: 'Ubuntu',
   alpine: 'Alpine',
+  apk: 'Alpine',
+  deb: 'Debian',
+  wolfi: 'Wolfi',
+  chainguard: 'Chainguard',
+  'red hat': 'Red Hat',
+  redhat: 'Red Hat',
+  'rocky linux': 'Rocky Linux',
+  almalinux: 'AlmaLinux',
+  suse: 'SUSE',
+  opensuse: 'openSUSE',
+  mageia: 'Mageia',
+  openeuler: 'openEuler',
+  'photon os': 'Photon OS',
+  ghc: 'GHC',
 };
 
 export interface EcosystemName {

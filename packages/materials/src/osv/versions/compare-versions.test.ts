@@ -185,6 +185,46 @@ describe('Debian (dpkg)', () => {
   });
 });
 
+describe('Alpine (apk)', () => {
+  it('orders numbers, letters, suffixes and revisions as apk-tools', () => {
+    expectAscending('Alpine:v3.20', [
+      '1.2.3_alpha1',
+      '1.2.3_beta',
+      '1.2.3_rc2',
+      '1.2.3',
+      '1.2.3-r1',
+      '1.2.3-r4',
+      '1.2.3-r10',
+      '1.2.3_p1',
+      '1.2.3a',
+      '1.2.4',
+      '1.10.0',
+    ]);
+    expectAscending('Wolfi', ['3.0.11-r0', '3.0.13-r0', '3.1.0-r0']);
+  });
+  it('compares components after the first with a leading zero as decimal fractions', () => {
+    expectAscending('Alpine', ['1.01', '1.1', '1.10']);
+  });
+});
+
+describe('RPM', () => {
+  it('follows rpmvercmp: numbers beat letters, ~ sorts first, ^ after the base', () => {
+    expectAscending('Red Hat', ['1.0~rc1-1', '1.0-1', '1.0-2.el9', '1.0-10.el9', '1.0^20230101-1', '1.0a-1', '1.0.1-1', '1:0.5-1']);
+    expectAscending('Rocky Linux:9', ['2.9-1', '2.10-1', '2.10.b-1', '2.10.1-1']);
+  });
+  it('compares releases only when both versions have one', () => {
+    expectEqual('AlmaLinux', '1.0', '1.0-3');
+  });
+});
+
+describe('CRAN and Hackage', () => {
+  it('order numeric components, `-` being a separator in CRAN', () => {
+    expectAscending('CRAN', ['1.2', '1.2-1', '1.2-3', '1.2.4', '1.10-0']);
+    expectAscending('Hackage', ['0.9', '1.0.0.1', '1.0.1', '1.2.3.4', '10.0']);
+    expectEqual('Hackage', '1.0', '1.0.0.0');
+  });
+});
+
 describe('generic fallback', () => {
   it('orders unknown ecosystems numerically without throwing', () => {
     expectAscending('Hex', ['0.9.0', '1.0.0-rc.0', '1.0.0', '1.2.0']);
@@ -231,7 +271,23 @@ describe('any input', () => {
     '*',
     '\u0000',
   ];
-  const ecosystems = ['npm', 'PyPI', 'Go', 'crates.io', 'RubyGems', 'Packagist', 'Maven', 'Debian:12', 'Ubuntu', 'NuGet', 'Unknown'];
+  const ecosystems = [
+    'npm',
+    'PyPI',
+    'Go',
+    'crates.io',
+    'RubyGems',
+    'Packagist',
+    'Maven',
+    'Debian:12',
+    'Ubuntu',
+    'Alpine',
+    'Red Hat',
+    'CRAN',
+    'Hackage',
+    'NuGet',
+    'Unknown',
+  ];
   it.each(ecosystems)('%s: never throws and is antisymmetric', (ecosystem) => {
     for (const a of odd) {
       for (const b of odd) {

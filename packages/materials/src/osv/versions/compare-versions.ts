@@ -5,10 +5,13 @@
  */
 import semver from 'semver';
 import { parseEcosystem } from '../ecosystems.js';
+import { compareAlpine } from './alpine.js';
 import { compareComposer } from './composer.js';
 import { compareDebian } from './debian.js';
 import { compareMaven } from './maven.js';
+import { compareCran, compareHackage } from './numeric.js';
 import { comparePypi } from './pypi.js';
+import { compareRpm } from './rpm.js';
 import { compareRubyGems } from './rubygems.js';
 import { compareSemverLike } from './semver-like.js';
 
@@ -37,6 +40,24 @@ export function comparatorFor(ecosystem: string): VersionComparator {
     case 'Debian':
     case 'Ubuntu':
       return compareDebian;
+    case 'Alpine':
+    case 'Wolfi':
+    case 'Chainguard':
+      return compareAlpine;
+    case 'Red Hat':
+    case 'Rocky Linux':
+    case 'AlmaLinux':
+    case 'SUSE':
+    case 'openSUSE':
+    case 'Mageia':
+    case 'openEuler':
+    case 'Photon OS':
+      return compareRpm;
+    case 'CRAN':
+      return compareCran;
+    case 'Hackage':
+    case 'GHC':
+      return compareHackage;
     default:
       // Go (v-prefixed SemVer, pseudo-versions are pre-releases), crates.io, Hex, Pub, NuGet, ...
       return compareSemverLike;
