@@ -3,20 +3,12 @@
  * optional tests and reproducibility check, then SLSA provenance v1 into the evidence folder.
  */
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  ConfigurationError,
-  diffTrees,
-  digestTree,
-  EvidenceFolder,
-  PolicyViolation,
-  type Finding,
-  type Logger,
-  type Subject,
-  type TreeDigest,
-} from '@secure-factory/core';
+import { ConfigurationError, EvidenceFolder, PolicyViolation, type Finding, type Logger, type Subject } from '@secure-factory/core';
 import { recordedVariables, sandboxEnvironment } from './environment.js';
+import { watchAfter, watchBefore } from './integrity-watch.js';
 import { readRunContext } from './github-context.js';
 import { lockfileDependencies } from './lockfile-dependencies.js';
 import { provenanceStatement, testResultStatement } from './provenance.js';
@@ -97,6 +89,8 @@ export interface BuildResult {
   testResultPath?: string;
   outputDir: string;
   commit?: string;
+  /** Milliseconds spent in each phase (for the overhead benchmark and --verbose). */
+  timings: Record<string, number>;
 }
 
 /** Names skipped by the integrity watch: git's own bookkeeping and the factory's output and evidence. */
@@ -250,11 +244,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw new ConfigurationError('no output globs were given', { hint: 'pass --outputs GLOB, e.g. "dist/**"' });
   const source = path.resolve(options.source);
   const startedOn = new Date();
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (name: string): void => {
+    const now = performance.now();
+    timings[name] = Math.round(now - mark);
+    mark = now;
+  };
 
   // Isolation first: nothing runs if the build cannot be isolated.
   const tool = detectSandbox({ searchPath: hostPath, logger, ...options.sandbox });
   logger.info(`isolation: ${tool.kind} ${tool.version}${tool.note ? ` (${tool.note})` : ''}`);
+  lap('detect');
   const src: SourceInfo = readSourceInfo(source, hostEnv);
+  lap('source');
   const findings: Finding[] = [];
   if (src.dirty.length > 0) {
     findings.push({
@@ -302,8 +305,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     },
     timeoutMs: options.timeoutMs,
   };
-  const result: BuildResult = { passed: false, subjects: [], isolation, reproducible: undefined, findings, outputDir, commit: src.commit };
+  const result: BuildResult = {
+    passed: false,
+    subjects: [],
+    isolation,
+    reproducible: undefined,
+    findings,
+    outputDir,
+    commit: src.commit,
+    timings,
+  };
   const finish = (): BuildResult => {
+    logger.debug(`timings (ms): ${JSON.stringify(timings)}`);
     result.passed = !findings.some((f) => f.blocking === true);
     return result;
   };
@@ -339,8 +352,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   }
 
+  lap('fetch');
   // 2. Build, watched: the source's digest before and after.
-  const before: TreeDigest = await digestTree(source, { skipDirectories: WATCH_SKIP });
+  const before = await watchBefore(source, WATCH_SKIP);
+  lap('watchBefore');
   await freshDir(outputDir, outputDir === defaultOut);
   logger.info(`build: ${options.command.join(' ')}`);
   const built = await runPhase({
@@ -355,6 +370,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     hostPath,
     onOutput: print,
   });
+  lap('build');
   const buildOk = !built.timedOut && built.exitCode === 0;
   if (!buildOk) findings.push(...failureFindings('build', built, options.timeoutMs));
 
@@ -363,6 +379,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     outputs = await collectOutputs(outputDir, options.outputs);
     result.subjects = toSubjects(outputs);
   }
+  lap('subjects');
 
   // 3. Tests, in the same sandbox, seeing the outputs read-only.
   let test: { command: string; passed: boolean; exitCode: number | null; timedOut: boolean } | undefined;
@@ -385,10 +402,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (!test.passed) findings.push(...failureFindings('test', t, options.timeoutMs));
   }
 
-  const after = await digestTree(source, { skipDirectories: WATCH_SKIP });
-  const diff = diffTrees(before.entries, after.entries);
+  lap('tests');
+  result.integrity = await watchAfter(source, before, WATCH_SKIP);
+  lap('watchAfter');
+  const diff = { changed: result.integrity.changed, added: result.integrity.added, removed: result.integrity.removed };
   const changedPaths = [...diff.changed, ...diff.added, ...diff.removed].sort();
-  result.integrity = { before: before.sha256, after: after.sha256, unchanged: before.sha256 === after.sha256, ...diff };
   if (!result.integrity.unchanged) {
     findings.push({
       rule: 'build/source-modified',
@@ -454,6 +472,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   }
 
+  lap('reproducibility');
   // 5. Evidence.
   const run = readRunContext(hostEnv, source);
   const deps = await lockfileDependencies(source);
@@ -495,6 +514,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   });
   result.provenancePath = await evidence.write('provenance', statement);
   if (test) result.testResultPath = await evidence.write('tests', testResultStatement(result.subjects, test, run));
+  lap('evidence');
   logger.info(`provenance: ${result.provenancePath} (${result.subjects.length} subject(s), ${deps.packages.length} lockfile package(s))`);
   return finish();
 }

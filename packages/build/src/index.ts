@@ -9,3 +9,5 @@ export * from './settings.js';
 export * from './source-info.js';
 export * from './subjects.js';
 export * from './stage.js';
+export * from './parallel-digest.js';
+export * from './integrity-watch.js';

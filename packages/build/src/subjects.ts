@@ -4,10 +4,10 @@
  * symlink that points outside it and a glob that matches nothing are errors.
  */
 import { realpath, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { compareBytewise, ConfigurationError, digestFile, listTree, mapLimit, PolicyViolation, type Subject } from '@secure-factory/core';
+import { sha256Files } from './parallel-digest.js';
+import { compareBytewise, ConfigurationError, listTree, mapLimit, PolicyViolation, type Subject } from '@secure-factory/core';
 
 export interface OutputFile {
   /** Relative, `/`-separated, normalised. */
@@ -44,11 +44,7 @@ export function normaliseName(rel: string): string {
   return n;
 }
 
-export async function collectOutputs(
-  outDir: string,
-  globs: readonly string[],
-  concurrency = Math.max(4, availableParallelism() * 2),
-): Promise<OutputFile[]> {
+export async function collectOutputs(outDir: string, globs: readonly string[]): Promise<OutputFile[]> {
   if (globs.length === 0)
     throw new ConfigurationError('no output globs were given', { hint: 'pass --outputs GLOB (or the outputs input), e.g. "dist/**"' });
   const root = await realpath(outDir);
@@ -96,11 +92,12 @@ export async function collectOutputs(
     }
   }
   const names = [...found.keys()].sort(compareBytewise);
-  return mapLimit(names, concurrency, async (name) => {
+  const sized = await mapLimit(names, 16, async (name) => {
     const file = found.get(name) as string;
-    const [d, st] = await Promise.all([digestFile(file, ['sha256']), stat(file)]);
-    return { name, file, size: st.size, sha256: d.sha256 as string };
+    return { name, file, size: (await stat(file)).size };
   });
+  const digests = await sha256Files(sized);
+  return sized.map((f, i) => ({ ...f, sha256: digests[i] as string }));
 }
 
 export function toSubjects(outputs: readonly OutputFile[]): Subject[] {

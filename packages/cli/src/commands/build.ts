@@ -85,6 +85,7 @@ Example:
             integrity: r.integrity ?? null,
             provenancePath: r.provenancePath ?? null,
             testResultPath: r.testResultPath ?? null,
+            timings: r.timings,
           },
         };
       }),

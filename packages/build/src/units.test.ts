@@ -1,0 +1,198 @@
+/** Unit tests of the build's pure parts: names, globs, remotes, pins, settings, differences, hashing. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { defaultPolicy, parsePolicy } from '@secure-factory/core';
+import { sandboxEnvironment, validateAllowList } from './environment.js';
+import { pinnedDependencies } from './github-context.js';
+import { sha256Files } from './parallel-digest.js';
+import { firstDifference } from './reproducibility.js';
+import { bwrapArgs, pathBinds } from './sandbox.js';
+import { parseTimeout, resolveSettings } from './settings.js';
+import { normaliseRemote } from './source-info.js';
+import { checkGlob, normaliseName } from './subjects.js';
+import { sourceWritePaths } from './build.js';
+
+function tmp(): string {
+  return mkdtempSync(path.join(tmpdir(), 'sf-unit-'));
+}
+
+describe('output names and globs', () => {
+  it('normalises relative names and refuses traversal', () => {
+    expect(normaliseName('./dist//a/../b.js')).toBe('dist/b.js');
+    expect(() => normaliseName('../x')).toThrow(/leaves the output folder/);
+    expect(() => normaliseName('a/../../x')).toThrow(/leaves the output folder/);
+  });
+  it('refuses absolute globs and globs with ..', () => {
+    expect(checkGlob(' dist/** ')).toBe('dist/**');
+    expect(() => checkGlob('/etc/*')).toThrow(/absolute/);
+    expect(() => checkGlob('dist/../../*')).toThrow(/leaves the output folder/);
+    expect(() => checkGlob('')).toThrow(/empty/);
+  });
+});
+
+describe('source remote', () => {
+  it('normalises remotes and drops credentials', () => {
+    expect(normaliseRemote('git@github.com:acme/app.git')).toBe('git+https://github.com/acme/app');
+    expect(normaliseRemote('https://x-access-token:ghs_secret@github.com/acme/app.git')).toBe('git+https://github.com/acme/app');
+    expect(normaliseRemote('/some/local/path')).toBeUndefined();
+  });
+});
+
+describe('pinned actions and images in a workflow', () => {
+  it('lists SHA-pinned actions and digest-pinned images only', () => {
+    const sha = 'a'.repeat(40);
+    const digest = 'b'.repeat(64);
+    const deps = pinnedDependencies(
+      [
+        `- uses: actions/checkout@${sha} # v4`,
+        '- uses: actions/setup-node@v4',
+        `- uses: docker://alpine@sha256:${digest}`,
+        `  image: 'ghcr.io/acme/base:1@sha256:${digest}'`,
+      ].join('\n'),
+    );
+    expect(deps.map((d) => d.uri)).toEqual([
+      `git+https://github.com/actions/checkout@${sha}`,
+      `docker://alpine@sha256:${digest}`,
+      `docker://ghcr.io/acme/base:1@sha256:${digest}`,
+    ]);
+  });
+});
+
+describe('settings', () => {
+  it('takes the policy, lets inputs tighten it, never loosen an explicit network: none', () => {
+    const policy = parsePolicy(
+      'apiVersion: secure-factory/v1\nbuild: { network: none, reproducible: true, timeout: 30m, env: [NODE_ENV] }\n',
+      'p.yml',
+    );
+    expect(resolveSettings(policy, { env: ['CI'] })).toEqual({
+      network: 'none',
+      reproducible: true,
+      timeoutMs: 30 * 60_000,
+      env: ['CI', 'NODE_ENV'],
+    });
+    expect(() => resolveSettings(policy, { network: 'fetch-only' })).toThrow(/policy requires build.network: none/);
+    expect(resolveSettings(defaultPolicy(), { network: 'fetch-only', timeout: '90s' })).toMatchObject({
+      network: 'fetch-only',
+      timeoutMs: 90_000,
+      reproducible: false,
+    });
+    expect(() => resolveSettings(defaultPolicy(), { network: 'open' })).toThrow(/allowed values: none, fetch-only/);
+    expect(parseTimeout('500ms')).toBe(500);
+    expect(parseTimeout('2h')).toBe(7_200_000);
+  });
+  it('refuses allow-list names the sandbox sets itself, and bad names', () => {
+    expect(() => validateAllowList(['HOME'])).toThrow(/set by the sandbox itself/);
+    expect(() => validateAllowList(['A-B'])).toThrow(/not an environment variable name/);
+    expect(validateAllowList(['B', 'A', 'B'])).toEqual(['A', 'B']);
+  });
+  it('builds the environment from the allow-list only', () => {
+    const { env, passed } = sandboxEnvironment({
+      allow: ['KEEP', 'UNSET'],
+      hostEnv: { PATH: '/bin', KEEP: '1', DROP: '2', HTTPS_PROXY: 'http://proxy' },
+      sourceDateEpoch: 42,
+      layout: { source: '/src', output: '/out', temp: '/tmp', home: '/tmp/home' },
+      phase: 'build',
+    });
+    expect(env).toEqual({
+      PATH: '/bin',
+      KEEP: '1',
+      HOME: '/tmp/home',
+      TMPDIR: '/tmp',
+      SOURCE_DATE_EPOCH: '42',
+      TZ: 'UTC',
+      LC_ALL: 'C',
+      SECURE_FACTORY_SRC: '/src',
+      SECURE_FACTORY_OUT: '/out',
+    });
+    expect(passed).toEqual(['KEEP']);
+  });
+});
+
+describe('bubblewrap arguments', () => {
+  it('mounts the source read-only, the output writable, unshares the network and drops capabilities', () => {
+    const a = bwrapArgs({
+      tool: { kind: 'bubblewrap', path: '/usr/bin/bwrap', version: '0.8.0', apparmor: 'absent' },
+      argv: ['make'],
+      source: '/work/src',
+      output: '/work/out',
+      temp: '/work/tmp',
+      sourceWritable: false,
+      network: false,
+      env: { PATH: '/usr/bin' },
+      timeoutMs: 1000,
+      hostPath: '/usr/bin',
+    }).join(' ');
+    expect(a).toContain('--ro-bind /work/src /src');
+    expect(a).toContain('--bind /work/out /out');
+    expect(a).toContain('--unshare-net');
+    expect(a).toContain('--cap-drop ALL');
+    expect(a).toContain('--die-with-parent --new-session --clearenv');
+    expect(a.endsWith('--chdir /src -- make')).toBe(true);
+  });
+  it('binds a node_modules/.bin PATH entry as its whole node_modules', () => {
+    const dir = tmp();
+    execFileSync('mkdir', ['-p', path.join(dir, 'node_modules', '.bin')]);
+    expect(pathBinds(`${path.join(dir, 'node_modules', '.bin')}:/usr/bin`)).toContain(path.join(dir, 'node_modules'));
+  });
+});
+
+describe('differences and digests', () => {
+  it('finds the first differing byte, including a length difference', async () => {
+    const d = tmp();
+    const f = (n: string, c: string): string => {
+      writeFileSync(path.join(d, n), c);
+      return path.join(d, n);
+    };
+    expect(await firstDifference(f('a', 'hello world'), f('b', 'hello World'))).toBe(6);
+    expect(await firstDifference(f('c', 'same'), f('d', 'same'))).toBeUndefined();
+    expect(await firstDifference(f('e', 'abc'), f('g', 'abcdef'))).toBe(3);
+    expect(await firstDifference(f('h', 'x'.repeat(3000) + 'y'), f('i', 'x'.repeat(3001)), 1024)).toBe(3000);
+  });
+  it('hashes on worker threads exactly as sha256sum does', async () => {
+    const d = tmp();
+    const files = ['one', 'two', 'three', 'empty'].map((n, i) => {
+      const file = path.join(d, n);
+      writeFileSync(file, n === 'empty' ? '' : Buffer.alloc(100_000 * (i + 1), n));
+      return { file, size: n === 'empty' ? 0 : 100_000 * (i + 1) };
+    });
+    const expected = files.map((f) => execFileSync('sha256sum', [f.file], { encoding: 'utf8' }).slice(0, 64));
+    expect(await sha256Files(files, 2, 0)).toEqual(expected);
+    expect(await sha256Files(files, 1)).toEqual(expected);
+    await expect(
+      sha256Files([{ file: path.join(d, 'missing'), size: 1 }, files[0] as { file: string; size: number }], 2, 0),
+    ).rejects.toThrow(/cannot hash/);
+  });
+  it('extracts the source paths a read-only write names', () => {
+    expect(
+      sourceWritePaths(
+        "sh: 1: cannot create /src/a.txt: Read-only file system\nError: EROFS: read-only file system, open '/src/dist/x.js'\nother",
+      ),
+    ).toEqual(['/src/a.txt', '/src/dist/x.js']);
+  });
+});
+
+describe('integrity watch', () => {
+  it('equals core digestTree before, and catches a same-size rewrite, an added and a removed file after', async () => {
+    const { digestTree } = await import('@secure-factory/core');
+    const { watchAfter, watchBefore } = await import('./integrity-watch.js');
+    const d = tmp();
+    writeFileSync(path.join(d, 'a.txt'), 'aaaa');
+    writeFileSync(path.join(d, 'b.txt'), 'bbbb');
+    execFileSync('mkdir', ['-p', path.join(d, '.git')]);
+    writeFileSync(path.join(d, '.git', 'HEAD'), 'x');
+    const before = await watchBefore(d, ['.git']);
+    expect(before.sha256).toBe((await digestTree(d, { skipDirectories: ['.git'] })).sha256);
+    // Take the stat path, not the "recently touched" re-hash.
+    before.recent.clear();
+    expect((await watchAfter(d, before, ['.git'])).unchanged).toBe(true);
+    writeFileSync(path.join(d, 'a.txt'), 'AAAA');
+    writeFileSync(path.join(d, 'c.txt'), 'new');
+    execFileSync('rm', [path.join(d, 'b.txt')]);
+    writeFileSync(path.join(d, '.git', 'HEAD'), 'y');
+    const r = await watchAfter(d, before, ['.git']);
+    expect(r).toMatchObject({ unchanged: false, changed: ['a.txt'], added: ['c.txt'], removed: ['b.txt'] });
+    expect(r.after).toBe((await digestTree(d, { skipDirectories: ['.git'] })).sha256);
+  });
+});
