@@ -20,6 +20,17 @@ export function parseTrustedRoot(json: unknown, source: string): LoadedTrustedRo
   if (typeof media !== 'string' || !media.startsWith('application/vnd.dev.sigstore.trustedroot')) {
     throw new ConfigurationError(`not a Sigstore trusted root (mediaType ${JSON.stringify(media)})`, { location: { file: source } });
   }
+  const missing = missingValidityStarts(json as Record<string, unknown>);
+  if (missing.length > 0) {
+    // A missing bound must not widen trust to "always" (sigstore-conformance
+    // trust-root-tlog-missing-validity-start): the spec makes `start` required.
+    throw new ConfigurationError(
+      `the trusted root is malformed: ${missing.join(', ')} ha${missing.length === 1 ? 's' : 've'} no validFor.start`,
+      {
+        location: { file: source },
+      },
+    );
+  }
   let root: TrustedRoot;
   try {
     root = TrustedRoot.fromJSON(json);
@@ -30,6 +41,23 @@ export function parseTrustedRoot(json: unknown, source: string): LoadedTrustedRo
     });
   }
   return { root, source };
+}
+
+function missingValidityStarts(json: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? (v as Record<string, unknown>[]) : []);
+  const hasStart = (v: unknown): boolean => typeof (v as { start?: unknown } | undefined)?.start === 'string';
+  for (const field of ['tlogs', 'ctlogs'] as const) {
+    list(json[field]).forEach((log, i) => {
+      if (!hasStart((log.publicKey as { validFor?: unknown } | undefined)?.validFor)) out.push(`${field}[${i}].publicKey`);
+    });
+  }
+  for (const field of ['certificateAuthorities', 'timestampAuthorities'] as const) {
+    list(json[field]).forEach((ca, i) => {
+      if (!hasStart(ca.validFor)) out.push(`${field}[${i}]`);
+    });
+  }
+  return out;
 }
 
 export function publicGoodTrustedRoot(): LoadedTrustedRoot {

@@ -1,0 +1,26 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { decideTransparencyLog, repositoryVisibility } from './visibility.js';
+
+describe('public transparency log decision', () => {
+  const PUBLIC = 'https://rekor.sigstore.dev';
+  it('auto logs publicly only for a repository known to be public', () => {
+    expect(decideTransparencyLog('auto', PUBLIC, 'public').useRekor).toBe(true);
+    for (const v of ['private', 'internal', 'unknown'] as const) expect(decideTransparencyLog('auto', PUBLIC, v).useRekor).toBe(false);
+    expect(decideTransparencyLog('always', PUBLIC, 'private').useRekor).toBe(true);
+    expect(decideTransparencyLog('never', PUBLIC, 'public').useRekor).toBe(false);
+    // An operator's own Rekor is not the public log.
+    expect(decideTransparencyLog('never', 'https://rekor.internal.example', 'private').useRekor).toBe(true);
+  });
+  it('reads the visibility from the token claim and the event; the more private answer wins', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sf-vis-'));
+    const event = path.join(dir, 'event.json');
+    writeFileSync(event, JSON.stringify({ repository: { private: true } }));
+    expect(await repositoryVisibility({ tokenClaims: { repository_visibility: 'public' }, eventPath: event })).toBe('private');
+    writeFileSync(event, JSON.stringify({ repository: { private: false } }));
+    expect(await repositoryVisibility({ eventPath: event })).toBe('public');
+    expect(await repositoryVisibility({ tokenClaims: { repository_visibility: 'internal' }, eventPath: event })).toBe('internal');
+    expect(await repositoryVisibility({})).toBe('unknown');
+  });
+});
