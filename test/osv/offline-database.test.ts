@@ -158,6 +158,16 @@ describeShared('openOfflineDatabase', () => {
     expect(streamed.describe()).toEqual(inMemory.describe());
   });
 
+  it('keeps one copy of a record found twice: the newer', async () => {
+    writeZip(path.join(dir, 'all.zip'), { [`${minimist.id}.json`]: json(minimist) });
+    const fixedLater = { ...minimist, modified: '2025-01-01T00:00:00Z', summary: 'newer copy' };
+    writeFileSync(path.join(dir, `${minimist.id}.json`), json(fixedLater));
+    const db = await openOfflineDatabase(dir);
+    expect([db.recordCount, db.duplicates]).toEqual([1, 1]);
+    const matches = await db.match(packages);
+    expect(matches.map((m) => [m.id, m.summary])).toEqual([['GHSA-xvch-5gv4-984h', 'newer copy']]);
+  });
+
   it('refuses an entry whose bytes fail their CRC-32, naming the entry', async () => {
     const zip = path.join(dir, 'all.zip');
     writeZip(zip, { [`${lodash.id}.json`]: json(lodash) }, { stored: true });

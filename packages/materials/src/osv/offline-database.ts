@@ -40,13 +40,26 @@ export interface SkippedRecord {
 
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
 const MAX_JSON_BYTES = 256 * 1024 * 1024;
+/** Skipped records are each named in a warning up to this many; the total is always reported. */
+const MAX_SKIP_WARNINGS = 20;
+
+function recordKeys(record: OsvRecord): Set<string> {
+  const keys = new Set<string>();
+  for (const a of record.affected ?? []) {
+    if (a.package) keys.add(packageKey(a.package.ecosystem, a.package.name));
+  }
+  return keys;
+}
 
 export class OfflineDatabase implements VulnSource {
   private readonly index = new Map<string, OsvRecord[]>();
+  private readonly byId = new Map<string, OsvRecord>();
   private newestTime = -Infinity;
   private newestText: string | undefined;
-  /** Records loaded (withdrawn ones included; they never match). */
+  /** Distinct records loaded (withdrawn ones included; they never match). */
   recordCount = 0;
+  /** Records met again under an id already loaded (the newer `modified` is kept). */
+  duplicates = 0;
   readonly skipped: SkippedRecord[] = [];
 
   constructor(
@@ -54,21 +67,31 @@ export class OfflineDatabase implements VulnSource {
     private digest: string | undefined = undefined,
   ) {}
 
-  /** Adds one record that already passed `recordProblems`. */
+  /**
+   * Adds one record that already passed `recordProblems`. The same id met twice (a folder holding
+   * both all.zip and extracted records) is kept once: the copy with the newer `modified`.
+   */
   add(record: OsvRecord): void {
-    this.recordCount++;
-    if (typeof record.modified === 'string') {
-      const t = Date.parse(record.modified);
-      if (!Number.isNaN(t) && t > this.newestTime) {
-        this.newestTime = t;
-        this.newestText = record.modified;
+    const t = typeof record.modified === 'string' ? Date.parse(record.modified) : NaN;
+    if (!Number.isNaN(t) && t > this.newestTime) {
+      this.newestTime = t;
+      this.newestText = record.modified;
+    }
+    const previous = this.byId.get(record.id);
+    if (previous) {
+      this.duplicates++;
+      const before = typeof previous.modified === 'string' ? Date.parse(previous.modified) : NaN;
+      if (Number.isNaN(t) || (!Number.isNaN(before) && before >= t)) return;
+      for (const key of recordKeys(previous)) {
+        const list = this.index.get(key) ?? [];
+        const at = list.indexOf(previous);
+        if (at >= 0) list.splice(at, 1);
       }
+    } else {
+      this.recordCount++;
     }
-    const keys = new Set<string>();
-    for (const a of record.affected ?? []) {
-      if (a.package) keys.add(packageKey(a.package.ecosystem, a.package.name));
-    }
-    for (const key of keys) {
+    this.byId.set(record.id, record);
+    for (const key of recordKeys(record)) {
       const list = this.index.get(key);
       if (list) list.push(record);
       else this.index.set(key, [record]);
@@ -152,7 +175,7 @@ async function addZipFile(db: OfflineDatabase, file: string, size: number, optio
       if (options.invalidInZip === 'error')
         throw new ConfigurationError(`not valid JSON: ${errorMessage(e)}`, { location: { file: source } });
       db.skipped.push({ source, problems: [`not valid JSON: ${errorMessage(e)}`] });
-      logger.warning(`skipped ${name}: not valid JSON`, { file });
+      if (db.skipped.length <= MAX_SKIP_WARNINGS) logger.warning(`skipped ${name}: not valid JSON`, { file });
       return;
     }
     for (const record of recordsInDocument(doc)) {
@@ -165,7 +188,9 @@ async function addZipFile(db: OfflineDatabase, file: string, size: number, optio
         throw new ConfigurationError(`not a valid OSV record: ${problems.slice(0, 5).join('; ')}`, { location: { file: source } });
       }
       db.skipped.push({ source, problems });
-      logger.warning(`skipped ${name}: not a valid OSV record: ${problems.slice(0, 3).join('; ')}`, { file });
+      if (db.skipped.length <= MAX_SKIP_WARNINGS) {
+        logger.warning(`skipped ${name}: not a valid OSV record: ${problems.slice(0, 3).join('; ')}`, { file });
+      }
     }
   };
   if (size <= (options.inMemoryZipBytes ?? IN_MEMORY_ZIP_BYTES)) {
