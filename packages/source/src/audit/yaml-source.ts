@@ -12,6 +12,7 @@ import {
   isSeq,
   LineCounter,
   parseDocument,
+  visit,
   type Document,
   type Node,
   type Pair,
@@ -41,10 +42,11 @@ export class YamlSource {
         hint: 'a workflow file this large is almost certainly not a real workflow; split it or exclude it with --ignore',
       });
     }
+    // The library's own duplicate-key check is quadratic in the keys of a mapping; ours is linear.
     this.doc = parseDocument(text, {
       lineCounter: this.lineCounter,
       keepSourceTokens: false,
-      uniqueKeys: true,
+      uniqueKeys: false,
       merge: true,
       prettyErrors: false,
     });
@@ -55,6 +57,34 @@ export class YamlSource {
       throw new ConfigurationError(`malformed YAML: ${err.message.split('\n')[0] ?? err.code}`, {
         location: { file, line: pos.line, column: pos.column },
         hint: 'fix the YAML syntax; GitHub would refuse to run this file too',
+      });
+    }
+    this.rejectDuplicateKeys();
+  }
+
+  private rejectDuplicateKeys(): void {
+    let duplicate: Node | undefined;
+    visit(this.doc, {
+      Map: (_k, map) => {
+        const seen = new Set<string>();
+        for (const item of map.items) {
+          const key = item.key;
+          if (!isScalar(key) || key.value === '<<') continue;
+          const name = this.str(key) ?? '';
+          if (seen.has(name)) {
+            duplicate = key;
+            return visit.BREAK;
+          }
+          seen.add(name);
+        }
+        return undefined;
+      },
+    });
+    if (duplicate) {
+      const pos = this.position(duplicate.range?.[0] ?? 0);
+      throw new ConfigurationError(`malformed YAML: map keys must be unique (${JSON.stringify(this.str(duplicate))} repeats)`, {
+        location: { file: this.file, line: pos.line, column: pos.column },
+        hint: 'remove or merge the repeated key; GitHub would refuse to run this file too',
       });
     }
   }
