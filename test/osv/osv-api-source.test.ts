@@ -92,6 +92,16 @@ describeShared('OsvApiSource (recorded osv.dev answers)', () => {
     expect(matches[0]?.aliases).toEqual(['CVE-2021-23424']);
   });
 
+  it("sends OSV's spelling of the ecosystem, and drops withdrawn records", async () => {
+    const pypi = packageAnswers().find((a) => a.ecosystem === 'PyPI' && a.vuln_ids.length > 1);
+    if (!pypi) throw new Error('no vulnerable PyPI package in the recording');
+    const [first, ...rest] = pypi.vuln_ids;
+    server = await startFakeOsv({ records: [{ id: first ?? '', modified: '2025-01-02T00:00:00Z', withdrawn: '2025-01-02T00:00:00Z' }] });
+    const matches = await new OsvApiSource({ baseUrl: server.url }).match([{ ecosystem: 'pypi', name: pypi.name, version: pypi.version }]);
+    expect(server.unknownQueries).toEqual([]);
+    expect(matches.map((m) => m.id).sort()).toEqual([...rest].sort());
+  });
+
   it('follows next_page_token until every page is read', async () => {
     server = await startFakeOsv({ pageSize: 2 });
     const stdlib = packageAnswers().find((a) => a.name === 'stdlib' && a.vuln_ids.length > 10);
