@@ -177,10 +177,41 @@ describe('review and protection evidence from the GitHub API', () => {
     api = await startGitHubApiServer([
       ...happyRoutes(head),
       { method: 'GET', path: `/repos/${REPO}/rules/branches/{branch}`, body: rec.branchRules(REPO, { protection: false, approvals: 1 }) },
+      { method: 'GET', path: `/repos/${REPO}/branches/{branch}/protection`, ...rec.BRANCH_NOT_PROTECTED },
     ]);
     const r = await run(repo, policy({ range: 'base-branch' }));
     expect(blocking(r)).toEqual(['source/branch-protection']);
     expect(r.level).toBe(2);
+  });
+
+  it('classic branch protection counts when the token can read it, and is "could not verify" when it cannot', async () => {
+    const { repo, head } = repoWithOwners('* @carol\n');
+    const routes = happyRoutes(head).filter((x) => !x.path.includes('/rules/'));
+    api = await startGitHubApiServer([
+      ...routes,
+      { method: 'GET', path: `/repos/${REPO}/rules/branches/{branch}`, body: [] },
+      {
+        method: 'GET',
+        path: `/repos/${REPO}/branches/main/protection`,
+        body: rec.classicProtection(REPO, 'main', { forcePushes: false, deletions: false, approvals: 1, checks: ['test'] }),
+      },
+    ]);
+    const r = await run(repo, policy());
+    expect(blocking(r)).toEqual([]);
+    expect(r.level).toBe(3);
+    expect(r.summary).toMatch(/including classic branch protection/);
+
+    api.route({
+      method: 'GET',
+      path: `/repos/${REPO}/branches/main/protection`,
+      body: rec.classicProtection(REPO, 'main', { forcePushes: true, deletions: false, approvals: 1 }),
+    });
+    expect(blocking(await run(repo, policy()))).toEqual(['source/branch-protection']);
+
+    api.route({ method: 'GET', path: `/repos/${REPO}/branches/main/protection`, ...forbidden() });
+    const r3 = await run(repo, policy());
+    expect(blocking(r3)).toContain('source/could-not-verify');
+    expect(r3.findings.some((f) => /classic branch protection of main: the token lacks administration: read/.test(f.message))).toBe(true);
   });
 
   it('required status checks must have passed on the final commit', async () => {

@@ -212,3 +212,56 @@ export function pullFile(repo: string, filename: string): Record<string, unknown
     patch: '@@ -1 +1,2 @@\n line\n+line',
   };
 }
+
+/** GET /repos/{owner}/{repo}/branches/{branch}/protection (classic branch protection) */
+export function classicProtection(
+  repo: string,
+  branch: string,
+  o: { forcePushes: boolean; deletions: boolean; approvals?: number; checks?: string[] },
+): Record<string, unknown> {
+  const url = `${API}/repos/${repo}/branches/${branch}/protection`;
+  return {
+    url,
+    ...(o.checks
+      ? {
+          required_status_checks: {
+            url: `${url}/required_status_checks`,
+            strict: true,
+            contexts: o.checks,
+            contexts_url: `${url}/required_status_checks/contexts`,
+            checks: o.checks.map((context) => ({ context, app_id: null })),
+          },
+        }
+      : {}),
+    enforce_admins: { url: `${url}/enforce_admins`, enabled: true },
+    ...(o.approvals !== undefined
+      ? {
+          required_pull_request_reviews: {
+            url: `${url}/required_pull_request_reviews`,
+            dismiss_stale_reviews: true,
+            require_code_owner_reviews: false,
+            required_approving_review_count: o.approvals,
+            require_last_push_approval: true,
+          },
+        }
+      : {}),
+    required_signatures: { url: `${url}/required_signatures`, enabled: false },
+    required_linear_history: { enabled: false },
+    allow_force_pushes: { enabled: o.forcePushes },
+    allow_deletions: { enabled: o.deletions },
+    block_creations: { enabled: false },
+    required_conversation_resolution: { enabled: false },
+    lock_branch: { enabled: false },
+    allow_fork_syncing: { enabled: false },
+  };
+}
+
+/** GitHub's answer for a branch without classic protection. */
+export const BRANCH_NOT_PROTECTED = {
+  status: 404,
+  body: {
+    message: 'Branch not protected',
+    documentation_url: 'https://docs.github.com/rest/branches/branch-protection#get-branch-protection',
+    status: '404',
+  },
+};

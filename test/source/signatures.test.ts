@@ -330,6 +330,19 @@ describe('ranges and shallow clones', () => {
     expect(rules(r)).toEqual(['source/unsigned-commit']);
   });
 
+  it('range base-branch measures a feature branch from the remote default branch (origin/HEAD)', async () => {
+    const origin = history();
+    const dir = tempDir('sf-clone-');
+    execFileSync('git', ['clone', '-q', `file://${origin.dir}`, dir]);
+    const clone = new TestRepo(dir);
+    clone.git('checkout', '-q', '-b', 'feature');
+    clone.commit('feature work', { kind: 'gpg', key: alice }, { email: 'alice@example.com' });
+    const r = await verify(clone, policy([aliceSigner()]));
+    expect(r.range?.description).toMatch(/since the base branch/);
+    expect(r.signatures).toHaveLength(1);
+    expect(r.ok).toBe(true);
+  });
+
   it('signed-commits: head checks HEAD only', async () => {
     const repo = history();
     repo.commit('c', { kind: 'none' }, { email: 'alice@example.com' });

@@ -221,7 +221,7 @@ function regex(str) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const formats_1 = __nccwpck_require__(5556);
-const limit_1 = __nccwpck_require__(5960);
+const limit_1 = __nccwpck_require__(3579);
 const codegen_1 = __nccwpck_require__(9304);
 const fullName = new codegen_1.Name("fullFormats");
 const fastName = new codegen_1.Name("fastFormats");
@@ -258,7 +258,7 @@ exports["default"] = formatsPlugin;
 
 /***/ }),
 
-/***/ 5960:
+/***/ 3579:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -45131,7 +45131,7 @@ __webpack_async_result__();
 /* unused harmony export DEFAULT_POLICY */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1399);
-/* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6436);
+/* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5960);
 
 
 
@@ -45200,8 +45200,8 @@ var external_node_path_ = __nccwpck_require__(4379);
 var core = __nccwpck_require__(5926);
 // EXTERNAL MODULE: ../../packages/action-runtime/dist/index.js + 2 modules
 var dist = __nccwpck_require__(1399);
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 32 modules
-var core_dist = __nccwpck_require__(6436);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 33 modules
+var core_dist = __nccwpck_require__(5960);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ../../packages/source/dist/git.js
@@ -47816,6 +47816,43 @@ function createGitHubClient(opts) {
                 ...(typeof r.ruleset_source === 'string' ? { source: r.ruleset_source } : {}),
             }));
         },
+        async classicProtection(branch) {
+            const r = await get('GET /repos/{owner}/{repo}/branches/{branch}/protection', { branch });
+            if (!r.ok)
+                return r;
+            const p = obj(r.value);
+            const enabled = (v) => obj(v).enabled === true;
+            const source = 'classic branch protection';
+            const rules = [];
+            // Classic protection blocks force pushes and deletion unless they are explicitly allowed.
+            if (!enabled(p.allow_force_pushes))
+                rules.push({ type: 'non_fast_forward', parameters: {}, source });
+            if (!enabled(p.allow_deletions))
+                rules.push({ type: 'deletion', parameters: {}, source });
+            if (enabled(p.required_signatures))
+                rules.push({ type: 'required_signatures', parameters: {}, source });
+            const reviews = obj(p.required_pull_request_reviews);
+            if (Object.keys(reviews).length > 0) {
+                rules.push({
+                    type: 'pull_request',
+                    parameters: {
+                        required_approving_review_count: typeof reviews.required_approving_review_count === 'number' ? reviews.required_approving_review_count : 0,
+                        require_code_owner_review: reviews.require_code_owner_reviews === true,
+                    },
+                    source,
+                });
+            }
+            const checks = obj(p.required_status_checks);
+            if (Object.keys(checks).length > 0) {
+                const contexts = [...arr(checks.checks).map((c) => str(obj(c).context)), ...arr(checks.contexts).map(str)].filter(Boolean);
+                rules.push({
+                    type: 'required_status_checks',
+                    parameters: { required_status_checks: [...new Set(contexts)].map((context) => ({ context })) },
+                    source,
+                });
+            }
+            return { ok: true, value: rules };
+        },
         async checkRuns(sha) {
             return map(await list('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ref: sha }, 'check_runs'), (c) => ({
                 name: str(c.name),
@@ -48407,15 +48444,41 @@ async function checkReviewEvidence(opts) {
         }
         else {
             rules = r.value;
-            ev.rules = [...new Set(rules.map((x) => x.type))].sort();
             const has = (t) => rules.some((x) => x.type === t);
+            // The rules endpoint returns rulesets only; classic branch protection is read separately.
+            let classicNote = '';
+            let classicUnreadable;
+            if (!(has('non_fast_forward') && has('deletion') && has('pull_request'))) {
+                const c = await client.classicProtection(branch);
+                if (c.ok) {
+                    rules = [...rules, ...c.value.filter((x) => !has(x.type))];
+                    if (c.value.length > 0)
+                        classicNote = ' (including classic branch protection)';
+                }
+                else if (!(c.status === 404 && /not protected/i.test(c.message))) {
+                    classicUnreadable = couldNotVerify(`the classic branch protection of ${branch}`, 'administration: read', c);
+                }
+            }
+            ev.rules = [...new Set(rules.map((x) => x.type))].sort();
             ev.proven.branchProtection = has('non_fast_forward') && has('deletion');
             const missing = ['non_fast_forward', 'deletion'].filter((t) => !has(t));
-            add('branch protection', ev.proven.branchProtection ? 'passed' : policy.branchProtection ? 'failed' : 'not-required', ev.proven.branchProtection
-                ? `force pushes and deletion of ${branch} are blocked by active rules`
-                : `no active rule ${missing.join(' or ')} on ${branch}`);
-            if (!ev.proven.branchProtection && policy.branchProtection) {
-                ev.findings.push(finding('source/branch-protection', `branch ${branch} is not protected: no active ${missing.join(' or ')} rule`, 'add a ruleset that blocks force pushes and deletion of the branch', true, { branch, rules: ev.rules }));
+            if (ev.proven.branchProtection) {
+                add('branch protection', 'passed', `force pushes and deletion of ${branch} are blocked by active rules${classicNote}`);
+            }
+            else if (classicUnreadable !== undefined) {
+                add('branch protection', 'not-verified', `no active ruleset rule ${missing.join(' or ')} on ${branch}; ${classicUnreadable}`);
+                if (policy.branchProtection) {
+                    ev.findings.push(finding('source/could-not-verify', classicUnreadable, 'protect the branch with a ruleset, or give the token administration: read', true, {
+                        branch,
+                        rules: ev.rules,
+                    }));
+                }
+            }
+            else {
+                add('branch protection', policy.branchProtection ? 'failed' : 'not-required', `no active rule ${missing.join(' or ')} on ${branch}`);
+                if (policy.branchProtection) {
+                    ev.findings.push(finding('source/branch-protection', `branch ${branch} is not protected: no active ${missing.join(' or ')} rule`, 'add a ruleset that blocks force pushes and deletion of the branch', true, { branch, rules: ev.rules }));
+                }
             }
             const pr = rules.find((x) => x.type === 'pull_request');
             const count = typeof pr?.parameters.required_approving_review_count === 'number' ? pr.parameters.required_approving_review_count : 0;
@@ -51063,10 +51126,11 @@ class YamlSource {
                 hint: 'a workflow file this large is almost certainly not a real workflow; split it or exclude it with --ignore',
             });
         }
+        // The library's own duplicate-key check is quadratic in the keys of a mapping; ours is linear.
         this.doc = (0,yaml_dist/* parseDocument */.Tp)(text, {
             lineCounter: this.lineCounter,
             keepSourceTokens: false,
-            uniqueKeys: true,
+            uniqueKeys: false,
             merge: true,
             prettyErrors: false,
         });
@@ -51077,6 +51141,34 @@ class YamlSource {
             throw new core_dist/* ConfigurationError */.j1(`malformed YAML: ${err.message.split('\n')[0] ?? err.code}`, {
                 location: { file, line: pos.line, column: pos.column },
                 hint: 'fix the YAML syntax; GitHub would refuse to run this file too',
+            });
+        }
+        this.rejectDuplicateKeys();
+    }
+    rejectDuplicateKeys() {
+        let duplicate;
+        (0,yaml_dist/* visit */.YR)(this.doc, {
+            Map: (_k, map) => {
+                const seen = new Set();
+                for (const item of map.items) {
+                    const key = item.key;
+                    if (!(0,yaml_dist/* isScalar */.jn)(key) || key.value === '<<')
+                        continue;
+                    const name = this.str(key) ?? '';
+                    if (seen.has(name)) {
+                        duplicate = key;
+                        return yaml_dist/* visit */.YR.BREAK;
+                    }
+                    seen.add(name);
+                }
+                return undefined;
+            },
+        });
+        if (duplicate) {
+            const pos = this.position(duplicate.range?.[0] ?? 0);
+            throw new core_dist/* ConfigurationError */.j1(`malformed YAML: map keys must be unique (${JSON.stringify(this.str(duplicate))} repeats)`, {
+                location: { file: this.file, line: pos.line, column: pos.column },
+                hint: 'remove or merge the repeated key; GitHub would refuse to run this file too',
             });
         }
     }
@@ -54804,8 +54896,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 20 modules
 var core = __nccwpck_require__(5926);
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 32 modules
-var dist = __nccwpck_require__(6436);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 33 modules
+var dist = __nccwpck_require__(5960);
 ;// CONCATENATED MODULE: ../../packages/action-runtime/dist/inputs.js
 /**
  * The only place action inputs are read. Values are trimmed of ASCII whitespace only (as
@@ -54941,7 +55033,7 @@ async function writeSummary(markdown) {
 
 /***/ }),
 
-/***/ 6436:
+/***/ 5960:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54961,7 +55053,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   G4: () => (/* reexport */ defaultPolicy),
   gJ: () => (/* reexport */ errorMessage),
   f9: () => (/* reexport */ findingsTable),
-  _d: () => (/* reexport */ isExpired),
+  _d: () => (/* reexport */ load_isExpired),
   Y5: () => (/* reexport */ isSecureFactoryError),
   tb: () => (/* reexport */ loadPolicy),
   UT: () => (/* reexport */ makeStatement),
@@ -54971,7 +55063,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ZJ: () => (/* reexport */ atomic_file_writeJsonAtomic)
 });
 
-// UNUSED EXPORTS: BUILD_TYPE, BUNDLE_SUFFIX, DEFAULT_EVIDENCE_DIR, EXIT, IN_TOTO_PAYLOAD_TYPE, InfrastructureError, MemoryLogger, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_SUFFIX, STATEMENT_TYPE, SecureFactoryError, StreamLogger, blockingFindings, compareBytewise, compileCel, countBySeverity, decodePayload, defaultDeploy, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, evaluateCelBoolean, exitCodeFor, formatDuration, formatLocation, humanAge, isSeverity, isSha256Hex, isStatement, lineColumnAt, listTree, loadStatementFile, mapLimit, newAjv, openRemediationsFor, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, readJsonFile, readRemediations, severityBadge, severityRank, sha256File, sha256Hex, significantErrors, silentLogger, stageDiagram, stageMermaid, stateIcon, statementSchema, stripControl, subjectDigests, subjectFor, toCel, validateStatement, writeFileAtomic, writeRemediations
+// UNUSED EXPORTS: BUILD_TYPE, BUNDLE_SUFFIX, DEFAULT_EVIDENCE_DIR, EXIT, IN_TOTO_PAYLOAD_TYPE, InfrastructureError, MemoryLogger, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_SUFFIX, STATEMENT_TYPE, SecureFactoryError, StreamLogger, blockingFindings, compareBytewise, compileCel, countBySeverity, decodePayload, defaultDeploy, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, evaluateCelBoolean, exitCodeFor, findWaiver, formatDuration, formatLocation, humanAge, isSeverity, isSha256Hex, isStatement, lineColumnAt, listTree, loadStatementFile, mapLimit, newAjv, openRemediationsFor, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, readJsonFile, readRemediations, severityBadge, severityRank, sha256File, sha256Hex, significantErrors, silentLogger, stageDiagram, stageMermaid, stateIcon, statementSchema, stripControl, subjectDigests, subjectFor, toCel, validateStatement, writeFileAtomic, writeRemediations
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 /**
@@ -61771,7 +61863,7 @@ function checkSemantics(policy, doc, lc, file, now) {
     });
 }
 /** Whether a waiver has expired at `now` (it holds through the end of its expiry day, UTC). */
-function isExpired(expires, now = new Date()) {
+function load_isExpired(expires, now = new Date()) {
     return Date.parse(`${expires}T23:59:59.999Z`) < now.getTime();
 }
 
@@ -61816,7 +61908,42 @@ function openRemediationsFor(state, digest) {
     return state.remediations.filter((r) => r.status === 'open' && r.digests.includes(digest));
 }
 
+;// CONCATENATED MODULE: ../../packages/core/dist/policy/waivers.js
+
+function packageMatches(x, p) {
+    if (x.package === undefined)
+        return true;
+    if (!p)
+        return false;
+    return x.package === p.name || (p.version !== undefined && x.package === `${p.name}@${p.version}`) || (p.purl !== undefined && x.package === p.purl);
+}
+function findWaiver(exceptions, subject, now, maxDays) {
+    const out = {};
+    exceptions.forEach((exception, index) => {
+        const x = exception;
+        if (x.digest !== undefined && (subject.digest === undefined || x.digest.toLowerCase() !== subject.digest.toLowerCase()))
+            return;
+        if (x.environment !== undefined && x.environment !== subject.environment)
+            return;
+        if (x.advisory !== undefined && !(subject.ids ?? []).includes(x.advisory))
+            return;
+        if (x.rule !== undefined && x.rule !== subject.rule)
+            return;
+        if (!packageMatches(x, subject.package))
+            return;
+        if (x.advisory === undefined && x.rule === undefined && x.package === undefined)
+            return;
+        const tooLong = Date.parse(`${x.expires}T23:59:59Z`) - now.getTime() > maxDays * 86_400_000;
+        if (isExpired(x.expires, now) || tooLong)
+            out.expired ??= { index, exception };
+        else
+            out.active ??= { index, exception };
+    });
+    return out;
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/dist/index.js
+
 
 
 

@@ -66,6 +66,8 @@ export interface GitHubClient {
   reviews(pull: number): Promise<ApiResult<ReviewInfo[]>>;
   pullFiles(pull: number): Promise<ApiResult<string[]>>;
   branchRules(branch: string): Promise<ApiResult<RuleInfo[]>>;
+  /** Classic branch protection, translated into the equivalent rule types (needs administration: read). */
+  classicProtection(branch: string): Promise<ApiResult<RuleInfo[]>>;
   checkRuns(sha: string): Promise<ApiResult<CheckInfo[]>>;
   statuses(sha: string): Promise<ApiResult<{ context: string; state: string }[]>>;
   teamMembers(org: string, team: string): Promise<ApiResult<string[]>>;
@@ -167,6 +169,40 @@ export function createGitHubClient(opts: GitHubOptions): GitHubClient {
         parameters: obj(r.parameters),
         ...(typeof r.ruleset_source === 'string' ? { source: r.ruleset_source } : {}),
       }));
+    },
+    async classicProtection(branch) {
+      const r = await get('GET /repos/{owner}/{repo}/branches/{branch}/protection', { branch });
+      if (!r.ok) return r;
+      const p = obj(r.value);
+      const enabled = (v: unknown): boolean => obj(v).enabled === true;
+      const source = 'classic branch protection';
+      const rules: RuleInfo[] = [];
+      // Classic protection blocks force pushes and deletion unless they are explicitly allowed.
+      if (!enabled(p.allow_force_pushes)) rules.push({ type: 'non_fast_forward', parameters: {}, source });
+      if (!enabled(p.allow_deletions)) rules.push({ type: 'deletion', parameters: {}, source });
+      if (enabled(p.required_signatures)) rules.push({ type: 'required_signatures', parameters: {}, source });
+      const reviews = obj(p.required_pull_request_reviews);
+      if (Object.keys(reviews).length > 0) {
+        rules.push({
+          type: 'pull_request',
+          parameters: {
+            required_approving_review_count:
+              typeof reviews.required_approving_review_count === 'number' ? reviews.required_approving_review_count : 0,
+            require_code_owner_review: reviews.require_code_owner_reviews === true,
+          },
+          source,
+        });
+      }
+      const checks = obj(p.required_status_checks);
+      if (Object.keys(checks).length > 0) {
+        const contexts = [...arr(checks.checks).map((c) => str(obj(c).context)), ...arr(checks.contexts).map(str)].filter(Boolean);
+        rules.push({
+          type: 'required_status_checks',
+          parameters: { required_status_checks: [...new Set(contexts)].map((context) => ({ context })) },
+          source,
+        });
+      }
+      return { ok: true, value: rules };
     },
     async checkRuns(sha) {
       return map(await list('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ref: sha }, 'check_runs'), (c) => ({

@@ -164,8 +164,16 @@ export async function resolveRange(opts: {
     return finish(commits.length > 0 ? commits : [head], `${tag}..HEAD (since the last tag)`, gaps, deepener);
   }
 
-  // base-branch
-  if (opts.base === undefined || /^0+$/.test(opts.base)) {
+  // base-branch: without an explicit base, a feature branch is measured from the remote's default branch.
+  let baseRev = opts.base !== undefined && !/^0+$/.test(opts.base) ? opts.base : undefined;
+  if (baseRev === undefined) {
+    const remoteHead = await resolveCommit(repo, 'refs/remotes/origin/HEAD');
+    if (remoteHead !== undefined) {
+      const contained = await gitRun(repo, ['merge-base', '--is-ancestor', head, remoteHead], { allowFailure: true });
+      if (contained.code === 1) baseRev = remoteHead;
+    }
+  }
+  if (baseRev === undefined) {
     if (await isShallow(repo)) await deepener.fetch(['--unshallow']);
     const commits = await revList(repo, [head]);
     const gaps: string[] = [];
@@ -173,15 +181,15 @@ export async function resolveRange(opts: {
       gaps.push('the clone is shallow and has no remote to deepen from: history before the shallow boundary is unchecked');
     return finish(commits, 'the whole history (no base branch given)', gaps, deepener);
   }
-  let base = await resolveCommit(repo, opts.base);
-  if (base === undefined && /^[0-9a-f]{40,64}$/.test(opts.base) && (await deepener.fetchCommit(opts.base))) {
-    base = await resolveCommit(repo, opts.base);
+  let base = await resolveCommit(repo, baseRev);
+  if (base === undefined && /^[0-9a-f]{40,64}$/.test(baseRev) && (await deepener.fetchCommit(baseRev))) {
+    base = await resolveCommit(repo, baseRev);
   }
   if (base === undefined) {
     return finish(
       [head],
-      `${opts.base}..HEAD`,
-      [`the base ${opts.base} is not in the clone and could not be fetched: only HEAD was checked`],
+      `${baseRev}..HEAD`,
+      [`the base ${baseRev} is not in the clone and could not be fetched: only HEAD was checked`],
       deepener,
     );
   }

@@ -103,27 +103,57 @@ export async function checkReviewEvidence(opts: {
         ev.findings.push(finding('source/could-not-verify', msg, 'give the step a token that can read the repository rules', true));
     } else {
       rules = r.value;
-      ev.rules = [...new Set(rules.map((x) => x.type))].sort();
       const has = (t: string): boolean => rules.some((x) => x.type === t);
+      // The rules endpoint returns rulesets only; classic branch protection is read separately.
+      let classicNote = '';
+      let classicUnreadable: string | undefined;
+      if (!(has('non_fast_forward') && has('deletion') && has('pull_request'))) {
+        const c = await client.classicProtection(branch);
+        if (c.ok) {
+          rules = [...rules, ...c.value.filter((x) => !has(x.type))];
+          if (c.value.length > 0) classicNote = ' (including classic branch protection)';
+        } else if (!(c.status === 404 && /not protected/i.test(c.message))) {
+          classicUnreadable = couldNotVerify(`the classic branch protection of ${branch}`, 'administration: read', c);
+        }
+      }
+      ev.rules = [...new Set(rules.map((x) => x.type))].sort();
       ev.proven.branchProtection = has('non_fast_forward') && has('deletion');
       const missing = ['non_fast_forward', 'deletion'].filter((t) => !has(t));
-      add(
-        'branch protection',
-        ev.proven.branchProtection ? 'passed' : policy.branchProtection ? 'failed' : 'not-required',
-        ev.proven.branchProtection
-          ? `force pushes and deletion of ${branch} are blocked by active rules`
-          : `no active rule ${missing.join(' or ')} on ${branch}`,
-      );
-      if (!ev.proven.branchProtection && policy.branchProtection) {
-        ev.findings.push(
-          finding(
-            'source/branch-protection',
-            `branch ${branch} is not protected: no active ${missing.join(' or ')} rule`,
-            'add a ruleset that blocks force pushes and deletion of the branch',
-            true,
-            { branch, rules: ev.rules },
-          ),
+      if (ev.proven.branchProtection) {
+        add('branch protection', 'passed', `force pushes and deletion of ${branch} are blocked by active rules${classicNote}`);
+      } else if (classicUnreadable !== undefined) {
+        add('branch protection', 'not-verified', `no active ruleset rule ${missing.join(' or ')} on ${branch}; ${classicUnreadable}`);
+        if (policy.branchProtection) {
+          ev.findings.push(
+            finding(
+              'source/could-not-verify',
+              classicUnreadable,
+              'protect the branch with a ruleset, or give the token administration: read',
+              true,
+              {
+                branch,
+                rules: ev.rules,
+              },
+            ),
+          );
+        }
+      } else {
+        add(
+          'branch protection',
+          policy.branchProtection ? 'failed' : 'not-required',
+          `no active rule ${missing.join(' or ')} on ${branch}`,
         );
+        if (policy.branchProtection) {
+          ev.findings.push(
+            finding(
+              'source/branch-protection',
+              `branch ${branch} is not protected: no active ${missing.join(' or ')} rule`,
+              'add a ruleset that blocks force pushes and deletion of the branch',
+              true,
+              { branch, rules: ev.rules },
+            ),
+          );
+        }
       }
       const pr = rules.find((x) => x.type === 'pull_request');
       const count = typeof pr?.parameters.required_approving_review_count === 'number' ? pr.parameters.required_approving_review_count : 0;
