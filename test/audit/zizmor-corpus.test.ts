@@ -56,8 +56,11 @@ const FLOORS: Record<string, [number, number]> = {
   'dependabot-execution': [1, 1],
 };
 
-/** Column agreement among line matches (zizmor's span start). */
+/** Column agreement among line matches (zizmor's span start), and severity agreement. */
 const COLUMN_FLOOR = 1;
+const SEVERITY_FLOOR = 1;
+/** zizmor's labels → core severities. */
+const SEVERITY: Record<string, string> = { error: 'high', warning: 'medium', help: 'low', info: 'info' };
 
 function personaOf(args: string[] | undefined): Persona {
   const a = args ?? [];
@@ -78,6 +81,7 @@ describeShared('workflow audit agrees with zizmor on its own test corpus', () =>
       return s;
     };
     let columnsAgree = 0;
+    let severitiesAgree = 0;
     let lineMatches = 0;
     let evaluated = 0;
     const skipped: Record<string, number> = { 'config file not in corpus': 0, 'fix mode': 0 };
@@ -102,7 +106,7 @@ describeShared('workflow audit agrees with zizmor on its own test corpus', () =>
         expect(existsSync(file)).toBe(true);
         const { findings } = await auditWorkflows({ root: file, persona, logger: silentLogger });
         const got = findings
-          .map((f) => ({ audit: f.properties?.zizmor as string, line: f.line, column: f.column }))
+          .map((f) => ({ audit: f.properties?.zizmor as string, line: f.line, column: f.column, severity: f.severity }))
           .filter((f) => IMPLEMENTED.has(f.audit));
         const expected = c.expected_findings.filter((f) => IMPLEMENTED.has(f.audit));
         const used = new Set<number>();
@@ -117,6 +121,7 @@ describeShared('workflow audit agrees with zizmor on its own test corpus', () =>
           stat(e.audit).tp++;
           lineMatches++;
           if (got[i]!.column === e.col) columnsAgree++;
+          if (got[i]!.severity === SEVERITY[e.severity_label]) severitiesAgree++;
         }
         got.forEach((g, k) => {
           if (used.has(k)) return;
@@ -137,7 +142,7 @@ describeShared('workflow audit agrees with zizmor on its own test corpus', () =>
       ),
     ].join('\n');
     process.stderr.write(
-      `\nzizmor corpus: ${evaluated} audit cases evaluated (${networkCases} of them need the network in zizmor: only the offline audits count there); skipped ${JSON.stringify(skipped)}; columns agree on ${columnsAgree}/${lineMatches} line matches\n${table}\n${misses.join('\n')}\n`,
+      `\nzizmor corpus: ${evaluated} audit cases evaluated (${networkCases} of them need the network in zizmor: only the offline audits count there); skipped ${JSON.stringify(skipped)}; columns agree on ${columnsAgree}/${lineMatches} line matches, severities on ${severitiesAgree}/${lineMatches}\n${table}\n${misses.join('\n')}\n`,
     );
 
     expect(evaluated).toBeGreaterThan(60);
@@ -149,5 +154,6 @@ describeShared('workflow audit agrees with zizmor on its own test corpus', () =>
       expect({ audit, precision: ratio(s.tp, s.tp + s.fp) >= precisionFloor }).toEqual({ audit, precision: true });
     }
     expect(ratio(columnsAgree, lineMatches)).toBeGreaterThanOrEqual(COLUMN_FLOOR);
+    expect(ratio(severitiesAgree, lineMatches)).toBeGreaterThanOrEqual(SEVERITY_FLOOR);
   });
 });
