@@ -2,14 +2,14 @@
  * The gate as people run it: `secure-factory gate` (exit codes 0/1/2/3, --json, --explain) and the
  * gate-deploy action as GitHub runs it (outputs, job summary, annotations, keyless-signed VSA).
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { artifactFromDigest, createBundleVerifier, parseTrustedRoot } from '@secure-factory/verify';
 import { runAction } from '../support/action-harness.js';
 import { runCli } from '../support/cli.js';
 import { startSigstoreServices, type SigstoreServices } from '../support/sigstore-services.js';
-import { artefact, goodRun, policyText, replace, vulns, writeEvidence, writePolicy } from './chain.js';
+import { artefact, FACTORY_REF, goodRun, policyText, replace, vulns, writeEvidence, writePolicy } from './chain.js';
 
 let services: SigstoreServices;
 let art: ReturnType<typeof artefact>;
@@ -187,6 +187,33 @@ describe('gate-deploy action', () => {
       services.trustedRootPath,
     ]);
     expect(v.exitCode).toBe(0);
+  });
+
+  it('with no policy file, the defaults apply and the provenance is pinned to the workflow the gate runs in', async () => {
+    const ws = workspace(goodDir);
+    rmSync(path.join(ws, '.github'), { recursive: true });
+    const saved = { ...services.claims };
+    try {
+      // The runner's OIDC token names the job's reusable workflow: the factory, called by tag.
+      Object.assign(services.claims, { job_workflow_ref: FACTORY_REF, sf_san: `https://github.com/${FACTORY_REF}` });
+      const ok = await runAction('gate-deploy', { workspace: ws, inputs: { ...inputs, signer: 'ephemeral' }, env: services.actionsEnv() });
+      expect(ok.outputs.allowed).toBe('true');
+      expect(ok.summary).toContain('the built-in defaults apply');
+      // The same evidence gated from another workflow is refused: its own identity is not the builder.
+      Object.assign(services.claims, { job_workflow_ref: 'acme/app/.github/workflows/deploy.yml@refs/tags/v1' });
+      const ws2 = workspace(goodDir);
+      rmSync(path.join(ws2, '.github'), { recursive: true });
+      const other = await runAction('gate-deploy', {
+        workspace: ws2,
+        inputs: { ...inputs, signer: 'ephemeral' },
+        env: services.actionsEnv(),
+      });
+      expect(other.outputs.allowed).toBe('false');
+      expect(other.annotations.some((a) => a.message.includes('expected acme/app/.github/workflows/deploy.yml@refs/tags/v1'))).toBe(true);
+    } finally {
+      for (const k of Object.keys(services.claims)) delete services.claims[k];
+      Object.assign(services.claims, saved);
+    }
   });
 
   it('refuses with allowed=false, a failed step and one annotation per failed check', async () => {

@@ -79136,6 +79136,14 @@ function parseTrustedRoot(json, source) {
     if (typeof media !== 'string' || !media.startsWith('application/vnd.dev.sigstore.trustedroot')) {
         throw new core_dist/* ConfigurationError */.j1(`not a Sigstore trusted root (mediaType ${JSON.stringify(media)})`, { location: { file: source } });
     }
+    const missing = missingValidityStarts(json);
+    if (missing.length > 0) {
+        // A missing bound must not widen trust to "always" (sigstore-conformance
+        // trust-root-tlog-missing-validity-start): the spec makes `start` required.
+        throw new core_dist/* ConfigurationError */.j1(`the trusted root is malformed: ${missing.join(', ')} ha${missing.length === 1 ? 's' : 've'} no validFor.start`, {
+            location: { file: source },
+        });
+    }
     let root;
     try {
         root = protobuf_specs_dist.TrustedRoot.fromJSON(json);
@@ -79147,6 +79155,24 @@ function parseTrustedRoot(json, source) {
         });
     }
     return { root, source };
+}
+function missingValidityStarts(json) {
+    const out = [];
+    const list = (v) => (Array.isArray(v) ? v : []);
+    const hasStart = (v) => typeof v?.start === 'string';
+    for (const field of ['tlogs', 'ctlogs']) {
+        list(json[field]).forEach((log, i) => {
+            if (!hasStart(log.publicKey?.validFor))
+                out.push(`${field}[${i}].publicKey`);
+        });
+    }
+    for (const field of ['certificateAuthorities', 'timestampAuthorities']) {
+        list(json[field]).forEach((ca, i) => {
+            if (!hasStart(ca.validFor))
+                out.push(`${field}[${i}]`);
+        });
+    }
+    return out;
 }
 function publicGoodTrustedRoot() {
     return parseTrustedRoot(PUBLIC_GOOD_TRUSTED_ROOT, PUBLIC_GOOD_TRUSTED_ROOT_SOURCE);
@@ -85664,7 +85690,19 @@ function evaluate(input) {
     const { policy, environment, now } = input;
     const checks = [];
     const add = (c) => void checks.push(c);
-    const deploy = policy.deploy[environment];
+    // No deploy section at all: the built-in defaults. Some sections but not this one: a typo must not
+    // silently trade the environment's own rules for the defaults, so that refuses.
+    const noDeploySection = Object.keys(policy.deploy).length === 0;
+    const deploy = policy.deploy[environment] ?? (noDeploySection ? (0,core_dist/* defaultDeploy */.Jg)() : undefined);
+    if (noDeploySection) {
+        add({
+            id: 'environment',
+            title: 'deploy policy',
+            stage: 'gate',
+            status: 'pass',
+            reason: `no deploy section in ${policy.source.file}: the built-in defaults apply`,
+        });
+    }
     if (!deploy) {
         add({
             id: 'environment',
@@ -85677,7 +85715,7 @@ function evaluate(input) {
         return { allowed: false, checks, waivers: [], verifiedLevels: [], used: {} };
     }
     const required = new Set(deploy.require);
-    const builder = input.builder ?? deploy.builder;
+    const builder = input.builder ?? deploy.builder ?? input.defaultBuilder;
     // ---- signatures: every bundle naming this digest verified; unsigned statements never count ----
     const invalid = input.rejected.filter((r) => r.kind !== 'unsigned');
     const unsigned = input.rejected.filter((r) => r.kind === 'unsigned');
@@ -86757,6 +86795,7 @@ async function runGate(options) {
                 otherBundles: index.bundles.length - evidence.length,
                 now,
                 ...(options.builder ? { builder: options.builder } : {}),
+                ...(options.defaultBuilder ? { defaultBuilder: options.defaultBuilder } : {}),
                 ...(options.githubEnvironment ? { githubEnvironment: options.githubEnvironment } : {}),
             });
             const checks = apiCheck ? [apiCheck.check, ...ev.checks] : ev.checks;
@@ -87290,8 +87329,23 @@ function serviceError(e, services) {
 
 
 const GLOB = /[*?[\]{}]/;
-function nameFor(file, cwd) {
-    const rel = external_node_path_.relative(cwd, file);
+/**
+ * A subject's name is its path relative to the pattern's static base: `.secure-factory/out/**` names
+ * `app.tgz`, as the build's provenance does (outputs relative to the output folder); a plain file
+ * path names its base name, as actions/attest does.
+ */
+function staticBase(pattern, cwd) {
+    const parts = pattern.split('/');
+    const fixed = [];
+    for (const p of parts.slice(0, -1)) {
+        if (GLOB.test(p))
+            break;
+        fixed.push(p);
+    }
+    return external_node_path_.resolve(cwd, fixed.join('/') || '.');
+}
+function nameFor(file, base) {
+    const rel = external_node_path_.relative(base, file);
     const name = rel.startsWith('..') || external_node_path_.isAbsolute(rel) ? external_node_path_.basename(file) : rel;
     return name.split(external_node_path_.sep).join('/');
 }
@@ -87299,7 +87353,9 @@ async function subjectsFromPaths(patterns, cwd) {
     const out = [];
     for (const pattern of patterns) {
         let files;
+        let base;
         if (GLOB.test(pattern)) {
+            base = staticBase(pattern, cwd);
             files = [];
             for await (const f of (0,promises_.glob)(pattern, { cwd })) {
                 const abs = external_node_path_.resolve(cwd, f);
@@ -87322,9 +87378,10 @@ async function subjectsFromPaths(patterns, cwd) {
             if (!isFile)
                 throw new core_dist/* ConfigurationError */.j1(`the subject "${pattern}" is not a regular file (use a glob such as "${pattern}/**")`);
             files = [abs];
+            base = external_node_path_.dirname(abs);
         }
         for (const f of files)
-            out.push({ name: nameFor(f, cwd), digest: { sha256: await (0,core_dist/* sha256File */.Q3)(f) } });
+            out.push({ name: nameFor(f, base), digest: { sha256: await (0,core_dist/* sha256File */.Q3)(f) } });
     }
     return out;
 }
@@ -87675,6 +87732,23 @@ function vsaSigner(inputs, outDir) {
         return prepared.pipeline.signStatement(Buffer.from(JSON.stringify(statement), 'utf8'));
     };
 }
+/**
+ * The reusable workflow this job runs in, from the runner's OIDC token (`job_workflow_ref`): the gate
+ * runs in the factory's own workflow, so that is the builder to pin when the policy names none.
+ * Undefined when the job cannot mint a token (then the builder check fails closed).
+ */
+async function runnerWorkflowRef(env = process.env, logger) {
+    if (!actionsTokenAvailable(env))
+        return undefined;
+    try {
+        const claims = jwtClaims(await actionsIdentityProvider(env).getToken());
+        return typeof claims.job_workflow_ref === 'string' ? claims.job_workflow_ref : undefined;
+    }
+    catch (e) {
+        logger?.warning(`cannot read this job's workflow identity: ${e instanceof Error ? e.message : String(e)}`);
+        return undefined;
+    }
+}
 /** Files and globs (as the attest stage expands them) → subjects with their names. */
 async function subjectsFromGlobs(patterns, cwd = process.cwd()) {
     if (patterns.length === 0)
@@ -87699,6 +87773,7 @@ async function gate(inputs) {
         github: inputs.github ? gitHubAttestationsClient(inputs.github) : undefined,
         verifier: () => buildVerifier(inputs.trustedRootFile, inputs.publicKeyFiles ?? []),
         builder: inputs.builder,
+        defaultBuilder: inputs.builderFromRunner && !inputs.builder ? await runnerWorkflowRef(process.env, inputs.logger) : undefined,
         githubEnvironment: inputs.githubEnvironment,
         outDir,
         signStatement: inputs.signer && inputs.signer !== 'none' ? vsaSigner(inputs.signer, outDir) : undefined,
@@ -87765,6 +87840,7 @@ async function run(inputs) {
         trustedRootFile: inputs.trustedRoot,
         publicKeyFiles: inputs.publicKeys,
         builder: inputs.builder,
+        builderFromRunner: true,
         githubEnvironment: inputs.githubEnvironment,
         github: inputs.fetchAttestations
             ? { baseUrl: inputs.githubApiUrl, repository: inputs.repository, token: inputs.githubToken }
@@ -91893,6 +91969,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   jZ: () => (/* reexport */ atLeast),
   aY: () => (/* reexport */ code),
   GV: () => (/* reexport */ compareBytewise),
+  Jg: () => (/* reexport */ defaultDeploy),
   gJ: () => (/* reexport */ errorMessage),
   sQ: () => (/* reexport */ evaluateCelBoolean),
   Rr: () => (/* reexport */ exitCodeFor),
@@ -91918,7 +91995,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ZJ: () => (/* reexport */ atomic_file_writeJsonAtomic)
 });
 
-// UNUSED EXPORTS: BUILD_TYPE, DEFAULT_EVIDENCE_DIR, MemoryLogger, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_TYPE, SecureFactoryError, StreamLogger, TOOL_NAME, blockingFindings, compareFindings, compileCel, countBySeverity, decodePayload, defaultDeploy, defaultPolicy, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, findWaiver, findingsTable, isSha256Hex, isStatement, lineColumnAt, listTree, loadStatementFile, newAjv, openRemediationsFor, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, readRemediations, severityBadge, severityRank, significantErrors, silentLogger, statementSchema, stripControl, subjectFor, toCel, toSarif, validateStatement, writeRemediations
+// UNUSED EXPORTS: BUILD_TYPE, DEFAULT_EVIDENCE_DIR, MemoryLogger, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_TYPE, SecureFactoryError, StreamLogger, TOOL_NAME, blockingFindings, compareFindings, compileCel, countBySeverity, decodePayload, defaultPolicy, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, findWaiver, findingsTable, isSha256Hex, isStatement, lineColumnAt, listTree, loadStatementFile, newAjv, openRemediationsFor, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, readRemediations, severityBadge, severityRank, significantErrors, silentLogger, statementSchema, stripControl, subjectFor, toCel, toSarif, validateStatement, writeRemediations
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 /**

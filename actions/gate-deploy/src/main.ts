@@ -26,6 +26,7 @@ export async function run(inputs: RunInputs): Promise<GateResult> {
     trustedRootFile: inputs.trustedRoot,
     publicKeyFiles: inputs.publicKeys,
     builder: inputs.builder,
+    builderFromRunner: true,
     githubEnvironment: inputs.githubEnvironment,
     github: inputs.fetchAttestations
       ? { baseUrl: inputs.githubApiUrl, repository: inputs.repository, token: inputs.githubToken }

@@ -108,6 +108,7 @@ export function registerGate(program: Command): Command {
           trustedRootFile: opts.trustedRoot,
           publicKeyFiles: opts.publicKey,
           builder: opts.certificateIdentity,
+          builderFromRunner: true,
           githubEnvironment: opts.githubEnvironment,
           github:
             opts.fetchAttestations && repository

@@ -212,6 +212,13 @@ describe('evaluate', () => {
     expect(fails(run(PROD, gateVsa))).toEqual(['source']);
   });
 
+  it('no deploy section: the defaults apply, with the builder of the runner; an unknown environment among others refuses', () => {
+    expect(fails(run('', chain(), { defaultBuilder: `${BUILDER}@refs/tags/v1.0.0` }))).toEqual([]);
+    // Without a builder no statement is trusted, so every required kind is missing too.
+    expect(fails(run(''))).toEqual(['builder', 'source', 'sbom', 'vulnerabilities']);
+    expect(fails(run(`deploy:\n  production: { builder: ${BUILDER} }\n`))).toEqual(['environment']);
+  });
+
   it('a CEL rule that errors is a refusal', () => {
     const r = run(
       `deploy:\n  prod: { require: [provenance], builder: ${BUILDER}, rules: [{ name: boom, expression: 'provenance.nope.deeper == 1' }] }\n`,

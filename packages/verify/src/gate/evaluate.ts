@@ -5,6 +5,7 @@
  */
 import {
   atLeast,
+  defaultDeploy,
   evaluateCelBoolean,
   formatDuration,
   humanAge,
@@ -41,6 +42,8 @@ export interface EvaluationInput {
   now: Date;
   /** Overrides the policy's builder (`--certificate-identity`). */
   builder?: string;
+  /** Used when neither `builder` nor the policy names one: the workflow the gate itself runs in (its OIDC token's job_workflow_ref). */
+  defaultBuilder?: string;
   /** The GitHub environment of the deploying job, when the caller knows it. */
   githubEnvironment?: string;
 }
@@ -94,7 +97,19 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const { policy, environment, now } = input;
   const checks: Check[] = [];
   const add = (c: Check): void => void checks.push(c);
-  const deploy: DeployPolicy | undefined = policy.deploy[environment];
+  // No deploy section at all: the built-in defaults. Some sections but not this one: a typo must not
+  // silently trade the environment's own rules for the defaults, so that refuses.
+  const noDeploySection = Object.keys(policy.deploy).length === 0;
+  const deploy: DeployPolicy | undefined = policy.deploy[environment] ?? (noDeploySection ? defaultDeploy() : undefined);
+  if (noDeploySection) {
+    add({
+      id: 'environment',
+      title: 'deploy policy',
+      stage: 'gate',
+      status: 'pass',
+      reason: `no deploy section in ${policy.source.file}: the built-in defaults apply`,
+    });
+  }
   if (!deploy) {
     add({
       id: 'environment',
@@ -107,7 +122,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
     return { allowed: false, checks, waivers: [], verifiedLevels: [], used: {} };
   }
   const required = new Set(deploy.require);
-  const builder = input.builder ?? deploy.builder;
+  const builder = input.builder ?? deploy.builder ?? input.defaultBuilder;
 
   // ---- signatures: every bundle naming this digest verified; unsigned statements never count ----
   const invalid = input.rejected.filter((r) => r.kind !== 'unsigned');

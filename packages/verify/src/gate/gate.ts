@@ -44,6 +44,8 @@ export interface GateOptions {
   /** The trust layer; a function so that errors building it (a bad trusted root) are a recorded refusal. */
   verifier: EvidenceVerifier | (() => Promise<EvidenceVerifier>);
   builder?: string | undefined;
+  /** The builder when neither `builder` nor the policy names one (the gate's own workflow on Actions). */
+  defaultBuilder?: string | undefined;
   githubEnvironment?: string | undefined;
   now?: Date;
   /** Where the decision log and VSA go; default `<evidence>/gate`. */
@@ -164,6 +166,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
         otherBundles: index.bundles.length - evidence.length,
         now,
         ...(options.builder ? { builder: options.builder } : {}),
+        ...(options.defaultBuilder ? { defaultBuilder: options.defaultBuilder } : {}),
         ...(options.githubEnvironment ? { githubEnvironment: options.githubEnvironment } : {}),
       });
       const checks = apiCheck ? [apiCheck.check, ...ev.checks] : ev.checks;

@@ -5,7 +5,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { prepareSigner, subjectsFromPaths, type SignerInputs } from '@secure-factory/attest';
+import {
+  actionsIdentityProvider,
+  actionsTokenAvailable,
+  jwtClaims,
+  prepareSigner,
+  subjectsFromPaths,
+  type SignerInputs,
+} from '@secure-factory/attest';
 import { ConfigurationError, writeFileAtomic, type Logger, type Statement } from '@secure-factory/core';
 import { loadTrustedRoot } from '../bundle/trusted-root.js';
 import { createBundleVerifier } from '../bundle/verifier.js';
@@ -28,6 +35,8 @@ export interface GateInputs {
   /** PEM public keys trusted for key-signed evidence. */
   publicKeyFiles?: readonly string[];
   builder?: string | undefined;
+  /** When neither `builder` nor the policy names one, pin the provenance to the workflow this job runs in (Actions only). */
+  builderFromRunner?: boolean;
   githubEnvironment?: string | undefined;
   github?: { baseUrl: string; repository: string; token?: string | undefined } | undefined;
   /** How to sign the VSA; `none` leaves it unsigned (the decision log says so). */
@@ -63,6 +72,22 @@ export function vsaSigner(inputs: SignerInputs, outDir: string): (statement: Sta
   };
 }
 
+/**
+ * The reusable workflow this job runs in, from the runner's OIDC token (`job_workflow_ref`): the gate
+ * runs in the factory's own workflow, so that is the builder to pin when the policy names none.
+ * Undefined when the job cannot mint a token (then the builder check fails closed).
+ */
+export async function runnerWorkflowRef(env: NodeJS.ProcessEnv = process.env, logger?: Logger): Promise<string | undefined> {
+  if (!actionsTokenAvailable(env)) return undefined;
+  try {
+    const claims = jwtClaims(await actionsIdentityProvider(env).getToken());
+    return typeof claims.job_workflow_ref === 'string' ? claims.job_workflow_ref : undefined;
+  } catch (e: unknown) {
+    logger?.warning(`cannot read this job's workflow identity: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
+}
+
 /** Files and globs (as the attest stage expands them) → subjects with their names. */
 export async function subjectsFromGlobs(patterns: readonly string[], cwd = process.cwd()): Promise<GateSubject[]> {
   if (patterns.length === 0) return [];
@@ -87,6 +112,7 @@ export async function gate(inputs: GateInputs): Promise<GateResult> {
     github: inputs.github ? gitHubAttestationsClient(inputs.github) : undefined,
     verifier: () => buildVerifier(inputs.trustedRootFile, inputs.publicKeyFiles ?? []),
     builder: inputs.builder,
+    defaultBuilder: inputs.builderFromRunner && !inputs.builder ? await runnerWorkflowRef(process.env, inputs.logger) : undefined,
     githubEnvironment: inputs.githubEnvironment,
     outDir,
     signStatement: inputs.signer && inputs.signer !== 'none' ? vsaSigner(inputs.signer, outDir) : undefined,
