@@ -18,6 +18,8 @@ export function commitFromReference(ref: string | undefined): string {
     const m = re.exec(ref);
     if (m?.[1]) return m[1];
   }
+  // Parsing every registry tarball URL is costly on large lockfiles: only the git hosts matter here.
+  if (!/^[a-z+]+:\/\/(?:[^/@]*@)?(?:github\.com|gitlab\.com|bitbucket\.org)(?:[/:?#]|$)/i.test(ref)) return '';
   let u: URL;
   try {
     u = new URL(ref);

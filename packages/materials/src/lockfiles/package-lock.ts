@@ -44,11 +44,11 @@ function add(map: Map<string, Entry>, key: string, e: Entry): Entry {
 }
 
 /** The installed path node would load `dep` from when required by the package at `from`. */
-function resolveFrom(packages: Record<string, unknown>, from: string, dep: string): string | undefined {
+function resolveFrom(paths: ReadonlySet<string>, from: string, dep: string): string | undefined {
   let base = from;
   for (;;) {
     const candidate = base ? `${base}/node_modules/${dep}` : `node_modules/${dep}`;
-    if (candidate in packages) return candidate;
+    if (paths.has(candidate)) return candidate;
     if (!base) return undefined;
     const i = base.lastIndexOf('/node_modules/');
     base = i < 0 ? '' : base.slice(0, i);
@@ -183,6 +183,7 @@ function parsePackages(file: string, packages: Record<string, unknown>, lines: L
     if (isRecord(d)) for (const n of Object.keys(d)) declared.add(n);
   }
   let cursor = 0;
+  const paths = new Set(Object.keys(packages));
   for (const [path, value] of Object.entries(packages)) {
     if (path === '') continue;
     const where = `package "${path}"`;
@@ -211,7 +212,7 @@ function parsePackages(file: string, packages: Record<string, unknown>, lines: L
       const d = value[k];
       if (!isRecord(d)) continue;
       for (const dep of Object.keys(d)) {
-        const target = resolveFrom(packages, path, dep);
+        const target = resolveFrom(paths, path, dep);
         if (target) requires.push(target);
       }
     }
