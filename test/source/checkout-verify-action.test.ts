@@ -93,6 +93,35 @@ describe('checkout-verify action', () => {
     expect(run.summary).toMatch(/Could not verify/);
   });
 
+  it('a pull_request checkout of GitHub’s unsigned test merge verifies the PR commits since the base', async () => {
+    const { repo: r } = repo();
+    const base = r.head();
+    r.git('checkout', '-q', '-b', 'feature');
+    r.commit('pr work', { kind: 'ssh', key: bob }, signed);
+    r.git('checkout', '-q', '--detach', base);
+    r.commit('main moved on', { kind: 'ssh', key: bob }, signed);
+    const baseTip = r.head();
+    const env = {
+      GIT_COMMITTER_NAME: 'GitHub',
+      GIT_COMMITTER_EMAIL: 'noreply@github.com',
+      GIT_AUTHOR_NAME: 'bob',
+      GIT_AUTHOR_EMAIL: 'bob@example.com',
+    };
+    r.gitEnv(env, 'merge', '-q', '--no-ff', '--no-gpg-sign', '-m', 'Merge feature into main', 'feature');
+    const merge = r.head();
+    const run = await runAction('checkout-verify', {
+      workspace: r.dir,
+      inputs: { 'expected-sha': merge, 'audit-workflows': 'false' },
+      eventName: 'pull_request',
+      event: { pull_request: { number: 4, base: { sha: baseTip, ref: 'main' } } },
+      env: { GITHUB_REF: 'refs/pull/4/merge', GITHUB_SHA: merge },
+    });
+    expect(run.stdout).not.toMatch(/::error/);
+    expect(run.outputs.verified).toBe('true');
+    expect(run.summary).toMatch(/2 of 2 commits signed by policy signers/);
+    expect(run.summary).toMatch(/GitHub's unsigned merge/);
+  });
+
   it('a broken policy file is a configuration error naming the file', async () => {
     const r = new TestRepo();
     r.commit(

@@ -45142,7 +45142,7 @@ function readEvent() {
         return {};
     try {
         const v = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
-        return typeof v === 'object' && v !== null ? (v) : {};
+        return typeof v === 'object' && v !== null ? v : {};
     }
     catch {
         return {};
@@ -45213,7 +45213,8 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 const MAX_OUTPUT = 256 * 1024 * 1024;
 async function gitRun(repo, args, options = {}) {
-    const config = Object.entries(options.config ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
+    // core.fsmonitor from a repository's config would run a command on `git status`: never here.
+    const config = Object.entries({ 'core.fsmonitor': 'false', ...options.config }).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
     const child = (0,external_node_child_process_namespaceObject.spawn)('git', ['-C', repo, ...config, ...args], {
         env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'true', LC_ALL: 'C', ...options.env },
         stdio: ['pipe', 'pipe', 'pipe'],
@@ -45508,8 +45509,17 @@ async function resolveRange(opts) {
         const commits = await revList(repo, [head, `^${tag}`]);
         return finish(commits.length > 0 ? commits : [head], `${tag}..HEAD (since the last tag)`, gaps, deepener);
     }
-    // base-branch
-    if (opts.base === undefined || /^0+$/.test(opts.base)) {
+    // base-branch: without an explicit base, a feature branch is measured from the remote's default branch.
+    let baseRev = opts.base !== undefined && !/^0+$/.test(opts.base) ? opts.base : undefined;
+    if (baseRev === undefined) {
+        const remoteHead = await resolveCommit(repo, 'refs/remotes/origin/HEAD');
+        if (remoteHead !== undefined) {
+            const contained = await gitRun(repo, ['merge-base', '--is-ancestor', head, remoteHead], { allowFailure: true });
+            if (contained.code === 1)
+                baseRev = remoteHead;
+        }
+    }
+    if (baseRev === undefined) {
         if (await isShallow(repo))
             await deepener.fetch(['--unshallow']);
         const commits = await revList(repo, [head]);
@@ -45518,12 +45528,12 @@ async function resolveRange(opts) {
             gaps.push('the clone is shallow and has no remote to deepen from: history before the shallow boundary is unchecked');
         return finish(commits, 'the whole history (no base branch given)', gaps, deepener);
     }
-    let base = await resolveCommit(repo, opts.base);
-    if (base === undefined && /^[0-9a-f]{40,64}$/.test(opts.base) && (await deepener.fetchCommit(opts.base))) {
-        base = await resolveCommit(repo, opts.base);
+    let base = await resolveCommit(repo, baseRev);
+    if (base === undefined && /^[0-9a-f]{40,64}$/.test(baseRev) && (await deepener.fetchCommit(baseRev))) {
+        base = await resolveCommit(repo, baseRev);
     }
     if (base === undefined) {
-        return finish([head], `${opts.base}..HEAD`, [`the base ${opts.base} is not in the clone and could not be fetched: only HEAD was checked`], deepener);
+        return finish([head], `${baseRev}..HEAD`, [`the base ${baseRev} is not in the clone and could not be fetched: only HEAD was checked`], deepener);
     }
     const mergeBase = async () => {
         const r = await gitRun(repo, ['merge-base', base, head], { allowFailure: true });
@@ -51888,11 +51898,13 @@ async function run(inputs) {
         publicRepository: ctx.publicRepository,
         logger,
     });
+    // Paths in annotations and SARIF are relative to the workspace (the repository root on GitHub).
+    const findings = result.findings.map((f) => f.file === undefined ? f : { ...f, file: external_node_path_.relative(ctx.workspace, external_node_path_.resolve(repo, f.file)) });
     // Code scanning needs a location: the SARIF carries the findings that point into a file.
     const sarifPath = external_node_path_.resolve(ctx.workspace, inputs.sarif);
-    const located = result.findings.filter((f) => f.file !== undefined);
+    const located = findings.filter((f) => f.file !== undefined);
     await (0,core_dist/* writeJsonAtomic */.ZJ)(sarifPath, (0,core_dist/* toSarif */.zv)({ name: core_dist/* TOOL_NAME */.lH, version: core_dist/* TOOL_VERSION */.wr, informationUri: core_dist/* TOOL_URI */.qH, rules: WORKFLOW_RULES }, located));
-    (0,dist/* annotate */.fz)(result.findings);
+    (0,dist/* annotate */.fz)(findings);
     await (0,dist/* writeSummary */.Sy)(result.summary);
     core/* setOutput */.uH('verified', String(result.ok));
     core/* setOutput */.uH('source-level', result.levelName);

@@ -39,7 +39,7 @@ function readEvent(): EventPayload {
   if (!file) return {};
   try {
     const v = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-    return typeof v === 'object' && v !== null ? (v) : {};
+    return typeof v === 'object' && v !== null ? v : {};
   } catch {
     return {};
   }

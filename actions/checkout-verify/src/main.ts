@@ -33,15 +33,19 @@ export async function run(inputs: RunInputs): Promise<void> {
     logger,
   });
 
+  // Paths in annotations and SARIF are relative to the workspace (the repository root on GitHub).
+  const findings = result.findings.map((f) =>
+    f.file === undefined ? f : { ...f, file: path.relative(ctx.workspace, path.resolve(repo, f.file)) },
+  );
   // Code scanning needs a location: the SARIF carries the findings that point into a file.
   const sarifPath = path.resolve(ctx.workspace, inputs.sarif);
-  const located = result.findings.filter((f) => f.file !== undefined);
+  const located = findings.filter((f) => f.file !== undefined);
   await writeJsonAtomic(
     sarifPath,
     toSarif({ name: TOOL_NAME, version: TOOL_VERSION, informationUri: TOOL_URI, rules: WORKFLOW_RULES }, located),
   );
 
-  annotate(result.findings);
+  annotate(findings);
   await writeSummary(result.summary);
   core.setOutput('verified', String(result.ok));
   core.setOutput('source-level', result.levelName);

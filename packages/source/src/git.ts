@@ -26,7 +26,8 @@ export interface GitResult {
 const MAX_OUTPUT = 256 * 1024 * 1024;
 
 export async function gitRun(repo: string, args: readonly string[], options: GitOptions = {}): Promise<GitResult> {
-  const config = Object.entries(options.config ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
+  // core.fsmonitor from a repository's config would run a command on `git status`: never here.
+  const config = Object.entries({ 'core.fsmonitor': 'false', ...options.config }).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
   const child = spawn('git', ['-C', repo, ...config, ...args], {
     env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'true', LC_ALL: 'C', ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
