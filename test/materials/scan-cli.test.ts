@@ -1,0 +1,90 @@
+/** `secure-factory scan` as a user runs it: the --json contract, SARIF, evidence and the exit codes. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { runCli } from '../support/cli.js';
+import { sarifValidator } from '../support/schemas.js';
+import { describeShared } from '../support/shared.js';
+import { copy, CRITICAL_ADVISORY, osvDatabase, POSTCSS_ADVISORY, put, scalibr, tempDir } from './fixtures.js';
+
+interface ScanJson {
+  packages: {
+    ecosystem: string;
+    name: string;
+    version: string;
+    purl: string;
+    groups: string[];
+    direct: boolean | null;
+    source_file: string;
+  }[];
+  vulnerabilities: {
+    id: string;
+    aliases: string[];
+    package: { ecosystem: string; name: string; version: string };
+    severity: string;
+    fixed_versions: string[];
+    waived: boolean;
+  }[];
+  findings: { rule: string; blocking?: boolean }[];
+  summary: { blocking: number; passed: boolean };
+}
+
+describeShared('secure-factory scan', () => {
+  it('prints the JSON contract and exits 1 on a blocking finding', async () => {
+    const root = tempDir();
+    copy(root, 'package-lock.json', scalibr('javascript/packagelockjson', 'nested-dependencies.v2.json'));
+    const db = osvDatabase([POSTCSS_ADVISORY, CRITICAL_ADVISORY]);
+    const sarif = path.join(root, 'out.sarif');
+    const r = await runCli(['scan', root, '--osv-db', db, '--offline', '--json', '--sarif', sarif, '--evidence', path.join(root, 'ev')]);
+    expect(r.exitCode).toBe(1);
+    const out = JSON.parse(r.stdout) as ScanJson;
+    expect(out.packages).toContainEqual({
+      ecosystem: 'npm',
+      name: 'postcss',
+      version: '7.0.16',
+      purl: 'pkg:npm/postcss@7.0.16',
+      groups: [],
+      direct: false,
+      source_file: 'package-lock.json',
+      line: 34,
+    });
+    expect(out.vulnerabilities).toContainEqual({
+      id: 'GHSA-7fh5-64p2-3v2j',
+      aliases: ['CVE-2023-44270'],
+      package: { ecosystem: 'npm', name: 'postcss', version: '6.0.23' },
+      severity: 'medium',
+      score: '5.3',
+      fixed_versions: ['8.4.31'],
+      summary: 'PostCSS line return parsing error',
+      waived: false,
+    });
+    expect(out.summary).toMatchObject({ blocking: 2, passed: false });
+    expect(out.findings.filter((f) => f.blocking).map((f) => f.rule)).toEqual([
+      'materials/vulnerable-package',
+      'materials/vulnerable-package',
+    ]);
+    expect(r.stderr).toContain('package-lock.json:58');
+    expect(sarifValidator()(JSON.parse(readFileSync(sarif, 'utf8')))).toEqual([]);
+  });
+
+  it('exits 0 when nothing blocks, and 2 with the file and line on a broken lockfile', async () => {
+    const root = tempDir();
+    copy(root, 'Cargo.lock', scalibr('rust/cargolock', 'package-with-build-string.lock'));
+    const db = osvDatabase([POSTCSS_ADVISORY]);
+    const ok = await runCli(['scan', root, '--osv-db', db, '--json']);
+    expect(ok.exitCode).toBe(0);
+    expect((JSON.parse(ok.stdout) as ScanJson).packages.map((p) => p.purl)).toEqual(['pkg:cargo/wasi@0.10.2+wasi-snapshot-preview1']);
+
+    put(root, 'sub/package-lock.json', '{\n  "lockfileVersion": 3,\n  "packages": {\n    "node_modules/x": {"version": 1}\n  }\n}\n');
+    const bad = await runCli(['scan', root, '--osv-db', db, '--json']);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('sub/package-lock.json');
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ error: { code: 'CONFIGURATION', location: { file: 'sub/package-lock.json' } } });
+  });
+
+  it('refuses --offline without a database', async () => {
+    const r = await runCli(['scan', tempDir(), '--offline']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('--offline needs an OSV database');
+  });
+});
