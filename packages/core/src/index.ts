@@ -18,3 +18,4 @@ export * from './policy/types.js';
 export * from './policy/load.js';
 export * from './policy/duration.js';
 export * from './remediations.js';
+export * from './policy/waivers.js';

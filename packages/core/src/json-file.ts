@@ -29,14 +29,122 @@ export function parseJsonText(text: string, file: string): unknown {
       column = Number(lc[2]);
     } else if (pos) {
       ({ line, column } = lineColumnAt(text, Number(pos[1])));
-    } else if (/Unexpected end of JSON input/.test(msg)) {
-      ({ line, column } = lineColumnAt(text, text.length));
+    } else {
+      // V8 gives no position for "Unexpected token" errors: find it with a small grammar walk.
+      ({ line, column } = lineColumnAt(text, jsonErrorOffset(text) ?? text.length));
     }
     const reason = msg
       .replace(/^JSON\.parse: /, '')
       .replace(/ in JSON at position \d+.*$/, '')
       .replace(/\s*\(line \d+ column \d+\)$/, '');
     throw new ConfigurationError(`not valid JSON: ${reason}`, { location: { file, line, column }, cause: e });
+  }
+}
+
+/**
+ * Offset of the first JSON syntax error (undefined when the text is valid). A recursive-descent walk of
+ * the JSON grammar (RFC 8259) with an explicit depth bound, used only to place an error V8 reported
+ * without a position.
+ */
+export function jsonErrorOffset(text: string): number | undefined {
+  class At extends Error {
+    constructor(readonly offset: number) {
+      super('json syntax error');
+    }
+  }
+  let i = 0;
+  const ws = (): void => {
+    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
+  };
+  const fail = (): never => {
+    throw new At(i);
+  };
+  const literal = (word: string): void => {
+    if (text.startsWith(word, i)) i += word.length;
+    else fail();
+  };
+  const str = (): void => {
+    i++; // opening quote
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        i++;
+        return;
+      }
+      if (c < 0x20) fail();
+      if (c === 92) {
+        i++;
+        const e = text[i];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+          i += 5;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i++;
+        else fail();
+      } else i++;
+    }
+    fail();
+  };
+  const num = (): void => {
+    const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400));
+    if (!m || m[0] === '' || m[0] === '-') fail();
+    i += (m as RegExpExecArray)[0].length;
+  };
+  const value = (depth: number): void => {
+    if (depth > 10_000) fail();
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        str();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') {
+          i++;
+          return;
+        } else fail();
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') {
+          i++;
+          return;
+        } else fail();
+      }
+    } else if (c === '"') str();
+    else if (c === 't') literal('true');
+    else if (c === 'f') literal('false');
+    else if (c === 'n') literal('null');
+    else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) num();
+    else fail();
+  };
+  try {
+    value(0);
+    ws();
+    return i < text.length ? i : undefined;
+  } catch (e: unknown) {
+    if (e instanceof At) return e.offset;
+    throw e;
   }
 }
 

@@ -1,2 +1,3 @@
 export * from './remediation.js';
 export * from './issues.js';
+export * from './rescan.js';

@@ -1,0 +1,181 @@
+/**
+ * The closed loop: read what the gate admitted (deployment records), take each deployed digest's SBOM
+ * evidence, match it against a fresh vulnerability database, and keep the 24-hour remediation clock —
+ * one GitHub issue per advisory, a failed run past the deadline, and a state file the gate reads so
+ * that an affected digest is refused until it is fixed or waived.
+ */
+import path from 'node:path';
+import {
+  atLeast,
+  ConfigurationError,
+  EvidenceFolder,
+  findWaiver,
+  PREDICATE,
+  readRemediations,
+  subjectDigests,
+  writeRemediations,
+  type Logger,
+  type Policy,
+  type Remediation,
+} from '@secure-factory/core';
+import { packagesFromSbom, type Package, type VulnSource } from '@secure-factory/materials';
+import { readDeployments, type DeploymentRecord } from '@secure-factory/verify';
+import { IssueClient, type IssueTarget } from './issues.js';
+import { reconcile, type RescanMatch } from './remediation.js';
+
+export interface RescanOptions {
+  /** Evidence folders of deployed runs: each holds `deployments/` and the run's statements. */
+  evidenceDirs: string[];
+  /** Where `remediations.json` is kept; default the first evidence folder's `deployments/`. */
+  stateDir?: string;
+  policy: Policy;
+  vulnSource: VulnSource;
+  logger: Logger;
+  now: Date;
+  github?: IssueTarget;
+  rebuild?: boolean;
+}
+
+export interface DeployedDigest {
+  digest: string;
+  environments: string[];
+  name?: string;
+  sbom?: string;
+  packages: number;
+}
+
+export interface RescanResult {
+  deployed: DeployedDigest[];
+  matches: RescanMatch[];
+  opened: Remediation[];
+  stillOpen: Remediation[];
+  resolved: Remediation[];
+  overdue: Remediation[];
+  statePath: string;
+  database: ReturnType<VulnSource['describe']>;
+  problems: string[];
+}
+
+/** The newest record of each (environment, digest). */
+function latest(records: readonly DeploymentRecord[]): DeploymentRecord[] {
+  const byKey = new Map<string, DeploymentRecord>();
+  for (const r of records) {
+    const k = `${r.environment}\u0000${r.digest}`;
+    const prev = byKey.get(k);
+    if (!prev || prev.time < r.time) byKey.set(k, r);
+  }
+  return [...byKey.values()];
+}
+
+export async function rescan(options: RescanOptions): Promise<RescanResult> {
+  const { logger, policy, now } = options;
+  if (options.evidenceDirs.length === 0)
+    throw new ConfigurationError('no evidence folder given', { hint: 'pass the folder(s) where the gate wrote deployments/' });
+  const problems: string[] = [];
+  const deployedByDigest = new Map<string, DeployedDigest & { pkgs: Package[]; envs: Set<string> }>();
+
+  for (const dir of options.evidenceDirs) {
+    const { records, skipped } = await readDeployments(dir);
+    for (const s of skipped) problems.push(`unreadable deployment record skipped: ${s}`);
+    if (records.length === 0) continue;
+    // SBOM statements of this run, by the digests they name (attest adds the artefacts as subjects).
+    const sboms = (await new EvidenceFolder(dir).load()).filter(
+      (s) => s.statement.predicateType === PREDICATE.cyclonedx || s.statement.predicateType === PREDICATE.spdx,
+    );
+    for (const r of latest(records)) {
+      const hex = r.digest.replace(/^sha256:/, '');
+      const entry = deployedByDigest.get(r.digest) ?? {
+        digest: r.digest,
+        environments: [],
+        packages: 0,
+        pkgs: [],
+        envs: new Set<string>(),
+        ...(r.name ? { name: r.name } : {}),
+      };
+      entry.envs.add(r.environment);
+      deployedByDigest.set(r.digest, entry);
+      if (entry.sbom) continue;
+      const sbom = sboms.find((s) => subjectDigests(s.statement).has(hex));
+      if (!sbom) {
+        problems.push(`no SBOM evidence names ${r.digest} (deployed to ${r.environment}) in ${dir}: it cannot be rescanned`);
+        continue;
+      }
+      entry.sbom = path.relative(process.cwd(), sbom.statementPath) || sbom.statementPath;
+      entry.pkgs = packagesFromSbom(sbom.statement.predicate, sbom.statementPath).filter((p) => p.version !== '');
+      entry.packages = entry.pkgs.length;
+    }
+  }
+
+  const deployed = [...deployedByDigest.values()].map((d) => ({ ...d, environments: [...d.envs].sort() }));
+  logger.info(`rescanning ${deployed.length} deployed digest(s) against ${options.vulnSource.describe().uri}`);
+
+  const matches: RescanMatch[] = [];
+  for (const d of deployed) {
+    if (d.pkgs.length === 0) continue;
+    const found = await options.vulnSource.match(d.pkgs.map((p) => ({ ecosystem: p.ecosystem, name: p.name, version: p.version })));
+    for (const v of found) {
+      for (const env of d.environments) {
+        const threshold = policy.deploy[env]?.blockSeverity ?? policy.materials.blockSeverity;
+        if (!atLeast(v.severity, threshold)) continue;
+        const w = findWaiver(
+          policy.exceptions,
+          { ids: [v.id, ...v.aliases], package: v.package, digest: d.digest, environment: env },
+          now,
+          policy.exceptionMaxDays,
+        );
+        matches.push({
+          advisory: v.id,
+          aliases: v.aliases,
+          package: v.package,
+          severity: v.severity,
+          fixedVersions: v.fixedVersions,
+          digest: d.digest,
+          environment: env,
+          waived: w.active !== undefined,
+        });
+      }
+    }
+  }
+
+  const stateDir = options.stateDir ?? path.join(options.evidenceDirs[0] as string, 'deployments');
+  const previous = await readRemediations(stateDir);
+  const result = reconcile(previous, matches, now);
+
+  if (options.github) {
+    const client = new IssueClient(options.github, logger);
+    const issues = await client.sync([...result.opened, ...result.stillOpen], result.resolved);
+    for (const r of result.state.remediations) {
+      const hit = [...issues.entries()].find(
+        ([m]) => m.includes(`advisory=${encodeURIComponent(r.advisory)} `) && m.includes(`/${encodeURIComponent(r.package.name)} `),
+      );
+      if (hit) r.issue = hit[1];
+    }
+    if (options.rebuild && result.opened.length > 0) await client.dispatchRebuild(result.opened);
+  }
+  const statePath = await writeRemediations(stateDir, result.state);
+  for (const r of result.overdue)
+    logger.error(
+      `${r.advisory} in ${r.package.name}@${r.package.version} is past its deadline ${r.deadline} (deployed: ${r.digests.join(', ')})`,
+    );
+  for (const r of result.opened)
+    logger.warning(
+      `new: ${r.advisory} (${r.severity}) in ${r.package.name}@${r.package.version}, deployed to ${r.environments.join(', ')}; fix by ${r.deadline}`,
+    );
+  return {
+    deployed: deployed.map(({ digest, environments, name, sbom, packages }) => ({
+      digest,
+      environments,
+      packages,
+      ...(name ? { name } : {}),
+      ...(sbom ? { sbom } : {}),
+    })),
+    matches,
+    opened: result.opened,
+    stillOpen: result.stillOpen,
+    resolved: result.resolved,
+    overdue: result.overdue,
+    statePath,
+    database: options.vulnSource.describe(),
+    problems,
+  };
+}
