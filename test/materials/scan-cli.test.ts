@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../support/cli.js';
 import { sarifValidator } from '../support/schemas.js';
-import { describeShared } from '../support/shared.js';
+import { describeShared, readJsonl, sharedPath } from '../support/shared.js';
 import { copy, CRITICAL_ADVISORY, osvDatabase, POSTCSS_ADVISORY, put, scalibr, tempDir } from './fixtures.js';
 
 interface ScanJson {
@@ -86,5 +86,62 @@ describeShared('secure-factory scan', () => {
     const r = await runCli(['scan', tempDir(), '--offline']);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('--offline needs an OSV database');
+  });
+});
+
+describeShared('osv-scanner fixtures', () => {
+  // osv-scanner's own end-to-end case: locks-many-with-insecure holds ansi-html 0.0.1, which osv.dev
+  // reports as GHSA-whgm-jr23-g3j9 (fixed in 0.0.8, CVSS 7.5). The folder's osv-scanner.toml ignores
+  // every package; secure-factory must not honour it, and must say so.
+  const dir = path.join(sharedPath('corpora', 'lockfiles', 'osv-scanner'), 'cmd/osv-scanner/scan/source/testdata/locks-many-with-insecure');
+  const ANSI_HTML = {
+    schema_version: '1.6.0',
+    id: 'GHSA-whgm-jr23-g3j9',
+    modified: '2026-11-24T00:00:00Z',
+    aliases: ['CVE-2021-23424'],
+    summary: 'Uncontrolled Resource Consumption in ansi-html',
+    affected: [
+      {
+        package: { ecosystem: 'npm', name: 'ansi-html' },
+        ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '0.0.8' }] }],
+      },
+    ],
+    severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H' }],
+  };
+
+  it('finds the expected vulnerability and reports the suppression file it ignores', async () => {
+    const expected = readJsonl<{ expected_vulns: { id: string; package: string; version: string; fixed: string; cvss: number }[] }>(
+      'corpora',
+      'lockfiles',
+      'osv-scanner',
+      'expected-e2e.jsonl',
+    )[0];
+    const r = await runCli([
+      'scan',
+      dir,
+      '--osv-db',
+      osvDatabase([ANSI_HTML]),
+      '--json',
+      '--policy',
+      put(tempDir(), 'p.yml', 'apiVersion: secure-factory/v1\nmaterials: { block-severity: high }\n'),
+    ]);
+    expect(r.exitCode).toBe(1);
+    const out = JSON.parse(r.stdout) as ScanJson;
+    const files = new Set(out.packages.map((p) => p.source_file));
+    // replace-local.mod is not named go.mod, and alpine.cdx.xml is an XML SBOM: neither is read.
+    expect([...files].sort()).toEqual(['Gemfile.lock', 'composer.lock', 'package-lock.json', 'yarn.lock']);
+    for (const v of expected?.expected_vulns ?? []) {
+      expect(out.vulnerabilities).toContainEqual(
+        expect.objectContaining({
+          id: v.id,
+          package: { ecosystem: 'npm', name: v.package, version: v.version },
+          fixed_versions: [v.fixed],
+          severity: 'high',
+          score: String(v.cvss),
+          waived: false,
+        }),
+      );
+    }
+    expect(out.findings).toContainEqual(expect.objectContaining({ rule: 'materials/suppression-file-ignored', file: 'osv-scanner.toml' }));
   });
 });
