@@ -350,6 +350,21 @@ describe('gate: refuses a broken chain, saying why', () => {
     );
   });
 
+  it("a bundle file that cannot be read refuses (it may be this artefact's); a broken unsigned statement is only listed", async () => {
+    const dir = await writeEvidence(services, goodRun(art.digest));
+    writeFileSync(path.join(dir, 'stray.intoto.json'), '{ not json');
+    const ok = await gate(dir);
+    expect(ok.decision.error).toBeUndefined();
+    expect(refusedBy(ok)).toEqual([]);
+    expect(ok.decision.inputs).toEqual(
+      expect.arrayContaining([expect.objectContaining({ status: 'unsigned', origin: path.join(dir, 'stray.intoto.json') })]),
+    );
+    writeFileSync(path.join(dir, 'broken.sigstore.json'), '{ "mediaType": ');
+    const r = await gate(dir);
+    expect(refusedBy(r)).toEqual(['signatures']);
+    expect(check(r, 'signatures').reason).toMatch(/broken\.sigstore\.json: not JSON/);
+  });
+
   it('a source level below the policy', async () => {
     const r = await gate(goodDir, { policyFile: writePolicy(policyText({ sourceLevel: 3 })) });
     expect(refusedBy(r)).toEqual(['source']);

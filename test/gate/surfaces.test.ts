@@ -171,7 +171,7 @@ describe('gate-deploy action', () => {
     expect(r.exitCode).toBe(0);
     expect(existsSync(path.resolve(ws, r.outputs['decision-path'] ?? ''))).toBe(true);
     expect(existsSync(path.resolve(ws, r.outputs['vsa-bundle-path'] ?? ''))).toBe(true);
-    expect(r.summary).toContain('**secure-factory gate — production: admitted** · `dist/app-1.4.2.tgz`');
+    expect(r.summary).toMatch(/\*\*secure-factory gate — production: admitted\*\* · `(dist\/)?app-1\.4\.2\.tgz` sha256:/);
     expect(r.summary).toContain('source ✅ → materials ✅ → build ✅ → attest ✅ → gate ✅');
     expect(r.summary).toContain('```mermaid');
     const v = await runCli([

@@ -130,11 +130,12 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     for (const u of index.unsigned)
       log.inputs.push({
         origin: u.origin,
-        digest: 'sha256:',
+        digest: `sha256:${u.digest}`,
         status: 'unsigned',
         reason: 'a statement without a Sigstore bundle never counts',
       });
-    for (const u of index.unreadable) log.inputs.push({ origin: u.origin, digest: 'sha256:', status: 'unreadable', reason: u.reason });
+    for (const u of index.unreadable)
+      log.inputs.push({ origin: u.origin, digest: u.digest ? `sha256:${u.digest}` : 'sha256:', status: 'unreadable', reason: u.reason });
 
     // Index the verified statements by the digests they (verifiably) name.
     const byDigest = new Map<string, Evidence[]>();

@@ -7,7 +7,15 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BUNDLE_SUFFIX, ConfigurationError, mapLimit, STATEMENT_SUFFIX, subjectDigests, type Statement } from '@secure-factory/core';
+import {
+  BUNDLE_SUFFIX,
+  ConfigurationError,
+  mapLimit,
+  sha256Hex,
+  STATEMENT_SUFFIX,
+  subjectDigests,
+  type Statement,
+} from '@secure-factory/core';
 import { candidateFromJson, type CandidateBundle } from './candidate.js';
 import type { GitHubAttestationsClient } from './github-attestations.js';
 
@@ -17,11 +25,15 @@ const MAX_BUNDLE_BYTES = 32 * 1024 * 1024;
 
 export interface UnsignedStatement {
   origin: string;
+  /** sha256 hex of the file. */
+  digest: string;
   subjects: Set<string>;
 }
 
 export interface Unreadable {
   origin: string;
+  /** sha256 hex of the file, when it could be read. */
+  digest?: string;
   reason: string;
 }
 
@@ -45,7 +57,7 @@ async function readCandidate(file: string, index: EvidenceIndex): Promise<void> 
   try {
     index.bundles.push(candidateFromJson(file, bytes));
   } catch (e: unknown) {
-    index.unreadable.push({ origin: file, reason: `not JSON: ${(e as Error).message}` });
+    index.unreadable.push({ origin: file, digest: sha256Hex(bytes), reason: `not JSON: ${(e as Error).message}` });
   }
 }
 
@@ -74,12 +86,15 @@ export async function indexEvidence(options: {
       if (set.has(`${n.slice(0, -STATEMENT_SUFFIX.length)}${BUNDLE_SUFFIX}`)) continue;
       // A statement without a bundle never counts; it is listed so the decision can say so.
       const file = path.join(dir, n);
+      const bytes = await readFile(file);
+      let subjects = new Set<string>();
       try {
-        const statement = JSON.parse(await readFile(file, 'utf8')) as Statement;
-        index.unsigned.push({ origin: file, subjects: Array.isArray(statement.subject) ? subjectDigests(statement) : new Set() });
+        const statement = JSON.parse(bytes.toString('utf8')) as Statement;
+        if (Array.isArray(statement.subject)) subjects = subjectDigests(statement);
       } catch {
-        index.unreadable.push({ origin: file, reason: 'an unsigned statement that is not valid JSON' });
+        // Unreadable and unsigned: it would not count either way, so it is only listed.
       }
+      index.unsigned.push({ origin: file, digest: sha256Hex(bytes), subjects });
     }
   }
   for (const f of options.bundleFiles ?? []) await readCandidate(f, index);
