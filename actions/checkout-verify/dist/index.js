@@ -45111,7 +45111,7 @@ exports.visitAsync = visitAsync;
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1399);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3295);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3223);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(880);
 
 
 
@@ -45185,7 +45185,7 @@ function readInputs() {
 
 /***/ }),
 
-/***/ 3223:
+/***/ 880:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48102,6 +48102,16 @@ async function verifyX509Commit(commit, signers, workDir) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/source/dist/signatures.js
+/**
+ * Commit signatures, checked with git and the real tools against the policy's signers only:
+ * OpenPGP through a policy-only GNUPGHOME, SSH through `gpg.ssh.allowedSignersFile`, X.509 with
+ * openssl. A good signature also has to belong to the committer: the committer e-mail must be one the
+ * signer may use, so a trusted key cannot vouch for a forged identity. Commits made by GitHub's web
+ * flow are accepted only when GitHub's own verification data, fetched for that exact commit, says
+ * valid and carries the same signature and payload.
+ */
+
+
 
 
 
@@ -48119,8 +48129,11 @@ function signatureFormat(signature) {
 /** %G? and friends for many commits in one git call, verified with the policy-only keyring. */
 async function gitVerdicts(repo, shas, keyring) {
     const out = new Map();
-    for (let i = 0; i < shas.length; i += 200) {
-        const chunk = shas.slice(i, i + 200);
+    const chunks = [];
+    for (let i = 0; i < shas.length; i += 100)
+        chunks.push(shas.slice(i, i + 100));
+    // Each signature costs one gpg / ssh-keygen process: spread the chunks over the machine's cores.
+    await (0,core_dist/* mapLimit */.sf)(chunks, Math.max(1, Math.min(4, (0,external_node_os_namespaceObject.availableParallelism)())), async (chunk) => {
         const r = await gitRun(repo, ['show', '-s', '--no-notes', '--format=%H%x00%G?%x00%GK%x00%GF%x00%GP%x00%GS%x1e', ...chunk], {
             env: { GNUPGHOME: keyring.gnupgHome },
             // The verifiers are pinned here so a repository's config cannot substitute its own.
@@ -48145,7 +48158,7 @@ async function gitVerdicts(repo, shas, keyring) {
                 });
             }
         }
-    }
+    });
     return out;
 }
 const GPG_STATUS = {
@@ -49086,7 +49099,441 @@ function childOf(pattern, prefix) {
     return pattern === prefix || pattern.startsWith(`${prefix}.`);
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ../../packages/source/dist/audit/yaml-source.js
+/**
+ * Workflow files parsed with positions: the `yaml` Document API keeps every node's source range, so a
+ * finding can name the exact line and column of the key or expression it is about. Aliases are resolved
+ * lazily (never expanded), which keeps "billion laughs" documents cheap.
+ */
+
+
+/** Larger files are refused: no real workflow comes close, and parsing cost grows with size. */
+const MAX_WORKFLOW_BYTES = 5 * 1024 * 1024;
+class YamlSource {
+    file;
+    text;
+    lineCounter = new yaml_dist/* LineCounter */.HN();
+    doc;
+    lines;
+    constructor(file, text) {
+        this.file = file;
+        this.text = text;
+        if (Buffer.byteLength(text, 'utf8') > MAX_WORKFLOW_BYTES) {
+            throw new core_dist/* ConfigurationError */.j1(`${file} is larger than ${MAX_WORKFLOW_BYTES / 1024 / 1024} MB; refusing to parse it`, {
+                location: { file },
+                hint: 'a workflow file this large is almost certainly not a real workflow; split it or exclude it with --ignore',
+            });
+        }
+        // The library's own duplicate-key check is quadratic in the keys of a mapping; ours is linear.
+        this.doc = (0,yaml_dist/* parseDocument */.Tp)(text, {
+            lineCounter: this.lineCounter,
+            keepSourceTokens: false,
+            uniqueKeys: false,
+            merge: true,
+            prettyErrors: false,
+        });
+        this.lines = text.split('\n');
+        const err = this.doc.errors[0];
+        if (err) {
+            const pos = this.position(err.pos[0]);
+            throw new core_dist/* ConfigurationError */.j1(`malformed YAML: ${err.message.split('\n')[0] ?? err.code}`, {
+                location: { file, line: pos.line, column: pos.column },
+                hint: 'fix the YAML syntax; GitHub would refuse to run this file too',
+            });
+        }
+        this.rejectDuplicateKeys();
+    }
+    rejectDuplicateKeys() {
+        let duplicate;
+        (0,yaml_dist/* visit */.YR)(this.doc, {
+            Map: (_k, map) => {
+                const seen = new Set();
+                for (const item of map.items) {
+                    const key = item.key;
+                    if (!(0,yaml_dist/* isScalar */.jn)(key) || key.value === '<<')
+                        continue;
+                    const name = this.str(key) ?? '';
+                    if (seen.has(name)) {
+                        duplicate = key;
+                        return yaml_dist/* visit */.YR.BREAK;
+                    }
+                    seen.add(name);
+                }
+                return undefined;
+            },
+        });
+        if (duplicate) {
+            const pos = this.position(duplicate.range?.[0] ?? 0);
+            throw new core_dist/* ConfigurationError */.j1(`malformed YAML: map keys must be unique (${JSON.stringify(this.str(duplicate))} repeats)`, {
+                location: { file: this.file, line: pos.line, column: pos.column },
+                hint: 'remove or merge the repeated key; GitHub would refuse to run this file too',
+            });
+        }
+    }
+    /** 1-based line and column (in code points, as SARIF's `unicodeCodePoints` and zizmor count). */
+    position(offset) {
+        const lp = this.lineCounter.linePos(offset);
+        const lineText = this.lines[lp.line - 1] ?? '';
+        const col = [...lineText.slice(0, lp.col - 1)].length + 1;
+        return { line: lp.line, column: col };
+    }
+    root() {
+        const c = this.resolve(this.doc.contents);
+        return (0,yaml_dist/* isMap */.jh)(c) ? c : undefined;
+    }
+    resolve(node) {
+        let n = node;
+        for (let depth = 0; depth < 50 && (0,yaml_dist/* isAlias */.Vj)(n); depth++)
+            n = n.resolve(this.doc);
+        return n === null || n === undefined || (0,yaml_dist/* isAlias */.Vj)(n) ? undefined : n;
+    }
+    /** The pair for `key` in a mapping, following `<<` merge keys. */
+    pair(map, key) {
+        const m = this.resolve(map);
+        if (!(0,yaml_dist/* isMap */.jh)(m))
+            return undefined;
+        let merged;
+        for (const item of m.items) {
+            const k = this.resolve(item.key);
+            if ((0,yaml_dist/* isScalar */.jn)(k) && String(k.value) === key)
+                return item;
+            if ((0,yaml_dist/* isScalar */.jn)(k) && k.value === '<<' && merged === undefined) {
+                const v = this.resolve(item.value);
+                const sources = (0,yaml_dist/* isSeq */.oP)(v) ? v.items : [v];
+                for (const s of sources) {
+                    const p = this.pair(s, key);
+                    if (p) {
+                        merged = p;
+                        break;
+                    }
+                }
+            }
+        }
+        return merged;
+    }
+    get(map, key) {
+        const p = this.pair(map, key);
+        return p ? this.resolve(p.value) : undefined;
+    }
+    /** Entries of a mapping as [key string, pair]; merge keys flattened. */
+    entries(map) {
+        const m = this.resolve(map);
+        if (!(0,yaml_dist/* isMap */.jh)(m))
+            return [];
+        const out = [];
+        const seen = new Set();
+        for (const item of m.items) {
+            const k = this.resolve(item.key);
+            if (!(0,yaml_dist/* isScalar */.jn)(k))
+                continue;
+            if (k.value === '<<')
+                continue;
+            const name = String(k.value);
+            seen.add(name);
+            out.push([name, item]);
+        }
+        for (const item of m.items) {
+            const k = this.resolve(item.key);
+            if (!(0,yaml_dist/* isScalar */.jn)(k) || k.value !== '<<')
+                continue;
+            const v = this.resolve(item.value);
+            for (const s of (0,yaml_dist/* isSeq */.oP)(v) ? v.items : [v]) {
+                for (const [name, p] of this.entries(s)) {
+                    if (!seen.has(name)) {
+                        seen.add(name);
+                        out.push([name, p]);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+    items(seq) {
+        const s = this.resolve(seq);
+        if (!(0,yaml_dist/* isSeq */.oP)(s))
+            return [];
+        return s.items.map((i) => this.resolve(i)).filter((i) => i !== undefined);
+    }
+    /** A scalar's value as a string (booleans and numbers too); undefined for collections. */
+    str(node) {
+        const n = this.resolve(node);
+        if (!(0,yaml_dist/* isScalar */.jn)(n))
+            return undefined;
+        if (n.value === null || n.value === undefined)
+            return '';
+        const v = n.value;
+        if (typeof v === 'string')
+            return v;
+        if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint')
+            return String(v);
+        return undefined;
+    }
+    /** Raw source text of a node (what the author typed, before YAML unescaping). */
+    raw(node) {
+        const r = node.range;
+        return r ? this.text.slice(r[0], r[1]) : '';
+    }
+    /** Range [start, end) of a node's value. */
+    range(node) {
+        const n = node ?? undefined;
+        if (!n?.range)
+            return undefined;
+        return [n.range[0], n.range[1]];
+    }
+    /** Range of a whole `key: value` pair (from the key to the end of the value). */
+    pairRange(pair) {
+        const k = (0,yaml_dist/* isPair */.tO)(pair) ? pair.key : undefined;
+        const start = k?.range?.[0];
+        const v = pair.value;
+        const end = v?.range?.[1] ?? k?.range?.[1];
+        if (start === undefined || end === undefined)
+            return undefined;
+        return [start, end];
+    }
+    /** Lines (1-based) carrying a `# zizmor: ignore[...]` or `# secure-factory: ignore[...]` comment, with the ids. */
+    ignoreComments() {
+        const out = new Map();
+        this.lines.forEach((line, i) => {
+            const re = /#.*?\b(?:zizmor|secure-factory):\s*ignore\[([^\]]*)\]/g;
+            let m;
+            while ((m = re.exec(line)) !== null) {
+                const ids = (m[1] ?? '').split(',').map((s) => s.trim().toLowerCase());
+                const set = out.get(i + 1) ?? new Set();
+                for (const id of ids)
+                    if (id)
+                        set.add(id);
+                out.set(i + 1, set);
+            }
+        });
+        return out;
+    }
+    /** The comment after a node on its line (`uses: x@sha # v1.2.3` → `v1.2.3`). */
+    trailingComment(node) {
+        const r = node.range;
+        if (!r)
+            return undefined;
+        const { line } = this.position(r[1]);
+        const lineText = this.lines[line - 1] ?? '';
+        const endCol = this.lineCounter.linePos(r[1]).col - 1;
+        const rest = lineText.slice(endCol);
+        const m = /^\s*#\s*(.*)$/.exec(rest);
+        return m?.[1]?.trim();
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/source/dist/audit/zizmor-config.js
+/**
+ * zizmor's configuration file (`zizmor.yml`, https://docs.zizmor.sh/configuration/), so a repository
+ * that already tunes zizmor gets the same answers here: `rules.<id>.disable`, `.ignore`
+ * (`file.yml[:line[:column]]`), `.remap.severity`, and the per-audit `config` of unpinned-uses
+ * (policies), forbidden-uses (allow/deny) and dependabot-cooldown (days). A malformed file is a
+ * ConfigurationError naming its line and column: a config error never turns into a silent pass.
+ */
+
+
+
+
+
+
+const SEGMENT = /^[A-Za-z0-9._-]+$/;
+function parseUsesPattern(text) {
+    if (text === '*')
+        return { text, specificity: 0 };
+    const at = text.indexOf('@');
+    const pathPart = at >= 0 ? text.slice(0, at) : text;
+    const ref = at >= 0 ? text.slice(at + 1) : undefined;
+    if (ref !== undefined && ref === '')
+        return undefined;
+    const segs = pathPart.split('/');
+    const [owner, repo, ...rest] = segs;
+    if (!owner || !SEGMENT.test(owner) || repo === undefined)
+        return undefined;
+    if (repo === '*')
+        return ref === undefined && rest.length === 0 ? { text, owner: owner.toLowerCase(), specificity: 1 } : undefined;
+    if (!SEGMENT.test(repo))
+        return undefined;
+    if (rest.length === 1 && rest[0] === '*')
+        return ref === undefined ? { text, owner: owner.toLowerCase(), repo: repo.toLowerCase(), specificity: 2 } : undefined;
+    if (rest.some((s) => !SEGMENT.test(s)))
+        return undefined;
+    const subpath = rest.length > 0 ? rest.join('/').toLowerCase() : undefined;
+    return {
+        text,
+        owner: owner.toLowerCase(),
+        repo: repo.toLowerCase(),
+        ...(subpath !== undefined ? { subpath } : {}),
+        ...(ref !== undefined ? { ref } : {}),
+        specificity: ref !== undefined ? 5 : subpath !== undefined ? 4 : 3,
+    };
+}
+/** Whether `owner/repo[/subpath]@ref` matches a pattern. */
+function matchesUses(p, uses) {
+    switch (p.specificity) {
+        case 0:
+            return true;
+        case 1:
+            return uses.owner === p.owner;
+        case 2:
+            return uses.owner === p.owner && uses.repo === p.repo;
+        case 3:
+            return uses.owner === p.owner && uses.repo === p.repo && uses.subpath === undefined;
+        case 4:
+            return uses.owner === p.owner && uses.repo === p.repo && uses.subpath === p.subpath;
+        default:
+            return uses.owner === p.owner && uses.repo === p.repo && uses.subpath === p.subpath && uses.ref === p.ref;
+    }
+}
+function mostSpecific(entries, uses) {
+    let best;
+    for (const e of entries)
+        if (matchesUses(e[0], uses) && (!best || e[0].specificity >= best[0].specificity))
+            best = e;
+    return best;
+}
+/** zizmor's default: every action pinned by hash ("blanket policy"). */
+function defaultAuditConfig() {
+    return { rules: new Map(), unpinnedPolicies: [[{ text: '*', specificity: 0 }, 'hash-pin']], cooldownDays: 7 };
+}
+const SEVERITY_NAMES = { informational: 'info', info: 'info', low: 'low', medium: 'medium', high: 'high' };
+function parseZizmorConfig(text, file) {
+    const src = new YamlSource(file, text);
+    const config = defaultAuditConfig();
+    config.file = file;
+    const fail = (message, node, hint) => {
+        const pos = node?.range ? src.position(node.range[0]) : undefined;
+        throw new core_dist/* ConfigurationError */.j1(`invalid zizmor configuration: ${message}`, {
+            location: { file, ...(pos ? { line: pos.line, column: pos.column } : {}) },
+            ...(hint ? { hint } : {}),
+        });
+    };
+    const root = src.root();
+    if (src.doc.contents === null)
+        return config;
+    if (!root)
+        return fail('the file must be a mapping', src.doc.contents);
+    const rules = src.get(root, 'rules');
+    if (rules === undefined)
+        return config;
+    if (!(0,yaml_dist/* isMap */.jh)(rules))
+        return fail('`rules` must be a mapping of audit ids', rules);
+    for (const [id, pair] of src.entries(rules)) {
+        const body = src.resolve(pair.value);
+        const settings = { disable: false, ignore: [] };
+        config.rules.set(id, settings);
+        if (body === undefined || (src.str(body) === '' && !(0,yaml_dist/* isMap */.jh)(body)))
+            continue;
+        if (!(0,yaml_dist/* isMap */.jh)(body))
+            return fail(`rules.${id} must be a mapping`, body);
+        for (const [key, p] of src.entries(body)) {
+            const v = src.resolve(p.value);
+            if (key === 'disable') {
+                const b = src.str(v);
+                if (b !== 'true' && b !== 'false')
+                    return fail(`rules.${id}.disable must be true or false`, v);
+                settings.disable = b === 'true';
+            }
+            else if (key === 'ignore') {
+                if (!(0,yaml_dist/* isSeq */.oP)(v))
+                    return fail(`rules.${id}.ignore must be a list of "file.yml[:line[:column]]"`, v);
+                for (const item of src.items(v)) {
+                    const m = /^([^:]+?)(?::(\d+))?(?::(\d+))?$/.exec(src.str(item) ?? '');
+                    if (!m?.[1])
+                        return fail(`rules.${id}.ignore entries look like "ci.yml:12:3"`, item);
+                    settings.ignore.push({
+                        file: m[1],
+                        ...(m[2] !== undefined ? { line: Number(m[2]) } : {}),
+                        ...(m[3] !== undefined ? { column: Number(m[3]) } : {}),
+                    });
+                }
+            }
+            else if (key === 'remap') {
+                const sev = src.str(src.get(v, 'severity'))?.toLowerCase();
+                if (sev === undefined || !SEVERITY_NAMES[sev])
+                    return fail(`rules.${id}.remap.severity must be one of informational, low, medium, high`, v);
+                settings.severity = SEVERITY_NAMES[sev];
+            }
+            else if (key === 'config') {
+                readAuditConfig(id, v);
+            }
+            else {
+                return fail(`unknown setting rules.${id}.${key}`, p.key, 'allowed: disable, ignore, config, remap');
+            }
+        }
+    }
+    return config;
+    function readAuditConfig(id, v) {
+        if (!(0,yaml_dist/* isMap */.jh)(v)) {
+            fail(`rules.${id}.config must be a mapping`, v);
+            return;
+        }
+        if (id === 'unpinned-uses') {
+            const policies = src.get(v, 'policies');
+            if (!(0,yaml_dist/* isMap */.jh)(policies)) {
+                fail('rules.unpinned-uses.config.policies must map repository patterns to hash-pin, ref-pin or any', policies ?? v);
+                return;
+            }
+            for (const [text, p] of src.entries(policies)) {
+                const pattern = parseUsesPattern(text);
+                if (!pattern)
+                    fail(`"${text}" is not a repository pattern`, p.key, 'use *, owner/*, owner/repo, owner/repo/*, owner/repo/path or owner/repo@ref');
+                const policy = src.str(p.value);
+                if (policy !== 'hash-pin' && policy !== 'ref-pin' && policy !== 'any')
+                    fail(`"${policy ?? ''}" is not a pinning policy`, p.value, 'use hash-pin, ref-pin or any');
+                config.unpinnedPolicies.push([pattern, policy]);
+            }
+        }
+        else if (id === 'forbidden-uses') {
+            const allow = src.get(v, 'allow');
+            const deny = src.get(v, 'deny');
+            if ((allow === undefined) === (deny === undefined)) {
+                fail('rules.forbidden-uses.config needs exactly one of allow or deny', v);
+                return;
+            }
+            const list = (allow ?? deny);
+            if (!(0,yaml_dist/* isSeq */.oP)(list)) {
+                fail('rules.forbidden-uses.config.allow/deny must be a list of repository patterns', list);
+                return;
+            }
+            const patterns = src.items(list).map((item) => parseUsesPattern(src.str(item) ?? '') ?? fail(`"${src.str(item) ?? ''}" is not a repository pattern`, item));
+            config.forbidden = { mode: allow !== undefined ? 'allow' : 'deny', patterns };
+        }
+        else if (id === 'dependabot-cooldown') {
+            const daysNode = src.get(v, 'days');
+            const days = Number(src.str(daysNode));
+            if (!Number.isInteger(days) || days < 1)
+                fail('rules.dependabot-cooldown.config.days must be a positive whole number', daysNode ?? v);
+            config.cooldownDays = days;
+        }
+    }
+}
+async function loadZizmorConfig(file) {
+    return parseZizmorConfig(await (0,promises_.readFile)(file, 'utf8'), file);
+}
+/**
+ * zizmor's local discovery: `.github/zizmor.yml`, `zizmor.yml` (and `.yaml`) in the directory, then
+ * in each parent, stopping at the first directory holding `.git`.
+ */
+function discoverZizmorConfig(start) {
+    let dir = external_node_path_.resolve(start);
+    for (;;) {
+        for (const name of ['.github/zizmor.yml', '.github/zizmor.yaml', 'zizmor.yml', 'zizmor.yaml']) {
+            const candidate = external_node_path_.join(dir, name);
+            if ((0,external_node_fs_.existsSync)(candidate))
+                return candidate;
+        }
+        if ((0,external_node_fs_.existsSync)(external_node_path_.join(dir, '.git')))
+            return undefined;
+        const parent = external_node_path_.dirname(dir);
+        if (parent === dir)
+            return undefined;
+        dir = parent;
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/source/dist/audit/model.js
+
 
 
 const PERSONA_RANK = { regular: 0, pedantic: 1, auditor: 2 };
@@ -49103,11 +49550,11 @@ function readStep(src, node, index, job) {
         step.run = { value: src.str(runNode) ?? '', node: runNode, pair: runPair };
     return step;
 }
-function buildAuditFile(src, file, kind, publicRepository) {
+function buildAuditFile(src, file, kind, publicRepository, config = defaultAuditConfig()) {
     const root = src.root();
     if (!root)
         return undefined;
-    const out = { src, file, kind, root, triggers: [], onPair: undefined, jobs: [], steps: [], publicRepository };
+    const out = { src, file, kind, root, triggers: [], onPair: undefined, jobs: [], steps: [], publicRepository, config };
     if (kind === 'workflow') {
         const onPair = src.pair(root, 'on') ?? src.pair(root, 'true');
         out.onPair = onPair;
@@ -49740,33 +50187,76 @@ const excessivePermissions = (f, report) => {
 
 
 
+
 const FULL_SHA = /^[0-9a-f]{40}$/i;
+/** `owner/repo[/subpath]@ref` split for pattern matching (lower-case names, ref as written). */
+function usesParts(value) {
+    const u = parseUses(value);
+    if (u.kind !== 'repository' || !u.slug)
+        return undefined;
+    const [owner, repo, ...rest] = u.slug.split('/');
+    if (!owner || !repo)
+        return undefined;
+    return { owner, repo, ...(rest.length > 0 ? { subpath: rest.join('/') } : {}), ...(u.ref !== undefined ? { ref: u.ref } : {}) };
+}
+/** Every `uses:` of the file: steps and reusable-workflow jobs, with the value node. */
+function allUses(f) {
+    const out = [];
+    for (const step of f.steps)
+        if (step.uses)
+            out.push({ value: step.uses.value, node: step.uses.node });
+    for (const job of f.jobs) {
+        const uses = f.src.get(job.node, 'uses');
+        const v = f.src.str(uses);
+        if (uses && v !== undefined)
+            out.push({ value: v, node: uses });
+    }
+    return out;
+}
 const unpinnedUses = (f, report) => {
-    const check = (value, node) => {
-        const u = parseUses(value);
-        if (u.kind !== 'repository' || !node.range)
-            return;
-        if (u.ref !== undefined && FULL_SHA.test(u.ref))
-            return;
+    for (const { value, node } of allUses(f)) {
+        const parts = usesParts(value);
+        if (!parts || !node.range)
+            continue;
+        const [pattern, policy] = mostSpecific(f.config.unpinnedPolicies, parts) ?? [{ text: '*', specificity: 0 }, 'hash-pin'];
+        const blanket = pattern.text === '*' ? 'blanket policy' : `policy for ${pattern.text}`;
+        let problem;
+        if (policy === 'hash-pin' && !(parts.ref !== undefined && FULL_SHA.test(parts.ref)))
+            problem = `\`${value}\` is not pinned to a full commit SHA (required by ${blanket})`;
+        else if (policy === 'ref-pin' && parts.ref === undefined)
+            problem = `\`${value}\` has no ref at all (required by ${blanket})`;
+        if (!problem)
+            continue;
         report({
             audit: 'unpinned-uses',
             severity: 'high',
             confidence: 'high',
             persona: 'regular',
-            message: u.ref === undefined
-                ? `unpinned action reference: \`${value}\` has no ref at all`
-                : `unpinned action reference: \`${value}\` is not pinned to a full commit SHA`,
+            message: `unpinned action reference: ${problem}`,
             range: [node.range[0], node.range[1]],
         });
-    };
-    for (const step of f.steps)
-        if (step.uses)
-            check(step.uses.value, step.uses.node);
-    for (const job of f.jobs) {
-        const uses = f.src.get(job.node, 'uses');
-        const v = f.src.str(uses);
-        if (uses && v !== undefined)
-            check(v, uses);
+    }
+};
+/** forbidden-uses: only with a zizmor configuration listing allowed or denied actions. */
+const forbiddenUses = (f, report) => {
+    const rule = f.config.forbidden;
+    if (!rule)
+        return;
+    for (const { value, node } of allUses(f)) {
+        const parts = usesParts(value);
+        if (!parts || !node.range)
+            continue;
+        const listed = rule.patterns.some((p) => matchesUses(p, parts));
+        if (rule.mode === 'allow' ? listed : !listed)
+            continue;
+        report({
+            audit: 'forbidden-uses',
+            severity: 'high',
+            confidence: 'high',
+            persona: 'regular',
+            message: `forbidden action or repository used: \`${value}\` is ${rule.mode === 'allow' ? 'not on the allow list' : 'on the deny list'} of ${f.config.file ?? 'the configuration'}`,
+            range: [node.range[0], node.range[1]],
+        });
     }
 };
 function imagePinning(ref) {
@@ -50708,18 +51198,18 @@ const unpinnedTools = (f, report) => {
 };
 
 ;// CONCATENATED MODULE: ../../packages/source/dist/audit/rules/dependabot.js
-/** zizmor's default minimum cooldown, in days. */
-const MIN_COOLDOWN_DAYS = 7;
 const dependabotCooldown = (f, report) => {
     if (f.kind !== 'dependabot')
         return;
+    // zizmor's default minimum is 7 days; a zizmor configuration can change it.
+    const minDays = f.config.cooldownDays;
     for (const update of f.src.items(f.src.get(f.root, 'updates'))) {
         const ecosystem = f.src.pair(update, 'package-ecosystem');
         const cooldown = f.src.get(update, 'cooldown');
         const daysPair = f.src.pair(cooldown, 'default-days');
         const days = daysPair ? Number(f.src.str(daysPair.value)) : undefined;
         const range = daysPair ? f.src.pairRange(daysPair) : ecosystem ? f.src.pairRange(ecosystem) : undefined;
-        if (!range || (days !== undefined && Number.isFinite(days) && days >= MIN_COOLDOWN_DAYS))
+        if (!range || (days !== undefined && Number.isFinite(days) && days >= minDays))
             continue;
         report({
             audit: 'dependabot-cooldown',
@@ -50727,8 +51217,8 @@ const dependabotCooldown = (f, report) => {
             confidence: 'high',
             persona: 'regular',
             message: days === undefined
-                ? `insufficient cooldown in Dependabot updates: no cooldown, so updates are proposed as soon as a release appears (set cooldown.default-days >= ${MIN_COOLDOWN_DAYS})`
-                : `insufficient cooldown in Dependabot updates: default-days ${f.src.str(daysPair?.value)} is less than ${MIN_COOLDOWN_DAYS}`,
+                ? `insufficient cooldown in Dependabot updates: no cooldown, so updates are proposed as soon as a release appears (set cooldown.default-days >= ${minDays})`
+                : `insufficient cooldown in Dependabot updates: default-days ${f.src.str(daysPair?.value)} is less than ${minDays}`,
             range,
         });
     }
@@ -51088,6 +51578,14 @@ const SPECS = [
         help: 'Set `insecure-external-code-execution: deny` (or remove it): allowing it runs package code with the registry credentials.',
         audit: dependabotExecution,
     },
+    {
+        zizmor: 'forbidden-uses',
+        name: 'ForbiddenUses',
+        severity: 'high',
+        short: 'forbidden action or repository used',
+        help: 'Use only the actions the configuration allows (rules.forbidden-uses.config in zizmor.yml).',
+        audit: forbiddenUses,
+    },
 ];
 const INVALID_YAML_RULE = 'workflow/invalid-yaml';
 const WORKFLOW_RULES = [
@@ -51111,234 +51609,13 @@ const WORKFLOW_RULES = [
 /** Audit functions by zizmor id, in the order they run. */
 const AUDITS = SPECS.map((s) => ({ zizmor: s.zizmor, audit: s.audit }));
 
-;// CONCATENATED MODULE: ../../packages/source/dist/audit/yaml-source.js
-/**
- * Workflow files parsed with positions: the `yaml` Document API keeps every node's source range, so a
- * finding can name the exact line and column of the key or expression it is about. Aliases are resolved
- * lazily (never expanded), which keeps "billion laughs" documents cheap.
- */
-
-
-/** Larger files are refused: no real workflow comes close, and parsing cost grows with size. */
-const MAX_WORKFLOW_BYTES = 5 * 1024 * 1024;
-class YamlSource {
-    file;
-    text;
-    lineCounter = new yaml_dist/* LineCounter */.HN();
-    doc;
-    lines;
-    constructor(file, text) {
-        this.file = file;
-        this.text = text;
-        if (Buffer.byteLength(text, 'utf8') > MAX_WORKFLOW_BYTES) {
-            throw new core_dist/* ConfigurationError */.j1(`${file} is larger than ${MAX_WORKFLOW_BYTES / 1024 / 1024} MB; refusing to parse it`, {
-                location: { file },
-                hint: 'a workflow file this large is almost certainly not a real workflow; split it or exclude it with --ignore',
-            });
-        }
-        // The library's own duplicate-key check is quadratic in the keys of a mapping; ours is linear.
-        this.doc = (0,yaml_dist/* parseDocument */.Tp)(text, {
-            lineCounter: this.lineCounter,
-            keepSourceTokens: false,
-            uniqueKeys: false,
-            merge: true,
-            prettyErrors: false,
-        });
-        this.lines = text.split('\n');
-        const err = this.doc.errors[0];
-        if (err) {
-            const pos = this.position(err.pos[0]);
-            throw new core_dist/* ConfigurationError */.j1(`malformed YAML: ${err.message.split('\n')[0] ?? err.code}`, {
-                location: { file, line: pos.line, column: pos.column },
-                hint: 'fix the YAML syntax; GitHub would refuse to run this file too',
-            });
-        }
-        this.rejectDuplicateKeys();
-    }
-    rejectDuplicateKeys() {
-        let duplicate;
-        (0,yaml_dist/* visit */.YR)(this.doc, {
-            Map: (_k, map) => {
-                const seen = new Set();
-                for (const item of map.items) {
-                    const key = item.key;
-                    if (!(0,yaml_dist/* isScalar */.jn)(key) || key.value === '<<')
-                        continue;
-                    const name = this.str(key) ?? '';
-                    if (seen.has(name)) {
-                        duplicate = key;
-                        return yaml_dist/* visit */.YR.BREAK;
-                    }
-                    seen.add(name);
-                }
-                return undefined;
-            },
-        });
-        if (duplicate) {
-            const pos = this.position(duplicate.range?.[0] ?? 0);
-            throw new core_dist/* ConfigurationError */.j1(`malformed YAML: map keys must be unique (${JSON.stringify(this.str(duplicate))} repeats)`, {
-                location: { file: this.file, line: pos.line, column: pos.column },
-                hint: 'remove or merge the repeated key; GitHub would refuse to run this file too',
-            });
-        }
-    }
-    /** 1-based line and column (in code points, as SARIF's `unicodeCodePoints` and zizmor count). */
-    position(offset) {
-        const lp = this.lineCounter.linePos(offset);
-        const lineText = this.lines[lp.line - 1] ?? '';
-        const col = [...lineText.slice(0, lp.col - 1)].length + 1;
-        return { line: lp.line, column: col };
-    }
-    root() {
-        const c = this.resolve(this.doc.contents);
-        return (0,yaml_dist/* isMap */.jh)(c) ? c : undefined;
-    }
-    resolve(node) {
-        let n = node;
-        for (let depth = 0; depth < 50 && (0,yaml_dist/* isAlias */.Vj)(n); depth++)
-            n = n.resolve(this.doc);
-        return n === null || n === undefined || (0,yaml_dist/* isAlias */.Vj)(n) ? undefined : n;
-    }
-    /** The pair for `key` in a mapping, following `<<` merge keys. */
-    pair(map, key) {
-        const m = this.resolve(map);
-        if (!(0,yaml_dist/* isMap */.jh)(m))
-            return undefined;
-        let merged;
-        for (const item of m.items) {
-            const k = this.resolve(item.key);
-            if ((0,yaml_dist/* isScalar */.jn)(k) && String(k.value) === key)
-                return item;
-            if ((0,yaml_dist/* isScalar */.jn)(k) && k.value === '<<' && merged === undefined) {
-                const v = this.resolve(item.value);
-                const sources = (0,yaml_dist/* isSeq */.oP)(v) ? v.items : [v];
-                for (const s of sources) {
-                    const p = this.pair(s, key);
-                    if (p) {
-                        merged = p;
-                        break;
-                    }
-                }
-            }
-        }
-        return merged;
-    }
-    get(map, key) {
-        const p = this.pair(map, key);
-        return p ? this.resolve(p.value) : undefined;
-    }
-    /** Entries of a mapping as [key string, pair]; merge keys flattened. */
-    entries(map) {
-        const m = this.resolve(map);
-        if (!(0,yaml_dist/* isMap */.jh)(m))
-            return [];
-        const out = [];
-        const seen = new Set();
-        for (const item of m.items) {
-            const k = this.resolve(item.key);
-            if (!(0,yaml_dist/* isScalar */.jn)(k))
-                continue;
-            if (k.value === '<<')
-                continue;
-            const name = String(k.value);
-            seen.add(name);
-            out.push([name, item]);
-        }
-        for (const item of m.items) {
-            const k = this.resolve(item.key);
-            if (!(0,yaml_dist/* isScalar */.jn)(k) || k.value !== '<<')
-                continue;
-            const v = this.resolve(item.value);
-            for (const s of (0,yaml_dist/* isSeq */.oP)(v) ? v.items : [v]) {
-                for (const [name, p] of this.entries(s)) {
-                    if (!seen.has(name)) {
-                        seen.add(name);
-                        out.push([name, p]);
-                    }
-                }
-            }
-        }
-        return out;
-    }
-    items(seq) {
-        const s = this.resolve(seq);
-        if (!(0,yaml_dist/* isSeq */.oP)(s))
-            return [];
-        return s.items.map((i) => this.resolve(i)).filter((i) => i !== undefined);
-    }
-    /** A scalar's value as a string (booleans and numbers too); undefined for collections. */
-    str(node) {
-        const n = this.resolve(node);
-        if (!(0,yaml_dist/* isScalar */.jn)(n))
-            return undefined;
-        if (n.value === null || n.value === undefined)
-            return '';
-        const v = n.value;
-        if (typeof v === 'string')
-            return v;
-        if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint')
-            return String(v);
-        return undefined;
-    }
-    /** Raw source text of a node (what the author typed, before YAML unescaping). */
-    raw(node) {
-        const r = node.range;
-        return r ? this.text.slice(r[0], r[1]) : '';
-    }
-    /** Range [start, end) of a node's value. */
-    range(node) {
-        const n = node ?? undefined;
-        if (!n?.range)
-            return undefined;
-        return [n.range[0], n.range[1]];
-    }
-    /** Range of a whole `key: value` pair (from the key to the end of the value). */
-    pairRange(pair) {
-        const k = (0,yaml_dist/* isPair */.tO)(pair) ? pair.key : undefined;
-        const start = k?.range?.[0];
-        const v = pair.value;
-        const end = v?.range?.[1] ?? k?.range?.[1];
-        if (start === undefined || end === undefined)
-            return undefined;
-        return [start, end];
-    }
-    /** Lines (1-based) carrying a `# zizmor: ignore[...]` or `# secure-factory: ignore[...]` comment, with the ids. */
-    ignoreComments() {
-        const out = new Map();
-        this.lines.forEach((line, i) => {
-            const re = /#.*?\b(?:zizmor|secure-factory):\s*ignore\[([^\]]*)\]/g;
-            let m;
-            while ((m = re.exec(line)) !== null) {
-                const ids = (m[1] ?? '').split(',').map((s) => s.trim().toLowerCase());
-                const set = out.get(i + 1) ?? new Set();
-                for (const id of ids)
-                    if (id)
-                        set.add(id);
-                out.set(i + 1, set);
-            }
-        });
-        return out;
-    }
-    /** The comment after a node on its line (`uses: x@sha # v1.2.3` → `v1.2.3`). */
-    trailingComment(node) {
-        const r = node.range;
-        if (!r)
-            return undefined;
-        const { line } = this.position(r[1]);
-        const lineText = this.lines[line - 1] ?? '';
-        const endCol = this.lineCounter.linePos(r[1]).col - 1;
-        const rest = lineText.slice(endCol);
-        const m = /^\s*#\s*(.*)$/.exec(rest);
-        return m?.[1]?.trim();
-    }
-}
-
 ;// CONCATENATED MODULE: ../../packages/source/dist/audit/audit-workflows.js
 /**
  * The workflow audit engine: finds workflows (`.github/workflows/*.yml|yaml`) and actions
  * (`action.yml|yaml`) under a root, parses each with positions, runs every rule, and returns core
  * `Finding`s carrying the zizmor audit id, persona and confidence in `properties`.
  */
+
 
 
 
@@ -51457,13 +51734,14 @@ function auditWorkflowText(text, file, kind, options = {}) {
         }
         throw e;
     }
-    const model = buildAuditFile(src, file, kind, options.publicRepository === true);
+    const config = options.config ?? defaultAuditConfig();
+    const model = buildAuditFile(src, file, kind, options.publicRepository === true, config);
     if (!model)
         return [];
     const persona = options.persona ?? 'regular';
     const raw = [];
     for (const { zizmor, audit } of AUDITS) {
-        if (options.disabled?.has(zizmor))
+        if (options.disabled?.has(zizmor) || config.rules.get(zizmor)?.disable === true)
             continue;
         audit(model, (f) => raw.push(f));
     }
@@ -51490,10 +51768,14 @@ function auditWorkflowText(text, file, kind, options = {}) {
         }
         if (ignored)
             continue;
+        const settings = config.rules.get(r.audit);
+        const base = external_node_path_.posix.basename(file.split(external_node_path_.sep).join('/'));
+        if (settings?.ignore.some((i) => i.file === base && (i.line === undefined || i.line === start.line) && (i.column === undefined || i.column === start.column)))
+            continue;
         const rule = WORKFLOW_RULES.find((d) => d.id === `workflow/${r.audit}`);
         out.push({
             rule: `workflow/${r.audit}`,
-            severity: r.severity,
+            severity: settings?.severity ?? r.severity,
             message: r.message,
             file,
             line: start.line,
@@ -51519,6 +51801,16 @@ async function auditWorkflows(options) {
             skipGlobs.push(globToRegExp(entry.replace(/^\.\//, '')));
     }
     const { files, base } = await discover(root, options.paths);
+    let config = defaultAuditConfig();
+    const configFile = options.zizmorConfig === false ? undefined : (options.zizmorConfig ?? discoverZizmorConfig(base));
+    if (configFile !== undefined) {
+        config = await loadZizmorConfig(configFile).catch((e) => {
+            if (e instanceof core_dist/* ConfigurationError */.j1)
+                throw e;
+            throw new core_dist/* ConfigurationError */.j1(`cannot read zizmor configuration ${configFile}: ${(0,core_dist/* errorMessage */.gJ)(e)}`, { location: { file: configFile } });
+        });
+        logger.info(`using zizmor configuration ${external_node_path_.relative(process.cwd(), configFile) || configFile}`);
+    }
     const findings = [];
     const audited = [];
     for (const { rel, kind } of files) {
@@ -51540,6 +51832,7 @@ async function auditWorkflows(options) {
             persona: options.persona ?? 'regular',
             disabled,
             publicRepository: options.publicRepository === true,
+            config,
         });
         findings.push(...fileFindings);
         audited.push(rel);
@@ -51828,8 +52121,6 @@ function renderSummary(r) {
     return lines.join('\n');
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ../../packages/source/dist/policy-file.js
 /**
  * Finding the policy for a repository: an explicit file must exist; otherwise the repository's own
@@ -55069,13 +55360,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   Y5: () => (/* reexport */ isSecureFactoryError),
   tb: () => (/* reexport */ loadPolicy),
   UT: () => (/* reexport */ makeStatement),
+  sf: () => (/* reexport */ mapLimit),
   md: () => (/* reexport */ md),
   tp: () => (/* reexport */ table),
   zv: () => (/* reexport */ toSarif),
   ZJ: () => (/* reexport */ atomic_file_writeJsonAtomic)
 });
 
-// UNUSED EXPORTS: BUILD_TYPE, BUNDLE_SUFFIX, DEFAULT_EVIDENCE_DIR, EXIT, IN_TOTO_PAYLOAD_TYPE, InfrastructureError, MemoryLogger, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_SUFFIX, STATEMENT_TYPE, SecureFactoryError, StreamLogger, blockingFindings, compareBytewise, compileCel, countBySeverity, decodePayload, defaultDeploy, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, evaluateCelBoolean, exitCodeFor, findWaiver, formatDuration, formatLocation, humanAge, isSeverity, isSha256Hex, isStatement, lineColumnAt, listTree, loadStatementFile, mapLimit, newAjv, openRemediationsFor, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, readJsonFile, readRemediations, severityBadge, severityRank, sha256File, sha256Hex, significantErrors, silentLogger, stageDiagram, stageMermaid, stateIcon, statementSchema, stripControl, subjectDigests, subjectFor, toCel, validateStatement, writeFileAtomic, writeRemediations
+// UNUSED EXPORTS: BUILD_TYPE, BUNDLE_SUFFIX, DEFAULT_EVIDENCE_DIR, EXIT, IN_TOTO_PAYLOAD_TYPE, InfrastructureError, MemoryLogger, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_SUFFIX, STATEMENT_TYPE, SecureFactoryError, StreamLogger, blockingFindings, compareBytewise, compileCel, countBySeverity, decodePayload, defaultDeploy, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, evaluateCelBoolean, exitCodeFor, findWaiver, formatDuration, formatLocation, humanAge, isSeverity, isSha256Hex, isStatement, jsonErrorOffset, lineColumnAt, listTree, loadStatementFile, newAjv, openRemediationsFor, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, readJsonFile, readRemediations, severityBadge, severityRank, sha256File, sha256Hex, significantErrors, silentLogger, stageDiagram, stageMermaid, stateIcon, statementSchema, stripControl, subjectDigests, subjectFor, toCel, validateStatement, writeFileAtomic, writeRemediations
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 /**
@@ -55745,14 +56037,153 @@ function parseJsonText(text, file) {
         else if (pos) {
             ({ line, column } = lineColumnAt(text, Number(pos[1])));
         }
-        else if (/Unexpected end of JSON input/.test(msg)) {
-            ({ line, column } = lineColumnAt(text, text.length));
+        else {
+            // V8 gives no position for "Unexpected token" errors: find it with a small grammar walk.
+            ({ line, column } = lineColumnAt(text, jsonErrorOffset(text) ?? text.length));
         }
         const reason = msg
             .replace(/^JSON\.parse: /, '')
             .replace(/ in JSON at position \d+.*$/, '')
             .replace(/\s*\(line \d+ column \d+\)$/, '');
         throw new errors_ConfigurationError(`not valid JSON: ${reason}`, { location: { file, line, column }, cause: e });
+    }
+}
+/**
+ * Offset of the first JSON syntax error (undefined when the text is valid). A recursive-descent walk of
+ * the JSON grammar (RFC 8259) with an explicit depth bound, used only to place an error V8 reported
+ * without a position.
+ */
+function jsonErrorOffset(text) {
+    class At extends Error {
+        offset;
+        constructor(offset) {
+            super('json syntax error');
+            this.offset = offset;
+        }
+    }
+    let i = 0;
+    const ws = () => {
+        while (i < text.length && ' \t\n\r'.includes(text[i]))
+            i++;
+    };
+    const fail = () => {
+        throw new At(i);
+    };
+    const literal = (word) => {
+        if (text.startsWith(word, i))
+            i += word.length;
+        else
+            fail();
+    };
+    const str = () => {
+        i++; // opening quote
+        while (i < text.length) {
+            const c = text.charCodeAt(i);
+            if (c === 34) {
+                i++;
+                return;
+            }
+            if (c < 0x20)
+                fail();
+            if (c === 92) {
+                i++;
+                const e = text[i];
+                if (e === 'u') {
+                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5)))
+                        fail();
+                    i += 5;
+                }
+                else if (e !== undefined && '"\\/bfnrt'.includes(e))
+                    i++;
+                else
+                    fail();
+            }
+            else
+                i++;
+        }
+        fail();
+    };
+    const num = () => {
+        const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400));
+        if (!m || m[0] === '' || m[0] === '-')
+            fail();
+        i += m[0].length;
+    };
+    const value = (depth) => {
+        if (depth > 10_000)
+            fail();
+        ws();
+        const c = text[i];
+        if (c === '{') {
+            i++;
+            ws();
+            if (text[i] === '}') {
+                i++;
+                return;
+            }
+            for (;;) {
+                ws();
+                if (text[i] !== '"')
+                    fail();
+                str();
+                ws();
+                if (text[i] !== ':')
+                    fail();
+                i++;
+                value(depth + 1);
+                ws();
+                if (text[i] === ',')
+                    i++;
+                else if (text[i] === '}') {
+                    i++;
+                    return;
+                }
+                else
+                    fail();
+            }
+        }
+        else if (c === '[') {
+            i++;
+            ws();
+            if (text[i] === ']') {
+                i++;
+                return;
+            }
+            for (;;) {
+                value(depth + 1);
+                ws();
+                if (text[i] === ',')
+                    i++;
+                else if (text[i] === ']') {
+                    i++;
+                    return;
+                }
+                else
+                    fail();
+            }
+        }
+        else if (c === '"')
+            str();
+        else if (c === 't')
+            literal('true');
+        else if (c === 'f')
+            literal('false');
+        else if (c === 'n')
+            literal('null');
+        else if (c === '-' || (c !== undefined && c >= '0' && c <= '9'))
+            num();
+        else
+            fail();
+    };
+    try {
+        value(0);
+        ws();
+        return i < text.length ? i : undefined;
+    }
+    catch (e) {
+        if (e instanceof At)
+            return e.offset;
+        throw e;
     }
 }
 async function json_file_readJsonFile(file, limits = {}) {
@@ -61927,7 +62358,9 @@ function packageMatches(x, p) {
         return true;
     if (!p)
         return false;
-    return x.package === p.name || (p.version !== undefined && x.package === `${p.name}@${p.version}`) || (p.purl !== undefined && x.package === p.purl);
+    return (x.package === p.name ||
+        (p.version !== undefined && x.package === `${p.name}@${p.version}`) ||
+        (p.purl !== undefined && x.package === p.purl));
 }
 function findWaiver(exceptions, subject, now, maxDays) {
     const out = {};

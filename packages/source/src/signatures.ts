@@ -6,7 +6,8 @@
  * flow are accepted only when GitHub's own verification data, fetched for that exact commit, says
  * valid and carries the same signature and payload.
  */
-import type { Logger } from '@secure-factory/core';
+import { availableParallelism } from 'node:os';
+import { mapLimit, type Logger } from '@secure-factory/core';
 import { couldNotVerify, type GitHubClient } from './github-api.js';
 import { gitRun, type CommitObject } from './git.js';
 import type { Keyring } from './signers.js';
@@ -51,8 +52,10 @@ interface GitVerdict {
 /** %G? and friends for many commits in one git call, verified with the policy-only keyring. */
 async function gitVerdicts(repo: string, shas: readonly string[], keyring: Keyring): Promise<Map<string, GitVerdict>> {
   const out = new Map<string, GitVerdict>();
-  for (let i = 0; i < shas.length; i += 200) {
-    const chunk = shas.slice(i, i + 200);
+  const chunks: string[][] = [];
+  for (let i = 0; i < shas.length; i += 100) chunks.push(shas.slice(i, i + 100));
+  // Each signature costs one gpg / ssh-keygen process: spread the chunks over the machine's cores.
+  await mapLimit(chunks, Math.max(1, Math.min(4, availableParallelism())), async (chunk) => {
     const r = await gitRun(repo, ['show', '-s', '--no-notes', '--format=%H%x00%G?%x00%GK%x00%GF%x00%GP%x00%GS%x1e', ...chunk], {
       env: { GNUPGHOME: keyring.gnupgHome },
       // The verifiers are pinned here so a repository's config cannot substitute its own.
@@ -77,7 +80,7 @@ async function gitVerdicts(repo: string, shas: readonly string[], keyring: Keyri
         });
       }
     }
-  }
+  });
   return out;
 }
 
