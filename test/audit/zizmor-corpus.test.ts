@@ -5,7 +5,7 @@
  * at or above the floors below (what the implementation achieves today), so a regression fails.
  */
 import { existsSync } from 'node:fs';
-import { silentLogger } from '@secure-factory/core';
+import { ConfigurationError, silentLogger } from '@secure-factory/core';
 import { auditWorkflows, WORKFLOW_RULES, type Persona } from '@secure-factory/source';
 import { describeShared, readJsonl, sharedPath } from '../support/shared.js';
 
@@ -95,16 +95,24 @@ describeShared('workflow audit agrees with zizmor on its own test corpus', () =>
       // Cases that need the network for zizmor's online audits (impostor-commit, ref-confusion, ...)
       // still pin down the offline audits' findings in the same run, so they count for those.
       if (c.requires_network) networkCases++;
-      if (c.config && c.config.length > 0) {
+      // zizmor's --config files are not part of the corpus; such cases run when they are present.
+      const configFile = c.config?.[0] !== undefined ? sharedPath('corpora', 'zizmor', c.config[0]) : undefined;
+      if (configFile !== undefined && !existsSync(configFile)) {
         skipped['config file not in corpus']!++;
         continue;
       }
       evaluated++;
       const persona = personaOf(c.args);
+      const expectsError = configFile !== undefined && c.expected_findings.length === 0 && !c.expected_no_findings;
       for (const input of c.inputs) {
         const file = sharedPath('corpora', 'zizmor', input);
         expect(existsSync(file)).toBe(true);
-        const { findings } = await auditWorkflows({ root: file, persona, logger: silentLogger });
+        const run = auditWorkflows({ root: file, persona, zizmorConfig: configFile ?? false, logger: silentLogger });
+        if (expectsError) {
+          await expect(run).rejects.toBeInstanceOf(ConfigurationError);
+          continue;
+        }
+        const { findings } = await run;
         const got = findings
           .map((f) => ({ audit: f.properties?.zizmor as string, line: f.line, column: f.column, severity: f.severity }))
           .filter((f) => IMPLEMENTED.has(f.audit));

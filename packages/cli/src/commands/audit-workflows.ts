@@ -23,6 +23,7 @@ interface AuditWorkflowsOptions extends CommonOptions {
   blockSeverity?: string;
   ignore?: string[];
   publicRepository?: boolean;
+  zizmorConfig?: string | false;
 }
 
 const PERSONAS: Persona[] = ['regular', 'pedantic', 'auditor'];
@@ -52,6 +53,8 @@ export function registerAuditWorkflows(program: Command): Command {
     .option('--block-severity <severity>', 'fail (exit 1) on findings at or above: critical, high, medium, low, info, none', 'high')
     .option('--ignore <rule-or-glob...>', 'skip a rule (workflow/<id> or the zizmor id) or files matching a glob relative to PATH')
     .option('--public-repository', 'treat the repository as public: self-hosted runners become a regular finding')
+    .option('--zizmor-config <file>', 'honour this zizmor.yml (default: discovered like zizmor: .github/zizmor.yml or zizmor.yml)')
+    .option('--no-zizmor-config', 'ignore any zizmor.yml')
     .option('--verbose', 'print debug output')
     .action(async (target: string, opts: AuditWorkflowsOptions) =>
       execute(opts, async ({ logger }) => {
@@ -63,6 +66,7 @@ export function registerAuditWorkflows(program: Command): Command {
           logger,
           ...(opts.ignore ? { ignore: opts.ignore } : {}),
           ...(opts.publicRepository ? { publicRepository: true } : {}),
+          ...(opts.zizmorConfig !== undefined ? { zizmorConfig: opts.zizmorConfig } : {}),
         });
         const findings = result.findings.map((f) => ({ ...f, blocking: atLeast(f.severity, threshold) }));
         for (const f of findings) {

@@ -9,6 +9,7 @@ import { compareFindings, ConfigurationError, errorMessage, type Finding, type L
 import { buildAuditFile, PERSONA_RANK, type FileKind, type Persona, type RawFinding } from './model.js';
 import { AUDITS, INVALID_YAML_RULE, WORKFLOW_RULES } from './rules.js';
 import { MAX_WORKFLOW_BYTES, YamlSource } from './yaml-source.js';
+import { defaultAuditConfig, discoverZizmorConfig, loadZizmorConfig, type AuditConfig } from './zizmor-config.js';
 
 export interface AuditWorkflowsOptions {
   /** Directory (or single file) to audit. */
@@ -24,6 +25,11 @@ export interface AuditWorkflowsOptions {
   persona?: Persona;
   /** Self-hosted runners are a regular finding on public repositories (auditor-only otherwise). */
   publicRepository?: boolean;
+  /**
+   * A zizmor configuration file (`zizmor.yml`) to honour; by default it is discovered as zizmor does
+   * (`.github/zizmor.yml` or `zizmor.yml` from the root up to the repository's top); `false` ignores any.
+   */
+  zizmorConfig?: string | false;
   logger: Logger;
 }
 
@@ -118,7 +124,7 @@ export function auditWorkflowText(
   text: string,
   file: string,
   kind: FileKind,
-  options: { persona?: Persona; disabled?: Set<string>; publicRepository?: boolean } = {},
+  options: { persona?: Persona; disabled?: Set<string>; publicRepository?: boolean; config?: AuditConfig } = {},
 ): Finding[] {
   let src: YamlSource;
   try {
@@ -140,12 +146,13 @@ export function auditWorkflowText(
     }
     throw e;
   }
-  const model = buildAuditFile(src, file, kind, options.publicRepository === true);
+  const config = options.config ?? defaultAuditConfig();
+  const model = buildAuditFile(src, file, kind, options.publicRepository === true, config);
   if (!model) return [];
   const persona = options.persona ?? 'regular';
   const raw: RawFinding[] = [];
   for (const { zizmor, audit } of AUDITS) {
-    if (options.disabled?.has(zizmor)) continue;
+    if (options.disabled?.has(zizmor) || config.rules.get(zizmor)?.disable === true) continue;
     audit(model, (f) => raw.push(f));
   }
   const ignores = src.ignoreComments();
@@ -167,10 +174,18 @@ export function auditWorkflowText(
       if (ids && (ids.has(r.audit) || ids.has(`workflow/${r.audit}`))) ignored = true;
     }
     if (ignored) continue;
+    const settings = config.rules.get(r.audit);
+    const base = path.posix.basename(file.split(path.sep).join('/'));
+    if (
+      settings?.ignore.some(
+        (i) => i.file === base && (i.line === undefined || i.line === start.line) && (i.column === undefined || i.column === start.column),
+      )
+    )
+      continue;
     const rule = WORKFLOW_RULES.find((d) => d.id === `workflow/${r.audit}`);
     out.push({
       rule: `workflow/${r.audit}`,
-      severity: r.severity,
+      severity: settings?.severity ?? r.severity,
       message: r.message,
       file,
       line: start.line,
@@ -195,6 +210,17 @@ export async function auditWorkflows(options: AuditWorkflowsOptions): Promise<Au
     else skipGlobs.push(globToRegExp(entry.replace(/^\.\//, '')));
   }
   const { files, base } = await discover(root, options.paths);
+  let config = defaultAuditConfig();
+  const configFile = options.zizmorConfig === false ? undefined : (options.zizmorConfig ?? discoverZizmorConfig(base));
+  if (configFile !== undefined) {
+    config = await loadZizmorConfig(configFile).catch((e: unknown) => {
+      if (e instanceof ConfigurationError) throw e;
+      throw new ConfigurationError(`cannot read zizmor configuration ${configFile}: ${errorMessage(e)}`, {
+        location: { file: configFile },
+      });
+    });
+    logger.info(`using zizmor configuration ${path.relative(process.cwd(), configFile) || configFile}`);
+  }
   const findings: Finding[] = [];
   const audited: string[] = [];
   for (const { rel, kind } of files) {
@@ -219,6 +245,7 @@ export async function auditWorkflows(options: AuditWorkflowsOptions): Promise<Au
       persona: options.persona ?? 'regular',
       disabled,
       publicRepository: options.publicRepository === true,
+      config,
     });
     findings.push(...fileFindings);
     audited.push(rel);

@@ -7,6 +7,7 @@ import type { Severity } from '@secure-factory/core';
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { extractExpressions } from './expressions.js';
 import type { YamlSource } from './yaml-source.js';
+import { defaultAuditConfig, type AuditConfig } from './zizmor-config.js';
 
 export type Persona = 'regular' | 'pedantic' | 'auditor';
 /** What a YAML file is: a workflow, an action's metadata, or a Dependabot configuration. */
@@ -65,6 +66,8 @@ export interface AuditFile {
   steps: Step[];
   /** Whether the repository is public (self-hosted runners are then a regular finding). */
   publicRepository: boolean;
+  /** Audit settings (zizmor configuration file, or zizmor's defaults). */
+  config: AuditConfig;
 }
 
 export type Audit = (file: AuditFile, report: (f: RawFinding) => void) => void;
@@ -81,10 +84,16 @@ function readStep(src: YamlSource, node: Node, index: number, job: Job | undefin
   return step;
 }
 
-export function buildAuditFile(src: YamlSource, file: string, kind: FileKind, publicRepository: boolean): AuditFile | undefined {
+export function buildAuditFile(
+  src: YamlSource,
+  file: string,
+  kind: FileKind,
+  publicRepository: boolean,
+  config: AuditConfig = defaultAuditConfig(),
+): AuditFile | undefined {
   const root = src.root();
   if (!root) return undefined;
-  const out: AuditFile = { src, file, kind, root, triggers: [], onPair: undefined, jobs: [], steps: [], publicRepository };
+  const out: AuditFile = { src, file, kind, root, triggers: [], onPair: undefined, jobs: [], steps: [], publicRepository, config };
   if (kind === 'workflow') {
     const onPair = src.pair(root, 'on') ?? src.pair(root, 'true');
     out.onPair = onPair;

@@ -12,7 +12,7 @@ import {
 } from './rules/credentials.js';
 import { obfuscation } from './rules/obfuscation.js';
 import { excessivePermissions } from './rules/permissions.js';
-import { unpinnedImages, unpinnedUses } from './rules/pinning.js';
+import { forbiddenUses, unpinnedImages, unpinnedUses } from './rules/pinning.js';
 import { githubEnv, insecureCommands, selfHostedRunner } from './rules/runner.js';
 import { templateInjection } from './rules/template-injection.js';
 import { useTrustedPublishing } from './rules/trusted-publishing.js';
@@ -247,6 +247,14 @@ const SPECS: RuleSpec[] = [
     short: 'external code execution in Dependabot updates',
     help: 'Set `insecure-external-code-execution: deny` (or remove it): allowing it runs package code with the registry credentials.',
     audit: dependabotExecution,
+  },
+  {
+    zizmor: 'forbidden-uses',
+    name: 'ForbiddenUses',
+    severity: 'high',
+    short: 'forbidden action or repository used',
+    help: 'Use only the actions the configuration allows (rules.forbidden-uses.config in zizmor.yml).',
+    audit: forbiddenUses,
   },
 ];
 

@@ -4,18 +4,17 @@
  */
 import type { Audit } from '../model.js';
 
-/** zizmor's default minimum cooldown, in days. */
-const MIN_COOLDOWN_DAYS = 7;
-
 export const dependabotCooldown: Audit = (f, report) => {
   if (f.kind !== 'dependabot') return;
+  // zizmor's default minimum is 7 days; a zizmor configuration can change it.
+  const minDays = f.config.cooldownDays;
   for (const update of f.src.items(f.src.get(f.root, 'updates'))) {
     const ecosystem = f.src.pair(update, 'package-ecosystem');
     const cooldown = f.src.get(update, 'cooldown');
     const daysPair = f.src.pair(cooldown, 'default-days');
     const days = daysPair ? Number(f.src.str(daysPair.value)) : undefined;
     const range = daysPair ? f.src.pairRange(daysPair) : ecosystem ? f.src.pairRange(ecosystem) : undefined;
-    if (!range || (days !== undefined && Number.isFinite(days) && days >= MIN_COOLDOWN_DAYS)) continue;
+    if (!range || (days !== undefined && Number.isFinite(days) && days >= minDays)) continue;
     report({
       audit: 'dependabot-cooldown',
       severity: 'medium',
@@ -23,8 +22,8 @@ export const dependabotCooldown: Audit = (f, report) => {
       persona: 'regular',
       message:
         days === undefined
-          ? `insufficient cooldown in Dependabot updates: no cooldown, so updates are proposed as soon as a release appears (set cooldown.default-days >= ${MIN_COOLDOWN_DAYS})`
-          : `insufficient cooldown in Dependabot updates: default-days ${f.src.str(daysPair?.value)} is less than ${MIN_COOLDOWN_DAYS}`,
+          ? `insufficient cooldown in Dependabot updates: no cooldown, so updates are proposed as soon as a release appears (set cooldown.default-days >= ${minDays})`
+          : `insufficient cooldown in Dependabot updates: default-days ${f.src.str(daysPair?.value)} is less than ${minDays}`,
       range,
     });
   }

@@ -5,31 +5,70 @@
 import { isMap, isScalar, type Node, type Pair } from 'yaml';
 import { contextPattern, dataflowContexts, dataflowLiterals, extractExpressions, childOf, tryParseExpression } from '../expressions.js';
 import { matrixValues, parseUses, type Audit, type AuditFile, type Job, type RawFinding } from '../model.js';
+import { matchesUses, mostSpecific } from '../zizmor-config.js';
 
 const FULL_SHA = /^[0-9a-f]{40}$/i;
 
+/** `owner/repo[/subpath]@ref` split for pattern matching (lower-case names, ref as written). */
+export function usesParts(value: string): { owner: string; repo: string; subpath?: string; ref?: string } | undefined {
+  const u = parseUses(value);
+  if (u.kind !== 'repository' || !u.slug) return undefined;
+  const [owner, repo, ...rest] = u.slug.split('/');
+  if (!owner || !repo) return undefined;
+  return { owner, repo, ...(rest.length > 0 ? { subpath: rest.join('/') } : {}), ...(u.ref !== undefined ? { ref: u.ref } : {}) };
+}
+
+/** Every `uses:` of the file: steps and reusable-workflow jobs, with the value node. */
+function allUses(f: AuditFile): { value: string; node: Node }[] {
+  const out: { value: string; node: Node }[] = [];
+  for (const step of f.steps) if (step.uses) out.push({ value: step.uses.value, node: step.uses.node });
+  for (const job of f.jobs) {
+    const uses = f.src.get(job.node, 'uses');
+    const v = f.src.str(uses);
+    if (uses && v !== undefined) out.push({ value: v, node: uses });
+  }
+  return out;
+}
+
 export const unpinnedUses: Audit = (f, report) => {
-  const check = (value: string, node: Node): void => {
-    const u = parseUses(value);
-    if (u.kind !== 'repository' || !node.range) return;
-    if (u.ref !== undefined && FULL_SHA.test(u.ref)) return;
+  for (const { value, node } of allUses(f)) {
+    const parts = usesParts(value);
+    if (!parts || !node.range) continue;
+    const [pattern, policy] = mostSpecific(f.config.unpinnedPolicies, parts) ?? [{ text: '*', specificity: 0 }, 'hash-pin'];
+    const blanket = pattern.text === '*' ? 'blanket policy' : `policy for ${pattern.text}`;
+    let problem: string | undefined;
+    if (policy === 'hash-pin' && !(parts.ref !== undefined && FULL_SHA.test(parts.ref)))
+      problem = `\`${value}\` is not pinned to a full commit SHA (required by ${blanket})`;
+    else if (policy === 'ref-pin' && parts.ref === undefined) problem = `\`${value}\` has no ref at all (required by ${blanket})`;
+    if (!problem) continue;
     report({
       audit: 'unpinned-uses',
       severity: 'high',
       confidence: 'high',
       persona: 'regular',
-      message:
-        u.ref === undefined
-          ? `unpinned action reference: \`${value}\` has no ref at all`
-          : `unpinned action reference: \`${value}\` is not pinned to a full commit SHA`,
+      message: `unpinned action reference: ${problem}`,
       range: [node.range[0], node.range[1]],
     });
-  };
-  for (const step of f.steps) if (step.uses) check(step.uses.value, step.uses.node);
-  for (const job of f.jobs) {
-    const uses = f.src.get(job.node, 'uses');
-    const v = f.src.str(uses);
-    if (uses && v !== undefined) check(v, uses);
+  }
+};
+
+/** forbidden-uses: only with a zizmor configuration listing allowed or denied actions. */
+export const forbiddenUses: Audit = (f, report) => {
+  const rule = f.config.forbidden;
+  if (!rule) return;
+  for (const { value, node } of allUses(f)) {
+    const parts = usesParts(value);
+    if (!parts || !node.range) continue;
+    const listed = rule.patterns.some((p) => matchesUses(p, parts));
+    if (rule.mode === 'allow' ? listed : !listed) continue;
+    report({
+      audit: 'forbidden-uses',
+      severity: 'high',
+      confidence: 'high',
+      persona: 'regular',
+      message: `forbidden action or repository used: \`${value}\` is ${rule.mode === 'allow' ? 'not on the allow list' : 'on the deny list'} of ${f.config.file ?? 'the configuration'}`,
+      range: [node.range[0], node.range[1]],
+    });
   }
 };
 
