@@ -204,6 +204,23 @@ describeShared('scan: policy', () => {
     expect(expired.blocking.map((x) => x.rule)).toContain('materials/vulnerable-package');
   });
 
+  it('evaluates CEL rules over the packages and vulnerabilities', async () => {
+    const root = tempDir();
+    copy(root, 'package-lock.json', scalibr('javascript/packagelockjson', 'nested-dependencies.v2.json'));
+    const r = await run(
+      root,
+      policy(
+        [
+          'materials:',
+          '  rules:',
+          '    - { name: no-postcss-6, expression: \'!packages.exists(p, p.name == "postcss" && p.version.startsWith("6."))\', message: \'postcss 6 is end of life\' }',
+          "    - { name: few-vulns, expression: 'vulnerabilities.size() < 10' }",
+        ].join('\n'),
+      ),
+    );
+    expect(rules(r, 'materials/rule')).toEqual([expect.objectContaining({ message: 'postcss 6 is end of life', blocking: true })]);
+  });
+
   it('fails closed without a vulnerability database', async () => {
     const root = tempDir();
     copy(root, 'package-lock.json', scalibr('javascript/packagelockjson', 'two-packages.v1.json'));

@@ -2,7 +2,7 @@
  * The `materials:` policy applied to the inventory and the vulnerability matches: one Finding per
  * problem, blocking when the policy says so and no unexpired waiver in `exceptions:` covers it.
  */
-import { atLeast, isExpired, type Exception, type Finding, type Policy, type Severity } from '@secure-factory/core';
+import { atLeast, evaluateCelBoolean, isExpired, type Exception, type Finding, type Policy, type Severity } from '@secure-factory/core';
 import type { VulnMatch } from '../osv/index.js';
 import type { Package } from '../package.js';
 import { imageLocation, parseImageRef } from '../other/image-ref.js';
@@ -400,6 +400,48 @@ export function evaluateMaterials(input: EvaluateInput): { findings: Finding[]; 
         [],
         undefined,
         false,
+      );
+    }
+  }
+  // CEL rules: what the declarative keys cannot say, over the same data `scan --json` prints.
+  if (m.rules.length > 0) {
+    const context = {
+      packages: input.packages.map((p) => ({
+        ecosystem: p.ecosystem,
+        name: p.name,
+        version: p.version,
+        purl: p.purl,
+        groups: p.groups,
+        direct: p.direct ?? null,
+        source_file: p.sourceFile,
+        kind: p.kind ?? '',
+        pinned: p.pinned ?? null,
+        registry: p.registry ?? '',
+        licenses: p.licenses ?? [],
+      })),
+      vulnerabilities: vulnerabilities.map((v) => ({
+        id: v.id,
+        aliases: v.aliases,
+        package: v.package,
+        severity: v.severity,
+        fixed_versions: v.fixedVersions,
+        waived: v.waived,
+      })),
+    };
+    for (const r of m.rules) {
+      if (evaluateCelBoolean(r.expression, context, r.name)) continue;
+      push(
+        {
+          rule: RULE.celRule,
+          severity: 'high',
+          message: r.message ?? `policy rule "${r.name}" is not satisfied`,
+          help: `materials.rules: ${r.name}: ${r.expression}`,
+          file: policy.source.file,
+          properties: { name: r.name },
+        },
+        [],
+        undefined,
+        true,
       );
     }
   }

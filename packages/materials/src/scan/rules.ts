@@ -18,6 +18,7 @@ export const RULE = {
   waiverExpired: 'materials/waiver-expired',
   databaseStale: 'materials/database-stale',
   notChecked: 'materials/vulnerabilities-not-checked',
+  celRule: 'materials/rule',
 } as const;
 
 export const MATERIALS_RULES: readonly RuleDescriptor[] = [
@@ -131,6 +132,13 @@ export const MATERIALS_RULES: readonly RuleDescriptor[] = [
     name: 'VulnerabilitiesNotChecked',
     shortDescription: 'No vulnerability database was given',
     help: 'Pass an OSV database or use the OSV API.',
+    defaultSeverity: 'high',
+  },
+  {
+    id: RULE.celRule,
+    name: 'PolicyRule',
+    shortDescription: 'A CEL rule of materials.rules is not satisfied',
+    help: 'Change the materials, or the rule in the policy.',
     defaultSeverity: 'high',
   },
 ];
