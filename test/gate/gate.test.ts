@@ -429,6 +429,55 @@ describe('gate: the GitHub attestations API', () => {
     }
   });
 
+  it('follows Link pagination and bundle_url downloads', async () => {
+    const bundles = readdirSync(goodDir)
+      .filter((f) => f.endsWith('.sigstore.json'))
+      .map((f) => JSON.parse(readFileSync(path.join(goodDir, f), 'utf8')) as unknown);
+    const route = `/repos/acme/app/attestations/sha256:${art.digest}`;
+    const api = await startGitHubApiServer([
+      {
+        method: 'GET',
+        path: route,
+        respond: (req) =>
+          req.query.page === '2'
+            ? { body: { attestations: bundles.slice(2).map((bundle) => ({ bundle })) } }
+            : {
+                body: { attestations: [{ bundle: null, bundle_url: `${api.url}/blobs/0` }, { bundle: bundles[1] }] },
+                headers: {
+                  link: `<${api.url}${route}?per_page=100&page=2>; rel="next", <${api.url}${route}?per_page=100&page=2>; rel="last"`,
+                },
+              },
+      },
+      { method: 'GET', path: '/blobs/0', body: bundles[0] },
+    ]);
+    try {
+      const r = await gate(undefined, { github: gitHubAttestationsClient({ baseUrl: api.url, repository: 'acme/app' }) });
+      expect(refusedBy(r)).toEqual([]);
+      expect(api.requests.map((q) => q.query.page ?? q.path)).toEqual([route, '/blobs/0', '2']);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('a token the API refuses is bad input (exit 2), and refused', async () => {
+    const api = await startGitHubApiServer([
+      {
+        method: 'GET',
+        path: `/repos/acme/app/attestations/sha256:${art.digest}`,
+        status: 403,
+        body: { message: 'Resource not accessible by integration' },
+      },
+    ]);
+    try {
+      const r = await gate(goodDir, { github: gitHubAttestationsClient({ baseUrl: api.url, repository: 'acme/app', token: 'x' }) });
+      expect(r.allowed).toBe(false);
+      expect(r.exitCode).toBe(2);
+      expect(check(r, 'attestations-api').reason).toMatch(/refused the request \(HTTP 403\)/);
+    } finally {
+      await api.close();
+    }
+  });
+
   it('a network failure while fetching is a refusal with exit 3, even with good local evidence', async () => {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
