@@ -97,6 +97,8 @@ export async function indexEvidence(options: {
       index.unsigned.push({ origin: file, digest: sha256Hex(bytes), subjects });
     }
   }
+  // Read concurrently, listed in a stable order so the same folder always gives the same decision log.
+  index.bundles.sort((a, b) => (a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0));
   for (const f of options.bundleFiles ?? []) await readCandidate(f, index);
   // The same bundle found twice (folder and explicit) is one input.
   const seen = new Set<string>();
