@@ -220,6 +220,9 @@ export async function auditWorkflows(options: AuditWorkflowsOptions): Promise<Au
       });
     });
     logger.info(`using zizmor configuration ${path.relative(process.cwd(), configFile) || configFile}`);
+    // A disabled rule leaves no trace in the findings, so say so where a reviewer will see it.
+    const off = [...config.rules.entries()].filter(([, r]) => r.disable).map(([id]) => id);
+    if (off.length > 0) logger.warning(`rules disabled by ${configFile}: ${off.join(', ')}`, { file: configFile });
   }
   const findings: Finding[] = [];
   const audited: string[] = [];
