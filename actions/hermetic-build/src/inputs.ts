@@ -21,6 +21,8 @@ export interface RunInputs {
   env: string[];
   policy: string | undefined;
   evidence: string;
+  /** Restore/save the fetch phase's /cache folder on the Actions cache service, digest-verified. */
+  cache: boolean;
 }
 
 export function readInputs(): RunInputs {
@@ -38,5 +40,6 @@ export function readInputs(): RunInputs {
     env: getListInput('env'),
     policy: getOptionalInput('policy'),
     evidence: getOptionalInput('evidence') ?? '.secure-factory/evidence',
+    cache: getBooleanInput('cache', false),
   };
 }

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { annotate, coreLogger, writeSummary } from '@secure-factory/action-runtime';
 import { code, DEFAULT_POLICY_PATH, findingsTable, md, PolicyViolation, stateIcon, table } from '@secure-factory/core';
 import { runBuildStage, type BuildResult } from '@secure-factory/build';
+import { actionsCacheStore } from './fetch-cache-store.js';
 import type { RunInputs } from './inputs.js';
 
 export async function run(inputs: RunInputs): Promise<void> {
@@ -26,6 +28,10 @@ export async function run(inputs: RunInputs): Promise<void> {
     env: inputs.env,
     fetchCommand: inputs.fetchCommand,
     testCommand: inputs.testCommand,
+    // The fetch cache folder lives in the runner's temp, outside the workspace and the outputs.
+    cache: inputs.cache
+      ? { dir: path.join(process.env.RUNNER_TEMP ?? os.tmpdir(), 'secure-factory-fetch-cache'), store: actionsCacheStore() }
+      : undefined,
     logger,
   });
   core.setOutput('subjects', JSON.stringify(r.subjects));
@@ -64,6 +70,15 @@ function summary(r: BuildResult, command: string): string {
       ),
     );
     if (r.subjects.length > 100) lines.push(`_…and ${r.subjects.length - 100} more (see the provenance)._`);
+  }
+  if (r.cache) {
+    const c = r.cache;
+    const state = !c.restored
+      ? 'miss'
+      : c.verified
+        ? '✅ restored, content digest verified'
+        : '❌ restored entry failed its digest check and was discarded';
+    lines.push(`Fetch cache: ${state}${c.savedKey ? `; saved ${code(c.savedKey)}` : ''}`);
   }
   if (r.provenancePath) lines.push('', `Provenance: ${code(r.provenancePath)}`);
   lines.push('', findingsTable(r.findings));

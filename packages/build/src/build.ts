@@ -9,6 +9,14 @@ import path from 'node:path';
 import { ConfigurationError, EvidenceFolder, PolicyViolation, type Finding, type Logger, type Subject } from '@secure-factory/core';
 import { recordedVariables, sandboxEnvironment } from './environment.js';
 import { watchAfter, watchBefore } from './integrity-watch.js';
+import {
+  cacheKeyPrefix,
+  restoreFetchCache,
+  saveFetchCache,
+  SANDBOX_CACHE,
+  type FetchCacheOptions,
+  type FetchCacheReport,
+} from './fetch-cache.js';
 import { readRunContext } from './github-context.js';
 import { lockfileDependencies } from './lockfile-dependencies.js';
 import { provenanceStatement, testResultStatement } from './provenance.js';
@@ -43,6 +51,8 @@ export interface BuildOptions {
   env: readonly string[];
   fetchCommand?: string | undefined;
   testCommand?: string | undefined;
+  /** The fetch phase's cache folder (bound at /cache, `SECURE_FACTORY_CACHE`), optionally restored and saved with digest verification. */
+  cache?: FetchCacheOptions | undefined;
   /** Host folder bound writable at /out; default `<source>/.secure-factory/out` (recreated each run). */
   outputDir?: string | undefined;
   logger: Logger;
@@ -84,6 +94,8 @@ export interface BuildResult {
   reproducible: boolean | undefined;
   reproducibility?: ReproducibilityResult;
   integrity?: IntegrityReport;
+  /** What the fetch cache did (restored, verified, saved), when a cache folder was given. */
+  cache?: FetchCacheReport;
   findings: Finding[];
   provenancePath?: string;
   testResultPath?: string;
@@ -133,6 +145,7 @@ async function freshDir(dir: string, ours: boolean): Promise<void> {
 
 interface Phase {
   tool: SandboxTool;
+  cache?: string;
   source: string;
   output?: string;
   outputReadOnly?: boolean;
@@ -152,6 +165,7 @@ async function runPhase(p: Phase): Promise<SandboxResult> {
     await mkdir(path.join(temp, 'home'));
     const insideTemp = p.tool.kind === 'bubblewrap' ? SANDBOX_TEMP : temp;
     const env = { ...p.env };
+    if (p.cache) env.SECURE_FACTORY_CACHE = p.tool.kind === 'bubblewrap' ? SANDBOX_CACHE : p.cache;
     if (p.tool.kind === 'unshare') {
       env.HOME = path.join(temp, 'home');
       env.TMPDIR = temp;
@@ -165,6 +179,7 @@ async function runPhase(p: Phase): Promise<SandboxResult> {
       argv: p.argv,
       source: p.source,
       ...(p.output ? { output: p.output } : {}),
+      ...(p.cache ? { cache: p.cache } : {}),
       outputReadOnly: p.outputReadOnly === true,
       temp,
       sourceWritable: p.writableSource,
@@ -321,8 +336,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return result;
   };
 
+  // The lockfiles before anything runs: they key the fetch cache and go into the provenance.
+  const deps = await lockfileDependencies(source);
+
   // 1. Fetch: the lockfile decides; the source is writable (node_modules), the network only with fetch-only.
   if (options.fetchCommand) {
+    const cacheDir = options.cache ? path.resolve(options.cache.dir) : undefined;
+    const prefix = cacheKeyPrefix(deps.lockfiles, options.fetchCommand);
+    if (options.cache && cacheDir) {
+      result.cache = await restoreFetchCache({ ...options.cache, dir: cacheDir }, prefix, logger);
+      if (result.cache.verified === false) {
+        findings.push({
+          rule: 'build/cache-poisoned',
+          severity: 'high',
+          blocking: false,
+          message: `the restored fetch cache ${result.cache.matchedKey ?? ''} did not match the content digest recorded when it was saved; it was discarded and the fetch started clean`,
+          help: "someone or something altered the cache entry: find out who can write this repository's caches",
+        });
+      }
+    }
     logger.info(`fetch: ${options.fetchCommand} (network: ${options.network === 'fetch-only' ? 'on' : 'loopback only'})`);
     const fetchEnv = sandboxEnvironment({ ...base, phase: 'fetch', layout: { ...base.layout } });
     delete fetchEnv.env.SECURE_FACTORY_OUT;
@@ -333,6 +365,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       writableSource: true,
       argv: ['/bin/sh', '-c', options.fetchCommand],
       env: fetchEnv.env,
+      ...(cacheDir ? { cache: cacheDir } : {}),
       timeoutMs: options.timeoutMs,
       hostPath,
       onOutput: print,
@@ -350,6 +383,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
       return finish();
     }
+    if (options.cache && cacheDir && result.cache) await saveFetchCache({ ...options.cache, dir: cacheDir }, prefix, result.cache, logger);
   }
 
   lap('fetch');
@@ -475,7 +509,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   lap('reproducibility');
   // 5. Evidence.
   const run = readRunContext(hostEnv, source);
-  const deps = await lockfileDependencies(source);
   const finishedOn = new Date();
   const evidence = new EvidenceFolder(options.evidence);
   const statement = provenanceStatement({
@@ -498,6 +531,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     },
     internalParameters: {
       isolation,
+      ...(result.cache ? { fetchCache: result.cache } : {}),
       ...(run.runner ? { runner: run.runner } : {}),
     },
     lockfiles: deps.lockfiles,
@@ -505,6 +539,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     byproducts: {
       isolation: { tool: isolation.tool, version: isolation.version, network: isolation.network, source: isolation.source },
       integrity: result.integrity,
+      ...(result.cache ? { fetchCache: result.cache } : {}),
       ...(result.reproducibility ? { reproducibility: result.reproducibility } : {}),
       ...(test ? { tests: { passed: test.passed, exitCode: test.exitCode, timedOut: test.timedOut } } : {}),
       findings: findings.map((f) => ({ rule: f.rule, severity: f.severity, blocking: f.blocking === true, message: f.message })),

@@ -11,3 +11,4 @@ export * from './subjects.js';
 export * from './stage.js';
 export * from './parallel-digest.js';
 export * from './integrity-watch.js';
+export * from './fetch-cache.js';

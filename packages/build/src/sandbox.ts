@@ -142,6 +142,8 @@ export interface SandboxSpec {
   /** Host folders. */
   source: string;
   output?: string;
+  /** The fetch cache folder, bound writable at /cache (bwrap) during the fetch phase. */
+  cache?: string;
   /** The test phase sees the outputs read-only. */
   outputReadOnly?: boolean;
   temp: string;
@@ -211,6 +213,7 @@ export function bwrapArgs(spec: SandboxSpec): string[] {
   for (const d of pathBinds(spec.hostPath)) a.push('--ro-bind-try', d, d);
   a.push(spec.sourceWritable ? '--bind' : '--ro-bind', spec.source, SANDBOX_SOURCE);
   if (spec.output) a.push(spec.outputReadOnly ? '--ro-bind' : '--bind', spec.output, SANDBOX_OUTPUT);
+  if (spec.cache) a.push('--bind', spec.cache, '/cache');
   a.push('--bind', spec.temp, SANDBOX_TEMP, '--dev', '/dev', '--proc', '/proc');
   if (!spec.network) a.push('--unshare-net');
   a.push('--unshare-pid', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try', '--hostname', 'sandbox');

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_EVIDENCE_DIR, DEFAULT_POLICY_PATH, loadPolicy, type Logger } from '@secure-factory/core';
 import { build, type BuildResult } from './build.js';
+import type { FetchCacheOptions } from './fetch-cache.js';
 import type { DetectOptions } from './sandbox.js';
 import { resolveSettings } from './settings.js';
 
@@ -20,6 +21,7 @@ export interface BuildStageInputs {
   fetchCommand?: string | undefined;
   testCommand?: string | undefined;
   outputDir?: string | undefined;
+  cache?: FetchCacheOptions | undefined;
   logger: Logger;
   hostEnv?: NodeJS.ProcessEnv;
   sandbox?: DetectOptions;
@@ -43,6 +45,7 @@ export async function runBuildStage(i: BuildStageInputs): Promise<BuildResult & 
     fetchCommand: i.fetchCommand,
     testCommand: i.testCommand,
     outputDir: i.outputDir,
+    cache: i.cache,
     logger: i.logger,
     ...(i.hostEnv ? { hostEnv: i.hostEnv } : {}),
     ...(i.sandbox ? { sandbox: i.sandbox } : {}),

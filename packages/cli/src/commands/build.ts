@@ -15,6 +15,7 @@ interface BuildOptions extends CommonOptions {
   outputDir?: string;
   env?: string[];
   policy?: string;
+  cacheDir?: string;
 }
 
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
@@ -37,6 +38,10 @@ export function registerBuild(program: Command): Command {
     .option('--source <dir>', 'source folder (a git checkout), mounted read-only', '.')
     .option('--output-dir <dir>', 'host folder bound at /out (default <source>/.secure-factory/out, recreated each run)')
     .option('--env <name>', 'environment variable passed into the sandbox (repeatable; added to the policy build.env)', collect)
+    .option(
+      '--cache-dir <dir>',
+      'folder bound writable at /cache ($SECURE_FACTORY_CACHE) during --fetch, kept between runs, e.g. for npm ci --cache',
+    )
     .option('--policy <file>', 'policy file (default <source>/.github/secure-factory.yml when present)')
     .option('--json', 'print {subjects, isolation, reproducible, findings} as JSON on stdout')
     .option('--verbose', 'print debug output')
@@ -61,6 +66,7 @@ Example:
           fetchCommand: opts.fetch,
           testCommand: opts.test,
           outputDir: opts.outputDir,
+          cache: opts.cacheDir ? { dir: opts.cacheDir } : undefined,
           logger,
           onOutput: (chunk) => process.stderr.write(chunk),
         });
