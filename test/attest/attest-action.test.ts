@@ -99,7 +99,7 @@ describeShared('the attest action (bundled, separate process) against local Sigs
     };
     expect(statement.subject).toEqual([
       { name: 'commit', digest: { gitCommit: 'a'.repeat(40) } },
-      { name: 'dist/app-1.0.0.tgz', digest: { sha256: ws.artefactDigest } },
+      { name: 'app-1.0.0.tgz', digest: { sha256: ws.artefactDigest } },
     ]);
 
     const verify = (target: string, identity = services.identity) =>

@@ -90,10 +90,52 @@ export function defaultClaims(repository = 'acme/app'): Record<string, unknown> 
   };
 }
 
+/**
+ * "Now", whole seconds. The mock TSA writes genTime with pkijs, which drops trailing zeros of the
+ * milliseconds (".5Z"); @sigstore/core accepts only three fraction digits, so one timestamp in ten
+ * would not parse. A clock on whole seconds writes no fraction. (The mock reads this object's UTC
+ * getters each time it stamps, so it stays live.)
+ */
+class WholeSecondsNow extends Date {
+  private static now(): Date {
+    return new Date(Math.floor(Date.now() / 1000) * 1000);
+  }
+  override getTime(): number {
+    return WholeSecondsNow.now().getTime();
+  }
+  override valueOf(): number {
+    return this.getTime();
+  }
+  override getUTCFullYear(): number {
+    return WholeSecondsNow.now().getUTCFullYear();
+  }
+  override getUTCMonth(): number {
+    return WholeSecondsNow.now().getUTCMonth();
+  }
+  override getUTCDate(): number {
+    return WholeSecondsNow.now().getUTCDate();
+  }
+  override getUTCHours(): number {
+    return WholeSecondsNow.now().getUTCHours();
+  }
+  override getUTCMinutes(): number {
+    return WholeSecondsNow.now().getUTCMinutes();
+  }
+  override getUTCSeconds(): number {
+    return WholeSecondsNow.now().getUTCSeconds();
+  }
+  override getUTCMilliseconds(): number {
+    return 0;
+  }
+  override toISOString(): string {
+    return WholeSecondsNow.now().toISOString();
+  }
+}
+
 export async function startSigstoreServices(options: StartOptions = {}): Promise<SigstoreServices> {
   const ctLog = await initializeCTLog(keyPair());
   const ca = await initializeCA(keyPair(), ctLog, options.caClock);
-  const tsa = await initializeTSA(keyPair());
+  const tsa = await initializeTSA(keyPair(), new WholeSecondsNow());
   const oidcKey = keyPair();
   const oidcKid = randomBytes(8).toString('hex');
   const oidcRequestToken = randomBytes(16).toString('hex');

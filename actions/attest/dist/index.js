@@ -77008,8 +77008,8 @@ var external_node_fs_ = __nccwpck_require__(73024);
 var core = __nccwpck_require__(10919);
 // EXTERNAL MODULE: ../../packages/action-runtime/dist/index.js + 2 modules
 var dist = __nccwpck_require__(1399);
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 32 modules
-var core_dist = __nccwpck_require__(74748);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 33 modules
+var core_dist = __nccwpck_require__(45960);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -77412,8 +77412,23 @@ function serviceError(e, services) {
 
 
 const GLOB = /[*?[\]{}]/;
-function nameFor(file, cwd) {
-    const rel = external_node_path_.relative(cwd, file);
+/**
+ * A subject's name is its path relative to the pattern's static base: `.secure-factory/out/**` names
+ * `app.tgz`, as the build's provenance does (outputs relative to the output folder); a plain file
+ * path names its base name, as actions/attest does.
+ */
+function staticBase(pattern, cwd) {
+    const parts = pattern.split('/');
+    const fixed = [];
+    for (const p of parts.slice(0, -1)) {
+        if (GLOB.test(p))
+            break;
+        fixed.push(p);
+    }
+    return external_node_path_.resolve(cwd, fixed.join('/') || '.');
+}
+function nameFor(file, base) {
+    const rel = external_node_path_.relative(base, file);
     const name = rel.startsWith('..') || external_node_path_.isAbsolute(rel) ? external_node_path_.basename(file) : rel;
     return name.split(external_node_path_.sep).join('/');
 }
@@ -77421,7 +77436,9 @@ async function subjectsFromPaths(patterns, cwd) {
     const out = [];
     for (const pattern of patterns) {
         let files;
+        let base;
         if (GLOB.test(pattern)) {
+            base = staticBase(pattern, cwd);
             files = [];
             for await (const f of (0,promises_.glob)(pattern, { cwd })) {
                 const abs = external_node_path_.resolve(cwd, f);
@@ -77444,9 +77461,10 @@ async function subjectsFromPaths(patterns, cwd) {
             if (!isFile)
                 throw new core_dist/* ConfigurationError */.j1(`the subject "${pattern}" is not a regular file (use a glob such as "${pattern}/**")`);
             files = [abs];
+            base = external_node_path_.dirname(abs);
         }
         for (const f of files)
-            out.push({ name: nameFor(f, cwd), digest: { sha256: await (0,core_dist/* sha256File */.Q3)(f) } });
+            out.push({ name: nameFor(f, base), digest: { sha256: await (0,core_dist/* sha256File */.Q3)(f) } });
     }
     return out;
 }
@@ -81756,8 +81774,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 16 modules
 var lib_core = __nccwpck_require__(10919);
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 32 modules
-var dist = __nccwpck_require__(74748);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 33 modules
+var dist = __nccwpck_require__(45960);
 ;// CONCATENATED MODULE: ../../packages/action-runtime/dist/inputs.js
 /**
  * The only place action inputs are read. Values are trimmed of ASCII whitespace only (as
@@ -81893,7 +81911,7 @@ async function writeSummary(markdown) {
 
 /***/ }),
 
-/***/ 74748:
+/***/ 45960:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -81922,7 +81940,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ZJ: () => (/* reexport */ atomic_file_writeJsonAtomic)
 });
 
-// UNUSED EXPORTS: BUILD_TYPE, BUNDLE_SUFFIX, DEFAULT_EVIDENCE_DIR, EXIT, MemoryLogger, PREDICATE, PolicyViolation, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_SUFFIX, STATEMENT_TYPE, SecureFactoryError, StreamLogger, atLeast, blockingFindings, compareFindings, compileCel, countBySeverity, decodePayload, defaultDeploy, defaultPolicy, deploymentPath, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, evaluateCelBoolean, exitCodeFor, findingsTable, formatDuration, formatLocation, humanAge, isExpired, isSeverity, isStatement, lineColumnAt, listTree, loadStatementFile, mapLimit, newAjv, openRemediationsFor, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, readDeploymentRecords, readRemediations, severityBadge, severityRank, sha256Hex, significantErrors, silentLogger, stageDiagram, stageMermaid, stateIcon, statementSchema, stripControl, subjectDigests, subjectFor, toCel, toSarif, validateStatement, writeDeploymentRecord, writeRemediations
+// UNUSED EXPORTS: BUILD_TYPE, BUNDLE_SUFFIX, DEFAULT_EVIDENCE_DIR, EXIT, MemoryLogger, PREDICATE, PolicyViolation, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_SUFFIX, STATEMENT_TYPE, SecureFactoryError, StreamLogger, atLeast, blockingFindings, compareFindings, compileCel, countBySeverity, decodePayload, defaultDeploy, defaultPolicy, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, evaluateCelBoolean, exitCodeFor, findWaiver, findingsTable, formatDuration, formatLocation, humanAge, isExpired, isSeverity, isStatement, lineColumnAt, listTree, loadStatementFile, mapLimit, newAjv, openRemediationsFor, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, readRemediations, severityBadge, severityRank, sha256Hex, significantErrors, silentLogger, stageDiagram, stageMermaid, stateIcon, statementSchema, stripControl, subjectDigests, subjectFor, toCel, toSarif, validateStatement, writeRemediations
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 /**
@@ -88722,64 +88740,21 @@ function checkSemantics(policy, doc, lc, file, now) {
     });
 }
 /** Whether a waiver has expired at `now` (it holds through the end of its expiry day, UTC). */
-function isExpired(expires, now = new Date()) {
+function load_isExpired(expires, now = new Date()) {
     return Date.parse(`${expires}T23:59:59.999Z`) < now.getTime();
 }
 
-;// CONCATENATED MODULE: ../../packages/core/dist/deployments.js
+;// CONCATENATED MODULE: ../../packages/core/dist/remediations.js
 /**
- * The closed loop's shared records. The gate writes one deployment record per admitted artefact
- * (`deployments/<environment>/<sha256-hex>.json`, rewritten atomically on redeploy); the rescan loop reads
- * them, rescans each deployed digest's SBOM and keeps `remediations.json` (one entry per advisory), which
- * the gate reads back so that a digest with an open blocking remediation is refused unless waived.
+ * The closed loop's shared state. The gate writes deployment records (packages/verify, docs/gate.md);
+ * the rescan loop reads them, rescans each deployed digest's SBOM and keeps `remediations.json` (one
+ * entry per advisory and package) beside them, which the gate reads back so that a digest with an open
+ * blocking remediation is refused unless waived.
  */
 
 
 
 
-
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
-const ENV = /^[A-Za-z0-9_.-]{1,64}$/;
-function deploymentPath(dir, environment, digest) {
-    if (!ENV.test(environment))
-        throw new ConfigurationError(`environment "${environment}" must be letters, digits, ".", "_" or "-"`);
-    if (!DIGEST.test(digest))
-        throw new ConfigurationError(`"${digest}" is not a sha256:<hex> digest`);
-    return path.join(dir, environment, `${digest.slice('sha256:'.length)}.json`);
-}
-async function writeDeploymentRecord(dir, record) {
-    const file = deploymentPath(dir, record.environment, record.digest);
-    await writeJsonAtomic(file, record);
-    return file;
-}
-/** Every deployment record below `dir`; a malformed record is an error naming the file. */
-async function readDeploymentRecords(dir) {
-    const out = [];
-    let envs;
-    try {
-        envs = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return [];
-        throw e;
-    }
-    for (const env of envs.sort()) {
-        for (const f of (await readdir(path.join(dir, env))).filter((n) => /^[0-9a-f]{64}\.json$/.test(n)).sort()) {
-            const file = path.join(dir, env, f);
-            const value = (await readJsonFile(file));
-            if (value.apiVersion !== 'secure-factory/deployment/v1' ||
-                typeof value.digest !== 'string' ||
-                !DIGEST.test(value.digest) ||
-                value.environment !== env ||
-                typeof value.time !== 'string') {
-                throw new ConfigurationError('not a secure-factory deployment record (apiVersion secure-factory/deployment/v1 with environment, digest, time)', { location: { file } });
-            }
-            out.push({ file, record: value });
-        }
-    }
-    return out;
-}
 const REMEDIATIONS_FILE = 'remediations.json';
 async function readRemediations(dir) {
     const file = path.join(dir, REMEDIATIONS_FILE);
@@ -88810,7 +88785,42 @@ function openRemediationsFor(state, digest) {
     return state.remediations.filter((r) => r.status === 'open' && r.digests.includes(digest));
 }
 
+;// CONCATENATED MODULE: ../../packages/core/dist/policy/waivers.js
+
+function packageMatches(x, p) {
+    if (x.package === undefined)
+        return true;
+    if (!p)
+        return false;
+    return x.package === p.name || (p.version !== undefined && x.package === `${p.name}@${p.version}`) || (p.purl !== undefined && x.package === p.purl);
+}
+function findWaiver(exceptions, subject, now, maxDays) {
+    const out = {};
+    exceptions.forEach((exception, index) => {
+        const x = exception;
+        if (x.digest !== undefined && (subject.digest === undefined || x.digest.toLowerCase() !== subject.digest.toLowerCase()))
+            return;
+        if (x.environment !== undefined && x.environment !== subject.environment)
+            return;
+        if (x.advisory !== undefined && !(subject.ids ?? []).includes(x.advisory))
+            return;
+        if (x.rule !== undefined && x.rule !== subject.rule)
+            return;
+        if (!packageMatches(x, subject.package))
+            return;
+        if (x.advisory === undefined && x.rule === undefined && x.package === undefined)
+            return;
+        const tooLong = Date.parse(`${x.expires}T23:59:59Z`) - now.getTime() > maxDays * 86_400_000;
+        if (isExpired(x.expires, now) || tooLong)
+            out.expired ??= { index, exception };
+        else
+            out.active ??= { index, exception };
+    });
+    return out;
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/dist/index.js
+
 
 
 

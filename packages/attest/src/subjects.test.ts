@@ -29,3 +29,20 @@ describe('subjects', () => {
     expect(() => dedupeSubjects([a, { name: 'a', digest: { sha256: 'cd'.repeat(32) } }])).toThrow(/two digests/);
   });
 });
+
+describe('subjects from files and globs', () => {
+  it('names files relative to the static base of the glob, and a plain file by its base name', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { subjectsFromPaths } = await import('./subjects.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'sf-subj-'));
+    mkdirSync(path.join(dir, 'out', 'sub'), { recursive: true });
+    writeFileSync(path.join(dir, 'out', 'a.tgz'), 'a');
+    writeFileSync(path.join(dir, 'out', 'sub', 'b.tgz'), 'b');
+    const names = (await subjectsFromPaths(['out/**'], dir)).map((s) => s.name);
+    expect(names).toEqual(['a.tgz', 'sub/b.tgz']);
+    expect((await subjectsFromPaths(['out/sub/b.tgz'], dir)).map((s) => s.name)).toEqual(['b.tgz']);
+    await expect(subjectsFromPaths(['out/*.zip'], dir)).rejects.toThrow(/matches no file/);
+  });
+});

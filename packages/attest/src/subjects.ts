@@ -21,8 +21,23 @@ export interface SubjectSources {
 
 const GLOB = /[*?[\]{}]/;
 
-function nameFor(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
+/**
+ * A subject's name is its path relative to the pattern's static base: `.secure-factory/out/**` names
+ * `app.tgz`, as the build's provenance does (outputs relative to the output folder); a plain file
+ * path names its base name, as actions/attest does.
+ */
+function staticBase(pattern: string, cwd: string): string {
+  const parts = pattern.split('/');
+  const fixed: string[] = [];
+  for (const p of parts.slice(0, -1)) {
+    if (GLOB.test(p)) break;
+    fixed.push(p);
+  }
+  return path.resolve(cwd, fixed.join('/') || '.');
+}
+
+function nameFor(file: string, base: string): string {
+  const rel = path.relative(base, file);
   const name = rel.startsWith('..') || path.isAbsolute(rel) ? path.basename(file) : rel;
   return name.split(path.sep).join('/');
 }
@@ -31,7 +46,9 @@ export async function subjectsFromPaths(patterns: readonly string[], cwd: string
   const out: Subject[] = [];
   for (const pattern of patterns) {
     let files: string[];
+    let base: string;
     if (GLOB.test(pattern)) {
+      base = staticBase(pattern, cwd);
       files = [];
       for await (const f of glob(pattern, { cwd })) {
         const abs = path.resolve(cwd, f);
@@ -50,8 +67,9 @@ export async function subjectsFromPaths(patterns: readonly string[], cwd: string
       }
       if (!isFile) throw new ConfigurationError(`the subject "${pattern}" is not a regular file (use a glob such as "${pattern}/**")`);
       files = [abs];
+      base = path.dirname(abs);
     }
-    for (const f of files) out.push({ name: nameFor(f, cwd), digest: { sha256: await sha256File(f) } });
+    for (const f of files) out.push({ name: nameFor(f, base), digest: { sha256: await sha256File(f) } });
   }
   return out;
 }
