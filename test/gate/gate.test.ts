@@ -16,6 +16,7 @@ import {
   gitHubAttestationsClient,
   parseTrustedRoot,
   readDeployments,
+  RECORD_NAME,
   runGate,
   type GateOptions,
   type GateResult,
@@ -147,7 +148,10 @@ describe('gate: admits the whole chain', () => {
 
   it('records the deployment for the rescan loop', async () => {
     expect(result.deploymentPaths).toHaveLength(1);
-    const { records } = await readDeployments(goodDir);
+    writeFileSync(path.join(goodDir, 'deployments', 'remediations.json'), '{}');
+    const { records, skipped } = await readDeployments(goodDir);
+    expect(skipped).toEqual([]);
+    expect(path.basename(result.deploymentPaths[0] ?? '')).toMatch(RECORD_NAME);
     const mine = records.find((r) => r.vsa.path === result.vsaPath);
     expect(mine).toMatchObject({ environment: 'production', digest: `sha256:${art.digest}`, name: 'app-1.4.2.tgz' });
     expect(mine?.vsa.bundlePath).toBe(result.vsaBundlePath);

@@ -85440,7 +85440,8 @@ function toFinding(v) {
         aliases,
         // An advisory without a usable severity is treated as critical: the gate fails closed.
         severity: severity ?? 'critical',
-        ...(pkg ? { package: version && !pkg.includes('@') ? `${pkg}@${version}` : pkg } : {}),
+        ...(pkg ? { package: version && !pkg.includes('@') ? `${pkg}@${version}` : pkg, packageName: pkg } : {}),
+        ...(pkg && version ? { packageVersion: version } : {}),
         ...(fixed ? { fixed } : {}),
     };
 }
@@ -85863,31 +85864,18 @@ function evaluate(input) {
     }
     // ---- waivers: scope digest × advisory|rule × environment, unexpired, within the maximum ----
     const waivers = [];
-    const waiverFor = (match) => {
-        let ok;
-        let expired;
-        policy.exceptions.forEach((x, index) => {
-            if (x.digest !== undefined && x.digest.toLowerCase() !== `sha256:${input.digest}`)
-                return;
-            if (x.environment !== undefined && x.environment !== environment)
-                return;
-            if (!match(x))
-                return;
-            const use = {
-                index,
-                scope: [x.advisory, x.rule, x.package].filter(Boolean).join(' ') || '(any)',
-                reason: x.reason,
-                approver: x.approver,
-                expires: x.expires,
-                state: 'used',
-            };
-            const tooLong = Date.parse(`${x.expires}T23:59:59Z`) - now.getTime() > policy.exceptionMaxDays * 86_400_000;
-            if ((0,core_dist/* isExpired */._d)(x.expires, now) || tooLong)
-                expired ??= { ...use, state: 'expired' };
-            else
-                ok ??= use;
+    // The same waiver matching as the rescan loop (core's findWaiver), scoped to this digest and environment.
+    const waiverFor = (subject) => {
+        const m = (0,core_dist/* findWaiver */.Gl)(policy.exceptions, { ...subject, digest: `sha256:${input.digest}`, environment }, now, policy.exceptionMaxDays);
+        const use = (hit, state) => ({
+            index: hit.index,
+            scope: [hit.exception.advisory, hit.exception.rule, hit.exception.package].filter(Boolean).join(' '),
+            reason: hit.exception.reason,
+            approver: hit.exception.approver,
+            expires: hit.exception.expires,
+            state,
         });
-        return { ok, expired };
+        return { ok: m.active ? use(m.active, 'used') : undefined, expired: m.expired ? use(m.expired, 'expired') : undefined };
     };
     const noteWaiver = (w) => {
         if (!waivers.some((x) => x.index === w.index && x.state === w.state))
@@ -85975,8 +85963,10 @@ function evaluate(input) {
             const waived = [];
             for (const f of all.filter((x) => (0,core_dist/* atLeast */.jZ)(x.severity, deploy.blockSeverity))) {
                 const ids = [f.id, ...f.aliases];
-                const w = waiverFor((x) => (x.advisory !== undefined ? ids.includes(x.advisory) : x.rule === undefined) &&
-                    (x.package === undefined || (f.package ?? '').startsWith(x.package)));
+                const w = waiverFor({
+                    ids,
+                    ...(f.packageName ? { package: { name: f.packageName, ...(f.packageVersion ? { version: f.packageVersion } : {}) } } : {}),
+                });
                 const what = `${f.severity}: ${f.id}${f.package ? ` in ${f.package}` : ''}${f.fixed ? ` (fixed in ${f.fixed})` : ''}`;
                 if (w.ok) {
                     noteWaiver(w.ok);
@@ -86180,7 +86170,8 @@ function waive(check, waiverFor, note) {
     if (!WAIVABLE_CHECKS.has(check.id) && !check.id.startsWith('rule:'))
         return check;
     const name = check.id.startsWith('rule:') ? check.id.slice(5) : check.id;
-    const w = waiverFor((x) => x.rule === name || x.rule === check.id);
+    const byName = waiverFor({ rule: name });
+    const w = byName.ok || byName.expired ? byName : waiverFor({ rule: check.id });
     if (w.ok) {
         note(w.ok);
         return { ...check, status: 'warn', reason: `${check.reason} — waived by ${w.ok.approver} until ${w.ok.expires}` };
@@ -86300,7 +86291,7 @@ async function readCandidate(file, index) {
         index.bundles.push(candidateFromJson(file, bytes));
     }
     catch (e) {
-        index.unreadable.push({ origin: file, reason: `not JSON: ${e.message}` });
+        index.unreadable.push({ origin: file, digest: (0,core_dist/* sha256Hex */.fg)(bytes), reason: `not JSON: ${e.message}` });
     }
 }
 /** Reads the evidence folder (top level only) and the explicit bundle files. */
@@ -86328,15 +86319,21 @@ async function indexEvidence(options) {
                 continue;
             // A statement without a bundle never counts; it is listed so the decision can say so.
             const file = external_node_path_.join(dir, n);
+            const bytes = await (0,promises_.readFile)(file);
+            let subjects = new Set();
             try {
-                const statement = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
-                index.unsigned.push({ origin: file, subjects: Array.isArray(statement.subject) ? (0,core_dist/* subjectDigests */.IF)(statement) : new Set() });
+                const statement = JSON.parse(bytes.toString('utf8'));
+                if (Array.isArray(statement.subject))
+                    subjects = (0,core_dist/* subjectDigests */.IF)(statement);
             }
             catch {
-                index.unreadable.push({ origin: file, reason: 'an unsigned statement that is not valid JSON' });
+                // Unreadable and unsigned: it would not count either way, so it is only listed.
             }
+            index.unsigned.push({ origin: file, digest: (0,core_dist/* sha256Hex */.fg)(bytes), subjects });
         }
     }
+    // Read concurrently, listed in a stable order so the same folder always gives the same decision log.
+    index.bundles.sort((a, b) => (a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0));
     for (const f of options.bundleFiles ?? [])
         await readCandidate(f, index);
     // The same bundle found twice (folder and explicit) is one input.
@@ -86550,6 +86547,8 @@ function renderExplain(log) {
 
 const DEPLOYMENT_API_VERSION = 'secure-factory/deployment/v1';
 const DEPLOYMENTS_DIR = 'deployments';
+/** `20261125T025425Z-production-3f9a0b1c2d3e-a1b2c3.json` */
+const RECORD_NAME = /^[0-9]{8}T[0-9]{6}Z-[a-z0-9._-]+-[0-9a-f]{12}-[0-9a-f]{6}\.json$/;
 async function recordDeployments(evidenceDir, log, decisionPath, now) {
     const dir = external_node_path_.join(evidenceDir, DEPLOYMENTS_DIR);
     const stamp = now
@@ -86581,7 +86580,8 @@ async function readDeployments(evidenceDir) {
     const dir = path.join(evidenceDir, DEPLOYMENTS_DIR);
     let names;
     try {
-        names = (await readdir(dir)).filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort();
+        // Only files named as the gate names records; other state kept beside them (remediations.json) is not a record.
+        names = (await readdir(dir)).filter((n) => RECORD_NAME.test(n)).sort();
     }
     catch (e) {
         if (e.code === 'ENOENT')
@@ -86757,12 +86757,12 @@ async function runGate(options) {
         for (const u of index.unsigned)
             log.inputs.push({
                 origin: u.origin,
-                digest: 'sha256:',
+                digest: `sha256:${u.digest}`,
                 status: 'unsigned',
                 reason: 'a statement without a Sigstore bundle never counts',
             });
         for (const u of index.unreadable)
-            log.inputs.push({ origin: u.origin, digest: 'sha256:', status: 'unreadable', reason: u.reason });
+            log.inputs.push({ origin: u.origin, digest: u.digest ? `sha256:${u.digest}` : 'sha256:', status: 'unreadable', reason: u.reason });
         // Index the verified statements by the digests they (verifiably) name.
         const byDigest = new Map();
         for (const e of verified) {
@@ -91973,10 +91973,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   gJ: () => (/* reexport */ errorMessage),
   sQ: () => (/* reexport */ evaluateCelBoolean),
   Rr: () => (/* reexport */ exitCodeFor),
+  Gl: () => (/* reexport */ findWaiver),
   a3: () => (/* reexport */ formatDuration),
   j$: () => (/* reexport */ formatLocation),
   DZ: () => (/* reexport */ humanAge),
-  _d: () => (/* reexport */ load_isExpired),
   Y5: () => (/* reexport */ isSecureFactoryError),
   _Z: () => (/* reexport */ isSeverity),
   tb: () => (/* reexport */ loadPolicy),
@@ -91995,7 +91995,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ZJ: () => (/* reexport */ atomic_file_writeJsonAtomic)
 });
 
-// UNUSED EXPORTS: BUILD_TYPE, DEFAULT_EVIDENCE_DIR, MemoryLogger, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_TYPE, SecureFactoryError, StreamLogger, TOOL_NAME, blockingFindings, compareFindings, compileCel, countBySeverity, decodePayload, defaultPolicy, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, findWaiver, findingsTable, isSha256Hex, isStatement, lineColumnAt, listTree, loadStatementFile, newAjv, openRemediationsFor, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, readRemediations, severityBadge, severityRank, significantErrors, silentLogger, statementSchema, stripControl, subjectFor, toCel, toSarif, validateStatement, writeRemediations
+// UNUSED EXPORTS: BUILD_TYPE, DEFAULT_EVIDENCE_DIR, MemoryLogger, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_TYPE, SecureFactoryError, StreamLogger, TOOL_NAME, blockingFindings, compareFindings, compileCel, countBySeverity, decodePayload, defaultPolicy, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, findingsTable, isExpired, isSha256Hex, isStatement, jsonErrorOffset, lineColumnAt, listTree, loadStatementFile, newAjv, openRemediationsFor, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, readRemediations, severityBadge, severityRank, significantErrors, silentLogger, statementSchema, stripControl, subjectFor, toCel, toSarif, validateStatement, writeRemediations
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 /**
@@ -92665,14 +92665,153 @@ function parseJsonText(text, file) {
         else if (pos) {
             ({ line, column } = lineColumnAt(text, Number(pos[1])));
         }
-        else if (/Unexpected end of JSON input/.test(msg)) {
-            ({ line, column } = lineColumnAt(text, text.length));
+        else {
+            // V8 gives no position for "Unexpected token" errors: find it with a small grammar walk.
+            ({ line, column } = lineColumnAt(text, jsonErrorOffset(text) ?? text.length));
         }
         const reason = msg
             .replace(/^JSON\.parse: /, '')
             .replace(/ in JSON at position \d+.*$/, '')
             .replace(/\s*\(line \d+ column \d+\)$/, '');
         throw new errors_ConfigurationError(`not valid JSON: ${reason}`, { location: { file, line, column }, cause: e });
+    }
+}
+/**
+ * Offset of the first JSON syntax error (undefined when the text is valid). A recursive-descent walk of
+ * the JSON grammar (RFC 8259) with an explicit depth bound, used only to place an error V8 reported
+ * without a position.
+ */
+function jsonErrorOffset(text) {
+    class At extends Error {
+        offset;
+        constructor(offset) {
+            super('json syntax error');
+            this.offset = offset;
+        }
+    }
+    let i = 0;
+    const ws = () => {
+        while (i < text.length && ' \t\n\r'.includes(text[i]))
+            i++;
+    };
+    const fail = () => {
+        throw new At(i);
+    };
+    const literal = (word) => {
+        if (text.startsWith(word, i))
+            i += word.length;
+        else
+            fail();
+    };
+    const str = () => {
+        i++; // opening quote
+        while (i < text.length) {
+            const c = text.charCodeAt(i);
+            if (c === 34) {
+                i++;
+                return;
+            }
+            if (c < 0x20)
+                fail();
+            if (c === 92) {
+                i++;
+                const e = text[i];
+                if (e === 'u') {
+                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5)))
+                        fail();
+                    i += 5;
+                }
+                else if (e !== undefined && '"\\/bfnrt'.includes(e))
+                    i++;
+                else
+                    fail();
+            }
+            else
+                i++;
+        }
+        fail();
+    };
+    const num = () => {
+        const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400));
+        if (!m || m[0] === '' || m[0] === '-')
+            fail();
+        i += m[0].length;
+    };
+    const value = (depth) => {
+        if (depth > 10_000)
+            fail();
+        ws();
+        const c = text[i];
+        if (c === '{') {
+            i++;
+            ws();
+            if (text[i] === '}') {
+                i++;
+                return;
+            }
+            for (;;) {
+                ws();
+                if (text[i] !== '"')
+                    fail();
+                str();
+                ws();
+                if (text[i] !== ':')
+                    fail();
+                i++;
+                value(depth + 1);
+                ws();
+                if (text[i] === ',')
+                    i++;
+                else if (text[i] === '}') {
+                    i++;
+                    return;
+                }
+                else
+                    fail();
+            }
+        }
+        else if (c === '[') {
+            i++;
+            ws();
+            if (text[i] === ']') {
+                i++;
+                return;
+            }
+            for (;;) {
+                value(depth + 1);
+                ws();
+                if (text[i] === ',')
+                    i++;
+                else if (text[i] === ']') {
+                    i++;
+                    return;
+                }
+                else
+                    fail();
+            }
+        }
+        else if (c === '"')
+            str();
+        else if (c === 't')
+            literal('true');
+        else if (c === 'f')
+            literal('false');
+        else if (c === 'n')
+            literal('null');
+        else if (c === '-' || (c !== undefined && c >= '0' && c <= '9'))
+            num();
+        else
+            fail();
+    };
+    try {
+        value(0);
+        ws();
+        return i < text.length ? i : undefined;
+    }
+    catch (e) {
+        if (e instanceof At)
+            return e.offset;
+        throw e;
     }
 }
 async function json_file_readJsonFile(file, limits = {}) {
@@ -98795,7 +98934,7 @@ function checkSemantics(policy, doc, lc, file, now) {
     });
 }
 /** Whether a waiver has expired at `now` (it holds through the end of its expiry day, UTC). */
-function load_isExpired(expires, now = new Date()) {
+function isExpired(expires, now = new Date()) {
     return Date.parse(`${expires}T23:59:59.999Z`) < now.getTime();
 }
 
@@ -98847,7 +98986,9 @@ function packageMatches(x, p) {
         return true;
     if (!p)
         return false;
-    return x.package === p.name || (p.version !== undefined && x.package === `${p.name}@${p.version}`) || (p.purl !== undefined && x.package === p.purl);
+    return (x.package === p.name ||
+        (p.version !== undefined && x.package === `${p.name}@${p.version}`) ||
+        (p.purl !== undefined && x.package === p.purl));
 }
 function findWaiver(exceptions, subject, now, maxDays) {
     const out = {};

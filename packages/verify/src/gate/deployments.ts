@@ -11,6 +11,8 @@ import type { DecisionLog } from './decision.js';
 
 export const DEPLOYMENT_API_VERSION = 'secure-factory/deployment/v1';
 export const DEPLOYMENTS_DIR = 'deployments';
+/** `20261125T025425Z-production-3f9a0b1c2d3e-a1b2c3.json` */
+export const RECORD_NAME = /^[0-9]{8}T[0-9]{6}Z-[a-z0-9._-]+-[0-9a-f]{12}-[0-9a-f]{6}\.json$/;
 
 export interface DeploymentRecord {
   apiVersion: typeof DEPLOYMENT_API_VERSION;
@@ -58,7 +60,8 @@ export async function readDeployments(evidenceDir: string): Promise<{ records: D
   const dir = path.join(evidenceDir, DEPLOYMENTS_DIR);
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort();
+    // Only files named as the gate names records; other state kept beside them (remediations.json) is not a record.
+    names = (await readdir(dir)).filter((n) => RECORD_NAME.test(n)).sort();
   } catch (e: unknown) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], skipped: [] };
     throw e;

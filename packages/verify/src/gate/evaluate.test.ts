@@ -110,7 +110,15 @@ describe('vulnerability findings', () => {
     });
     expect(f).toEqual([
       { id: 'OSV-1', aliases: [], severity: 'critical' },
-      { id: 'GHSA-1', aliases: [], severity: 'critical', package: 'lodash@4.17.20', fixed: '4.17.21' },
+      {
+        id: 'GHSA-1',
+        aliases: [],
+        severity: 'critical',
+        package: 'lodash@4.17.20',
+        packageName: 'lodash',
+        packageVersion: '4.17.20',
+        fixed: '4.17.21',
+      },
     ]);
   });
 
@@ -138,7 +146,15 @@ describe('vulnerability findings', () => {
       },
     });
     expect(f).toEqual([
-      { id: 'GHSA-vh95-rmgr-6w4m', aliases: ['CVE-2021-44906'], severity: 'critical', package: 'minimist@1.2.0', fixed: '1.2.6' },
+      {
+        id: 'GHSA-vh95-rmgr-6w4m',
+        aliases: ['CVE-2021-44906'],
+        severity: 'critical',
+        package: 'minimist@1.2.0',
+        packageName: 'minimist',
+        packageVersion: '1.2.0',
+        fixed: '1.2.6',
+      },
     ]);
   });
 });

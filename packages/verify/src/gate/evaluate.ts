@@ -9,13 +9,14 @@ import {
   evaluateCelBoolean,
   formatDuration,
   humanAge,
-  isExpired,
+  findWaiver,
   PREDICATE,
   TOOL_URI,
   errorMessage,
   type DeployPolicy,
   type EvidenceKind,
   type Exception,
+  type WaiverSubject,
   type Policy,
   type ProvenancePredicate,
   type TestResultPredicate,
@@ -274,26 +275,18 @@ export function evaluate(input: EvaluationInput): Evaluation {
 
   // ---- waivers: scope digest × advisory|rule × environment, unexpired, within the maximum ----
   const waivers: WaiverUse[] = [];
-  const waiverFor = (match: (x: Exception) => boolean): { ok: WaiverUse | undefined; expired: WaiverUse | undefined } => {
-    let ok: WaiverUse | undefined;
-    let expired: WaiverUse | undefined;
-    policy.exceptions.forEach((x, index) => {
-      if (x.digest !== undefined && x.digest.toLowerCase() !== `sha256:${input.digest}`) return;
-      if (x.environment !== undefined && x.environment !== environment) return;
-      if (!match(x)) return;
-      const use: WaiverUse = {
-        index,
-        scope: [x.advisory, x.rule, x.package].filter(Boolean).join(' ') || '(any)',
-        reason: x.reason,
-        approver: x.approver,
-        expires: x.expires,
-        state: 'used',
-      };
-      const tooLong = Date.parse(`${x.expires}T23:59:59Z`) - now.getTime() > policy.exceptionMaxDays * 86_400_000;
-      if (isExpired(x.expires, now) || tooLong) expired ??= { ...use, state: 'expired' };
-      else ok ??= use;
+  // The same waiver matching as the rescan loop (core's findWaiver), scoped to this digest and environment.
+  const waiverFor = (subject: WaiverSubject): { ok: WaiverUse | undefined; expired: WaiverUse | undefined } => {
+    const m = findWaiver(policy.exceptions, { ...subject, digest: `sha256:${input.digest}`, environment }, now, policy.exceptionMaxDays);
+    const use = (hit: { index: number; exception: Exception }, state: WaiverUse['state']): WaiverUse => ({
+      index: hit.index,
+      scope: [hit.exception.advisory, hit.exception.rule, hit.exception.package].filter(Boolean).join(' '),
+      reason: hit.exception.reason,
+      approver: hit.exception.approver,
+      expires: hit.exception.expires,
+      state,
     });
-    return { ok, expired };
+    return { ok: m.active ? use(m.active, 'used') : undefined, expired: m.expired ? use(m.expired, 'expired') : undefined };
   };
   const noteWaiver = (w: WaiverUse): void => {
     if (!waivers.some((x) => x.index === w.index && x.state === w.state)) waivers.push(w);
@@ -390,11 +383,10 @@ export function evaluate(input: EvaluationInput): Evaluation {
       const waived: string[] = [];
       for (const f of all.filter((x) => atLeast(x.severity, deploy.blockSeverity))) {
         const ids = [f.id, ...f.aliases];
-        const w = waiverFor(
-          (x) =>
-            (x.advisory !== undefined ? ids.includes(x.advisory) : x.rule === undefined) &&
-            (x.package === undefined || (f.package ?? '').startsWith(x.package)),
-        );
+        const w = waiverFor({
+          ids,
+          ...(f.packageName ? { package: { name: f.packageName, ...(f.packageVersion ? { version: f.packageVersion } : {}) } } : {}),
+        });
         const what = `${f.severity}: ${f.id}${f.package ? ` in ${f.package}` : ''}${f.fixed ? ` (fixed in ${f.fixed})` : ''}`;
         if (w.ok) {
           noteWaiver(w.ok);
@@ -611,13 +603,14 @@ function missing(id: string, title: string, stage: Stage, fix: string): Check {
 /** A failed waivable check passes (as a warning) when an unexpired waiver covers its rule id. */
 function waive(
   check: Check,
-  waiverFor: (m: (x: Exception) => boolean) => { ok: WaiverUse | undefined; expired: WaiverUse | undefined },
+  waiverFor: (subject: WaiverSubject) => { ok: WaiverUse | undefined; expired: WaiverUse | undefined },
   note: (w: WaiverUse) => void,
 ): Check {
   if (check.status !== 'fail') return check;
   if (!WAIVABLE_CHECKS.has(check.id) && !check.id.startsWith('rule:')) return check;
   const name = check.id.startsWith('rule:') ? check.id.slice(5) : check.id;
-  const w = waiverFor((x) => x.rule === name || x.rule === check.id);
+  const byName = waiverFor({ rule: name });
+  const w = byName.ok || byName.expired ? byName : waiverFor({ rule: check.id });
   if (w.ok) {
     note(w.ok);
     return { ...check, status: 'warn', reason: `${check.reason} — waived by ${w.ok.approver} until ${w.ok.expires}` };

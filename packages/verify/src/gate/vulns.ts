@@ -8,7 +8,10 @@ export interface VulnFinding {
   id: string;
   aliases: string[];
   severity: Severity;
+  /** `name@version` for people. */
   package?: string;
+  packageName?: string;
+  packageVersion?: string;
   fixed?: string;
 }
 
@@ -41,7 +44,8 @@ function toFinding(v: RawVuln): VulnFinding {
     aliases,
     // An advisory without a usable severity is treated as critical: the gate fails closed.
     severity: severity ?? 'critical',
-    ...(pkg ? { package: version && !pkg.includes('@') ? `${pkg}@${version}` : pkg } : {}),
+    ...(pkg ? { package: version && !pkg.includes('@') ? `${pkg}@${version}` : pkg, packageName: pkg } : {}),
+    ...(pkg && version ? { packageVersion: version } : {}),
     ...(fixed ? { fixed } : {}),
   };
 }
