@@ -60,7 +60,8 @@ export function parseBunLock(input: LockfileInput): Package[] {
     const commit = hash < 0 ? '' : ref.slice(hash + 1);
     // bun.lock records either a commit or a version, never both.
     if (commit !== '') version = '';
-    if (version.startsWith('file:') || version.startsWith('workspace:') || version.startsWith('link:')) version = '';
+    // A file dependency records no version (workspace: and link: references are kept as written, as osv-scalibr does).
+    if (version.startsWith('file:')) version = '';
     checkText(file, 'package name', name, line);
     checkText(file, 'version', version, line);
     const integrity = Array.isArray(tuple) && typeof tuple[3] === 'string' ? tuple[3] : undefined;

@@ -191,10 +191,10 @@ function parsePackages(file: string, packages: Record<string, unknown>, lines: L
     const at = lines.text.indexOf(`${JSON.stringify(path)}:`, cursor);
     const line = at >= 0 ? lines.lineAt(at) : undefined;
     if (at >= 0) cursor = at + 1;
-    // A link entry points at a folder listed under its own key; the folder is the package.
-    if (flag(file, value, 'link', where)) continue;
-    // Workspace folders (paths outside node_modules) are the project's own code, not a dependency.
-    if (!path.includes('node_modules/')) continue;
+    // Links (to workspace folders) and the workspace folders themselves are the project's own code.
+    // They are listed, as osv-scalibr lists them, but marked `link` so they are never matched
+    // against advisories for a public package of the same name.
+    const own = flag(file, value, 'link', where) || !path.includes('node_modules/');
     const name = optString(file, value, 'name', where) ?? packageName(path);
     const version = optString(file, value, 'version', where) ?? '';
     const resolved = optString(file, value, 'resolved', where);
@@ -229,7 +229,7 @@ function parsePackages(file: string, packages: Record<string, unknown>, lines: L
       resolved,
       integrity: optString(file, value, 'integrity', where),
       direct: topLevel && declared.has(packageName(path)),
-      linkOrFile: undefined,
+      linkOrFile: own ? 'link' : undefined,
     });
     entry.paths?.push(path);
   }

@@ -109,7 +109,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   if (options.vulnSource) {
     const queries = new Map<string, { ecosystem: string; name: string; version: string }>();
     for (const p of packages) {
-      if (!MATCHABLE.has(p.ecosystem) || p.version === '') continue;
+      // Workspace links are the project's own code, not the public package that may share the name.
+      if (!MATCHABLE.has(p.ecosystem) || p.version === '' || p.kind === 'link') continue;
       if (!policy.materials.includeDev && p.groups.includes('dev')) continue;
       queries.set(`${p.ecosystem}\u0000${p.name}\u0000${p.version}`, { ecosystem: p.ecosystem, name: p.name, version: p.version });
     }
