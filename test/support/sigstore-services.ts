@@ -96,39 +96,40 @@ export function defaultClaims(repository = 'acme/app'): Record<string, unknown> 
  * would not parse. A clock on whole seconds writes no fraction. (The mock reads this object's UTC
  * getters each time it stamps, so it stays live.)
  */
+function wholeSecondsNow(): Date {
+  return new Date(Math.floor(Date.now() / 1000) * 1000);
+}
+
 class WholeSecondsNow extends Date {
-  private static now(): Date {
-    return new Date(Math.floor(Date.now() / 1000) * 1000);
-  }
   override getTime(): number {
-    return WholeSecondsNow.now().getTime();
+    return wholeSecondsNow().getTime();
   }
   override valueOf(): number {
     return this.getTime();
   }
   override getUTCFullYear(): number {
-    return WholeSecondsNow.now().getUTCFullYear();
+    return wholeSecondsNow().getUTCFullYear();
   }
   override getUTCMonth(): number {
-    return WholeSecondsNow.now().getUTCMonth();
+    return wholeSecondsNow().getUTCMonth();
   }
   override getUTCDate(): number {
-    return WholeSecondsNow.now().getUTCDate();
+    return wholeSecondsNow().getUTCDate();
   }
   override getUTCHours(): number {
-    return WholeSecondsNow.now().getUTCHours();
+    return wholeSecondsNow().getUTCHours();
   }
   override getUTCMinutes(): number {
-    return WholeSecondsNow.now().getUTCMinutes();
+    return wholeSecondsNow().getUTCMinutes();
   }
   override getUTCSeconds(): number {
-    return WholeSecondsNow.now().getUTCSeconds();
+    return wholeSecondsNow().getUTCSeconds();
   }
   override getUTCMilliseconds(): number {
     return 0;
   }
   override toISOString(): string {
-    return WholeSecondsNow.now().toISOString();
+    return wholeSecondsNow().toISOString();
   }
 }
 
