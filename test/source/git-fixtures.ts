@@ -80,6 +80,7 @@ export function sshKey(comment: string): SshKey {
 
 export interface X509Identity {
   home: string;
+  certFile: string;
   keyId: string;
   caFile: string;
   email: string;
@@ -177,7 +178,24 @@ export function x509Identity(
     /^fpr:+([0-9A-F]{40}):/m.exec(
       execFileSync('gpgsm', ['--homedir', home, '--with-colons', '--list-secret-keys'], { encoding: 'utf8' }),
     )?.[1] ?? '';
-  return { home, keyId, caFile: authority.caFile, email, ca: authority };
+  return { home, certFile: cert, keyId, caFile: authority.caFile, email, ca: authority };
+}
+
+/** Revokes the certificate with `openssl ca` and returns a CA file that carries the CA and its CRL. */
+export function revokeCertificate(id: X509Identity & { ca: { dir: string; caFile: string; caKey: string } }): string {
+  const dir = tempDir('sf-crl-');
+  writeFileSync(path.join(dir, 'index.txt'), '');
+  writeFileSync(path.join(dir, 'crlnumber'), '01\n');
+  writeFileSync(
+    path.join(dir, 'ca.cnf'),
+    `[ca]\ndefault_ca=d\n[d]\ndatabase=${dir}/index.txt\ncrlnumber=${dir}/crlnumber\ndefault_md=sha256\ndefault_crl_days=30\n`,
+  );
+  const ca = ['-config', path.join(dir, 'ca.cnf'), '-keyfile', id.ca.caKey, '-cert', id.ca.caFile];
+  execFileSync('openssl', ['ca', ...ca, '-revoke', id.certFile], { stdio: 'ignore' });
+  execFileSync('openssl', ['ca', ...ca, '-gencrl', '-out', path.join(dir, 'crl.pem')], { stdio: 'ignore' });
+  const bundle = path.join(dir, 'ca-with-crl.pem');
+  writeFileSync(bundle, readFileSync(id.ca.caFile, 'utf8') + readFileSync(path.join(dir, 'crl.pem'), 'utf8'));
+  return bundle;
 }
 
 export type Signing = { kind: 'none' } | { kind: 'gpg'; key: GpgKey } | { kind: 'ssh'; key: SshKey } | { kind: 'x509'; id: X509Identity };
@@ -213,7 +231,7 @@ export class TestRepo {
   commit(
     message: string,
     signing: Signing,
-    who: { name?: string; email: string; committerName?: string; committerEmail?: string },
+    who: { name?: string; email: string; committerName?: string; committerEmail?: string; date?: string },
     file = `${message.replace(/\W+/g, '-')}.txt`,
     content = `${message}\n`,
   ): string {
@@ -225,6 +243,7 @@ export class TestRepo {
       GIT_AUTHOR_EMAIL: who.email,
       GIT_COMMITTER_NAME: who.committerName ?? who.name ?? 'Dev',
       GIT_COMMITTER_EMAIL: who.committerEmail ?? who.email,
+      ...(who.date ? { GIT_COMMITTER_DATE: who.date, GIT_AUTHOR_DATE: who.date } : {}),
     };
     const cfg: string[] = [];
     if (signing.kind === 'gpg') cfg.push('-c', `gpg.program=${signing.key.program}`, '-c', `user.signingkey=${signing.key.fingerprint}`);

@@ -7,6 +7,7 @@ import {
   cleanupFixtures,
   gpgKey,
   haveTool,
+  revokeCertificate,
   revokeKey,
   sshKey,
   tempDir,
@@ -247,6 +248,21 @@ describeX509('X.509 signatures (gpgsm signs, openssl verifies against the policy
     const bad = await verify(repo, policy([signer('https://accounts.google.com')]));
     expect(rules(bad)).toEqual(['source/untrusted-signer']);
     expect(bad.findings[0]?.message).toMatch(/issuer https:\/\/github\.com\/login\/oauth is not https:\/\/accounts\.google\.com/);
+  });
+
+  it('fails for a certificate that was not valid at the commit time, or that its CA revoked (CRL in the CA file)', async () => {
+    const dave = x509Identity('dave@example.com');
+    const signer = (caFile: string): unknown => ({ x509: { identity: 'dave@example.com', 'ca-file': caFile } });
+    const late = new TestRepo();
+    late.commit('one', { kind: 'x509', id: dave }, { email: 'dave@example.com', date: '2031-01-01T00:00:00Z' });
+    const r = await verify(late, policy([signer(dave.caFile)]));
+    expect(rules(r)).toEqual(['source/expired-key']);
+    const repo = new TestRepo();
+    repo.commit('one', { kind: 'x509', id: dave }, { email: 'dave@example.com' });
+    expect(rules(await verify(repo, policy([signer(dave.caFile)])))).toEqual([]);
+    const withCrl = revokeCertificate(dave);
+    const revoked = await verify(repo, policy([signer(withCrl)]));
+    expect(rules(revoked)).toEqual(['source/revoked-key']);
   });
 
   it('says what is missing when the x509 signer has no CA', async () => {

@@ -48059,6 +48059,7 @@ async function verifyX509Commit(commit, signers, workDir) {
         const identity = certIdentity(cert);
         const mismatches = [];
         let chained = false;
+        const failures = new Set();
         for (const s of signers) {
             if (!s.caFile)
                 continue;
@@ -48071,8 +48072,21 @@ async function verifyX509Commit(commit, signers, workDir) {
                 '-attime',
                 String(commit.committerTime),
             ]);
-            if (r.code !== 0)
+            if (r.code !== 0) {
+                if (/certificate has expired|certificate is not yet valid/i.test(r.stderr))
+                    failures.add('expired');
                 continue;
+            }
+            // A CA file that carries CRLs turns on revocation checking (there is no network for OCSP). The
+            // CRL is newer than the commit, so this check ignores times; the validity window was checked above.
+            if ((await (0,promises_.readFile)(s.caFile, 'utf8').catch(() => '')).includes('-----BEGIN X509 CRL-----')) {
+                const crl = await runTool('openssl', [...common, '-CAfile', s.caFile, '-no-CApath', '-no-CAstore', '-crl_check', '-no_check_time']);
+                if (crl.code !== 0) {
+                    if (/certificate revoked/i.test(crl.stderr))
+                        failures.add('revoked');
+                    continue;
+                }
+            }
             chained = true;
             const wantId = s.identity ?? s.email;
             if (wantId !== undefined && !identity.emails.includes(wantId.toLowerCase()) && !identity.uris.includes(wantId)) {
@@ -48084,6 +48098,16 @@ async function verifyX509Commit(commit, signers, workDir) {
                 continue;
             }
             return { status: 'good', signer: s, identity };
+        }
+        if (!chained && failures.has('revoked')) {
+            return { status: 'revoked-key', message: `the certificate (${identity.subject}) has been revoked by its CA`, identity };
+        }
+        if (!chained && failures.has('expired')) {
+            return {
+                status: 'expired-key',
+                message: `the certificate (${identity.subject}) was not valid at the commit time ${new Date(commit.committerTime * 1000).toISOString()}`,
+                identity,
+            };
         }
         if (!chained) {
             return {
@@ -49496,7 +49520,9 @@ function parseZizmorConfig(text, file) {
                 fail('rules.forbidden-uses.config.allow/deny must be a list of repository patterns', list);
                 return;
             }
-            const patterns = src.items(list).map((item) => parseUsesPattern(src.str(item) ?? '') ?? fail(`"${src.str(item) ?? ''}" is not a repository pattern`, item));
+            const patterns = src
+                .items(list)
+                .map((item) => parseUsesPattern(src.str(item) ?? '') ?? fail(`"${src.str(item) ?? ''}" is not a repository pattern`, item));
             config.forbidden = { mode: allow !== undefined ? 'allow' : 'deny', patterns };
         }
         else if (id === 'dependabot-cooldown') {
@@ -50608,37 +50634,58 @@ const CODE_INPUTS = {
     'amadevus/pwsh-script': ['script'],
     'addnab/docker-run-action': ['run'],
 };
-/** `github.*` values an attacker can choose freely (issue titles, branch names, commit messages...). */
-const ARBITRARY_GITHUB = ['github', 'github.event', 'github.head_ref', 'github.event.inputs.*', 'github.event.client_payload'];
-const ARBITRARY_EVENT_LEAVES = new Set([
-    'title',
-    'body',
-    'message',
-    'name',
-    'email',
-    'ref',
-    'label',
-    'head_branch',
-    'default_branch',
-    'page_name',
-    'tag_name',
-    'description',
-    'head_ref',
-    'client_payload',
+/**
+ * `github.*` values GitHub itself fixes (ids, the repository, run numbers, URLs of this server). Like
+ * zizmor, every other `github.*` value is treated as attacker-influenced: branch and tag names
+ * (`github.ref_name`, `github.head_ref`) may contain `$(...)`, and actor names, workflow names and
+ * event fields are chosen by whoever triggers or edits them.
+ */
+const FIXED_GITHUB = new Set([
+    'github.action_path',
+    'github.api_url',
+    'github.event_name',
+    'github.event_path',
+    'github.graphql_url',
+    'github.job',
+    'github.repository',
+    'github.repository_id',
+    'github.repository_owner',
+    'github.repository_owner_id',
+    'github.repositoryurl',
+    'github.retention_days',
+    'github.run_attempt',
+    'github.run_id',
+    'github.run_number',
+    'github.server_url',
+    'github.sha',
+    'github.token',
+    'github.workflow_sha',
+    'github.workspace',
 ]);
+/**
+ * Event payload fields that cannot carry attacker text: numbers, ids, hashes, booleans, timestamps,
+ * enumerations. URLs are "structured" (the attacker controls part of the path). Everything else in
+ * `github.event` (titles, bodies, names, logins, labels, refs...) is arbitrary. This follows the
+ * shape of zizmor's context-capability table without copying it.
+ */
+const FIXED_EVENT_LEAF = /^(id|number|sha|before|after|size|state|author_association|private|public|fork|locked|merged|mergeable|draft|deleted|site_admin|default|protected|rebaseable|maintainer_can_modify|forced|created|is_answerable|run_attempt|run_number|comments|commits|additions|deletions|changed_files|review_comments|open_issues|watchers|forks|stargazers|[a-z_]*_(id|count|at|sha|number|on))$/;
+const STRUCTURED_EVENT_LEAF = /(^|_)url$/;
+const HIGH = { severity: 'high', confidence: 'high', persona: 'regular' };
 function classifyGithub(pattern) {
-    if (ARBITRARY_GITHUB.some((p) => matchesPattern(pattern, p)) ||
-        childOf(pattern, 'github.event.client_payload') ||
-        childOf(pattern, 'github.event.inputs'))
-        return { severity: 'high', confidence: 'high', persona: 'regular' };
     if (!childOf(pattern, 'github.event'))
+        return FIXED_GITHUB.has(pattern) ? 'safe' : HIGH;
+    if (childOf(pattern, 'github.event.inputs') || childOf(pattern, 'github.event.client_payload'))
+        return HIGH;
+    const parts = pattern.split('.');
+    const leaf = parts[parts.length - 1] ?? '';
+    if (parts.length <= 2 || leaf === '*')
+        return HIGH;
+    // gravatar_id and node_id are opaque strings, not numbers.
+    if (FIXED_EVENT_LEAF.test(leaf) && leaf !== 'gravatar_id' && leaf !== 'node_id')
         return 'safe';
-    const leaf = pattern.split('.').pop() ?? '';
-    if (ARBITRARY_EVENT_LEAVES.has(leaf))
-        return { severity: 'high', confidence: 'high', persona: 'regular' };
-    if (/(^|_)(id|number|sha|url|fork|at|count|state|merged|draft|private|size|type|login|action|before|after|forced|created|deleted)$/.test(leaf))
-        return 'safe';
-    return { severity: 'info', confidence: 'low', persona: 'regular' };
+    if (STRUCTURED_EVENT_LEAF.test(leaf))
+        return { severity: 'medium', confidence: 'high', persona: 'regular' };
+    return HIGH;
 }
 function workflowInputType(f, name) {
     const on = f.onPair ? f.src.resolve(f.onPair.value) : undefined;
@@ -51807,9 +51854,15 @@ async function auditWorkflows(options) {
         config = await loadZizmorConfig(configFile).catch((e) => {
             if (e instanceof core_dist/* ConfigurationError */.j1)
                 throw e;
-            throw new core_dist/* ConfigurationError */.j1(`cannot read zizmor configuration ${configFile}: ${(0,core_dist/* errorMessage */.gJ)(e)}`, { location: { file: configFile } });
+            throw new core_dist/* ConfigurationError */.j1(`cannot read zizmor configuration ${configFile}: ${(0,core_dist/* errorMessage */.gJ)(e)}`, {
+                location: { file: configFile },
+            });
         });
         logger.info(`using zizmor configuration ${external_node_path_.relative(process.cwd(), configFile) || configFile}`);
+        // A disabled rule leaves no trace in the findings, so say so where a reviewer will see it.
+        const off = [...config.rules.entries()].filter(([, r]) => r.disable).map(([id]) => id);
+        if (off.length > 0)
+            logger.warning(`rules disabled by ${configFile}: ${off.join(', ')}`, { file: configFile });
     }
     const findings = [];
     const audited = [];

@@ -146,7 +146,7 @@ function issuerMatches(want: string, id: CertIdentity, cert: X509Certificate): b
 
 export type X509Outcome =
   | { status: 'good'; signer: X509Signer; identity: CertIdentity }
-  | { status: 'bad' | 'untrusted' | 'identity-mismatch'; message: string; identity?: CertIdentity };
+  | { status: 'bad' | 'untrusted' | 'identity-mismatch' | 'expired-key' | 'revoked-key'; message: string; identity?: CertIdentity };
 
 export async function verifyX509Commit(commit: CommitObject, signers: readonly X509Signer[], workDir: string): Promise<X509Outcome> {
   const signature = commit.signature ?? '';
@@ -179,6 +179,7 @@ export async function verifyX509Commit(commit: CommitObject, signers: readonly X
     const identity = certIdentity(cert);
     const mismatches: string[] = [];
     let chained = false;
+    const failures = new Set<'expired' | 'revoked'>();
     for (const s of signers) {
       if (!s.caFile) continue;
       const r = await runTool('openssl', [
@@ -190,7 +191,19 @@ export async function verifyX509Commit(commit: CommitObject, signers: readonly X
         '-attime',
         String(commit.committerTime),
       ]);
-      if (r.code !== 0) continue;
+      if (r.code !== 0) {
+        if (/certificate has expired|certificate is not yet valid/i.test(r.stderr)) failures.add('expired');
+        continue;
+      }
+      // A CA file that carries CRLs turns on revocation checking (there is no network for OCSP). The
+      // CRL is newer than the commit, so this check ignores times; the validity window was checked above.
+      if ((await readFile(s.caFile, 'utf8').catch(() => '')).includes('-----BEGIN X509 CRL-----')) {
+        const crl = await runTool('openssl', [...common, '-CAfile', s.caFile, '-no-CApath', '-no-CAstore', '-crl_check', '-no_check_time']);
+        if (crl.code !== 0) {
+          if (/certificate revoked/i.test(crl.stderr)) failures.add('revoked');
+          continue;
+        }
+      }
       chained = true;
       const wantId = s.identity ?? s.email;
       if (wantId !== undefined && !identity.emails.includes(wantId.toLowerCase()) && !identity.uris.includes(wantId)) {
@@ -204,6 +217,16 @@ export async function verifyX509Commit(commit: CommitObject, signers: readonly X
         continue;
       }
       return { status: 'good', signer: s, identity };
+    }
+    if (!chained && failures.has('revoked')) {
+      return { status: 'revoked-key', message: `the certificate (${identity.subject}) has been revoked by its CA`, identity };
+    }
+    if (!chained && failures.has('expired')) {
+      return {
+        status: 'expired-key',
+        message: `the certificate (${identity.subject}) was not valid at the commit time ${new Date(commit.committerTime * 1000).toISOString()}`,
+        identity,
+      };
     }
     if (!chained) {
       return {
