@@ -69,6 +69,24 @@ describe('workflow audit rules', () => {
     expect(rules(audit(text))).toEqual(['workflow/template-injection@8:21']);
   });
 
+  it('classifies github contexts the way zizmor does: fixed, structured (URLs) or arbitrary', () => {
+    const severityOf = (ctx: string): string => {
+      const text = `${SAFE_HEADER}      - run: echo "\${{ ${ctx} }}"\n`;
+      return audit(text).find((f) => f.rule === 'workflow/template-injection')?.severity ?? 'none';
+    };
+    expect(severityOf('github.ref_name')).toBe('high');
+    expect(severityOf('github.head_ref')).toBe('high');
+    expect(severityOf('github.event.pull_request.user.login')).toBe('high');
+    expect(severityOf('github.event.commits[0].message')).toBe('high');
+    expect(severityOf('github.event.pull_request.html_url')).toBe('medium');
+    expect(severityOf('github.event.pull_request.number')).toBe('none');
+    expect(severityOf('github.event.workflow_run.head_sha')).toBe('none');
+    expect(severityOf('github.event.pull_request.head.repo.fork')).toBe('none');
+    expect(severityOf('github.run_id')).toBe('none');
+    expect(severityOf('steps.build.outputs.version')).toBe('info');
+    expect(severityOf('secrets.TOKEN')).toBe('none');
+  });
+
   it('follows YAML anchors and merge keys', () => {
     const text = `on: push
 permissions: {}

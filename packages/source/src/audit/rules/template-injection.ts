@@ -29,44 +29,59 @@ const CODE_INPUTS: Record<string, string[]> = {
   'addnab/docker-run-action': ['run'],
 };
 
-/** `github.*` values an attacker can choose freely (issue titles, branch names, commit messages...). */
-const ARBITRARY_GITHUB = ['github', 'github.event', 'github.head_ref', 'github.event.inputs.*', 'github.event.client_payload'];
-const ARBITRARY_EVENT_LEAVES = new Set([
-  'title',
-  'body',
-  'message',
-  'name',
-  'email',
-  'ref',
-  'label',
-  'head_branch',
-  'default_branch',
-  'page_name',
-  'tag_name',
-  'description',
-  'head_ref',
-  'client_payload',
+/**
+ * `github.*` values GitHub itself fixes (ids, the repository, run numbers, URLs of this server). Like
+ * zizmor, every other `github.*` value is treated as attacker-influenced: branch and tag names
+ * (`github.ref_name`, `github.head_ref`) may contain `$(...)`, and actor names, workflow names and
+ * event fields are chosen by whoever triggers or edits them.
+ */
+const FIXED_GITHUB = new Set([
+  'github.action_path',
+  'github.api_url',
+  'github.event_name',
+  'github.event_path',
+  'github.graphql_url',
+  'github.job',
+  'github.repository',
+  'github.repository_id',
+  'github.repository_owner',
+  'github.repository_owner_id',
+  'github.repositoryurl',
+  'github.retention_days',
+  'github.run_attempt',
+  'github.run_id',
+  'github.run_number',
+  'github.server_url',
+  'github.sha',
+  'github.token',
+  'github.workflow_sha',
+  'github.workspace',
 ]);
+
+/**
+ * Event payload fields that cannot carry attacker text: numbers, ids, hashes, booleans, timestamps,
+ * enumerations. URLs are "structured" (the attacker controls part of the path). Everything else in
+ * `github.event` (titles, bodies, names, logins, labels, refs...) is arbitrary. This follows the
+ * shape of zizmor's context-capability table without copying it.
+ */
+const FIXED_EVENT_LEAF =
+  /^(id|number|sha|before|after|size|state|author_association|private|public|fork|locked|merged|mergeable|draft|deleted|site_admin|default|protected|rebaseable|maintainer_can_modify|forced|created|is_answerable|run_attempt|run_number|comments|commits|additions|deletions|changed_files|review_comments|open_issues|watchers|forks|stargazers|[a-z_]*_(id|count|at|sha|number|on))$/;
+const STRUCTURED_EVENT_LEAF = /(^|_)url$/;
+
+const HIGH: Verdict = { severity: 'high', confidence: 'high', persona: 'regular' };
 
 type Verdict = { severity: Severity; confidence: Confidence; persona: Persona } | 'safe';
 
 function classifyGithub(pattern: string): Verdict {
-  if (
-    ARBITRARY_GITHUB.some((p) => matchesPattern(pattern, p)) ||
-    childOf(pattern, 'github.event.client_payload') ||
-    childOf(pattern, 'github.event.inputs')
-  )
-    return { severity: 'high', confidence: 'high', persona: 'regular' };
-  if (!childOf(pattern, 'github.event')) return 'safe';
-  const leaf = pattern.split('.').pop() ?? '';
-  if (ARBITRARY_EVENT_LEAVES.has(leaf)) return { severity: 'high', confidence: 'high', persona: 'regular' };
-  if (
-    /(^|_)(id|number|sha|url|fork|at|count|state|merged|draft|private|size|type|login|action|before|after|forced|created|deleted)$/.test(
-      leaf,
-    )
-  )
-    return 'safe';
-  return { severity: 'info', confidence: 'low', persona: 'regular' };
+  if (!childOf(pattern, 'github.event')) return FIXED_GITHUB.has(pattern) ? 'safe' : HIGH;
+  if (childOf(pattern, 'github.event.inputs') || childOf(pattern, 'github.event.client_payload')) return HIGH;
+  const parts = pattern.split('.');
+  const leaf = parts[parts.length - 1] ?? '';
+  if (parts.length <= 2 || leaf === '*') return HIGH;
+  // gravatar_id and node_id are opaque strings, not numbers.
+  if (FIXED_EVENT_LEAF.test(leaf) && leaf !== 'gravatar_id' && leaf !== 'node_id') return 'safe';
+  if (STRUCTURED_EVENT_LEAF.test(leaf)) return { severity: 'medium', confidence: 'high', persona: 'regular' };
+  return HIGH;
 }
 
 function workflowInputType(f: AuditFile, name: string): string | undefined {
