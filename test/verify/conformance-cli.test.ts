@@ -106,6 +106,62 @@ describeShared('Sigstore conformance CLI protocol: sign-bundle and verify-bundle
     expect((await verify(bundle, statement)).exitCode).toBe(1);
   });
 
+  it('GitHub certificate extensions narrow the identity (repository, ref, commit, workflow, runner, trigger)', async () => {
+    const bundle = path.join(dir, 'ext.sigstore.json');
+    expect(
+      (
+        await runCli([
+          'sign-bundle',
+          '--identity-token',
+          services.issueToken(),
+          '--bundle',
+          bundle,
+          '--signing-config',
+          writeSigningConfig(services),
+          artifact,
+        ])
+      ).exitCode,
+    ).toBe(0);
+    const base = [
+      'verify-bundle',
+      '--bundle',
+      bundle,
+      '--certificate-identity',
+      services.identity,
+      '--certificate-oidc-issuer',
+      services.issuer,
+      '--trusted-root',
+      services.trustedRootPath,
+    ];
+    const good = await runCli([
+      ...base,
+      '--certificate-github-workflow-repository',
+      'acme/app',
+      '--certificate-github-workflow-ref',
+      'refs/heads/main',
+      '--certificate-github-workflow-sha',
+      'a'.repeat(40),
+      '--certificate-github-workflow',
+      'acme/app/.github/workflows/release.yml@refs/heads/main',
+      '--certificate-runner-environment',
+      'github-hosted',
+      '--certificate-github-workflow-trigger',
+      'push',
+      artifact,
+    ]);
+    expect(`${good.exitCode} ${good.stderr}`).toMatch(/^0 OK/);
+    const bad = await runCli([
+      ...base,
+      '--certificate-runner-environment',
+      'self-hosted',
+      '--certificate-github-workflow-ref',
+      'refs/tags/v1',
+      artifact,
+    ]);
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stderr).toMatch(/source ref: expected "refs\/tags\/v1".*runner environment: expected "self-hosted"/);
+  });
+
   it('fails closed: malformed JSON, a bundle that is not one, a tampered signature, a missing file; bad usage exits 2', async () => {
     const bundle = path.join(dir, 'm.sigstore.json');
     expect(

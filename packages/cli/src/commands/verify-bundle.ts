@@ -17,6 +17,13 @@ interface VerifyBundleOptions extends CommonOptions {
   key?: string;
   trustedRoot?: string;
   staging?: boolean;
+  certificateGithubWorkflowRepository?: string;
+  certificateGithubWorkflowRef?: string;
+  certificateGithubWorkflowSha?: string;
+  certificateGithubWorkflowTrigger?: string;
+  certificateGithubWorkflow?: string;
+  certificateGithubSignerWorkflow?: string;
+  certificateRunnerEnvironment?: string;
 }
 
 async function readKey(value: string): Promise<string> {
@@ -39,6 +46,16 @@ export function registerVerifyBundle(program: Command): Command {
     .option('--certificate-oidc-issuer <url>', "the certificate's exact OIDC issuer")
     .option('--key <pem>', 'a PEM public key (file or text) for key-signed bundles, instead of an identity')
     .option('--trusted-root <file>', 'a Sigstore trusted root JSON replacing the bundled public-good one')
+    .option('--certificate-github-workflow-repository <owner/repo>', 'certificate extension: the source repository')
+    .option('--certificate-github-workflow-ref <ref>', 'certificate extension: the source ref, e.g. refs/tags/v1.2.3')
+    .option('--certificate-github-workflow-sha <sha>', 'certificate extension: the source commit')
+    .option('--certificate-github-workflow-trigger <event>', 'certificate extension: the event that ran the workflow')
+    .option('--certificate-github-workflow <owner/repo/path@ref>', 'certificate extension: the top-level workflow (build config URI)')
+    .option(
+      '--certificate-github-signer-workflow <owner/repo/path@ref>',
+      'certificate extension: the (reusable) workflow that signed (build signer URI)',
+    )
+    .option('--certificate-runner-environment <env>', 'certificate extension: github-hosted or self-hosted')
     .addOption(new Option('--staging', 'Sigstore staging: needs --trusted-root here (no staging root is bundled)'))
     .option('--json', 'print the verdict as JSON on stdout')
     .option('--verbose', 'print debug output')
@@ -67,6 +84,13 @@ export function registerVerifyBundle(program: Command): Command {
           ...(opts.certificateIdentity !== undefined ? { subjectAlternativeName: opts.certificateIdentity } : {}),
           ...(opts.certificateIdentityRegexp !== undefined ? { subjectAlternativeNameRegExp: opts.certificateIdentityRegexp } : {}),
           ...(opts.certificateOidcIssuer !== undefined && !opts.key ? { issuer: opts.certificateOidcIssuer } : {}),
+          ...(opts.certificateGithubWorkflowRepository !== undefined ? { sourceRepository: opts.certificateGithubWorkflowRepository } : {}),
+          ...(opts.certificateGithubWorkflowRef !== undefined ? { sourceRef: opts.certificateGithubWorkflowRef } : {}),
+          ...(opts.certificateGithubWorkflowSha !== undefined ? { sourceCommit: opts.certificateGithubWorkflowSha } : {}),
+          ...(opts.certificateGithubWorkflowTrigger !== undefined ? { trigger: opts.certificateGithubWorkflowTrigger } : {}),
+          ...(opts.certificateGithubWorkflow !== undefined ? { workflowRef: opts.certificateGithubWorkflow } : {}),
+          ...(opts.certificateGithubSignerWorkflow !== undefined ? { signerWorkflowRef: opts.certificateGithubSignerWorkflow } : {}),
+          ...(opts.certificateRunnerEnvironment !== undefined ? { runnerEnvironment: opts.certificateRunnerEnvironment } : {}),
         });
         if (verdict.ok) {
           const who = verdict.signer.kind === 'certificate' ? verdict.signer.identity.subjectAlternativeName : 'the given key';
