@@ -83,6 +83,7 @@ export function parsePnpmLock(input: LockfileInput): Package[] {
     throw lockfileError(file, `"packages" must be a mapping, not ${typeName(root.packages)}`);
   }
   const out: Package[] = [];
+  const keys = new Map<string, Package>();
   const errors: string[] = [];
   let firstErrorLine: number | undefined;
   for (const { key, value, offset } of mapEntries(packagesNode)) {
@@ -111,24 +112,62 @@ export function parsePnpmLock(input: LockfileInput): Package[] {
     if (tarball?.startsWith('https://codeload.github.com')) commit = commitFromReference(tarball) || commit;
     const integrity = typeof resolution.integrity === 'string' ? resolution.integrity : undefined;
     const resolved = tarball ?? repo ?? (typeof resolution.directory === 'string' ? `file:${resolution.directory}` : undefined);
-    out.push(
-      makePackage({
-        ecosystem: 'npm',
-        name,
-        version,
-        sourceFile: file,
-        groups: pkg.dev === true ? ['dev'] : [],
-        direct: direct.size > 0 ? direct.has(name) : undefined,
-        line,
-        integrity: parseSri(integrity),
-        resolved,
-        kind: repo || commit ? 'git' : resolution.directory !== undefined ? 'file' : tarball ? jsSourceKind(tarball) : 'registry',
-        commit,
-      }),
+    const made = makePackage({
+      ecosystem: 'npm',
+      name,
+      version,
+      sourceFile: file,
+      groups: pkg.dev === true ? ['dev'] : [],
+      direct: direct.size > 0 ? direct.has(name) : undefined,
+      line,
+      integrity: parseSri(integrity),
+      resolved,
+      kind: repo || commit ? 'git' : resolution.directory !== undefined ? 'file' : tarball ? jsSourceKind(tarball) : 'registry',
+      commit,
+    });
+    out.push(made);
+    keys.set(
+      key
+        .replace(/^'|'$/g, '')
+        .replace(/\(.*$/, '')
+        .replace(major >= 9 ? /$^/ : /_.*$/, ''),
+      made,
     );
   }
   if (errors.length > 0) throw lockfileError(file, errors.join('; '), firstErrorLine);
+  linkGraph(root, major, out, keys);
   return out;
+}
+
+/** `dependencies` of each package (v5/v6) or snapshot (v9) become dependsOn purls. */
+function linkGraph(root: Record<string, unknown>, major: number, out: Package[], keys: Map<string, Package>): void {
+  const source = major >= 9 ? root.snapshots : root.packages;
+  if (!isRecord(source)) return;
+  const base = (k: string): string => (major >= 9 ? k.replace(/\(.*$/, '') : k.replace(/\(.*$/, '').replace(/_.*$/, ''));
+  const target = (name: string, ref: string): Package | undefined => {
+    const v = ref.replace(/\(.*$/, '');
+    if (major >= 9) return keys.get(`${name}@${v}`) ?? keys.get(v);
+    return (
+      keys.get(major >= 6 ? `/${name}@${v}` : `/${name}/${v.replace(/_.*$/, '')}`) ??
+      keys.get(v.startsWith('/') ? v : `/${v}`) ??
+      keys.get(v)
+    );
+  };
+  for (const [k, entry] of Object.entries(source)) {
+    const pkg = keys.get(base(k));
+    if (!pkg || !isRecord(entry)) continue;
+    const deps = new Set<string>(pkg.dependsOn ?? []);
+    for (const section of ['dependencies', 'optionalDependencies']) {
+      const d = entry[section];
+      if (!isRecord(d)) continue;
+      for (const [n, ref] of Object.entries(d)) {
+        const t = target(n, String(ref));
+        if (t && t !== pkg) deps.add(t.purl);
+      }
+    }
+    if (deps.size > 0) pkg.dependsOn = [...deps];
+  }
+  void out;
 }
 
 /** Names the project declares itself: top-level sections (v5/v6) or every importer (v6+ workspaces, v9). */

@@ -64,6 +64,9 @@ export function parseYarnLock(input: LockfileInput): Package[] {
   const lines = blockLines(text);
   const seen = new Set<unknown>();
   const out: Package[] = [];
+  // For the dependency graph: each descriptor → the package resolving it, and each package's requirements.
+  const byDescriptor = new Map<string, Package>();
+  const requires = new Map<Package, [string, string][]>();
   for (const [key, value] of Object.entries(doc)) {
     if (key === '__metadata') continue;
     if (!isRecord(value)) throw lockfileError(file, `entry "${key}" must be a mapping, not ${typeName(value)}`);
@@ -97,21 +100,59 @@ export function parseYarnLock(input: LockfileInput): Package[] {
     const resolved = berry ? resolution : str('resolved');
     const commit = commitFromReference(resolved);
     const rangeRef = berry ? descriptorName(resolution ?? '').range : resolved;
-    out.push(
-      makePackage({
-        ecosystem: 'npm',
-        name,
-        version,
-        sourceFile: file,
-        line,
-        integrity: berry ? checksum(str('checksum')) : parseSri(str('integrity')),
-        resolved,
-        kind: berry ? berryKind(rangeRef ?? '') : jsSourceKind(resolved, range),
-        commit,
-      }),
-    );
+    const pkg = makePackage({
+      ecosystem: 'npm',
+      name,
+      version,
+      sourceFile: file,
+      line,
+      integrity: berry ? checksum(str('checksum')) : parseSri(str('integrity')),
+      resolved,
+      kind: berry ? berryKind(rangeRef ?? '') : jsSourceKind(resolved, range),
+      commit,
+    });
+    out.push(pkg);
+    for (const d of descriptors) byDescriptor.set(d, pkg);
+    const deps: [string, string][] = [];
+    for (const k of ['dependencies', 'optionalDependencies']) {
+      const d = value[k];
+      if (isRecord(d)) for (const [n, r] of Object.entries(d)) deps.push([n, String(r)]);
+    }
+    requires.set(pkg, deps);
   }
+  for (const [pkg, deps] of requires) {
+    const targets = new Set<string>();
+    for (const [n, r] of deps) {
+      const t = byDescriptor.get(`${n}@${r}`) ?? byDescriptor.get(`${n}@npm:${r}`);
+      if (t && t !== pkg) targets.add(t.purl);
+    }
+    if (targets.size > 0) pkg.dependsOn = [...targets];
+  }
+  markDirect(input, out, byDescriptor);
   return out;
+}
+
+/** With the package.json beside the lockfile, the packages its ranges resolve to are the direct ones. */
+function markDirect(input: LockfileInput, out: Package[], byDescriptor: Map<string, Package>): void {
+  const manifest = input.readRelative('package.json');
+  if (!manifest) return;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(manifest.text);
+  } catch {
+    return;
+  }
+  if (!isRecord(doc)) return;
+  const direct = new Set<Package>();
+  for (const k of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
+    const d = doc[k];
+    if (!isRecord(d)) continue;
+    for (const [n, r] of Object.entries(d)) {
+      const t = byDescriptor.get(`${n}@${String(r)}`) ?? byDescriptor.get(`${n}@npm:${String(r)}`);
+      if (t) direct.add(t);
+    }
+  }
+  for (const p of out) p.direct = direct.has(p);
 }
 
 function berryKind(range: string): Package['kind'] {
