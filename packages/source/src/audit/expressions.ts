@@ -112,8 +112,10 @@ function tokenize(src: string): Token[] {
       tokens.push({ type: 'string', text: src.slice(start, i), value, start, end: i });
       continue;
     }
-    const num = /^(0x[0-9a-fA-F]+|[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)/.exec(src.slice(i));
-    if (num && /[\d.+-]/.test(c) && !(c === '-' && tokens.length > 0 && tokens[tokens.length - 1]?.type !== 'punct')) {
+    // Expressions have no arithmetic, so a sign or a dot before a digit starts a number literal.
+    const startsNumber = /\d/.test(c) || ('+-.'.includes(c) && /\d/.test(src.charAt(i + 1)));
+    const num = startsNumber ? /^(0x[0-9a-fA-F]+|[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)/.exec(src.slice(i)) : null;
+    if (num) {
       i += num[0].length;
       tokens.push({ type: 'number', text: num[0], value: Number(num[0]), start, end: i });
       continue;
