@@ -36,11 +36,12 @@ function run(cmd, args, opts = {}) {
 }
 
 // ---- 1. isolation overhead on a real tsc build ----
+const MODULES = Number(process.env.BENCH_MODULES ?? 40);
 function makeProject() {
   const dir = mkdtempSync(path.join(tmpdir(), 'sf-bench-project-'));
   mkdirSync(path.join(dir, 'src'));
   // 40 modules with classes, generics and cross-imports: a small but real compile (a few seconds).
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < MODULES; i++) {
     const imports = i > 0 ? `import { Service${i - 1} } from './m${i - 1}.js';\n` : '';
     const body = Array.from(
       { length: 25 },
@@ -103,13 +104,29 @@ const tsc = ['node_modules/typescript/bin/tsc', '-p', '.'];
 const plainOut = mkdtempSync(path.join(tmpdir(), 'sf-bench-plain-'));
 run(node, [...tsc, '--outDir', plainOut], { cwd: project }); // warm-up (disk cache, V8 code cache)
 rmSync(plainOut, { recursive: true, force: true });
-const plain = time(() => run(node, [...tsc, '--outDir', plainOut], { cwd: project }));
+// CPU seconds of the whole process tree (bash's `times`, children line) beside wall time: on a shared
+// machine wall time swings with the load, CPU time much less.
+const seconds = (line) =>
+  line.split(/\s+/).reduce((n, t) => {
+    const m = /^(\d+)m([\d.]+)s$/.exec(t);
+    return m ? n + Number(m[1]) * 60 + Number(m[2]) : n;
+  }, 0);
+const timesLines = (stderr) => stderr.split('\n').filter((l) => /^\d+m[\d.]+s \d+m[\d.]+s$/.test(l.trim()));
+function cpuOf(stderr) {
+  return seconds(timesLines(stderr).pop() ?? '');
+}
+const timed = (cmd, args, opts) => run('bash', ['-c', '"$@"; rc=$?; times >&2; exit $rc', 'bash', cmd, ...args], opts);
+let plainCpu = 0;
+const plain = time(() => {
+  plainCpu = cpuOf(timed(node, [...tsc, '--outDir', plainOut], { cwd: project }).stderr);
+});
 const sandboxOut = mkdtempSync(path.join(tmpdir(), 'sf-bench-sandbox-'));
 const evidence = mkdtempSync(path.join(tmpdir(), 'sf-bench-evidence-'));
 const env = { ...process.env, PATH: `${path.dirname(node)}:${process.env.PATH}` };
 let json;
+let isolatedCpu = 0;
 const isolated = time(() => {
-  const r = run(
+  const r = timed(
     node,
     [
       cli,
@@ -126,6 +143,12 @@ const isolated = time(() => {
       evidence,
       '--json',
       '--',
+      // The sandboxed tree's CPU is not reaped into the CLI's rusage (bwrap's pid namespace), so the
+      // build reports its own with `times`, printed before the outer one.
+      'bash',
+      '-c',
+      '"$@"; rc=$?; times >&2; exit $rc',
+      'bash',
       'node',
       ...tsc,
       '--outDir',
@@ -134,14 +157,20 @@ const isolated = time(() => {
     { env },
   );
   json = JSON.parse(r.stdout);
+  const lines = timesLines(r.stderr);
+  // [inner shell, inner children, outer shell, outer children]
+  isolatedCpu = seconds(lines.at(-1) ?? '') + seconds(lines.at(-3) ?? '');
 });
 const overhead = {
   bench: 'isolation-overhead',
-  build: `tsc of 40 modules (${json.subjects.length} outputs), node_modules/typescript in the watched source`,
+  build: `tsc of ${MODULES} modules (${json.subjects.length} outputs), node_modules/typescript in the watched source`,
   plainSeconds: +plain.toFixed(3),
   isolatedSeconds: +isolated.toFixed(3),
   ratio: +(isolated / plain).toFixed(3),
   overheadPercent: +(((isolated - plain) / plain) * 100).toFixed(1),
+  plainCpuSeconds: +plainCpu.toFixed(2),
+  isolatedCpuSeconds: +isolatedCpu.toFixed(2),
+  cpuRatio: +(isolatedCpu / plainCpu).toFixed(3),
   isolation: json.isolation.tool,
   phasesMs: json.timings,
 };
