@@ -1,14 +1,61 @@
 import type { Command } from 'commander';
-import { InfrastructureError } from '@secure-factory/core';
+import { runFactory } from '../factory-run.js';
 import { execute, type CommonOptions } from '../context.js';
+import { openVulnSource } from '../vuln-source.js';
+
+interface RunCliOptions extends CommonOptions {
+  environment: string;
+  policy?: string;
+  osvDb?: string;
+  osvApi: string;
+  offline?: boolean;
+  build?: string;
+  outputs: string[];
+  test?: string;
+}
+
+const collect = (v: string, prev: string[]): string[] => [...prev, v];
 
 export function registerRun(program: Command): Command {
   return program
     .command('run')
-    .description('Run the whole factory on a directory with embedded defaults')
+    .description('Run the whole factory on a directory with embedded defaults (ephemeral key, local evidence)')
+    .argument('[dir]', 'the project directory', '.')
+    .option('--environment <name>', 'the deploy environment whose policy the gate applies', 'production')
+    .option('--policy <file>', 'policy file (default: DIR/.github/secure-factory.yml, else the built-in safe defaults)')
+    .option('--osv-db <path>', 'offline OSV database: a folder of OSV JSON records or osv.dev all.zip files')
+    .option('--osv-api <url>', 'OSV API base URL', 'https://api.osv.dev')
+    .option('--offline', 'never use the network (requires --osv-db)')
+    .option('--build <cmd>', 'build command (default: the "build" script of DIR/package.json)')
+    .option('--outputs <glob>', 'output globs, relative to the output folder (repeatable; default everything built)', collect, [])
+    .option('--test <cmd>', 'test command (default: the "test" script of DIR/package.json)')
     .option('--json', 'print the result as JSON on stdout')
     .option('--verbose', 'print debug output')
-    .action(async (opts: CommonOptions) =>
-      execute(opts, () => Promise.reject(new InfrastructureError('`secure-factory run` is not available in this build yet'))),
+    .addHelpText('after', '\nExit codes: 0 admitted, 1 refused, 2 bad input, 3 infrastructure.')
+    .action(async (dir: string, opts: RunCliOptions) =>
+      execute(opts, async ({ logger }) => {
+        const r = await runFactory({
+          dir,
+          environment: opts.environment,
+          policyFile: opts.policy,
+          vulnSource: (policy) => openVulnSource(opts, policy, logger),
+          build: opts.build,
+          outputs: opts.outputs,
+          test: opts.test,
+          logger,
+        });
+        process.stderr.write(`\n${r.report}\n`);
+        return {
+          exitCode: r.exitCode,
+          json: {
+            admitted: r.admitted,
+            stages: r.stages,
+            subjects: r.subjects,
+            evidence: r.evidenceDir,
+            decision: r.decisionPath ?? null,
+            vsa: r.vsaPath ?? null,
+          },
+        };
+      }),
     );
 }
