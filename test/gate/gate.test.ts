@@ -3,7 +3,7 @@
  * local Fulcio/Rekor → `runGate` with the trust root of those services. One test per rule: it admits
  * the good chain and refuses each way the chain can be broken, always with a reason and never open.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -148,7 +148,11 @@ describe('gate: admits the whole chain', () => {
 
   it('records the deployment for the rescan loop', async () => {
     expect(result.deploymentPaths).toHaveLength(1);
-    writeFileSync(path.join(goodDir, 'deployments', 'remediations.json'), '{}');
+    // The rescan loop keeps its state beside the records; it is not a record.
+    writeFileSync(
+      path.join(goodDir, 'deployments', 'remediations.json'),
+      JSON.stringify({ apiVersion: 'secure-factory/remediations/v1', updated: new Date().toISOString(), remediations: [] }),
+    );
     const { records, skipped } = await readDeployments(goodDir);
     expect(skipped).toEqual([]);
     expect(path.basename(result.deploymentPaths[0] ?? '')).toMatch(RECORD_NAME);
@@ -367,6 +371,60 @@ describe('gate: refuses a broken chain, saying why', () => {
     const r = await gate(dir);
     expect(refusedBy(r)).toEqual(['signatures']);
     expect(check(r, 'signatures').reason).toMatch(/broken\.sigstore\.json: not JSON/);
+  });
+
+  describe('the closed loop: remediations the rescan opened', () => {
+    const state = (digest: string, deadline: string) => ({
+      apiVersion: 'secure-factory/remediations/v1',
+      updated: new Date().toISOString(),
+      remediations: [
+        {
+          advisory: 'GHSA-xvch-5gv4-984h',
+          aliases: ['CVE-2021-44906'],
+          package: { ecosystem: 'npm', name: 'minimist', version: '1.2.5' },
+          severity: 'critical',
+          fixedVersions: ['1.2.6'],
+          digests: [`sha256:${digest}`],
+          environments: ['production'],
+          firstSeen: new Date(Date.now() - 3600_000).toISOString(),
+          deadline,
+          status: 'open',
+        },
+      ],
+    });
+    let dir: string;
+    beforeAll(async () => {
+      dir = await writeEvidence(services, goodRun(art.digest));
+      mkdirSync(path.join(dir, 'deployments'), { recursive: true });
+    });
+
+    it('an open remediation for this digest refuses it, naming the advisory and its deadline', async () => {
+      const deadline = new Date(Date.now() - 60_000).toISOString();
+      writeFileSync(path.join(dir, 'deployments', 'remediations.json'), JSON.stringify(state(art.digest, deadline)));
+      const r = await gate(dir);
+      expect(refusedBy(r)).toEqual(['remediations']);
+      expect(check(r, 'remediations').reason).toContain(
+        `critical: GHSA-xvch-5gv4-984h in minimist@1.2.5 (fixed in 1.2.6), found by the rescan`,
+      );
+      expect(check(r, 'remediations').reason).toContain(`deadline ${deadline} (passed)`);
+    });
+
+    it('a waiver by alias lets it through, listed', async () => {
+      writeFileSync(path.join(dir, 'deployments', 'remediations.json'), JSON.stringify(state(art.digest, new Date().toISOString())));
+      const exceptions = `  - { advisory: CVE-2021-44906, reason: 'flag parsing unused', approver: erin, expires: ${isoDay(5)} }`;
+      const r = await gate(dir, { policyFile: writePolicy(policyText({ exceptions })) });
+      expect(refusedBy(r)).toEqual([]);
+      expect(check(r, 'remediations').status).toBe('warn');
+    });
+
+    it('a remediation for another digest does not matter; a corrupt state file refuses (exit 2)', async () => {
+      writeFileSync(path.join(dir, 'deployments', 'remediations.json'), JSON.stringify(state('f'.repeat(64), new Date().toISOString())));
+      expect(refusedBy(await gate(dir))).toEqual([]);
+      writeFileSync(path.join(dir, 'deployments', 'remediations.json'), '{"apiVersion": "something else"}');
+      const r = await gate(dir);
+      expect(r.exitCode).toBe(2);
+      expect(r.decision.error?.message).toMatch(/remediation state/);
+    });
   });
 
   it('a source level below the policy', async () => {

@@ -86065,6 +86065,33 @@ function evaluate(input) {
             add(waive(dbCheck, waiverFor, noteWaiver));
         }
     }
+    // ---- the closed loop: advisories the rescan found in this deployed digest since it was built ----
+    if ((input.openRemediations ?? []).length > 0) {
+        const blocking = [];
+        const waived = [];
+        for (const r of input.openRemediations ?? []) {
+            const w = waiverFor({ ids: [r.advisory, ...r.aliases], package: { name: r.package.name, version: r.package.version } });
+            const what = `${r.severity}: ${r.advisory} in ${r.package.name}@${r.package.version}${r.fixedVersions.length > 0 ? ` (fixed in ${r.fixedVersions.join(', ')})` : ''}, found by the rescan ${r.firstSeen.slice(0, 10)}, deadline ${r.deadline}${Date.parse(r.deadline) < now.getTime() ? ' (passed)' : ''}`;
+            if (w.ok) {
+                noteWaiver(w.ok);
+                waived.push(`${r.advisory} waived by ${w.ok.approver} until ${w.ok.expires}`);
+            }
+            else {
+                if (w.expired)
+                    noteWaiver(w.expired);
+                blocking.push(w.expired ? `${what} — its waiver by ${w.expired.approver} expired ${w.expired.expires}` : what);
+            }
+        }
+        add({
+            id: 'remediations',
+            title: 'open remediations',
+            stage: 'materials',
+            status: blocking.length > 0 ? 'fail' : 'warn',
+            reason: blocking.length > 0 ? blocking.join('; ') : waived.join('; '),
+            evidence: 'remediations.json (rescan)',
+            ...(blocking.length > 0 ? { fix: 'rebuild with the fixed versions, or add a waiver with an expiry' } : {}),
+        });
+    }
     // ---- tests ----
     if (required.has('tests') || used.tests) {
         const t = used.tests;
@@ -86718,6 +86745,9 @@ async function runGate(options) {
         const apiCheck = await fetchApi(options, index, logger);
         if (apiCheck?.status === 'fail')
             infra = apiCheck.error;
+        // Advisories found after the build by the rescan loop: an open one refuses the digest unless waived.
+        const remediationsDir = options.remediationsDir ?? (options.evidenceDir !== undefined ? external_node_path_.join(options.evidenceDir, DEPLOYMENTS_DIR) : undefined);
+        const remediations = remediationsDir !== undefined ? await (0,core_dist/* readRemediations */.nW)(remediationsDir) : undefined;
         const wanted = new Set(options.subjects.map((s) => s.digest));
         const verifier = typeof options.verifier === 'function' ? await options.verifier() : options.verifier;
         // Verify each bundle that names a gated digest exactly once.
@@ -86797,6 +86827,7 @@ async function runGate(options) {
                 ...(options.builder ? { builder: options.builder } : {}),
                 ...(options.defaultBuilder ? { defaultBuilder: options.defaultBuilder } : {}),
                 ...(options.githubEnvironment ? { githubEnvironment: options.githubEnvironment } : {}),
+                ...(remediations ? { openRemediations: (0,core_dist/* openRemediationsFor */.A4)(remediations, `sha256:${s.digest}`) } : {}),
             });
             const checks = apiCheck ? [apiCheck.check, ...ev.checks] : ev.checks;
             const allowed = ev.allowed && apiCheck?.status !== 'fail';
@@ -91955,7 +91986,7 @@ async function writeSummary(markdown) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Zf: () => (/* reexport */ BUNDLE_SUFFIX),
-  j1: () => (/* reexport */ errors_ConfigurationError),
+  j1: () => (/* reexport */ ConfigurationError),
   lo: () => (/* reexport */ DEFAULT_POLICY_PATH),
   dc: () => (/* reexport */ EXIT),
   eA: () => (/* reexport */ EvidenceFolder),
@@ -91983,7 +92014,9 @@ __nccwpck_require__.d(__webpack_exports__, {
   UT: () => (/* reexport */ makeStatement),
   sf: () => (/* reexport */ mapLimit),
   md: () => (/* reexport */ md),
-  JE: () => (/* reexport */ json_file_readJsonFile),
+  A4: () => (/* reexport */ openRemediationsFor),
+  JE: () => (/* reexport */ readJsonFile),
+  nW: () => (/* reexport */ readRemediations),
   Q3: () => (/* reexport */ sha256File),
   fg: () => (/* reexport */ sha256Hex),
   Mw: () => (/* reexport */ stageDiagram),
@@ -91995,7 +92028,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ZJ: () => (/* reexport */ atomic_file_writeJsonAtomic)
 });
 
-// UNUSED EXPORTS: BUILD_TYPE, DEFAULT_EVIDENCE_DIR, MemoryLogger, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_TYPE, SecureFactoryError, StreamLogger, TOOL_NAME, blockingFindings, compareFindings, compileCel, countBySeverity, decodePayload, defaultPolicy, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, findingsTable, isExpired, isSha256Hex, isStatement, jsonErrorOffset, lineColumnAt, listTree, loadStatementFile, newAjv, openRemediationsFor, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, readRemediations, severityBadge, severityRank, significantErrors, silentLogger, statementSchema, stripControl, subjectFor, toCel, toSarif, validateStatement, writeRemediations
+// UNUSED EXPORTS: BUILD_TYPE, DEFAULT_EVIDENCE_DIR, MemoryLogger, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_TYPE, SecureFactoryError, StreamLogger, TOOL_NAME, blockingFindings, compareFindings, compileCel, countBySeverity, decodePayload, defaultPolicy, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, findingsTable, isExpired, isSha256Hex, isStatement, jsonErrorOffset, lineColumnAt, listTree, loadStatementFile, newAjv, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, severityBadge, severityRank, significantErrors, silentLogger, statementSchema, stripControl, subjectFor, toCel, toSarif, validateStatement, writeRemediations
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 /**
@@ -92021,7 +92054,7 @@ class SecureFactoryError extends Error {
     }
 }
 /** The user's input is wrong (usage, a file, a policy). Exit code 2. */
-class errors_ConfigurationError extends SecureFactoryError {
+class ConfigurationError extends SecureFactoryError {
     code = 'CONFIGURATION';
 }
 /** The policy refused, or a verification failed. Exit code 1. */
@@ -92673,7 +92706,7 @@ function parseJsonText(text, file) {
             .replace(/^JSON\.parse: /, '')
             .replace(/ in JSON at position \d+.*$/, '')
             .replace(/\s*\(line \d+ column \d+\)$/, '');
-        throw new errors_ConfigurationError(`not valid JSON: ${reason}`, { location: { file, line, column }, cause: e });
+        throw new ConfigurationError(`not valid JSON: ${reason}`, { location: { file, line, column }, cause: e });
     }
 }
 /**
@@ -92814,20 +92847,20 @@ function jsonErrorOffset(text) {
         throw e;
     }
 }
-async function json_file_readJsonFile(file, limits = {}) {
+async function readJsonFile(file, limits = {}) {
     const max = limits.maxBytes ?? 256 * 1024 * 1024;
     let size;
     try {
         size = (await (0,promises_.stat)(file)).size;
     }
     catch (e) {
-        throw new errors_ConfigurationError(`cannot read the file: ${e.code ?? String(e)}`, {
+        throw new ConfigurationError(`cannot read the file: ${e.code ?? String(e)}`, {
             location: { file },
             cause: e,
         });
     }
     if (size > max) {
-        throw new errors_ConfigurationError(`the file is ${size} bytes, over the limit of ${max}`, { location: { file } });
+        throw new ConfigurationError(`the file is ${size} bytes, over the limit of ${max}`, { location: { file } });
     }
     const text = await (0,promises_.readFile)(file, 'utf8');
     return parseJsonText(text, file);
@@ -92882,7 +92915,7 @@ class EvidenceFolder {
         catch (e) {
             if (e.code === 'ENOENT')
                 return [];
-            throw new errors_ConfigurationError(`cannot read the evidence folder: ${e.message}`, { location: { file: this.dir } });
+            throw new ConfigurationError(`cannot read the evidence folder: ${e.message}`, { location: { file: this.dir } });
         }
         const set = new Set(names);
         const out = [];
@@ -92910,10 +92943,10 @@ class EvidenceFolder {
     }
 }
 async function loadStatementFile(file) {
-    const value = await json_file_readJsonFile(file);
+    const value = await readJsonFile(file);
     const problems = validateStatement(value);
     if (problems.length > 0) {
-        throw new errors_ConfigurationError(`not a valid in-toto Statement v1: ${problems.slice(0, 3).join('; ')}`, {
+        throw new ConfigurationError(`not a valid in-toto Statement v1: ${problems.slice(0, 3).join('; ')}`, {
             location: { file },
             hint: 'regenerate the evidence or remove the file',
         });
@@ -92922,7 +92955,7 @@ async function loadStatementFile(file) {
 }
 function assertName(name) {
     if (!NAME.test(name)) {
-        throw new errors_ConfigurationError(`evidence name "${name}" must be lower-case letters, digits, ".", "_" or "-" (no path separators)`);
+        throw new ConfigurationError(`evidence name "${name}" must be lower-case letters, digits, ".", "_" or "-" (no path separators)`);
     }
 }
 
@@ -98400,10 +98433,10 @@ function evaluateCelBoolean(expression, context, name = 'rule') {
         result = compileCel(expression)(toCel(context));
     }
     catch (e) {
-        throw new errors_ConfigurationError(`CEL rule "${name}" failed to evaluate: ${e.message.split('\n')[0]}`);
+        throw new ConfigurationError(`CEL rule "${name}" failed to evaluate: ${e.message.split('\n')[0]}`);
     }
     if (typeof result !== 'boolean') {
-        throw new errors_ConfigurationError(`CEL rule "${name}" must evaluate to true or false, got ${typeof result}`);
+        throw new ConfigurationError(`CEL rule "${name}" must evaluate to true or false, got ${typeof result}`);
     }
     return result;
 }
@@ -98612,7 +98645,7 @@ const UNIT = { m: 60_000, h: 3_600_000, d: 86_400_000 };
 function parseDuration(s, where = 'duration') {
     const m = /^([0-9]+)(m|h|d)$/.exec(s.trim());
     if (!m)
-        throw new errors_ConfigurationError(`${where}: "${s}" is not a duration; write a number and a unit: 30m, 24h, 7d`);
+        throw new ConfigurationError(`${where}: "${s}" is not a duration; write a number and a unit: 30m, 24h, 7d`);
     return Number(m[1]) * UNIT[m[2]];
 }
 function formatDuration(ms) {
@@ -98662,13 +98695,13 @@ async function loadPolicy(file, options = {}) {
     catch (e) {
         if (e.code === 'ENOENT' && file === undefined)
             return defaultPolicy();
-        throw new errors_ConfigurationError(`cannot read the policy file: ${e.code ?? String(e)}`, {
+        throw new ConfigurationError(`cannot read the policy file: ${e.code ?? String(e)}`, {
             location: { file: path },
             hint: 'check the path, or omit it to use the default policy',
         });
     }
     if (bytes.length > MAX_POLICY_BYTES) {
-        throw new errors_ConfigurationError(`the policy file is ${bytes.length} bytes; the limit is ${MAX_POLICY_BYTES}`, {
+        throw new ConfigurationError(`the policy file is ${bytes.length} bytes; the limit is ${MAX_POLICY_BYTES}`, {
             location: { file: path },
         });
     }
@@ -98681,7 +98714,7 @@ function parsePolicy(text, file, options = {}) {
     const firstError = doc.errors[0];
     if (firstError) {
         const pos = firstError.linePos?.[0];
-        throw new errors_ConfigurationError(`not valid YAML: ${firstError.message.split('\n')[0] ?? firstError.code}`, {
+        throw new ConfigurationError(`not valid YAML: ${firstError.message.split('\n')[0] ?? firstError.code}`, {
             location: { file, line: pos?.line, column: pos?.col },
         });
     }
@@ -98690,10 +98723,10 @@ function parsePolicy(text, file, options = {}) {
         value = doc.toJS({ maxAliasCount: 100 });
     }
     catch (e) {
-        throw new errors_ConfigurationError(`the YAML cannot be read: ${e.message}`, { location: { file } });
+        throw new ConfigurationError(`the YAML cannot be read: ${e.message}`, { location: { file } });
     }
     if (value === null || value === undefined) {
-        throw new errors_ConfigurationError('the policy file is empty', {
+        throw new ConfigurationError('the policy file is empty', {
             location: { file, line: 1, column: 1 },
             hint: 'start it with `apiVersion: secure-factory/v1`',
         });
@@ -98784,7 +98817,7 @@ function policyError(err, doc, lc, file) {
             message = `${dotted} ${err.message ?? 'is not valid'}`;
             loc = locate(doc, lc, path);
     }
-    return new errors_ConfigurationError(message, { location: { file, ...loc }, ...(hint ? { hint } : {}) });
+    return new ConfigurationError(message, { location: { file, ...loc }, ...(hint ? { hint } : {}) });
 }
 /** The allowed word nearest to a typo (Levenshtein distance at most 3). */
 function closest(word, candidates) {
@@ -98910,7 +98943,7 @@ function checkSemantics(policy, doc, lc, file, now) {
                 compileCel(r.expression);
             }
             catch (e) {
-                throw new errors_ConfigurationError(`CEL rule "${r.name}" does not compile: ${e.message.split('\n')[0]}`, {
+                throw new ConfigurationError(`CEL rule "${r.name}" does not compile: ${e.message.split('\n')[0]}`, {
                     location: { file, ...locate(doc, lc, [...path, i, 'expression']) },
                 });
             }
@@ -98920,13 +98953,13 @@ function checkSemantics(policy, doc, lc, file, now) {
     policy.exceptions.forEach((x, i) => {
         const expires = Date.parse(`${x.expires}T23:59:59Z`);
         if (Number.isNaN(expires)) {
-            throw new errors_ConfigurationError(`exceptions[${i}].expires "${x.expires}" is not a date`, {
+            throw new ConfigurationError(`exceptions[${i}].expires "${x.expires}" is not a date`, {
                 location: { file, ...locate(doc, lc, ['exceptions', i, 'expires']) },
                 hint: 'write YYYY-MM-DD',
             });
         }
         if (expires - now.getTime() > maxMs) {
-            throw new errors_ConfigurationError(`exceptions[${i}] expires ${x.expires}, more than ${policy.exceptionMaxDays} days from now`, {
+            throw new ConfigurationError(`exceptions[${i}] expires ${x.expires}, more than ${policy.exceptionMaxDays} days from now`, {
                 location: { file, ...locate(doc, lc, ['exceptions', i, 'expires']) },
                 hint: 'waivers are temporary: pick an earlier date or raise exception-max-days',
             });
@@ -98951,7 +98984,7 @@ function isExpired(expires, now = new Date()) {
 
 const REMEDIATIONS_FILE = 'remediations.json';
 async function readRemediations(dir) {
-    const file = path.join(dir, REMEDIATIONS_FILE);
+    const file = external_node_path_.join(dir, REMEDIATIONS_FILE);
     let value;
     try {
         value = await readJsonFile(file);

@@ -16,6 +16,7 @@ import {
   type DeployPolicy,
   type EvidenceKind,
   type Exception,
+  type Remediation,
   type WaiverSubject,
   type Policy,
   type ProvenancePredicate,
@@ -47,6 +48,8 @@ export interface EvaluationInput {
   defaultBuilder?: string;
   /** The GitHub environment of the deploying job, when the caller knows it. */
   githubEnvironment?: string;
+  /** Open remediations the rescan loop recorded for this digest (core's remediations.json). */
+  openRemediations?: readonly Remediation[];
 }
 
 export interface Evaluation {
@@ -478,6 +481,32 @@ export function evaluate(input: EvaluationInput): Evaluation {
       }
       add(waive(dbCheck, waiverFor, noteWaiver));
     }
+  }
+
+  // ---- the closed loop: advisories the rescan found in this deployed digest since it was built ----
+  if ((input.openRemediations ?? []).length > 0) {
+    const blocking: string[] = [];
+    const waived: string[] = [];
+    for (const r of input.openRemediations ?? []) {
+      const w = waiverFor({ ids: [r.advisory, ...r.aliases], package: { name: r.package.name, version: r.package.version } });
+      const what = `${r.severity}: ${r.advisory} in ${r.package.name}@${r.package.version}${r.fixedVersions.length > 0 ? ` (fixed in ${r.fixedVersions.join(', ')})` : ''}, found by the rescan ${r.firstSeen.slice(0, 10)}, deadline ${r.deadline}${Date.parse(r.deadline) < now.getTime() ? ' (passed)' : ''}`;
+      if (w.ok) {
+        noteWaiver(w.ok);
+        waived.push(`${r.advisory} waived by ${w.ok.approver} until ${w.ok.expires}`);
+      } else {
+        if (w.expired) noteWaiver(w.expired);
+        blocking.push(w.expired ? `${what} — its waiver by ${w.expired.approver} expired ${w.expired.expires}` : what);
+      }
+    }
+    add({
+      id: 'remediations',
+      title: 'open remediations',
+      stage: 'materials',
+      status: blocking.length > 0 ? 'fail' : 'warn',
+      reason: blocking.length > 0 ? blocking.join('; ') : waived.join('; '),
+      evidence: 'remediations.json (rescan)',
+      ...(blocking.length > 0 ? { fix: 'rebuild with the fixed versions, or add a waiver with an expiry' } : {}),
+    });
   }
 
   // ---- tests ----

@@ -12,6 +12,8 @@ import {
   formatLocation,
   isSecureFactoryError,
   loadPolicy,
+  openRemediationsFor,
+  readRemediations,
   mapLimit,
   sha256Hex,
   subjectDigests,
@@ -23,7 +25,7 @@ import {
   type Statement,
 } from '@secure-factory/core';
 import { policyUri, renderSummary, vsaStatement, DECISION_API_VERSION, type ArtefactDecision, type DecisionLog } from './decision.js';
-import { recordDeployments } from './deployments.js';
+import { DEPLOYMENTS_DIR, recordDeployments } from './deployments.js';
 import { evaluate } from './evaluate.js';
 import type { GitHubAttestationsClient } from './github-attestations.js';
 import { fetchFromGitHub, indexEvidence, type EvidenceIndex } from './lookup.js';
@@ -52,6 +54,8 @@ export interface GateOptions {
   outDir?: string | undefined;
   /** Signs the VSA statement into a Sigstore bundle (the attest layer). */
   signStatement?: ((statement: Statement<unknown>) => Promise<unknown>) | undefined;
+  /** Where the rescan loop keeps remediations.json; default `<evidence>/deployments`. */
+  remediationsDir?: string | undefined;
   /** Write deployment records for admitted artefacts (default true when there is an evidence folder). */
   recordDeployment?: boolean;
   logger: Logger;
@@ -92,6 +96,10 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     const index = await indexEvidence({ evidenceDir: options.evidenceDir, bundleFiles: options.bundleFiles ?? [] });
     const apiCheck = await fetchApi(options, index, logger);
     if (apiCheck?.status === 'fail') infra = apiCheck.error;
+    // Advisories found after the build by the rescan loop: an open one refuses the digest unless waived.
+    const remediationsDir =
+      options.remediationsDir ?? (options.evidenceDir !== undefined ? path.join(options.evidenceDir, DEPLOYMENTS_DIR) : undefined);
+    const remediations = remediationsDir !== undefined ? await readRemediations(remediationsDir) : undefined;
     const wanted = new Set(options.subjects.map((s) => s.digest));
     const verifier = typeof options.verifier === 'function' ? await options.verifier() : options.verifier;
 
@@ -169,6 +177,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
         ...(options.builder ? { builder: options.builder } : {}),
         ...(options.defaultBuilder ? { defaultBuilder: options.defaultBuilder } : {}),
         ...(options.githubEnvironment ? { githubEnvironment: options.githubEnvironment } : {}),
+        ...(remediations ? { openRemediations: openRemediationsFor(remediations, `sha256:${s.digest}`) } : {}),
       });
       const checks = apiCheck ? [apiCheck.check, ...ev.checks] : ev.checks;
       const allowed = ev.allowed && apiCheck?.status !== 'fail';
