@@ -84,6 +84,25 @@ describe('secure-factory audit-workflows', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('honours a zizmor configuration, and refuses a broken one with exit 2', async () => {
+    writeFileSync(path.join(dir, '.github', 'workflows', 'greet.yml'), VULNERABLE);
+    writeFileSync(
+      path.join(dir, '.github', 'zizmor.yml'),
+      'rules:\n  unpinned-uses:\n    config:\n      policies:\n        actions/*: ref-pin\n',
+    );
+    const r = await runCli(['audit-workflows', dir, '--json']);
+    const rules = (JSON.parse(r.stdout) as { findings: JsonFinding[] }).findings.map((f) => f.rule);
+    expect(rules).toContain('workflow/template-injection');
+    expect(rules).not.toContain('workflow/unpinned-uses');
+    expect(r.stderr).toMatch(/using zizmor configuration/);
+    const ignored = await runCli(['audit-workflows', dir, '--json', '--no-zizmor-config']);
+    expect((JSON.parse(ignored.stdout) as { findings: JsonFinding[] }).findings.map((f) => f.rule)).toContain('workflow/unpinned-uses');
+    writeFileSync(path.join(dir, 'bad.yml'), 'rules:\n  unpinned-uses:\n    config:\n      policies:\n        "acme": any\n');
+    const bad = await runCli(['audit-workflows', dir, '--json', '--zizmor-config', path.join(dir, 'bad.yml')]);
+    expect(bad.exitCode).toBe(2);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ error: { code: 'CONFIGURATION', location: { line: 5, column: 9 } } });
+  });
+
   it("the project's own workflows and actions have no findings", async () => {
     const r = await runCli(['audit-workflows', REPO_ROOT, '--json', '--block-severity', 'info']);
     const out = JSON.parse(r.stdout) as { findings: JsonFinding[]; files: string[] };
