@@ -3,6 +3,7 @@
  * OIDC token from ACTIONS_ID_TOKEN_REQUEST_URL, signs against local Fulcio/Rekor (@sigstore/mock),
  * publishes to a local GitHub attestations API, and the bundles verify with `secure-factory verify-bundle`.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -186,5 +187,29 @@ describeShared('the attest action (bundled, separate process) against local Sigs
     ]);
     expect(res.stderr).toMatch(/^OK: /m);
     expect(res.exitCode).toBe(0);
+  });
+
+  it('key: a PEM private key from a secret signs (kept out of the log); the bundle carries the key hint and verifies with the public key', async () => {
+    const ws = workspaceWithEvidence();
+    const keyFile = path.join(ws.dir, '..', `${path.basename(ws.dir)}-signing.pem`);
+    execFileSync('openssl', ['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', keyFile]);
+    const pub = path.join(ws.dir, '..', `${path.basename(ws.dir)}-signing.pub.pem`);
+    execFileSync('openssl', ['ec', '-in', keyFile, '-pubout', '-out', pub], { stdio: 'ignore' });
+    const pem = readFileSync(keyFile, 'utf8');
+    const run = await runAction('attest', {
+      workspace: ws.dir,
+      inputs: { 'subject-path': 'dist/*.tgz', signer: 'key', 'private-key': pem },
+    });
+    expect(run.exitCode).toBe(0);
+    const secretLine = pem.split('\n')[1] ?? 'unreachable';
+    expect(run.stdout).not.toContain(secretLine);
+    const bundlePath = path.join(ws.dir, '.secure-factory', 'evidence', 'source.sigstore.json');
+    const bundle = JSON.parse(readFileSync(bundlePath, 'utf8')) as { verificationMaterial: { publicKey?: { hint: string } } };
+    expect(bundle.verificationMaterial.publicKey?.hint).toMatch(/^[0-9a-f]{64}$/);
+    const ok = await runCli(['verify-bundle', '--bundle', bundlePath, '--key', pub, path.join(ws.dir, 'dist', 'app-1.0.0.tgz')]);
+    expect(`${ok.exitCode} ${ok.stderr}`).toMatch(/^0 OK/);
+    const missing = await runAction('attest', { workspace: workspaceWithEvidence().dir, inputs: { signer: 'key' } });
+    expect(missing.exitCode).not.toBe(0);
+    expect(missing.stdout).toMatch(/signer: key needs the private-key input/);
   });
 });

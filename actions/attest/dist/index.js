@@ -77794,8 +77794,6 @@ async function run(inputs) {
             hint: 'pass it from a secret: `private-key: ${{ secrets.SIGNING_KEY }}`',
         });
     }
-    if (inputs.privateKey)
-        core/* setSecret */.Pq(inputs.privateKey);
     const result = await attestEvidence({
         evidenceDir: inputs.evidence,
         subjects: {
@@ -77853,12 +77851,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   pq: () => (/* binding */ info),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
-  Pq: () => (/* binding */ core_setSecret),
   z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setSecret, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -80565,7 +80562,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
+    issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -81940,7 +81937,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ZJ: () => (/* reexport */ atomic_file_writeJsonAtomic)
 });
 
-// UNUSED EXPORTS: BUILD_TYPE, BUNDLE_SUFFIX, DEFAULT_EVIDENCE_DIR, EXIT, MemoryLogger, PREDICATE, PolicyViolation, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_SUFFIX, STATEMENT_TYPE, SecureFactoryError, StreamLogger, atLeast, blockingFindings, compareFindings, compileCel, countBySeverity, decodePayload, defaultDeploy, defaultPolicy, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, evaluateCelBoolean, exitCodeFor, findWaiver, findingsTable, formatDuration, formatLocation, humanAge, isExpired, isSeverity, isStatement, lineColumnAt, listTree, loadStatementFile, mapLimit, newAjv, openRemediationsFor, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, readRemediations, severityBadge, severityRank, sha256Hex, significantErrors, silentLogger, stageDiagram, stageMermaid, stateIcon, statementSchema, stripControl, subjectDigests, subjectFor, toCel, toSarif, validateStatement, writeRemediations
+// UNUSED EXPORTS: BUILD_TYPE, BUNDLE_SUFFIX, DEFAULT_EVIDENCE_DIR, EXIT, MemoryLogger, PREDICATE, PolicyViolation, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_SUFFIX, STATEMENT_TYPE, SecureFactoryError, StreamLogger, atLeast, blockingFindings, compareFindings, compileCel, countBySeverity, decodePayload, defaultDeploy, defaultPolicy, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, evaluateCelBoolean, exitCodeFor, findWaiver, findingsTable, formatDuration, formatLocation, humanAge, isExpired, isSeverity, isStatement, jsonErrorOffset, lineColumnAt, listTree, loadStatementFile, mapLimit, newAjv, openRemediationsFor, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, readRemediations, severityBadge, severityRank, sha256Hex, significantErrors, silentLogger, stageDiagram, stageMermaid, stateIcon, statementSchema, stripControl, subjectDigests, subjectFor, toCel, toSarif, validateStatement, writeRemediations
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 /**
@@ -82610,14 +82607,153 @@ function parseJsonText(text, file) {
         else if (pos) {
             ({ line, column } = lineColumnAt(text, Number(pos[1])));
         }
-        else if (/Unexpected end of JSON input/.test(msg)) {
-            ({ line, column } = lineColumnAt(text, text.length));
+        else {
+            // V8 gives no position for "Unexpected token" errors: find it with a small grammar walk.
+            ({ line, column } = lineColumnAt(text, jsonErrorOffset(text) ?? text.length));
         }
         const reason = msg
             .replace(/^JSON\.parse: /, '')
             .replace(/ in JSON at position \d+.*$/, '')
             .replace(/\s*\(line \d+ column \d+\)$/, '');
         throw new errors_ConfigurationError(`not valid JSON: ${reason}`, { location: { file, line, column }, cause: e });
+    }
+}
+/**
+ * Offset of the first JSON syntax error (undefined when the text is valid). A recursive-descent walk of
+ * the JSON grammar (RFC 8259) with an explicit depth bound, used only to place an error V8 reported
+ * without a position.
+ */
+function jsonErrorOffset(text) {
+    class At extends Error {
+        offset;
+        constructor(offset) {
+            super('json syntax error');
+            this.offset = offset;
+        }
+    }
+    let i = 0;
+    const ws = () => {
+        while (i < text.length && ' \t\n\r'.includes(text[i]))
+            i++;
+    };
+    const fail = () => {
+        throw new At(i);
+    };
+    const literal = (word) => {
+        if (text.startsWith(word, i))
+            i += word.length;
+        else
+            fail();
+    };
+    const str = () => {
+        i++; // opening quote
+        while (i < text.length) {
+            const c = text.charCodeAt(i);
+            if (c === 34) {
+                i++;
+                return;
+            }
+            if (c < 0x20)
+                fail();
+            if (c === 92) {
+                i++;
+                const e = text[i];
+                if (e === 'u') {
+                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5)))
+                        fail();
+                    i += 5;
+                }
+                else if (e !== undefined && '"\\/bfnrt'.includes(e))
+                    i++;
+                else
+                    fail();
+            }
+            else
+                i++;
+        }
+        fail();
+    };
+    const num = () => {
+        const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400));
+        if (!m || m[0] === '' || m[0] === '-')
+            fail();
+        i += m[0].length;
+    };
+    const value = (depth) => {
+        if (depth > 10_000)
+            fail();
+        ws();
+        const c = text[i];
+        if (c === '{') {
+            i++;
+            ws();
+            if (text[i] === '}') {
+                i++;
+                return;
+            }
+            for (;;) {
+                ws();
+                if (text[i] !== '"')
+                    fail();
+                str();
+                ws();
+                if (text[i] !== ':')
+                    fail();
+                i++;
+                value(depth + 1);
+                ws();
+                if (text[i] === ',')
+                    i++;
+                else if (text[i] === '}') {
+                    i++;
+                    return;
+                }
+                else
+                    fail();
+            }
+        }
+        else if (c === '[') {
+            i++;
+            ws();
+            if (text[i] === ']') {
+                i++;
+                return;
+            }
+            for (;;) {
+                value(depth + 1);
+                ws();
+                if (text[i] === ',')
+                    i++;
+                else if (text[i] === ']') {
+                    i++;
+                    return;
+                }
+                else
+                    fail();
+            }
+        }
+        else if (c === '"')
+            str();
+        else if (c === 't')
+            literal('true');
+        else if (c === 'f')
+            literal('false');
+        else if (c === 'n')
+            literal('null');
+        else if (c === '-' || (c !== undefined && c >= '0' && c <= '9'))
+            num();
+        else
+            fail();
+    };
+    try {
+        value(0);
+        ws();
+        return i < text.length ? i : undefined;
+    }
+    catch (e) {
+        if (e instanceof At)
+            return e.offset;
+        throw e;
     }
 }
 async function json_file_readJsonFile(file, limits = {}) {
@@ -88792,7 +88928,9 @@ function packageMatches(x, p) {
         return true;
     if (!p)
         return false;
-    return x.package === p.name || (p.version !== undefined && x.package === `${p.name}@${p.version}`) || (p.purl !== undefined && x.package === p.purl);
+    return (x.package === p.name ||
+        (p.version !== undefined && x.package === `${p.name}@${p.version}`) ||
+        (p.purl !== undefined && x.package === p.purl));
 }
 function findWaiver(exceptions, subject, now, maxDays) {
     const out = {};

@@ -17,7 +17,6 @@ export async function run(inputs: RunInputs): Promise<AttestResult> {
       hint: 'pass it from a secret: `private-key: ${{ secrets.SIGNING_KEY }}`',
     });
   }
-  if (inputs.privateKey) core.setSecret(inputs.privateKey);
   const result = await attestEvidence({
     evidenceDir: inputs.evidence,
     subjects: {
