@@ -147,8 +147,8 @@ describe('checkout-verify action', () => {
         { method: 'GET', path: '/repos/acme/app/rules/branches/main', body: rec.branchRules('acme/app', { approvals: 1 }) },
         {
           method: 'GET',
-          path: `/repos/acme/app/commits/${head}/pulls`,
-          body: [rec.pull('acme/app', { number: 9, author: 'bob', headSha: head, mergeCommitSha: null, merged: false })],
+          path: '/repos/acme/app/pulls/9',
+          body: rec.pull('acme/app', { number: 9, author: 'bob', headSha: head, mergeCommitSha: null, merged: false }),
         },
         {
           method: 'GET',
@@ -167,6 +167,51 @@ describe('checkout-verify action', () => {
       expect(run.outputs).toMatchObject({ verified: 'true', 'source-level': 'SLSA_SOURCE_LEVEL_3' });
       expect(api.requests.some((q) => q.headers.authorization === 'token ghs_abc')).toBe(true);
       expect(run.summary).toMatch(/1 of 1 commits signed by policy signers/);
+    });
+
+    it('pull_request on GitHub’s test merge: the event’s pull request, approved on its head, gives level 3', async () => {
+      const { repo: r } = repo({ reviews: { approvals: 1 }, 'branch-protection': true });
+      const base = r.head();
+      r.git('checkout', '-q', '-b', 'feature');
+      const prHead = r.commit('pr work', { kind: 'ssh', key: bob }, signed);
+      r.git('checkout', '-q', '--detach', base);
+      const env = {
+        GIT_COMMITTER_NAME: 'GitHub',
+        GIT_COMMITTER_EMAIL: 'noreply@github.com',
+        GIT_AUTHOR_NAME: 'bob',
+        GIT_AUTHOR_EMAIL: 'bob@example.com',
+      };
+      r.gitEnv(env, 'merge', '-q', '--no-ff', '--no-gpg-sign', '-m', 'Merge feature into main', 'feature');
+      const merge = r.head();
+      api = await startGitHubApiServer([
+        { method: 'GET', path: '/repos/acme/app/rules/branches/main', body: rec.branchRules('acme/app', { approvals: 1 }) },
+        {
+          method: 'GET',
+          path: '/repos/acme/app/pulls/4',
+          body: rec.pull('acme/app', { number: 4, author: 'bob', headSha: prHead, mergeCommitSha: merge, merged: false }),
+        },
+        {
+          method: 'GET',
+          path: '/repos/acme/app/pulls/4/reviews',
+          body: [rec.review('acme/app', 4, { id: 1, reviewer: 'carol', state: 'APPROVED', commitId: prHead })],
+        },
+      ]);
+      const event = { pull_request: { number: 4, base: { sha: base, ref: 'main' } } };
+      const inputs = { 'expected-sha': merge, token: 'ghs_abc', 'audit-workflows': 'false' };
+      const envs = { GITHUB_API_URL: api.url, GITHUB_REF: 'refs/pull/4/merge', GITHUB_BASE_REF: 'main', GITHUB_SHA: merge };
+      const run = await runAction('checkout-verify', { workspace: r.dir, inputs, eventName: 'pull_request', event, env: envs });
+      expect(run.stdout).not.toMatch(/::error/);
+      expect(run.outputs).toMatchObject({ verified: 'true', 'source-level': 'SLSA_SOURCE_LEVEL_3' });
+
+      // The same event for a pull request whose head is somewhere else is refused.
+      api.route({
+        method: 'GET',
+        path: '/repos/acme/app/pulls/4',
+        body: rec.pull('acme/app', { number: 4, author: 'bob', headSha: 'a'.repeat(40), mergeCommitSha: null, merged: false }),
+      });
+      const other = await runAction('checkout-verify', { workspace: r.dir, inputs, eventName: 'pull_request', event, env: envs });
+      expect(other.exitCode).toBe(1);
+      expect(other.annotations.some((a) => /pull request #4 is at aaaaaaaaaaaa, not at the checked-out commit/.test(a.message))).toBe(true);
     });
 
     it('a token without permission is reported, and the step fails', async () => {

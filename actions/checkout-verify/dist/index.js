@@ -45177,6 +45177,7 @@ function readInputs() {
             baseRef,
             // An all-zero `before` (a new branch) names no commit.
             base: base !== undefined && SHA.test(base) && !/^0+$/.test(base) ? base : undefined,
+            pullNumber: typeof event.pull_request?.number === 'number' ? event.pull_request.number : undefined,
             publicRepository: typeof event.repository?.private === 'boolean' ? !event.repository.private : undefined,
         },
     };
@@ -47742,6 +47743,18 @@ function failure(e) {
     return { ok: false, status, message: message.split('\n')[0] ?? message };
 }
 const MAX_PAGES = 20;
+function pullInfo(p) {
+    return {
+        number: typeof p.number === 'number' ? p.number : 0,
+        state: str(p.state),
+        author: str(obj(p.user).login),
+        headSha: str(obj(p.head).sha),
+        baseRef: str(obj(p.base).ref),
+        mergedAt: typeof p.merged_at === 'string' ? p.merged_at : null,
+        mergeCommitSha: typeof p.merge_commit_sha === 'string' ? p.merge_commit_sha : null,
+        url: str(p.html_url),
+    };
+}
 function createGitHubClient(opts) {
     const octokit = new Octokit({
         ...(opts.token ? { auth: opts.token } : {}),
@@ -47796,16 +47809,11 @@ function createGitHubClient(opts) {
             };
         },
         async pullsForCommit(sha) {
-            return map(await list('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { commit_sha: sha }), (p) => ({
-                number: typeof p.number === 'number' ? p.number : 0,
-                state: str(p.state),
-                author: str(obj(p.user).login),
-                headSha: str(obj(p.head).sha),
-                baseRef: str(obj(p.base).ref),
-                mergedAt: typeof p.merged_at === 'string' ? p.merged_at : null,
-                mergeCommitSha: typeof p.merge_commit_sha === 'string' ? p.merge_commit_sha : null,
-                url: str(p.html_url),
-            }));
+            return map(await list('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { commit_sha: sha }), pullInfo);
+        },
+        async pull(n) {
+            const r = await get('GET /repos/{owner}/{repo}/pulls/{pull_number}', { pull_number: n });
+            return r.ok ? { ok: true, value: pullInfo(obj(r.value)) } : r;
         },
         async reviews(pull) {
             return map(await list('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { pull_number: pull }), (r) => ({
@@ -48533,26 +48541,22 @@ async function checkReviewEvidence(opts) {
         }
     }
     // ---- the pull request that introduced HEAD ----
-    const pulls = await client.pullsForCommit(head);
     let pull;
-    if (!pulls.ok) {
-        const msg = couldNotVerify('the pull request that introduced the commit', 'pull-requests: read', pulls);
-        add('pull request', 'not-verified', msg);
+    const found = await findPull(opts);
+    if (!found.ok) {
+        add('pull request', 'not-verified', found.message);
         if (needReview || policy.reviews.codeowners)
-            ev.findings.push(finding('source/could-not-verify', msg, 'grant the token pull-requests: read', true));
+            ev.findings.push(finding('source/could-not-verify', found.message, 'grant the token pull-requests: read', true));
+    }
+    else if (typeof found.value === 'string') {
+        add('pull request', needReview ? 'failed' : 'not-required', found.value);
+        if (needReview || policy.reviews.codeowners)
+            ev.findings.push(finding('source/no-pull-request', found.value, 'merge changes through reviewed pull requests', true));
     }
     else {
-        pull = pulls.value.find((p) => p.mergeCommitSha === head && p.mergedAt !== null) ?? pulls.value.find((p) => p.headSha === head);
-        if (!pull) {
-            const msg = `commit ${head.slice(0, 12)} was not introduced by a pull request (pushed directly)`;
-            add('pull request', needReview ? 'failed' : 'not-required', msg);
-            if (needReview || policy.reviews.codeowners)
-                ev.findings.push(finding('source/no-pull-request', msg, 'merge changes through reviewed pull requests', true));
-        }
-        else {
-            ev.proven.pullRequest = true;
-            add('pull request', 'passed', `#${pull.number} by ${pull.author}${pull.mergedAt ? ', merged' : ''}`);
-        }
+        pull = found.value;
+        ev.proven.pullRequest = true;
+        add('pull request', 'passed', `#${pull.number} by ${pull.author}${pull.mergedAt ? ', merged' : ''}`);
     }
     let approvers = [];
     if (pull) {
@@ -48638,6 +48642,26 @@ async function checkReviewEvidence(opts) {
         }
     }
     return ev;
+}
+/** The pull request behind HEAD, or a sentence saying why there is none. */
+async function findPull(opts) {
+    const { client, head } = opts;
+    if (opts.pullNumber !== undefined) {
+        const r = await client.pull(opts.pullNumber);
+        if (!r.ok)
+            return { ok: false, message: couldNotVerify(`pull request #${opts.pullNumber}`, 'pull-requests: read', r) };
+        if (r.value.headSha === head || (opts.headAliases ?? []).includes(r.value.headSha))
+            return { ok: true, value: r.value };
+        return {
+            ok: true,
+            value: `pull request #${opts.pullNumber} is at ${r.value.headSha.slice(0, 12) || '(unknown)'}, not at the checked-out commit ${head.slice(0, 12)}`,
+        };
+    }
+    const pulls = await client.pullsForCommit(head);
+    if (!pulls.ok)
+        return { ok: false, message: couldNotVerify('the pull request that introduced the commit', 'pull-requests: read', pulls) };
+    const pull = pulls.value.find((p) => p.mergeCommitSha === head && p.mergedAt !== null) ?? pulls.value.find((p) => p.headSha === head);
+    return { ok: true, value: pull ?? `commit ${head.slice(0, 12)} was not introduced by a pull request (pushed directly)` };
 }
 async function checkCodeowners(opts, pull, approvers, ev, add) {
     let text;
@@ -48858,8 +48882,10 @@ function tokenize(src) {
             tokens.push({ type: 'string', text: src.slice(start, i), value, start, end: i });
             continue;
         }
-        const num = /^(0x[0-9a-fA-F]+|[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)/.exec(src.slice(i));
-        if (num && /[\d.+-]/.test(c) && !(c === '-' && tokens.length > 0 && tokens[tokens.length - 1]?.type !== 'punct')) {
+        // Expressions have no arithmetic, so a sign or a dot before a digit starts a number literal.
+        const startsNumber = /\d/.test(c) || ('+-.'.includes(c) && /\d/.test(src.charAt(i + 1)));
+        const num = startsNumber ? /^(0x[0-9a-fA-F]+|[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)/.exec(src.slice(i)) : null;
+        if (num) {
             i += num[0].length;
             tokens.push({ type: 'number', text: num[0], value: Number(num[0]), start, end: i });
             continue;
@@ -51898,6 +51924,7 @@ async function auditWorkflows(options) {
 
 
 
+
 ;// CONCATENATED MODULE: ../../packages/source/dist/verify-source.js
 /**
  * `verifySource`: every source check the policy asks for, in order — commit identity, the signed
@@ -52055,12 +52082,17 @@ async function verifySource(opts) {
     let review;
     const needsGitHub = sc.reviews.approvals > 0 || sc.reviews.codeowners || sc.branchProtection;
     if (client) {
+        // GitHub's test merge (pull_request checkouts) stands for its PR-side parent, when it adds no content.
+        const [headObject] = await readCommits(opts.repo, [head]);
+        const headAliases = headObject && isWebFlowCommit(headObject) && (await isContentNeutralMerge(opts.repo, headObject)) ? headObject.parents.slice(1) : [];
         review = await checkReviewEvidence({
             client,
             repo: opts.repo,
             head,
             ref: opts.github?.ref,
             baseRef: opts.github?.baseRef,
+            pullNumber: opts.github?.pullNumber,
+            headAliases,
             policy: sc,
             logger,
         });
@@ -52226,7 +52258,16 @@ async function run(inputs) {
         throw new core_dist/* ConfigurationError */.j1(`GITHUB_REPOSITORY is "${ctx.repository}"; expected OWNER/REPO`);
     }
     const github = inputs.token && owner && name
-        ? { token: inputs.token, baseUrl: ctx.apiUrl, serverUrl: ctx.serverUrl, owner, repo: name, ref: ctx.ref, baseRef: ctx.baseRef }
+        ? {
+            token: inputs.token,
+            baseUrl: ctx.apiUrl,
+            serverUrl: ctx.serverUrl,
+            owner,
+            repo: name,
+            ref: ctx.ref,
+            baseRef: ctx.baseRef,
+            pullNumber: ctx.pullNumber,
+        }
         : undefined;
     const result = await verifySource({
         repo,

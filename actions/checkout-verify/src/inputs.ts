@@ -24,13 +24,15 @@ export interface RunInputs {
     baseRef: string | undefined;
     /** The base commit of the change: the pull request's base SHA, or a push's `before`. */
     base: string | undefined;
+    /** The pull request of a pull_request event. */
+    pullNumber: number | undefined;
     publicRepository: boolean | undefined;
   };
 }
 
 interface EventPayload {
   before?: unknown;
-  pull_request?: { base?: { sha?: unknown; ref?: unknown } };
+  pull_request?: { number?: unknown; base?: { sha?: unknown; ref?: unknown } };
   repository?: { private?: unknown };
 }
 
@@ -75,6 +77,7 @@ export function readInputs(): RunInputs {
       baseRef,
       // An all-zero `before` (a new branch) names no commit.
       base: base !== undefined && SHA.test(base) && !/^0+$/.test(base) ? base : undefined,
+      pullNumber: typeof event.pull_request?.number === 'number' ? event.pull_request.number : undefined,
       publicRepository: typeof event.repository?.private === 'boolean' ? !event.repository.private : undefined,
     },
   };

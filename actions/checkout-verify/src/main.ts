@@ -16,7 +16,16 @@ export async function run(inputs: RunInputs): Promise<void> {
   }
   const github =
     inputs.token && owner && name
-      ? { token: inputs.token, baseUrl: ctx.apiUrl, serverUrl: ctx.serverUrl, owner, repo: name, ref: ctx.ref, baseRef: ctx.baseRef }
+      ? {
+          token: inputs.token,
+          baseUrl: ctx.apiUrl,
+          serverUrl: ctx.serverUrl,
+          owner,
+          repo: name,
+          ref: ctx.ref,
+          baseRef: ctx.baseRef,
+          pullNumber: ctx.pullNumber,
+        }
       : undefined;
   const result = await verifySource({
     repo,

@@ -63,6 +63,7 @@ export interface GitHubClient {
   readonly repo: string;
   commitVerification(sha: string): Promise<ApiResult<CommitVerification>>;
   pullsForCommit(sha: string): Promise<ApiResult<PullRequestInfo[]>>;
+  pull(pull: number): Promise<ApiResult<PullRequestInfo>>;
   reviews(pull: number): Promise<ApiResult<ReviewInfo[]>>;
   pullFiles(pull: number): Promise<ApiResult<string[]>>;
   branchRules(branch: string): Promise<ApiResult<RuleInfo[]>>;
@@ -85,6 +86,19 @@ function failure(e: unknown): { ok: false; status: number; message: string } {
 }
 
 const MAX_PAGES = 20;
+
+function pullInfo(p: Json): PullRequestInfo {
+  return {
+    number: typeof p.number === 'number' ? p.number : 0,
+    state: str(p.state),
+    author: str(obj(p.user).login),
+    headSha: str(obj(p.head).sha),
+    baseRef: str(obj(p.base).ref),
+    mergedAt: typeof p.merged_at === 'string' ? p.merged_at : null,
+    mergeCommitSha: typeof p.merge_commit_sha === 'string' ? p.merge_commit_sha : null,
+    url: str(p.html_url),
+  };
+}
 
 export function createGitHubClient(opts: GitHubOptions): GitHubClient {
   const octokit = new Octokit({
@@ -140,16 +154,11 @@ export function createGitHubClient(opts: GitHubOptions): GitHubClient {
       };
     },
     async pullsForCommit(sha) {
-      return map(await list('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { commit_sha: sha }), (p) => ({
-        number: typeof p.number === 'number' ? p.number : 0,
-        state: str(p.state),
-        author: str(obj(p.user).login),
-        headSha: str(obj(p.head).sha),
-        baseRef: str(obj(p.base).ref),
-        mergedAt: typeof p.merged_at === 'string' ? p.merged_at : null,
-        mergeCommitSha: typeof p.merge_commit_sha === 'string' ? p.merge_commit_sha : null,
-        url: str(p.html_url),
-      }));
+      return map(await list('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { commit_sha: sha }), pullInfo);
+    },
+    async pull(n) {
+      const r = await get('GET /repos/{owner}/{repo}/pulls/{pull_number}', { pull_number: n });
+      return r.ok ? { ok: true, value: pullInfo(obj(r.value)) } : r;
     },
     async reviews(pull) {
       return map(await list('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { pull_number: pull }), (r) => ({

@@ -63,6 +63,10 @@ export async function checkReviewEvidence(opts: {
   head: string;
   ref?: string | undefined;
   baseRef?: string | undefined;
+  /** The pull request of a pull_request event; its head must be HEAD (or the PR side of GitHub's test merge). */
+  pullNumber?: number | undefined;
+  /** Commits that stand for HEAD's content: the PR head parent of GitHub's content-neutral test merge. */
+  headAliases?: string[] | undefined;
   policy: Policy['sourceCheck'];
   logger: Logger;
 }): Promise<ReviewEvidence> {
@@ -162,24 +166,20 @@ export async function checkReviewEvidence(opts: {
   }
 
   // ---- the pull request that introduced HEAD ----
-  const pulls = await client.pullsForCommit(head);
   let pull: PullRequestInfo | undefined;
-  if (!pulls.ok) {
-    const msg = couldNotVerify('the pull request that introduced the commit', 'pull-requests: read', pulls);
-    add('pull request', 'not-verified', msg);
+  const found = await findPull(opts);
+  if (!found.ok) {
+    add('pull request', 'not-verified', found.message);
     if (needReview || policy.reviews.codeowners)
-      ev.findings.push(finding('source/could-not-verify', msg, 'grant the token pull-requests: read', true));
+      ev.findings.push(finding('source/could-not-verify', found.message, 'grant the token pull-requests: read', true));
+  } else if (typeof found.value === 'string') {
+    add('pull request', needReview ? 'failed' : 'not-required', found.value);
+    if (needReview || policy.reviews.codeowners)
+      ev.findings.push(finding('source/no-pull-request', found.value, 'merge changes through reviewed pull requests', true));
   } else {
-    pull = pulls.value.find((p) => p.mergeCommitSha === head && p.mergedAt !== null) ?? pulls.value.find((p) => p.headSha === head);
-    if (!pull) {
-      const msg = `commit ${head.slice(0, 12)} was not introduced by a pull request (pushed directly)`;
-      add('pull request', needReview ? 'failed' : 'not-required', msg);
-      if (needReview || policy.reviews.codeowners)
-        ev.findings.push(finding('source/no-pull-request', msg, 'merge changes through reviewed pull requests', true));
-    } else {
-      ev.proven.pullRequest = true;
-      add('pull request', 'passed', `#${pull.number} by ${pull.author}${pull.mergedAt ? ', merged' : ''}`);
-    }
+    pull = found.value;
+    ev.proven.pullRequest = true;
+    add('pull request', 'passed', `#${pull.number} by ${pull.author}${pull.mergedAt ? ', merged' : ''}`);
   }
 
   let approvers: string[] = [];
@@ -280,6 +280,29 @@ export async function checkReviewEvidence(opts: {
     }
   }
   return ev;
+}
+
+/** The pull request behind HEAD, or a sentence saying why there is none. */
+async function findPull(opts: {
+  client: GitHubClient;
+  head: string;
+  pullNumber?: number | undefined;
+  headAliases?: string[] | undefined;
+}): Promise<{ ok: true; value: PullRequestInfo | string } | { ok: false; message: string }> {
+  const { client, head } = opts;
+  if (opts.pullNumber !== undefined) {
+    const r = await client.pull(opts.pullNumber);
+    if (!r.ok) return { ok: false, message: couldNotVerify(`pull request #${opts.pullNumber}`, 'pull-requests: read', r) };
+    if (r.value.headSha === head || (opts.headAliases ?? []).includes(r.value.headSha)) return { ok: true, value: r.value };
+    return {
+      ok: true,
+      value: `pull request #${opts.pullNumber} is at ${r.value.headSha.slice(0, 12) || '(unknown)'}, not at the checked-out commit ${head.slice(0, 12)}`,
+    };
+  }
+  const pulls = await client.pullsForCommit(head);
+  if (!pulls.ok) return { ok: false, message: couldNotVerify('the pull request that introduced the commit', 'pull-requests: read', pulls) };
+  const pull = pulls.value.find((p) => p.mergeCommitSha === head && p.mergedAt !== null) ?? pulls.value.find((p) => p.headSha === head);
+  return { ok: true, value: pull ?? `commit ${head.slice(0, 12)} was not introduced by a pull request (pushed directly)` };
 }
 
 async function checkCodeowners(

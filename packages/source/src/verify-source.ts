@@ -24,7 +24,7 @@ import { readCommits } from './git.js';
 import { createGitHubClient, type GitHubClient } from './github-api.js';
 import { resolveRange, type CommitRange } from './history.js';
 import { checkReviewEvidence, type EvidenceCheck, type ReviewEvidence } from './reviews.js';
-import { verifySignatures, type CommitSignature, type SignatureStatus } from './signatures.js';
+import { isContentNeutralMerge, isWebFlowCommit, verifySignatures, type CommitSignature, type SignatureStatus } from './signatures.js';
 import { prepareKeyring } from './signers.js';
 import { levelName, sourceLevel } from './source-level.js';
 import { resourceFor, SOURCE_VSA_NAME, sourceVsa } from './source-vsa.js';
@@ -41,6 +41,8 @@ export interface GitHubSourceOptions {
   ref?: string | undefined;
   /** The base branch of a pull request. */
   baseRef?: string | undefined;
+  /** The pull request number of a pull_request event. */
+  pullNumber?: number | undefined;
 }
 
 /** The workflow audit's entry point (packages/source/src/audit), injected so tests can replace it. */
@@ -235,12 +237,18 @@ export async function verifySource(opts: VerifySourceOptions): Promise<VerifySou
   let review: ReviewEvidence | undefined;
   const needsGitHub = sc.reviews.approvals > 0 || sc.reviews.codeowners || sc.branchProtection;
   if (client) {
+    // GitHub's test merge (pull_request checkouts) stands for its PR-side parent, when it adds no content.
+    const [headObject] = await readCommits(opts.repo, [head]);
+    const headAliases =
+      headObject && isWebFlowCommit(headObject) && (await isContentNeutralMerge(opts.repo, headObject)) ? headObject.parents.slice(1) : [];
     review = await checkReviewEvidence({
       client,
       repo: opts.repo,
       head,
       ref: opts.github?.ref,
       baseRef: opts.github?.baseRef,
+      pullNumber: opts.github?.pullNumber,
+      headAliases,
       policy: sc,
       logger,
     });
