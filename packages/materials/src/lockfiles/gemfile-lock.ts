@@ -12,6 +12,7 @@ export function parseGemfileLock(input: LockfileInput): Package[] {
   const { file, text } = input;
   const out: Package[] = [];
   const declared = new Set<string>();
+  const checksums = new Map<string, string>();
   let section = '';
   let revision = '';
   let remote = '';
@@ -26,6 +27,12 @@ export function parseGemfileLock(input: LockfileInput): Package[] {
       revision = '';
       remote = '';
       inSpecs = false;
+      return;
+    }
+    if (section === 'CHECKSUMS') {
+      // Bundler 2.5+: `  name (version[-platform]) sha256=<hex>`.
+      const c = /^ {2}(\S+) \(([^)]+)\) sha256=([0-9a-f]{64})$/.exec(raw);
+      if (c?.[1] && c[2] && c[3]) checksums.set(`${c[1]}@${c[2].split('-')[0] ?? c[2]}`, c[3]);
       return;
     }
     if (section === 'DEPENDENCIES') {
@@ -59,6 +66,7 @@ export function parseGemfileLock(input: LockfileInput): Package[] {
         sourceFile: file,
         direct: declared.size > 0 ? declared.has(p.name) : undefined,
         line: p.line,
+        integrity: checksums.has(`${p.name}@${p.version}`) ? { sha256: checksums.get(`${p.name}@${p.version}`) ?? '' } : undefined,
         resolved: p.remote || undefined,
         kind: p.section === 'GIT' ? 'git' : p.section === 'PATH' ? 'file' : 'registry',
         commit: p.section === 'GIT' ? p.revision : '',
