@@ -13,6 +13,7 @@ interface SourceOptions extends CommonOptions {
   githubApi?: string;
   token?: string;
   repository?: string;
+  pull?: string;
   audit?: boolean;
 }
 
@@ -26,11 +27,15 @@ export function registerSource(program: Command): Command {
     .option('--expected-sha <sha>', 'the commit HEAD must be (full SHA)')
     .option('--policy <file>', 'policy file (default: REPO/.github/secure-factory.yml, else the built-in safe defaults)')
     .option('--evidence <dir>', 'write the source VSA (source.vsa.intoto.json) into this folder')
-    .option('--base <rev>', 'base commit or ref of the change, for source.range: base-branch (default: the whole history)')
+    .option(
+      '--base <rev>',
+      'base commit or ref of the change, for source.range: base-branch (default: origin/HEAD on a feature branch, else the whole history)',
+    )
     .option('--ref <ref>', 'the ref being verified, e.g. refs/heads/main (default: the checked-out branch)')
     .option('--github-api <url>', 'GitHub REST API base URL', 'https://api.github.com')
     .option('--token <token>', 'GitHub token for review, protection and web-flow commit evidence')
     .option('--repository <owner/repo>', 'the GitHub repository (needed with --token)')
+    .option('--pull <number>', 'the pull request being verified (its head must be HEAD)')
     .option('--no-audit', 'skip the workflow audit even where the policy asks for it')
     .option('--json', 'print the result as JSON on stdout')
     .option('--verbose', 'print debug output')
@@ -47,7 +52,17 @@ export function registerSource(program: Command): Command {
               hint: '--token and --repository go together',
             });
           }
-          github = { token: opts.token, baseUrl: opts.githubApi, owner, repo: name, ref: opts.ref };
+          if (opts.pull !== undefined && !/^[1-9][0-9]{0,9}$/.test(opts.pull)) {
+            throw new ConfigurationError(`--pull is "${opts.pull}"; give the pull request number`);
+          }
+          github = {
+            token: opts.token,
+            baseUrl: opts.githubApi,
+            owner,
+            repo: name,
+            ref: opts.ref,
+            pullNumber: opts.pull === undefined ? undefined : Number(opts.pull),
+          };
         }
         const policy = await loadSourcePolicy({ repo, file: opts.policy });
         const result = await verifySource({
