@@ -179,7 +179,12 @@ jobs:
     steps:
       - run: echo hi
 `;
-    expect(rules(audit(text))).toEqual(['workflow/hardcoded-container-credentials@14:9', 'workflow/secrets-inherit@6:5']);
+    expect(rules(audit(text))).toEqual([
+      'workflow/hardcoded-container-credentials@12:7',
+      'workflow/hardcoded-container-credentials@12:7',
+      'workflow/hardcoded-container-credentials@18:9',
+      'workflow/secrets-inherit@6:5',
+    ]);
   });
 
   it('flags dangerous triggers as critical when the pull request head is checked out', () => {

@@ -49,29 +49,30 @@ export const secretsInherit: Audit = (f, report) => {
 export const hardcodedContainerCredentials: Audit = (f, report) => {
   const src = f.src;
   for (const job of f.jobs) {
-    const containers: Node[] = [];
+    const containers: { node: Node; what: string }[] = [];
     const c = src.get(job.node, 'container');
-    if (isMap(c)) containers.push(c);
-    for (const [, p] of src.entries(src.get(job.node, 'services'))) {
+    if (isMap(c)) containers.push({ node: c, what: 'container' });
+    for (const [name, p] of src.entries(src.get(job.node, 'services'))) {
       const s = src.resolve(p.value);
-      if (isMap(s)) containers.push(s);
+      if (isMap(s)) containers.push({ node: s, what: `service ${name}` });
     }
-    for (const container of containers) {
-      const creds = src.get(container, 'credentials');
-      const pwPair = src.pair(creds, 'password');
-      const pw = pwPair ? src.resolve(pwPair.value) : undefined;
-      const value = src.str(pw);
-      if (!pwPair || value === undefined || value === '' || extractExpressions(value).length > 0) continue;
-      const range = src.pairRange(pwPair);
-      if (!range) continue;
-      report({
-        audit: 'hardcoded-container-credentials',
-        severity: 'high',
-        confidence: 'high',
-        persona: 'regular',
-        message: 'hardcoded credential: the container registry password is written in the workflow; use ${{ secrets.NAME }}',
-        range,
-      });
+    for (const { node, what } of containers) {
+      const credsPair = src.pair(node, 'credentials');
+      const range = credsPair ? src.pairRange(credsPair) : undefined;
+      if (!credsPair || !range) continue;
+      // As zizmor: a value that is not wholly one `${{ }}` expression is written in the file.
+      for (const field of ['username', 'password']) {
+        const value = src.str(src.get(credsPair.value, field))?.trim();
+        if (value === undefined || value === '' || /^\$\{\{[\s\S]*\}\}$/.test(value)) continue;
+        report({
+          audit: 'hardcoded-container-credentials',
+          severity: 'high',
+          confidence: 'high',
+          persona: 'regular',
+          message: `hardcoded credential in GitHub Actions container configurations: ${what}: container registry ${field} is hard-coded; use \${{ secrets.NAME }}`,
+          range,
+        });
+      }
     }
   }
 };

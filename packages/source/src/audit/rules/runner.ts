@@ -138,27 +138,24 @@ export const selfHostedRunner: Audit = (f, report) => {
       if (src.get(node, 'group') !== undefined) why = 'runner group implies self-hosted runner';
       else if (runnerVerdict(src.items(src.get(node, 'labels')).map((l) => src.str(l) ?? '')) === 'self-hosted')
         why = 'self-hosted runner label';
-    } else if (isSeq(node)) {
-      if (runnerVerdict(src.items(node).map((l) => src.str(l) ?? '')) === 'self-hosted') why = 'self-hosted runner label';
+    } else if (isSeq(node) || !/^\s*\$\{\{[\s\S]*\}\}\s*$/.test(src.str(node) ?? '')) {
+      // A label list (or one label): self-hosted runners carry the `self-hosted` label; a label that
+      // is an expression may expand to one (zizmor flags that with low confidence).
+      const labels = isSeq(node) ? src.items(node).map((l) => src.str(l) ?? '') : [src.str(node) ?? ''];
+      if (runnerVerdict(labels) === 'self-hosted') why = 'self-hosted runner label';
+      else if (isSeq(node) && extractExpressions(labels[0] ?? '').length > 0) {
+        why = 'a label expression may expand into a self-hosted runner';
+        confidence = 'low';
+      }
     } else {
-      const v = src.str(node) ?? '';
-      const fenced = extractExpressions(v);
-      if (fenced.length === 0) {
-        if (runnerVerdict([v]) === 'self-hosted') why = 'self-hosted runner label';
-      } else {
-        for (const fx of fenced) {
-          const expr = tryParseExpression(fx.body);
-          for (const ctx of expr ? dataflowContexts(expr) : []) {
-            const p = contextPattern(ctx);
-            if (p?.startsWith('matrix.') && p.split('.').length === 2) {
-              const { values, opaque } = matrixValues(f, job, p.split('.')[1] ?? '');
-              if (values.some((x) => x.value?.toLowerCase() === 'self-hosted')) why = 'matrix expansion includes a self-hosted runner';
-              else if (opaque) {
-                why = 'runner comes from a computed matrix and may be self-hosted';
-                confidence = 'low';
-              }
-            }
-          }
+      // The whole runs-on is an expression: flag it when a matrix value it reads is self-hosted.
+      for (const fx of extractExpressions(src.str(node) ?? '')) {
+        const expr = tryParseExpression(fx.body);
+        for (const ctx of expr ? dataflowContexts(expr) : []) {
+          const p = contextPattern(ctx);
+          if (!p?.startsWith('matrix.') || p.split('.').length !== 2) continue;
+          const { values } = matrixValues(f, job, p.split('.')[1] ?? '');
+          if (values.some((x) => x.value?.toLowerCase().includes('self-hosted'))) why = 'matrix expansion includes a self-hosted runner';
         }
       }
     }
