@@ -469,6 +469,49 @@ describe('gate: refuses a broken chain, saying why', () => {
   });
 });
 
+describe("gate: key-signed evidence (the run verb's ephemeral key)", () => {
+  it('counts only with the key given, dates the evidence to the key when told when it was made, and fails closed otherwise', async () => {
+    const { createSigningPipeline, ephemeralSigner, publicKeyHint } = await import('@secure-factory/attest');
+    const { createPublicKey } = await import('node:crypto');
+    const { EvidenceFolder, writeJsonAtomic } = await import('@secure-factory/core');
+    const madeAt = new Date();
+    const key = ephemeralSigner();
+    const pipeline = createSigningPipeline({
+      kind: 'ephemeral',
+      services: { fulcioUrl: services.fulcioUrl, rekorMajorVersion: 1 },
+      keySigner: key,
+      useRekor: false,
+    });
+    const dir = mkdtempSync(path.join(tmpdir(), 'sf-gate-key-'));
+    const folder = new EvidenceFolder(dir);
+    for (const p of goodRun(art.digest)) {
+      await folder.write(p.name, p.statement);
+      await writeJsonAtomic(folder.bundlePathFor(p.name), await pipeline.signStatement(Buffer.from(JSON.stringify(p.statement))));
+    }
+    const pub = path.join(dir, 'key.pub.pem');
+    writeFileSync(pub, key.publicKeyPem);
+    const builder = `key:${publicKeyHint(createPublicKey(key.publicKeyPem))}`;
+    const policyFile = writePolicy(
+      policyText()
+        .replace(/    refs: .*\n/, '')
+        .replace(/    rules:\n.*\n/, ''),
+    );
+    const withKey = () => buildVerifier(services.trustedRootPath, [pub]);
+
+    const admitted = await gate(dir, { policyFile, verifier: withKey, builder, keysCreatedAt: madeAt });
+    expect(refusedBy(admitted)).toEqual([]);
+    expect(admitted.decision.artefacts[0]?.verifiedLevels).toEqual(['SLSA_BUILD_LEVEL_2', 'SLSA_SOURCE_LEVEL_2']);
+    expect(check(admitted, 'scan-age').reason).toMatch(/old by key made /);
+
+    const undated = await gate(dir, { policyFile, verifier: withKey, builder });
+    expect(refusedBy(undated)).toEqual(['scan-age']);
+    expect(check(undated, 'scan-age').reason).toBe('the scan bundle carries no transparency-log or timestamp time');
+
+    const noKey = await gate(dir, { policyFile, builder, keysCreatedAt: madeAt });
+    expect(check(noKey, 'signatures').reason).toMatch(/5 bundle\(s\) naming this artefact do not verify: .*no public key was given/);
+  });
+});
+
 describe('gate: the GitHub attestations API', () => {
   it('admits with the bundles fetched for the digest', async () => {
     const bundles = readdirSync(goodDir)

@@ -85682,7 +85682,8 @@ function timeLabel(e) {
     if (!e.trustedTime)
         return 'no trusted time';
     const t = e.trustedTime.time.toISOString().slice(0, 16).replace('T', ' ');
-    return `${e.trustedTime.source === 'tlog' ? 'Rekor' : 'TSA'} ${t} UTC`;
+    const by = { tlog: 'Rekor', tsa: 'TSA', key: 'key made' }[e.trustedTime.source];
+    return `${by} ${t} UTC`;
 }
 function newest(list) {
     return [...list].sort((a, b) => (b.trustedTime?.time.getTime() ?? 0) - (a.trustedTime?.time.getTime() ?? 0))[0];
@@ -86759,7 +86760,11 @@ async function runGate(options) {
             const digest = [...b.subjects].find((d) => wanted.has(d));
             try {
                 const v = await verifier.verify(b.bundle, digest);
-                verified.push({ ...v, origin: b.origin, bundleDigest: b.bundleDigest });
+                // A key the caller made for this run dates what it signed: nothing can be older than the key.
+                const keyTime = v.signer.kind === 'key' && !v.trustedTime && options.keysCreatedAt
+                    ? { trustedTime: { time: options.keysCreatedAt, source: 'key' } }
+                    : {};
+                verified.push({ ...v, ...keyTime, origin: b.origin, bundleDigest: b.bundleDigest });
             }
             catch (e) {
                 if ((0,core_dist/* isSecureFactoryError */.Y5)(e) && e.code === 'INFRASTRUCTURE')
@@ -87249,6 +87254,16 @@ function isPublicGoodRekor(url) {
         return false;
     }
 }
+function isPublicGoodFulcio(url) {
+    if (!url)
+        return false;
+    try {
+        return new URL(url).hostname === 'fulcio.sigstore.dev';
+    }
+    catch {
+        return false;
+    }
+}
 
 // EXTERNAL MODULE: ../../node_modules/@sigstore/sign/dist/index.js
 var sign_dist = __nccwpck_require__(45775);
@@ -87558,6 +87573,23 @@ function assertWitnessAvailable(decision, tsaUrl) {
         hint: "give a tsa-url (e.g. your organisation's TSA) or set `attest: { public-transparency-log: always }` in the policy if publishing is acceptable",
     });
 }
+/**
+ * The public-good Fulcio writes every certificate it issues to a public certificate transparency
+ * log, and a GitHub certificate names the repository, workflow and commit: the same disclosure as the
+ * public Rekor, so the same policy decides.
+ */
+function assertPublicCertificateAllowed(policy, fulcioUrl, visibility) {
+    if (!isPublicGoodFulcio(fulcioUrl))
+        return;
+    if (policy === 'always' || (policy === 'auto' && visibility === 'public'))
+        return;
+    const why = policy === 'never'
+        ? 'the policy says attest.public-transparency-log: never'
+        : `the repository is ${visibility === 'unknown' ? 'of unknown visibility' : visibility}`;
+    throw new core_dist/* ConfigurationError */.j1(`keyless signing with the public-good Fulcio would publish this repository's identity in its public certificate transparency log, and ${why}`, {
+        hint: 'sign with a key (signer: key) or your own Sigstore instance (signing-config), or set `attest: { public-transparency-log: always }` if publishing is acceptable',
+    });
+}
 
 ;// CONCATENATED MODULE: ../../packages/attest/dist/attest.js
 /**
@@ -87615,8 +87647,10 @@ async function prepareSigner(inputs) {
         // A key-signed bundle is verified with the key itself; logging it is opt-in.
         decision = { useRekor: false, reason: 'key signing logs only to an explicitly given Rekor' };
     }
-    if (inputs.kind === 'keyless')
+    if (inputs.kind === 'keyless') {
+        assertPublicCertificateAllowed(inputs.transparencyLog, services.fulcioUrl, visibility);
         assertWitnessAvailable(decision, services.tsaUrl);
+    }
     const pipeline = createSigningPipeline({
         kind: inputs.kind,
         services,
@@ -87804,6 +87838,7 @@ async function gate(inputs) {
         github: inputs.github ? gitHubAttestationsClient(inputs.github) : undefined,
         verifier: () => buildVerifier(inputs.trustedRootFile, inputs.publicKeyFiles ?? []),
         builder: inputs.builder,
+        keysCreatedAt: inputs.keysCreatedAt,
         defaultBuilder: inputs.builderFromRunner && !inputs.builder ? await runnerWorkflowRef(process.env, inputs.logger) : undefined,
         githubEnvironment: inputs.githubEnvironment,
         outDir,

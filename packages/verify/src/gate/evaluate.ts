@@ -90,7 +90,8 @@ export function kindOf(e: Pick<Evidence, 'statement'>): EvidenceKind | undefined
 export function timeLabel(e: Pick<Evidence, 'trustedTime'>): string {
   if (!e.trustedTime) return 'no trusted time';
   const t = e.trustedTime.time.toISOString().slice(0, 16).replace('T', ' ');
-  return `${e.trustedTime.source === 'tlog' ? 'Rekor' : 'TSA'} ${t} UTC`;
+  const by = { tlog: 'Rekor', tsa: 'TSA', key: 'key made' }[e.trustedTime.source];
+  return `${by} ${t} UTC`;
 }
 
 function newest(list: readonly Evidence[]): Evidence | undefined {

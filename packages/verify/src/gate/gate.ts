@@ -54,6 +54,11 @@ export interface GateOptions {
   outDir?: string | undefined;
   /** Signs the VSA statement into a Sigstore bundle (the attest layer). */
   signStatement?: ((statement: Statement<unknown>) => Promise<unknown>) | undefined;
+  /**
+   * When the trusted public keys were made, for a key the caller created for this run (`secure-factory
+   * run`'s ephemeral key): key-signed evidence without a log or timestamp time is dated to it.
+   */
+  keysCreatedAt?: Date | undefined;
   /** Where the rescan loop keeps remediations.json; default `<evidence>/deployments`. */
   remediationsDir?: string | undefined;
   /** Write deployment records for admitted artefacts (default true when there is an evidence folder). */
@@ -112,7 +117,12 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       const digest = [...b.subjects].find((d) => wanted.has(d)) as string;
       try {
         const v = await verifier.verify(b.bundle, digest);
-        verified.push({ ...v, origin: b.origin, bundleDigest: b.bundleDigest });
+        // A key the caller made for this run dates what it signed: nothing can be older than the key.
+        const keyTime =
+          v.signer.kind === 'key' && !v.trustedTime && options.keysCreatedAt
+            ? { trustedTime: { time: options.keysCreatedAt, source: 'key' as const } }
+            : {};
+        verified.push({ ...v, ...keyTime, origin: b.origin, bundleDigest: b.bundleDigest });
       } catch (e: unknown) {
         if (isSecureFactoryError(e) && e.code === 'INFRASTRUCTURE') throw e;
         invalid.push({

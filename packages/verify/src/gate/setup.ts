@@ -34,6 +34,8 @@ export interface GateInputs {
   trustedRootFile?: string | undefined;
   /** PEM public keys trusted for key-signed evidence. */
   publicKeyFiles?: readonly string[];
+  /** When those keys were made, when the caller made them for this run (see GateOptions.keysCreatedAt). */
+  keysCreatedAt?: Date | undefined;
   builder?: string | undefined;
   /** When neither `builder` nor the policy names one, pin the provenance to the workflow this job runs in (Actions only). */
   builderFromRunner?: boolean;
@@ -112,6 +114,7 @@ export async function gate(inputs: GateInputs): Promise<GateResult> {
     github: inputs.github ? gitHubAttestationsClient(inputs.github) : undefined,
     verifier: () => buildVerifier(inputs.trustedRootFile, inputs.publicKeyFiles ?? []),
     builder: inputs.builder,
+    keysCreatedAt: inputs.keysCreatedAt,
     defaultBuilder: inputs.builderFromRunner && !inputs.builder ? await runnerWorkflowRef(process.env, inputs.logger) : undefined,
     githubEnvironment: inputs.githubEnvironment,
     outDir,

@@ -14,10 +14,14 @@ export type EvidenceSigner =
   | { kind: 'certificate'; identity: SignerIdentity }
   | { kind: 'key'; /** A stable fingerprint of the public key, e.g. `sha256:HEX` of its SPKI. */ keyId: string };
 
-/** A time the gate may trust: a transparency-log integration time or an RFC 3161 timestamp. */
+/**
+ * A time the gate may trust: a transparency-log integration time, an RFC 3161 timestamp, or — for a
+ * key the caller made itself for this run (`keysCreatedAt`) — the key's creation: nothing it signed
+ * can be older.
+ */
 export interface TrustedTime {
   time: Date;
-  source: 'tlog' | 'tsa';
+  source: 'tlog' | 'tsa' | 'key';
 }
 
 /** What the trust layer returns for one bundle that verified. */
