@@ -205,6 +205,19 @@ jobs:
     ]);
   });
 
+  it('accepts pull_request_target for a lone actions/labeler step, as zizmor does', () => {
+    const text = `on: pull_request_target
+permissions: {}
+jobs:
+  label:
+    runs-on: ubuntu-latest
+    permissions: { contents: read, pull-requests: write }
+    steps:
+      - uses: actions/labeler@${SHA}
+`;
+    expect(audit(text)).toEqual([]);
+  });
+
   it('flags GITHUB_ENV writes of untrusted data in privileged workflows only', () => {
     const body = `permissions: {}
 jobs:

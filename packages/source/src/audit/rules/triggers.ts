@@ -19,7 +19,12 @@ function checksOutHead(f: AuditFile): boolean {
 
 export const dangerousTriggers: Audit = (f, report) => {
   if (f.kind !== 'workflow' || !f.onPair) return;
-  const risky = f.triggers.filter((t) => t.name === 'pull_request_target' || t.name === 'workflow_run').map((t) => t.name);
+  // As zizmor: a workflow whose only job is one actions/labeler step is the blessed use of
+  // pull_request_target (it never runs the pull request's code).
+  const labelerOnly = f.jobs.length === 1 && f.steps.length === 1 && f.steps[0] !== undefined && usesAction(f.steps[0], 'actions/labeler');
+  const risky = f.triggers
+    .filter((t) => (t.name === 'pull_request_target' && !labelerOnly) || t.name === 'workflow_run')
+    .map((t) => t.name);
   const range = f.src.pairRange(f.onPair);
   if (risky.length === 0 || !range) return;
   const head = checksOutHead(f);
