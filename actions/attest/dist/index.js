@@ -77299,6 +77299,16 @@ function isPublicGoodRekor(url) {
         return false;
     }
 }
+function isPublicGoodFulcio(url) {
+    if (!url)
+        return false;
+    try {
+        return new URL(url).hostname === 'fulcio.sigstore.dev';
+    }
+    catch {
+        return false;
+    }
+}
 
 // EXTERNAL MODULE: ../../node_modules/@sigstore/bundle/dist/index.js
 var bundle_dist = __nccwpck_require__(36124);
@@ -77610,6 +77620,23 @@ function assertWitnessAvailable(decision, tsaUrl) {
         hint: "give a tsa-url (e.g. your organisation's TSA) or set `attest: { public-transparency-log: always }` in the policy if publishing is acceptable",
     });
 }
+/**
+ * The public-good Fulcio writes every certificate it issues to a public certificate transparency
+ * log, and a GitHub certificate names the repository, workflow and commit: the same disclosure as the
+ * public Rekor, so the same policy decides.
+ */
+function assertPublicCertificateAllowed(policy, fulcioUrl, visibility) {
+    if (!isPublicGoodFulcio(fulcioUrl))
+        return;
+    if (policy === 'always' || (policy === 'auto' && visibility === 'public'))
+        return;
+    const why = policy === 'never'
+        ? 'the policy says attest.public-transparency-log: never'
+        : `the repository is ${visibility === 'unknown' ? 'of unknown visibility' : visibility}`;
+    throw new core_dist/* ConfigurationError */.j1(`keyless signing with the public-good Fulcio would publish this repository's identity in its public certificate transparency log, and ${why}`, {
+        hint: 'sign with a key (signer: key) or your own Sigstore instance (signing-config), or set `attest: { public-transparency-log: always }` if publishing is acceptable',
+    });
+}
 
 ;// CONCATENATED MODULE: ../../packages/attest/dist/attest.js
 /**
@@ -77667,8 +77694,10 @@ async function prepareSigner(inputs) {
         // A key-signed bundle is verified with the key itself; logging it is opt-in.
         decision = { useRekor: false, reason: 'key signing logs only to an explicitly given Rekor' };
     }
-    if (inputs.kind === 'keyless')
+    if (inputs.kind === 'keyless') {
+        assertPublicCertificateAllowed(inputs.transparencyLog, services.fulcioUrl, visibility);
         assertWitnessAvailable(decision, services.tsaUrl);
+    }
     const pipeline = createSigningPipeline({
         kind: inputs.kind,
         services,

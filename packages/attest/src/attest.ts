@@ -27,6 +27,7 @@ import { resolveServices, type ServiceInputs } from './services.js';
 import { createSigningPipeline, type SignerKind, type SigningPipeline } from './sign.js';
 import { collectSubjects, dedupeSubjects, subjectKey, type SubjectSources } from './subjects.js';
 import {
+  assertPublicCertificateAllowed,
   assertWitnessAvailable,
   decideTransparencyLog,
   repositoryVisibility,
@@ -118,7 +119,10 @@ export async function prepareSigner(inputs: SignerInputs): Promise<PreparedSigne
     // A key-signed bundle is verified with the key itself; logging it is opt-in.
     decision = { useRekor: false, reason: 'key signing logs only to an explicitly given Rekor' };
   }
-  if (inputs.kind === 'keyless') assertWitnessAvailable(decision, services.tsaUrl);
+  if (inputs.kind === 'keyless') {
+    assertPublicCertificateAllowed(inputs.transparencyLog, services.fulcioUrl, visibility);
+    assertWitnessAvailable(decision, services.tsaUrl);
+  }
   const pipeline = createSigningPipeline({
     kind: inputs.kind,
     services,

@@ -114,3 +114,12 @@ export function isPublicGoodRekor(url: string | undefined): boolean {
     return false;
   }
 }
+
+export function isPublicGoodFulcio(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    return new URL(url).hostname === 'fulcio.sigstore.dev';
+  } catch {
+    return false;
+  }
+}

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { decideTransparencyLog, repositoryVisibility } from './visibility.js';
+import { assertPublicCertificateAllowed, decideTransparencyLog, repositoryVisibility } from './visibility.js';
 
 describe('public transparency log decision', () => {
   const PUBLIC = 'https://rekor.sigstore.dev';
@@ -22,5 +22,15 @@ describe('public transparency log decision', () => {
     expect(await repositoryVisibility({ eventPath: event })).toBe('public');
     expect(await repositoryVisibility({ tokenClaims: { repository_visibility: 'internal' }, eventPath: event })).toBe('internal');
     expect(await repositoryVisibility({})).toBe('unknown');
+  });
+
+  it('the public-good Fulcio (public CT log) follows the same policy; an own Fulcio is always allowed', () => {
+    expect(() => assertPublicCertificateAllowed('auto', 'https://fulcio.sigstore.dev', 'public')).not.toThrow();
+    expect(() => assertPublicCertificateAllowed('auto', 'https://fulcio.sigstore.dev', 'private')).toThrow(
+      /certificate transparency log.*private/,
+    );
+    expect(() => assertPublicCertificateAllowed('never', 'https://fulcio.sigstore.dev', 'public')).toThrow(/never/);
+    expect(() => assertPublicCertificateAllowed('always', 'https://fulcio.sigstore.dev', 'private')).not.toThrow();
+    expect(() => assertPublicCertificateAllowed('never', 'https://fulcio.internal.example', 'private')).not.toThrow();
   });
 });

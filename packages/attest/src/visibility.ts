@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ConfigurationError } from '@secure-factory/core';
-import { isPublicGoodRekor } from './services.js';
+import { isPublicGoodFulcio, isPublicGoodRekor } from './services.js';
 
 export type TransparencyLogPolicy = 'auto' | 'always' | 'never';
 export type Visibility = 'public' | 'private' | 'internal' | 'unknown';
@@ -68,6 +68,26 @@ export function assertWitnessAvailable(decision: LogDecision, tsaUrl: string | u
     `keyless signing needs a transparency log or a timestamp authority, and the public Rekor is not used: ${decision.reason}`,
     {
       hint: "give a tsa-url (e.g. your organisation's TSA) or set `attest: { public-transparency-log: always }` in the policy if publishing is acceptable",
+    },
+  );
+}
+
+/**
+ * The public-good Fulcio writes every certificate it issues to a public certificate transparency
+ * log, and a GitHub certificate names the repository, workflow and commit: the same disclosure as the
+ * public Rekor, so the same policy decides.
+ */
+export function assertPublicCertificateAllowed(policy: TransparencyLogPolicy, fulcioUrl: string, visibility: Visibility): void {
+  if (!isPublicGoodFulcio(fulcioUrl)) return;
+  if (policy === 'always' || (policy === 'auto' && visibility === 'public')) return;
+  const why =
+    policy === 'never'
+      ? 'the policy says attest.public-transparency-log: never'
+      : `the repository is ${visibility === 'unknown' ? 'of unknown visibility' : visibility}`;
+  throw new ConfigurationError(
+    `keyless signing with the public-good Fulcio would publish this repository's identity in its public certificate transparency log, and ${why}`,
+    {
+      hint: 'sign with a key (signer: key) or your own Sigstore instance (signing-config), or set `attest: { public-transparency-log: always }` if publishing is acceptable',
     },
   );
 }
