@@ -205,6 +205,16 @@ export async function verifySource(opts: VerifySourceOptions): Promise<VerifySou
         });
       }
       const objects = await readCommits(opts.repo, range.commits);
+      if (objects.length !== range.commits.length) {
+        range = { ...range, complete: false };
+        findings.push({
+          rule: 'source/could-not-verify',
+          severity: 'high',
+          blocking: true,
+          message: `could not read ${range.commits.length - objects.length} of the ${range.commits.length} commits in the range`,
+          help: 'fetch the full history (actions/checkout fetch-depth: 0)',
+        });
+      }
       signatures = await verifySignatures({ repo: opts.repo, commits: objects, keyring, github: client, logger });
     } finally {
       await keyring.dispose();
