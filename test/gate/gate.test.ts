@@ -493,8 +493,8 @@ describe("gate: key-signed evidence (the run verb's ephemeral key)", () => {
     const builder = `key:${publicKeyHint(createPublicKey(key.publicKeyPem))}`;
     const policyFile = writePolicy(
       policyText()
-        .replace(/    refs: .*\n/, '')
-        .replace(/    rules:\n.*\n/, ''),
+        .replace(/ {4}refs: .*\n/, '')
+        .replace(/ {4}rules:\n.*\n/, ''),
     );
     const withKey = () => buildVerifier(services.trustedRootPath, [pub]);
 
