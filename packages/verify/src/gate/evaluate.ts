@@ -150,7 +150,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
       status: 'fail',
       reason:
         `no signed evidence names sha256:${input.digest}` +
-        (others > 0 ? ` (${others} verified bundle(s) name other digests: the artefact differs from the one that was built)` : '') +
+        (others > 0 ? ` (${others} bundle(s) found name other digests: is this the artefact that was built?)` : '') +
         (unsigned.length > 0 ? `; ${unsigned.length} unsigned statement(s) do not count` : ''),
       fix: 'gate the exact artefact the factory built, and sign its evidence with the attest stage',
     });
