@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ConfigurationError, MemoryLogger, type Finding } from '@secure-factory/core';
 import { auditWorkflows, auditWorkflowText } from './audit-workflows.js';
 import { WORKFLOW_RULES } from './rules.js';
+import { envFileWrites } from './rules/runner.js';
 import { MAX_WORKFLOW_BYTES } from './yaml-source.js';
 
 const SHA = '11bd71901bbe5b1630ceea73d27597364c9af683';
@@ -216,6 +217,25 @@ jobs:
       - uses: actions/labeler@${SHA}
 `;
     expect(audit(text)).toEqual([]);
+  });
+
+  it('tells dangerous environment-file writes from constant ones, per shell', () => {
+    const dangerous = (script: string, shell: 'bash' | 'pwsh' | 'cmd' = 'bash'): boolean => envFileWrites(script, shell).length > 0;
+    expect(dangerous('echo $foo >> $GITHUB_ENV')).toBe(true);
+    expect(dangerous('echo FOO=`bar` >> "${GITHUB_ENV}"')).toBe(true);
+    expect(dangerous('echo "X=$(git describe)" >> $GITHUB_PATH')).toBe(true);
+    expect(dangerous('make version | tee -a "$GITHUB_ENV"')).toBe(true);
+    expect(dangerous('cat <<EOF >> $GITHUB_ENV\nNAME=$TITLE\nEOF')).toBe(true);
+    expect(dangerous("cat <<'EOF' >> $GITHUB_ENV\nNAME=literal\nEOF")).toBe(false);
+    expect(dangerous('echo "CC=clang" >> "$GITHUB_ENV"')).toBe(false);
+    expect(dangerous('printf "A=1\\nB=2\\n" >> $GITHUB_ENV')).toBe(false);
+    expect(dangerous('echo "$GITHUB_ENV"')).toBe(false);
+    expect(dangerous('"X=1" | Out-File -FilePath $env:GITHUB_ENV -Append', 'pwsh')).toBe(true);
+    expect(dangerous('echo X=1 >> %GITHUB_ENV%', 'cmd')).toBe(true);
+    expect(envFileWrites('echo $a >> $GITHUB_ENV\necho $b >> $GITHUB_PATH', 'bash')).toEqual([
+      { file: 'GITHUB_ENV', line: 0 },
+      { file: 'GITHUB_PATH', line: 1 },
+    ]);
   });
 
   it('flags GITHUB_ENV writes of untrusted data in privileged workflows only', () => {

@@ -59,23 +59,31 @@ function stepShell(f: AuditFile, step: Step): Shell {
   if (/^(pwsh|powershell)\b/.test(s)) return 'pwsh';
   if (/^cmd\b/.test(s)) return 'cmd';
   if (/^python\b/.test(s)) return 'python';
-  if (/(^|\/)(bash|sh|zsh|dash)\b/.test(s) || s === 'bash') return 'bash';
+  if (/(^|\/)(bash|sh)\b/.test(s)) return 'bash';
   return 'other';
 }
 
-/** The env file a line writes to, when the written text is not a constant. */
-function dynamicEnvWrite(script: string, shell: Shell): 'GITHUB_ENV' | 'GITHUB_PATH' | undefined {
+/**
+ * Writes to GITHUB_ENV/GITHUB_PATH that may carry attacker data, one per write, with the script line.
+ * As zizmor: in bash, a redirect is dangerous unless the written text is constant (no `$`, no
+ * backticks; a heredoc's body counts), and `| tee` always is; in pwsh and cmd every write is.
+ */
+export function envFileWrites(script: string, shell: Shell): { file: 'GITHUB_ENV' | 'GITHUB_PATH'; line: number }[] {
+  const out: { file: 'GITHUB_ENV' | 'GITHUB_PATH'; line: number }[] = [];
   const lines = script.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    const target = /GITHUB_(ENV|PATH)\b/.exec(line);
+    const target = /GITHUB_(ENV|PATH)\b/i.exec(line);
     if (!target) continue;
-    const file = target[1] === 'ENV' ? 'GITHUB_ENV' : 'GITHUB_PATH';
-    let written: string;
-    if (shell === 'bash' || shell === 'other') {
-      const m = /^(.*?)(>>?|\btee\b[^|]*?)\s*"?\$\{?GITHUB_(ENV|PATH)\}?"?/.exec(line);
+    const file = target[1]?.toUpperCase() === 'ENV' ? 'GITHUB_ENV' : 'GITHUB_PATH';
+    if (shell === 'bash') {
+      if (/\|\s*tee\b[^|]*\$\{?GITHUB_(ENV|PATH)\b/.test(line)) {
+        out.push({ file, line: i });
+        continue;
+      }
+      const m = /^(.*?)>>?\s*"?\$\{?GITHUB_(ENV|PATH)\}?"?/.exec(line);
       if (!m) continue;
-      written = m[1] ?? '';
+      let written = m[1] ?? '';
       // A heredoc writes the following lines: look at them until the delimiter.
       const heredoc = /<<-?\s*(['"]?)(\w+)\1/.exec(line);
       if (heredoc) {
@@ -84,18 +92,14 @@ function dynamicEnvWrite(script: string, shell: Shell): 'GITHUB_ENV' | 'GITHUB_P
         for (let j = i + 1; j < lines.length && (lines[j] ?? '').trim() !== delim; j++) body.push(lines[j] ?? '');
         if (heredoc[1] === '') written += body.join('\n');
       }
-      if (/[$`]/.test(written) || /\$\(/.test(written)) return file;
+      if (/[$`]/.test(written)) out.push({ file, line: i });
     } else if (shell === 'pwsh') {
-      if (!/\$env:GITHUB_(ENV|PATH)/i.test(line)) continue;
-      written = line.slice(0, line.search(/\$env:GITHUB_(ENV|PATH)/i));
-      if (/\$/.test(written)) return file;
+      if (/(>>?|\b(out-file|add-content|set-content|tee-object)\b).*\$env:GITHUB_(ENV|PATH)/i.test(line)) out.push({ file, line: i });
     } else if (shell === 'cmd') {
-      if (!/%GITHUB_(ENV|PATH)%/i.test(line)) continue;
-      written = line.slice(0, line.search(/%GITHUB_(ENV|PATH)%/i));
-      if (/%\w+%|!\w+!/.test(written)) return file;
+      if (/>>?\s*"?%GITHUB_(ENV|PATH)%/i.test(line)) out.push({ file, line: i });
     }
   }
-  return undefined;
+  return out;
 }
 
 export const githubEnv: Audit = (f, report) => {
@@ -103,17 +107,18 @@ export const githubEnv: Audit = (f, report) => {
   for (const step of f.steps) {
     if (!step.run) continue;
     const shell = stepShell(f, step);
-    const file = dynamicEnvWrite(step.run.value, shell);
     const range = f.src.pairRange(step.run.pair);
-    if (!file || !range) continue;
-    report({
-      audit: 'github-env',
-      severity: 'high',
-      confidence: 'low',
-      persona: 'regular',
-      message: `dangerous use of environment file: write to ${shell === 'pwsh' ? '$env:' : ''}${file} may allow code execution in later steps`,
-      range,
-    });
+    if (!range) continue;
+    for (const w of envFileWrites(step.run.value, shell)) {
+      report({
+        audit: 'github-env',
+        severity: 'high',
+        confidence: 'low',
+        persona: 'regular',
+        message: `dangerous use of environment file: write to ${shell === 'pwsh' ? '$env:' : ''}${w.file} (script line ${w.line + 1}) may allow code execution in later steps`,
+        range,
+      });
+    }
   }
 };
 
