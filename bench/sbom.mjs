@@ -115,7 +115,14 @@ if (!argv.includes('--skip-baseline')) {
 
 // ---- 2. A 20,000-package lockfile: parse, match, scan ----
 const lock = JSON.parse(readFileSync(path.join(input, 'package-lock.json'), 'utf8'));
-const entries = Object.entries(lock.packages).filter(([k]) => k.startsWith('node_modules/'));
+// One entry per distinct name@version of the real tree, so the 20,000 entries are 20,000 distinct packages.
+const seenNv = new Set();
+const entries = Object.entries(lock.packages).filter(([k, v]) => {
+  const nv = `${k.slice(k.lastIndexOf('node_modules/') + 13)}@${v.version}`;
+  if (!k.startsWith('node_modules/') || v.link || seenNv.has(nv)) return false;
+  seenNv.add(nv);
+  return true;
+});
 const big = { name: 'bench-20k', lockfileVersion: 3, requires: true, packages: { '': lock.packages[''] } };
 let n = 0;
 for (let copy = 0; n < 20_000; copy++) {
@@ -195,12 +202,12 @@ if (zips.length === 0) {
     path: bigDir,
     policy: defaultPolicy(),
     evidenceDir: path.join(work, 'evidence'),
-    vulnSource: db,
+    vulnSource: db2,
     logger: silentLogger,
     now: new Date(),
   });
   console.log(
-    `whole scan (parse, match, policy, CycloneDX + SPDX, 3 statements): ${secs(performance.now() - t)} (${result.findings.length} findings)`,
+    `whole scan against the second database (parse, match, policy, CycloneDX + SPDX, 3 statements): ${secs(performance.now() - t)} (${result.vulnerabilities.length} vulnerabilities, ${result.findings.length} findings)`,
   );
 }
 rmSync(work, { recursive: true, force: true });
