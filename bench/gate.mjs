@@ -33,7 +33,7 @@ if (!existsSync(path.join(root, 'packages', 'verify', 'dist', 'gate', 'index.js'
   console.error('bench/gate.mjs: build first: npx tsc -b tsconfig.build.json');
   process.exit(2);
 }
-const { runGate, buildVerifier } = await import('@secure-factory/verify');
+const { runGate, buildEvidenceVerifier } = await import('@secure-factory/verify');
 const { MemoryLogger, parsePolicy } = await import('@secure-factory/core');
 const { startSigstoreServices } = await import(path.join(root, 'test', 'support', 'sigstore-services.ts'));
 const chain = await import(path.join(root, 'test', 'gate', 'chain.ts'));
@@ -78,7 +78,7 @@ async function gateOnce(evidenceDir, subjects, verifier) {
 
 try {
   // The trust root is loaded once per process, as the CLI and the action do.
-  const verifier = await buildVerifier(services.trustedRootPath, []);
+  const verifier = await buildEvidenceVerifier(services.trustedRootPath, []);
 
   // 1. one artefact, ten bundles
   const one = digestOf(0);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { MemoryLogger, validateStatement, type Statement } from '@secure-factory/core';
 import {
   artifactFromDigest,
-  buildVerifier,
+  buildEvidenceVerifier,
   createBundleVerifier,
   gitHubAttestationsClient,
   parseTrustedRoot,
@@ -59,7 +59,7 @@ async function gate(evidenceDir: string | undefined, overrides: Partial<GateOpti
     environment: 'production',
     policyFile,
     evidenceDir,
-    verifier: () => buildVerifier(services.trustedRootPath, []),
+    verifier: () => buildEvidenceVerifier(services.trustedRootPath, []),
     outDir: mkdtempSync(path.join(tmpdir(), 'sf-gate-out-')),
     logger: new MemoryLogger(),
     ...overrides,
@@ -458,7 +458,7 @@ describe('gate: refuses a broken chain, saying why', () => {
   it('a trusted root that does not know the signer', async () => {
     const other = await startSigstoreServices();
     try {
-      const r = await gate(goodDir, { verifier: () => buildVerifier(other.trustedRootPath, []) });
+      const r = await gate(goodDir, { verifier: () => buildEvidenceVerifier(other.trustedRootPath, []) });
       expect(r.allowed).toBe(false);
       expect(check(r, 'signatures').reason).toMatch(/5 bundle\(s\) naming this artefact do not verify/);
     } finally {
@@ -494,7 +494,7 @@ describe("gate: key-signed evidence (the run verb's ephemeral key)", () => {
         .replace(/ {4}refs: .*\n/, '')
         .replace(/ {4}rules:\n.*\n/, ''),
     );
-    const withKey = () => buildVerifier(services.trustedRootPath, [pub]);
+    const withKey = () => buildEvidenceVerifier(services.trustedRootPath, [pub]);
 
     const admitted = await gate(dir, { policyFile, verifier: withKey, builder, keysCreatedAt: madeAt });
     expect(refusedBy(admitted)).toEqual([]);
@@ -618,7 +618,7 @@ describe('gate: many artefacts in one call', () => {
     const r = await gate(dir, {
       subjects: [{ digest: art.digest }, ...others.map((o) => ({ digest: o.digest })), { digest: stranger.digest }],
       verifier: async () => {
-        const v = await buildVerifier(services.trustedRootPath, []);
+        const v = await buildEvidenceVerifier(services.trustedRootPath, []);
         return { verify: (b, d) => (verifications++, v.verify(b, d)) };
       },
     });

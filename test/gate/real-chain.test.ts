@@ -13,7 +13,7 @@ import { attestEvidence } from '@secure-factory/attest';
 import { build } from '@secure-factory/build';
 import { EvidenceFolder, MemoryLogger, parsePolicy, sha256File } from '@secure-factory/core';
 import { openOfflineDatabase, scan } from '@secure-factory/materials';
-import { buildVerifier, runGate, type GateResult } from '@secure-factory/verify';
+import { buildEvidenceVerifier, runGate, type GateResult } from '@secure-factory/verify';
 import { REPO_ROOT } from '../support/shared.js';
 import { startSigstoreServices, type SigstoreServices } from '../support/sigstore-services.js';
 import { claimsFor, FACTORY, RUN_A, sourceVsa } from './chain.js';
@@ -115,7 +115,7 @@ describeChain('the real chain: scan → build → attest → gate', () => {
       environment: 'production',
       policy: parsePolicy(POLICY, 'secure-factory.yml'),
       evidenceDir: f.evidence,
-      verifier: () => buildVerifier(services.trustedRootPath, []),
+      verifier: () => buildEvidenceVerifier(services.trustedRootPath, []),
       logger: new MemoryLogger(),
     });
 

@@ -85739,7 +85739,7 @@ function evaluate(input) {
             stage: 'attest',
             status: 'fail',
             reason: `no signed evidence names sha256:${input.digest}` +
-                (others > 0 ? ` (${others} verified bundle(s) name other digests: the artefact differs from the one that was built)` : '') +
+                (others > 0 ? ` (${others} bundle(s) found name other digests: is this the artefact that was built?)` : '') +
                 (unsigned.length > 0 ? `; ${unsigned.length} unsigned statement(s) do not count` : ''),
             fix: 'gate the exact artefact the factory built, and sign its evidence with the attest stage',
         });
@@ -86264,6 +86264,8 @@ function celContext(input, used, findings) {
     };
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ../../packages/verify/dist/gate/candidate.js
 /** A bundle as found, before verification: where it came from, its digest, and the digests it names. */
 
@@ -86288,8 +86290,6 @@ function candidateFromJson(origin, bytes) {
     return { origin, bundleDigest: (0,core_dist/* sha256Hex */.fg)(text), bundle, subjects: peekSubjects(bundle) };
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ../../packages/verify/dist/gate/lookup.js
 /**
  * Finding evidence for artefact digests: Sigstore bundles in the evidence folder (`*.sigstore.json`),
@@ -86634,49 +86634,6 @@ async function readDeployments(evidenceDir) {
     return { records, skipped };
 }
 
-;// CONCATENATED MODULE: ../../packages/verify/dist/gate/subjects.js
-/** What to gate: files (hashed here), `sha256:HEX` digests, or image references pinned by digest. */
-
-
-
-const subjects_DIGEST = /^sha256:([0-9a-fA-F]{64})$/;
-const IMAGE = /^([a-z0-9.-]+(?::[0-9]+)?\/[^@\s]+)@sha256:([0-9a-f]{64})$/;
-async function resolveSubject(arg, cwd = process.cwd()) {
-    const d = subjects_DIGEST.exec(arg);
-    if (d)
-        return { digest: d[1].toLowerCase() };
-    const img = IMAGE.exec(arg);
-    if (img)
-        return { digest: img[2], name: img[1] };
-    const file = external_node_path_.resolve(cwd, arg);
-    let isFile;
-    try {
-        isFile = (await (0,promises_.stat)(file)).isFile();
-    }
-    catch {
-        throw new core_dist/* ConfigurationError */.j1(`"${arg}" is neither a file nor a digest`, {
-            hint: 'give an artefact file, sha256:<64 hex>, or an image as registry/name@sha256:<64 hex>',
-        });
-    }
-    if (!isFile)
-        throw new core_dist/* ConfigurationError */.j1(`"${arg}" is not a regular file`, { hint: 'gate each artefact file, not a folder' });
-    return { digest: await (0,core_dist/* sha256File */.Q3)(file), name: external_node_path_.basename(arg) };
-}
-async function resolveSubjects(args, cwd = process.cwd()) {
-    if (args.length === 0)
-        throw new core_dist/* ConfigurationError */.j1('nothing to gate', { hint: 'give one or more artefact files or sha256:DIGEST values' });
-    const out = [];
-    const seen = new Set();
-    for (const a of args) {
-        const s = await resolveSubject(a, cwd);
-        if (seen.has(s.digest))
-            continue;
-        seen.add(s.digest);
-        out.push(s);
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ../../packages/verify/dist/gate/sigstore-verifier.js
 /**
  * The gate's EvidenceVerifier over the trust layer's bundle verifier: signature, certificate chain,
@@ -86707,267 +86664,6 @@ function sigstoreEvidenceVerifier(verifier) {
                 ...(trustedTime ? { trustedTime } : {}),
             });
         },
-    };
-}
-
-;// CONCATENATED MODULE: ../../packages/verify/dist/gate/gate.js
-/**
- * `gate`: find the evidence for each artefact digest, verify every bundle once, evaluate the deploy
- * policy of the environment, and write the answer — decision log, VSA (signed when a signer is
- * given), deployment records. Fails closed: a policy that does not parse, a trust root that cannot be
- * read, an API that cannot be reached, or any unexpected error is a refusal, recorded as such.
- */
-
-
-
-
-
-
-async function runGate(options) {
-    const { logger, environment } = options;
-    const now = options.now ?? new Date();
-    const outDir = options.outDir ?? external_node_path_.join(options.evidenceDir ?? '.secure-factory', 'gate');
-    let fatal;
-    let infra;
-    const log = {
-        apiVersion: DECISION_API_VERSION,
-        allowed: false,
-        environment,
-        time: now.toISOString(),
-        tool: { name: 'secure-factory', version: core_dist/* TOOL_VERSION */.wr },
-        policy: null,
-        inputs: [],
-        artefacts: [],
-    };
-    try {
-        const policy = options.policy ?? (await (0,core_dist/* loadPolicy */.tb)(options.policyFile, { now }));
-        log.policy = { uri: policyUri(policy.source.file), digest: { sha256: policy.source.sha256 } };
-        const index = await indexEvidence({ evidenceDir: options.evidenceDir, bundleFiles: options.bundleFiles ?? [] });
-        const apiCheck = await fetchApi(options, index, logger);
-        if (apiCheck?.status === 'fail')
-            infra = apiCheck.error;
-        // Advisories found after the build by the rescan loop: an open one refuses the digest unless waived.
-        const remediationsDir = options.remediationsDir ?? (options.evidenceDir !== undefined ? external_node_path_.join(options.evidenceDir, DEPLOYMENTS_DIR) : undefined);
-        const remediations = remediationsDir !== undefined ? await (0,core_dist/* readRemediations */.nW)(remediationsDir) : undefined;
-        const wanted = new Set(options.subjects.map((s) => s.digest));
-        const verifier = typeof options.verifier === 'function' ? await options.verifier() : options.verifier;
-        // Verify each bundle that names a gated digest exactly once.
-        const relevant = index.bundles.filter((b) => [...b.subjects].some((d) => wanted.has(d)));
-        logger.info(`${index.bundles.length} bundle(s) found, ${relevant.length} name the ${wanted.size} artefact(s); verifying`);
-        const verified = [];
-        const invalid = [];
-        await (0,core_dist/* mapLimit */.sf)(relevant, 8, async (b) => {
-            const digest = [...b.subjects].find((d) => wanted.has(d));
-            try {
-                const v = await verifier.verify(b.bundle, digest);
-                // A key the caller made for this run dates what it signed: nothing can be older than the key.
-                const keyTime = v.signer.kind === 'key' && !v.trustedTime && options.keysCreatedAt
-                    ? { trustedTime: { time: options.keysCreatedAt, source: 'key' } }
-                    : {};
-                verified.push({ ...v, ...keyTime, origin: b.origin, bundleDigest: b.bundleDigest });
-            }
-            catch (e) {
-                if ((0,core_dist/* isSecureFactoryError */.Y5)(e) && e.code === 'INFRASTRUCTURE')
-                    throw e;
-                invalid.push({
-                    origin: b.origin,
-                    bundleDigest: b.bundleDigest,
-                    subjects: [...b.subjects],
-                    reason: (0,core_dist/* errorMessage */.gJ)(e),
-                    kind: 'invalid',
-                });
-            }
-        });
-        for (const b of index.bundles) {
-            const v = verified.find((x) => x.bundleDigest === b.bundleDigest);
-            const bad = invalid.find((x) => x.bundleDigest === b.bundleDigest);
-            log.inputs.push({
-                origin: b.origin,
-                digest: `sha256:${b.bundleDigest}`,
-                ...(v ? { predicateType: v.statement.predicateType } : {}),
-                status: v ? 'verified' : bad ? 'invalid' : 'other-digest',
-                ...(bad ? { reason: bad.reason } : {}),
-            });
-        }
-        for (const u of index.unsigned)
-            log.inputs.push({
-                origin: u.origin,
-                digest: `sha256:${u.digest}`,
-                status: 'unsigned',
-                reason: 'a statement without a Sigstore bundle never counts',
-            });
-        for (const u of index.unreadable)
-            log.inputs.push({ origin: u.origin, digest: u.digest ? `sha256:${u.digest}` : 'sha256:', status: 'unreadable', reason: u.reason });
-        // Index the verified statements by the digests they (verifiably) name.
-        const byDigest = new Map();
-        for (const e of verified) {
-            for (const d of (0,core_dist/* subjectDigests */.IF)(e.statement))
-                if (wanted.has(d))
-                    byDigest.set(d, [...(byDigest.get(d) ?? []), e]);
-        }
-        const unreadable = index.unreadable.map((u) => ({
-            origin: u.origin,
-            subjects: [],
-            reason: u.reason,
-            kind: 'unreadable',
-        }));
-        for (const s of options.subjects) {
-            const evidence = (byDigest.get(s.digest) ?? []).sort((a, b) => a.origin.localeCompare(b.origin));
-            const rejected = [
-                ...invalid.filter((r) => r.subjects.includes(s.digest)),
-                ...index.unsigned
-                    .filter((u) => u.subjects.has(s.digest))
-                    .map((u) => ({ origin: u.origin, subjects: [s.digest], reason: 'unsigned', kind: 'unsigned' })),
-                ...unreadable,
-            ];
-            const ev = evaluate({
-                digest: s.digest,
-                ...(s.name ? { name: s.name } : {}),
-                environment,
-                policy,
-                evidence,
-                rejected,
-                otherBundles: index.bundles.length - evidence.length,
-                now,
-                ...(options.builder ? { builder: options.builder } : {}),
-                ...(options.defaultBuilder ? { defaultBuilder: options.defaultBuilder } : {}),
-                ...(options.githubEnvironment ? { githubEnvironment: options.githubEnvironment } : {}),
-                ...(remediations ? { openRemediations: (0,core_dist/* openRemediationsFor */.A4)(remediations, `sha256:${s.digest}`) } : {}),
-            });
-            const checks = apiCheck ? [apiCheck.check, ...ev.checks] : ev.checks;
-            const allowed = ev.allowed && apiCheck?.status !== 'fail';
-            log.artefacts.push({
-                digest: s.digest,
-                ...(s.name ? { name: s.name } : {}),
-                allowed,
-                ...(ev.run ? { run: ev.run } : {}),
-                verifiedLevels: allowed ? ev.verifiedLevels : [],
-                checks,
-                waivers: ev.waivers,
-                inputs: Object.values(ev.used).map((e) => `sha256:${e.bundleDigest}`),
-            });
-            logger.info(`${allowed ? 'admitted' : 'refused'}: ${s.name ?? ''} sha256:${s.digest} (${checks
-                .filter((c) => c.status === 'fail')
-                .map((c) => c.title)
-                .join(', ') || 'every check passed'})`);
-        }
-        log.allowed = log.artefacts.length > 0 && log.artefacts.every((a) => a.allowed);
-    }
-    catch (e) {
-        // Fail closed: whatever went wrong, the answer is no, and the decision log says why.
-        fatal = e;
-        log.allowed = false;
-        log.error = { code: (0,core_dist/* isSecureFactoryError */.Y5)(e) ? e.code : 'INTERNAL', message: (0,core_dist/* errorMessage */.gJ)(e) };
-        log.artefacts = options.subjects.map((s) => ({
-            digest: s.digest,
-            ...(s.name ? { name: s.name } : {}),
-            allowed: false,
-            verifiedLevels: [],
-            checks: [
-                {
-                    id: 'gate',
-                    title: 'gate',
-                    stage: 'gate',
-                    status: 'fail',
-                    reason: (0,core_dist/* isSecureFactoryError */.Y5)(e) ? `${e.location ? `${(0,core_dist/* formatLocation */.j$)(e.location)}: ` : ''}${e.message}` : (0,core_dist/* errorMessage */.gJ)(e),
-                    fix: (0,core_dist/* isSecureFactoryError */.Y5)(e) && e.hint ? e.hint : 'fix the input and run the gate again',
-                },
-            ],
-            waivers: [],
-            inputs: [],
-        }));
-        logger.error(`the gate could not decide: ${(0,core_dist/* errorMessage */.gJ)(e)}`);
-    }
-    const written = await writeOutputs(options, log, outDir, now);
-    fatal ??= written.signError;
-    const exitCode = log.allowed
-        ? core_dist/* EXIT */.dc.passed
-        : fatal !== undefined
-            ? (0,core_dist/* exitCodeFor */.Rr)(fatal)
-            : infra !== undefined
-                ? (0,core_dist/* exitCodeFor */.Rr)(infra)
-                : core_dist/* EXIT */.dc.failed;
-    const { signError: _ignored, ...paths } = written;
-    void _ignored;
-    return { allowed: log.allowed, exitCode, decision: log, summary: renderSummary(log), ...paths };
-}
-async function fetchApi(options, index, logger) {
-    if (!options.github)
-        return undefined;
-    try {
-        const before = index.bundles.length;
-        await fetchFromGitHub(options.github, options.subjects.map((s) => s.digest), index);
-        const n = index.bundles.length - before;
-        logger.info(`GitHub attestations API: ${n} new bundle(s)`);
-        return {
-            status: 'pass',
-            check: { id: 'attestations-api', title: 'GitHub attestations', stage: 'attest', status: 'pass', reason: `${n} bundle(s) fetched` },
-        };
-    }
-    catch (e) {
-        logger.error((0,core_dist/* errorMessage */.gJ)(e));
-        return {
-            status: 'fail',
-            error: e,
-            check: {
-                id: 'attestations-api',
-                title: 'GitHub attestations',
-                stage: 'attest',
-                status: 'fail',
-                reason: `cannot fetch attestations: ${(0,core_dist/* errorMessage */.gJ)(e)}`,
-                fix: 'the gate does not decide on partial evidence; retry when the API is reachable',
-            },
-        };
-    }
-}
-async function writeOutputs(options, log, outDir, now) {
-    const env = options.environment.toLowerCase().replace(/[^a-z0-9._-]/g, '-');
-    const key = options.subjects.length === 1
-        ? options.subjects[0].digest.slice(0, 12)
-        : (0,core_dist/* sha256Hex */.fg)(options.subjects
-            .map((s) => s.digest)
-            .sort()
-            .join('\n')).slice(0, 12);
-    const base = `gate-${env}-${key}`;
-    const folder = new core_dist/* EvidenceFolder */.eA(outDir);
-    const statement = vsaStatement(log);
-    const vsaPath = await folder.write(`${base}.vsa`, statement);
-    let vsaBundlePath;
-    let signed = false;
-    let signError;
-    if (options.signStatement) {
-        try {
-            const bundle = await options.signStatement(statement);
-            vsaBundlePath = folder.bundlePathFor(`${base}.vsa`);
-            await (0,core_dist/* writeJsonAtomic */.ZJ)(vsaBundlePath, bundle);
-            signed = true;
-        }
-        catch (e) {
-            // An admission whose answer cannot be signed is no admission.
-            options.logger.error(`cannot sign the VSA: ${(0,core_dist/* errorMessage */.gJ)(e)}`);
-            signError = e;
-            log.allowed = false;
-            log.error ??= { code: (0,core_dist/* isSecureFactoryError */.Y5)(e) ? e.code : 'INTERNAL', message: `cannot sign the VSA: ${(0,core_dist/* errorMessage */.gJ)(e)}` };
-        }
-    }
-    log.vsa = {
-        path: vsaPath,
-        ...(vsaBundlePath ? { bundlePath: vsaBundlePath } : {}),
-        sha256: (0,core_dist/* sha256Hex */.fg)(`${JSON.stringify(statement, null, 2)}\n`),
-        signed,
-    };
-    const decisionPath = external_node_path_.join(outDir, `${base}.decision.json`);
-    let deploymentPaths = [];
-    if (log.allowed && options.evidenceDir !== undefined && options.recordDeployment !== false) {
-        deploymentPaths = await recordDeployments(options.evidenceDir, log, decisionPath, now);
-    }
-    await (0,core_dist/* writeJsonAtomic */.ZJ)(decisionPath, log);
-    return {
-        decisionPath,
-        vsaPath,
-        ...(vsaBundlePath ? { vsaBundlePath } : {}),
-        deploymentPaths,
-        ...(signError !== undefined ? { signError } : {}),
     };
 }
 
@@ -87154,6 +86850,57 @@ async function publish_publishAttestation(target, bundle) {
             break;
     }
     throw new InfrastructureError(`the GitHub attestations API (${url}) failed: ${last}`);
+}
+/**
+ * Attaches a file to the GitHub release of `tag`: `GET /repos/{repo}/releases/tags/{tag}` gives the
+ * release's `upload_url`, then `POST {upload_url}?name=…` with the bytes. Returns the asset URL.
+ */
+async function publish_attachToRelease(target, tag, name, data) {
+    const api = target.apiUrl.replace(/\/+$/, '');
+    const headers = { Authorization: `Bearer ${target.token}`, Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28' };
+    const releaseUrl = `${api}/repos/${target.repository}/releases/tags/${encodeURIComponent(tag)}`;
+    let res;
+    try {
+        res = await fetch(releaseUrl, { headers, signal: AbortSignal.timeout(30_000) });
+    }
+    catch (e) {
+        throw new InfrastructureError(`the GitHub releases API (${releaseUrl}) failed: ${e instanceof Error ? e.message : String(e)}`, {
+            cause: e,
+        });
+    }
+    if (res.status === 404)
+        throw new ConfigurationError(`there is no GitHub release for the tag "${tag}" in ${target.repository}`, {
+            hint: 'create the release first',
+        });
+    if (!res.ok)
+        throw new InfrastructureError(`the GitHub releases API (${releaseUrl}) answered HTTP ${res.status}`);
+    const release = (await res.json());
+    if (typeof release.upload_url !== 'string')
+        throw new InfrastructureError(`the release ${tag} has no upload_url`);
+    const uploadUrl = `${release.upload_url.replace(/\{.*\}$/, '')}?name=${encodeURIComponent(name)}`;
+    let up;
+    try {
+        up = await fetch(uploadUrl, {
+            method: 'POST',
+            headers: { ...headers, 'Content-Type': 'application/json' },
+            body: new Uint8Array(data),
+            signal: AbortSignal.timeout(60_000),
+        });
+    }
+    catch (e) {
+        throw new InfrastructureError(`uploading ${name} to the release ${tag} failed: ${e instanceof Error ? e.message : String(e)}`, {
+            cause: e,
+        });
+    }
+    if (!up.ok) {
+        const text = await up.text();
+        const err = `uploading ${name} to the release ${tag} failed: HTTP ${up.status} ${text.slice(0, 200)}`;
+        if (up.status === 422)
+            throw new ConfigurationError(err, { hint: 'an asset with this name already exists on the release' });
+        throw new InfrastructureError(err);
+    }
+    const asset = (await up.json());
+    return typeof asset.browser_download_url === 'string' ? asset.browser_download_url : uploadUrl;
 }
 
 ;// CONCATENATED MODULE: ../../packages/attest/dist/services.js
@@ -87742,6 +87489,13 @@ async function attestEvidence(inputs) {
             signed.attestationId = await publishAttestation(inputs.publish, bundle);
             logger.info(`${name}: published as attestation ${signed.attestationId}`);
         }
+        const github = inputs.publish ?? inputs.github;
+        if (inputs.releaseTag) {
+            if (!github)
+                throw new ConfigurationError('attaching bundles to a release needs the GitHub API URL, repository and token');
+            signed.releaseAsset = await attachToRelease(github, inputs.releaseTag, path.basename(bundlePath), Buffer.from(`${JSON.stringify(bundle, null, 2)}\n`));
+            logger.info(`${name}: attached to release ${inputs.releaseTag}`);
+        }
         result.signed.push(signed);
         logger.progress?.(++done, toSign.length, 'signed');
     }
@@ -87757,6 +87511,310 @@ async function attestEvidence(inputs) {
 
 
 
+
+;// CONCATENATED MODULE: ../../packages/verify/dist/gate/gate.js
+/**
+ * `gate`: find the evidence for each artefact digest, verify every bundle once, evaluate the deploy
+ * policy of the environment, and write the answer — decision log, VSA (signed when a signer is
+ * given), deployment records. Fails closed: a policy that does not parse, a trust root that cannot be
+ * read, an API that cannot be reached, or any unexpected error is a refusal, recorded as such.
+ */
+
+
+
+
+
+
+async function runGate(options) {
+    const { logger, environment } = options;
+    const now = options.now ?? new Date();
+    const outDir = options.outDir ?? external_node_path_.join(options.evidenceDir ?? '.secure-factory', 'gate');
+    let fatal;
+    let infra;
+    const log = {
+        apiVersion: DECISION_API_VERSION,
+        allowed: false,
+        environment,
+        time: now.toISOString(),
+        tool: { name: 'secure-factory', version: core_dist/* TOOL_VERSION */.wr },
+        policy: null,
+        inputs: [],
+        artefacts: [],
+    };
+    try {
+        const policy = options.policy ?? (await (0,core_dist/* loadPolicy */.tb)(options.policyFile, { now }));
+        log.policy = { uri: policyUri(policy.source.file), digest: { sha256: policy.source.sha256 } };
+        const index = await indexEvidence({ evidenceDir: options.evidenceDir, bundleFiles: options.bundleFiles ?? [] });
+        const apiCheck = await fetchApi(options, index, logger);
+        if (apiCheck?.status === 'fail')
+            infra = apiCheck.error;
+        // Advisories found after the build by the rescan loop: an open one refuses the digest unless waived.
+        const remediationsDir = options.remediationsDir ?? (options.evidenceDir !== undefined ? external_node_path_.join(options.evidenceDir, DEPLOYMENTS_DIR) : undefined);
+        const remediations = remediationsDir !== undefined ? await (0,core_dist/* readRemediations */.nW)(remediationsDir) : undefined;
+        const wanted = new Set(options.subjects.map((s) => s.digest));
+        const verifier = typeof options.verifier === 'function' ? await options.verifier() : options.verifier;
+        // Verify each bundle that names a gated digest exactly once.
+        const relevant = index.bundles.filter((b) => [...b.subjects].some((d) => wanted.has(d)));
+        logger.info(`${index.bundles.length} bundle(s) found, ${relevant.length} name the ${wanted.size} artefact(s); verifying`);
+        const verified = [];
+        const invalid = [];
+        await (0,core_dist/* mapLimit */.sf)(relevant, 8, async (b) => {
+            const digest = [...b.subjects].find((d) => wanted.has(d));
+            try {
+                const v = await verifier.verify(b.bundle, digest);
+                // A key the caller made for this run dates what it signed: nothing can be older than the key.
+                const keyTime = v.signer.kind === 'key' && !v.trustedTime && options.keysCreatedAt
+                    ? { trustedTime: { time: options.keysCreatedAt, source: 'key' } }
+                    : {};
+                verified.push({ ...v, ...keyTime, origin: b.origin, bundleDigest: b.bundleDigest });
+            }
+            catch (e) {
+                if ((0,core_dist/* isSecureFactoryError */.Y5)(e) && e.code === 'INFRASTRUCTURE')
+                    throw e;
+                invalid.push({
+                    origin: b.origin,
+                    bundleDigest: b.bundleDigest,
+                    subjects: [...b.subjects],
+                    reason: (0,core_dist/* errorMessage */.gJ)(e),
+                    kind: 'invalid',
+                });
+            }
+        });
+        for (const b of index.bundles) {
+            const v = verified.find((x) => x.bundleDigest === b.bundleDigest);
+            const bad = invalid.find((x) => x.bundleDigest === b.bundleDigest);
+            log.inputs.push({
+                origin: b.origin,
+                digest: `sha256:${b.bundleDigest}`,
+                ...(v ? { predicateType: v.statement.predicateType } : {}),
+                status: v ? 'verified' : bad ? 'invalid' : 'other-digest',
+                ...(bad ? { reason: bad.reason } : {}),
+            });
+        }
+        for (const u of index.unsigned)
+            log.inputs.push({
+                origin: u.origin,
+                digest: `sha256:${u.digest}`,
+                status: 'unsigned',
+                reason: 'a statement without a Sigstore bundle never counts',
+            });
+        for (const u of index.unreadable)
+            log.inputs.push({ origin: u.origin, digest: u.digest ? `sha256:${u.digest}` : 'sha256:', status: 'unreadable', reason: u.reason });
+        // Index the verified statements by the digests they (verifiably) name.
+        const byDigest = new Map();
+        for (const e of verified) {
+            for (const d of (0,core_dist/* subjectDigests */.IF)(e.statement))
+                if (wanted.has(d))
+                    byDigest.set(d, [...(byDigest.get(d) ?? []), e]);
+        }
+        const unreadable = index.unreadable.map((u) => ({
+            origin: u.origin,
+            subjects: [],
+            reason: u.reason,
+            kind: 'unreadable',
+        }));
+        for (const s of options.subjects) {
+            const evidence = (byDigest.get(s.digest) ?? []).sort((a, b) => a.origin.localeCompare(b.origin));
+            const rejected = [
+                ...invalid.filter((r) => r.subjects.includes(s.digest)),
+                ...index.unsigned
+                    .filter((u) => u.subjects.has(s.digest))
+                    .map((u) => ({ origin: u.origin, subjects: [s.digest], reason: 'unsigned', kind: 'unsigned' })),
+                ...unreadable,
+            ];
+            const ev = evaluate({
+                digest: s.digest,
+                ...(s.name ? { name: s.name } : {}),
+                environment,
+                policy,
+                evidence,
+                rejected,
+                otherBundles: index.bundles.length - evidence.length,
+                now,
+                ...(options.builder ? { builder: options.builder } : {}),
+                ...(options.defaultBuilder ? { defaultBuilder: options.defaultBuilder } : {}),
+                ...(options.githubEnvironment ? { githubEnvironment: options.githubEnvironment } : {}),
+                ...(remediations ? { openRemediations: (0,core_dist/* openRemediationsFor */.A4)(remediations, `sha256:${s.digest}`) } : {}),
+            });
+            const checks = apiCheck ? [apiCheck.check, ...ev.checks] : ev.checks;
+            const allowed = ev.allowed && apiCheck?.status !== 'fail';
+            log.artefacts.push({
+                digest: s.digest,
+                ...(s.name ? { name: s.name } : {}),
+                allowed,
+                ...(ev.run ? { run: ev.run } : {}),
+                verifiedLevels: allowed ? ev.verifiedLevels : [],
+                checks,
+                waivers: ev.waivers,
+                inputs: Object.values(ev.used).map((e) => `sha256:${e.bundleDigest}`),
+            });
+            logger.info(`${allowed ? 'admitted' : 'refused'}: ${s.name ?? ''} sha256:${s.digest} (${checks
+                .filter((c) => c.status === 'fail')
+                .map((c) => c.title)
+                .join(', ') || 'every check passed'})`);
+        }
+        log.allowed = log.artefacts.length > 0 && log.artefacts.every((a) => a.allowed);
+    }
+    catch (e) {
+        // Fail closed: whatever went wrong, the answer is no, and the decision log says why.
+        fatal = e;
+        log.allowed = false;
+        log.error = { code: (0,core_dist/* isSecureFactoryError */.Y5)(e) ? e.code : 'INTERNAL', message: (0,core_dist/* errorMessage */.gJ)(e) };
+        log.artefacts = options.subjects.map((s) => ({
+            digest: s.digest,
+            ...(s.name ? { name: s.name } : {}),
+            allowed: false,
+            verifiedLevels: [],
+            checks: [
+                {
+                    id: 'gate',
+                    title: 'gate',
+                    stage: 'gate',
+                    status: 'fail',
+                    reason: (0,core_dist/* isSecureFactoryError */.Y5)(e) ? `${e.location ? `${(0,core_dist/* formatLocation */.j$)(e.location)}: ` : ''}${e.message}` : (0,core_dist/* errorMessage */.gJ)(e),
+                    fix: (0,core_dist/* isSecureFactoryError */.Y5)(e) && e.hint ? e.hint : 'fix the input and run the gate again',
+                },
+            ],
+            waivers: [],
+            inputs: [],
+        }));
+        logger.error(`the gate could not decide: ${(0,core_dist/* errorMessage */.gJ)(e)}`);
+    }
+    const written = await writeOutputs(options, log, outDir, now);
+    fatal ??= written.signError;
+    const exitCode = log.allowed
+        ? core_dist/* EXIT */.dc.passed
+        : fatal !== undefined
+            ? (0,core_dist/* exitCodeFor */.Rr)(fatal)
+            : infra !== undefined
+                ? (0,core_dist/* exitCodeFor */.Rr)(infra)
+                : core_dist/* EXIT */.dc.failed;
+    const { signError: _ignored, ...paths } = written;
+    void _ignored;
+    return { allowed: log.allowed, exitCode, decision: log, summary: renderSummary(log), ...paths };
+}
+async function fetchApi(options, index, logger) {
+    if (!options.github)
+        return undefined;
+    try {
+        const before = index.bundles.length;
+        await fetchFromGitHub(options.github, options.subjects.map((s) => s.digest), index);
+        const n = index.bundles.length - before;
+        logger.info(`GitHub attestations API: ${n} new bundle(s)`);
+        return {
+            status: 'pass',
+            check: { id: 'attestations-api', title: 'GitHub attestations', stage: 'attest', status: 'pass', reason: `${n} bundle(s) fetched` },
+        };
+    }
+    catch (e) {
+        logger.error((0,core_dist/* errorMessage */.gJ)(e));
+        return {
+            status: 'fail',
+            error: e,
+            check: {
+                id: 'attestations-api',
+                title: 'GitHub attestations',
+                stage: 'attest',
+                status: 'fail',
+                reason: `cannot fetch attestations: ${(0,core_dist/* errorMessage */.gJ)(e)}`,
+                fix: 'the gate does not decide on partial evidence; retry when the API is reachable',
+            },
+        };
+    }
+}
+async function writeOutputs(options, log, outDir, now) {
+    const env = options.environment.toLowerCase().replace(/[^a-z0-9._-]/g, '-');
+    const key = options.subjects.length === 1
+        ? options.subjects[0].digest.slice(0, 12)
+        : (0,core_dist/* sha256Hex */.fg)(options.subjects
+            .map((s) => s.digest)
+            .sort()
+            .join('\n')).slice(0, 12);
+    const base = `gate-${env}-${key}`;
+    const folder = new core_dist/* EvidenceFolder */.eA(outDir);
+    const statement = vsaStatement(log);
+    const vsaPath = await folder.write(`${base}.vsa`, statement);
+    let vsaBundlePath;
+    let signed = false;
+    let signError;
+    if (options.signStatement) {
+        try {
+            const bundle = await options.signStatement(statement);
+            vsaBundlePath = folder.bundlePathFor(`${base}.vsa`);
+            await (0,core_dist/* writeJsonAtomic */.ZJ)(vsaBundlePath, bundle);
+            signed = true;
+        }
+        catch (e) {
+            // An admission whose answer cannot be signed is no admission.
+            options.logger.error(`cannot sign the VSA: ${(0,core_dist/* errorMessage */.gJ)(e)}`);
+            signError = e;
+            log.allowed = false;
+            log.error ??= { code: (0,core_dist/* isSecureFactoryError */.Y5)(e) ? e.code : 'INTERNAL', message: `cannot sign the VSA: ${(0,core_dist/* errorMessage */.gJ)(e)}` };
+        }
+    }
+    log.vsa = {
+        path: vsaPath,
+        ...(vsaBundlePath ? { bundlePath: vsaBundlePath } : {}),
+        sha256: (0,core_dist/* sha256Hex */.fg)(`${JSON.stringify(statement, null, 2)}\n`),
+        signed,
+    };
+    const decisionPath = external_node_path_.join(outDir, `${base}.decision.json`);
+    let deploymentPaths = [];
+    if (log.allowed && options.evidenceDir !== undefined && options.recordDeployment !== false) {
+        deploymentPaths = await recordDeployments(options.evidenceDir, log, decisionPath, now);
+    }
+    await (0,core_dist/* writeJsonAtomic */.ZJ)(decisionPath, log);
+    return {
+        decisionPath,
+        vsaPath,
+        ...(vsaBundlePath ? { vsaBundlePath } : {}),
+        deploymentPaths,
+        ...(signError !== undefined ? { signError } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/verify/dist/gate/subjects.js
+/** What to gate: files (hashed here), `sha256:HEX` digests, or image references pinned by digest. */
+
+
+
+const subjects_DIGEST = /^sha256:([0-9a-fA-F]{64})$/;
+const IMAGE = /^([a-z0-9.-]+(?::[0-9]+)?\/[^@\s]+)@sha256:([0-9a-f]{64})$/;
+async function resolveSubject(arg, cwd = process.cwd()) {
+    const d = subjects_DIGEST.exec(arg);
+    if (d)
+        return { digest: d[1].toLowerCase() };
+    const img = IMAGE.exec(arg);
+    if (img)
+        return { digest: img[2], name: img[1] };
+    const file = external_node_path_.resolve(cwd, arg);
+    let isFile;
+    try {
+        isFile = (await (0,promises_.stat)(file)).isFile();
+    }
+    catch {
+        throw new core_dist/* ConfigurationError */.j1(`"${arg}" is neither a file nor a digest`, {
+            hint: 'give an artefact file, sha256:<64 hex>, or an image as registry/name@sha256:<64 hex>',
+        });
+    }
+    if (!isFile)
+        throw new core_dist/* ConfigurationError */.j1(`"${arg}" is not a regular file`, { hint: 'gate each artefact file, not a folder' });
+    return { digest: await (0,core_dist/* sha256File */.Q3)(file), name: external_node_path_.basename(arg) };
+}
+async function resolveSubjects(args, cwd = process.cwd()) {
+    if (args.length === 0)
+        throw new core_dist/* ConfigurationError */.j1('nothing to gate', { hint: 'give one or more artefact files or sha256:DIGEST values' });
+    const out = [];
+    const seen = new Set();
+    for (const a of args) {
+        const s = await resolveSubject(a, cwd);
+        if (seen.has(s.digest))
+            continue;
+        seen.add(s.digest);
+        out.push(s);
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ../../packages/verify/dist/gate/setup.js
 /**
@@ -87850,9 +87908,6 @@ async function gate(inputs) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/verify/dist/gate/index.js
-
-
-
 
 
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import * as core from '@actions/core';
 import { coreLogger, writeSummary } from '@secure-factory/action-runtime';
 import { ConfigurationError, DEFAULT_POLICY_PATH, PolicyViolation } from '@secure-factory/core';
-import { gate, renderSummary, subjectsFromGlobs, type GateResult } from '@secure-factory/verify';
+import { gate, renderGateSummary, subjectsFromGlobs, type GateResult } from '@secure-factory/verify';
 import type { RunInputs } from './inputs.js';
 
 export async function run(inputs: RunInputs): Promise<GateResult> {
@@ -44,7 +44,7 @@ export async function run(inputs: RunInputs): Promise<GateResult> {
   core.setOutput('vsa-path', result.vsaPath);
   core.setOutput('vsa-bundle-path', result.vsaBundlePath ?? '');
   core.setOutput('decision-path', result.decisionPath);
-  await writeSummary(renderSummary(result.decision, { mermaid: true }));
+  await writeSummary(renderGateSummary(result.decision, { mermaid: true }));
   for (const a of result.decision.artefacts) {
     for (const c of a.checks.filter((x) => x.status === 'fail').slice(0, 10)) {
       core.error(`${c.reason}${c.fix ? ` — ${c.fix}` : ''}`, {

@@ -6,7 +6,7 @@
 import { Option, type Command } from 'commander';
 import { actionsTokenAvailable, type SignerInputs, type TransparencyLogPolicy } from '@secure-factory/attest';
 import { ConfigurationError } from '@secure-factory/core';
-import { gate, renderExplain } from '@secure-factory/verify';
+import { gate, renderGateExplain } from '@secure-factory/verify';
 import { execute, type CommonOptions } from '../context.js';
 
 interface GateCliOptions extends CommonOptions {
@@ -119,7 +119,7 @@ export function registerGate(program: Command): Command {
           recordDeployment: opts.record,
           logger,
         });
-        if (opts.explain) logger.info(renderExplain(result.decision));
+        if (opts.explain) logger.info(renderGateExplain(result.decision));
         else {
           for (const a of result.decision.artefacts) {
             const failed = a.checks.filter((c) => c.status === 'fail');

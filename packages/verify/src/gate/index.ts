@@ -1,14 +1,48 @@
-export * from './types.js';
-export * from './identity.js';
-export * from './images.js';
-export * from './vulns.js';
-export * from './evaluate.js';
-export * from './candidate.js';
-export * from './lookup.js';
-export * from './github-attestations.js';
-export * from './decision.js';
-export * from './deployments.js';
-export * from './subjects.js';
-export * from './sigstore-verifier.js';
+/** The deployment gate's public surface (docs/gate.md). Helpers stay internal so names do not collide in the package index. */
+export type {
+  Check,
+  CheckStatus,
+  Evidence,
+  EvidenceSigner,
+  EvidenceVerifier,
+  RejectedEvidence,
+  SignerIdentity,
+  Stage,
+  TrustedTime,
+  VerifiedEvidence,
+  WaiverUse,
+} from './types.js';
+export { matchBuilder, type BuilderMatch } from './identity.js';
+export { imagesIn, parseImagePurl, registryAllowed, type ImageRef } from './images.js';
+export { vulnFindings, type VulnFinding } from './vulns.js';
+export {
+  evaluate as evaluateDeployPolicy,
+  kindOf as evidenceKindOf,
+  GATE_VERIFIER_ID,
+  type Evaluation,
+  type EvaluationInput,
+} from './evaluate.js';
+export type { CandidateBundle } from './candidate.js';
+export { indexEvidence, fetchFromGitHub, type EvidenceIndex, type UnsignedStatement, type Unreadable } from './lookup.js';
+export { gitHubAttestationsClient, type GitHubAttestationsClient, type GitHubAttestationsOptions } from './github-attestations.js';
+export {
+  DECISION_API_VERSION,
+  renderExplain as renderGateExplain,
+  renderSummary as renderGateSummary,
+  vsaStatement as gateVsaStatement,
+  type ArtefactDecision,
+  type DecisionInput,
+  type DecisionLog,
+} from './decision.js';
+export {
+  DEPLOYMENT_API_VERSION,
+  DEPLOYMENTS_DIR,
+  RECORD_NAME,
+  readDeployments,
+  recordDeployments,
+  type DeploymentRecord,
+} from './deployments.js';
+export type { GateSubject } from './subjects.js';
+export { sigstoreEvidenceVerifier } from './sigstore-verifier.js';
+export { buildVerifier as buildEvidenceVerifier, gate, runnerWorkflowRef, subjectsFromGlobs, vsaSigner, type GateInputs } from './setup.js';
 export { runGate, type GateOptions, type GateResult } from './gate.js';
-export * from './setup.js';
