@@ -52,8 +52,28 @@ describeShared('the attest action (bundled, separate process) against local Sigs
       let body = '';
       req.on('data', (d: Buffer) => (body += d.toString()));
       req.on('end', () => {
-        posted.push({ url: req.url ?? '', auth: req.headers.authorization, body: JSON.parse(body || '{}') as Posted['body'] });
-        res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 4000 + posted.length }));
+        const url = req.url ?? '';
+        if (req.method === 'GET' && url === '/repos/acme/app/releases/tags/v1.0.0') {
+          res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ id: 1, upload_url: `${githubUrl}/uploads/repos/acme/app/releases/1/assets{?name,label}` }));
+          return;
+        }
+        if (req.method === 'GET') {
+          res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}');
+          return;
+        }
+        posted.push({ url, auth: req.headers.authorization, body: JSON.parse(body || '{}') as Posted['body'] });
+        const name = new URL(url, githubUrl).searchParams.get('name');
+        res
+          .writeHead(201, { 'content-type': 'application/json' })
+          .end(
+            JSON.stringify(
+              url.startsWith('/uploads/')
+                ? { browser_download_url: `https://github.com/acme/app/releases/download/v1.0.0/${name}` }
+                : { id: 4000 + posted.length },
+            ),
+          );
       });
     });
     await new Promise<void>((r) => github.listen(0, '127.0.0.1', r));
@@ -74,6 +94,7 @@ describeShared('the attest action (bundled, separate process) against local Sigs
         'fulcio-url': services.fulcioUrl,
         'rekor-url': services.rekorUrl,
         publish: 'true',
+        'release-tag': 'v1.0.0',
         'github-token': 'ghs_test_token',
         'github-api-url': githubUrl,
       },
@@ -88,6 +109,10 @@ describeShared('the attest action (bundled, separate process) against local Sigs
     expect(posted[0]?.url).toBe('/repos/acme/app/attestations');
     expect(posted[0]?.auth).toBe('Bearer ghs_test_token');
     expect(posted[0]?.body.bundle?.mediaType).toBe('application/vnd.dev.sigstore.bundle.v0.3+json');
+    // …and the same bundle attached to the release.
+    expect(posted[1]?.url).toBe('/uploads/repos/acme/app/releases/1/assets?name=source.sigstore.json');
+    expect((posted[1]?.body as { mediaType?: string }).mediaType).toBe('application/vnd.dev.sigstore.bundle.v0.3+json');
+    expect(run.summary).toContain('releases/download/v1.0.0/source.sigstore.json');
     expect(services.requests.map((r) => r.service)).toEqual(expect.arrayContaining(['oidc', 'fulcio', 'rekor']));
     expect(run.summary).toMatch(/1 statement\(s\) signed/);
 

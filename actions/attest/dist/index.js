@@ -76983,6 +76983,7 @@ function readInputs() {
         tsaUrl: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('tsa-url'),
         signingConfig: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('signing-config'),
         publish: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getBooleanInput */ .Vt)('publish', false),
+        releaseTag: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('release-tag'),
         githubToken: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('github-token'),
         githubApiUrl: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('github-api-url') ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
         repository: process.env.GITHUB_REPOSITORY ?? '',
@@ -77199,6 +77200,57 @@ async function publishAttestation(target, bundle) {
             break;
     }
     throw new core_dist/* InfrastructureError */.EN(`the GitHub attestations API (${url}) failed: ${last}`);
+}
+/**
+ * Attaches a file to the GitHub release of `tag`: `GET /repos/{repo}/releases/tags/{tag}` gives the
+ * release's `upload_url`, then `POST {upload_url}?name=…` with the bytes. Returns the asset URL.
+ */
+async function attachToRelease(target, tag, name, data) {
+    const api = target.apiUrl.replace(/\/+$/, '');
+    const headers = { Authorization: `Bearer ${target.token}`, Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28' };
+    const releaseUrl = `${api}/repos/${target.repository}/releases/tags/${encodeURIComponent(tag)}`;
+    let res;
+    try {
+        res = await fetch(releaseUrl, { headers, signal: AbortSignal.timeout(30_000) });
+    }
+    catch (e) {
+        throw new core_dist/* InfrastructureError */.EN(`the GitHub releases API (${releaseUrl}) failed: ${e instanceof Error ? e.message : String(e)}`, {
+            cause: e,
+        });
+    }
+    if (res.status === 404)
+        throw new core_dist/* ConfigurationError */.j1(`there is no GitHub release for the tag "${tag}" in ${target.repository}`, {
+            hint: 'create the release first',
+        });
+    if (!res.ok)
+        throw new core_dist/* InfrastructureError */.EN(`the GitHub releases API (${releaseUrl}) answered HTTP ${res.status}`);
+    const release = (await res.json());
+    if (typeof release.upload_url !== 'string')
+        throw new core_dist/* InfrastructureError */.EN(`the release ${tag} has no upload_url`);
+    const uploadUrl = `${release.upload_url.replace(/\{.*\}$/, '')}?name=${encodeURIComponent(name)}`;
+    let up;
+    try {
+        up = await fetch(uploadUrl, {
+            method: 'POST',
+            headers: { ...headers, 'Content-Type': 'application/json' },
+            body: new Uint8Array(data),
+            signal: AbortSignal.timeout(60_000),
+        });
+    }
+    catch (e) {
+        throw new core_dist/* InfrastructureError */.EN(`uploading ${name} to the release ${tag} failed: ${e instanceof Error ? e.message : String(e)}`, {
+            cause: e,
+        });
+    }
+    if (!up.ok) {
+        const text = await up.text();
+        const err = `uploading ${name} to the release ${tag} failed: HTTP ${up.status} ${text.slice(0, 200)}`;
+        if (up.status === 422)
+            throw new core_dist/* ConfigurationError */.j1(err, { hint: 'an asset with this name already exists on the release' });
+        throw new core_dist/* InfrastructureError */.EN(err);
+    }
+    const asset = (await up.json());
+    return typeof asset.browser_download_url === 'string' ? asset.browser_download_url : uploadUrl;
 }
 
 ;// CONCATENATED MODULE: ../../packages/attest/dist/services.js
@@ -77789,6 +77841,13 @@ async function attestEvidence(inputs) {
             signed.attestationId = await publishAttestation(inputs.publish, bundle);
             logger.info(`${name}: published as attestation ${signed.attestationId}`);
         }
+        const github = inputs.publish ?? inputs.github;
+        if (inputs.releaseTag) {
+            if (!github)
+                throw new core_dist/* ConfigurationError */.j1('attaching bundles to a release needs the GitHub API URL, repository and token');
+            signed.releaseAsset = await attachToRelease(github, inputs.releaseTag, external_node_path_.basename(bundlePath), Buffer.from(`${JSON.stringify(bundle, null, 2)}\n`));
+            logger.info(`${name}: attached to release ${inputs.releaseTag}`);
+        }
         result.signed.push(signed);
         logger.progress?.(++done, toSign.length, 'signed');
     }
@@ -77823,6 +77882,7 @@ async function run(inputs) {
             hint: 'pass it from a secret: `private-key: ${{ secrets.SIGNING_KEY }}`',
         });
     }
+    const github = { apiUrl: inputs.githubApiUrl, repository: inputs.repository, token: inputs.githubToken ?? '' };
     const result = await attestEvidence({
         evidenceDir: inputs.evidence,
         subjects: {
@@ -77838,7 +77898,9 @@ async function run(inputs) {
             transparencyLog: policy.attest.publicTransparencyLog,
         },
         maxSubjects: policy.attest.maxSubjects,
-        publish: inputs.publish ? { apiUrl: inputs.githubApiUrl, repository: inputs.repository, token: inputs.githubToken ?? '' } : undefined,
+        publish: inputs.publish ? github : undefined,
+        releaseTag: inputs.releaseTag,
+        github,
         logger,
     });
     core/* setOutput */.uH('bundle-paths', result.signed.map((s) => s.bundlePath).join('\n'));
@@ -77853,12 +77915,13 @@ async function run(inputs) {
         '',
         `Signer: **${result.signer}** · ${services.join(' · ')} · ${(0,core_dist.md)(result.transparencyLog.reason)}`,
         '',
-        (0,core_dist/* table */.tp)(['statement', 'predicate', 'subjects', 'bundle', 'attestation'], result.signed.map((s) => [
+        (0,core_dist/* table */.tp)(['statement', 'predicate', 'subjects', 'bundle', 'attestation', 'release asset'], result.signed.map((s) => [
             (0,core_dist/* code */.aY)(s.name),
             (0,core_dist/* code */.aY)(s.predicateType),
             String(s.subjects),
             (0,core_dist/* code */.aY)(s.bundlePath),
             s.attestationId ? (0,core_dist/* code */.aY)(s.attestationId) : '—',
+            s.releaseAsset ? (0,core_dist/* code */.aY)(s.releaseAsset) : '—',
         ])),
         result.ephemeralPublicKeyPath ? `\nEphemeral public key: ${(0,core_dist/* code */.aY)(result.ephemeralPublicKeyPath)}` : '',
     ].join('\n'));

@@ -16,6 +16,7 @@ export interface RunInputs {
   tsaUrl: string | undefined;
   signingConfig: string | undefined;
   publish: boolean;
+  releaseTag: string | undefined;
   githubToken: string | undefined;
   githubApiUrl: string;
   repository: string;
@@ -38,6 +39,7 @@ export function readInputs(): RunInputs {
     tsaUrl: getOptionalInput('tsa-url'),
     signingConfig: getOptionalInput('signing-config'),
     publish: getBooleanInput('publish', false),
+    releaseTag: getOptionalInput('release-tag'),
     githubToken: getOptionalInput('github-token'),
     githubApiUrl: getOptionalInput('github-api-url') ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
     repository: process.env.GITHUB_REPOSITORY ?? '',

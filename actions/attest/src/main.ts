@@ -17,6 +17,7 @@ export async function run(inputs: RunInputs): Promise<AttestResult> {
       hint: 'pass it from a secret: `private-key: ${{ secrets.SIGNING_KEY }}`',
     });
   }
+  const github = { apiUrl: inputs.githubApiUrl, repository: inputs.repository, token: inputs.githubToken ?? '' };
   const result = await attestEvidence({
     evidenceDir: inputs.evidence,
     subjects: {
@@ -32,7 +33,9 @@ export async function run(inputs: RunInputs): Promise<AttestResult> {
       transparencyLog: policy.attest.publicTransparencyLog,
     },
     maxSubjects: policy.attest.maxSubjects,
-    publish: inputs.publish ? { apiUrl: inputs.githubApiUrl, repository: inputs.repository, token: inputs.githubToken ?? '' } : undefined,
+    publish: inputs.publish ? github : undefined,
+    releaseTag: inputs.releaseTag,
+    github,
     logger,
   });
   core.setOutput('bundle-paths', result.signed.map((s) => s.bundlePath).join('\n'));
@@ -49,13 +52,14 @@ export async function run(inputs: RunInputs): Promise<AttestResult> {
       `Signer: **${result.signer}** · ${services.join(' · ')} · ${md(result.transparencyLog.reason)}`,
       '',
       table(
-        ['statement', 'predicate', 'subjects', 'bundle', 'attestation'],
+        ['statement', 'predicate', 'subjects', 'bundle', 'attestation', 'release asset'],
         result.signed.map((s) => [
           code(s.name),
           code(s.predicateType),
           String(s.subjects),
           code(s.bundlePath),
           s.attestationId ? code(s.attestationId) : '—',
+          s.releaseAsset ? code(s.releaseAsset) : '—',
         ]),
       ),
       result.ephemeralPublicKeyPath ? `\nEphemeral public key: ${code(result.ephemeralPublicKeyPath)}` : '',

@@ -22,7 +22,7 @@ import {
 import type { SerializedBundle } from '@sigstore/bundle';
 import { actionsIdentityProvider, jwtClaims, staticToken, type IdentityProvider } from './identity.js';
 import { ephemeralSigner, signerFromPrivateKey, type KeySigner } from './key-signer.js';
-import { publishAttestation, type PublishTarget } from './publish.js';
+import { attachToRelease, publishAttestation, type PublishTarget } from './publish.js';
 import { resolveServices, type ServiceInputs } from './services.js';
 import { createSigningPipeline, type SignerKind, type SigningPipeline } from './sign.js';
 import { collectSubjects, dedupeSubjects, subjectKey, type SubjectSources } from './subjects.js';
@@ -60,6 +60,10 @@ export interface AttestInputs {
   signer: SignerInputs;
   maxSubjects?: number;
   publish?: PublishTarget | undefined;
+  /** Attach each bundle to the GitHub release of this tag (uses the `publish` target's API and token). */
+  releaseTag?: string | undefined;
+  /** API and token for `releaseTag` when not publishing attestations. */
+  github?: PublishTarget | undefined;
   logger: Logger;
 }
 
@@ -70,6 +74,7 @@ export interface SignedStatement {
   predicateType: string;
   subjects: number;
   attestationId?: string;
+  releaseAsset?: string;
 }
 
 export interface AttestResult {
@@ -216,6 +221,17 @@ export async function attestEvidence(inputs: AttestInputs): Promise<AttestResult
     if (inputs.publish) {
       signed.attestationId = await publishAttestation(inputs.publish, bundle);
       logger.info(`${name}: published as attestation ${signed.attestationId}`);
+    }
+    const github = inputs.publish ?? inputs.github;
+    if (inputs.releaseTag) {
+      if (!github) throw new ConfigurationError('attaching bundles to a release needs the GitHub API URL, repository and token');
+      signed.releaseAsset = await attachToRelease(
+        github,
+        inputs.releaseTag,
+        path.basename(bundlePath),
+        Buffer.from(`${JSON.stringify(bundle, null, 2)}\n`),
+      );
+      logger.info(`${name}: attached to release ${inputs.releaseTag}`);
     }
     result.signed.push(signed);
     logger.progress?.(++done, toSign.length, 'signed');

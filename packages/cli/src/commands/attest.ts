@@ -24,6 +24,7 @@ interface AttestOptions extends CommonOptions {
   publish?: boolean;
   githubApiUrl?: string;
   repository?: string;
+  releaseTag?: string;
 }
 
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
@@ -49,6 +50,7 @@ export function registerAttest(program: Command): Command {
     .option('--publish', 'publish each bundle to the GitHub attestations API (token from GITHUB_TOKEN)')
     .option('--github-api-url <url>', 'GitHub API URL for --publish (default $GITHUB_API_URL or https://api.github.com)')
     .option('--repository <owner/repo>', 'repository for --publish (default $GITHUB_REPOSITORY)')
+    .option('--release-tag <tag>', 'attach each bundle to the GitHub release of this tag (token from GITHUB_TOKEN)')
     .option('--json', 'print {signed, signer, services} as JSON on stdout')
     .option('--verbose', 'print debug output')
     .addHelpText(
@@ -68,6 +70,11 @@ Examples:
           throw new ConfigurationError('give either --signing-config or --fulcio-url/--rekor-url/--tsa-url, not both');
         }
         const env = process.env;
+        const github = {
+          apiUrl: opts.githubApiUrl ?? env.GITHUB_API_URL ?? 'https://api.github.com',
+          repository: opts.repository ?? env.GITHUB_REPOSITORY ?? '',
+          token: env.GITHUB_TOKEN ?? '',
+        };
         const result = await attestEvidence({
           evidenceDir: opts.evidence,
           subjects: {
@@ -85,13 +92,9 @@ Examples:
             env,
           },
           maxSubjects: policy.attest.maxSubjects,
-          publish: opts.publish
-            ? {
-                apiUrl: opts.githubApiUrl ?? env.GITHUB_API_URL ?? 'https://api.github.com',
-                repository: opts.repository ?? env.GITHUB_REPOSITORY ?? '',
-                token: env.GITHUB_TOKEN ?? '',
-              }
-            : undefined,
+          publish: opts.publish ? github : undefined,
+          releaseTag: opts.releaseTag,
+          github,
           logger,
         });
         for (const s of result.signed) logger.info(`signed ${s.statementPath} → ${s.bundlePath} (${s.subjects} subjects)`);
