@@ -105,7 +105,9 @@ jobs:
       - run: *script
 `;
     const fs = audit(text, { persona: 'pedantic' });
-    expect(rules(fs)).toEqual(expect.arrayContaining(['workflow/template-injection@6:13', 'workflow/artipacked@11:9']));
+    expect(rules(fs)).toEqual(expect.arrayContaining(['workflow/template-injection@6:13']));
+    expect(rules(fs)).not.toContain('workflow/artipacked@11:9');
+    expect(rules(audit(text, { persona: 'auditor' }))).toContain('workflow/artipacked@11:9');
   });
 
   it('survives an alias bomb without expanding it', () => {
@@ -236,6 +238,14 @@ jobs:
       { file: 'GITHUB_ENV', line: 0 },
       { file: 'GITHUB_PATH', line: 1 },
     ]);
+  });
+
+  it('raises artipacked to high when the workspace is uploaded after the checkout', () => {
+    const text = `${SAFE_HEADER}      - uses: actions/checkout@${SHA}
+      - uses: actions/upload-artifact@${SHA}
+        with: { name: site, path: . }
+`;
+    expect(audit(text)).toEqual([expect.objectContaining({ rule: 'workflow/artipacked', severity: 'high', line: 7, column: 9 })]);
   });
 
   it('flags GITHUB_ENV writes of untrusted data in privileged workflows only', () => {

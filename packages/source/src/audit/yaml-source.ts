@@ -27,6 +27,13 @@ export interface SourcePosition {
   column: number;
 }
 
+/** A `<<` merge key: the library gives it a symbol value when merges are enabled. */
+function isMergeKey(k: unknown): boolean {
+  if (!isScalar(k)) return false;
+  const v: unknown = k.value;
+  return v === '<<' || (typeof v === 'symbol' && v.description === '<<');
+}
+
 export class YamlSource {
   readonly lineCounter = new LineCounter();
   readonly doc: Document;
@@ -69,7 +76,7 @@ export class YamlSource {
         const seen = new Set<string>();
         for (const item of map.items) {
           const key = item.key;
-          if (!isScalar(key) || key.value === '<<') continue;
+          if (!isScalar(key) || isMergeKey(key)) continue;
           const name = this.str(key) ?? '';
           if (seen.has(name)) {
             duplicate = key;
@@ -116,7 +123,7 @@ export class YamlSource {
     for (const item of m.items) {
       const k = this.resolve(item.key);
       if (isScalar(k) && String(k.value) === key) return item as Pair<Node, Node | null>;
-      if (isScalar(k) && k.value === '<<' && merged === undefined) {
+      if (isMergeKey(k) && merged === undefined) {
         const v = this.resolve(item.value);
         const sources = isSeq(v) ? v.items : [v];
         for (const s of sources) {
@@ -145,14 +152,14 @@ export class YamlSource {
     for (const item of m.items) {
       const k = this.resolve(item.key);
       if (!isScalar(k)) continue;
-      if (k.value === '<<') continue;
+      if (isMergeKey(k)) continue;
       const name = String(k.value);
       seen.add(name);
       out.push([name, item as Pair<Node, Node | null>]);
     }
     for (const item of m.items) {
       const k = this.resolve(item.key);
-      if (!isScalar(k) || k.value !== '<<') continue;
+      if (!isMergeKey(k)) continue;
       const v = this.resolve(item.value);
       for (const s of isSeq(v) ? v.items : [v]) {
         for (const [name, p] of this.entries(s)) {

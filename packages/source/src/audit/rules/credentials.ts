@@ -6,25 +6,39 @@
  */
 import { isMap, isScalar, visit, type Node } from 'yaml';
 import { contextPattern, extractExpressions, tryParseExpression, walkExpression, dataflowContexts, childOf } from '../expressions.js';
-import { usesAction, type Audit, type AuditFile } from '../model.js';
+import { usesAction, type Audit, type AuditFile, type Step } from '../model.js';
+
+/** Upload paths that publish the whole workspace, `.git/config` included. */
+function uploadsWorkspace(f: AuditFile, step: Step): boolean {
+  if (!usesAction(step, 'actions/upload-artifact')) return false;
+  const paths = (f.src.str(f.src.get(step.with, 'path')) ?? '').split('\n').map((p) => p.trim());
+  return paths.some((p) => ['.', './', '..', '../'].includes(p) || (/^\$\{\{[\s\S]*\}\}$/.test(p) && p.includes('github.workspace')));
+}
 
 export const artipacked: Audit = (f, report) => {
-  for (const step of f.steps) {
-    if (!usesAction(step, 'actions/checkout') || !step.node.range) continue;
-    const persist = f.src.get(step.with, 'persist-credentials');
-    const value = f.src.str(persist)?.trim().toLowerCase();
-    if (value === 'false') continue;
-    const explicit = value === 'true';
-    report({
-      audit: 'artipacked',
-      severity: 'medium',
-      confidence: 'low',
-      persona: explicit ? 'pedantic' : 'regular',
-      message: explicit
-        ? 'credential persistence through GitHub Actions artifacts: persist-credentials: true keeps the token in .git/config'
-        : 'credential persistence through GitHub Actions artifacts: does not set persist-credentials: false',
-      range: [step.node.range[0], step.node.range[1]],
-    });
+  // Steps are grouped per job (or the action's steps): a checkout only leaks through its own job's uploads.
+  const groups = f.kind === 'workflow' ? f.jobs.map((j) => j.steps) : [f.steps];
+  for (const steps of groups) {
+    const uploads = steps.filter((s) => uploadsWorkspace(f, s)).map((s) => s.index);
+    for (const step of steps) {
+      if (!usesAction(step, 'actions/checkout') || !step.node.range) continue;
+      const value = f.src.str(f.src.get(step.with, 'persist-credentials'))?.trim().toLowerCase();
+      if (value === 'false') continue;
+      // An explicit `true` is deliberate: zizmor reports it to auditors only.
+      const persona = value === 'true' ? 'auditor' : 'regular';
+      const leaks = uploads.some((u) => u > step.index);
+      if (uploads.length > 0 && !leaks) continue;
+      report({
+        audit: 'artipacked',
+        severity: leaks ? 'high' : 'medium',
+        confidence: leaks ? 'high' : 'low',
+        persona,
+        message: leaks
+          ? 'credential persistence through GitHub Actions artifacts: does not set persist-credentials: false, and a later step uploads the workspace with .git/config in it'
+          : 'credential persistence through GitHub Actions artifacts: does not set persist-credentials: false',
+        range: [step.node.range[0], step.node.range[1]],
+      });
+    }
   }
 };
 
