@@ -1,7 +1,7 @@
 import { makeStatement, parsePolicy, PREDICATE, type Statement } from '@secure-factory/core';
 import { evaluate, type EvaluationInput } from './evaluate.js';
 import { matchBuilder } from './identity.js';
-import { parseImagePurl, registryAllowed } from './images.js';
+import { imagesIn, parseImagePurl, registryAllowed } from './images.js';
 import type { Evidence, EvidenceSigner } from './types.js';
 import { severityOf, vulnFindings } from './vulns.js';
 
@@ -82,6 +82,12 @@ describe('images', () => {
       'ghcr.io/acme/debian',
     );
     expect(parseImagePurl('pkg:npm/left-pad@1.0.0')).toBeUndefined();
+    const spdx = makeStatement([{ digest: { sha256: DIGEST } }], PREDICATE.spdx, {
+      packages: [
+        { externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: 'pkg:docker/redis@7' }] },
+      ],
+    });
+    expect(imagesIn([spdx])).toEqual([{ repository: 'docker.io/library/redis', version: '7', pinned: false, purl: 'pkg:docker/redis@7' }]);
     expect(registryAllowed('ghcr.io/acme/base', ['ghcr.io/acme'])).toBe(true);
     expect(registryAllowed('ghcr.io/acmeevil/base', ['ghcr.io/acme'])).toBe(false);
   });
