@@ -106,6 +106,60 @@ describeShared('Sigstore conformance CLI protocol: sign-bundle and verify-bundle
     expect((await verify(bundle, statement)).exitCode).toBe(1);
   });
 
+  it('a statement about another repository is a valid bundle (protocol), refused with --check-claims', async () => {
+    const statement = path.join(dir, 'other-repo.json');
+    writeFileSync(
+      statement,
+      JSON.stringify({
+        _type: 'https://in-toto.io/Statement/v1',
+        subject: [{ name: 'a.txt', digest: { sha256: digest } }],
+        predicateType: 'https://slsa.dev/provenance/v1',
+        predicate: {
+          buildDefinition: {
+            buildType: 'https://actions.github.io/buildtypes/workflow/v1',
+            externalParameters: {
+              workflow: { ref: 'refs/heads/main', repository: 'https://github.com/someone/else', path: '.github/workflows/p.yml' },
+            },
+          },
+          runDetails: { builder: { id: 'https://github.com/someone/else/.github/workflows/p.yml@refs/heads/main' } },
+        },
+      }),
+    );
+    const bundle = path.join(dir, 'other-repo.sigstore.json');
+    expect(
+      (
+        await runCli([
+          'sign-bundle',
+          '--in-toto',
+          '--identity-token',
+          services.issueToken(),
+          '--bundle',
+          bundle,
+          '--signing-config',
+          writeSigningConfig(services),
+          statement,
+        ])
+      ).exitCode,
+    ).toBe(0);
+    const plain = await verify(bundle, artifact);
+    expect(`${plain.exitCode} ${plain.stderr}`).toMatch(/^0 OK/);
+    const strict = await runCli([
+      'verify-bundle',
+      '--check-claims',
+      '--bundle',
+      bundle,
+      '--certificate-identity',
+      services.identity,
+      '--certificate-oidc-issuer',
+      services.issuer,
+      '--trusted-root',
+      services.trustedRootPath,
+      artifact,
+    ]);
+    expect(strict.exitCode).toBe(1);
+    expect(strict.stderr).toMatch(/CLAIMS.*someone\/else.*acme\/app/);
+  });
+
   it('GitHub certificate extensions narrow the identity (repository, ref, commit, workflow, runner, trigger)', async () => {
     const bundle = path.join(dir, 'ext.sigstore.json');
     expect(

@@ -24,6 +24,7 @@ interface VerifyBundleOptions extends CommonOptions {
   certificateGithubWorkflow?: string;
   certificateGithubSignerWorkflow?: string;
   certificateRunnerEnvironment?: string;
+  checkClaims?: boolean;
 }
 
 async function readKey(value: string): Promise<string> {
@@ -56,6 +57,7 @@ export function registerVerifyBundle(program: Command): Command {
       'certificate extension: the (reusable) workflow that signed (build signer URI)',
     )
     .option('--certificate-runner-environment <env>', 'certificate extension: github-hosted or self-hosted')
+    .option('--check-claims', "also require a provenance's repository, commit and workflow to equal the certificate's")
     .addOption(new Option('--staging', 'Sigstore staging: needs --trusted-root here (no staging root is bundled)'))
     .option('--json', 'print the verdict as JSON on stdout')
     .option('--verbose', 'print debug output')
@@ -81,6 +83,9 @@ export function registerVerifyBundle(program: Command): Command {
           throw new ConfigurationError('cannot read the bundle', { location: { file: opts.bundle } });
         }
         const verdict = verifier.verify(bundleText, artifact, {
+          // The conformance protocol verifies signatures and identity only; statements signed by one
+          // identity about another repository are valid Sigstore bundles. The gate checks claims.
+          checkClaims: opts.checkClaims === true,
           ...(opts.certificateIdentity !== undefined ? { subjectAlternativeName: opts.certificateIdentity } : {}),
           ...(opts.certificateIdentityRegexp !== undefined ? { subjectAlternativeNameRegExp: opts.certificateIdentityRegexp } : {}),
           ...(opts.certificateOidcIssuer !== undefined && !opts.key ? { issuer: opts.certificateOidcIssuer } : {}),
