@@ -102,6 +102,17 @@ describe('bad lockfiles', () => {
     rejects(put(dir, 's/go.mod', 'this is not a go.mod file!\n'), /unknown go.mod directive/, 1);
   });
 
+  it('hostile workflows and manifests: a ConfigurationError naming the file', async () => {
+    const root = tempDir();
+    put(root, '.github/workflows/deep.yml', `on: push\njobs: ${'['.repeat(20000)}${']'.repeat(20000)}\n`);
+    await expect(
+      scan({ path: root, policy: parsePolicy('apiVersion: secure-factory/v1\n', 'p.yml'), logger: new MemoryLogger(), now: new Date() }),
+    ).rejects.toMatchObject({
+      code: 'CONFIGURATION',
+      location: { file: '.github/workflows/deep.yml' },
+    });
+  });
+
   it('a lockfile that cannot be parsed fails the scan', async () => {
     const root = tempDir();
     put(root, 'ok/package-lock.json', '{"lockfileVersion": 3, "packages": {}}');

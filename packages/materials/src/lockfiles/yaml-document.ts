@@ -3,9 +3,9 @@ import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { lockfileError } from './lockfile-error.js';
 
 /** Deeper nesting than any real lockfile: refuse it before converting (recursion is not unbounded). */
-const MAX_DEPTH = 64;
+export const MAX_YAML_DEPTH = 64;
 
-function depthOf(text: string): number {
+export function depthOf(text: string): number {
   // Flow collections nest with brackets, block collections with indentation; both bound the depth.
   let depth = 0;
   let max = 0;
@@ -20,7 +20,7 @@ function depthOf(text: string): number {
 }
 
 export function parseYamlDocument(file: string, text: string): Document.Parsed {
-  if (depthOf(text) > MAX_DEPTH) throw lockfileError(file, `the YAML is nested more than ${MAX_DEPTH} levels deep`);
+  if (depthOf(text) > MAX_YAML_DEPTH) throw lockfileError(file, `the YAML is nested more than ${MAX_YAML_DEPTH} levels deep`);
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });

@@ -6,6 +6,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } fro
 import { PackageURL } from 'packageurl-js';
 import { ConfigurationError } from '@secure-factory/core';
 import type { Package } from '../package.js';
+import { depthOf, MAX_YAML_DEPTH } from '../lockfiles/yaml-document.js';
 import { imagePackage } from './image-ref.js';
 
 export type YamlKind = 'workflow' | 'action' | 'compose' | 'kubernetes';
@@ -139,8 +140,16 @@ function kubernetes(ctx: Ctx, node: unknown, depth = 0): void {
 }
 
 export function yamlMaterials(text: string, file: string, kind: YamlKind): Package[] {
+  if (depthOf(text) > MAX_YAML_DEPTH) {
+    throw new ConfigurationError(`the YAML is nested more than ${MAX_YAML_DEPTH} levels deep`, { location: { file } });
+  }
   const lc = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: false });
+  let docs: ReturnType<typeof parseAllDocuments>;
+  try {
+    docs = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: false });
+  } catch (e: unknown) {
+    throw new ConfigurationError(`not valid YAML: ${e instanceof Error ? e.message : String(e)}`, { location: { file } });
+  }
   if (!Array.isArray(docs)) return [];
   const ctx: Ctx = { file, lc, out: [] };
   for (const d of docs) {
