@@ -261,20 +261,31 @@ jobs:
     expect(audit(`on: push\n${body}`)).toEqual([]);
   });
 
-  it('flags excessive permissions with the right severity', () => {
-    const text = `on: push
+  it('flags excessive permissions with the right severity, and only where a job inherits them', () => {
+    const text = (secondJobPermissions: string): string => `on: push
 permissions: write-all
 jobs:
-  j:
+  a:
     runs-on: ubuntu-latest
     permissions:
       contents: write
     steps:
       - run: echo hi
+  b:
+    runs-on: ubuntu-latest
+${secondJobPermissions}    steps:
+      - run: echo hi
 `;
-    expect(audit(text)).toEqual([
+    expect(audit(text(''))).toEqual([
       expect.objectContaining({ rule: 'workflow/excessive-permissions', severity: 'high', line: 2, column: 1 }),
     ]);
+    // Every job sets its own permissions: the workflow-level grant reaches nobody (pedantic only).
+    expect(audit(text('    permissions: {}\n'))).toEqual([]);
+    expect(
+      audit(text('    permissions: {}\n'), { persona: 'pedantic' }).filter((f) => f.rule === 'workflow/excessive-permissions'),
+    ).toHaveLength(1);
+    const single = `on: push\npermissions:\n  statuses: write\n  pages: write\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n`;
+    expect(audit(single).map((f) => `${f.line}:${f.severity}`)).toEqual(['4:high', '3:low']);
   });
 
   it('flags insecure commands and cache poisoning in release workflows', () => {

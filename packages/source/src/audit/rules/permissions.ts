@@ -23,7 +23,7 @@ const WRITE_SEVERITY: Record<string, Severity> = {
   'pull-requests': 'high',
   'repository-projects': 'medium',
   'security-events': 'medium',
-  statuses: 'medium',
+  statuses: 'low',
 };
 
 export const excessivePermissions: Audit = (f, report) => {
@@ -32,15 +32,27 @@ export const excessivePermissions: Audit = (f, report) => {
   const wfPair = src.pair(f.root, 'permissions');
   const wfPerms = wfPair ? src.resolve(wfPair.value) : undefined;
   const reusableOnly = f.triggers.length > 0 && f.triggers.every((t) => t.name === 'workflow_call');
+  const allJobsExplicit = f.jobs.every((j) => src.pair(j.node, 'permissions') !== undefined);
+  // zizmor makes workflow-level findings pedantic when no job inherits them (every job sets its own
+  // permissions, or the workflow is only ever called, so callers decide) or when there is a single job.
+  // We follow it, except that a single job inheriting write-all/read-all or a write grant is still a
+  // regular finding: that job runs with those permissions.
+  const workflowPersona = (grant: boolean): 'regular' | 'pedantic' =>
+    allJobsExplicit || reusableOnly || (f.jobs.length === 1 && !grant) ? 'pedantic' : 'regular';
 
-  const blanket = (value: string | undefined, range: [number, number] | undefined, where: string): void => {
+  const blanket = (
+    value: string | undefined,
+    range: [number, number] | undefined,
+    where: string,
+    persona: 'regular' | 'pedantic',
+  ): void => {
     if (!range) return;
     if (value === 'write-all' || value === 'read-all') {
       report({
         audit: 'excessive-permissions',
         severity: value === 'write-all' ? 'high' : 'medium',
         confidence: 'high',
-        persona: 'regular',
+        persona,
         message: `overly broad permissions: ${where} uses ${value} permissions`,
         range,
       });
@@ -48,21 +60,17 @@ export const excessivePermissions: Audit = (f, report) => {
   };
 
   if (!wfPair) {
-    // The workflow-level finding is a regular one when an ordinary job (not a reusable-workflow call,
-    // in a workflow that is not reusable-only) inherits the defaults; otherwise the job findings say it.
-    const ordinaryJobUsesDefaults =
-      !reusableOnly && f.jobs.some((j) => src.pair(j.node, 'permissions') === undefined && src.get(j.node, 'uses') === undefined);
     if (f.root.range)
       report({
         audit: 'excessive-permissions',
         severity: 'medium',
         confidence: 'medium',
-        persona: ordinaryJobUsesDefaults ? 'regular' : 'pedantic',
+        persona: workflowPersona(false),
         message: 'overly broad permissions: default permissions used due to no permissions: block',
         range: [f.root.range[0], f.root.range[1]],
       });
   } else if (isScalar(wfPerms)) {
-    blanket(src.str(wfPerms), src.pairRange(wfPair), 'the workflow');
+    blanket(src.str(wfPerms), src.pairRange(wfPair), 'the workflow', workflowPersona(true));
   } else if (isMap(wfPerms)) {
     for (const [scope, p] of src.entries(wfPerms)) {
       if (src.str(p.value) !== 'write') continue;
@@ -72,7 +80,7 @@ export const excessivePermissions: Audit = (f, report) => {
         audit: 'excessive-permissions',
         severity: WRITE_SEVERITY[scope] ?? 'medium',
         confidence: 'high',
-        persona: 'regular',
+        persona: workflowPersona(true),
         message: `overly broad permissions: ${scope}: write is overly broad at the workflow level (grant it to the job that needs it)`,
         range,
       });
@@ -83,7 +91,13 @@ export const excessivePermissions: Audit = (f, report) => {
     const jobPermsPair = src.pair(job.node, 'permissions');
     if (jobPermsPair) {
       const v = src.resolve(jobPermsPair.value);
-      if (isScalar(v)) blanket(src.str(v), src.pairRange(jobPermsPair), `job \`${job.id}\``);
+      if (isScalar(v))
+        blanket(
+          src.str(v),
+          src.pairRange(jobPermsPair),
+          `job \`${job.id}\``,
+          reusableOnly && src.get(job.node, 'uses') === undefined ? 'pedantic' : 'regular',
+        );
       continue;
     }
     if (wfPair) continue;
