@@ -49161,6 +49161,13 @@ var external_node_fs_ = __nccwpck_require__(3024);
 
 /** Larger files are refused: no real workflow comes close, and parsing cost grows with size. */
 const MAX_WORKFLOW_BYTES = 5 * 1024 * 1024;
+/** A `<<` merge key: the library gives it a symbol value when merges are enabled. */
+function isMergeKey(k) {
+    if (!(0,yaml_dist/* isScalar */.jn)(k))
+        return false;
+    const v = k.value;
+    return v === '<<' || (typeof v === 'symbol' && v.description === '<<');
+}
 class YamlSource {
     file;
     text;
@@ -49202,7 +49209,7 @@ class YamlSource {
                 const seen = new Set();
                 for (const item of map.items) {
                     const key = item.key;
-                    if (!(0,yaml_dist/* isScalar */.jn)(key) || key.value === '<<')
+                    if (!(0,yaml_dist/* isScalar */.jn)(key) || isMergeKey(key))
                         continue;
                     const name = this.str(key) ?? '';
                     if (seen.has(name)) {
@@ -49249,7 +49256,7 @@ class YamlSource {
             const k = this.resolve(item.key);
             if ((0,yaml_dist/* isScalar */.jn)(k) && String(k.value) === key)
                 return item;
-            if ((0,yaml_dist/* isScalar */.jn)(k) && k.value === '<<' && merged === undefined) {
+            if (isMergeKey(k) && merged === undefined) {
                 const v = this.resolve(item.value);
                 const sources = (0,yaml_dist/* isSeq */.oP)(v) ? v.items : [v];
                 for (const s of sources) {
@@ -49278,7 +49285,7 @@ class YamlSource {
             const k = this.resolve(item.key);
             if (!(0,yaml_dist/* isScalar */.jn)(k))
                 continue;
-            if (k.value === '<<')
+            if (isMergeKey(k))
                 continue;
             const name = String(k.value);
             seen.add(name);
@@ -49286,7 +49293,7 @@ class YamlSource {
         }
         for (const item of m.items) {
             const k = this.resolve(item.key);
-            if (!(0,yaml_dist/* isScalar */.jn)(k) || k.value !== '<<')
+            if (!isMergeKey(k))
                 continue;
             const v = this.resolve(item.value);
             for (const s of (0,yaml_dist/* isSeq */.oP)(v) ? v.items : [v]) {
@@ -49889,25 +49896,40 @@ const cachePoisoning = (f, report) => {
 
 
 
+/** Upload paths that publish the whole workspace, `.git/config` included. */
+function uploadsWorkspace(f, step) {
+    if (!usesAction(step, 'actions/upload-artifact'))
+        return false;
+    const paths = (f.src.str(f.src.get(step.with, 'path')) ?? '').split('\n').map((p) => p.trim());
+    return paths.some((p) => ['.', './', '..', '../'].includes(p) || (/^\$\{\{[\s\S]*\}\}$/.test(p) && p.includes('github.workspace')));
+}
 const artipacked = (f, report) => {
-    for (const step of f.steps) {
-        if (!usesAction(step, 'actions/checkout') || !step.node.range)
-            continue;
-        const persist = f.src.get(step.with, 'persist-credentials');
-        const value = f.src.str(persist)?.trim().toLowerCase();
-        if (value === 'false')
-            continue;
-        const explicit = value === 'true';
-        report({
-            audit: 'artipacked',
-            severity: 'medium',
-            confidence: 'low',
-            persona: explicit ? 'pedantic' : 'regular',
-            message: explicit
-                ? 'credential persistence through GitHub Actions artifacts: persist-credentials: true keeps the token in .git/config'
-                : 'credential persistence through GitHub Actions artifacts: does not set persist-credentials: false',
-            range: [step.node.range[0], step.node.range[1]],
-        });
+    // Steps are grouped per job (or the action's steps): a checkout only leaks through its own job's uploads.
+    const groups = f.kind === 'workflow' ? f.jobs.map((j) => j.steps) : [f.steps];
+    for (const steps of groups) {
+        const uploads = steps.filter((s) => uploadsWorkspace(f, s)).map((s) => s.index);
+        for (const step of steps) {
+            if (!usesAction(step, 'actions/checkout') || !step.node.range)
+                continue;
+            const value = f.src.str(f.src.get(step.with, 'persist-credentials'))?.trim().toLowerCase();
+            if (value === 'false')
+                continue;
+            // An explicit `true` is deliberate: zizmor reports it to auditors only.
+            const persona = value === 'true' ? 'auditor' : 'regular';
+            const leaks = uploads.some((u) => u > step.index);
+            if (uploads.length > 0 && !leaks)
+                continue;
+            report({
+                audit: 'artipacked',
+                severity: leaks ? 'high' : 'medium',
+                confidence: leaks ? 'high' : 'low',
+                persona,
+                message: leaks
+                    ? 'credential persistence through GitHub Actions artifacts: does not set persist-credentials: false, and a later step uploads the workspace with .git/config in it'
+                    : 'credential persistence through GitHub Actions artifacts: does not set persist-credentials: false',
+                range: [step.node.range[0], step.node.range[1]],
+            });
+        }
     }
 };
 const secretsInherit = (f, report) => {
@@ -49935,30 +49957,31 @@ const hardcodedContainerCredentials = (f, report) => {
         const containers = [];
         const c = src.get(job.node, 'container');
         if ((0,yaml_dist/* isMap */.jh)(c))
-            containers.push(c);
-        for (const [, p] of src.entries(src.get(job.node, 'services'))) {
+            containers.push({ node: c, what: 'container' });
+        for (const [name, p] of src.entries(src.get(job.node, 'services'))) {
             const s = src.resolve(p.value);
             if ((0,yaml_dist/* isMap */.jh)(s))
-                containers.push(s);
+                containers.push({ node: s, what: `service ${name}` });
         }
-        for (const container of containers) {
-            const creds = src.get(container, 'credentials');
-            const pwPair = src.pair(creds, 'password');
-            const pw = pwPair ? src.resolve(pwPair.value) : undefined;
-            const value = src.str(pw);
-            if (!pwPair || value === undefined || value === '' || extractExpressions(value).length > 0)
+        for (const { node, what } of containers) {
+            const credsPair = src.pair(node, 'credentials');
+            const range = credsPair ? src.pairRange(credsPair) : undefined;
+            if (!credsPair || !range)
                 continue;
-            const range = src.pairRange(pwPair);
-            if (!range)
-                continue;
-            report({
-                audit: 'hardcoded-container-credentials',
-                severity: 'high',
-                confidence: 'high',
-                persona: 'regular',
-                message: 'hardcoded credential: the container registry password is written in the workflow; use ${{ secrets.NAME }}',
-                range,
-            });
+            // As zizmor: a value that is not wholly one `${{ }}` expression is written in the file.
+            for (const field of ['username', 'password']) {
+                const value = src.str(src.get(credsPair.value, field))?.trim();
+                if (value === undefined || value === '' || /^\$\{\{[\s\S]*\}\}$/.test(value))
+                    continue;
+                report({
+                    audit: 'hardcoded-container-credentials',
+                    severity: 'high',
+                    confidence: 'high',
+                    persona: 'regular',
+                    message: `hardcoded credential in GitHub Actions container configurations: ${what}: container registry ${field} is hard-coded; use \${{ secrets.NAME }}`,
+                    range,
+                });
+            }
         }
     }
 };
@@ -50149,7 +50172,7 @@ const WRITE_SEVERITY = {
     'pull-requests': 'high',
     'repository-projects': 'medium',
     'security-events': 'medium',
-    statuses: 'medium',
+    statuses: 'low',
 };
 const excessivePermissions = (f, report) => {
     if (f.kind !== 'workflow')
@@ -50158,7 +50181,13 @@ const excessivePermissions = (f, report) => {
     const wfPair = src.pair(f.root, 'permissions');
     const wfPerms = wfPair ? src.resolve(wfPair.value) : undefined;
     const reusableOnly = f.triggers.length > 0 && f.triggers.every((t) => t.name === 'workflow_call');
-    const blanket = (value, range, where) => {
+    const allJobsExplicit = f.jobs.every((j) => src.pair(j.node, 'permissions') !== undefined);
+    // zizmor makes workflow-level findings pedantic when no job inherits them (every job sets its own
+    // permissions, or the workflow is only ever called, so callers decide) or when there is a single job.
+    // We follow it, except that a single job inheriting write-all/read-all or a write grant is still a
+    // regular finding: that job runs with those permissions.
+    const workflowPersona = (grant) => allJobsExplicit || reusableOnly || (f.jobs.length === 1 && !grant) ? 'pedantic' : 'regular';
+    const blanket = (value, range, where, persona) => {
         if (!range)
             return;
         if (value === 'write-all' || value === 'read-all') {
@@ -50166,28 +50195,25 @@ const excessivePermissions = (f, report) => {
                 audit: 'excessive-permissions',
                 severity: value === 'write-all' ? 'high' : 'medium',
                 confidence: 'high',
-                persona: 'regular',
+                persona,
                 message: `overly broad permissions: ${where} uses ${value} permissions`,
                 range,
             });
         }
     };
     if (!wfPair) {
-        // The workflow-level finding is a regular one when an ordinary job (not a reusable-workflow call,
-        // in a workflow that is not reusable-only) inherits the defaults; otherwise the job findings say it.
-        const ordinaryJobUsesDefaults = !reusableOnly && f.jobs.some((j) => src.pair(j.node, 'permissions') === undefined && src.get(j.node, 'uses') === undefined);
         if (f.root.range)
             report({
                 audit: 'excessive-permissions',
                 severity: 'medium',
                 confidence: 'medium',
-                persona: ordinaryJobUsesDefaults ? 'regular' : 'pedantic',
+                persona: workflowPersona(false),
                 message: 'overly broad permissions: default permissions used due to no permissions: block',
                 range: [f.root.range[0], f.root.range[1]],
             });
     }
     else if ((0,yaml_dist/* isScalar */.jn)(wfPerms)) {
-        blanket(src.str(wfPerms), src.pairRange(wfPair), 'the workflow');
+        blanket(src.str(wfPerms), src.pairRange(wfPair), 'the workflow', workflowPersona(true));
     }
     else if ((0,yaml_dist/* isMap */.jh)(wfPerms)) {
         for (const [scope, p] of src.entries(wfPerms)) {
@@ -50200,7 +50226,7 @@ const excessivePermissions = (f, report) => {
                 audit: 'excessive-permissions',
                 severity: WRITE_SEVERITY[scope] ?? 'medium',
                 confidence: 'high',
-                persona: 'regular',
+                persona: workflowPersona(true),
                 message: `overly broad permissions: ${scope}: write is overly broad at the workflow level (grant it to the job that needs it)`,
                 range,
             });
@@ -50211,7 +50237,7 @@ const excessivePermissions = (f, report) => {
         if (jobPermsPair) {
             const v = src.resolve(jobPermsPair.value);
             if ((0,yaml_dist/* isScalar */.jn)(v))
-                blanket(src.str(v), src.pairRange(jobPermsPair), `job \`${job.id}\``);
+                blanket(src.str(v), src.pairRange(jobPermsPair), `job \`${job.id}\``, reusableOnly && src.get(job.node, 'uses') === undefined ? 'pedantic' : 'regular');
             continue;
         }
         if (wfPair)
@@ -50512,25 +50538,33 @@ function stepShell(f, step) {
         return 'cmd';
     if (/^python\b/.test(s))
         return 'python';
-    if (/(^|\/)(bash|sh|zsh|dash)\b/.test(s) || s === 'bash')
+    if (/(^|\/)(bash|sh)\b/.test(s))
         return 'bash';
     return 'other';
 }
-/** The env file a line writes to, when the written text is not a constant. */
-function dynamicEnvWrite(script, shell) {
+/**
+ * Writes to GITHUB_ENV/GITHUB_PATH that may carry attacker data, one per write, with the script line.
+ * As zizmor: in bash, a redirect is dangerous unless the written text is constant (no `$`, no
+ * backticks; a heredoc's body counts), and `| tee` always is; in pwsh and cmd every write is.
+ */
+function envFileWrites(script, shell) {
+    const out = [];
     const lines = script.split('\n');
     for (let i = 0; i < lines.length; i++) {
         const line = lines[i] ?? '';
-        const target = /GITHUB_(ENV|PATH)\b/.exec(line);
+        const target = /GITHUB_(ENV|PATH)\b/i.exec(line);
         if (!target)
             continue;
-        const file = target[1] === 'ENV' ? 'GITHUB_ENV' : 'GITHUB_PATH';
-        let written;
-        if (shell === 'bash' || shell === 'other') {
-            const m = /^(.*?)(>>?|\btee\b[^|]*?)\s*"?\$\{?GITHUB_(ENV|PATH)\}?"?/.exec(line);
+        const file = target[1]?.toUpperCase() === 'ENV' ? 'GITHUB_ENV' : 'GITHUB_PATH';
+        if (shell === 'bash') {
+            if (/\|\s*tee\b[^|]*\$\{?GITHUB_(ENV|PATH)\b/.test(line)) {
+                out.push({ file, line: i });
+                continue;
+            }
+            const m = /^(.*?)>>?\s*"?\$\{?GITHUB_(ENV|PATH)\}?"?/.exec(line);
             if (!m)
                 continue;
-            written = m[1] ?? '';
+            let written = m[1] ?? '';
             // A heredoc writes the following lines: look at them until the delimiter.
             const heredoc = /<<-?\s*(['"]?)(\w+)\1/.exec(line);
             if (heredoc) {
@@ -50541,25 +50575,19 @@ function dynamicEnvWrite(script, shell) {
                 if (heredoc[1] === '')
                     written += body.join('\n');
             }
-            if (/[$`]/.test(written) || /\$\(/.test(written))
-                return file;
+            if (/[$`]/.test(written))
+                out.push({ file, line: i });
         }
         else if (shell === 'pwsh') {
-            if (!/\$env:GITHUB_(ENV|PATH)/i.test(line))
-                continue;
-            written = line.slice(0, line.search(/\$env:GITHUB_(ENV|PATH)/i));
-            if (/\$/.test(written))
-                return file;
+            if (/(>>?|\b(out-file|add-content|set-content|tee-object)\b).*\$env:GITHUB_(ENV|PATH)/i.test(line))
+                out.push({ file, line: i });
         }
         else if (shell === 'cmd') {
-            if (!/%GITHUB_(ENV|PATH)%/i.test(line))
-                continue;
-            written = line.slice(0, line.search(/%GITHUB_(ENV|PATH)%/i));
-            if (/%\w+%|!\w+!/.test(written))
-                return file;
+            if (/>>?\s*"?%GITHUB_(ENV|PATH)%/i.test(line))
+                out.push({ file, line: i });
         }
     }
-    return undefined;
+    return out;
 }
 const githubEnv = (f, report) => {
     if (f.kind === 'workflow' && !hasTrigger(f, 'pull_request_target', 'workflow_run'))
@@ -50568,18 +50596,19 @@ const githubEnv = (f, report) => {
         if (!step.run)
             continue;
         const shell = stepShell(f, step);
-        const file = dynamicEnvWrite(step.run.value, shell);
         const range = f.src.pairRange(step.run.pair);
-        if (!file || !range)
+        if (!range)
             continue;
-        report({
-            audit: 'github-env',
-            severity: 'high',
-            confidence: 'low',
-            persona: 'regular',
-            message: `dangerous use of environment file: write to ${shell === 'pwsh' ? '$env:' : ''}${file} may allow code execution in later steps`,
-            range,
-        });
+        for (const w of envFileWrites(step.run.value, shell)) {
+            report({
+                audit: 'github-env',
+                severity: 'high',
+                confidence: 'low',
+                persona: 'regular',
+                message: `dangerous use of environment file: write to ${shell === 'pwsh' ? '$env:' : ''}${w.file} (script line ${w.line + 1}) may allow code execution in later steps`,
+                range,
+            });
+        }
     }
 };
 const GITHUB_HOSTED = /^(ubuntu|windows|macos)-[\w.-]+$/i;
@@ -50606,32 +50635,28 @@ const selfHostedRunner = (f, report) => {
             else if (runnerVerdict(src.items(src.get(node, 'labels')).map((l) => src.str(l) ?? '')) === 'self-hosted')
                 why = 'self-hosted runner label';
         }
-        else if ((0,yaml_dist/* isSeq */.oP)(node)) {
-            if (runnerVerdict(src.items(node).map((l) => src.str(l) ?? '')) === 'self-hosted')
+        else if ((0,yaml_dist/* isSeq */.oP)(node) || !/^\s*\$\{\{[\s\S]*\}\}\s*$/.test(src.str(node) ?? '')) {
+            // A label list (or one label): self-hosted runners carry the `self-hosted` label; a label that
+            // is an expression may expand to one (zizmor flags that with low confidence).
+            const labels = (0,yaml_dist/* isSeq */.oP)(node) ? src.items(node).map((l) => src.str(l) ?? '') : [src.str(node) ?? ''];
+            if (runnerVerdict(labels) === 'self-hosted')
                 why = 'self-hosted runner label';
+            else if ((0,yaml_dist/* isSeq */.oP)(node) && extractExpressions(labels[0] ?? '').length > 0) {
+                why = 'a label expression may expand into a self-hosted runner';
+                confidence = 'low';
+            }
         }
         else {
-            const v = src.str(node) ?? '';
-            const fenced = extractExpressions(v);
-            if (fenced.length === 0) {
-                if (runnerVerdict([v]) === 'self-hosted')
-                    why = 'self-hosted runner label';
-            }
-            else {
-                for (const fx of fenced) {
-                    const expr = tryParseExpression(fx.body);
-                    for (const ctx of expr ? dataflowContexts(expr) : []) {
-                        const p = contextPattern(ctx);
-                        if (p?.startsWith('matrix.') && p.split('.').length === 2) {
-                            const { values, opaque } = matrixValues(f, job, p.split('.')[1] ?? '');
-                            if (values.some((x) => x.value?.toLowerCase() === 'self-hosted'))
-                                why = 'matrix expansion includes a self-hosted runner';
-                            else if (opaque) {
-                                why = 'runner comes from a computed matrix and may be self-hosted';
-                                confidence = 'low';
-                            }
-                        }
-                    }
+            // The whole runs-on is an expression: flag it when a matrix value it reads is self-hosted.
+            for (const fx of extractExpressions(src.str(node) ?? '')) {
+                const expr = tryParseExpression(fx.body);
+                for (const ctx of expr ? dataflowContexts(expr) : []) {
+                    const p = contextPattern(ctx);
+                    if (!p?.startsWith('matrix.') || p.split('.').length !== 2)
+                        continue;
+                    const { values } = matrixValues(f, job, p.split('.')[1] ?? '');
+                    if (values.some((x) => x.value?.toLowerCase().includes('self-hosted')))
+                        why = 'matrix expansion includes a self-hosted runner';
                 }
             }
         }
@@ -51336,7 +51361,12 @@ function checksOutHead(f) {
 const dangerousTriggers = (f, report) => {
     if (f.kind !== 'workflow' || !f.onPair)
         return;
-    const risky = f.triggers.filter((t) => t.name === 'pull_request_target' || t.name === 'workflow_run').map((t) => t.name);
+    // As zizmor: a workflow whose only job is one actions/labeler step is the blessed use of
+    // pull_request_target (it never runs the pull request's code).
+    const labelerOnly = f.jobs.length === 1 && f.steps.length === 1 && f.steps[0] !== undefined && usesAction(f.steps[0], 'actions/labeler');
+    const risky = f.triggers
+        .filter((t) => (t.name === 'pull_request_target' && !labelerOnly) || t.name === 'workflow_run')
+        .map((t) => t.name);
     const range = f.src.pairRange(f.onPair);
     if (risky.length === 0 || !range)
         return;
@@ -52051,6 +52081,16 @@ async function verifySource(opts) {
                 });
             }
             const objects = await readCommits(opts.repo, range.commits);
+            if (objects.length !== range.commits.length) {
+                range = { ...range, complete: false };
+                findings.push({
+                    rule: 'source/could-not-verify',
+                    severity: 'high',
+                    blocking: true,
+                    message: `could not read ${range.commits.length - objects.length} of the ${range.commits.length} commits in the range`,
+                    help: 'fetch the full history (actions/checkout fetch-depth: 0)',
+                });
+            }
             signatures = await verifySignatures({ repo: opts.repo, commits: objects, keyring, github: client, logger });
         }
         finally {
