@@ -16,12 +16,21 @@ import {
 import { OsvApiSource, openOfflineDatabase, scan, scanSarif, scanSummary, type VulnSource } from '@secure-factory/materials';
 import type { RunInputs } from './inputs.js';
 
+/**
+ * The cache version hashes the paths as given: a path relative to the workspace (the runner's working
+ * directory) names the same cache from every job, wherever the workspace is.
+ */
+function cachePath(dir: string): string {
+  const rel = path.relative(process.cwd(), dir);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : dir;
+}
+
 /** The OSV database is cached by day: the first job of the day restores yesterday's and refreshes it. */
 async function restoreDatabase(dir: string, logger: Logger): Promise<string | undefined> {
   const day = new Date().toISOString().slice(0, 10);
   const key = `secure-factory-osv-${path.basename(dir)}-${day}`;
   try {
-    const hit = await cache.restoreCache([dir], key, [`secure-factory-osv-${path.basename(dir)}-`]);
+    const hit = await cache.restoreCache([cachePath(dir)], key, [`secure-factory-osv-${path.basename(dir)}-`]);
     return hit === key ? undefined : key;
   } catch (e: unknown) {
     logger.warning(`OSV database cache not restored: ${errorMessage(e)}`);
@@ -65,7 +74,7 @@ export async function run(inputs: RunInputs): Promise<void> {
   });
   if (dbPath && saveKey && existsSync(dbPath)) {
     try {
-      await cache.saveCache([dbPath], saveKey);
+      await cache.saveCache([cachePath(dbPath)], saveKey);
     } catch (e: unknown) {
       logger.warning(`OSV database cache not saved: ${errorMessage(e)}`);
     }
