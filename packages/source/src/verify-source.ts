@@ -67,7 +67,7 @@ export interface VerifySourceOptions {
   ref?: string | undefined;
   /** Where the source VSA goes; no VSA is written when omitted. */
   evidenceDir?: string | undefined;
-  /** Overrides `source.workflows.audit` (an input can turn the audit off only where the policy allows... see the action). */
+  /** Overrides `source.workflows.audit` (the action passes `input && policy`, so an input can only turn the audit off). */
   auditWorkflows?: boolean | undefined;
   auditor?: WorkflowAuditor | undefined;
   /** Whether the repository is public (self-hosted runners are then a finding of the audit). */
