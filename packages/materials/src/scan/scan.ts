@@ -54,6 +54,8 @@ export interface ScanResult {
   sbom: { cyclonedx?: string; spdx?: string };
   statements: string[];
   files: string[];
+  /** The policy that judged the scan: its file and the vulnerability threshold. */
+  policy: { file: string; sha256: string; blockSeverity: string };
 }
 
 const MATCHABLE = new Set(['npm', 'PyPI', 'Go', 'crates.io', 'RubyGems', 'Packagist']);
@@ -144,6 +146,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     sbom: {},
     statements: [],
     files,
+    policy: { file: policy.source.file, sha256: policy.source.sha256, blockSeverity: policy.materials.blockSeverity },
   };
 
   if (options.evidenceDir) {
