@@ -9,45 +9,72 @@ import { parseUses, type Audit, type AuditFile, type Step } from '../model.js';
 
 type Toggle =
   | { kind: 'always' }
-  /** Caching is on when the input is truthy (or non-empty for string inputs); `defaultOn` when absent. */
-  | { kind: 'input'; input: string; defaultOn: (major: number | undefined) => boolean; stringEnables?: boolean }
-  /** Caching is off only when the input is truthy (`lookup-only: true`). */
-  | { kind: 'opt-out'; input: string }
+  /**
+   * Caching is on when the input is truthy (any non-empty string for `stringEnables`, one of `exact`
+   * when given); `defaultOn` when the input is absent.
+   */
+  | { kind: 'input'; input: string; defaultOn: (major: number | undefined) => boolean; stringEnables?: boolean; exact?: string[] }
+  /** Caching is off only when the input says so (`lookup-only: true`). */
+  | { kind: 'opt-out'; input: string; offValues?: string[] }
   | { kind: 'all'; inputs: string[] };
 
+const on =
+  (defaultOn: boolean): ((m: number | undefined) => boolean) =>
+  () =>
+    defaultOn;
+
+/** Cache-aware actions and the inputs that control their cache (zizmor's list, with version defaults). */
 const CACHE_ACTIONS: Record<string, Toggle[]> = {
-  'actions/cache': [{ kind: 'always' }],
-  'actions/cache/restore': [{ kind: 'always' }],
-  'mozilla-actions/sccache-action': [{ kind: 'always' }],
+  'actions/cache': [{ kind: 'opt-out', input: 'lookup-only' }],
   'swatinem/rust-cache': [{ kind: 'opt-out', input: 'lookup-only' }],
   'actions/setup-go': [{ kind: 'input', input: 'cache', defaultOn: (m) => m === undefined || m >= 4 }],
-  'actions/setup-java': [{ kind: 'input', input: 'cache', defaultOn: () => false, stringEnables: true }],
-  'actions/setup-python': [{ kind: 'input', input: 'cache', defaultOn: () => false, stringEnables: true }],
-  'actions/setup-dotnet': [{ kind: 'input', input: 'cache', defaultOn: () => false }],
+  'actions/setup-java': [{ kind: 'input', input: 'cache', defaultOn: on(false), stringEnables: true }],
+  'actions/setup-python': [{ kind: 'input', input: 'cache', defaultOn: on(false), stringEnables: true }],
+  'actions/setup-dotnet': [{ kind: 'input', input: 'cache', defaultOn: on(false) }],
   'actions/setup-node': [
-    { kind: 'input', input: 'cache', defaultOn: () => false, stringEnables: true },
+    { kind: 'input', input: 'cache', defaultOn: on(false), exact: ['npm', 'yarn', 'pnpm'] },
+    // package-manager-cache arrived (on by default) with setup-node v5.
     { kind: 'input', input: 'package-manager-cache', defaultOn: (m) => m === undefined || m >= 5 },
   ],
+  // setup-uv enables its cache by default ("auto") below v10.
   'astral-sh/setup-uv': [{ kind: 'input', input: 'enable-cache', defaultOn: (m) => m === undefined || m < 10 }],
-  'pyo3/maturin-action': [{ kind: 'input', input: 'sccache', defaultOn: () => false }],
-  'ruby/setup-ruby': [{ kind: 'input', input: 'bundler-cache', defaultOn: () => false }],
-  'docker/setup-buildx-action': [{ kind: 'all', inputs: ['cache-binary', 'version'] }],
-  'jdx/mise-action': [{ kind: 'input', input: 'cache', defaultOn: () => true }],
+  'pyo3/maturin-action': [{ kind: 'input', input: 'sccache', defaultOn: on(false) }],
+  'ruby/setup-ruby': [{ kind: 'input', input: 'bundler-cache', defaultOn: on(false) }],
+  'mlugg/setup-zig': [{ kind: 'input', input: 'use-cache', defaultOn: on(true) }],
+  'oven-sh/setup-bun': [{ kind: 'opt-out', input: 'no-cache' }],
+  'determinatesystems/magic-nix-cache-action': [{ kind: 'input', input: 'use-gha-cache', defaultOn: on(true) }],
+  'graalvm/setup-graalvm': [{ kind: 'input', input: 'cache', defaultOn: on(false), stringEnables: true }],
   'gradle/actions/setup-gradle': [{ kind: 'opt-out', input: 'cache-disabled' }],
-  'gradle/gradle-build-action': [{ kind: 'opt-out', input: 'cache-disabled' }],
+  'docker/setup-buildx-action': [{ kind: 'all', inputs: ['cache-binary', 'version'] }],
+  'actions-rust-lang/setup-rust-toolchain': [{ kind: 'input', input: 'cache', defaultOn: on(true) }],
+  'jdx/mise-action': [{ kind: 'input', input: 'cache', defaultOn: on(true) }],
+  'ramsey/composer-install': [{ kind: 'opt-out', input: 'ignore-cache', offValues: ['yes', 'true', '1'] }],
+  'mozilla-actions/sccache-action': [{ kind: 'always' }],
+  'nix-community/cache-nix-action': [{ kind: 'always' }],
+  'awalsh128/cache-apt-pkgs-action': [{ kind: 'always' }],
 };
 
-/** Actions whose presence makes a job a publishing job, whatever the trigger. */
+/** Actions whose presence makes a job a publishing job, whatever the trigger (zizmor's list). */
 const PUBLISHERS = new Set([
   'pypa/gh-action-pypi-publish',
-  'docker/build-push-action',
-  'softprops/action-gh-release',
-  'ncipollo/release-action',
-  'goreleaser/goreleaser-action',
   'rubygems/release-gem',
-  'js-devtools/npm-publish',
-  'actions/create-release',
-  'svenstaro/upload-release-action',
+  'jreleaser/release-action',
+  'goreleaser/goreleaser-action',
+  'softprops/action-gh-release',
+  'release-drafter/release-drafter',
+  'googleapis/release-please-action',
+  'docker/build-push-action',
+  'redhat-actions/push-to-registry',
+  'aws-actions/amazon-ecs-deploy-task-definition',
+  'aws-actions/aws-cloudformation-github-deploy',
+  'azure/aci-deploy',
+  'azure/container-apps-deploy-action',
+  'azure/functions-action',
+  'azure/sql-action',
+  'cloudflare/wrangler-action',
+  'google-github-actions/deploy-appengine',
+  'google-github-actions/deploy-cloudrun',
+  'google-github-actions/deploy-cloud-functions',
 ]);
 
 function major(f: AuditFile, step: Step): number | undefined {
@@ -111,8 +138,10 @@ export const cachePoisoning: Audit = (f, report) => {
         if (t.kind === 'always') why = 'always restores from cache';
         else if (t.kind === 'opt-out') {
           const v = f.src.str(f.src.get(step.with, t.input));
+          const off = t.offValues ?? ['true'];
           if (v === undefined) why = `omitting \`${t.input}\` enables caching`;
-          else if (evaluate(v, false, tagOnly) !== true) why = `\`${t.input}: ${v}\` may enable caching`;
+          else if (!off.includes(v.trim().toLowerCase()) && !(v.includes('${{') && evaluate(v, false, tagOnly) === false))
+            why = `\`${t.input}: ${v}\` may enable caching`;
         } else if (t.kind === 'all') {
           const vals = t.inputs.map((i) => f.src.str(f.src.get(step.with, i)));
           if (vals.every((v) => v !== undefined && evaluate(v, true, tagOnly) !== false))
@@ -124,9 +153,14 @@ export const cachePoisoning: Audit = (f, report) => {
             if (t.defaultOn(m))
               why = `omitting \`${t.input}\` enables caching${t.input === 'enable-cache' ? ' for this action version' : ''}`;
           } else if (v !== undefined) {
-            const on = t.input === 'enable-cache' && v.trim() === 'auto' ? t.defaultOn(m) : evaluate(v, t.stringEnables === true, tagOnly);
-            if (on === true) why = `\`${t.input}\` enables caching explicitly`;
-            else if (on === 'maybe') why = `\`${t.input}\` may enable caching`;
+            const enabled =
+              t.input === 'enable-cache' && v.trim() === 'auto'
+                ? t.defaultOn(m)
+                : t.exact && !v.includes('${{')
+                  ? t.exact.includes(v.trim().toLowerCase())
+                  : evaluate(v, t.stringEnables === true, tagOnly);
+            if (enabled === true) why = `\`${t.input}\` enables caching explicitly`;
+            else if (enabled === 'maybe') why = `\`${t.input}\` may enable caching`;
           }
         }
       }
