@@ -74,6 +74,8 @@ describeShared('Sigstore signing and verification against local services', () =>
     const bundle = await keyless({ rekor: false, tsa: true }).signStatement(statement(DIGEST));
     expect(bundle.verificationMaterial.tlogEntries ?? []).toEqual([]);
     expect(bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps).toHaveLength(1);
+    const verdict = verifier().verify(bundle, artifactFromBytes(ARTIFACT), identity());
+    expect(verdict.ok && verdict.witnessed.map((w) => w.source)).toEqual(['tsa']);
     expect(verifier().verify(bundle, artifactFromBytes(ARTIFACT), identity())).toMatchObject({ ok: true });
     expect(
       createBundleVerifier({ trustedRoot: parseTrustedRoot(services.trustedRoot, 'x'), requireTransparencyLog: true }).verify(

@@ -46,6 +46,8 @@ export interface VerifiedBundle {
   signer: { kind: 'certificate'; identity: CertificateIdentity } | { kind: 'key' };
   /** Times the signature was witnessed (tlog integrated time, RFC 3161). */
   timestamps: Date[];
+  /** The same times with the witness that gave each. */
+  witnessed: { source: 'tlog' | 'tsa'; time: Date }[];
 }
 
 export interface FailedBundle {
@@ -260,11 +262,15 @@ export function createBundleVerifier(options: BundleVerifierOptions = {}): Bundl
       const code = VERIFY_CODES[String((e as { code?: unknown }).code)] ?? 'SIGNATURE';
       return fail(code, `${e instanceof Error ? e.message : String(e)}`);
     }
-    const timestamps: Date[] = [];
+    const witnessed: VerifiedBundle['witnessed'] = [];
     for (const t of entity.timestamps) {
-      if (t.$case === 'transparency-log') timestamps.push(new Date(Number(t.tlogEntry.integratedTime) * 1000));
-      else timestamps.push(t.timestamp.signingTime);
+      // A Rekor v2 entry has no integrated time; its time comes from a TSA.
+      if (t.$case === 'transparency-log') {
+        if (Number(t.tlogEntry.integratedTime) > 0)
+          witnessed.push({ source: 'tlog', time: new Date(Number(t.tlogEntry.integratedTime) * 1000) });
+      } else witnessed.push({ source: 'tsa', time: t.timestamp.signingTime });
     }
+    const timestamps = witnessed.map((w) => w.time);
     if (isKey) {
       return {
         ok: true,
@@ -273,6 +279,7 @@ export function createBundleVerifier(options: BundleVerifierOptions = {}): Bundl
         ...(payloadType ? { payloadType } : {}),
         signer: { kind: 'key' },
         timestamps,
+        witnessed,
       };
     }
     const cert = entity.key.$case === 'certificate' ? entity.key.certificate : undefined;
@@ -291,6 +298,7 @@ export function createBundleVerifier(options: BundleVerifierOptions = {}): Bundl
       ...(payloadType ? { payloadType } : {}),
       signer: { kind: 'certificate', identity },
       timestamps,
+      witnessed,
     };
   };
 
