@@ -408,6 +408,28 @@ describe('bad input', () => {
     );
   });
 
+  it('unreadable signers in the policy are findings, not crashes', async () => {
+    const repo = new TestRepo();
+    repo.commit('one', { kind: 'gpg', key: alice }, { email: 'alice@example.com' });
+    const r = await verify(
+      repo,
+      policy([
+        { 'gpg-key': '-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nnot a key\n-----END PGP PUBLIC KEY BLOCK-----\n' },
+        { ssh: 'ssh-ed25519 AAAA' },
+        { x509: { identity: 'x@example.com', 'ca-file': '/nonexistent/ca.pem' } },
+        aliceSigner(),
+      ]),
+    );
+    expect(r.ok).toBe(false);
+    expect(r.findings.filter((f) => f.rule === 'source/signer-policy').map((f) => f.message)).toEqual([
+      expect.stringMatching(/signers\[0\]: gpg-key holds no readable OpenPGP public key/) as unknown,
+      expect.stringMatching(/signers\[1\]: the SSH public key cannot be read/) as unknown,
+      expect.stringMatching(/signers\[2\]: x509.ca-file \/nonexistent\/ca.pem is missing/) as unknown,
+    ]);
+    // The good signer still verifies its commit.
+    expect(r.signatures[0]?.status).toBe('good');
+  });
+
   it('a detached HEAD is verified like any other commit', async () => {
     const repo = new TestRepo();
     const first = repo.commit('one', { kind: 'gpg', key: alice }, { email: 'alice@example.com' });

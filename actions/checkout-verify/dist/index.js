@@ -45734,6 +45734,11 @@ async function prepareKeyring(signers, opts) {
                 keyring.findings.push(problem(i, 'x509 has no ca-file, so no certificate can be trusted', 'set x509.ca-file to the PEM of the issuing CA (for gitsign, the Fulcio root)'));
                 continue;
             }
+            const ca = await (0,promises_.readFile)(caFile, 'utf8').catch(() => '');
+            if (!ca.includes('-----BEGIN CERTIFICATE-----')) {
+                keyring.findings.push(problem(i, `x509.ca-file ${s.x509['ca-file']} is missing or holds no PEM certificate`, 'point ca-file at the PEM of the issuing CA'));
+                continue;
+            }
             keyring.x509.push({
                 signer: i,
                 label,
@@ -49884,14 +49889,14 @@ const cachePoisoning = (f, report) => {
                             why = `omitting \`${t.input}\` enables caching${t.input === 'enable-cache' ? ' for this action version' : ''}`;
                     }
                     else if (v !== undefined) {
-                        const on = t.input === 'enable-cache' && v.trim() === 'auto'
+                        const enabled = t.input === 'enable-cache' && v.trim() === 'auto'
                             ? t.defaultOn(m)
                             : t.exact && !v.includes('${{')
                                 ? t.exact.includes(v.trim().toLowerCase())
                                 : evaluate(v, t.stringEnables === true, tagOnly);
-                        if (on === true)
+                        if (enabled === true)
                             why = `\`${t.input}\` enables caching explicitly`;
-                        else if (on === 'maybe')
+                        else if (enabled === 'maybe')
                             why = `\`${t.input}\` may enable caching`;
                     }
                 }

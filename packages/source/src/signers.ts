@@ -3,7 +3,7 @@
  * temporary GNUPGHOME holding only the policy's OpenPGP keys, an SSH allowed-signers file, and the
  * X.509 trust anchors. Nothing from the machine's own keyrings is trusted implicitly.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Finding, SignerSpec } from '@secure-factory/core';
@@ -219,6 +219,17 @@ export async function prepareKeyring(signers: readonly SignerSpec[], opts: { bas
             i,
             'x509 has no ca-file, so no certificate can be trusted',
             'set x509.ca-file to the PEM of the issuing CA (for gitsign, the Fulcio root)',
+          ),
+        );
+        continue;
+      }
+      const ca = await readFile(caFile, 'utf8').catch(() => '');
+      if (!ca.includes('-----BEGIN CERTIFICATE-----')) {
+        keyring.findings.push(
+          problem(
+            i,
+            `x509.ca-file ${s.x509['ca-file']} is missing or holds no PEM certificate`,
+            'point ca-file at the PEM of the issuing CA',
           ),
         );
         continue;
