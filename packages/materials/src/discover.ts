@@ -118,6 +118,8 @@ function looksLikeKubernetes(file: string): boolean {
   try {
     if (statSync(file).size > 5 * 1024 * 1024) return false;
     const text = readFileSync(file, 'utf8');
+    // Helm and other templates are not YAML until rendered; their images come from values files.
+    if (text.includes('{{')) return false;
     return (
       /^apiVersion:\s*\S/m.test(text) &&
       /^kind:\s*(?:Pod|Deployment|StatefulSet|DaemonSet|ReplicaSet|ReplicationController|Job|CronJob|PodTemplate)\b/m.test(text)

@@ -86,8 +86,10 @@ function addUses(ctx: Ctx, node: Node | undefined, group: string): void {
 }
 
 function addImage(ctx: Ctx, node: Node | undefined, group: string): void {
-  const image = scalar(node);
-  if (!image || image.includes('${{')) return;
+  const raw = scalar(node);
+  if (!raw || raw.includes('${{')) return;
+  // Compose interpolation: a variable with a default resolves to the default; others stay unresolved.
+  const image = raw.replace(/\$\{\w+:?-([^}]*)\}/g, '$1');
   ctx.out.push(imagePackage(image, ctx.file, lineOf(ctx, node), [group]));
 }
 
