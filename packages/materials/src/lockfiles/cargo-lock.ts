@@ -11,7 +11,15 @@ export function parseCargoLock(input: LockfileInput): Package[] {
     throw lockfileError(file, `unknown Cargo.lock version ${JSON.stringify(doc.version)} (known: 1 to 4)`);
   }
   const lines = packageNameLines(text);
-  return packageTables(file, doc).flatMap((t, i) => {
+  const tables = packageTables(file, doc);
+  // The workspace's own crates (no source) name the direct dependencies: `name`, `name version` or `name version (source)`.
+  const direct = new Set<string>();
+  for (const t of tables) {
+    if (t.source !== undefined || !Array.isArray(t.dependencies)) continue;
+    for (const d of t.dependencies) if (typeof d === 'string') direct.add(d.split(' ').slice(0, 2).join(' '));
+  }
+  const isDirect = (name: string, version: string): boolean => direct.has(name) || direct.has(`${name} ${version}`);
+  return tables.flatMap((t, i) => {
     const line = lines[i];
     const where = `package #${i + 1}`;
     const name = str(file, t, 'name', where, line);
@@ -31,6 +39,7 @@ export function parseCargoLock(input: LockfileInput): Package[] {
         name,
         version,
         sourceFile: file,
+        direct: direct.size > 0 ? isDirect(name, version) : undefined,
         line,
         integrity: checksum && /^[0-9a-f]{64}$/.test(checksum) ? { sha256: checksum } : undefined,
         resolved: source,
