@@ -268,6 +268,20 @@ describeShared('scan: SBOMs and evidence', () => {
     expect(vulns.scanner.result.vulnerabilities.map((v) => v.id)).toContain('GHSA-7fh5-64p2-3v2j');
   });
 
+  it('keeps the SBOMs valid with odd materials: local Go replacements, unresolved images, git and file dependencies', async () => {
+    const root = tempDir();
+    copy(root, 'go.mod', scalibr('golang/gomod', 'replace-local.mod'));
+    copy(root, 'package-lock.json', scalibr('javascript/packagelockjson', 'commits.v2.json'));
+    copy(root, 'yarn.lock', scalibr('javascript/yarnlock', 'files.v1.lock'));
+    put(root, 'Dockerfile', 'ARG BASE\nFROM ${BASE}\n');
+    const evidence = tempDir('sf-evidence-');
+    const r = await run(root, policy(''), evidence);
+    expect(rules(r, 'materials/image-unresolved')).toHaveLength(1);
+    expect(r.packages.find((p) => p.name === './fork/net')).toMatchObject({ kind: 'file', version: '' });
+    expect(cycloneDxValidator()(JSON.parse(readFileSync(r.sbom.cyclonedx ?? '', 'utf8')))).toEqual([]);
+    expect(spdxValidator()(JSON.parse(readFileSync(r.sbom.spdx ?? '', 'utf8')))).toEqual([]);
+  });
+
   it('names the git commit as the subject inside a repository', async () => {
     const root = tempDir();
     copy(root, 'package-lock.json', scalibr('javascript/packagelockjson', 'two-packages.v1.json'));
