@@ -102,11 +102,16 @@ export function parsePackageLock(input: LockfileInput): Package[] {
         let finalVersion = spec;
         let commit = '';
         if (spec.startsWith('npm:')) {
-          // An alias: `"string-width-cjs": {"version": "npm:string-width@4.2.3"}`.
-          const i = spec.lastIndexOf('@');
-          if (i > 4) {
-            name = spec.slice(4, i);
-            finalVersion = spec.slice(i + 1);
+          // An alias: `"string-width-cjs": {"version": "npm:string-width@4.2.3"}`; malformed ones
+          // (`npm:name` with no version, a bare `npm:`) keep what they name and no version.
+          const target = spec.slice(4);
+          const i = target.lastIndexOf('@');
+          if (i > 0) {
+            name = target.slice(0, i);
+            finalVersion = target.slice(i + 1);
+          } else {
+            if (target !== '') name = target;
+            finalVersion = '';
           }
         }
         let linkOrFile: 'file' | undefined;
