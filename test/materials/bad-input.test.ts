@@ -94,6 +94,14 @@ describe('bad lockfiles', () => {
     );
   });
 
+  it('requirement includes may not leave the scanned folder', () => {
+    const root = tempDir();
+    const f = put(root, 'requirements.txt', 'ok==1.0\n-r ../../../../../../etc/passwd\n');
+    expect(() => readLockfile(f, { root })).toThrow(/outside the scanned folder/);
+    put(root, 'sub/more.txt', 'other==2.0\n');
+    expect(readLockfile(put(root, 'req2/requirements.txt', '-r ../sub/more.txt\n'), { root }).map((p) => p.name)).toEqual(['other']);
+  });
+
   it('binary files and garbage', () => {
     const f = path.join(dir, 'r', 'Cargo.lock');
     put(dir, 'r/Cargo.lock', '');

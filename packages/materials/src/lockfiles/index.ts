@@ -2,7 +2,7 @@
  * The lockfile formats secure-factory reads, by file name, and the one entry point that reads a
  * lockfile from disk with the size limit and error reporting every format shares.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseJsonText } from '@secure-factory/core';
 import type { Package } from '../package.js';
@@ -125,6 +125,19 @@ export function readLockfile(file: string, options: ReadLockfileOptions = {}): P
     },
     readRelative: (rel) => {
       const abs = path.resolve(path.dirname(file), rel);
+      // An include must stay inside the scanned folder: a lockfile must not make the scanner read
+      // (and echo into its errors) files elsewhere on the machine.
+      const boundary = options.root ?? path.dirname(file);
+      let real = abs;
+      try {
+        real = realpathSync(abs);
+      } catch {
+        return undefined;
+      }
+      const inside = path.relative(realpathSync(boundary), real);
+      if (inside.startsWith('..') || path.isAbsolute(inside)) {
+        throw lockfileError(shown, `refers to ${JSON.stringify(rel)}, outside the scanned folder`);
+      }
       try {
         if (!statSync(abs).isFile()) return undefined;
       } catch {
