@@ -128,7 +128,7 @@ export function readLockfile(file: string, options: ReadLockfileOptions = {}): P
       // An include must stay inside the scanned folder: a lockfile must not make the scanner read
       // (and echo into its errors) files elsewhere on the machine.
       const boundary = options.root ?? path.dirname(file);
-      let real = abs;
+      let real: string;
       try {
         real = realpathSync(abs);
       } catch {
