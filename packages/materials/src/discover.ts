@@ -100,7 +100,7 @@ export function discover(root: string): DiscoveredFiles {
         continue;
       }
       const lower = e.name.toLowerCase();
-      if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(rel)) found.workflows.push(full);
+      if (/(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(rel)) found.workflows.push(full);
       else if (lower === 'action.yml' || lower === 'action.yaml') found.actions.push(full);
       else if (lower === 'dockerfile' || lower === 'containerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile'))
         found.dockerfiles.push(full);

@@ -110,7 +110,8 @@ export function evaluateMaterials(input: EvaluateInput): { findings: Finding[]; 
     return waiver !== undefined;
   };
   const where = (p: Package): Pick<Finding, 'file' | 'line'> => ({ file: p.sourceFile, ...(p.line !== undefined ? { line: p.line } : {}) });
-  const considered = input.packages.filter((p) => m.includeDev || !p.groups.includes('dev'));
+  // The project's own workspace packages (links) are not third-party materials.
+  const considered = input.packages.filter((p) => (m.includeDev || !p.groups.includes('dev')) && p.kind !== 'link');
 
   // Vulnerabilities: one finding per advisory per package occurrence (each lockfile line gets its annotation).
   const byKey = new Map<string, Package[]>();
