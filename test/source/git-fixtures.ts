@@ -272,3 +272,181 @@ export class TestRepo {
 export function tmp(prefix: string): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
+
+export interface ShortLivedCa {
+  dir: string;
+  caFile: string;
+  caKey: string;
+  config: string;
+}
+
+/** A CA valid 2019–2040 made with `openssl ca -selfsign`, able to issue certificates for any window. */
+export function shortLivedCa(): ShortLivedCa {
+  const dir = tempDir('sf-fulcio-');
+  writeFileSync(path.join(dir, 'index.txt'), '');
+  writeFileSync(path.join(dir, 'serial'), '1000\n');
+  const config = path.join(dir, 'ca.cnf');
+  writeFileSync(
+    config,
+    [
+      '[ca]',
+      'default_ca=d',
+      '[d]',
+      `database=${dir}/index.txt`,
+      `new_certs_dir=${dir}`,
+      `serial=${dir}/serial`,
+      'default_md=sha256',
+      'policy=p',
+      'unique_subject=no',
+      '[p]',
+      'commonName=optional',
+      '[v3ca]',
+      'basicConstraints=critical,CA:TRUE',
+      'keyUsage=critical,keyCertSign,cRLSign',
+      '',
+    ].join('\n'),
+  );
+  const caKey = path.join(dir, 'ca.key');
+  const caFile = path.join(dir, 'ca.pem');
+  const run = (args: string[]): void => void execFileSync('openssl', args, { stdio: 'ignore' });
+  run([
+    'req',
+    '-new',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    caKey,
+    '-out',
+    path.join(dir, 'ca.csr'),
+    '-subj',
+    '/CN=sigstore-test/O=sigstore.dev',
+  ]);
+  run([
+    'ca',
+    '-batch',
+    '-config',
+    config,
+    '-selfsign',
+    '-keyfile',
+    caKey,
+    '-in',
+    path.join(dir, 'ca.csr'),
+    '-out',
+    caFile,
+    '-extensions',
+    'v3ca',
+    '-startdate',
+    '20190101000000Z',
+    '-enddate',
+    '20400101000000Z',
+    '-notext',
+  ]);
+  return { dir, caFile, caKey, config };
+}
+
+/**
+ * A commit signed the way gitsign signs: a detached CMS signature ("SIGNED MESSAGE") by a
+ * ten-minute certificate carrying the Fulcio OIDC issuer extensions, made with openssl (no gpgsm).
+ */
+export function gitsignStyleCommit(
+  repo: TestRepo,
+  ca: ShortLivedCa,
+  o: { san: string; oidcIssuer: string; certStart: string; certEnd: string; commitTime: number; email: string; message: string },
+): string {
+  const dir = tempDir('sf-gitsign-');
+  const ext = path.join(dir, 'leaf.cnf');
+  writeFileSync(
+    ext,
+    [
+      '[leaf]',
+      'basicConstraints=critical,CA:FALSE',
+      'keyUsage=critical,digitalSignature',
+      'extendedKeyUsage=codeSigning',
+      `subjectAltName=${o.san}`,
+      `1.3.6.1.4.1.57264.1.1=DER:${Buffer.from(o.oidcIssuer).toString('hex')}`,
+      `1.3.6.1.4.1.57264.1.8=ASN1:UTF8String:${o.oidcIssuer}`,
+      '',
+    ].join('\n'),
+  );
+  const key = path.join(dir, 'leaf.key');
+  const cert = path.join(dir, 'leaf.pem');
+  const run = (args: string[]): void => void execFileSync('openssl', args, { stdio: 'ignore' });
+  run([
+    'req',
+    '-new',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    key,
+    '-out',
+    path.join(dir, 'leaf.csr'),
+    '-subj',
+    '/CN=gitsign',
+  ]);
+  run([
+    'ca',
+    '-batch',
+    '-config',
+    ca.config,
+    '-cert',
+    ca.caFile,
+    '-keyfile',
+    ca.caKey,
+    '-in',
+    path.join(dir, 'leaf.csr'),
+    '-out',
+    cert,
+    '-extfile',
+    ext,
+    '-extensions',
+    'leaf',
+    '-startdate',
+    o.certStart,
+    '-enddate',
+    o.certEnd,
+    '-notext',
+  ]);
+  writeFileSync(path.join(repo.dir, `${o.message.replace(/\W+/g, '-')}.txt`), `${o.message}\n`);
+  repo.git('add', '-A');
+  const tree = repo.git('write-tree').trim();
+  const parent = spawnSync('git', ['-C', repo.dir, 'rev-parse', '--verify', '--quiet', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
+  const ident = `Dev <${o.email}> ${o.commitTime} +0000`;
+  const header = [`tree ${tree}`, ...(parent ? [`parent ${parent}`] : []), `author ${ident}`, `committer ${ident}`];
+  const payload = `${header.join('\n')}\n\n${o.message}\n`;
+  writeFileSync(path.join(dir, 'payload'), payload);
+  run([
+    'cms',
+    '-sign',
+    '-binary',
+    '-in',
+    path.join(dir, 'payload'),
+    '-signer',
+    cert,
+    '-inkey',
+    key,
+    '-md',
+    'sha256',
+    '-outform',
+    'DER',
+    '-out',
+    path.join(dir, 'sig.der'),
+  ]);
+  const b64 =
+    readFileSync(path.join(dir, 'sig.der'))
+      .toString('base64')
+      .match(/.{1,64}/g) ?? [];
+  const armour = ['-----BEGIN SIGNED MESSAGE-----', ...b64, '-----END SIGNED MESSAGE-----'];
+  const object = `${header.join('\n')}\ngpgsig ${armour.join('\n ')}\n\n${o.message}\n`;
+  const sha = execFileSync('git', ['-C', repo.dir, 'hash-object', '-t', 'commit', '-w', '--stdin'], {
+    input: object,
+    encoding: 'utf8',
+  }).trim();
+  repo.git('update-ref', 'HEAD', sha);
+  return sha;
+}

@@ -8,6 +8,8 @@ import {
   gpgKey,
   haveTool,
   revokeCertificate,
+  shortLivedCa,
+  gitsignStyleCommit,
   revokeKey,
   sshKey,
   tempDir,
@@ -271,6 +273,70 @@ describeX509('X.509 signatures (gpgsm signs, openssl verifies against the policy
     repo.commit('one', { kind: 'x509', id: dave }, { email: 'dave@example.com' });
     const r = await verify(repo, policy([{ x509: { identity: 'dave@example.com' } }]));
     expect(rules(r)).toEqual(expect.arrayContaining(['source/signer-policy', 'source/untrusted-signer']));
+  });
+});
+
+describe('gitsign-style signatures (CMS by a ten-minute Fulcio-style certificate, made with openssl)', () => {
+  const WORKFLOW = 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main';
+  const ACTIONS = 'https://token.actions.githubusercontent.com';
+  // The certificate lived ten minutes on 2020-01-01; the commit was made inside that window.
+  const window = { certStart: '20200101000000Z', certEnd: '20200101001000Z', commitTime: Date.UTC(2020, 0, 1, 0, 5) / 1000 };
+
+  it('verifies at the commit time against the policy CA, matching the SAN and the OIDC issuer', async () => {
+    const ca = shortLivedCa();
+    const repo = new TestRepo();
+    const sha = gitsignStyleCommit(repo, ca, {
+      san: `URI:${WORKFLOW}`,
+      oidcIssuer: ACTIONS,
+      email: 'bot@example.com',
+      message: 'release',
+      ...window,
+    });
+    const signer = (identity: string, issuer: string): unknown => ({ x509: { identity, issuer, 'ca-file': ca.caFile } });
+    const good = await verify(repo, policy([signer(WORKFLOW, ACTIONS)]));
+    expect(rules(good)).toEqual([]);
+    expect(good.signatures[0]).toMatchObject({ sha, format: 'x509', status: 'good', emailBound: false });
+    expect(rules(await verify(repo, policy([signer(WORKFLOW, 'https://accounts.google.com')])))).toEqual(['source/untrusted-signer']);
+    const otherWorkflow = await verify(repo, policy([signer(WORKFLOW.replace('release', 'pr'), ACTIONS)]));
+    expect(otherWorkflow.findings[0]?.message).toMatch(/certificate identity .*release\.yml.* is not .*pr\.yml/);
+  });
+
+  it('a commit dated outside the certificate’s ten minutes fails', async () => {
+    const ca = shortLivedCa();
+    const repo = new TestRepo();
+    gitsignStyleCommit(repo, ca, {
+      san: 'email:dave@example.com',
+      oidcIssuer: 'https://github.com/login/oauth',
+      email: 'dave@example.com',
+      message: 'late',
+      ...window,
+      commitTime: window.commitTime + 3600,
+    });
+    const r = await verify(
+      repo,
+      policy([{ x509: { identity: 'dave@example.com', issuer: 'https://github.com/login/oauth', 'ca-file': ca.caFile } }]),
+    );
+    expect(rules(r)).toEqual(['source/expired-key']);
+  });
+
+  it('a tampered gitsign-style commit is a bad signature', async () => {
+    const ca = shortLivedCa();
+    const repo = new TestRepo();
+    gitsignStyleCommit(repo, ca, {
+      san: 'email:dave@example.com',
+      oidcIssuer: 'https://github.com/login/oauth',
+      email: 'dave@example.com',
+      message: 'honest',
+      ...window,
+    });
+    const raw = repo.git('cat-file', 'commit', 'HEAD').replace('\nhonest\n', '\nevil\n');
+    const forged = execFileSync('git', ['-C', repo.dir, 'hash-object', '-t', 'commit', '-w', '--stdin'], {
+      input: raw,
+      encoding: 'utf8',
+    }).trim();
+    repo.git('update-ref', 'HEAD', forged);
+    const r = await verify(repo, policy([{ x509: { identity: 'dave@example.com', 'ca-file': ca.caFile } }]));
+    expect(rules(r)).toEqual(['source/bad-signature']);
   });
 });
 
