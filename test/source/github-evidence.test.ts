@@ -259,6 +259,22 @@ describe('review and protection evidence from the GitHub API', () => {
     expect(r.findings.some((f) => /could not verify membership of @acme\/docs: the token lacks members: read/.test(f.message))).toBe(true);
   });
 
+  it('an API that cannot be reached is "could not verify", never a pass', async () => {
+    const { repo } = repoWithOwners('* @carol\n');
+    api = await startGitHubApiServer([]);
+    const closed = api.url;
+    await api.close();
+    const r = await verifySource({
+      repo: repo.dir,
+      policy: policy(),
+      github: { token: 't', baseUrl: closed, owner: 'acme', repo: 'app', ref: 'refs/heads/main' },
+      logger: new MemoryLogger(),
+    });
+    expect(r.ok).toBe(false);
+    expect(r.findings.some((f) => f.rule === 'source/could-not-verify' && /could not be reached/.test(f.message))).toBe(true);
+    api = await startGitHubApiServer([]);
+  });
+
   it('no GitHub access at all: review and protection could not be verified', async () => {
     const { repo } = repoWithOwners('* @carol\n');
     api = await startGitHubApiServer([]);

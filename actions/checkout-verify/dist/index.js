@@ -47743,7 +47743,9 @@ const obj = (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v
 const str = (v) => (typeof v === 'string' ? v : '');
 const arr = (v) => (Array.isArray(v) ? v : []);
 function failure(e) {
-    const status = typeof e.status === 'number' ? e.status : 0;
+    // Octokit reports a failed connection as status 500 without a response: that is "not reached", not an answer.
+    const answered = typeof e === 'object' && e !== null && e.response !== undefined;
+    const status = answered && typeof e.status === 'number' ? e.status : 0;
     const message = e instanceof Error ? e.message : String(e);
     return { ok: false, status, message: message.split('\n')[0] ?? message };
 }

@@ -80,7 +80,9 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 function failure(e: unknown): { ok: false; status: number; message: string } {
-  const status = typeof (e as { status?: unknown }).status === 'number' ? (e as { status: number }).status : 0;
+  // Octokit reports a failed connection as status 500 without a response: that is "not reached", not an answer.
+  const answered = typeof e === 'object' && e !== null && (e as { response?: unknown }).response !== undefined;
+  const status = answered && typeof (e as { status?: unknown }).status === 'number' ? (e as { status: number }).status : 0;
   const message = e instanceof Error ? e.message : String(e);
   return { ok: false, status, message: message.split('\n')[0] ?? message };
 }
