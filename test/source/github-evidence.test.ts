@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MemoryLogger, parsePolicy, validateStatement, type Policy, type Statement, type VsaPredicate } from '@secure-factory/core';
 import { verifySource, type VerifySourceResult } from '@secure-factory/source';
-import { forbidden, startGitHubApiServer, type ApiRoute, type GitHubApiServer } from '../support/github-api-server.js';
+import { forbidden, paged, startGitHubApiServer, type ApiRoute, type GitHubApiServer } from '../support/github-api-server.js';
 import { cleanupFixtures, gpgKey, sshKey, tempDir, TestRepo, type GpgKey, type SshKey } from './git-fixtures.js';
 import * as rec from './github-recordings.js';
 
@@ -149,6 +149,22 @@ describe('review and protection evidence from the GitHub API', () => {
     const r = await run(repo, policy());
     expect(blocking(r)).toEqual(['source/review']);
     expect(r.findings[0]?.message).toMatch(/0 of 1 required approval.*earlier commits do not count \(carol\).*author's own approval/);
+  });
+
+  it('reads every page of a long review list (the approval is on page 2)', async () => {
+    const { repo, head } = repoWithOwners('* @carol\n');
+    const comments = Array.from({ length: 120 }, (_, i) =>
+      rec.review(REPO, 7, { id: 100 + i, reviewer: `user${i}`, state: 'COMMENTED', commitId: FINAL }),
+    );
+    const reviews = [...comments, rec.review(REPO, 7, { id: 999, reviewer: 'carol', state: 'APPROVED', commitId: FINAL })];
+    api = await startGitHubApiServer([
+      ...happyRoutes(head),
+      { method: 'GET', path: `/repos/${REPO}/pulls/7/reviews`, respond: paged(reviews) },
+    ]);
+    const r = await run(repo, policy());
+    expect(blocking(r)).toEqual([]);
+    expect(r.review?.pull?.approvers).toEqual(['carol']);
+    expect(api.requests.filter((q) => q.path.endsWith('/reviews')).map((q) => q.query.page)).toEqual(['1', '2']);
   });
 
   it('a later "changes requested" replaces an approval', async () => {

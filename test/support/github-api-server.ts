@@ -122,3 +122,22 @@ export async function startGitHubApiServer(routes: ApiRoute[] = []): Promise<Git
       }),
   };
 }
+
+/**
+ * A `respond` that pages a list the way GitHub does: `per_page` (default 30, at most 100) and `page`
+ * query parameters, and a `Link` header with rel="next" / rel="last".
+ */
+export function paged(items: unknown[], wrap?: (pageItems: unknown[]) => unknown): NonNullable<ApiRoute['respond']> {
+  return (req) => {
+    const perPage = Math.min(100, Math.max(1, Number(req.query.per_page ?? 30) || 30));
+    const page = Math.max(1, Number(req.query.page ?? 1) || 1);
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const slice = items.slice((page - 1) * perPage, page * perPage);
+    const link = (p: number): string => {
+      const q = new URLSearchParams({ ...req.query, per_page: String(perPage), page: String(p) });
+      return `<http://127.0.0.1${req.path}?${q.toString()}>`;
+    };
+    const links = [...(page < last ? [`${link(page + 1)}; rel="next"`] : []), `${link(last)}; rel="last"`];
+    return { body: wrap ? wrap(slice) : slice, headers: { link: links.join(', ') } };
+  };
+}
