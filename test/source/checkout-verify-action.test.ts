@@ -7,6 +7,8 @@ import { sarifValidator } from '../support/schemas.js';
 import { cleanupFixtures, sshKey, TestRepo, type SshKey } from './git-fixtures.js';
 import * as rec from './github-recordings.js';
 
+const UNSIGNED = { verified: false, reason: 'unsigned', signature: null, payload: null };
+
 let bob: SshKey;
 beforeAll(() => {
   bob = sshKey('bob');
@@ -155,6 +157,11 @@ describe('checkout-verify action', () => {
           path: '/repos/acme/app/pulls/9/reviews',
           body: [rec.review('acme/app', 9, { id: 1, reviewer: 'carol', state: 'APPROVED', commitId: head })],
         },
+        {
+          method: 'GET',
+          path: `/repos/acme/app/commits/${head}`,
+          body: rec.commit('acme/app', head, UNSIGNED, { author: 'bob', committer: 'bob' }),
+        },
       ]);
       const run = await runAction('checkout-verify', {
         workspace: r.dir,
@@ -194,6 +201,11 @@ describe('checkout-verify action', () => {
           method: 'GET',
           path: '/repos/acme/app/pulls/4/reviews',
           body: [rec.review('acme/app', 4, { id: 1, reviewer: 'carol', state: 'APPROVED', commitId: prHead })],
+        },
+        {
+          method: 'GET',
+          path: `/repos/acme/app/commits/${prHead}`,
+          body: rec.commit('acme/app', prHead, UNSIGNED, { author: 'bob', committer: 'bob' }),
         },
       ]);
       const event = { pull_request: { number: 4, base: { sha: base, ref: 'main' } } };

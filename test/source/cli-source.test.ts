@@ -86,6 +86,16 @@ describe('secure-factory source', () => {
         path: '/repos/acme/app/pulls/3/reviews',
         body: [rec.review('acme/app', 3, { id: 1, reviewer: 'bob', state: 'APPROVED', commitId: head })],
       },
+      {
+        method: 'GET',
+        path: `/repos/acme/app/commits/${head}`,
+        body: rec.commit(
+          'acme/app',
+          head,
+          { verified: false, reason: 'unsigned', signature: null, payload: null },
+          { author: 'alice', committer: 'alice' },
+        ),
+      },
     ]);
     try {
       const r = await runCli([

@@ -8,6 +8,7 @@ import * as rec from './github-recordings.js';
 
 const REPO = 'acme/app';
 const FINAL = 'c0ffee'.padEnd(40, '0');
+const UNSIGNED = { verified: false, reason: 'unsigned', signature: null, payload: null };
 
 let bob: SshKey;
 let webflow: GpgKey;
@@ -65,6 +66,11 @@ function happyRoutes(
     },
     { method: 'GET', path: `/repos/${REPO}/commits/${FINAL}/status`, body: rec.combinedStatus(REPO, FINAL, []) },
     { method: 'GET', path: '/orgs/acme/teams/docs/members', body: [rec.user('dave')] },
+    {
+      method: 'GET',
+      path: `/repos/${REPO}/commits/${FINAL}`,
+      body: rec.commit(REPO, FINAL, UNSIGNED, { author: 'alice', committer: 'alice' }),
+    },
   ];
 }
 
@@ -148,7 +154,9 @@ describe('review and protection evidence from the GitHub API', () => {
     );
     const r = await run(repo, policy());
     expect(blocking(r)).toEqual(['source/review']);
-    expect(r.findings[0]?.message).toMatch(/0 of 1 required approval.*earlier commits do not count \(carol\).*author's own approval/);
+    expect(r.findings[0]?.message).toMatch(
+      /0 of 1 required approval.*earlier commits do not count \(carol\).*the authors' own approvals do not count \(alice\)/,
+    );
   });
 
   it('reads every page of a long review list (the approval is on page 2)', async () => {
@@ -165,6 +173,26 @@ describe('review and protection evidence from the GitHub API', () => {
     expect(blocking(r)).toEqual([]);
     expect(r.review?.pull?.approvers).toEqual(['carol']);
     expect(api.requests.filter((q) => q.path.endsWith('/reviews')).map((q) => q.query.page)).toEqual(['1', '2']);
+  });
+
+  it('whoever wrote the final commit cannot approve it either (two-party review)', async () => {
+    const { repo, head } = repoWithOwners('* @carol\n');
+    api = await startGitHubApiServer([
+      ...happyRoutes(head),
+      {
+        method: 'GET',
+        path: `/repos/${REPO}/commits/${FINAL}`,
+        body: rec.commit(REPO, FINAL, UNSIGNED, { author: 'carol', committer: 'carol' }),
+      },
+    ]);
+    const r = await run(repo, policy());
+    expect(blocking(r)).toEqual(['source/review']);
+    expect(r.findings[0]?.message).toMatch(/someone other than alice and carol.*the authors' own approvals do not count \(carol\)/);
+
+    api.route({ method: 'GET', path: `/repos/${REPO}/commits/${FINAL}`, ...forbidden() });
+    const r2 = await run(repo, policy());
+    expect(blocking(r2)).toEqual(['source/review']);
+    expect(r2.findings[0]?.message).toMatch(/could not verify who wrote the final commit c0ffee000000: the token lacks contents: read/);
   });
 
   it('a later "changes requested" replaces an approval', async () => {

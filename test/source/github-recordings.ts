@@ -19,10 +19,12 @@ export function user(login: string, id = 1000 + login.length): Record<string, un
 }
 
 /** GET /repos/{owner}/{repo}/commits/{ref} */
+/** Also the answer that names a commit's author and committer logins. */
 export function commit(
   repo: string,
   sha: string,
   verification: { verified: boolean; reason: string; signature: string | null; payload: string | null },
+  logins: { author?: string; committer?: string } = {},
 ): Record<string, unknown> {
   return {
     url: `${API}/repos/${repo}/commits/${sha}`,
@@ -39,8 +41,8 @@ export function commit(
       comment_count: 0,
       verification: { ...verification, verified_at: verification.verified ? '2026-11-24T10:00:01Z' : null },
     },
-    author: user('alice'),
-    committer: { ...user('web-flow', 19864447), type: 'User' },
+    author: user(logins.author ?? 'alice'),
+    committer: logins.committer ? user(logins.committer) : { ...user('web-flow', 19864447), type: 'User' },
     parents: [],
     stats: { additions: 1, deletions: 0, total: 1 },
     files: [],

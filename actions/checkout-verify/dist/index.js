@@ -47815,6 +47815,13 @@ function createGitHubClient(opts) {
                 },
             };
         },
+        async commitUsers(sha) {
+            const r = await get('GET /repos/{owner}/{repo}/commits/{ref}', { ref: sha });
+            if (!r.ok)
+                return r;
+            const c = obj(r.value);
+            return { ok: true, value: { author: str(obj(c.author).login).toLowerCase(), committer: str(obj(c.committer).login).toLowerCase() } };
+        },
         async pullsForCommit(sha) {
             return map(await list('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { commit_sha: sha }), pullInfo);
         },
@@ -48577,22 +48584,43 @@ async function checkReviewEvidence(opts) {
         else {
             const decisions = latestDecisions(reviews.value);
             const author = pull.author.toLowerCase();
+            // Two parties: neither the pull request's author nor whoever wrote its final commit may approve it.
+            const excluded = new Set([author]);
+            let finalAuthor = '';
+            const users = await client.commitUsers(pull.headSha);
+            let usersUnknown;
+            if (users.ok) {
+                finalAuthor = users.value.author;
+                for (const u of [users.value.author, users.value.committer])
+                    if (u && u !== 'web-flow')
+                        excluded.add(u);
+            }
+            else {
+                usersUnknown = couldNotVerify(`who wrote the final commit ${pull.headSha.slice(0, 12)}`, 'contents: read', users);
+            }
             const stale = [];
+            const own = [];
             for (const [user, d] of decisions) {
-                if (d.state !== 'APPROVED' || user === author)
+                if (d.state !== 'APPROVED')
                     continue;
-                if (d.commitId === pull.headSha)
+                if (excluded.has(user))
+                    own.push(user);
+                else if (d.commitId === pull.headSha)
                     approvers.push(user);
                 else
                     stale.push(user);
             }
+            // Fail closed: without knowing the final commit's author, no approval can be shown independent.
+            if (usersUnknown !== undefined)
+                approvers = [];
             approvers = approvers.sort();
             ev.proven.independentApproval = approvers.length >= Math.max(1, policy.reviews.approvals);
-            const selfApproved = decisions.get(author)?.state === 'APPROVED';
             const detail = `${approvers.length} approval(s) on the final commit ${pull.headSha.slice(0, 12)} by someone other than ${pull.author}` +
+                (finalAuthor && finalAuthor !== author ? ` and ${finalAuthor}` : '') +
                 (approvers.length ? ` (${approvers.join(', ')})` : '') +
                 (stale.length ? `; approvals of earlier commits do not count (${stale.join(', ')})` : '') +
-                (selfApproved ? `; the author's own approval does not count` : '');
+                (own.length ? `; the authors' own approvals do not count (${own.sort().join(', ')})` : '') +
+                (usersUnknown ? `; ${usersUnknown}` : '');
             const ok = approvers.length >= policy.reviews.approvals;
             add('approvals', needReview ? (ok ? 'passed' : 'failed') : 'not-required', detail);
             if (!ok) {

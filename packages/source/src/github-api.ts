@@ -62,6 +62,8 @@ export interface GitHubClient {
   readonly owner: string;
   readonly repo: string;
   commitVerification(sha: string): Promise<ApiResult<CommitVerification>>;
+  /** GitHub logins of a commit's author and committer (empty when GitHub cannot link them to an account). */
+  commitUsers(sha: string): Promise<ApiResult<{ author: string; committer: string }>>;
   pullsForCommit(sha: string): Promise<ApiResult<PullRequestInfo[]>>;
   pull(pull: number): Promise<ApiResult<PullRequestInfo>>;
   reviews(pull: number): Promise<ApiResult<ReviewInfo[]>>;
@@ -154,6 +156,12 @@ export function createGitHubClient(opts: GitHubOptions): GitHubClient {
           payload: typeof v.payload === 'string' ? v.payload : null,
         },
       };
+    },
+    async commitUsers(sha) {
+      const r = await get('GET /repos/{owner}/{repo}/commits/{ref}', { ref: sha });
+      if (!r.ok) return r;
+      const c = obj(r.value);
+      return { ok: true, value: { author: str(obj(c.author).login).toLowerCase(), committer: str(obj(c.committer).login).toLowerCase() } };
     },
     async pullsForCommit(sha) {
       return map(await list('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { commit_sha: sha }), pullInfo);
