@@ -126,6 +126,7 @@ describe('gate: admits the whole chain', () => {
     expect(log.artefacts[0]?.inputs).toHaveLength(5);
     for (const i of log.inputs) expect(i.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(log.artefacts[0]?.run).toBe('run 8812 attempt 1, commit 4be1…aaaa');
+    expect(log.artefacts[0]?.builder).toEqual({ identity: FACTORY, from: 'policy' });
   });
 
   it('writes a PASSED VSA with the policy, the inputs and the verified levels, signed so that it verifies', () => {

@@ -85119,13 +85119,17 @@ function createBundleVerifier(options = {}) {
             const code = VERIFY_CODES[String(e.code)] ?? 'SIGNATURE';
             return fail(code, `${e instanceof Error ? e.message : String(e)}`);
         }
-        const timestamps = [];
+        const witnessed = [];
         for (const t of entity.timestamps) {
-            if (t.$case === 'transparency-log')
-                timestamps.push(new Date(Number(t.tlogEntry.integratedTime) * 1000));
+            // A Rekor v2 entry has no integrated time; its time comes from a TSA.
+            if (t.$case === 'transparency-log') {
+                if (Number(t.tlogEntry.integratedTime) > 0)
+                    witnessed.push({ source: 'tlog', time: new Date(Number(t.tlogEntry.integratedTime) * 1000) });
+            }
             else
-                timestamps.push(t.timestamp.signingTime);
+                witnessed.push({ source: 'tsa', time: t.timestamp.signingTime });
         }
+        const timestamps = witnessed.map((w) => w.time);
         if (isKey) {
             return {
                 ok: true,
@@ -85134,6 +85138,7 @@ function createBundleVerifier(options = {}) {
                 ...(payloadType ? { payloadType } : {}),
                 signer: { kind: 'key' },
                 timestamps,
+                witnessed,
             };
         }
         const cert = entity.key.$case === 'certificate' ? entity.key.certificate : undefined;
@@ -85154,6 +85159,7 @@ function createBundleVerifier(options = {}) {
             ...(payloadType ? { payloadType } : {}),
             signer: { kind: 'certificate', identity },
             timestamps,
+            witnessed,
         };
     };
     return { trustedRootSource: trusted.source, verify };
@@ -86186,6 +86192,11 @@ function evaluate(input) {
         verifiedLevels: allowed ? levels(used, builder) : [],
         used,
         ...(anchor ? { run: describeRun(anchor) } : {}),
+        ...(builder !== undefined
+            ? {
+                builder: { identity: builder, from: input.builder !== undefined ? 'option' : deploy.builder !== undefined ? 'policy' : 'runner' },
+            }
+            : {}),
     };
 }
 function missing(id, title, stage, fix) {
@@ -87643,6 +87654,7 @@ async function runGate(options) {
                 ...(s.name ? { name: s.name } : {}),
                 allowed,
                 ...(ev.run ? { run: ev.run } : {}),
+                ...(ev.builder ? { builder: ev.builder } : {}),
                 verifiedLevels: allowed ? ev.verifiedLevels : [],
                 checks,
                 waivers: ev.waivers,

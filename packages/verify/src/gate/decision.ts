@@ -40,6 +40,8 @@ export interface ArtefactDecision {
   name?: string;
   allowed: boolean;
   run?: string;
+  /** The builder identity the evidence was held to: from --certificate-identity, the policy, or the runner's own workflow. */
+  builder?: { identity: string; from: 'option' | 'policy' | 'runner' };
   verifiedLevels: string[];
   checks: Check[];
   waivers: Evaluation['waivers'];

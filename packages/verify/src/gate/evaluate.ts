@@ -61,6 +61,8 @@ export interface Evaluation {
   used: Partial<Record<EvidenceKind, Evidence>>;
   /** `run 8812 attempt 1, commit 4be1…9a0` of the provenance's run. */
   run?: string;
+  /** The builder identity the evidence was held to, and where it came from. */
+  builder?: { identity: string; from: 'option' | 'policy' | 'runner' };
 }
 
 /** The verifier id of the VSAs the gate writes. */
@@ -623,6 +625,11 @@ export function evaluate(input: EvaluationInput): Evaluation {
     verifiedLevels: allowed ? levels(used, builder) : [],
     used,
     ...(anchor ? { run: describeRun(anchor) } : {}),
+    ...(builder !== undefined
+      ? {
+          builder: { identity: builder, from: input.builder !== undefined ? 'option' : deploy.builder !== undefined ? 'policy' : 'runner' },
+        }
+      : {}),
   };
 }
 

@@ -196,6 +196,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
         ...(s.name ? { name: s.name } : {}),
         allowed,
         ...(ev.run ? { run: ev.run } : {}),
+        ...(ev.builder ? { builder: ev.builder } : {}),
         verifiedLevels: allowed ? ev.verifiedLevels : [],
         checks,
         waivers: ev.waivers,
