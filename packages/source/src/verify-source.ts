@@ -18,7 +18,7 @@ import {
   type Logger,
   type Policy,
 } from '@secure-factory/core';
-import { auditWorkflows } from './audit/index.js';
+import { auditWorkflows, discoverZizmorConfig } from './audit/index.js';
 import { checkCommitIdentity } from './commit-identity.js';
 import { readCommits } from './git.js';
 import { createGitHubClient, type GitHubClient } from './github-api.js';
@@ -49,6 +49,8 @@ export interface GitHubSourceOptions {
 export type WorkflowAuditor = (opts: {
   root: string;
   ignore?: string[];
+  /** `false`: ignore any zizmor.yml in the tree (the repository under verification must not turn rules off). */
+  zizmorConfig?: string | false;
   logger: Logger;
 }) => Promise<{ findings: Finding[]; files: string[] }>;
 
@@ -293,9 +295,15 @@ export async function verifySource(opts: VerifySourceOptions): Promise<VerifySou
   const audit = opts.auditWorkflows ?? sc.workflows.audit;
   if (audit) {
     const auditor = opts.auditor ?? auditWorkflows;
+    // Only the policy file may silence audit rules: a zizmor.yml inside the repository being verified
+    // could be added by the very change under review, so it is ignored here and reported.
+    const zizmorFile = discoverZizmorConfig(opts.repo);
+    if (zizmorFile)
+      logger.warning(`ignoring ${zizmorFile}: only source.workflows.ignore in the policy file can silence workflow audit rules here`);
     const r = await auditor({
       root: opts.repo,
       ignore: sc.workflows.ignore,
+      zizmorConfig: false,
       ...(opts.publicRepository !== undefined ? { publicRepository: opts.publicRepository } : {}),
       logger,
     });
