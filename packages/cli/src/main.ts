@@ -4,19 +4,29 @@
  */
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '@secure-factory/core';
-import { registerAttest } from './commands/attest.js';
-import { registerAuditWorkflows } from './commands/audit-workflows.js';
-import { registerBuild } from './commands/build.js';
-import { registerGate } from './commands/gate.js';
-import { registerRescan } from './commands/rescan.js';
-import { registerRun } from './commands/run.js';
-import { registerScan } from './commands/scan.js';
-import { registerSignBundle } from './commands/sign-bundle.js';
-import { registerSource } from './commands/source.js';
-import { registerVerifyArtifact } from './commands/verify-artifact.js';
-import { registerVerifyBundle } from './commands/verify-bundle.js';
 
-export function program(): Command {
+type Register = (program: Command) => Command;
+
+/**
+ * Each verb's module is imported only when that verb runs: a verb pulls in only its own stage
+ * packages (verify-bundle does not load the build sandbox), which keeps start-up short for scripts
+ * that call the CLI many times. `--help` and unknown verbs load them all.
+ */
+const VERBS: Record<string, () => Promise<Register>> = {
+  source: async () => (await import('./commands/source.js')).registerSource,
+  'audit-workflows': async () => (await import('./commands/audit-workflows.js')).registerAuditWorkflows,
+  scan: async () => (await import('./commands/scan.js')).registerScan,
+  build: async () => (await import('./commands/build.js')).registerBuild,
+  attest: async () => (await import('./commands/attest.js')).registerAttest,
+  gate: async () => (await import('./commands/gate.js')).registerGate,
+  run: async () => (await import('./commands/run.js')).registerRun,
+  rescan: async () => (await import('./commands/rescan.js')).registerRescan,
+  'verify-bundle': async () => (await import('./commands/verify-bundle.js')).registerVerifyBundle,
+  'sign-bundle': async () => (await import('./commands/sign-bundle.js')).registerSignBundle,
+  'verify-artifact': async () => (await import('./commands/verify-artifact.js')).registerVerifyArtifact,
+};
+
+export async function program(verb?: string): Promise<Command> {
   const p = new Command('secure-factory')
     .description(
       'A secure software supply chain: verify the source, scan the materials, build in isolation, sign the evidence, gate the deployment.',
@@ -31,27 +41,13 @@ export function program(): Command {
 Exit codes: 0 passed, 1 policy or verification failure, 2 usage or input error, 3 infrastructure error.
 Every verb prints a human report on stderr and, with --json, a machine-readable result on stdout.`,
   );
-  for (const register of [
-    registerSource,
-    registerAuditWorkflows,
-    registerScan,
-    registerBuild,
-    registerAttest,
-    registerGate,
-    registerRun,
-    registerRescan,
-    registerVerifyBundle,
-    registerSignBundle,
-    registerVerifyArtifact,
-  ]) {
-    const sub = register(p);
-    sub.exitOverride();
-  }
+  const load = verb !== undefined && Object.hasOwn(VERBS, verb) ? [VERBS[verb] as () => Promise<Register>] : Object.values(VERBS);
+  for (const register of await Promise.all(load.map((l) => l()))) register(p).exitOverride();
   return p;
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const p = program();
+  const p = await program(argv[2]);
   try {
     await p.parseAsync(argv);
   } catch (e: unknown) {
