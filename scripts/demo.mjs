@@ -20,7 +20,7 @@ const examples = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['ex
 let worst = 0;
 for (const ex of examples) {
   console.error(`\n──────── secure-factory run ${ex} ────────`);
-  const status = run(node24(), [cli, 'run', ex]);
+  const status = run(node24(), [cli, 'run', ex, '--offline', '--osv-db', 'examples/osv-db']);
   worst = Math.max(worst, status);
 }
 // The vulnerable example is meant to be refused (exit 1); anything else non-zero is a real failure.

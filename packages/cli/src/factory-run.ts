@@ -5,19 +5,17 @@
  * one found problems, so the gate decides on complete evidence and the report shows every link.
  */
 import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { attestEvidence, publicKeyHint } from '@secure-factory/attest';
 import { build, type BuildResult } from '@secure-factory/build';
 import {
   ConfigurationError,
-  code,
   errorMessage,
   EXIT,
   loadPolicy,
   stageDiagram,
-  table,
-  md,
+  stripControl,
   type Logger,
   type Policy,
   type StageState,
@@ -82,6 +80,9 @@ export async function runFactory(o: RunOptions): Promise<RunResult> {
   const evidenceDir = path.join(work, 'evidence');
   // A fresh run: evidence from an earlier run must not mix with this one.
   await rm(evidenceDir, { recursive: true, force: true });
+  // The work folder ignores itself, so a second run does not find the first one's files as uncommitted changes.
+  await mkdir(work, { recursive: true });
+  await writeFile(path.join(work, '.gitignore'), '# written by secure-factory run\n*\n');
   const scripts = await projectScripts(dir);
   const buildCommand = o.build ?? scripts.build;
   if (!buildCommand)
@@ -154,6 +155,9 @@ export async function runFactory(o: RunOptions): Promise<RunResult> {
   // ---- attest: an ephemeral key made for this run ----
   let publicKeyFile: string | undefined;
   let builderHint: string | undefined;
+  // The run's key is made inside attestEvidence, after this instant: nothing it signed can be older,
+  // which is the trusted time the gate's freshness checks use for this key-signed evidence.
+  const keysCreatedAt = new Date();
   try {
     const signed = await attestEvidence({
       evidenceDir,
@@ -179,6 +183,7 @@ export async function runFactory(o: RunOptions): Promise<RunResult> {
       policyFile,
       publicKeyFiles: publicKeyFile ? [publicKeyFile] : [],
       builder: builderHint,
+      keysCreatedAt,
       signer: { kind: 'ephemeral', services: {}, transparencyLog: 'never' },
       now,
       logger,
@@ -205,6 +210,8 @@ export async function runFactory(o: RunOptions): Promise<RunResult> {
   });
 }
 
+const ICON: Record<StageState, string> = { passed: '✅', failed: '❌', skipped: '⚪', warning: '⚠️' };
+
 function finish(r: {
   admitted: boolean;
   exitCode: number;
@@ -218,39 +225,27 @@ function finish(r: {
 }): RunResult {
   const states: Record<string, StageState> = {};
   for (const s of r.stages) states[s.stage] = s.state;
-  const lines = [
-    `## secure-factory run ${md(r.o.dir)}: ${r.admitted ? 'admitted ✅' : 'refused ❌'}`,
-    '',
-    stageDiagram(states),
-    '',
-    table(
-      ['stage', 'result', 'detail'],
-      r.stages.map((s) => [
-        s.stage,
-        s.state === 'passed' ? '✅' : s.state === 'failed' ? '❌' : s.state === 'warning' ? '⚠️' : '⚪',
-        md(s.detail),
-      ]),
-    ),
-  ];
   const blocking = [...(r.source?.findings.filter((f) => f.blocking) ?? []), ...(r.materials?.blocking ?? [])];
-  if (blocking.length > 0) {
-    lines.push('', '### What blocks', '');
-    for (const f of blocking.slice(0, 20)) lines.push(`- ${f.severity}: ${md(f.message)}${f.help ? ` — ${md(f.help)}` : ''}`);
-  }
-  if (r.subjects.length > 0)
-    lines.push(
-      '',
-      '### Artefacts',
-      '',
-      table(
-        ['artefact', 'sha256'],
-        r.subjects.map((s) => [code(s.name), code(s.digest.sha256)]),
-      ),
-    );
-  lines.push(
+  const rel = (p: string): string => path.relative(process.cwd(), p) || p;
+  // Plain text for a terminal: untrusted text loses control characters (no terminal escapes).
+  const lines = [
+    `secure-factory run ${stripControl(r.o.dir)}: ${r.admitted ? 'ADMITTED ✅' : 'REFUSED ❌'} (environment ${stripControl(r.o.environment)})`,
     '',
-    `Evidence: ${code(path.relative(process.cwd(), r.evidenceDir) || r.evidenceDir)}${r.decided ? ` · decision log: ${code(path.relative(process.cwd(), r.decided.decisionPath))}` : ''}`,
-  );
+    `  ${stageDiagram(states)}`,
+    '',
+    ...r.stages.map((s) => `  ${s.stage.padEnd(10)} ${ICON[s.state]}  ${stripControl(s.detail)}`),
+  ];
+  if (blocking.length > 0) {
+    lines.push('', 'What blocks:');
+    for (const f of blocking.slice(0, 20))
+      lines.push(`  - ${f.severity}: ${stripControl(f.message)}${f.help ? ` — ${stripControl(f.help)}` : ''}`);
+  }
+  if (r.subjects.length > 0) {
+    lines.push('', 'Artefacts:');
+    for (const s of r.subjects) lines.push(`  sha256:${s.digest.sha256}  ${stripControl(s.name)}`);
+  }
+  lines.push('', `Evidence: ${rel(r.evidenceDir)}`);
+  if (r.decided) lines.push(`Decision log: ${rel(r.decided.decisionPath)}`, `VSA: ${rel(r.decided.vsaBundlePath ?? r.decided.vsaPath)}`);
   return {
     admitted: r.admitted,
     exitCode: r.exitCode,
