@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { REPO_ROOT } from './shared.js';
 
 export interface ActionRun {
@@ -26,6 +27,11 @@ export interface ActionRunOptions {
   eventName?: string;
   env?: Record<string, string>;
   timeoutMs?: number;
+  /**
+   * Give unset inputs their action.yml default, as the runner does (`${{ github.sha }}`, `.token`,
+   * `.api_url`, `.server_url`, `.repository` are evaluated from the run's environment).
+   */
+  applyDefaults?: boolean;
 }
 
 /** Parses `name<<DELIM\nvalue\nDELIM` blocks (and plain `name=value` lines) from a runner file. */
@@ -111,6 +117,26 @@ export async function runAction(stage: string, options: ActionRunOptions = {}): 
     ...options.env,
   };
   for (const [k, v] of Object.entries(options.inputs ?? {})) env[`INPUT_${k.toUpperCase()}`] = v;
+  if (options.applyDefaults) {
+    const action = parseYaml(readFileSync(path.join(REPO_ROOT, 'actions', stage, 'action.yml'), 'utf8')) as {
+      inputs?: Record<string, { default?: unknown }>;
+    };
+    const github: Record<string, string> = {
+      sha: env.GITHUB_SHA ?? '',
+      token: env.GITHUB_TOKEN ?? 'ghs_test-token',
+      api_url: env.GITHUB_API_URL ?? '',
+      server_url: env.GITHUB_SERVER_URL ?? '',
+      repository: env.GITHUB_REPOSITORY ?? '',
+    };
+    for (const [name, spec] of Object.entries(action.inputs ?? {})) {
+      const key = `INPUT_${name.toUpperCase()}`;
+      if (key in env || spec.default === undefined || spec.default === null) continue;
+      env[key] = String(spec.default).replace(/\$\{\{\s*github\.([a-z_]+)\s*\}\}/g, (_m, k: string) => {
+        if (!(k in github)) throw new Error(`the harness cannot evaluate github.${k} in the default of ${stage}'s ${name}`);
+        return github[k] as string;
+      });
+    }
+  }
   const entry = path.join(REPO_ROOT, 'actions', stage, 'dist', 'index.js');
   const child = spawn(node24Binary(), [entry], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
