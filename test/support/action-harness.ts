@@ -119,7 +119,7 @@ export async function runAction(stage: string, options: ActionRunOptions = {}): 
   for (const [k, v] of Object.entries(options.inputs ?? {})) env[`INPUT_${k.toUpperCase()}`] = v;
   if (options.applyDefaults) {
     const action = parseYaml(readFileSync(path.join(REPO_ROOT, 'actions', stage, 'action.yml'), 'utf8')) as {
-      inputs?: Record<string, { default?: unknown }>;
+      inputs?: Record<string, { default?: string | number | boolean | null }>;
     };
     const github: Record<string, string> = {
       sha: env.GITHUB_SHA ?? '',
