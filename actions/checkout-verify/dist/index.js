@@ -52227,9 +52227,15 @@ async function verifySource(opts) {
     const audit = opts.auditWorkflows ?? sc.workflows.audit;
     if (audit) {
         const auditor = opts.auditor ?? auditWorkflows;
+        // Only the policy file may silence audit rules: a zizmor.yml inside the repository being verified
+        // could be added by the very change under review, so it is ignored here and reported.
+        const zizmorFile = discoverZizmorConfig(opts.repo);
+        if (zizmorFile)
+            logger.warning(`ignoring ${zizmorFile}: only source.workflows.ignore in the policy file can silence workflow audit rules here`);
         const r = await auditor({
             root: opts.repo,
             ignore: sc.workflows.ignore,
+            zizmorConfig: false,
             ...(opts.publicRepository !== undefined ? { publicRepository: opts.publicRepository } : {}),
             logger,
         });
