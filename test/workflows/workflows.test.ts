@@ -91,6 +91,12 @@ const NEEDS: Record<string, Record<string, 'read' | 'write'>> = {
   'actions/gate-deploy': { contents: 'read', 'id-token': 'write', attestations: 'read' },
 };
 
+/** `run:` steps that need a grant of their own, by step id. */
+const RUN_STEP_NEEDS: Record<string, Record<string, 'read' | 'write'>> = {
+  // The gate job pushes an admitted run's evidence to the evidence branch for the rescan loop.
+  'publish-evidence': { contents: 'write' },
+};
+
 function actionKey(uses: string): string | undefined {
   if (uses.startsWith('$/') || uses.startsWith('./')) return uses.slice(2);
   const m = /^([^/]+\/[^/@]+)@/.exec(uses);
@@ -147,6 +153,7 @@ describe('the reusable workflow and the actions agree', () => {
     for (const [job, spec] of Object.entries(jobs)) {
       const need: Record<string, string> = {};
       for (const step of spec.steps ?? []) {
+        for (const [scope, level] of Object.entries(RUN_STEP_NEEDS[step.id ?? ''] ?? {})) if (need[scope] !== 'write') need[scope] = level;
         if (!step.uses) continue;
         const key = actionKey(step.uses) ?? '';
         expect([job, key, key in NEEDS]).toEqual([job, key, true]);

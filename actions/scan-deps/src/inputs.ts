@@ -1,4 +1,4 @@
-import { getBooleanInput, getOptionalInput } from '@secure-factory/action-runtime';
+import { getBooleanInput, getListInput, getOptionalInput } from '@secure-factory/action-runtime';
 
 export interface RunInputs {
   /** Folder, lockfile or SBOM, relative to the workspace. */
@@ -12,6 +12,13 @@ export interface RunInputs {
   sarif: string;
   cache: boolean;
   workspace: string;
+  /** Rescan mode: evidence folders (or folders holding them) with the gate's deployment records. */
+  rescan: string[];
+  /** Rescan mode: where remediations.json is kept. */
+  rescanState: string | undefined;
+  githubIssues: boolean;
+  githubToken: string | undefined;
+  rebuild: boolean;
 }
 
 export function readInputs(): RunInputs {
@@ -25,5 +32,10 @@ export function readInputs(): RunInputs {
     sarif: getOptionalInput('sarif') ?? 'secure-factory-materials.sarif',
     cache: getBooleanInput('cache', true),
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+    rescan: getListInput('rescan'),
+    rescanState: getOptionalInput('rescan-state'),
+    githubIssues: getBooleanInput('github-issues', false),
+    githubToken: getOptionalInput('github-token'),
+    rebuild: getBooleanInput('rebuild', false),
   };
 }

@@ -12,6 +12,7 @@ import {
   writeJsonAtomic,
   type Finding,
   type Logger,
+  type Policy,
 } from '@secure-factory/core';
 import { OsvApiSource, openOfflineDatabase, scan, scanSarif, scanSummary, type VulnSource } from '@secure-factory/materials';
 import type { RunInputs } from './inputs.js';
@@ -43,17 +44,22 @@ function relocate(findings: readonly Finding[], root: string, workspace: string)
   return findings.map((f) => (f.file ? { ...f, file: path.relative(workspace, path.resolve(root, f.file)).split(path.sep).join('/') } : f));
 }
 
-export async function run(inputs: RunInputs): Promise<void> {
-  const logger = coreLogger();
-  const now = new Date();
-  const target = path.resolve(inputs.workspace, inputs.path);
-  // The repository's own policy file, at the default path of the workspace when no input names one.
+/** The repository's own policy file, at the default path of the workspace when no input names one. */
+export async function repositoryPolicy(inputs: RunInputs, now: Date): Promise<Policy> {
   const defaultPolicyFile = path.join(inputs.workspace, DEFAULT_POLICY_PATH);
-  const policy = inputs.policy
-    ? await loadPolicy(path.resolve(inputs.workspace, inputs.policy), { now })
+  return inputs.policy
+    ? loadPolicy(path.resolve(inputs.workspace, inputs.policy), { now })
     : existsSync(defaultPolicyFile)
-      ? await loadPolicy(defaultPolicyFile, { now })
+      ? loadPolicy(defaultPolicyFile, { now })
       : defaultPolicy();
+}
+
+/** The offline database (restored from the day's cache) or the OSV API; `save` refreshes the cache. */
+export async function vulnerabilityDatabase(
+  inputs: RunInputs,
+  policy: Policy,
+  logger: Logger,
+): Promise<{ vulnSource: VulnSource; save: () => Promise<void> }> {
   let vulnSource: VulnSource;
   let saveKey: string | undefined;
   const dbInput = inputs.osvDatabase ?? policy.materials.database.path;
@@ -64,6 +70,24 @@ export async function run(inputs: RunInputs): Promise<void> {
   } else {
     vulnSource = new OsvApiSource({ baseUrl: inputs.osvApiUrl, logger });
   }
+  const save = async (): Promise<void> => {
+    if (dbPath && saveKey && existsSync(dbPath)) {
+      try {
+        await cache.saveCache([cachePath(dbPath)], saveKey);
+      } catch (e: unknown) {
+        logger.warning(`OSV database cache not saved: ${errorMessage(e)}`);
+      }
+    }
+  };
+  return { vulnSource, save };
+}
+
+export async function run(inputs: RunInputs): Promise<void> {
+  const logger = coreLogger();
+  const now = new Date();
+  const target = path.resolve(inputs.workspace, inputs.path);
+  const policy = await repositoryPolicy(inputs, now);
+  const { vulnSource, save } = await vulnerabilityDatabase(inputs, policy, logger);
   const result = await scan({
     path: target,
     policy,
@@ -72,13 +96,7 @@ export async function run(inputs: RunInputs): Promise<void> {
     logger,
     now,
   });
-  if (dbPath && saveKey && existsSync(dbPath)) {
-    try {
-      await cache.saveCache([cachePath(dbPath)], saveKey);
-    } catch (e: unknown) {
-      logger.warning(`OSV database cache not saved: ${errorMessage(e)}`);
-    }
-  }
+  await save();
 
   const root = statSync(target).isDirectory() ? target : path.dirname(target);
   const findings = relocate(result.findings, root, inputs.workspace);
