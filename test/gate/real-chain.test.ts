@@ -75,7 +75,7 @@ async function runFactory(example: string, services: SigstoreServices): Promise<
     reproducible: false,
     timeoutMs: 60_000,
     env: [],
-    testCommand: 'node --test test/',
+    testCommand: 'node --test test/server.test.js',
     logger,
     hostEnv: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
     onOutput: () => undefined,
