@@ -106,15 +106,17 @@ describe('the closed loop: rescan what is deployed', () => {
       expect(remediation?.reason).toMatch(/SF-TEST-2026-0001 in ms@2\.1\.3 \(fixed in 2\.1\.4\)/);
 
       // The scan-deps action in rescan mode (what .github/workflows/rescan.yml runs) sees the same open remediation.
-      const action = await runAction('scan-deps', {
-        workspace: dir,
-        inputs: {
-          rescan: path.relative(dir, evidence),
-          'osv-database': freshDb,
-          cache: 'false',
-          policy: path.relative(dir, path.join(service, '.github', 'secure-factory.yml')),
-        },
-      });
+      const rescanAction = (): ReturnType<typeof runAction> =>
+        runAction('scan-deps', {
+          workspace: dir,
+          inputs: {
+            rescan: path.relative(dir, evidence),
+            'osv-database': freshDb,
+            cache: 'false',
+            policy: path.relative(dir, path.join(service, '.github', 'secure-factory.yml')),
+          },
+        });
+      const action = await rescanAction();
       expect([action.exitCode, action.outputs['open-count'], action.outputs['overdue-count']]).toEqual([0, '1', '0']);
       expect(action.summary).toMatch(/SF-TEST-2026-0001/);
 
@@ -130,15 +132,7 @@ describe('the closed loop: rescan what is deployed', () => {
       const r3 = await runCli(args, { env });
       expect(r3.exitCode).toBe(1);
       expect(r3.stderr).toMatch(/SF-TEST-2026-0001 in ms@2\.1\.3 is past its deadline/);
-      const late = await runAction('scan-deps', {
-        workspace: dir,
-        inputs: {
-          rescan: path.relative(dir, evidence),
-          'osv-database': freshDb,
-          cache: 'false',
-          policy: path.relative(dir, path.join(service, '.github', 'secure-factory.yml')),
-        },
-      });
+      const late = await rescanAction();
       expect(late.exitCode).toBe(1);
       expect(late.annotations.some((a) => a.level === 'error' && /past the 24-hour deadline/.test(a.message))).toBe(true);
     } finally {

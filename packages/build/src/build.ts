@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError, EvidenceFolder, PolicyViolation, type Finding, type Logger, type Subject } from '@secure-factory/core';
 import { recordedVariables, sandboxEnvironment } from './environment.js';
-import { watchAfter, watchBefore } from './integrity-watch.js';
+import { watchAfter, watchBefore, type WatchResult } from './integrity-watch.js';
 import {
   cacheKeyPrefix,
   restoreFetchCache,
@@ -76,14 +76,8 @@ export interface IsolationReport {
   timeoutMs: number;
 }
 
-export interface IntegrityReport {
-  before: string;
-  after: string;
-  unchanged: boolean;
-  changed: string[];
-  added: string[];
-  removed: string[];
-}
+/** The source tree's digest before and after the build, and what changed (integrity-watch.ts). */
+export type IntegrityReport = WatchResult;
 
 export interface BuildResult {
   /** true when the command, tests and checks passed (no blocking finding). */
