@@ -2,7 +2,16 @@
  * The `materials:` policy applied to the inventory and the vulnerability matches: one Finding per
  * problem, blocking when the policy says so and no unexpired waiver in `exceptions:` covers it.
  */
-import { atLeast, evaluateCelBoolean, isExpired, type Exception, type Finding, type Policy, type Severity } from '@secure-factory/core';
+import {
+  atLeast,
+  evaluateCelBoolean,
+  findWaiver,
+  isExpired,
+  type Exception,
+  type Finding,
+  type Policy,
+  type Severity,
+} from '@secure-factory/core';
 import type { VulnMatch } from '../osv/index.js';
 import type { Package } from '../package.js';
 import { imageLocation, parseImageRef } from '../other/image-ref.js';
@@ -37,27 +46,6 @@ const HASHING_FORMATS =
 
 function pkgLabel(p: { name: string; version: string }): string {
   return p.version ? `${p.name}@${p.version}` : p.name;
-}
-
-function matchesPackage(x: Exception, p: { name: string; version: string; purl?: string }): boolean {
-  if (!x.package) return true;
-  return x.package === p.name || x.package === `${p.name}@${p.version}` || (p.purl !== undefined && x.package === p.purl);
-}
-
-/** The waiver covering a finding: advisory (by id or alias), rule, or package scope; undefined if none. */
-function findWaiver(
-  exceptions: readonly Exception[],
-  rule: string,
-  ids: readonly string[],
-  pkg: { name: string; version: string; purl?: string } | undefined,
-): Exception | undefined {
-  return exceptions.find((x) => {
-    if (x.environment || x.digest) return false;
-    if (x.advisory && !ids.includes(x.advisory)) return false;
-    if (x.rule && x.rule !== rule) return false;
-    if (x.package && (!pkg || !matchesPackage(x, pkg))) return false;
-    return x.advisory !== undefined || x.rule !== undefined || x.package !== undefined;
-  });
 }
 
 function hostAllowed(url: string, allowed: readonly string[]): boolean {
@@ -95,12 +83,13 @@ function globMatch(pattern: string, s: string): boolean {
 export function evaluateMaterials(input: EvaluateInput): { findings: Finding[]; vulnerabilities: VulnerabilityReport[] } {
   const { policy, now } = input;
   const m = policy.materials;
-  const active = policy.exceptions.filter((x) => !isExpired(x.expires, now));
   const findings: Finding[] = [];
   const used = new Set<Exception>();
 
   const push = (f: Finding, ids: readonly string[], pkg: Package | undefined, blocks: boolean): boolean => {
-    const waiver = findWaiver(active, f.rule, ids, pkg);
+    // Waivers scoped to a digest or an environment are the gate's business: with neither given here, they do not match.
+    const waiver = findWaiver(policy.exceptions, { ids, rule: f.rule, ...(pkg ? { package: pkg } : {}) }, now, policy.exceptionMaxDays)
+      .active?.exception;
     if (waiver) {
       used.add(waiver);
       f.waived = { reason: waiver.reason, approver: waiver.approver, expires: waiver.expires };
