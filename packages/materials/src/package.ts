@@ -147,3 +147,24 @@ export function makePackage(init: PackageInit): Package {
 export function packageIdentity(p: { ecosystem: string; name: string; version: string }): string {
   return `${p.ecosystem}\u0000${p.name}\u0000${p.version}`;
 }
+
+/** A package as `secure-factory scan --json` prints it (snake_case per the CLI contract); CEL rules see the same shape. */
+export function packageJson(p: Package): {
+  ecosystem: string;
+  name: string;
+  version: string;
+  purl: string;
+  groups: string[];
+  direct: boolean | null;
+  source_file: string;
+} {
+  return {
+    ecosystem: p.ecosystem,
+    name: p.name,
+    version: p.version,
+    purl: p.purl,
+    groups: p.groups,
+    direct: p.direct ?? null,
+    source_file: p.sourceFile,
+  };
+}

@@ -13,7 +13,7 @@ import {
   type Severity,
 } from '@secure-factory/core';
 import type { VulnMatch } from '../osv/index.js';
-import type { Package } from '../package.js';
+import { packageJson, type Package } from '../package.js';
 import { imageLocation, parseImageRef } from '../other/image-ref.js';
 import { checkLicense } from './licenses.js';
 import { RULE } from './rules.js';
@@ -397,13 +397,7 @@ export function evaluateMaterials(input: EvaluateInput): { findings: Finding[]; 
   if (m.rules.length > 0) {
     const context = {
       packages: input.packages.map((p) => ({
-        ecosystem: p.ecosystem,
-        name: p.name,
-        version: p.version,
-        purl: p.purl,
-        groups: p.groups,
-        direct: p.direct ?? null,
-        source_file: p.sourceFile,
+        ...packageJson(p),
         kind: p.kind ?? '',
         pinned: p.pinned ?? null,
         registry: p.registry ?? '',

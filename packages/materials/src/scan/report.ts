@@ -13,21 +13,13 @@ import {
 } from '@secure-factory/core';
 import { MATERIALS_RULES } from './rules.js';
 import type { ScanResult } from './scan.js';
+import { packageJson } from '../package.js';
 
 /** The `secure-factory scan --json` contract (snake_case field names as the issue specifies). */
 export function scanJson(result: ScanResult): Record<string, unknown> {
   return {
     input: result.input,
-    packages: result.packages.map((p) => ({
-      ecosystem: p.ecosystem,
-      name: p.name,
-      version: p.version,
-      purl: p.purl,
-      groups: p.groups,
-      direct: p.direct ?? null,
-      source_file: p.sourceFile,
-      ...(p.line !== undefined ? { line: p.line } : {}),
-    })),
+    packages: result.packages.map((p) => ({ ...packageJson(p), ...(p.line !== undefined ? { line: p.line } : {}) })),
     vulnerabilities: result.vulnerabilities.map((v) => ({
       id: v.id,
       aliases: v.aliases,
