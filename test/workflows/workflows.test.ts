@@ -172,3 +172,28 @@ describe('the reusable workflow and the actions agree', () => {
     expect(signers.sort()).toEqual(['attest', 'gate']);
   });
 });
+
+describe('callers grant what the reusable workflow needs', () => {
+  // A called workflow's jobs can never get more than its caller grants: GitHub refuses to start the run.
+  const factory = load('.github/workflows/secure-factory.yml').jobs as Record<string, { permissions?: Record<string, string> }>;
+  const needed: Record<string, string> = {};
+  for (const j of Object.values(factory)) {
+    for (const [scope, level] of Object.entries(j.permissions ?? {})) if (needed[scope] !== 'write') needed[scope] = level;
+  }
+  const callers = WORKFLOWS.flatMap((file) =>
+    Object.entries((load(file).jobs as Record<string, { uses?: string; permissions?: Record<string, string> }>) ?? {})
+      .filter(([, j]) => /\.github\/workflows\/secure-factory\.yml(@|$)/.test(j.uses ?? ''))
+      .map(([name, j]) => [`${file}#${name}`, j.permissions ?? {}] as const),
+  );
+
+  it('there are callers to check', () => {
+    expect(callers.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(callers)('%s grants every scope the factory jobs request', (_name, granted) => {
+    for (const [scope, level] of Object.entries(needed)) {
+      const g = granted[scope];
+      expect([scope, g === 'write' || (level === 'read' && g === 'read')]).toEqual([scope, true]);
+    }
+  });
+});
