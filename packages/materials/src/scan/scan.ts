@@ -103,6 +103,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const collected = collectMaterials(target);
     ({ packages, files, lockfiles, suppressions } = collected);
     logger.info(`Found ${packages.length} materials in ${files.length} file(s)`);
+    // Scanning nothing is not a pass: a wrong path must not look like a clean bill of materials.
+    if (files.length === 0) {
+      throw new ConfigurationError('no lockfile, manifest, workflow, Dockerfile or SBOM found to scan', {
+        location: { file: options.path },
+        hint: 'point the scan at the project (a folder, a lockfile or an SBOM); a project without dependencies should still commit its lockfile',
+      });
+    }
   }
   for (const s of suppressions) logger.warning("another scanner's suppression file; ignored (use the policy's exceptions)", { file: s });
 
