@@ -7,7 +7,7 @@ describe('actions run with no inputs', () => {
     ['hermetic-build', /input "command" is required/],
     ['gate-deploy', /input "environment" is required/],
     ['scan-deps', /no lockfile, manifest, workflow, Dockerfile or SBOM found to scan/],
-    ['attest', /no OIDC token: ACTIONS_ID_TOKEN_REQUEST_URL is not set/],
+    ['attest', /nothing to sign: no \*\.intoto\.json statement/],
   ])('%s fails with a clear ::error', async (stage, message) => {
     const r = await runAction(stage);
     expect(r.exitCode).toBe(1);
