@@ -5,7 +5,8 @@
  *   npm test [-- JEST ARGS...]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { node24 } from './node24.mjs';
@@ -23,4 +24,18 @@ if (!existsSync(path.join(root, '..', 'shared'))) {
 }
 const jest = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 const args = process.argv.slice(2);
-run(node24(), ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', jest, ...args]);
+// jest's own summary says "N passed, N total"; the JSON report gives the plain closing line CI reads.
+const report = path.join(mkdtempSync(path.join(tmpdir(), 'sf-jest-')), 'results.json');
+const r = spawnSync(
+  node24(),
+  ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', jest, '--json', `--outputFile=${report}`, ...args],
+  {
+    stdio: 'inherit',
+    cwd: root,
+  },
+);
+if (existsSync(report)) {
+  const j = JSON.parse(readFileSync(report, 'utf8'));
+  console.log(`jest: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${j.numPendingTests + j.numTodoTests} skipped`);
+}
+process.exit(r.status ?? 1);
