@@ -386,18 +386,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   lap('watchBefore');
   await freshDir(outputDir, outputDir === defaultOut);
   logger.info(`build: ${options.command.join(' ')}`);
-  const built = await runPhase({
-    tool,
-    source,
-    output: outputDir,
-    network: false,
-    writableSource: false,
-    argv: options.command,
-    env: buildEnv.env,
-    timeoutMs: options.timeoutMs,
-    hostPath,
-    onOutput: print,
-  });
+  // The build phase: offline, read-only source; the reproducibility check runs the same into another folder.
+  const buildInto = (output: string): ReturnType<typeof runPhase> =>
+    runPhase({
+      tool,
+      source,
+      output,
+      network: false,
+      writableSource: false,
+      argv: options.command,
+      env: buildEnv.env,
+      timeoutMs: options.timeoutMs,
+      hostPath,
+      onOutput: print,
+    });
+  const built = await buildInto(outputDir);
   lap('build');
   const buildOk = !built.timedOut && built.exitCode === 0;
   if (!buildOk) findings.push(...failureFindings('build', built, options.timeoutMs));
@@ -452,18 +455,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const second = await mkdtemp(path.join(tmpdir(), 'sf-build-second-'));
     try {
       logger.info('reproducibility: building a second time in a fresh folder');
-      const r2 = await runPhase({
-        tool,
-        source,
-        output: second,
-        network: false,
-        writableSource: false,
-        argv: options.command,
-        env: buildEnv.env,
-        timeoutMs: options.timeoutMs,
-        hostPath,
-        onOutput: print,
-      });
+      const r2 = await buildInto(second);
       let outputs2: OutputFile[] = [];
       if (!r2.timedOut && r2.exitCode === 0) {
         try {
