@@ -12,7 +12,8 @@ import { node24 } from './node24.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', cwd: root }).status ?? 1;
 
-if (!existsSync(path.join(root, 'node_modules', '@secure-factory', 'cli')) && run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) process.exit(3);
+if (!existsSync(path.join(root, 'node_modules', '@secure-factory', 'cli')) && run('npm', ['ci', '--no-audit', '--no-fund']) !== 0)
+  process.exit(3);
 if (!existsSync(path.join(root, 'packages', 'cli', 'dist', 'main.js')) && run('npm', ['run', 'build']) !== 0) process.exit(3);
 
 const cli = path.join(root, 'packages', 'cli', 'bin', 'secure-factory.js');
