@@ -1,16 +1,13 @@
 /** The attest action: sign the evidence folder's statements, optionally publish them, report. */
-import { existsSync } from 'node:fs';
 import * as core from '@actions/core';
 import { coreLogger, writeSummary } from '@secure-factory/action-runtime';
-import { code, ConfigurationError, DEFAULT_POLICY_PATH, loadPolicy, md, table } from '@secure-factory/core';
+import { code, ConfigurationError, loadPolicy, md, policyFileInput, table } from '@secure-factory/core';
 import { attestEvidence, type AttestResult } from '@secure-factory/attest';
 import type { RunInputs } from './inputs.js';
 
 export async function run(inputs: RunInputs): Promise<AttestResult> {
   const logger = coreLogger();
-  // The default path may be absent (defaults apply); an explicitly named policy must exist.
-  const policyPath = inputs.policy && (inputs.policy !== DEFAULT_POLICY_PATH || existsSync(inputs.policy)) ? inputs.policy : undefined;
-  const policy = await loadPolicy(policyPath);
+  const policy = await loadPolicy(policyFileInput(inputs.policy));
   const signer = inputs.signer ?? policy.attest.signer;
   if (signer === 'key' && !inputs.privateKey) {
     throw new ConfigurationError('signer: key needs the private-key input', {

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { getBooleanInput, getOptionalInput } from '@secure-factory/action-runtime';
-import { ConfigurationError } from '@secure-factory/core';
-
-export const DEFAULT_POLICY = '.github/secure-factory.yml';
+import { ConfigurationError, policyFileInput } from '@secure-factory/core';
 
 export interface RunInputs {
   path: string;
@@ -63,7 +61,7 @@ export function readInputs(): RunInputs {
   return {
     path: getOptionalInput('path') ?? '.',
     expectedSha,
-    policy: policy === undefined || policy === DEFAULT_POLICY ? undefined : policy,
+    policy: policyFileInput(policy),
     evidence: getOptionalInput('evidence') ?? '.secure-factory/evidence',
     token: getOptionalInput('token'),
     auditWorkflows: getBooleanInput('audit-workflows', true),

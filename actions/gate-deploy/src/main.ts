@@ -1,8 +1,7 @@
 /** The gate-deploy action: gate the artefacts, write outputs, the job summary and one annotation per failed check. */
-import { existsSync } from 'node:fs';
 import * as core from '@actions/core';
 import { coreLogger, writeSummary } from '@secure-factory/action-runtime';
-import { ConfigurationError, DEFAULT_POLICY_PATH, PolicyViolation } from '@secure-factory/core';
+import { ConfigurationError, policyFileInput, PolicyViolation } from '@secure-factory/core';
 import { gate, renderGateSummary, subjectsFromGlobs, type GateResult } from '@secure-factory/verify';
 import type { RunInputs } from './inputs.js';
 
@@ -15,8 +14,7 @@ export async function run(inputs: RunInputs): Promise<GateResult> {
   if (inputs.githubToken) core.setSecret(inputs.githubToken);
   const tokenAvailable = Boolean(process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
   const kind = inputs.signer === 'auto' ? (tokenAvailable ? 'keyless' : inputs.privateKey ? 'key' : 'ephemeral') : inputs.signer;
-  // The default policy path may be absent (defaults apply); an explicitly named policy must exist.
-  const policyFile = inputs.policy && (inputs.policy !== DEFAULT_POLICY_PATH || existsSync(inputs.policy)) ? inputs.policy : undefined;
+  const policyFile = policyFileInput(inputs.policy);
   const result = await gate({
     artefacts: inputs.subjectDigests,
     subjects: await subjectsFromGlobs(inputs.subjectPaths, process.env.GITHUB_WORKSPACE ?? process.cwd()),

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { annotate, coreLogger, writeSummary } from '@secure-factory/action-runtime';
-import { code, DEFAULT_POLICY_PATH, findingsTable, md, PolicyViolation, stateIcon, table } from '@secure-factory/core';
+import { code, findingsTable, md, policyFileInput, PolicyViolation, stateIcon, table } from '@secure-factory/core';
 import { runBuildStage, type BuildResult } from '@secure-factory/build';
 import { actionsCacheStore } from './fetch-cache-store.js';
 import type { RunInputs } from './inputs.js';
@@ -11,11 +10,9 @@ import type { RunInputs } from './inputs.js';
 export async function run(inputs: RunInputs): Promise<void> {
   const logger = coreLogger();
   const source = path.resolve(inputs.path);
-  // The default policy path is optional (no file: the safe defaults); a path the user chose must exist.
-  const policy =
-    inputs.policy && (inputs.policy !== DEFAULT_POLICY_PATH || existsSync(path.join(source, inputs.policy)))
-      ? path.resolve(source, inputs.policy)
-      : undefined;
+  // A policy path the user chose is relative to the source and must exist; the default one is optional.
+  const chosen = policyFileInput(inputs.policy);
+  const policy = chosen === undefined ? undefined : path.resolve(source, chosen);
   const r = await runBuildStage({
     source,
     command: ['/bin/sh', '-c', inputs.command],

@@ -1,4 +1,5 @@
 import { getBooleanInput, getListInput, getOptionalInput } from '@secure-factory/action-runtime';
+import { policyFileInput } from '@secure-factory/core';
 
 export interface RunInputs {
   /** Folder, lockfile or SBOM, relative to the workspace. */
@@ -25,7 +26,7 @@ export function readInputs(): RunInputs {
   const policy = getOptionalInput('policy');
   return {
     path: getOptionalInput('path') ?? '.',
-    policy: policy === undefined || policy === '.github/secure-factory.yml' ? undefined : policy,
+    policy: policyFileInput(policy),
     evidence: getOptionalInput('evidence') ?? '.secure-factory/evidence',
     osvDatabase: getOptionalInput('osv-database'),
     osvApiUrl: getOptionalInput('osv-api-url') ?? 'https://api.osv.dev',

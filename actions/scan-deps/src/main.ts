@@ -3,17 +3,7 @@ import path from 'node:path';
 import * as cache from '@actions/cache';
 import * as core from '@actions/core';
 import { annotate, coreLogger, writeSummary } from '@secure-factory/action-runtime';
-import {
-  DEFAULT_POLICY_PATH,
-  defaultPolicy,
-  errorMessage,
-  loadPolicy,
-  PolicyViolation,
-  writeJsonAtomic,
-  type Finding,
-  type Logger,
-  type Policy,
-} from '@secure-factory/core';
+import { errorMessage, loadPolicy, PolicyViolation, writeJsonAtomic, type Finding, type Logger, type Policy } from '@secure-factory/core';
 import { OsvApiSource, openOfflineDatabase, scan, scanSarif, scanSummary, type VulnSource } from '@secure-factory/materials';
 import type { RunInputs } from './inputs.js';
 
@@ -46,12 +36,10 @@ function relocate(findings: readonly Finding[], root: string, workspace: string)
 
 /** The repository's own policy file, at the default path of the workspace when no input names one. */
 export async function repositoryPolicy(inputs: RunInputs, now: Date): Promise<Policy> {
-  const defaultPolicyFile = path.join(inputs.workspace, DEFAULT_POLICY_PATH);
-  return inputs.policy
-    ? loadPolicy(path.resolve(inputs.workspace, inputs.policy), { now })
-    : existsSync(defaultPolicyFile)
-      ? loadPolicy(defaultPolicyFile, { now })
-      : defaultPolicy();
+  return loadPolicy(inputs.policy === undefined ? undefined : path.resolve(inputs.workspace, inputs.policy), {
+    now,
+    dir: inputs.workspace,
+  });
 }
 
 /** The offline database (restored from the day's cache) or the OSV API; `save` refreshes the cache. */

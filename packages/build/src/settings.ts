@@ -1,5 +1,5 @@
 /** Build settings from the policy's `build` section and the inputs: an input may tighten the policy, never loosen it. */
-import { ConfigurationError, parseDuration, type Policy } from '@secure-factory/core';
+import { ConfigurationError, DEFAULT_POLICY_SOURCE, parseDuration, type Policy } from '@secure-factory/core';
 import { validateAllowList } from './environment.js';
 
 export type NetworkMode = 'none' | 'fetch-only';
@@ -33,7 +33,7 @@ export function parseTimeout(v: string): number {
 }
 
 export function resolveSettings(policy: Policy, inputs: SettingInputs): BuildSettings {
-  const fromPolicy = policy.source.file !== '(defaults)';
+  const fromPolicy = policy.source.file !== DEFAULT_POLICY_SOURCE;
   let network = policy.build.network;
   if (inputs.network !== undefined) {
     const asked = parseNetwork(inputs.network);

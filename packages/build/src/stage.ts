@@ -1,7 +1,6 @@
 /** The one entry point the CLI and the action share: policy + inputs → settings → build. */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_EVIDENCE_DIR, DEFAULT_POLICY_PATH, loadPolicy, type Logger } from '@secure-factory/core';
+import { DEFAULT_EVIDENCE_DIR, loadPolicy, type Logger } from '@secure-factory/core';
 import { build, type BuildResult } from './build.js';
 import type { FetchCacheOptions } from './fetch-cache.js';
 import type { DetectOptions } from './sandbox.js';
@@ -30,8 +29,7 @@ export interface BuildStageInputs {
 
 export async function runBuildStage(i: BuildStageInputs): Promise<BuildResult & { policyFile: string }> {
   const source = path.resolve(i.source ?? '.');
-  const defaultPolicy = path.join(source, DEFAULT_POLICY_PATH);
-  const policy = await loadPolicy(i.policy ?? (existsSync(defaultPolicy) ? defaultPolicy : undefined));
+  const policy = await loadPolicy(i.policy, { dir: source });
   const settings = resolveSettings(policy, { network: i.network, reproducible: i.reproducible, timeout: i.timeout, env: i.env });
   const result = await build({
     source,

@@ -92,3 +92,23 @@ exceptions:
     expect(isExpired('2026-11-25', now)).toBe(false);
   });
 });
+
+describe('finding the project policy', () => {
+  it('treats the default path as optional and any other path as required', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { loadPolicy, policyFileInput, DEFAULT_POLICY_SOURCE } = await import('./load.js');
+    expect(policyFileInput('.github/secure-factory.yml')).toBeUndefined();
+    expect(policyFileInput('')).toBeUndefined();
+    expect(policyFileInput('policies/prod.yml')).toBe('policies/prod.yml');
+    const dir = mkdtempSync(path.join(tmpdir(), 'sf-policy-'));
+    expect((await loadPolicy(undefined, { dir })).source.file).toBe(DEFAULT_POLICY_SOURCE);
+    mkdirSync(path.join(dir, '.github'));
+    writeFileSync(path.join(dir, '.github', 'secure-factory.yml'), 'apiVersion: secure-factory/v1\nbuild: { network: fetch-only }\n');
+    const found = await loadPolicy(undefined, { dir });
+    expect(found.build.network).toBe('fetch-only');
+    expect(found.source.file).toBe(path.join(dir, '.github', 'secure-factory.yml'));
+    await expect(loadPolicy(path.join(dir, 'missing.yml'), { dir })).rejects.toThrow(/cannot read the policy file/);
+  });
+});

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { compileCel } from '../cel.js';
 import { ConfigurationError } from '../errors.js';
@@ -13,6 +14,8 @@ import { policySchema } from './schema.js';
 import type { CelRule, DeployPolicy, EvidenceKind, Policy } from './types.js';
 
 export const DEFAULT_POLICY_PATH = '.github/secure-factory.yml';
+/** `Policy.source.file` of the built-in defaults (no policy file). */
+export const DEFAULT_POLICY_SOURCE = '(defaults)';
 const MAX_POLICY_BYTES = 1024 * 1024;
 
 let validator: ValidateFunction | undefined;
@@ -66,9 +69,21 @@ interface RawPolicy {
   exceptions?: Policy['exceptions'];
 }
 
-/** Loads a policy file; a missing file at the default path means "use the defaults". */
-export async function loadPolicy(file: string | undefined, options: { now?: Date } = {}): Promise<Policy> {
-  const path = file ?? DEFAULT_POLICY_PATH;
+/**
+ * An action input or flag naming the policy file: the default path (what every action.yml defaults to)
+ * means "the project's own policy if it has one" — it may be absent; any other path must exist.
+ */
+export function policyFileInput(input: string | undefined): string | undefined {
+  return input === undefined || input === '' || input === DEFAULT_POLICY_PATH ? undefined : input;
+}
+
+/**
+ * Loads a policy file. Without a file, the project's `.github/secure-factory.yml` under `dir` (default:
+ * the working directory) is read when it exists, and the built-in safe defaults apply when it does not.
+ * A named file must exist.
+ */
+export async function loadPolicy(file: string | undefined, options: { now?: Date; dir?: string } = {}): Promise<Policy> {
+  const path = file ?? (options.dir !== undefined ? join(options.dir, DEFAULT_POLICY_PATH) : DEFAULT_POLICY_PATH);
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -317,7 +332,7 @@ function resolve(raw: RawPolicy, source: { file: string; sha256: string }): Poli
 export function defaultPolicy(): Policy {
   return resolve(
     { apiVersion: 'secure-factory/v1' },
-    { file: '(defaults)', sha256: createHash('sha256').update('secure-factory/v1 defaults').digest('hex') },
+    { file: DEFAULT_POLICY_SOURCE, sha256: createHash('sha256').update('secure-factory/v1 defaults').digest('hex') },
   );
 }
 

@@ -12,6 +12,7 @@ import {
   stageMermaid,
   stateIcon,
   table,
+  DEFAULT_POLICY_SOURCE,
   TOOL_URI,
   TOOL_VERSION,
   type StageState,
@@ -64,7 +65,7 @@ export interface DecisionLog {
 }
 
 export function policyUri(file: string): string {
-  return file === '(defaults)' ? `${TOOL_URI}/policy/defaults/v1` : file;
+  return file === DEFAULT_POLICY_SOURCE ? `${TOOL_URI}/policy/defaults/v1` : file;
 }
 
 /** One VSA for the call: PASSED naming every artefact when all were admitted, else FAILED. */
