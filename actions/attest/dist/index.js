@@ -77003,8 +77003,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 16 modules
 var core = __nccwpck_require__(10919);
 // EXTERNAL MODULE: ../../packages/action-runtime/dist/index.js + 2 modules
@@ -77870,12 +77868,9 @@ async function attestEvidence(inputs) {
 
 
 
-
 async function run(inputs) {
     const logger = (0,dist/* coreLogger */.Wj)();
-    // The default path may be absent (defaults apply); an explicitly named policy must exist.
-    const policyPath = inputs.policy && (inputs.policy !== core_dist/* DEFAULT_POLICY_PATH */.lo || (0,external_node_fs_.existsSync)(inputs.policy)) ? inputs.policy : undefined;
-    const policy = await (0,core_dist/* loadPolicy */.tb)(policyPath);
+    const policy = await (0,core_dist/* loadPolicy */.tb)((0,core_dist/* policyFileInput */.vW)(inputs.policy));
     const signer = inputs.signer ?? policy.attest.signer;
     if (signer === 'key' && !inputs.privateKey) {
         throw new core_dist/* ConfigurationError */.j1('signer: key needs the private-key input', {
@@ -82007,7 +82002,6 @@ async function writeSummary(markdown) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   j1: () => (/* reexport */ errors_ConfigurationError),
-  lo: () => (/* reexport */ DEFAULT_POLICY_PATH),
   eA: () => (/* reexport */ EvidenceFolder),
   T4: () => (/* reexport */ IN_TOTO_PAYLOAD_TYPE),
   EN: () => (/* reexport */ InfrastructureError),
@@ -82022,6 +82016,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   tb: () => (/* reexport */ loadPolicy),
   UT: () => (/* reexport */ makeStatement),
   md: () => (/* reexport */ md),
+  vW: () => (/* reexport */ policyFileInput),
   JE: () => (/* reexport */ json_file_readJsonFile),
   Q3: () => (/* reexport */ sha256File),
   tp: () => (/* reexport */ table),
@@ -82029,7 +82024,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ZJ: () => (/* reexport */ atomic_file_writeJsonAtomic)
 });
 
-// UNUSED EXPORTS: BUILD_TYPE, BUNDLE_SUFFIX, DEFAULT_EVIDENCE_DIR, EXIT, MemoryLogger, PREDICATE, PolicyViolation, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_SUFFIX, STATEMENT_TYPE, SecureFactoryError, StreamLogger, atLeast, blockingFindings, compareFindings, compileCel, countBySeverity, decodePayload, defaultDeploy, defaultPolicy, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, evaluateCelBoolean, exitCodeFor, findWaiver, findingsTable, formatDuration, formatLocation, humanAge, isExpired, isSeverity, isStatement, jsonErrorOffset, lineColumnAt, listTree, loadStatementFile, mapLimit, newAjv, openRemediationsFor, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, readRemediations, severityBadge, severityRank, sha256Hex, significantErrors, silentLogger, stageDiagram, stageMermaid, stateIcon, statementSchema, stripControl, subjectDigests, subjectFor, toCel, toSarif, validateStatement, writeRemediations
+// UNUSED EXPORTS: BUILD_TYPE, BUNDLE_SUFFIX, DEFAULT_EVIDENCE_DIR, DEFAULT_POLICY_PATH, DEFAULT_POLICY_SOURCE, EXIT, MemoryLogger, PREDICATE, PolicyViolation, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_SUFFIX, STATEMENT_TYPE, SecureFactoryError, StreamLogger, atLeast, blockingFindings, compareFindings, compileCel, countBySeverity, decodePayload, defaultDeploy, defaultPolicy, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, evaluateCelBoolean, exitCodeFor, findWaiver, findingsTable, formatDuration, formatLocation, humanAge, isExpired, isSeverity, isStatement, jsonErrorOffset, lineColumnAt, listTree, loadStatementFile, mapLimit, newAjv, openRemediationsFor, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, readRemediations, severityBadge, severityRank, sha256Hex, significantErrors, silentLogger, stageDiagram, stageMermaid, stateIcon, statementSchema, stripControl, subjectDigests, subjectFor, toCel, toSarif, validateStatement, writeRemediations
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 /**
@@ -88678,7 +88673,10 @@ function humanAge(ms) {
 
 
 
+
 const DEFAULT_POLICY_PATH = '.github/secure-factory.yml';
+/** `Policy.source.file` of the built-in defaults (no policy file). */
+const DEFAULT_POLICY_SOURCE = '(defaults)';
 const MAX_POLICY_BYTES = 1024 * 1024;
 let validator;
 function validate() {
@@ -88686,9 +88684,20 @@ function validate() {
     validator ??= newAjv({ verbose: true, strict: false }).compile(policySchema);
     return validator;
 }
-/** Loads a policy file; a missing file at the default path means "use the defaults". */
+/**
+ * An action input or flag naming the policy file: the default path (what every action.yml defaults to)
+ * means "the project's own policy if it has one" — it may be absent; any other path must exist.
+ */
+function policyFileInput(input) {
+    return input === undefined || input === '' || input === DEFAULT_POLICY_PATH ? undefined : input;
+}
+/**
+ * Loads a policy file. Without a file, the project's `.github/secure-factory.yml` under `dir` (default:
+ * the working directory) is read when it exists, and the built-in safe defaults apply when it does not.
+ * A named file must exist.
+ */
 async function loadPolicy(file, options = {}) {
-    const path = file ?? DEFAULT_POLICY_PATH;
+    const path = file ?? (options.dir !== undefined ? (0,external_node_path_.join)(options.dir, DEFAULT_POLICY_PATH) : DEFAULT_POLICY_PATH);
     let bytes;
     try {
         bytes = await (0,promises_.readFile)(path);
@@ -88931,7 +88940,7 @@ function resolve(raw, source) {
 }
 /** The built-in policy used when a repository has no policy file: the safe choices. */
 function defaultPolicy() {
-    return resolve({ apiVersion: 'secure-factory/v1' }, { file: '(defaults)', sha256: (0,external_node_crypto_.createHash)('sha256').update('secure-factory/v1 defaults').digest('hex') });
+    return resolve({ apiVersion: 'secure-factory/v1' }, { file: DEFAULT_POLICY_SOURCE, sha256: (0,external_node_crypto_.createHash)('sha256').update('secure-factory/v1 defaults').digest('hex') });
 }
 function checkSemantics(policy, doc, lc, file, now) {
     // CEL expressions are compiled at load time so a typo is reported here, not at deploy time.

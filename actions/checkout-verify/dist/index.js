@@ -45128,14 +45128,12 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ readInputs)
 /* harmony export */ });
-/* unused harmony export DEFAULT_POLICY */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1399);
 /* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5960);
 
 
 
-const DEFAULT_POLICY = '.github/secure-factory.yml';
 function readEvent() {
     const file = process.env.GITHUB_EVENT_PATH;
     if (!file)
@@ -45163,7 +45161,7 @@ function readInputs() {
     return {
         path: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('path') ?? '.',
         expectedSha,
-        policy: policy === undefined || policy === DEFAULT_POLICY ? undefined : policy,
+        policy: (0,_secure_factory_core__WEBPACK_IMPORTED_MODULE_2__/* .policyFileInput */ .vW)(policy),
         evidence: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('evidence') ?? '.secure-factory/evidence',
         token: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('token'),
         auditWorkflows: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getBooleanInput */ .Vt)('audit-workflows', true),
@@ -52320,13 +52318,13 @@ function renderSummary(r) {
  */
 
 
-
 async function loadSourcePolicy(opts) {
     const repo = external_node_path_.resolve(opts.repo);
-    const file = opts.file === undefined ? external_node_path_.join(repo, core_dist/* DEFAULT_POLICY_PATH */.lo) : external_node_path_.resolve(opts.baseDir ?? process.cwd(), opts.file);
-    if (opts.file === undefined && !(0,external_node_fs_.existsSync)(file))
-        return (0,core_dist/* defaultPolicy */.G4)();
-    const policy = await (0,core_dist/* loadPolicy */.tb)(file, opts.now ? { now: opts.now } : {});
+    const named = opts.file === undefined ? undefined : external_node_path_.resolve(opts.baseDir ?? process.cwd(), opts.file);
+    const policy = await (0,core_dist/* loadPolicy */.tb)(named, { dir: repo, ...(opts.now ? { now: opts.now } : {}) });
+    if (policy.source.file === core_dist/* DEFAULT_POLICY_SOURCE */.Rv)
+        return policy;
+    const file = policy.source.file;
     const rel = external_node_path_.relative(repo, file);
     const name = rel.startsWith('..') || external_node_path_.isAbsolute(rel) ? file : rel.split(external_node_path_.sep).join('/');
     return { ...policy, source: { ...policy.source, file: name } };
@@ -55543,7 +55541,7 @@ async function writeSummary(markdown) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   j1: () => (/* reexport */ errors_ConfigurationError),
-  lo: () => (/* reexport */ DEFAULT_POLICY_PATH),
+  Rv: () => (/* reexport */ DEFAULT_POLICY_SOURCE),
   eA: () => (/* reexport */ EvidenceFolder),
   W3: () => (/* reexport */ PREDICATE),
   oY: () => (/* reexport */ PolicyViolation),
@@ -55553,7 +55551,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   jZ: () => (/* reexport */ atLeast),
   aY: () => (/* reexport */ code),
   Eg: () => (/* reexport */ compareFindings),
-  G4: () => (/* reexport */ defaultPolicy),
   gJ: () => (/* reexport */ errorMessage),
   f9: () => (/* reexport */ findingsTable),
   _d: () => (/* reexport */ load_isExpired),
@@ -55562,12 +55559,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   UT: () => (/* reexport */ makeStatement),
   sf: () => (/* reexport */ mapLimit),
   md: () => (/* reexport */ md),
+  vW: () => (/* reexport */ policyFileInput),
   tp: () => (/* reexport */ table),
   zv: () => (/* reexport */ toSarif),
   ZJ: () => (/* reexport */ atomic_file_writeJsonAtomic)
 });
 
-// UNUSED EXPORTS: BUILD_TYPE, BUNDLE_SUFFIX, DEFAULT_EVIDENCE_DIR, EXIT, IN_TOTO_PAYLOAD_TYPE, InfrastructureError, MemoryLogger, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_SUFFIX, STATEMENT_TYPE, SecureFactoryError, StreamLogger, blockingFindings, compareBytewise, compileCel, countBySeverity, decodePayload, defaultDeploy, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, evaluateCelBoolean, exitCodeFor, findWaiver, formatDuration, formatLocation, humanAge, isSeverity, isSha256Hex, isStatement, jsonErrorOffset, lineColumnAt, listTree, loadStatementFile, newAjv, openRemediationsFor, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, readJsonFile, readRemediations, severityBadge, severityRank, sha256File, sha256Hex, significantErrors, silentLogger, stageDiagram, stageMermaid, stateIcon, statementSchema, stripControl, subjectDigests, subjectFor, toCel, validateStatement, writeFileAtomic, writeRemediations
+// UNUSED EXPORTS: BUILD_TYPE, BUNDLE_SUFFIX, DEFAULT_EVIDENCE_DIR, DEFAULT_POLICY_PATH, EXIT, IN_TOTO_PAYLOAD_TYPE, InfrastructureError, MemoryLogger, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_SUFFIX, STATEMENT_TYPE, SecureFactoryError, StreamLogger, blockingFindings, compareBytewise, compileCel, countBySeverity, decodePayload, defaultDeploy, defaultPolicy, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, evaluateCelBoolean, exitCodeFor, findWaiver, formatDuration, formatLocation, humanAge, isSeverity, isSha256Hex, isStatement, jsonErrorOffset, lineColumnAt, listTree, loadStatementFile, newAjv, openRemediationsFor, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, readJsonFile, readRemediations, severityBadge, severityRank, sha256File, sha256Hex, significantErrors, silentLogger, stageDiagram, stageMermaid, stateIcon, statementSchema, stripControl, subjectDigests, subjectFor, toCel, validateStatement, writeFileAtomic, writeRemediations
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 /**
@@ -62216,7 +62214,10 @@ function humanAge(ms) {
 
 
 
+
 const DEFAULT_POLICY_PATH = '.github/secure-factory.yml';
+/** `Policy.source.file` of the built-in defaults (no policy file). */
+const DEFAULT_POLICY_SOURCE = '(defaults)';
 const MAX_POLICY_BYTES = 1024 * 1024;
 let validator;
 function validate() {
@@ -62224,9 +62225,20 @@ function validate() {
     validator ??= newAjv({ verbose: true, strict: false }).compile(policySchema);
     return validator;
 }
-/** Loads a policy file; a missing file at the default path means "use the defaults". */
+/**
+ * An action input or flag naming the policy file: the default path (what every action.yml defaults to)
+ * means "the project's own policy if it has one" — it may be absent; any other path must exist.
+ */
+function policyFileInput(input) {
+    return input === undefined || input === '' || input === DEFAULT_POLICY_PATH ? undefined : input;
+}
+/**
+ * Loads a policy file. Without a file, the project's `.github/secure-factory.yml` under `dir` (default:
+ * the working directory) is read when it exists, and the built-in safe defaults apply when it does not.
+ * A named file must exist.
+ */
 async function loadPolicy(file, options = {}) {
-    const path = file ?? DEFAULT_POLICY_PATH;
+    const path = file ?? (options.dir !== undefined ? (0,external_node_path_.join)(options.dir, DEFAULT_POLICY_PATH) : DEFAULT_POLICY_PATH);
     let bytes;
     try {
         bytes = await (0,promises_.readFile)(path);
@@ -62469,7 +62481,7 @@ function resolve(raw, source) {
 }
 /** The built-in policy used when a repository has no policy file: the safe choices. */
 function defaultPolicy() {
-    return resolve({ apiVersion: 'secure-factory/v1' }, { file: '(defaults)', sha256: (0,external_node_crypto_.createHash)('sha256').update('secure-factory/v1 defaults').digest('hex') });
+    return resolve({ apiVersion: 'secure-factory/v1' }, { file: DEFAULT_POLICY_SOURCE, sha256: (0,external_node_crypto_.createHash)('sha256').update('secure-factory/v1 defaults').digest('hex') });
 }
 function checkSemantics(policy, doc, lc, file, now) {
     // CEL expressions are compiled at load time so a typo is reported here, not at deploy time.

@@ -78883,14 +78883,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 16 modules
 var core = __nccwpck_require__(10919);
 // EXTERNAL MODULE: ../../packages/action-runtime/dist/index.js + 2 modules
 var dist = __nccwpck_require__(1399);
 // EXTERNAL MODULE: ../../packages/core/dist/index.js + 33 modules
 var core_dist = __nccwpck_require__(45960);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ../../packages/verify/dist/bundle/artifact.js
@@ -86486,7 +86486,7 @@ function nextLink(link) {
 const DECISION_API_VERSION = 'secure-factory/gate-decision/v1';
 const STAGES = ['source', 'materials', 'build', 'attest', 'gate'];
 function policyUri(file) {
-    return file === '(defaults)' ? `${core_dist/* TOOL_URI */.qH}/policy/defaults/v1` : file;
+    return file === core_dist/* DEFAULT_POLICY_SOURCE */.Rv ? `${core_dist/* TOOL_URI */.qH}/policy/defaults/v1` : file;
 }
 /** One VSA for the call: PASSED naming every artefact when all were admitted, else FAILED. */
 function vsaStatement(log) {
@@ -87950,7 +87950,6 @@ async function gate(inputs) {
 
 
 
-
 async function run(inputs) {
     const logger = (0,dist/* coreLogger */.Wj)();
     if (inputs.subjectPaths.length === 0 && inputs.subjectDigests.length === 0) {
@@ -87962,8 +87961,7 @@ async function run(inputs) {
         core/* setSecret */.Pq(inputs.githubToken);
     const tokenAvailable = Boolean(process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
     const kind = inputs.signer === 'auto' ? (tokenAvailable ? 'keyless' : inputs.privateKey ? 'key' : 'ephemeral') : inputs.signer;
-    // The default policy path may be absent (defaults apply); an explicitly named policy must exist.
-    const policyFile = inputs.policy && (inputs.policy !== core_dist/* DEFAULT_POLICY_PATH */.lo || (0,external_node_fs_.existsSync)(inputs.policy)) ? inputs.policy : undefined;
+    const policyFile = (0,core_dist/* policyFileInput */.vW)(inputs.policy);
     const result = await gate({
         artefacts: inputs.subjectDigests,
         subjects: await subjectsFromGlobs(inputs.subjectPaths, process.env.GITHUB_WORKSPACE ?? process.cwd()),
@@ -92089,7 +92087,7 @@ async function writeSummary(markdown) {
 __nccwpck_require__.d(__webpack_exports__, {
   Zf: () => (/* reexport */ BUNDLE_SUFFIX),
   j1: () => (/* reexport */ ConfigurationError),
-  lo: () => (/* reexport */ DEFAULT_POLICY_PATH),
+  Rv: () => (/* reexport */ DEFAULT_POLICY_SOURCE),
   dc: () => (/* reexport */ EXIT),
   eA: () => (/* reexport */ EvidenceFolder),
   T4: () => (/* reexport */ IN_TOTO_PAYLOAD_TYPE),
@@ -92117,6 +92115,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   sf: () => (/* reexport */ mapLimit),
   md: () => (/* reexport */ md),
   A4: () => (/* reexport */ openRemediationsFor),
+  vW: () => (/* reexport */ policyFileInput),
   JE: () => (/* reexport */ readJsonFile),
   nW: () => (/* reexport */ readRemediations),
   Q3: () => (/* reexport */ sha256File),
@@ -92130,7 +92129,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ZJ: () => (/* reexport */ atomic_file_writeJsonAtomic)
 });
 
-// UNUSED EXPORTS: BUILD_TYPE, DEFAULT_EVIDENCE_DIR, MemoryLogger, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_TYPE, SecureFactoryError, StreamLogger, TOOL_NAME, blockingFindings, compareFindings, compileCel, countBySeverity, decodePayload, defaultPolicy, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, findingsTable, isExpired, isSha256Hex, isStatement, jsonErrorOffset, lineColumnAt, listTree, loadStatementFile, newAjv, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, severityBadge, severityRank, significantErrors, silentLogger, statementSchema, stripControl, subjectFor, toCel, toSarif, validateStatement, writeRemediations
+// UNUSED EXPORTS: BUILD_TYPE, DEFAULT_EVIDENCE_DIR, DEFAULT_POLICY_PATH, MemoryLogger, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_TYPE, SecureFactoryError, StreamLogger, TOOL_NAME, blockingFindings, compareFindings, compileCel, countBySeverity, decodePayload, defaultPolicy, describeAjvError, diffTrees, digestFile, digestTree, envelopeFor, findingsTable, isExpired, isSha256Hex, isStatement, jsonErrorOffset, lineColumnAt, listTree, loadStatementFile, newAjv, parseDuration, parseJsonText, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, severityBadge, severityRank, significantErrors, silentLogger, statementSchema, stripControl, subjectFor, toCel, toSarif, validateStatement, writeRemediations
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 /**
@@ -98779,7 +98778,10 @@ function humanAge(ms) {
 
 
 
+
 const DEFAULT_POLICY_PATH = '.github/secure-factory.yml';
+/** `Policy.source.file` of the built-in defaults (no policy file). */
+const DEFAULT_POLICY_SOURCE = '(defaults)';
 const MAX_POLICY_BYTES = 1024 * 1024;
 let validator;
 function validate() {
@@ -98787,9 +98789,20 @@ function validate() {
     validator ??= newAjv({ verbose: true, strict: false }).compile(policySchema);
     return validator;
 }
-/** Loads a policy file; a missing file at the default path means "use the defaults". */
+/**
+ * An action input or flag naming the policy file: the default path (what every action.yml defaults to)
+ * means "the project's own policy if it has one" — it may be absent; any other path must exist.
+ */
+function policyFileInput(input) {
+    return input === undefined || input === '' || input === DEFAULT_POLICY_PATH ? undefined : input;
+}
+/**
+ * Loads a policy file. Without a file, the project's `.github/secure-factory.yml` under `dir` (default:
+ * the working directory) is read when it exists, and the built-in safe defaults apply when it does not.
+ * A named file must exist.
+ */
 async function loadPolicy(file, options = {}) {
-    const path = file ?? DEFAULT_POLICY_PATH;
+    const path = file ?? (options.dir !== undefined ? (0,external_node_path_.join)(options.dir, DEFAULT_POLICY_PATH) : DEFAULT_POLICY_PATH);
     let bytes;
     try {
         bytes = await (0,promises_.readFile)(path);
@@ -99032,7 +99045,7 @@ function resolve(raw, source) {
 }
 /** The built-in policy used when a repository has no policy file: the safe choices. */
 function defaultPolicy() {
-    return resolve({ apiVersion: 'secure-factory/v1' }, { file: '(defaults)', sha256: (0,external_node_crypto_.createHash)('sha256').update('secure-factory/v1 defaults').digest('hex') });
+    return resolve({ apiVersion: 'secure-factory/v1' }, { file: DEFAULT_POLICY_SOURCE, sha256: (0,external_node_crypto_.createHash)('sha256').update('secure-factory/v1 defaults').digest('hex') });
 }
 function checkSemantics(policy, doc, lc, file, now) {
     // CEL expressions are compiled at load time so a typo is reported here, not at deploy time.
