@@ -5,9 +5,10 @@
  */
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { ConfigurationError, formatLocation, loadPolicy } from '@secure-factory/core';
-import { OsvApiSource, openOfflineDatabase, scan, scanJson, scanSarif, type VulnSource } from '@secure-factory/materials';
+import { formatLocation, loadPolicy } from '@secure-factory/core';
+import { scan, scanJson, scanSarif } from '@secure-factory/materials';
 import { execute, type CommonOptions } from '../context.js';
+import { openVulnSource } from '../vuln-source.js';
 
 interface ScanCliOptions extends CommonOptions {
   policy?: string;
@@ -35,14 +36,7 @@ export function registerScan(program: Command): Command {
       execute(opts, async ({ logger }) => {
         const now = new Date();
         const policy = await loadPolicy(opts.policy, { now });
-        const dbPath = opts.osvDb ?? policy.materials.database.path;
-        let vulnSource: VulnSource;
-        if (dbPath) vulnSource = await openOfflineDatabase(dbPath, { logger });
-        else if (opts.offline) {
-          throw new ConfigurationError('--offline needs an OSV database', {
-            hint: 'pass --osv-db PATH or set materials.database.path in the policy',
-          });
-        } else vulnSource = new OsvApiSource({ baseUrl: opts.osvApi, logger });
+        const vulnSource = await openVulnSource(opts, policy, logger);
         const result = await scan({ path, policy, evidenceDir: opts.evidence, vulnSource, logger, now });
         if (opts.sarif) await writeFile(opts.sarif, `${JSON.stringify(scanSarif(result), null, 2)}\n`);
         for (const f of result.blocking) {
