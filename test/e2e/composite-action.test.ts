@@ -4,13 +4,14 @@
  * files shared across steps, and the action's outputs read from the gate step. Local Fulcio/Rekor/OIDC
  * stand in for the public instance through the action's own inputs.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { node24Binary, parseAnnotations, parseRunnerFile } from '../support/action-harness.js';
 import { REPO_ROOT } from '../support/shared.js';
+import { serviceRepository } from './support.js';
 import { startSigstoreServices } from '../support/sigstore-services.js';
 
 function bash(script: string, cwd: string, env: Record<string, string>): Promise<{ status: number; stdout: string }> {
@@ -35,24 +36,9 @@ interface CompositeStep {
 }
 
 it('runs the whole factory in one job and admits the example', async () => {
-  const ws = mkdtempSync(path.join(tmpdir(), 'sf-composite-'));
-  cpSync(path.join(REPO_ROOT, 'examples', 'node-service'), ws, { recursive: true });
-  rmSync(path.join(ws, '.secure-factory'), { recursive: true, force: true });
   // One job builds and signs: the builder is the caller's own workflow, pinned by tag.
   const ref = 'acme/node-service/.github/workflows/release.yml@refs/tags/v1.4.2';
-  const policyFile = path.join(ws, '.github', 'secure-factory.yml');
-  writeFileSync(
-    policyFile,
-    readFileSync(policyFile, 'utf8').replace(
-      '    require: [provenance, source, sbom, vulnerabilities, tests]',
-      '    require: [provenance, source, sbom, vulnerabilities, tests]\n    builder: acme/node-service/.github/workflows/release.yml',
-    ),
-  );
-  const git = (...args: string[]): string => execFileSync('git', ['-C', ws, ...args], { encoding: 'utf8' });
-  git('init', '-q', '-b', 'main');
-  git('add', '.');
-  git('-c', 'user.email=dev@example.com', '-c', 'user.name=Dev', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'release');
-  const head = git('rev-parse', 'HEAD').trim();
+  const { dir: ws, head } = serviceRepository('acme/node-service/.github/workflows/release.yml');
 
   const services = await startSigstoreServices();
   try {

@@ -5,14 +5,13 @@
  * OSV snapshot instead of api.osv.dev) are added to what the workflow passes; artifact upload/download
  * between jobs is the shared workspace.
  */
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { runAction, type ActionRun } from '../support/action-harness.js';
 import { startGitHubApiServer } from '../support/github-api-server.js';
 import { REPO_ROOT } from '../support/shared.js';
+import { serviceRepository } from './support.js';
 import { startSigstoreServices } from '../support/sigstore-services.js';
 
 const FACTORY_REF = 'secure-factory/secure-factory/.github/workflows/secure-factory.yml@refs/tags/v1.0.0';
@@ -33,22 +32,7 @@ function evaluate(value: unknown, inputs: Record<string, string | boolean>): str
 
 it('runs source → materials → build → attest → gate as the reusable workflow does, and the gate admits', async () => {
   // The adopter's repository: the example service, with its policy pinning the factory as builder.
-  const ws = mkdtempSync(path.join(tmpdir(), 'sf-workflow-'));
-  cpSync(path.join(REPO_ROOT, 'examples', 'node-service'), ws, { recursive: true });
-  rmSync(path.join(ws, '.secure-factory'), { recursive: true, force: true });
-  const policyFile = path.join(ws, '.github', 'secure-factory.yml');
-  writeFileSync(
-    policyFile,
-    readFileSync(policyFile, 'utf8').replace(
-      '    require: [provenance, source, sbom, vulnerabilities, tests]',
-      `    require: [provenance, source, sbom, vulnerabilities, tests]\n    builder: secure-factory/secure-factory/.github/workflows/secure-factory.yml`,
-    ),
-  );
-  const git = (...args: string[]): string => execFileSync('git', ['-C', ws, ...args], { encoding: 'utf8' });
-  git('init', '-q', '-b', 'main');
-  git('add', '.');
-  git('-c', 'user.email=dev@example.com', '-c', 'user.name=Dev', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'release');
-  const head = git('rev-parse', 'HEAD').trim();
+  const { dir: ws, head } = serviceRepository('secure-factory/secure-factory/.github/workflows/secure-factory.yml');
 
   const services = await startSigstoreServices();
   const api = await startGitHubApiServer([
