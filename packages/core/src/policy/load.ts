@@ -46,6 +46,8 @@ interface RawPolicy {
     database?: { path?: string; 'max-age'?: string };
     'include-dev'?: boolean;
     rules?: CelRule[];
+    ignore?: string[];
+    unpinned?: 'block' | 'warn' | 'allow';
   };
   build?: { network?: 'none' | 'fetch-only'; reproducible?: boolean; timeout?: string; env?: string[] };
   attest?: { signer?: 'keyless' | 'key' | 'ephemeral'; 'public-transparency-log'?: 'auto' | 'always' | 'never'; 'max-subjects'?: number };
@@ -310,6 +312,8 @@ function resolve(raw: RawPolicy, source: { file: string; sha256: string }): Poli
       },
       includeDev: m['include-dev'] ?? false,
       rules: m.rules ?? [],
+      ignore: m.ignore ?? [],
+      unpinned: m.unpinned ?? 'block',
     },
     build: {
       network: b.network ?? 'none',

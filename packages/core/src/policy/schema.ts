@@ -124,6 +124,8 @@ export const policySchema = {
         },
         'include-dev': { type: 'boolean' },
         rules: { type: 'array', items: celRule },
+        ignore: stringList,
+        unpinned: { enum: ['block', 'warn', 'allow'] },
       },
     },
     build: {

@@ -67,6 +67,10 @@ export interface Policy {
     database: { path?: string; maxAgeMs: number };
     includeDev: boolean;
     rules: CelRule[];
+    /** Globs (relative to the scanned folder) of files and folders the scan skips: fixtures, vendored trees. */
+    ignore: string[];
+    /** Declared dependencies that pin no single version (ranges, URLs, VCS, paths): block, warn or allow. */
+    unpinned: 'block' | 'warn' | 'allow';
   };
   build: { network: 'none' | 'fetch-only'; reproducible: boolean; timeoutMs: number; env: string[] };
   attest: { signer: 'keyless' | 'key' | 'ephemeral'; publicTransparencyLog: 'auto' | 'always' | 'never'; maxSubjects: number };
