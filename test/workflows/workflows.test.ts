@@ -54,6 +54,29 @@ describe('workflow and action files', () => {
     }
   });
 
+  it('every pinned GitHub action is a full SHA on its Node 24 major, with a version comment', () => {
+    // The first major of each whose action.yml says `runs.using: node24` (read from the actions'
+    // own repositories: checkout v5.0.0, setup-node v5.0.0, upload-artifact v6.0.0 and
+    // download-artifact v7.0.0; download-artifact v6.0.0 still declares node20).
+    const NODE24_MAJOR: Record<string, number> = {
+      'actions/checkout': 5,
+      'actions/setup-node': 5,
+      'actions/upload-artifact': 6,
+      'actions/download-artifact': 7,
+    };
+    let seen = 0;
+    for (const file of [...WORKFLOWS, ...ACTIONS]) {
+      for (const m of readFileSync(rel(file), 'utf8').matchAll(/uses: (actions\/[\w-]+)@(\S+)(?: # (\S+))?/g)) {
+        const [, name = '', ref = '', comment = ''] = m;
+        seen++;
+        expect([file, name, /^[0-9a-f]{40}$/.test(ref), /^v\d+\.\d+\.\d+$/.test(comment)]).toEqual([file, name, true, true]);
+        const major = Number(/^v(\d+)/.exec(comment)?.[1] ?? 0);
+        expect([file, name, name in NODE24_MAJOR && major >= (NODE24_MAJOR[name] ?? Infinity)]).toEqual([file, name, true]);
+      }
+    }
+    expect(seen).toBeGreaterThan(10);
+  });
+
   it('every action runs on node24 and documents every input and output', () => {
     for (const file of ACTIONS.filter((f) => f !== 'action.yml')) {
       const a = load(file);
