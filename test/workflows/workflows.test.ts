@@ -107,6 +107,7 @@ const NEEDS: Record<string, Record<string, 'read' | 'write'>> = {
   'actions/upload-artifact': {},
   'actions/download-artifact': {},
   'actions/setup-node': {},
+  'github/codeql-action': { 'security-events': 'write' },
   'actions/checkout-verify': { contents: 'read', 'pull-requests': 'read' },
   'actions/scan-deps': { contents: 'read', 'security-events': 'write' },
   'actions/hermetic-build': { contents: 'read' },
@@ -122,7 +123,8 @@ const RUN_STEP_NEEDS: Record<string, Record<string, 'read' | 'write'>> = {
 
 function actionKey(uses: string): string | undefined {
   if (uses.startsWith('$/') || uses.startsWith('./')) return uses.slice(2);
-  const m = /^([^/]+\/[^/@]+)@/.exec(uses);
+  // `owner/repo/sub/path@ref` (github/codeql-action/upload-sarif) is keyed by its repository.
+  const m = /^([^/]+\/[^/@]+)(?:\/[^@]*)?@/.exec(uses);
   return m ? m[1] : undefined;
 }
 
