@@ -36,6 +36,12 @@ const r = spawnSync(
 );
 if (existsSync(report)) {
   const j = JSON.parse(readFileSync(report, 'utf8'));
-  console.log(`jest: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${j.numPendingTests + j.numTodoTests} skipped`);
+  // A suite that fails to load (a throw at import or in a describe body) has a failureMessage and no
+  // assertions: jest exits 1 but counts no failed test, so such suites are counted here as failures.
+  const broken = j.testResults.filter((s) => s.status === 'failed' && s.assertionResults.every((a) => a.status !== 'failed'));
+  for (const s of broken) console.log(`suite failed to run (counted as 1 failed): ${path.relative(root, s.name)}`);
+  const failed = j.numFailedTests + broken.length;
+  console.log(`jest: ${j.numPassedTests} passed, ${failed} failed, ${j.numPendingTests + j.numTodoTests} skipped`);
+  if (failed > 0 && r.status === 0) process.exit(1);
 }
 process.exit(r.status ?? 1);
