@@ -22,6 +22,46 @@ export default tseslint.config(
     },
   },
   {
+    // The output chokepoint (issue 20): stage and action code never writes to the console, the process
+    // streams or @actions/core directly; every line goes through packages/core/src/output.ts (CLI,
+    // loggers) or packages/action-runtime/src/run.ts (annotations, outputs, summaries), which neutralise
+    // workflow commands and control characters.
+    files: ['packages/*/src/**/*.ts', 'actions/*/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='console']",
+          message: 'Print through the output chokepoint (@secure-factory/core printErr/printOut/printJson or a Logger).',
+        },
+        {
+          selector: "MemberExpression[object.name='process'][property.name=/^(stdout|stderr)$/]",
+          message: 'Print through the output chokepoint (@secure-factory/core printErr/printOut/printJson or SafeLineWriter).',
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@actions/core',
+              message: 'Use @secure-factory/action-runtime (coreLogger, setOutput, annotate, writeSummary): it escapes untrusted text.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/core/src/output.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['packages/action-runtime/src/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
     files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',

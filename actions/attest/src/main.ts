@@ -1,6 +1,5 @@
 /** The attest action: sign the evidence folder's statements, optionally publish them, report. */
-import * as core from '@actions/core';
-import { coreLogger, writeSummary } from '@secure-factory/action-runtime';
+import { coreLogger, setOutput, writeSummary } from '@secure-factory/action-runtime';
 import { code, ConfigurationError, loadPolicy, md, policyFileInput, table } from '@secure-factory/core';
 import { attestEvidence, type AttestResult } from '@secure-factory/attest';
 import type { RunInputs } from './inputs.js';
@@ -35,8 +34,8 @@ export async function run(inputs: RunInputs): Promise<AttestResult> {
     github,
     logger,
   });
-  core.setOutput('bundle-paths', result.signed.map((s) => s.bundlePath).join('\n'));
-  core.setOutput('attestation-ids', result.signed.flatMap((s) => (s.attestationId ? [s.attestationId] : [])).join('\n'));
+  setOutput('bundle-paths', result.signed.map((s) => s.bundlePath).join('\n'));
+  setOutput('attestation-ids', result.signed.flatMap((s) => (s.attestationId ? [s.attestationId] : [])).join('\n'));
   const services = [
     result.services.fulcio ? `Fulcio ${code(result.services.fulcio)}` : undefined,
     result.services.rekor ? `Rekor ${code(result.services.rekor)}` : 'no transparency log',

@@ -1,6 +1,5 @@
 import path from 'node:path';
-import * as core from '@actions/core';
-import { annotate, coreLogger, writeSummary } from '@secure-factory/action-runtime';
+import { annotate, coreLogger, setOutput, writeSummary } from '@secure-factory/action-runtime';
 import { ConfigurationError, PolicyViolation, TOOL_NAME, TOOL_URI, TOOL_VERSION, toSarif, writeJsonAtomic } from '@secure-factory/core';
 import { loadSourcePolicy, verifySource, WORKFLOW_RULES } from '@secure-factory/source';
 import type { RunInputs } from './inputs.js';
@@ -56,11 +55,11 @@ export async function run(inputs: RunInputs): Promise<void> {
 
   annotate(findings);
   await writeSummary(result.summary);
-  core.setOutput('verified', String(result.ok));
-  core.setOutput('source-level', result.levelName);
-  core.setOutput('vsa-path', result.vsaPath ?? '');
-  core.setOutput('sarif-path', sarifPath);
-  core.setOutput('findings-count', String(result.findings.length));
+  setOutput('verified', String(result.ok));
+  setOutput('source-level', result.levelName);
+  setOutput('vsa-path', result.vsaPath ?? '');
+  setOutput('sarif-path', sarifPath);
+  setOutput('findings-count', String(result.findings.length));
   if (!result.ok) {
     const blocking = result.findings.filter((f) => f.blocking);
     throw new PolicyViolation(

@@ -1,6 +1,5 @@
 /** The gate-deploy action: gate the artefacts, write outputs, the job summary and one annotation per failed check. */
-import * as core from '@actions/core';
-import { coreLogger, writeSummary } from '@secure-factory/action-runtime';
+import { annotateError, coreLogger, maskSecret, setOutput, writeSummary } from '@secure-factory/action-runtime';
 import { ConfigurationError, policyFileInput, PolicyViolation } from '@secure-factory/core';
 import { gate, renderGateSummary, subjectsFromGlobs, type GateResult } from '@secure-factory/verify';
 import type { RunInputs } from './inputs.js';
@@ -10,8 +9,8 @@ export async function run(inputs: RunInputs): Promise<GateResult> {
   if (inputs.subjectPaths.length === 0 && inputs.subjectDigests.length === 0) {
     throw new ConfigurationError('nothing to gate', { hint: 'set subject-path (files or globs) or subject-digest (sha256:HEX)' });
   }
-  if (inputs.privateKey) core.setSecret(inputs.privateKey);
-  if (inputs.githubToken) core.setSecret(inputs.githubToken);
+  if (inputs.privateKey) maskSecret(inputs.privateKey);
+  if (inputs.githubToken) maskSecret(inputs.githubToken);
   const tokenAvailable = Boolean(process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
   const kind = inputs.signer === 'auto' ? (tokenAvailable ? 'keyless' : inputs.privateKey ? 'key' : 'ephemeral') : inputs.signer;
   const policyFile = policyFileInput(inputs.policy);
@@ -38,14 +37,14 @@ export async function run(inputs: RunInputs): Promise<GateResult> {
     recordDeployment: inputs.record,
     logger,
   });
-  core.setOutput('allowed', String(result.allowed));
-  core.setOutput('vsa-path', result.vsaPath);
-  core.setOutput('vsa-bundle-path', result.vsaBundlePath ?? '');
-  core.setOutput('decision-path', result.decisionPath);
+  setOutput('allowed', String(result.allowed));
+  setOutput('vsa-path', result.vsaPath);
+  setOutput('vsa-bundle-path', result.vsaBundlePath ?? '');
+  setOutput('decision-path', result.decisionPath);
   await writeSummary(renderGateSummary(result.decision, { mermaid: true }));
   for (const a of result.decision.artefacts) {
     for (const c of a.checks.filter((x) => x.status === 'fail').slice(0, 10)) {
-      core.error(`${c.reason}${c.fix ? ` — ${c.fix}` : ''}`, {
+      annotateError(`${c.reason}${c.fix ? ` — ${c.fix}` : ''}`, {
         title: `gate ${inputs.environment}: ${c.title} (${a.name ?? a.digest.slice(0, 12)})`,
       });
     }

@@ -1,7 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import * as core from '@actions/core';
-import { annotate, coreLogger, writeSummary } from '@secure-factory/action-runtime';
+import { annotate, coreLogger, setOutput, writeSummary } from '@secure-factory/action-runtime';
 import { code, findingsTable, md, policyFileInput, PolicyViolation, stateIcon, table } from '@secure-factory/core';
 import { runBuildStage, type BuildResult } from '@secure-factory/build';
 import { actionsCacheStore } from './fetch-cache-store.js';
@@ -31,9 +30,9 @@ export async function run(inputs: RunInputs): Promise<void> {
       : undefined,
     logger,
   });
-  core.setOutput('subjects', JSON.stringify(r.subjects));
-  core.setOutput('provenance-path', r.provenancePath ?? '');
-  core.setOutput('reproducible', r.reproducible === undefined ? '' : String(r.reproducible));
+  setOutput('subjects', JSON.stringify(r.subjects));
+  setOutput('provenance-path', r.provenancePath ?? '');
+  setOutput('reproducible', r.reproducible === undefined ? '' : String(r.reproducible));
   annotate(r.findings);
   await writeSummary(summary(r, inputs.command));
   if (!r.passed) {

@@ -1,8 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import * as cache from '@actions/cache';
-import * as core from '@actions/core';
-import { annotate, coreLogger, writeSummary } from '@secure-factory/action-runtime';
+import { annotate, coreLogger, setOutput, writeSummary } from '@secure-factory/action-runtime';
 import { errorMessage, loadPolicy, PolicyViolation, writeJsonAtomic, type Finding, type Logger, type Policy } from '@secure-factory/core';
 import { OsvApiSource, openOfflineDatabase, scan, scanSarif, scanSummary, type VulnSource } from '@secure-factory/materials';
 import type { RunInputs } from './inputs.js';
@@ -94,10 +93,10 @@ export async function run(inputs: RunInputs): Promise<void> {
   annotate([...findings.filter((f) => f.blocking), ...findings.filter((f) => !f.blocking)]);
   await writeSummary(scanSummary({ ...result, findings, blocking: findings.filter((f) => f.blocking) }));
 
-  core.setOutput('sbom-path', result.sbom.cyclonedx ?? '');
-  core.setOutput('vulnerable-count', String(result.vulnerableCount));
-  core.setOutput('blocking-count', String(result.blocking.length));
-  core.setOutput('sarif-path', sarifPath);
+  setOutput('sbom-path', result.sbom.cyclonedx ?? '');
+  setOutput('vulnerable-count', String(result.vulnerableCount));
+  setOutput('blocking-count', String(result.blocking.length));
+  setOutput('sarif-path', sarifPath);
   if (result.blocking.length > 0) {
     throw new PolicyViolation(
       `materials refused: ${result.blocking.length} blocking finding(s): ${result.blocking

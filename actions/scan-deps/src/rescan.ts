@@ -5,8 +5,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import * as core from '@actions/core';
-import { coreLogger, writeSummary } from '@secure-factory/action-runtime';
+import { coreLogger, setOutput, writeSummary } from '@secure-factory/action-runtime';
 import { code, ConfigurationError, md, PolicyViolation, table } from '@secure-factory/core';
 import { rescan } from '@secure-factory/rescan';
 import type { RunInputs } from './inputs.js';
@@ -77,9 +76,9 @@ export async function runRescan(inputs: RunInputs): Promise<void> {
         : '_Nothing deployed is affected by a blocking advisory._',
     ].join('\n'),
   );
-  core.setOutput('remediations-path', r.statePath);
-  core.setOutput('open-count', String(open.length));
-  core.setOutput('overdue-count', String(r.overdue.length));
+  setOutput('remediations-path', r.statePath);
+  setOutput('open-count', String(open.length));
+  setOutput('overdue-count', String(r.overdue.length));
   if (r.overdue.length > 0) {
     throw new PolicyViolation(
       `${r.overdue.length} remediation(s) past the 24-hour deadline: ${r.overdue.map((x) => `${x.advisory} in ${x.package.name}@${x.package.version}`).join('; ')}`,

@@ -2,7 +2,16 @@
  * What every verb shares: a human report on stderr, `--json` on stdout, and the exit-code contract
  * (0 passed, 1 policy/verification failure, 2 usage or input error, 3 infrastructure error).
  */
-import { errorMessage, EXIT, exitCodeFor, isSecureFactoryError, StreamLogger, type Logger } from '@secure-factory/core';
+import {
+  errorMessage,
+  EXIT,
+  exitCodeFor,
+  isSecureFactoryError,
+  printErr,
+  printJson,
+  StreamLogger,
+  type Logger,
+} from '@secure-factory/core';
 
 export interface CommonOptions {
   json?: boolean;
@@ -21,13 +30,14 @@ export interface CommandResult {
   json?: unknown;
 }
 
+/** `--json` output, through the core output chokepoint (control characters and `##[` escaped). */
 export function writeJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`);
+  printJson(value);
 }
 
 export async function execute(opts: CommonOptions, body: (ctx: CommandContext) => Promise<CommandResult>): Promise<void> {
   const ctx: CommandContext = {
-    logger: new StreamLogger(process.stderr, opts.verbose === true),
+    logger: new StreamLogger(undefined, opts.verbose === true),
     json: opts.json === true,
     verbose: opts.verbose === true,
   };
@@ -38,11 +48,11 @@ export async function execute(opts: CommonOptions, body: (ctx: CommandContext) =
   } catch (e: unknown) {
     const code = exitCodeFor(e);
     if (isSecureFactoryError(e)) {
-      process.stderr.write(`error: ${errorMessage(e)}\n`);
+      printErr(`error: ${errorMessage(e)}`);
     } else {
-      process.stderr.write(`internal error: ${errorMessage(e)}\n`);
-      if (ctx.verbose && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
-      else process.stderr.write('(run again with --verbose for details, and report it)\n');
+      printErr(`internal error: ${errorMessage(e)}`);
+      if (ctx.verbose && e instanceof Error && e.stack) printErr(e.stack);
+      else printErr('(run again with --verbose for details, and report it)');
     }
     if (ctx.json) {
       const loc = isSecureFactoryError(e) ? e.location : undefined;

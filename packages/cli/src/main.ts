@@ -3,7 +3,7 @@
  * arguments; usage errors exit 2 per the CLI contract.
  */
 import { Command, CommanderError } from 'commander';
-import { TOOL_VERSION } from '@secure-factory/core';
+import { printErr, printOut, TOOL_VERSION } from '@secure-factory/core';
 
 type Register = (program: Command) => Command;
 
@@ -34,7 +34,7 @@ export async function program(verb?: string): Promise<Command> {
     .version(TOOL_VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+    .configureOutput({ writeErr: (s) => printErr(s), writeOut: (s) => printOut(s) });
   p.addHelpText(
     'after',
     `

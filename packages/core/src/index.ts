@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './logger.js';
+export * from './output.js';
 export * from './digest.js';
 export * from './statement.js';
 export * from './statement-schema.js';

@@ -2,6 +2,7 @@
  * The one logging surface stage packages see. Actions adapt it to @actions/core; the CLI writes to
  * stderr. Stage packages never import @actions/core.
  */
+import { printErr, safeText, type OutputSink } from './output.js';
 export interface LogLocation {
   file?: string;
   line?: number;
@@ -51,30 +52,37 @@ export class MemoryLogger implements Logger {
   }
 }
 
-/** Writes human lines to a stream (stderr for the CLI: stdout is kept for --json). */
+/**
+ * Writes human lines (stderr for the CLI: stdout is kept for --json). Every line goes through the
+ * output chokepoint's `safeText`: a message quoting an advisory or a file name cannot emit a workflow
+ * command or a terminal escape.
+ */
 export class StreamLogger implements Logger {
   private lastProgress = 0;
+  private readonly write: (line: string) => void;
   constructor(
-    private readonly stream: NodeJS.WritableStream = process.stderr,
+    stream?: OutputSink,
     private readonly verbose = false,
-  ) {}
+  ) {
+    this.write = stream ? (line) => void stream.write(`${safeText(line)}\n`) : (line) => printErr(line);
+  }
   debug(message: string): void {
-    if (this.verbose) this.stream.write(`debug: ${message}\n`);
+    if (this.verbose) this.write(`debug: ${message}`);
   }
   info(message: string): void {
-    this.stream.write(`${message}\n`);
+    this.write(message);
   }
   warning(message: string, location?: LogLocation): void {
-    this.stream.write(`warning: ${prefix(location)}${message}\n`);
+    this.write(`warning: ${prefix(location)}${message}`);
   }
   error(message: string, location?: LogLocation): void {
-    this.stream.write(`error: ${prefix(location)}${message}\n`);
+    this.write(`error: ${prefix(location)}${message}`);
   }
   progress(done: number, total: number, what: string): void {
     const now = Date.now();
     if (done !== total && now - this.lastProgress < 1000) return;
     this.lastProgress = now;
-    this.stream.write(`  ${what}: ${done}/${total}\n`);
+    this.write(`  ${what}: ${done}/${total}`);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { EXIT } from '@secure-factory/core';
+import { EXIT, SafeLineWriter } from '@secure-factory/core';
 import { runBuildStage } from '@secure-factory/build';
 import { execute, type CommonOptions } from '../context.js';
 
@@ -53,6 +53,8 @@ Example:
     )
     .action(async (command: string[], opts: BuildOptions) =>
       execute(opts, async ({ logger }) => {
+        // The build's own log is untrusted text too: neutralised line by line on its way to stderr.
+        const buildLog = new SafeLineWriter();
         const r = await runBuildStage({
           source: opts.source,
           command,
@@ -68,8 +70,8 @@ Example:
           outputDir: opts.outputDir,
           cache: opts.cacheDir ? { dir: opts.cacheDir } : undefined,
           logger,
-          onOutput: (chunk) => process.stderr.write(chunk),
-        });
+          onOutput: (chunk) => buildLog.write(chunk),
+        }).finally(() => buildLog.end());
         for (const s of r.subjects) logger.info(`${s.digest.sha256}  ${s.name}`);
         if (r.findings.length > 0) {
           for (const f of r.findings) {

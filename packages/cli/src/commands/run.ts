@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { runFactory } from '../factory-run.js';
+import { printErr } from '@secure-factory/core';
 import { execute, type CommonOptions } from '../context.js';
 import { openVulnSource } from '../vuln-source.js';
 
@@ -44,7 +45,7 @@ export function registerRun(program: Command): Command {
           test: opts.test,
           logger,
         });
-        process.stderr.write(`\n${r.report}\n`);
+        printErr(`\n${r.report}`);
         return {
           exitCode: r.exitCode,
           json: {

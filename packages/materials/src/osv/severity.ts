@@ -12,6 +12,7 @@
  * so that a missing score never lets an advisory slip under a "block high" policy.
  */
 import cvssCalculator from 'ae-cvss-calculator';
+import { quietConsole } from '@secure-factory/core';
 import type { OsvRecord, OsvSeverity, Severity, SeveritySource } from './types.js';
 
 const { Cvss2, Cvss4P0 } = cvssCalculator;
@@ -84,8 +85,10 @@ function cvss3Score(vector: string): number | undefined {
 
 function libraryScore(vector: string, version: '2' | '4'): number | undefined {
   // The library warns on the console for odd parts; a vector it cannot read fully is no score.
-  const warn = console.warn;
-  console.warn = () => {};
+  return quietConsole(() => libraryScoreLoud(vector, version));
+}
+
+function libraryScoreLoud(vector: string, version: '2' | '4'): number | undefined {
   try {
     if (version === '4') {
       if (!vector.startsWith('CVSS:4.0/')) return undefined;
@@ -100,8 +103,6 @@ function libraryScore(vector: string, version: '2' | '4'): number | undefined {
     return typeof base === 'number' && Number.isFinite(base) ? base : undefined;
   } catch {
     return undefined;
-  } finally {
-    console.warn = warn;
   }
 }
 
