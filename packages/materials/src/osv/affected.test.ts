@@ -91,16 +91,46 @@ describe('evaluate: fixed versions', () => {
       affected: true,
       entries: [0, 1],
       fixedVersions: ['1.2.3', '1.10.0', '2.0.5'],
+      uncertain: [],
     });
     expect(evaluate(r, { ecosystem: 'npm', name: 'a', version: '2.0.1' })).toEqual({
       affected: true,
       entries: [0],
       fixedVersions: ['2.0.5'],
+      uncertain: [],
     });
     expect(evaluate(r, { ecosystem: 'npm', name: 'a', version: '1.5.0' })).toEqual({
       affected: true,
       entries: [1],
       fixedVersions: ['1.10.0'],
+      uncertain: [],
     });
+  });
+});
+
+describe('evaluate: bounds that do not parse', () => {
+  const pypi = (events: Record<string, string>[]): OsvRecord =>
+    record([{ package: { ecosystem: 'PyPI', name: 'vulnpkg' }, ranges: [{ type: 'ECOSYSTEM', events }] }]);
+
+  it('a fixed version with a trailing space is "possibly affected", never hidden', () => {
+    // PEP 440 sorts "2.0.0 " (not a version) below every release: read literally it would close the range at once.
+    const e = evaluate(pypi([{ introduced: '0' }, { fixed: '2.0.0 ' }]), { ecosystem: 'PyPI', name: 'vulnpkg', version: '1.0.0' });
+    expect(e.affected).toBe(true);
+    expect(e.uncertain).toEqual(['the record\'s fixed version "2.0.0 " is not a PyPI version']);
+    expect(e.fixedVersions).toEqual([]);
+  });
+
+  it('an unreadable introduced opens the range from the start; the parsed fix still closes it', () => {
+    const r = pypi([{ introduced: 'banana' }, { fixed: '2.0.0' }]);
+    expect(evaluate(r, { ecosystem: 'PyPI', name: 'vulnpkg', version: '1.0.0' }).uncertain).toHaveLength(1);
+    expect(evaluate(r, { ecosystem: 'PyPI', name: 'vulnpkg', version: '2.0.0' }).affected).toBe(false);
+  });
+
+  it('a certain match elsewhere in the record makes the verdict certain', () => {
+    const r = record([
+      { package: { ecosystem: 'npm', name: 'a' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: 'x.y' }] }] },
+      { package: { ecosystem: 'npm', name: 'a' }, versions: ['1.0.0'] },
+    ]);
+    expect(evaluate(r, { ecosystem: 'npm', name: 'a', version: '1.0.0' })).toMatchObject({ affected: true, uncertain: [] });
   });
 });

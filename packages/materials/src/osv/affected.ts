@@ -12,13 +12,19 @@
  * - Events are sorted first (`introduced: "0"` lowest), then swept: `introduced` opens, `fixed`
  *   closes at the fix, `last_affected` closes after it; `limit` events bound the whole range above.
  */
-import { ecosystemCovers, normalisePackageName } from './ecosystems.js';
+import { valid as pep440Valid } from '@renovatebot/pep440';
+import { ecosystemCovers, normalisePackageName, parseEcosystem } from './ecosystems.js';
 import type { OsvAffected, OsvEvent, OsvRange, OsvRecord, PackageRef } from './types.js';
 import { comparatorFor, type VersionComparator } from './versions/compare-versions.js';
 import { compareSemverLike } from './versions/semver-like.js';
 
 export interface Evaluation {
   affected: boolean;
+  /**
+   * Why the verdict is only "possibly affected": an event version of a matching range does not parse
+   * in the ecosystem (`"2.0.0 "`), so the range was read conservatively (such a bound never closes it).
+   */
+  uncertain: string[];
   /** Indexes into `record.affected` of the entries that matched the package and version. */
   entries: number[];
   /** `fixed` versions above the package's version in the ranges that contain it. */
@@ -58,15 +64,53 @@ function sortEvents(events: FlatEvent[], cmp: VersionComparator): FlatEvent[] {
   });
 }
 
+/**
+ * Whether an event version is a version of the ecosystem at all. A bound that does not parse cannot
+ * be ordered honestly (PyPI sorts `"2.0.0 "` below every release, which would close the range at once
+ * and hide the advisory), so the range is evaluated without it and the verdict marked uncertain.
+ */
+export function eventVersionParses(ecosystem: string, rangeType: string, v: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  if (v === '' || v !== v.trim() || /[\s\u0000-\u001f]/.test(v)) return false;
+  // Forgiving like upstream OSV tooling (`"1"` is a fine npm bound), but a bound must start like a version.
+  if (rangeType === 'SEMVER') return /^v?\d/.test(v);
+  switch (parseEcosystem(ecosystem).base) {
+    case 'PyPI':
+      return pep440Valid(v) !== null;
+    case 'npm':
+    case 'crates.io':
+    case 'Go':
+    case 'RubyGems':
+    case 'Packagist':
+      return /^v?\d[\w.+~-]*$/.test(v);
+    default:
+      return true;
+  }
+}
+
 /** Whether one ECOSYSTEM/SEMVER range contains `version`, and the fixes above it. */
-export function rangeContains(range: OsvRange, ecosystem: string, version: string): { contains: boolean; fixedAbove: string[] } {
-  const none = { contains: false, fixedAbove: [] };
+export function rangeContains(
+  range: OsvRange,
+  ecosystem: string,
+  version: string,
+): { contains: boolean; fixedAbove: string[]; uncertain: string[] } {
+  const none = { contains: false, fixedAbove: [], uncertain: [] };
   if (range === null || typeof range !== 'object' || !Array.isArray(range.events)) return none;
   let cmp: VersionComparator;
   if (range.type === 'ECOSYSTEM') cmp = comparatorFor(ecosystem);
   else if (range.type === 'SEMVER') cmp = compareSemverLike;
   else return none; // GIT (commit hashes) and unknown range types cannot order a version
-  const events = sortEvents(flatten(range.events), cmp);
+  const uncertain: string[] = [];
+  const parsed = flatten(range.events).flatMap((e): FlatEvent[] => {
+    if ((e.kind === 'introduced' && e.version === '0') || (e.kind === 'limit' && e.version === '*')) return [e];
+    if (eventVersionParses(ecosystem, range.type, e.version)) return [e];
+    uncertain.push(
+      `the record's ${e.kind} version ${JSON.stringify(e.version)} is not a ${range.type === 'SEMVER' ? 'SemVer' : ecosystem} version`,
+    );
+    // An unreadable start opens the range from the beginning; an unreadable end never closes it.
+    return e.kind === 'introduced' ? [{ kind: 'introduced', version: '0' }] : [];
+  });
+  const events = sortEvents(parsed, cmp);
   let affected = false;
   const limits: string[] = [];
   for (const e of events) {
@@ -90,7 +134,7 @@ export function rangeContains(range: OsvRange, ecosystem: string, version: strin
   }
   if (!affected) return none;
   const fixedAbove = events.filter((e) => e.kind === 'fixed' && cmp(e.version, version) > 0).map((e) => e.version);
-  return { contains: true, fixedAbove };
+  return { contains: true, fixedAbove, uncertain };
 }
 
 function entryMatchesPackage(entry: OsvAffected, pkg: PackageRef): boolean {
@@ -102,7 +146,8 @@ function entryMatchesPackage(entry: OsvAffected, pkg: PackageRef): boolean {
 
 /** The full verdict for one record and one package version. Never throws on odd records. */
 export function evaluate(record: OsvRecord, pkg: PackageRef): Evaluation {
-  const result: Evaluation = { affected: false, entries: [], fixedVersions: [] };
+  const result: Evaluation = { affected: false, entries: [], fixedVersions: [], uncertain: [] };
+  let certain = false;
   const affected = Array.isArray(record?.affected) ? record.affected : [];
   const cmp = comparatorFor(pkg.ecosystem);
   const fixed = new Set<string>();
@@ -115,17 +160,22 @@ export function evaluate(record: OsvRecord, pkg: PackageRef): Evaluation {
     if (!hit && Array.isArray(entry.versions)) {
       hit = entry.versions.some((v) => typeof v === 'string' && (v === pkg.version || cmp(v, pkg.version) === 0));
     }
+    if (hit) certain = true;
     for (const range of Array.isArray(entry.ranges) ? entry.ranges : []) {
       if (pkg.version === '') break;
       const r = rangeContains(range, pkg.ecosystem, pkg.version);
       if (r.contains) {
         hit = true;
+        if (r.uncertain.length === 0) certain = true;
+        else result.uncertain.push(...r.uncertain);
         for (const f of r.fixedAbove) fixed.add(f);
       }
     }
     if (hit) result.entries.push(index);
   });
   result.affected = result.entries.length > 0;
+  // One certain hit (a listed version, a range that parsed) makes the verdict certain.
+  if (certain || !result.affected) result.uncertain = [];
   result.fixedVersions = [...fixed].sort(cmp);
   return result;
 }

@@ -97,7 +97,13 @@ export class OsvApiSource implements VulnSource {
         if (!record || record.withdrawn) continue;
         // osv.dev said this version is affected; the record says which ranges and fixes apply.
         const e = evaluate(record, pkg);
-        hits.push({ pkg, record, entries: e.entries, fixedVersions: e.fixedVersions });
+        hits.push({
+          pkg,
+          record,
+          entries: e.entries,
+          fixedVersions: e.fixedVersions,
+          ...(e.uncertain.length > 0 ? { uncertain: e.uncertain } : {}),
+        });
       }
     });
     return mergeHits(hits);

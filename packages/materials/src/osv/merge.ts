@@ -16,6 +16,8 @@ export interface Hit {
   /** Matched `affected[]` indexes (for per-package severity). */
   entries: number[];
   fixedVersions: string[];
+  /** Set when the record's range could only be read conservatively (see Evaluation.uncertain). */
+  uncertain?: string[];
 }
 
 function packageIdentity(p: PackageRef): string {
@@ -97,6 +99,8 @@ function mergeGroup(hits: Hit[]): VulnMatch {
     severitySource: verdict.source,
     fixedVersions: fixed,
   };
+  // The group is certain when any of its records matched certainly.
+  if (hits.every((h) => (h.uncertain?.length ?? 0) > 0)) match.uncertain = [...new Set(hits.flatMap((h) => h.uncertain ?? []))];
   if (verdict.score !== undefined) match.score = verdict.score;
   if (verdict.vector !== undefined) match.vector = verdict.vector;
   if (summary !== undefined) match.summary = summary;

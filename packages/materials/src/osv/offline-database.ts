@@ -114,7 +114,14 @@ export class OfflineDatabase implements VulnSource {
       for (const record of this.recordsFor(pkg.ecosystem, pkg.name)) {
         if (record.withdrawn) continue; // a withdrawn advisory affects nothing
         const e = evaluate(record, pkg);
-        if (e.affected) hits.push({ pkg, record, entries: e.entries, fixedVersions: e.fixedVersions });
+        if (e.affected)
+          hits.push({
+            pkg,
+            record,
+            entries: e.entries,
+            fixedVersions: e.fixedVersions,
+            ...(e.uncertain.length > 0 ? { uncertain: e.uncertain } : {}),
+          });
       }
     }
     return mergeHits(hits);

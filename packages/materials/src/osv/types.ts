@@ -83,6 +83,8 @@ export interface VulnMatch {
   severitySource?: SeveritySource;
   /** `fixed` events above the installed version in the ranges that matched, ecosystem-ordered. */
   fixedVersions: string[];
+  /** "Possibly affected": why the records could only be read conservatively (an unparseable bound). */
+  uncertain?: string[];
   summary?: string;
   references?: string[];
   modified?: string;

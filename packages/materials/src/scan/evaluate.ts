@@ -27,6 +27,10 @@ export interface VulnerabilityReport {
   fixedVersions: string[];
   summary?: string;
   waived: boolean;
+  /** Possibly affected: the advisory's range could only be read conservatively. */
+  uncertain?: string[];
+  references?: string[];
+  vector?: string;
 }
 
 export interface EvaluateInput {
@@ -117,10 +121,11 @@ export function evaluateMaterials(input: EvaluateInput): { findings: Finding[]; 
     let waived = false;
     for (const p of occurrences.length > 0 ? occurrences : [undefined]) {
       const fixed = v.fixedVersions.length > 0 ? `fixed in ${v.fixedVersions.join(', ')}` : 'no fixed version yet';
+      const possibly = v.uncertain ? ` (possibly affected: ${v.uncertain[0] ?? ''})` : '';
       const f: Finding = {
         rule: RULE.vulnerable,
         severity: v.severity,
-        message: `${v.id}${v.aliases.length ? ` (${v.aliases.slice(0, 3).join(', ')})` : ''} in ${pkgLabel(v.package)}: ${v.summary ?? 'known vulnerability'} — ${fixed}`,
+        message: `${v.id}${v.aliases.length ? ` (${v.aliases.slice(0, 3).join(', ')})` : ''} in ${pkgLabel(v.package)}: ${v.summary ?? 'known vulnerability'} — ${fixed}${possibly}`,
         help:
           v.fixedVersions.length > 0
             ? `upgrade ${v.package.name} to ${v.fixedVersions[0] ?? ''} or later`
@@ -132,6 +137,9 @@ export function evaluateMaterials(input: EvaluateInput): { findings: Finding[]; 
           package: v.package,
           fixedVersions: v.fixedVersions,
           ...(v.score ? { score: v.score } : {}),
+          ...(v.vector ? { vector: v.vector } : {}),
+          ...(v.uncertain ? { possiblyAffected: v.uncertain } : {}),
+          ...(v.references?.length ? { references: v.references } : {}),
         },
       };
       waived = push(f, ids, p, atLeast(v.severity, m.blockSeverity)) || waived;
@@ -145,6 +153,9 @@ export function evaluateMaterials(input: EvaluateInput): { findings: Finding[]; 
       fixedVersions: v.fixedVersions,
       ...(v.summary ? { summary: v.summary } : {}),
       waived,
+      ...(v.uncertain ? { uncertain: v.uncertain } : {}),
+      ...(v.references?.length ? { references: v.references } : {}),
+      ...(v.vector ? { vector: v.vector } : {}),
     });
   }
 
