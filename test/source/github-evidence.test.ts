@@ -175,6 +175,30 @@ describe('review and protection evidence from the GitHub API', () => {
     expect(api.requests.filter((q) => q.path.endsWith('/reviews')).map((q) => q.query.page)).toEqual(['1', '2']);
   });
 
+  it('a review list longer than the page bound is "could not verify", never decided on its first pages', async () => {
+    const { repo, head } = repoWithOwners('* @carol\n');
+    // Every page full and another always following: the approval could be on page 51.
+    api = await startGitHubApiServer([
+      ...happyRoutes(head),
+      {
+        method: 'GET',
+        path: `/repos/${REPO}/pulls/7/reviews`,
+        respond: (req) => ({
+          body: Array.from({ length: 100 }, (_, i) =>
+            rec.review(REPO, 7, { id: i, reviewer: `u${req.query.page}-${i}`, state: 'COMMENTED', commitId: FINAL }),
+          ),
+          headers: { link: `<http://127.0.0.1${req.path}?per_page=100&page=${Number(req.query.page) + 1}>; rel="next"` },
+        }),
+      },
+    ]);
+    const r = await run(repo, policy());
+    expect(blocking(r)).toContain('source/could-not-verify');
+    expect(r.findings.map((f) => f.message).join('\n')).toMatch(
+      /could not verify the reviews of pull request #7: the list is longer than 50 pages of 100/,
+    );
+    expect(api.requests.filter((q) => q.path.endsWith('/reviews')).length).toBe(50);
+  });
+
   it('whoever wrote the final commit cannot approve it either (two-party review)', async () => {
     const { repo, head } = repoWithOwners('* @carol\n');
     api = await startGitHubApiServer([

@@ -89,7 +89,12 @@ function failure(e: unknown): { ok: false; status: number; message: string } {
   return { ok: false, status, message: message.split('\n')[0] ?? message };
 }
 
-const MAX_PAGES = 20;
+/** Lists are read to their end (Link rel="next"); a longer list is "could not verify", never a partial answer. */
+export const MAX_PAGES = 50;
+
+function hasNext(link: string | undefined): boolean {
+  return link !== undefined && /<[^>]*>\s*;\s*rel="next"/.test(link);
+}
 
 function pullInfo(p: Json): PullRequestInfo {
   return {
@@ -113,23 +118,36 @@ export function createGitHubClient(opts: GitHubOptions): GitHubClient {
   });
   const base = { owner: opts.owner, repo: opts.repo };
 
-  async function get(route: string, params: Record<string, unknown>): Promise<ApiResult<unknown>> {
+  async function request(route: string, params: Record<string, unknown>): Promise<ApiResult<{ data: unknown; link?: string }>> {
     try {
       const r = await octokit.request(route, { ...base, ...params, headers: { 'x-github-api-version': '2022-11-28' } });
-      return { ok: true, value: r.data };
+      return { ok: true, value: { data: r.data, ...(typeof r.headers.link === 'string' ? { link: r.headers.link } : {}) } };
     } catch (e: unknown) {
       return failure(e);
     }
   }
 
+  async function get(route: string, params: Record<string, unknown>): Promise<ApiResult<unknown>> {
+    const r = await request(route, params);
+    return r.ok ? { ok: true, value: r.value.data } : r;
+  }
+
   async function list(route: string, params: Record<string, unknown>, key?: string): Promise<ApiResult<unknown[]>> {
     const out: unknown[] = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      const r = await get(route, { ...params, per_page: 100, page });
+    for (let page = 1; ; page++) {
+      if (page > MAX_PAGES) {
+        return {
+          ok: false,
+          status: 200,
+          message: `the list is longer than ${MAX_PAGES} pages of 100 (${route.replace(/^GET /, '')}); nothing is decided on part of it`,
+        };
+      }
+      const r = await request(route, { ...params, per_page: 100, page });
       if (!r.ok) return r;
-      const items = key === undefined ? arr(r.value) : arr(obj(r.value)[key]);
+      const items = key === undefined ? arr(r.value.data) : arr(obj(r.value.data)[key]);
       out.push(...items);
-      if (items.length < 100) break;
+      // GitHub says whether more follows in the Link header; without one, a short page is the last.
+      if (r.value.link !== undefined ? !hasNext(r.value.link) : items.length < 100) break;
     }
     return { ok: true, value: out };
   }
@@ -232,9 +250,9 @@ export function createGitHubClient(opts: GitHubOptions): GitHubClient {
       }));
     },
     async statuses(sha) {
-      const r = await get('GET /repos/{owner}/{repo}/commits/{ref}/status', { ref: sha });
-      if (!r.ok) return r;
-      return { ok: true, value: arr(obj(r.value).statuses).map((s) => ({ context: str(obj(s).context), state: str(obj(s).state) })) };
+      // The combined status pages its `statuses` like any list (30 by default).
+      const r = await list('GET /repos/{owner}/{repo}/commits/{ref}/status', { ref: sha }, 'statuses');
+      return r.ok ? { ok: true, value: r.value.map((s) => ({ context: str(obj(s).context), state: str(obj(s).state) })) } : r;
     },
     async teamMembers(org, team) {
       const r = await list('GET /orgs/{org}/teams/{team_slug}/members', { org, team_slug: team });
@@ -249,5 +267,6 @@ export function couldNotVerify(what: string, permission: string, r: { status: nu
     return `could not verify ${what}: the token lacks ${permission} (HTTP ${r.status}: ${r.message})`;
   if (r.status === 401) return `could not verify ${what}: the token was refused (HTTP 401: ${r.message})`;
   if (r.status === 0) return `could not verify ${what}: the GitHub API could not be reached (${r.message})`;
+  if (r.status === 200) return `could not verify ${what}: ${r.message}`;
   return `could not verify ${what}: the GitHub API answered HTTP ${r.status} (${r.message})`;
 }

@@ -17,7 +17,7 @@ export interface GitHubAttestationsOptions {
   repository: string;
   token?: string | undefined;
   timeoutMs?: number;
-  /** At most this many pages of 100 per digest. */
+  /** At most this many pages of 100 per digest; a list longer than that is an error, never a partial answer. */
   maxPages?: number;
 }
 
@@ -47,8 +47,16 @@ export function gitHubAttestationsClient(options: GitHubAttestationsOptions): Gi
   return {
     async list(digestHex: string): Promise<CandidateBundle[]> {
       const out: CandidateBundle[] = [];
+      const maxPages = options.maxPages ?? 50;
       let url: string | undefined = `${base}/repos/${options.repository}/attestations/sha256:${digestHex}?per_page=100`;
-      for (let page = 0; url && page < (options.maxPages ?? 10); page++) {
+      for (let page = 0; url; page++) {
+        // Read to the end or not at all: the gate never decides on the first N pages of a longer list.
+        if (page === maxPages) {
+          throw new InfrastructureError(
+            `the GitHub attestations API lists more than ${maxPages} pages of 100 attestations for sha256:${digestHex}; the gate does not decide on a partial list`,
+            { hint: "pass the run's own bundles (evidence folder) with fetch-attestations: false, or remove stale attestations" },
+          );
+        }
         const res = await get(url);
         if (res.status === 404) return out;
         if (res.status === 401 || res.status === 403) {

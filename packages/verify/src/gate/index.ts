@@ -44,5 +44,15 @@ export {
 } from './deployments.js';
 export type { GateSubject } from './subjects.js';
 export { sigstoreEvidenceVerifier } from './sigstore-verifier.js';
-export { buildVerifier as buildEvidenceVerifier, gate, runnerWorkflowRef, subjectsFromGlobs, vsaSigner, type GateInputs } from './setup.js';
+export {
+  buildVerifier as buildEvidenceVerifier,
+  gate,
+  githubEnvironmentFor,
+  runnerClaims,
+  runnerWorkflowRef,
+  subjectsFromGlobs,
+  vsaSigner,
+  type GateInputs,
+  type RunnerClaims,
+} from './setup.js';
 export { runGate, type GateOptions, type GateResult } from './gate.js';

@@ -37,8 +37,12 @@ export interface GateInputs {
   /** When those keys were made, when the caller made them for this run (see GateOptions.keysCreatedAt). */
   keysCreatedAt?: Date | undefined;
   builder?: string | undefined;
-  /** When neither `builder` nor the policy names one, pin the provenance to the workflow this job runs in (Actions only). */
+  /**
+   * Running as the action on Actions: when neither `builder` nor the policy names one, pin the provenance
+   * to the workflow this job runs in, and take the GitHub environment from the job's OIDC token only.
+   */
   builderFromRunner?: boolean;
+  /** On Actions it may only narrow the job's signed `environment` claim (see githubEnvironmentFor). */
   githubEnvironment?: string | undefined;
   github?: { baseUrl: string; repository: string; token?: string | undefined } | undefined;
   /** How to sign the VSA; `none` leaves it unsigned (the decision log says so). */
@@ -74,20 +78,65 @@ export function vsaSigner(inputs: SignerInputs, outDir: string): (statement: Sta
   };
 }
 
+/** What this job's OIDC token says about the run (the claims GitHub signs for the job). */
+export interface RunnerClaims {
+  /** `job_workflow_ref`: the reusable workflow this job runs in. */
+  jobWorkflowRef?: string;
+  /** `environment`: the GitHub environment the job runs in (present only when the job declares one). */
+  environment?: string;
+}
+
 /**
- * The reusable workflow this job runs in, from the runner's OIDC token (`job_workflow_ref`): the gate
- * runs in the factory's own workflow, so that is the builder to pin when the policy names none.
- * Undefined when the job cannot mint a token (then the builder check fails closed).
+ * This job's claims, from the runner's OIDC token: the gate runs in the factory's own workflow, so
+ * `job_workflow_ref` is the builder to pin when the policy names none, and `environment` is the GitHub
+ * environment of the run. Fulcio certificates carry no environment extension, so the token is the only
+ * signed source of it (gh and actions/attest read it from there too). Undefined when the job cannot
+ * mint a token (then the builder and environment checks fail closed).
  */
-export async function runnerWorkflowRef(env: NodeJS.ProcessEnv = process.env, logger?: Logger): Promise<string | undefined> {
+export async function runnerClaims(env: NodeJS.ProcessEnv = process.env, logger?: Logger): Promise<RunnerClaims | undefined> {
   if (!actionsTokenAvailable(env)) return undefined;
   try {
     const claims = jwtClaims(await actionsIdentityProvider(env).getToken());
-    return typeof claims.job_workflow_ref === 'string' ? claims.job_workflow_ref : undefined;
+    return {
+      ...(typeof claims.job_workflow_ref === 'string' ? { jobWorkflowRef: claims.job_workflow_ref } : {}),
+      ...(typeof claims.environment === 'string' && claims.environment !== '' ? { environment: claims.environment } : {}),
+    };
   } catch (e: unknown) {
-    logger?.warning(`cannot read this job's workflow identity: ${e instanceof Error ? e.message : String(e)}`);
+    logger?.warning(`cannot read this job's OIDC claims: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
   }
+}
+
+/** The reusable workflow this job runs in (`job_workflow_ref` of its OIDC token). */
+export async function runnerWorkflowRef(env: NodeJS.ProcessEnv = process.env, logger?: Logger): Promise<string | undefined> {
+  return (await runnerClaims(env, logger))?.jobWorkflowRef;
+}
+
+/**
+ * The GitHub environment the gate holds the policy's `deploy.<env>.environments` to. On Actions it is
+ * the job's signed `environment` claim and nothing else: an input can only narrow it (it must match),
+ * never supply it. Off Actions (the CLI) there is no signed claim and the operator's flag is taken.
+ */
+export function githubEnvironmentFor(
+  input: string | undefined,
+  claims: RunnerClaims | undefined,
+  onActions: boolean,
+  logger?: Logger,
+): string | undefined {
+  if (!onActions) return input;
+  const claimed = claims?.environment;
+  if (input !== undefined && claimed !== undefined && input !== claimed) {
+    throw new ConfigurationError(
+      `github-environment is "${input}" but this job's OIDC token says it runs in the environment "${claimed}"`,
+      { hint: `remove the github-environment input, or set it to ${claimed}` },
+    );
+  }
+  if (input !== undefined && claimed === undefined) {
+    logger?.warning(
+      `github-environment "${input}" is not taken: this job's OIDC token names no environment (declare \`environment: ${input}\` on the job and grant id-token: write)`,
+    );
+  }
+  return claimed;
 }
 
 /** Files and globs (as the attest stage expands them) → subjects with their names. */
@@ -105,6 +154,8 @@ export async function gate(inputs: GateInputs): Promise<GateResult> {
     ...(inputs.artefacts.length > 0 || given.length === 0 ? await resolveSubjects(inputs.artefacts, inputs.cwd) : []),
   ];
   const outDir = inputs.outDir ?? path.join(inputs.evidenceDir ?? '.secure-factory', 'gate');
+  // On Actions (the action sets builderFromRunner) the run's own signed claims decide builder and environment.
+  const claims = inputs.builderFromRunner ? await runnerClaims(process.env, inputs.logger) : undefined;
   return runGate({
     subjects,
     environment: inputs.environment,
@@ -115,8 +166,8 @@ export async function gate(inputs: GateInputs): Promise<GateResult> {
     verifier: () => buildVerifier(inputs.trustedRootFile, inputs.publicKeyFiles ?? []),
     builder: inputs.builder,
     keysCreatedAt: inputs.keysCreatedAt,
-    defaultBuilder: inputs.builderFromRunner && !inputs.builder ? await runnerWorkflowRef(process.env, inputs.logger) : undefined,
-    githubEnvironment: inputs.githubEnvironment,
+    defaultBuilder: !inputs.builder ? claims?.jobWorkflowRef : undefined,
+    githubEnvironment: githubEnvironmentFor(inputs.githubEnvironment, claims, inputs.builderFromRunner === true, inputs.logger),
     outDir,
     signStatement: inputs.signer && inputs.signer !== 'none' ? vsaSigner(inputs.signer, outDir) : undefined,
     ...(inputs.recordDeployment !== undefined ? { recordDeployment: inputs.recordDeployment } : {}),
