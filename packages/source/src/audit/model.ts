@@ -6,6 +6,7 @@
 import type { Severity } from '@secure-factory/core';
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { extractExpressions } from './expressions.js';
+import { normalizeShell, shellCommands, type ShellCommand } from './shell.js';
 import type { YamlSource } from './yaml-source.js';
 import { defaultAuditConfig, type AuditConfig } from './zizmor-config.js';
 
@@ -211,4 +212,32 @@ export function matrixValues(
 
 export function nodeRange(node: Node | null | undefined): [number, number] | undefined {
   return node?.range ? [node.range[0], node.range[1]] : undefined;
+}
+
+/** The shell a step's `run:` uses (step `shell:`, then job and workflow `defaults.run.shell`, else bash), normalized. */
+export function stepShellName(f: AuditFile, step: Step): string {
+  let shell = f.src.str(f.src.get(step.node, 'shell'));
+  if (shell === undefined && step.job) shell = f.src.str(f.src.get(f.src.get(f.src.get(step.job.node, 'defaults'), 'run'), 'shell'));
+  if (shell === undefined && f.kind === 'workflow') shell = f.src.str(f.src.get(f.src.get(f.src.get(f.root, 'defaults'), 'run'), 'shell'));
+  if (shell === undefined && step.job) {
+    // The runner's default: pwsh on Windows images, bash elsewhere (zizmor's runner_default_shell).
+    const runsOn = f.src.get(step.job.node, 'runs-on');
+    const labels = isSeq(runsOn) ? f.src.items(runsOn).map((n) => f.src.str(n) ?? '') : [f.src.str(runsOn) ?? ''];
+    if (labels.some((l) => /^windows/i.test(l.trim()))) return 'pwsh';
+  }
+  if (shell === undefined || shell.includes('${{')) return 'bash';
+  return normalizeShell(shell).toLowerCase();
+}
+
+/** Simple commands of a step's `run:` (bash, sh, zsh, pwsh), with offsets into the file. */
+export function runCommands(f: AuditFile, step: Step): ShellCommand[] {
+  if (!step.run?.node.range) return [];
+  const shell = stepShellName(f, step);
+  if (!['bash', 'sh', 'zsh', 'pwsh', 'powershell'].includes(shell)) return [];
+  const node = step.run.node;
+  const start = node.range![0];
+  const pwsh = shell === 'pwsh' || shell === 'powershell';
+  if (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'))
+    return shellCommands(step.run.value, start + 1, pwsh);
+  return shellCommands(f.src.raw(node), start, pwsh);
 }

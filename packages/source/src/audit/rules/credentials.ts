@@ -22,15 +22,36 @@ export const artipacked: Audit = (f, report) => {
     const uploads = steps.filter((s) => uploadsWorkspace(f, s)).map((s) => s.index);
     for (const step of steps) {
       if (!usesAction(step, 'actions/checkout') || !step.node.range) continue;
+      // `with:` computed by an expression cannot be analysed: zizmor says so to pedantic readers.
+      const withPair = f.src.pair(step.node, 'with');
+      if (withPair && isScalar(step.with) && (f.src.str(step.with) ?? '').includes('${{')) {
+        const range = f.src.pairRange(withPair);
+        if (range)
+          report({
+            audit: 'artipacked',
+            severity: 'info',
+            confidence: 'high',
+            persona: 'pedantic',
+            message:
+              'credential persistence through GitHub Actions artifacts: `with:` is an expression, so it may not set persist-credentials: false',
+            range,
+            ignoreRange: [step.node.range[0], range[1]],
+          });
+        continue;
+      }
       const value = f.src.str(f.src.get(step.with, 'persist-credentials'))?.trim().toLowerCase();
       if (value === 'false') continue;
-      // An explicit `true` is deliberate: zizmor reports it to auditors only.
-      const persona = value === 'true' ? 'auditor' : 'regular';
+      // An explicit `true` is deliberate: zizmor reports it to auditors only; an expression to pedantic.
+      const persona = value === 'true' ? 'auditor' : value !== undefined && /^\$\{\{[\s\S]*\}\}$/.test(value) ? 'pedantic' : 'regular';
       const leaks = uploads.some((u) => u > step.index);
       if (uploads.length > 0 && !leaks) continue;
+      // checkout v6+ keeps the token in $RUNNER_TEMP, not .git/config: zizmor lowers the severity one step.
+      const ref = step.uses ? step.uses.value.slice(step.uses.value.lastIndexOf('@') + 1) : '';
+      const major = /^[0-9a-f]{40}$/i.test(ref) ? undefined : /^v?(\d+)/.exec(ref)?.[1];
+      const v6 = major !== undefined && Number(major) >= 6;
       report({
         audit: 'artipacked',
-        severity: leaks ? 'high' : 'medium',
+        severity: v6 ? (leaks ? 'medium' : 'low') : leaks ? 'high' : 'medium',
         confidence: leaks ? 'high' : 'low',
         persona,
         message: leaks

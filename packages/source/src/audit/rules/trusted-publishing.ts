@@ -5,28 +5,56 @@
  * that cannot mint an OIDC token (no `id-token: write`).
  */
 import { isMap, isScalar } from 'yaml';
-import { parseUses, type Audit, type AuditFile, type Job, type RawFinding, type Step } from '../model.js';
+import { parseUses, runCommands, type Audit, type AuditFile, type Job, type RawFinding, type Step } from '../model.js';
+import { Args } from '../shell.js';
 
-const PYPI_URLS = /^https:\/\/(upload\.pypi\.org|test\.pypi\.org)\/legacy\/?$/;
-const RUBYGEMS = /^https:\/\/rubygems\.org\/?$/;
+const PYPI_URLS = ['https://upload.pypi.org/legacy/', 'https://test.pypi.org/legacy/'];
+const RUBYGEMS = ['https://rubygems.org'];
+const NPMJS = ['https://registry.npmjs.org', 'https://registry.npmjs.org/'];
 
+/**
+ * zizmor's control fields: an input that is absent takes `absent`; an exact-match field matches only
+ * one of the listed values; an expression (`${{ }}`) could be anything, so it does not match.
+ */
+function exact(value: string | undefined, allowed: string[], absent: boolean): boolean {
+  if (value === undefined) return absent;
+  return allowed.includes(value);
+}
+function freeString(value: string | undefined, absent: boolean): boolean {
+  return value === undefined ? absent : true;
+}
+function bool(value: string | undefined, absent: boolean): boolean {
+  if (value === undefined) return absent;
+  const v = value.trim();
+  if (v.includes('${{')) return absent;
+  return v === 'true';
+}
+
+/** Publishing actions configured with a manual credential: the finding's key under `with`. */
 function actionFinding(f: AuditFile, step: Step): string | undefined {
   if (!step.uses) return undefined;
-  const slug = parseUses(step.uses.value).slug;
-  const input = (name: string): string | undefined => f.src.str(f.src.get(step.with, name));
-  if (slug === 'pypa/gh-action-pypi-publish') {
-    if (!input('password')) return undefined;
-    const url = input('repository-url') ?? input('repository_url');
-    return url === undefined || PYPI_URLS.test(url.trim()) ? 'a PyPI API token is passed to pypa/gh-action-pypi-publish' : undefined;
+  const u = parseUses(step.uses.value);
+  if (u.kind !== 'repository') return undefined;
+  const input = (name: string): string | undefined => {
+    const n = f.src.get(step.with, name);
+    return n === undefined ? undefined : f.src.str(n);
+  };
+  switch (u.slug) {
+    case 'pypa/gh-action-pypi-publish':
+      return freeString(input('password'), false) &&
+        exact(input('repository-url'), PYPI_URLS, true) &&
+        exact(input('repository_url'), PYPI_URLS, true)
+        ? 'password'
+        : undefined;
+    case 'rubygems/release-gem':
+      return !bool(input('setup-trusted-publisher'), true) ? 'setup-trusted-publisher' : undefined;
+    case 'rubygems/configure-rubygems-credentials':
+      return freeString(input('api-token'), false) && exact(input('gem-server'), RUBYGEMS, true) ? 'api-token' : undefined;
+    case 'actions/setup-node':
+      return exact(input('registry-url'), NPMJS, true) && bool(input('always-auth'), false) ? 'always-auth' : undefined;
+    default:
+      return undefined;
   }
-  if (slug === 'rubygems/release-gem')
-    return input('setup-trusted-publisher')?.trim() === 'false' ? 'rubygems/release-gem is told not to use trusted publishing' : undefined;
-  if (slug === 'rubygems/configure-rubygems-credentials') {
-    if (!input('api-token')) return undefined;
-    const server = input('gem-server');
-    return server === undefined || RUBYGEMS.test(server.trim()) ? 'a RubyGems API token is configured' : undefined;
-  }
-  return undefined;
 }
 
 /** Whether the job (or, without job permissions, the workflow) can request an OIDC token. */
@@ -42,110 +70,79 @@ function canMintIdToken(f: AuditFile, job: Job | undefined): boolean {
   return isMap(perms) && f.src.str(f.src.get(perms, 'id-token')) === 'write';
 }
 
-interface Command {
-  words: string[];
-  start: number;
-}
-
-/** Splits a script into simple commands (joining `\` and backtick continuations), with offsets. */
-export function simpleCommands(script: string): Command[] {
-  const out: Command[] = [];
-  let words: string[] = [];
-  let start = -1;
-  let i = 0;
-  const flush = (): void => {
-    if (words.length > 0) out.push({ words, start });
-    words = [];
-    start = -1;
-  };
-  while (i < script.length) {
-    const c = script.charAt(i);
-    if ((c === '\\' || c === '`') && script[i + 1] === '\n') {
-      i += 2;
-      continue;
+/** zizmor's `is_publish_command`, argument iterator semantics included (see `Args`). */
+export function isPublishCommand(cmd: string, argv: string[]): boolean {
+  const args = new Args(argv);
+  switch (cmd) {
+    case 'cargo':
+      return args.any((a) => a === 'publish') && args.all((a) => a !== '--dry-run' && a !== '-n');
+    case 'uv': {
+      const sub = args.find((a) => a === 'publish' || a === 'run');
+      if (sub === 'publish') return args.all((a) => a !== '--dry-run');
+      if (sub === 'run') return args.any((a) => a === 'twine') && args.any((a) => a === 'upload');
+      return false;
     }
-    if (c === '\n' || c === ';' || c === '|' || c === '&' || c === '(' || c === ')') {
-      flush();
-      i++;
-      continue;
+    case 'uvx':
+      return args.any((a) => a.startsWith('twine')) && args.any((a) => a === 'upload');
+    case 'hatch':
+    case 'pdm':
+      return args.any((a) => a === 'publish');
+    case 'poetry':
+      return args.any((a) => a === 'publish') && args.all((a) => a !== '--dry-run');
+    case 'twine':
+      return args.any((a) => a === 'upload');
+    case 'pipx':
+      return args.any((a) => a === 'run') && args.any((a) => a.startsWith('twine')) && args.any((a) => a === 'upload');
+    case 'gem':
+      return args.any((a) => a === 'push');
+    case 'bundle':
+      return args.any((a) => a === 'exec') && args.any((a) => a === 'gem') && args.any((a) => a === 'push');
+    case 'npm':
+    case 'pnpm':
+    case 'bun':
+      return args.any((a) => a === 'publish') && args.all((a) => a !== '--dry-run');
+    case 'yarn': {
+      const sub = args.find((a) => a === 'publish' || a === 'npm');
+      if (sub === 'publish') return true;
+      if (sub === 'npm') return args.any((a) => a === 'publish') && args.all((a) => a !== '--dry-run' && a !== '-n');
+      return false;
     }
-    if (c === '#' && (i === 0 || /\s/.test(script.charAt(i - 1)))) {
-      while (i < script.length && script[i] !== '\n') i++;
-      continue;
-    }
-    if (/\s/.test(c)) {
-      i++;
-      continue;
-    }
-    const wordStart = i;
-    let word = '';
-    while (i < script.length && !/[\s;|&()]/.test(script.charAt(i))) {
-      const ch = script.charAt(i);
-      if (ch === '"' || ch === "'") {
-        const end = script.indexOf(ch, i + 1);
-        const stop = end < 0 ? script.length : end;
-        word += script.slice(i + 1, stop);
-        i = stop + 1;
-        continue;
-      }
-      word += ch;
-      i++;
-    }
-    if (words.length === 0) start = wordStart;
-    words.push(word);
+    case 'bunx':
+      return args.find((a) => a === 'npm' || a.startsWith('npm@')) !== undefined
+        ? args.any((a) => a === 'publish') && args.all((a) => a !== '--dry-run')
+        : false;
+    case 'nuget':
+    case 'nuget.exe':
+      return args.any((a) => a === 'push');
+    case 'dotnet':
+      return args.any((a) => a === 'nuget') && args.any((a) => a === 'push');
+    default:
+      return cmd.startsWith('python') && args.any((a) => a === '-m') && args.any((a) => a === 'twine') && args.any((a) => a === 'upload');
   }
-  flush();
-  return out;
-}
-
-/** The publishing tool a command invokes, or undefined. */
-export function publishCommand(words: string[]): string | undefined {
-  let w = words.filter((x, i) => !(i === 0 && /^\w+=/.test(x)));
-  while (w.length > 0 && /^\w+=/.test(w[0] ?? '')) w = w.slice(1);
-  const dry = w.some((x) => x === '--dry-run' || x === '-n');
-  const at = (i: number): string => (w[i] ?? '').toLowerCase();
-  // Wrappers: `bundle exec`, `python -m`, `pipx run`, `uvx`, `uv run`, `bunx`, `npx`.
-  let k = 0;
-  for (;;) {
-    if (at(k) === 'bundle' && at(k + 1) === 'exec') k += 2;
-    else if (/^python[\d.]*$/.test(at(k)) && at(k + 1) === '-m') k += 2;
-    else if ((at(k) === 'pipx' || at(k) === 'uv') && at(k + 1) === 'run') k += 2;
-    else if (at(k) === 'uvx' || at(k) === 'bunx' || at(k) === 'npx') k += 1;
-    else break;
-  }
-  const tool = at(k).replace(/==.*$|@.*$/, '');
-  let sub = k + 1;
-  if (tool === 'cargo' && at(sub).startsWith('+')) sub++;
-  if (dry) return undefined;
-  if (tool === 'cargo' && at(sub) === 'publish') return 'cargo publish';
-  if (tool === 'twine' && at(sub) === 'upload') return 'twine upload';
-  if (tool === 'gem' && at(sub) === 'push') return 'gem push';
-  if (tool === 'bun' && at(sub) === 'publish') return 'bun publish';
-  if (tool === 'npm' && at(sub) === 'publish') return 'npm publish';
-  if (tool === 'uv' && at(sub) === 'publish') return 'uv publish';
-  return undefined;
 }
 
 export const useTrustedPublishing: Audit = (f, report) => {
   for (const step of f.steps) {
-    const why = actionFinding(f, step);
-    const usesRange = step.uses ? f.src.pairRange(step.uses.pair) : undefined;
-    if (why && usesRange) {
-      report(finding(`${why}; use trusted publishing (OIDC) instead of a long-lived token`, usesRange));
+    const key = actionFinding(f, step);
+    if (key && step.uses) {
+      const usesRange = f.src.pairRange(step.uses.pair);
+      if (usesRange)
+        report({
+          ...finding(
+            `${step.uses.value.split('@')[0]} uses a manually-configured credential (with.${key}) instead of Trusted Publishing`,
+            usesRange,
+          ),
+          ...(step.node.range ? { ignoreRange: [step.node.range[0], step.node.range[1]] as [number, number] } : {}),
+        });
     }
-    if (!step.run || canMintIdToken(f, step.job)) continue;
-    const node = step.run.node;
-    if (!node.range) continue;
-    const raw = f.src.raw(node);
-    // Offsets are found in the raw block text, so they point into the file.
-    for (const cmd of simpleCommands(raw)) {
-      const tool = publishCommand(cmd.words);
-      if (!tool) continue;
-      const start = node.range[0] + cmd.start;
+    // zizmor checks `run:` commands in workflow jobs only (composite actions cannot know the caller's token).
+    if (!step.run || f.kind !== 'workflow' || canMintIdToken(f, step.job)) continue;
+    for (const cmd of runCommands(f, step)) {
+      if (!isPublishCommand(cmd.name, cmd.args)) continue;
       report({
         ...finding(
-          `\`${tool}\` with a long-lived token; the registry supports trusted publishing (grant id-token: write and drop the token)`,
-          [start, start + (cmd.words[0]?.length ?? 1)],
+          `\`${[cmd.name, ...cmd.args].join(' ').slice(0, 80)}\` publishes with a long-lived token; the registry supports trusted publishing (grant id-token: write and drop the token)`,
+          [cmd.start, cmd.end],
         ),
         ...(step.node.range ? { ignoreRange: [step.node.range[0], step.node.range[1]] as [number, number] } : {}),
       });
