@@ -68,6 +68,12 @@ export const policySchema = {
         range: {
           oneOf: [{ enum: ['base-branch', 'last-tag', 'head'] }, { type: 'integer', minimum: 1, maximum: 100000 }],
         },
+        since: {
+          type: 'string',
+          // A ref name or SHA: never an option (leading -) or a revision expression.
+          pattern: '^[^-\\s~^:?*\\[\\\\][^\\s~^:?*\\[\\\\]*$',
+          description: 'a tag or commit: the signed-history check covers since..HEAD (e.g. the first release that was signed)',
+        },
         signers: { type: 'array', items: signer },
         reviews: {
           type: 'object',

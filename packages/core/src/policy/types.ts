@@ -51,6 +51,8 @@ export interface Policy {
   sourceCheck: {
     signedCommits: 'all' | 'head' | 'none';
     range: 'base-branch' | 'last-tag' | 'head' | number;
+    /** A tag or commit the history check starts after (`since..HEAD`); wins over the event's default range. */
+    since?: string;
     signers: SignerSpec[];
     reviews: { approvals: number; codeowners: boolean };
     branchProtection: boolean;
