@@ -7,6 +7,7 @@ export * from './statement-schema.js';
 export * from './dsse.js';
 export * from './atomic-file.js';
 export * from './json-file.js';
+export * from './safe-read.js';
 export * from './json-schema.js';
 export * from './evidence.js';
 export * from './findings.js';

@@ -1,6 +1,6 @@
 /** Reading JSON files with errors that name the file, line and column, never a bare SyntaxError. */
-import { readFile, stat } from 'node:fs/promises';
 import { ConfigurationError } from './errors.js';
+import { decodeUtf8, readRegularFile } from './safe-read.js';
 
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -33,12 +33,25 @@ export function parseJsonText(text: string, file: string): unknown {
       // V8 gives no position for "Unexpected token" errors: find it with a small grammar walk.
       ({ line, column } = lineColumnAt(text, jsonErrorOffset(text) ?? text.length));
     }
-    const reason = msg
-      .replace(/^JSON\.parse: /, '')
-      .replace(/ in JSON at position \d+.*$/, '')
-      .replace(/\s*\(line \d+ column \d+\)$/, '');
+    const reason = jsonSyntaxReason(msg);
     throw new ConfigurationError(`not valid JSON: ${reason}`, { location: { file, line, column }, cause: e });
   }
+}
+
+/**
+ * V8's JSON.parse messages quote the input (`Unexpected token 'r', "root:x:0:0:"... is not valid JSON`);
+ * the file may be a secret a link pointed at, so only the kind of error is kept, never the text.
+ */
+export function jsonSyntaxReason(message: string): string {
+  if (/Unexpected end of JSON input|Unterminated string/i.test(message)) return 'the text ends too early (truncated?)';
+  if (/Bad control character/i.test(message)) return 'a control character inside a string';
+  if (/Bad (escaped character|Unicode escape)/i.test(message)) return 'a bad escape inside a string';
+  if (/Unexpected non-whitespace character after JSON/i.test(message)) return 'more text after the JSON value';
+  if (/Expected property name|Expected ',' or '}'|Expected ':'/i.test(message)) return 'an object is malformed';
+  if (/Expected ',' or ']'/i.test(message)) return 'an array is malformed';
+  if (/Unexpected token|Unexpected number|Unexpected string|Unexpected character/i.test(message)) return 'an unexpected character';
+  if (/Maximum call stack|too deep/i.test(message)) return 'nested too deeply';
+  return 'a syntax error';
 }
 
 /**
@@ -151,22 +164,22 @@ export function jsonErrorOffset(text: string): number | undefined {
 export interface ReadLimits {
   /** Refuse files larger than this many bytes (a hostile input must not exhaust memory). */
   maxBytes?: number;
+  /** A symbolic link is followed only inside this folder (default: the file's folder; false: never). */
+  within?: string | false;
+  /** What the file is, for messages. */
+  what?: string;
 }
 
+/**
+ * Reads and parses a JSON file through the safe reader: regular files only, size bounded on the open
+ * handle, UTF-8 only, and no error ever quotes the file's bytes.
+ */
 export async function readJsonFile(file: string, limits: ReadLimits = {}): Promise<unknown> {
-  const max = limits.maxBytes ?? 256 * 1024 * 1024;
-  let size: number;
-  try {
-    size = (await stat(file)).size;
-  } catch (e: unknown) {
-    throw new ConfigurationError(`cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, {
-      location: { file },
-      cause: e,
-    });
-  }
-  if (size > max) {
-    throw new ConfigurationError(`the file is ${size} bytes, over the limit of ${max}`, { location: { file } });
-  }
-  const text = await readFile(file, 'utf8');
-  return parseJsonText(text, file);
+  const what = limits.what ?? 'file';
+  const bytes = await readRegularFile(file, {
+    maxBytes: limits.maxBytes ?? 256 * 1024 * 1024,
+    what,
+    ...(limits.within !== undefined ? { within: limits.within } : {}),
+  });
+  return parseJsonText(decodeUtf8(bytes, file, what), file);
 }

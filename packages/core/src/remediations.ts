@@ -8,6 +8,7 @@ import path from 'node:path';
 import { writeJsonAtomic } from './atomic-file.js';
 import { ConfigurationError } from './errors.js';
 import { readJsonFile } from './json-file.js';
+import { UnsafeFileError } from './safe-read.js';
 import type { Severity } from './findings.js';
 
 export interface Remediation {
@@ -39,9 +40,9 @@ export async function readRemediations(dir: string): Promise<RemediationState> {
   const file = path.join(dir, REMEDIATIONS_FILE);
   let value: unknown;
   try {
-    value = await readJsonFile(file);
+    value = await readJsonFile(file, { maxBytes: 64 * 1024 * 1024, what: 'remediation state' });
   } catch (e: unknown) {
-    if (e instanceof ConfigurationError && /ENOENT/.test(e.message))
+    if (e instanceof UnsafeFileError && e.reason === 'missing')
       return { apiVersion: 'secure-factory/remediations/v1', updated: new Date(0).toISOString(), remediations: [] };
     throw e;
   }

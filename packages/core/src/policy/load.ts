@@ -3,11 +3,11 @@
  * and every error naming file:line:column with the allowed values.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { compileCel } from '../cel.js';
 import { ConfigurationError } from '../errors.js';
+import { decodeUtf8, readRegularFile, UnsafeFileError } from '../safe-read.js';
 import { newAjv, pointerToPath, significantErrors, type ErrorObject, type ValidateFunction } from '../json-schema.js';
 import { parseDuration } from './duration.js';
 import { policySchema } from './schema.js';
@@ -89,20 +89,24 @@ export async function loadPolicy(file: string | undefined, options: { now?: Date
   const path = file ?? (options.dir !== undefined ? join(options.dir, DEFAULT_POLICY_PATH) : DEFAULT_POLICY_PATH);
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    // Regular files only, size checked on the open handle. The default file comes with the repository,
+    // so a link there must stay inside it; a file the operator named may be a link to anywhere.
+    bytes = await readRegularFile(path, {
+      maxBytes: MAX_POLICY_BYTES,
+      what: 'policy file',
+      within: file === undefined ? (options.dir ?? '.') : '/',
+    });
   } catch (e: unknown) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT' && file === undefined) return defaultPolicy();
-    throw new ConfigurationError(`cannot read the policy file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, {
-      location: { file: path },
-      hint: 'check the path, or omit it to use the default policy',
-    });
+    if (e instanceof UnsafeFileError && e.reason === 'missing' && file === undefined) return defaultPolicy();
+    if (e instanceof UnsafeFileError && e.reason === 'missing') {
+      throw new ConfigurationError('cannot read the policy file: it does not exist', {
+        location: { file: path },
+        hint: 'check the path, or omit it to use the default policy',
+      });
+    }
+    throw e;
   }
-  if (bytes.length > MAX_POLICY_BYTES) {
-    throw new ConfigurationError(`the policy file is ${bytes.length} bytes; the limit is ${MAX_POLICY_BYTES}`, {
-      location: { file: path },
-    });
-  }
-  return parsePolicy(bytes.toString('utf8'), path, options);
+  return parsePolicy(decodeUtf8(bytes, path, 'policy file'), path, options);
 }
 
 export function parsePolicy(text: string, file: string, options: { now?: Date } = {}): Policy {
