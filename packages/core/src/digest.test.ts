@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { diffTrees, digestFile, digestTree, sha256File } from './digest.js';
+import { compareBytewise, diffTrees, digestFile, digestTree, hashFiles, listTree, listTreeNames, sha256File } from './digest.js';
 
 describe('digests', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'sf-digest-'));
@@ -29,5 +29,96 @@ describe('digests', () => {
     const t3 = await digestTree(dir);
     expect(t3.sha256).not.toBe(t1.sha256);
     expect(diffTrees(t1.entries, t3.entries)).toEqual({ added: [], removed: [], changed: ['a.txt'] });
+  });
+});
+
+describe('hashing many files', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sf-hashfiles-'));
+  // Sizes around the edges: empty, one byte, exactly one read buffer (2 MiB), just over it, several reads.
+  const sizes = [0, 1, 4095, 4096, 65536, 2 * 1024 * 1024, 2 * 1024 * 1024 + 1, 5 * 1024 * 1024 + 3, 100, 7, 300_000, 12];
+  const files = sizes.map((n, i) => {
+    const file = path.join(dir, `f${i}.bin`);
+    writeFileSync(file, Buffer.alloc(n, i + 1));
+    return file;
+  });
+  const sums = (list: string[]): string[] =>
+    execFileSync('sha256sum', ['--', ...list], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((l) => l.slice(0, 64));
+  const expected = sums(files);
+
+  it('gives sha256sum digests and sizes in input order, on a worker pool and on this thread', async () => {
+    const pooled = await hashFiles(files, { threads: 2 });
+    expect(pooled.map((d) => d.sha256)).toEqual(expected);
+    expect(pooled.map((d) => d.size)).toEqual(sizes);
+    const withSizes = await hashFiles(
+      files.map((file, i) => ({ file, size: sizes[i] as number })),
+      { threads: 3 },
+    );
+    expect(withSizes.map((d) => d.sha256)).toEqual(expected);
+    const here = await hashFiles(files, { threads: 1 });
+    expect(here.map((d) => d.sha256)).toEqual(expected);
+    expect(await hashFiles([])).toEqual([]);
+  });
+
+  it('hashes more files than one batch holds, with the same result on every pool size', async () => {
+    const many = mkdtempSync(path.join(tmpdir(), 'sf-hashmany-'));
+    const list = Array.from({ length: 700 }, (_, i) => {
+      const file = path.join(many, `m${i}`);
+      writeFileSync(file, `file ${i}\n`);
+      return file;
+    });
+    const want = sums(list);
+    expect((await hashFiles(list, { threads: 2 })).map((d) => d.sha256)).toEqual(want);
+    expect((await hashFiles(list, { threads: 1 })).map((d) => d.sha256)).toEqual(want);
+  });
+
+  it('fails naming a file it cannot read, on the pool and on this thread', async () => {
+    const missing = path.join(dir, 'missing.bin');
+    await expect(hashFiles([...files, missing], { threads: 2 })).rejects.toThrow(`cannot hash ${missing}`);
+    await expect(hashFiles([missing], { threads: 1 })).rejects.toThrow(`cannot hash ${missing}`);
+  });
+
+  it('digestFile reads a multi-buffer file exactly once, in order', async () => {
+    const big = files[7] as string;
+    expect(await sha256File(big)).toBe(expected[7]);
+    expect(await digestFile(files[0] as string)).toEqual({ sha256: expected[0] });
+  });
+
+  it('digestTree takes the digests and sizes from the pool', async () => {
+    const t = await digestTree(dir, { concurrency: 2 });
+    expect(t.entries.map((e) => e.sha256)).toEqual([...files].sort(compareBytewise).map((f) => expected[files.indexOf(f)]));
+    expect(t.entries.find((e) => e.path === 'f7.bin')?.size).toBe(sizes[7]);
+  });
+});
+
+describe('listing', () => {
+  it('orders paths by their UTF-8 bytes, with characters beyond U+FFFF after U+E000–U+FFFF', () => {
+    const names = ['b', 'a b', 'é', '\u{1F600}', '\uFFFD', 'a', 'A', 'ab', '\u00e9z', 'z', '\uE000', '~'];
+    const byBuffer = [...names].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)));
+    expect([...names].sort(compareBytewise)).toEqual(byBuffer);
+    expect(byBuffer.indexOf('\u{1F600}')).toBeGreaterThan(byBuffer.indexOf('\uFFFD'));
+  });
+
+  it('lists names without following symlinks, skipping the named folders, and sizes with listTree', async () => {
+    const d = mkdtempSync(path.join(tmpdir(), 'sf-list-'));
+    mkdirSync(path.join(d, 'x', 'y'), { recursive: true });
+    mkdirSync(path.join(d, '.git'));
+    writeFileSync(path.join(d, '.git', 'HEAD'), 'ref');
+    writeFileSync(path.join(d, 'x', 'y', 'deep file.txt'), 'abc');
+    writeFileSync(path.join(d, 'top'), '');
+    symlinkSync('/etc', path.join(d, 'x', 'out'));
+    expect(await listTreeNames(d, { skipDirectories: ['.git'] })).toEqual([
+      { path: 'top', type: 'file' },
+      { path: 'x/out', type: 'symlink' },
+      { path: 'x/y/deep file.txt', type: 'file' },
+    ]);
+    expect((await listTree(d)).map((e) => [e.path, e.size])).toEqual([
+      ['.git/HEAD', 3],
+      ['top', 0],
+      ['x/out', 0],
+      ['x/y/deep file.txt', 3],
+    ]);
   });
 });

@@ -2,10 +2,12 @@
  * Streaming digests of files and of whole trees. Trees are hashed with a stable order (byte order of
  * the relative path, `/` separators) so the same tree gives the same digest on every machine.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { lstat, readdir, readlink } from 'node:fs/promises';
+import { createHash, type Hash } from 'node:crypto';
+import { lstat, open, readdir, readlink } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { ConfigurationError } from './errors.js';
 
 export type DigestAlgorithm = 'sha256' | 'sha512';
 export type DigestSet = Partial<Record<DigestAlgorithm, string>>;
@@ -20,22 +22,214 @@ export function isSha256Hex(s: string): boolean {
   return HEX64.test(s);
 }
 
-/** Streams a file once through every requested hash. */
+/** Read size for one file; two such buffers are alive per file being hashed, whatever its size. */
+const CHUNK = 1 << 21;
+const MIN_CHUNK = 1 << 16;
+
+/**
+ * Reads a file once, with positional reads into two reused buffers, through every requested hash. The
+ * next read runs on libuv's thread pool while this thread hashes the previous buffer, so reading and
+ * hashing overlap (a stream does them one after the other and allocates a chunk per read); memory stays
+ * at two buffers of at most 2 MiB.
+ */
 export async function digestFile(file: string, algorithms: readonly DigestAlgorithm[] = ['sha256']): Promise<DigestSet> {
-  const hashes = algorithms.map((a) => [a, createHash(a)] as const);
-  // 1 MiB reads keep syscalls few; hashing, not I/O, is the limit at this size.
-  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
-  for await (const chunk of stream) {
-    for (const [, h] of hashes) h.update(chunk as Buffer);
+  return (await readAndHash(file, algorithms)).digests;
+}
+
+async function readAndHash(file: string, algorithms: readonly DigestAlgorithm[]): Promise<{ digests: DigestSet; size: number }> {
+  const hashes: [DigestAlgorithm, Hash][] = algorithms.map((a) => [a, createHash(a)]);
+  const fh = await open(file, 'r');
+  let position = 0;
+  let pending: Promise<unknown> = Promise.resolve();
+  try {
+    const { size } = await fh.stat();
+    // A file that grows while it is read is hashed to its end: the size only picks the buffer size.
+    const len = Math.min(CHUNK, Math.max(MIN_CHUNK, size));
+    const bufs = [Buffer.allocUnsafe(len), Buffer.allocUnsafe(len)] as const;
+    let i = 0;
+    pending = fh.read(bufs[0], 0, len, 0);
+    for (;;) {
+      const { bytesRead } = (await pending) as { bytesRead: number };
+      if (bytesRead === 0) break;
+      const current = bufs[i] as Buffer;
+      position += bytesRead;
+      i ^= 1;
+      pending = fh.read(bufs[i] as Buffer, 0, len, position);
+      const view = bytesRead === len ? current : current.subarray(0, bytesRead);
+      for (const [, h] of hashes) h.update(view);
+    }
+  } finally {
+    // Never close under a read still in flight (only when hashing threw).
+    await pending.catch(() => undefined);
+    await fh.close();
   }
-  const out: DigestSet = {};
-  for (const [a, h] of hashes) out[a] = h.digest('hex');
-  return out;
+  const digests: DigestSet = {};
+  for (const [a, h] of hashes) digests[a] = h.digest('hex');
+  return { digests, size: position };
 }
 
 export async function sha256File(file: string): Promise<string> {
   const d = await digestFile(file, ['sha256']);
   return d.sha256 as string;
+}
+
+export interface FileDigest {
+  sha256: string;
+  /** Bytes hashed. */
+  size: number;
+}
+
+export interface HashFilesOptions {
+  /** Worker threads; default one per core. 1 hashes on this thread. */
+  threads?: number;
+}
+
+/**
+ * The pool's worker, passed inline so a single-file bundle (the actions) needs no extra worker file.
+ * It hashes a batch of files per message with synchronous positional reads into one reused buffer
+ * (no promise or stream per file) and answers with digests, sizes and errors in the batch's order.
+ */
+const WORKER = `
+const { parentPort } = require('node:worker_threads');
+const { createHash, hash } = require('node:crypto');
+const { openSync, readSync, closeSync } = require('node:fs');
+const buf = Buffer.allocUnsafe(${CHUNK});
+parentPort.on('message', ({ id, files }) => {
+  const sha256 = [], size = [], error = [];
+  for (const file of files) {
+    let fd;
+    try {
+      fd = openSync(file, 'r');
+      let n = readSync(fd, buf, 0, buf.length, 0);
+      let pos = n;
+      let hex;
+      if (n < buf.length && readSync(fd, buf, n, buf.length - n, n) === 0) {
+        // The whole file in one read (most files): one-shot hash, no Hash object per file.
+        hex = hash ? hash('sha256', buf.subarray(0, n), 'hex') : createHash('sha256').update(buf.subarray(0, n)).digest('hex');
+      } else {
+        const h = createHash('sha256');
+        h.update(buf.subarray(0, n));
+        while ((n = readSync(fd, buf, 0, buf.length, pos)) > 0) {
+          h.update(n === buf.length ? buf : buf.subarray(0, n));
+          pos += n;
+        }
+        hex = h.digest('hex');
+      }
+      sha256.push(hex);
+      size.push(pos);
+      error.push(null);
+    } catch (e) {
+      sha256.push('');
+      size.push(0);
+      error.push(String((e && e.message) || e));
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+  parentPort.postMessage({ id, sha256, size, error });
+});
+`;
+
+/** Fewer files than this are hashed on this thread: starting workers costs more than it saves. */
+const POOL_MIN_FILES = 8;
+/** A batch closes at this many files or bytes (when sizes are known), whichever comes first. */
+const BATCH_FILES = 256;
+const BATCH_BYTES = 16 << 20;
+const LARGE_FILE = 1 << 20;
+
+function unreadable(file: string, reason: string, cause?: unknown): ConfigurationError {
+  return new ConfigurationError(`cannot hash ${file}: ${reason}`, { cause, location: { file } });
+}
+
+interface BatchReply {
+  id: number;
+  sha256: string[];
+  size: number[];
+  error: (string | null)[];
+}
+
+/**
+ * SHA-256 and size of many files, in the input order. Node hashes on the thread that calls `update`,
+ * so many files need threads to use many cores: a pool of worker threads (one per core) takes batches
+ * of files from a shared queue, largest files first when sizes are given, so one big file does not
+ * start last. A single file (or a handful) is hashed here with overlapped reads (digestFile). A file
+ * that cannot be read fails the whole call with an error naming it.
+ */
+export async function hashFiles(
+  files: readonly (string | { file: string; size?: number })[],
+  options: HashFilesOptions = {},
+): Promise<FileDigest[]> {
+  const list = files.map((f) => (typeof f === 'string' ? { file: f, size: undefined } : { file: f.file, size: f.size }));
+  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.ceil(list.length / 2)));
+  if (threads < 2 || list.length < POOL_MIN_FILES) {
+    return mapLimit(list, 4, async (f) => {
+      try {
+        const r = await readAndHash(f.file, ['sha256']);
+        return { sha256: r.digests.sha256 as string, size: r.size };
+      } catch (e: unknown) {
+        throw unreadable(f.file, e instanceof Error ? e.message : String(e), e);
+      }
+    });
+  }
+  // Large files first, largest first, so one big file does not start last; small files keep their
+  // order (neighbours in a folder are read faster together).
+  const large = list.flatMap((f, i) => ((f.size ?? 0) >= LARGE_FILE ? [i] : []));
+  large.sort((a, b) => (list[b]?.size ?? 0) - (list[a]?.size ?? 0));
+  const order = [...large, ...list.flatMap((f, i) => ((f.size ?? 0) >= LARGE_FILE ? [] : [i]))];
+  const batches: number[][] = [];
+  let batch: number[] = [];
+  let bytes = 0;
+  for (const i of order) {
+    batch.push(i);
+    bytes += list[i]?.size ?? 0;
+    if (batch.length >= BATCH_FILES || bytes >= BATCH_BYTES) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+  }
+  if (batch.length > 0) batches.push(batch);
+  const out = new Array<FileDigest>(list.length);
+  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(WORKER, { eval: true }));
+  try {
+    let next = 0;
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            let current: number[] = [];
+            const send = (): void => {
+              if (next >= batches.length) {
+                w.off('error', reject);
+                resolve();
+                return;
+              }
+              const id = next++;
+              current = batches[id] as number[];
+              w.postMessage({ id, files: current.map((i) => list[i]?.file) });
+            };
+            w.on('error', reject);
+            w.on('message', (m: BatchReply) => {
+              for (let k = 0; k < current.length; k++) {
+                const i = current[k] as number;
+                const error = m.error[k];
+                if (error !== null && error !== undefined) {
+                  next = batches.length; // the other workers stop after their current batch
+                  reject(unreadable(list[i]?.file ?? '', error));
+                  return;
+                }
+                out[i] = { sha256: m.sha256[k] as string, size: m.size[k] as number };
+              }
+              send();
+            });
+            send();
+          }),
+      ),
+    );
+    return out;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight, keeping result order. */
@@ -71,41 +265,72 @@ export interface TreeDigest {
 export interface TreeOptions {
   /** Directory names (not paths) skipped anywhere in the tree. */
   skipDirectories?: readonly string[];
+  /** Hashing threads (digestTree); default one per core. */
   concurrency?: number;
 }
 
-/** Byte-wise comparison, so the order does not depend on the locale. */
+/**
+ * Byte-wise comparison of the UTF-8 encodings, so the order does not depend on the locale. UTF-8 byte
+ * order is code point order; UTF-16 code units (what `<` compares) agree with it except that a
+ * surrogate (a code point above U+FFFF) must sort after U+E000–U+FFFF, so those two ranges are swapped.
+ */
 export function compareBytewise(a: string, b: string): number {
-  const ba = Buffer.from(a);
-  const bb = Buffer.from(b);
-  return Buffer.compare(ba, bb);
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800) x += x < 0xe000 ? 0x2000 : -0x800;
+    if (y >= 0xd800) y += y < 0xe000 ? 0x2000 : -0x800;
+    return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
 }
 
-/** Lists regular files and symlinks below `root` (symlinks are recorded, never followed). */
-export async function listTree(
-  root: string,
-  options: TreeOptions = {},
-): Promise<{ path: string; type: 'file' | 'symlink'; size: number }[]> {
+export interface TreeName {
+  /** Path relative to the tree root, `/`-separated. */
+  path: string;
+  type: 'file' | 'symlink';
+}
+
+/**
+ * Names of the regular files and symlinks below `root`, in byte order (symlinks are recorded, never
+ * followed). One readdir per folder and no stat per file: the file type comes with the entry.
+ */
+export async function listTreeNames(root: string, options: TreeOptions = {}): Promise<TreeName[]> {
   const skip = new Set(options.skipDirectories ?? []);
-  const out: { path: string; type: 'file' | 'symlink'; size: number }[] = [];
+  const out: TreeName[] = [];
   const walk = async (dir: string, rel: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
+    const subdirs: Promise<void>[] = [];
     for (const e of entries) {
       const relPath = rel ? `${rel}/${e.name}` : e.name;
-      const abs = path.join(dir, e.name);
       if (e.isDirectory()) {
-        if (!skip.has(e.name)) await walk(abs, relPath);
+        if (!skip.has(e.name)) subdirs.push(walk(path.join(dir, e.name), relPath));
       } else if (e.isSymbolicLink()) {
-        out.push({ path: relPath, type: 'symlink', size: 0 });
+        out.push({ path: relPath, type: 'symlink' });
       } else if (e.isFile()) {
-        const st = await lstat(abs);
-        out.push({ path: relPath, type: 'file', size: st.size });
+        out.push({ path: relPath, type: 'file' });
       }
     }
+    await Promise.all(subdirs);
   };
   await walk(root, '');
   out.sort((a, b) => compareBytewise(a.path, b.path));
   return out;
+}
+
+/** Lists regular files and symlinks below `root` with their sizes (symlinks are recorded, never followed). */
+export async function listTree(
+  root: string,
+  options: TreeOptions = {},
+): Promise<{ path: string; type: 'file' | 'symlink'; size: number }[]> {
+  const names = await listTreeNames(root, options);
+  // Many lstat calls in flight: one at a time costs a round trip through the thread pool each.
+  return mapLimit(names, 64, async (f) => ({
+    ...f,
+    size: f.type === 'file' ? (await lstat(path.join(root, ...f.path.split('/')))).size : 0,
+  }));
 }
 
 /**
@@ -114,13 +339,20 @@ export async function listTree(
  */
 export async function digestTree(root: string, options: TreeOptions = {}): Promise<TreeDigest> {
   const files = await listTree(root, options);
-  const entries = await mapLimit(files, options.concurrency ?? 8, async (f): Promise<TreeEntry> => {
-    const abs = path.join(root, ...f.path.split('/'));
+  const abs = (rel: string): string => path.join(root, ...rel.split('/'));
+  const regular = files.filter((f) => f.type === 'file');
+  const hashed = await hashFiles(
+    regular.map((f) => ({ file: abs(f.path), size: f.size })),
+    options.concurrency !== undefined ? { threads: options.concurrency } : {},
+  );
+  const byPath = new Map(regular.map((f, i) => [f.path, hashed[i] as FileDigest]));
+  const entries = await mapLimit(files, 16, async (f): Promise<TreeEntry> => {
     if (f.type === 'symlink') {
-      const target = await readlink(abs);
+      const target = await readlink(abs(f.path));
       return { path: f.path, type: 'symlink', target, sha256: sha256Hex(`link:${target}`), size: 0 };
     }
-    return { path: f.path, type: 'file', sha256: await sha256File(abs), size: f.size };
+    const d = byPath.get(f.path) as FileDigest;
+    return { path: f.path, type: 'file', sha256: d.sha256, size: d.size };
   });
   const h = createHash('sha256');
   for (const e of entries) h.update(`${e.sha256}  ${e.path}\n`);

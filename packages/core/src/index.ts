@@ -2,6 +2,7 @@ export * from './errors.js';
 export * from './logger.js';
 export * from './output.js';
 export * from './digest.js';
+export * from './subject-name.js';
 export * from './statement.js';
 export * from './statement-schema.js';
 export * from './dsse.js';

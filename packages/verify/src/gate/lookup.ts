@@ -5,15 +5,18 @@
  * then verified, each once, however many artefacts it names. Statements without a bundle are kept
  * only to say that they do not count.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import {
   BUNDLE_SUFFIX,
   ConfigurationError,
+  jsonSyntaxReason,
   mapLimit,
+  readRegularFile,
   sha256Hex,
   STATEMENT_SUFFIX,
   subjectDigests,
+  UnsafeFileError,
   type Statement,
 } from '@secure-factory/core';
 import { candidateFromJson, type CandidateBundle } from './candidate.js';
@@ -43,21 +46,29 @@ export interface EvidenceIndex {
   unreadable: Unreadable[];
 }
 
-async function readCandidate(file: string, index: EvidenceIndex): Promise<void> {
+async function readCandidate(file: string, index: EvidenceIndex, within?: string): Promise<void> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    // The core safe reader: a FIFO, device or socket, an oversized file or a link leaving the evidence
+    // folder is refused without blocking, without reading it, and without quoting it.
+    bytes = await readRegularFile(file, {
+      maxBytes: MAX_BUNDLE_BYTES,
+      what: 'bundle',
+      ...(within !== undefined ? { within } : { within: '/' }),
+    });
   } catch (e: unknown) {
-    throw new ConfigurationError(`cannot read the bundle: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { location: { file } });
-  }
-  if (bytes.length > MAX_BUNDLE_BYTES) {
-    index.unreadable.push({ origin: file, reason: `${bytes.length} bytes, more than a bundle may have` });
-    return;
+    if (e instanceof UnsafeFileError && e.reason !== 'missing' && e.reason !== 'unreadable') {
+      index.unreadable.push({ origin: file, reason: e.message });
+      return;
+    }
+    throw new ConfigurationError(`cannot read the bundle: ${e instanceof UnsafeFileError ? e.message : String(e)}`, { location: { file } });
   }
   try {
     index.bundles.push(candidateFromJson(file, bytes));
   } catch (e: unknown) {
-    index.unreadable.push({ origin: file, digest: sha256Hex(bytes), reason: `not JSON: ${(e as Error).message}` });
+    // V8's JSON.parse message quotes the bytes: keep only the kind of error.
+    const reason = e instanceof SyntaxError ? `not JSON: ${jsonSyntaxReason(e.message)}` : `not a bundle: ${(e as Error).message}`;
+    index.unreadable.push({ origin: file, digest: sha256Hex(bytes), reason });
   }
 }
 
@@ -80,13 +91,23 @@ export async function indexEvidence(options: {
     }
     const set = new Set(names);
     const bundles = names.filter((n) => n.endsWith(BUNDLE_SUFFIX) && !n.startsWith('.'));
-    await mapLimit(bundles, 16, (n) => readCandidate(path.join(dir, n), index));
+    await mapLimit(bundles, 16, (n) => readCandidate(path.join(dir, n), index, dir));
     for (const n of names) {
       if (!n.endsWith(STATEMENT_SUFFIX) || n.startsWith('.')) continue;
       if (set.has(`${n.slice(0, -STATEMENT_SUFFIX.length)}${BUNDLE_SUFFIX}`)) continue;
       // A statement without a bundle never counts; it is listed so the decision can say so.
       const file = path.join(dir, n);
-      const bytes = await readFile(file);
+      let bytes: Buffer;
+      try {
+        bytes = await readRegularFile(file, { maxBytes: MAX_BUNDLE_BYTES, what: 'statement', within: dir });
+      } catch (e: unknown) {
+        // A FIFO, device, oversized file or outward link posing as a statement is listed, never read.
+        if (e instanceof UnsafeFileError) {
+          index.unreadable.push({ origin: file, reason: e.message });
+          continue;
+        }
+        throw e;
+      }
       let subjects = new Set<string>();
       try {
         const statement = JSON.parse(bytes.toString('utf8')) as Statement;

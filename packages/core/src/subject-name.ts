@@ -1,0 +1,56 @@
+/**
+ * One rule for naming artefacts, used by build, attest, run and the gate: a file's subject name is its
+ * path relative to the project root, with `/` separators, so `dist/axios.js` and `dist/esm/axios.js`
+ * stay two subjects. The factory's output folder (`.secure-factory/out`) holds the build's outputs at
+ * their project paths, so a file inside it is named by its path within it: attesting or gating
+ * `.secure-factory/out/**` gives the names the build's provenance gave.
+ *
+ * Names are kept byte for byte (spaces and any Unicode are fine, nothing is re-normalised), but a name
+ * must stay inside the project: absolute paths and `..` are refused, and so are control characters,
+ * which would make `sha256sum`-style lines (`<hex>  <name>`) ambiguous.
+ */
+import path from 'node:path';
+import { ConfigurationError } from './errors.js';
+
+/** The build's output folder, relative to the project. */
+export const OUTPUT_FOLDER = '.secure-factory/out';
+
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+function escapes(what: string, original: string, reason: string): ConfigurationError {
+  return new ConfigurationError(`${what} ${JSON.stringify(original)} ${reason}`, {
+    hint: 'subjects are named by their path relative to the project (e.g. "dist/app.js"): give a path inside the project',
+  });
+}
+
+/**
+ * Checks and normalises a relative name: platform separators become `/`, `.` segments and a leading
+ * `./` go, and a name that is empty, absolute, leaves the project (`..`), ends in `/` or holds a
+ * control character is refused with an error naming it.
+ */
+export function subjectName(relative: string, what = 'the subject'): string {
+  if (relative === '') throw escapes(what, relative, 'is empty');
+  if (CONTROL.test(relative)) throw escapes(what, relative, 'contains a control character');
+  const posix = path.sep === '/' ? relative : relative.split(path.sep).join('/');
+  if (path.posix.isAbsolute(posix) || /^[A-Za-z]:[\\/]/.test(posix)) throw escapes(what, relative, 'is an absolute path');
+  const n = path.posix.normalize(posix);
+  if (n === '..' || n.startsWith('../')) throw escapes(what, relative, 'leaves the project ("..")');
+  if (n === '.' || n === './' || n.endsWith('/')) throw escapes(what, relative, 'names a folder, not a file');
+  return n.startsWith('./') ? n.slice(2) : n;
+}
+
+/**
+ * The subject name of `file` in the project at `root` (both resolved against the current folder): its
+ * relative path, or its path within the output folder when it lies there.
+ */
+export function subjectNameOf(root: string, file: string): string {
+  const rel = path.relative(path.resolve(root), path.resolve(file));
+  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) {
+    throw new ConfigurationError(`${file} is outside the project ${root}, so it has no subject name`, {
+      hint: 'subjects are named by their path relative to the project: run from the project folder, or give a file inside it',
+    });
+  }
+  const name = subjectName(rel, `the path of ${file}`);
+  return name.startsWith(`${OUTPUT_FOLDER}/`) ? name.slice(OUTPUT_FOLDER.length + 1) : name;
+}
