@@ -17,8 +17,12 @@ export interface RunInputs {
     repository: string | undefined;
     apiUrl: string | undefined;
     serverUrl: string | undefined;
+    /** The ref being verified: the `ref` input, else GITHUB_REF (refs/tags/v1.2.3, refs/heads/main, refs/pull/7/merge). */
     ref: string | undefined;
-    /** Pull requests: the base branch. */
+    /**
+     * The protected branch whose rules and reviews the change answers to: the `base-ref` input, else a
+     * pull request's base, else for a tag the repository's default branch (a release is cut from it).
+     */
     baseRef: string | undefined;
     /** The base commit of the change: the pull request's base SHA, or a push's `before`. */
     base: string | undefined;
@@ -31,7 +35,7 @@ export interface RunInputs {
 interface EventPayload {
   before?: unknown;
   pull_request?: { number?: unknown; base?: { sha?: unknown; ref?: unknown } };
-  repository?: { private?: unknown };
+  repository?: { private?: unknown; default_branch?: unknown };
 }
 
 function readEvent(): EventPayload {
@@ -46,6 +50,8 @@ function readEvent(): EventPayload {
 }
 
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+// A full ref or a branch name; never an option or a revision expression.
+const REF = /^(?!-)[^\s~^:?*[\\]+$/;
 const env = (name: string): string | undefined => process.env[name] || undefined;
 
 export function readInputs(): RunInputs {
@@ -54,10 +60,24 @@ export function readInputs(): RunInputs {
     throw new ConfigurationError(`input "expected-sha" is "${expectedSha}"; it must be a full lower-case commit SHA`);
   }
   const policy = getOptionalInput('policy');
+  const refInput = getOptionalInput('ref');
+  const baseRefInput = getOptionalInput('base-ref');
+  for (const [name, v] of [
+    ['ref', refInput],
+    ['base-ref', baseRefInput],
+  ] as const) {
+    if (v !== undefined && !REF.test(v))
+      throw new ConfigurationError(`input "${name}" is "${v}"; it must be a ref (refs/tags/v1.2.3) or a branch name`);
+  }
   const event = readEvent();
   const prBase = event.pull_request?.base;
-  const base = typeof prBase?.sha === 'string' ? prBase.sha : typeof event.before === 'string' ? event.before : undefined;
-  const baseRef = typeof prBase?.ref === 'string' ? prBase.ref : env('GITHUB_BASE_REF');
+  const ref = refInput ?? env('GITHUB_REF');
+  const isTag = ref?.startsWith('refs/tags/') === true;
+  // A tag push's `before` is all zeros (a new ref) and names no range: the range is since the previous release.
+  const base = typeof prBase?.sha === 'string' ? prBase.sha : typeof event.before === 'string' && !isTag ? event.before : undefined;
+  const defaultBranch = typeof event.repository?.default_branch === 'string' ? event.repository.default_branch : undefined;
+  const baseRef =
+    baseRefInput ?? (typeof prBase?.ref === 'string' ? prBase.ref : (env('GITHUB_BASE_REF') ?? (isTag ? defaultBranch : undefined)));
   return {
     path: getOptionalInput('path') ?? '.',
     expectedSha,
@@ -71,7 +91,7 @@ export function readInputs(): RunInputs {
       repository: env('GITHUB_REPOSITORY'),
       apiUrl: env('GITHUB_API_URL'),
       serverUrl: env('GITHUB_SERVER_URL'),
-      ref: env('GITHUB_REF'),
+      ref,
       baseRef,
       // An all-zero `before` (a new branch) names no commit.
       base: base !== undefined && SHA.test(base) && !/^0+$/.test(base) ? base : undefined,

@@ -101,7 +101,9 @@ function finish(commits: string[], description: string, gaps: string[], deepener
   let list = commits;
   if (list.length > MAX_RANGE_COMMITS) {
     list = list.slice(0, MAX_RANGE_COMMITS);
-    all.push(`the range holds more than ${MAX_RANGE_COMMITS} commits; only the newest ${MAX_RANGE_COMMITS} were checked`);
+    all.push(
+      `the range holds more than ${MAX_RANGE_COMMITS} commits, the most one run checks; only the newest ${MAX_RANGE_COMMITS} were read and the rest are unverified`,
+    );
   }
   return {
     commits: list,
@@ -125,10 +127,39 @@ export async function resolveRange(opts: {
   range: RangeSpec;
   /** The base of the change: the base branch's SHA or ref (pull request base, push `before`). */
   base?: string | undefined;
+  /** `source.since`: a tag or commit; the range is since..HEAD whatever the event. */
+  since?: string | undefined;
+  /** The ref being verified; for a tag (`refs/tags/…`) the previous release is not that tag. */
+  ref?: string | undefined;
   logger: Logger;
 }): Promise<CommitRange> {
   const { repo, head, range, logger } = opts;
   const deepener = new Deepener(repo, await remoteName(repo), logger);
+
+  if (opts.since !== undefined) {
+    const label = `${opts.since}..HEAD (source.since)`;
+    let since = await resolveCommit(repo, opts.since);
+    if (since === undefined && (await isShallow(repo)) && (await deepener.fetch(['--unshallow', '--tags']))) {
+      since = await resolveCommit(repo, opts.since);
+    }
+    if (since === undefined) {
+      return finish(
+        [head],
+        label,
+        [
+          `source.since ${opts.since} is not a tag or commit of this clone: only HEAD was checked (fetch tags: actions/checkout fetch-depth: 0)`,
+        ],
+        deepener,
+      );
+    }
+    if (await isShallow(repo)) await deepener.fetch(['--unshallow']);
+    const commits = await revList(repo, [head, `^${since}`]);
+    const gaps: string[] = [];
+    const ancestor = await gitRun(repo, ['merge-base', '--is-ancestor', since, head], { allowFailure: true });
+    if (ancestor.code === 1) gaps.push(`source.since ${opts.since} is not an ancestor of HEAD: set it to an earlier release of this line`);
+    if (await hitsBoundary(repo, commits)) gaps.push('the clone is shallow: history before the shallow boundary is unchecked');
+    return finish(commits.length > 0 ? commits : [head], label, gaps, deepener);
+  }
 
   if (range === 'head') return finish([head], 'HEAD only', [], deepener);
 
@@ -150,18 +181,19 @@ export async function resolveRange(opts: {
       const r = await gitRun(repo, ['describe', '--tags', '--abbrev=0', rev], { allowFailure: true });
       return r.code === 0 ? r.stdout.trim() : undefined;
     };
+    const releasing = opts.ref?.startsWith('refs/tags/') ? opts.ref.slice('refs/tags/'.length) : undefined;
     let tag = await tagOf(head);
-    // A release built from its own tag: the range is since the previous release.
-    if (tag !== undefined && (await resolveCommit(repo, tag)) === head) tag = await tagOf(`${head}^`);
+    // A release built from its own tag (or any tag on HEAD): the range is since the previous release.
+    if (tag !== undefined && (tag === releasing || (await resolveCommit(repo, tag)) === head)) tag = await tagOf(`${head}^`);
     const gaps: string[] = [];
     if (tag === undefined) {
       const commits = await revList(repo, [head]);
       if (await hitsBoundary(repo, commits))
         gaps.push('the clone is shallow and no tag could be seen: history before the shallow boundary is unchecked');
-      return finish(commits, 'the whole history (no earlier tag)', gaps, deepener);
+      return finish(commits, `the whole history (no release before ${releasing ?? 'HEAD'})`, gaps, deepener);
     }
     const commits = await revList(repo, [head, `^${tag}`]);
-    return finish(commits.length > 0 ? commits : [head], `${tag}..HEAD (since the last tag)`, gaps, deepener);
+    return finish(commits.length > 0 ? commits : [head], `${tag}..${releasing ?? 'HEAD'} (since the previous release)`, gaps, deepener);
   }
 
   // base-branch: without an explicit base, a feature branch is measured from the remote's default branch.

@@ -167,7 +167,7 @@ export async function checkReviewEvidence(opts: {
 
   // ---- the pull request that introduced HEAD ----
   let pull: PullRequestInfo | undefined;
-  const found = await findPull(opts);
+  const found = await findPull({ ...opts, branch });
   if (!found.ok) {
     add('pull request', 'not-verified', found.message);
     if (needReview || policy.reviews.codeowners)
@@ -304,6 +304,8 @@ async function findPull(opts: {
   head: string;
   pullNumber?: number | undefined;
   headAliases?: string[] | undefined;
+  /** The protected branch: a commit found through the commit's pulls must have been merged into it. */
+  branch?: string | undefined;
 }): Promise<{ ok: true; value: PullRequestInfo | string } | { ok: false; message: string }> {
   const { client, head } = opts;
   if (opts.pullNumber !== undefined) {
@@ -318,7 +320,15 @@ async function findPull(opts: {
   const pulls = await client.pullsForCommit(head);
   if (!pulls.ok) return { ok: false, message: couldNotVerify('the pull request that introduced the commit', 'pull-requests: read', pulls) };
   const pull = pulls.value.find((p) => p.mergeCommitSha === head && p.mergedAt !== null) ?? pulls.value.find((p) => p.headSha === head);
-  return { ok: true, value: pull ?? `commit ${head.slice(0, 12)} was not introduced by a pull request (pushed directly)` };
+  if (pull === undefined) return { ok: true, value: `commit ${head.slice(0, 12)} was not introduced by a pull request (pushed directly)` };
+  // A tag can point anywhere: the review counts only when it merged into the branch whose rules were checked.
+  if (opts.branch !== undefined && pull.baseRef !== '' && pull.baseRef !== opts.branch) {
+    return {
+      ok: true,
+      value: `commit ${head.slice(0, 12)} came from pull request #${pull.number} into ${pull.baseRef}, not into the protected branch ${opts.branch}`,
+    };
+  }
+  return { ok: true, value: pull };
 }
 
 async function checkCodeowners(

@@ -173,6 +173,7 @@ export async function verifySource(opts: VerifySourceOptions): Promise<VerifySou
   });
 
   const client = opts.githubClient ?? (opts.github ? createGitHubClient(opts.github) : undefined);
+  const eventRef = opts.github?.ref ?? opts.ref;
 
   // 2. signatures over the range
   let range: CommitRange | undefined;
@@ -184,14 +185,24 @@ export async function verifySource(opts: VerifySourceOptions): Promise<VerifySou
     range =
       sc.signedCommits === 'head'
         ? { commits: [head], description: 'HEAD only', complete: true, gaps: [], deepened: [] }
-        : await resolveRange({ repo: opts.repo, head, range: sc.range, base: opts.base, logger });
+        : await resolveRange({
+            repo: opts.repo,
+            head,
+            // The event decides the default range: a tag is checked since the previous release tag, a
+            // push since its `before`, a pull request since its base; source.since overrides them all.
+            range: sc.range === 'base-branch' && eventRef?.startsWith('refs/tags/') ? 'last-tag' : sc.range,
+            since: sc.since,
+            ref: eventRef,
+            base: opts.base,
+            logger,
+          });
     for (const gap of range.gaps) {
       findings.push({
         rule: 'source/could-not-verify',
         severity: 'high',
         blocking: true,
         message: `could not verify the whole range (${range.description}): ${gap}`,
-        help: 'fetch more history (actions/checkout fetch-depth: 0) or narrow source.range',
+        help: 'fetch the whole history (actions/checkout fetch-depth: 0), or start the check later: source.since: <the first signed release tag>',
       });
     }
     const keyring = await prepareKeyring(sc.signers, { baseDir: opts.repo });
