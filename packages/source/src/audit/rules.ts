@@ -21,6 +21,9 @@ import { concurrencyLimits, misfeature, undocumentedPermissions } from './rules/
 import { githubApp, unpinnedTools } from './rules/tools.js';
 import { dependabotCooldown, dependabotExecution } from './rules/dependabot.js';
 import { botConditions, dangerousTriggers } from './rules/triggers.js';
+import { archivedUses, selfRepository, superfluousActions, typosquatUses } from './rules/references.js';
+import { adhocPackages } from './rules/adhoc.js';
+import { anonymousDefinition, unsoundTernary } from './rules/definitions.js';
 
 interface RuleSpec {
   zizmor: string;
@@ -255,6 +258,62 @@ const SPECS: RuleSpec[] = [
     short: 'forbidden action or repository used',
     help: 'Use only the actions the configuration allows (rules.forbidden-uses.config in zizmor.yml).',
     audit: forbiddenUses,
+  },
+  {
+    zizmor: 'adhoc-packages',
+    name: 'AdhocPackages',
+    severity: 'low',
+    short: 'ad-hoc installation of packages',
+    help: 'Install packages from a lockfile (`npm ci`, `bundle install`, a pinned requirements file) instead of by name in a `run:` step, which takes whatever the registry serves that minute.',
+    audit: adhocPackages,
+  },
+  {
+    zizmor: 'anonymous-definition',
+    name: 'AnonymousDefinition',
+    severity: 'low',
+    short: 'workflow or action definition without a name',
+    help: "Give the workflow and each job a `name:` so runs can be found in GitHub's UI (pedantic).",
+    audit: anonymousDefinition,
+  },
+  {
+    zizmor: 'archived-uses',
+    name: 'ArchivedUses',
+    severity: 'medium',
+    short: 'action or reusable workflow from archived repository',
+    help: 'Replace actions from archived repositories: they receive no security fixes.',
+    audit: archivedUses,
+  },
+  {
+    zizmor: 'self-repository',
+    name: 'SelfRepository',
+    severity: 'low',
+    short: "use GitHub's dedicated self-repository syntax",
+    help: "Write `uses: $/path` instead of `uses: ./path`: the self-repository form is read from the workflow's own commit, not from whatever the workspace holds at run time.",
+    audit: selfRepository,
+  },
+  {
+    zizmor: 'superfluous-actions',
+    name: 'SuperfluousActions',
+    severity: 'info',
+    short: 'action functionality is already included by the runner',
+    help: 'Use the tools the runner already has (`gh`, `git`, `jq`, `docker`) in a script step instead of a third-party action.',
+    audit: superfluousActions,
+  },
+  {
+    zizmor: 'typosquat-uses',
+    name: 'TyposquatUses',
+    severity: 'high',
+    short: 'action reference resembles a popular action',
+    help: 'Check the owner and repository name character by character: this reference is one keystroke away from a popular action of another owner.',
+    audit: typosquatUses,
+  },
+  {
+    zizmor: 'unsound-ternary',
+    name: 'UnsoundTernary',
+    severity: 'low',
+    short: 'unsound pseudo-ternary expression',
+    help: "`cond && X || Y` yields Y whenever X is falsy (`''`, `0`, `false`, `null`): swap the branches (`!cond && Y || X`) or use a truthy value.",
+    audit: unsoundTernary,
   },
 ];
 

@@ -29,6 +29,8 @@ export interface RuleSettings {
   disable: boolean;
   ignore: { file: string; line?: number; column?: number }[];
   severity?: Severity;
+  /** archived-uses: more archived repositories (`owner/repo`); an extension of zizmor's format. */
+  repositories?: string[];
 }
 
 export interface AuditConfig {
@@ -36,6 +38,8 @@ export interface AuditConfig {
   unpinnedPolicies: [UsesPattern, PinPolicy][];
   forbidden?: { mode: 'allow' | 'deny'; patterns: UsesPattern[] };
   cooldownDays: number;
+  /** secrets-outside-env: secret names (lower-case) allowed outside environments; GITHUB_TOKEN always is. */
+  secretsAllowed: Set<string>;
   /** Where it came from (for messages), undefined for the defaults. */
   file?: string;
 }
@@ -96,7 +100,12 @@ export function mostSpecific<T>(
 
 /** zizmor's default: every action pinned by hash ("blanket policy"). */
 export function defaultAuditConfig(): AuditConfig {
-  return { rules: new Map(), unpinnedPolicies: [[{ text: '*', specificity: 0 }, 'hash-pin']], cooldownDays: 7 };
+  return {
+    rules: new Map(),
+    unpinnedPolicies: [[{ text: '*', specificity: 0 }, 'hash-pin']],
+    cooldownDays: 7,
+    secretsAllowed: new Set(['github_token']),
+  };
 }
 
 const SEVERITY_NAMES: Record<string, Severity> = { informational: 'info', info: 'info', low: 'low', medium: 'medium', high: 'high' };
@@ -200,6 +209,29 @@ export function parseZizmorConfig(text: string, file: string): AuditConfig {
       const days = Number(src.str(daysNode));
       if (!Number.isInteger(days) || days < 1) fail('rules.dependabot-cooldown.config.days must be a positive whole number', daysNode ?? v);
       config.cooldownDays = days;
+    } else if (id === 'secrets-outside-env') {
+      const allow = src.get(v, 'allow');
+      if (!isSeq(allow)) {
+        fail('rules.secrets-outside-env.config.allow must be a list of secret names', allow ?? v);
+        return;
+      }
+      for (const item of src.items(allow)) {
+        const name = src.str(item);
+        if (!name || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) fail(`"${name ?? ''}" is not a secret name`, item);
+        config.secretsAllowed.add(name!.toLowerCase());
+      }
+    } else if (id === 'archived-uses') {
+      const list = src.get(v, 'repositories');
+      if (!isSeq(list)) {
+        fail('rules.archived-uses.config.repositories must be a list of owner/repo', list ?? v);
+        return;
+      }
+      const settings = config.rules.get(id)!;
+      settings.repositories = src.items(list).map((item) => {
+        const r = src.str(item) ?? '';
+        if (!/^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/.test(r)) fail(`"${r}" is not owner/repo`, item);
+        return r.toLowerCase();
+      });
     }
   }
 }

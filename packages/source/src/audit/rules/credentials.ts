@@ -191,7 +191,9 @@ export const secretsOutsideEnv: Audit = (f, report) => {
         walkExpression(expr, (e) => {
           if (e.kind !== 'context') return;
           const p = contextPattern(e);
-          if (!p || !childOf(p, 'secrets') || p === 'secrets.github_token') return;
+          if (!p || !childOf(p, 'secrets')) return;
+          const tail = /^secrets\.([^.[]+)$/.exec(p)?.[1];
+          if (tail !== undefined && f.config.secretsAllowed.has(tail.toLowerCase())) return;
           report({
             audit: 'secrets-outside-env',
             severity: 'medium',
