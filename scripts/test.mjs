@@ -18,7 +18,9 @@ const run = (cmd, args, env = {}) => {
 };
 
 if (!existsSync(path.join(root, 'node_modules', 'jest'))) run('npm', ['ci']);
-if (!existsSync(path.join(root, 'packages', 'cli', 'dist', 'main.js'))) run('npm', ['run', 'build']);
+if (!existsSync(path.join(root, 'packages', 'cli', 'dist', 'main.js')) || !existsSync(path.join(root, 'dist', 'actions', 'index.js'))) {
+  run('npm', ['run', 'build']);
+}
 if (!existsSync(path.join(root, '..', 'shared'))) {
   console.error('note: ../shared is not beside the repository: tests that need its corpora and schemas will say they were skipped.');
 }

@@ -1,10 +1,11 @@
 /**
- * Runs a bundled action the way the GitHub runner does: `node actions/<stage>/dist/index.js` in a
+ * Runs a bundled action the way the GitHub runner does: `node <runs.main of actions/<stage>/action.yml>`
+ * (today `dist/actions/<stage>.js`, a file of the bundle the five actions share) in a
  * child process, inputs as INPUT_<NAME> (hyphens kept), and the runner's files (GITHUB_OUTPUT,
  * GITHUB_STEP_SUMMARY, GITHUB_ENV, GITHUB_PATH, GITHUB_STATE, GITHUB_EVENT_PATH) read back afterwards.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -137,7 +138,11 @@ export async function runAction(stage: string, options: ActionRunOptions = {}): 
       });
     }
   }
-  const entry = path.join(REPO_ROOT, 'actions', stage, 'dist', 'index.js');
+  // As the runner does: runs.main resolved against the action's folder.
+  const runs = (parseYaml(readFileSync(path.join(REPO_ROOT, 'actions', stage, 'action.yml'), 'utf8')) as { runs?: { main?: string } }).runs;
+  if (!runs?.main) throw new Error(`actions/${stage}/action.yml has no runs.main`);
+  const entry = path.join(REPO_ROOT, 'actions', stage, runs.main);
+  if (!existsSync(entry)) throw new Error(`${path.relative(REPO_ROOT, entry)} is missing: run \`npm run build\` first`);
   const child = spawn(node24Binary(), [entry], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
