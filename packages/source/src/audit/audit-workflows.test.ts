@@ -153,8 +153,14 @@ jobs:
       - run: echo hi
 `;
     expect(rules(audit(text))).toEqual([]);
-    expect(rules(audit(text, { persona: 'pedantic' }))).toEqual(['workflow/unpinned-images@7:5']);
-    expect(rules(audit(text, { persona: 'auditor' })).sort()).toEqual(['workflow/self-hosted-runner@6:5', 'workflow/unpinned-images@7:5']);
+    // The workflow and its job have no name: anonymous-definition is pedantic.
+    const anonymous = ['workflow/anonymous-definition@1:1', 'workflow/anonymous-definition@5:3'];
+    expect(rules(audit(text, { persona: 'pedantic' })).sort()).toEqual([...anonymous, 'workflow/unpinned-images@7:5']);
+    expect(rules(audit(text, { persona: 'auditor' })).sort()).toEqual([
+      ...anonymous,
+      'workflow/self-hosted-runner@6:5',
+      'workflow/unpinned-images@7:5',
+    ]);
     expect(rules(audit(text, { publicRepository: true }))).toEqual(['workflow/self-hosted-runner@6:5']);
   });
 
