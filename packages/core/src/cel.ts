@@ -3,6 +3,7 @@
  * @marcbachmann/cel-js: maintained, zero dependencies, ESM, and it bounds expression size and depth
  * at parse time, which matters for expressions that come from a repository's policy file.
  */
+import { Script, createContext } from 'node:vm';
 import { Environment } from '@marcbachmann/cel-js';
 import { ConfigurationError } from './errors.js';
 
@@ -27,13 +28,55 @@ export function compileCel(expression: string): CelProgram {
   return p;
 }
 
-/** Evaluates to a boolean; anything else (or an evaluation error) is a ConfigurationError. */
-export function evaluateCelBoolean(expression: string, context: Record<string, unknown>, name = 'rule'): boolean {
+/** Wall-clock budget for one rule evaluation. Parse-time limits bound size and depth, not running time. */
+export const CEL_EVALUATION_BUDGET_MS = 1000;
+
+/** A rule that ran past its evaluation budget (nested comprehensions over large lists, say). */
+export class CelBudgetExceeded extends ConfigurationError {
+  constructor(
+    readonly rule: string,
+    readonly budgetMs: number,
+  ) {
+    super(`CEL rule "${rule}" ran out of its evaluation budget (${budgetMs} ms) and counts as not satisfied`, {
+      hint: `simplify rule "${rule}": avoid nesting comprehensions (all/exists/map/filter) over large lists`,
+    });
+  }
+}
+
+// `vm` timeouts are enforced by a watchdog that terminates whatever JavaScript runs inside the call,
+// including the library's evaluator reached through the closure: a synchronous, in-process time bound.
+const RUN = new Script('run()', { filename: 'secure-factory-cel-budget' });
+
+function withBudget<T>(fn: () => T, budgetMs: number, rule: string): T {
+  const sandbox = createContext({ run: fn });
+  try {
+    return RUN.runInContext(sandbox, { timeout: budgetMs, breakOnSigint: false }) as T;
+  } catch (e: unknown) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new CelBudgetExceeded(rule, budgetMs);
+    throw e;
+  }
+}
+
+/**
+ * Evaluates to a boolean within a time budget; anything else (an evaluation error, a non-boolean, a rule
+ * out of budget) is a ConfigurationError naming the rule.
+ */
+export function evaluateCelBoolean(
+  expression: string,
+  context: Record<string, unknown>,
+  name = 'rule',
+  options: { budgetMs?: number } = {},
+): boolean {
+  const budgetMs = options.budgetMs ?? CEL_EVALUATION_BUDGET_MS;
   let result: unknown;
   try {
-    result = compileCel(expression)(toCel(context) as Record<string, unknown>);
+    const program = compileCel(expression);
+    const input = toCel(context) as Record<string, unknown>;
+    result = withBudget(() => program(input), budgetMs, name);
   } catch (e: unknown) {
-    throw new ConfigurationError(`CEL rule "${name}" failed to evaluate: ${(e as Error).message.split('\n')[0]}`);
+    if (e instanceof CelBudgetExceeded) throw e;
+    const first = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+    throw new ConfigurationError(`CEL rule "${name}" failed to evaluate: ${first}`);
   }
   if (typeof result !== 'boolean') {
     throw new ConfigurationError(`CEL rule "${name}" must evaluate to true or false, got ${typeof result}`);
@@ -47,7 +90,9 @@ export function toCel(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toCel);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toCel(v);
+    // defineProperty: a key named "__proto__" in evidence JSON stays a key and never swaps the prototype.
+    for (const [k, v] of Object.entries(value))
+      Object.defineProperty(out, k, { value: toCel(v), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return value;
