@@ -158,7 +158,29 @@ describe('OpenPGP signatures', () => {
     repo.commit('one', { kind: 'gpg', key: alice }, { email: 'alice@example.com' });
     const r = await verify(repo, policy([]));
     expect(r.ok).toBe(false);
-    expect(rules(r)).toEqual(expect.arrayContaining(['source/signer-policy', 'source/untrusted-signer']));
+    // One finding says why, first; the summary does not count commits as "signed" against it.
+    expect(rules(r)).toEqual(['source/signer-policy']);
+    expect(r.findings[0]?.message).toMatch(/^the policy lists no signers \(source.signers\), so none of the 1 commit\(s\) in the range/);
+    expect(r.summary).toMatch(/not checked: the policy lists no signers/);
+    expect(r.summary).not.toMatch(/commits signed by policy signers/);
+  });
+
+  it('groups a long history by cause: one finding per cause, first and last named, every commit in the JSON', async () => {
+    const repo = new TestRepo();
+    const unsigned: string[] = [];
+    for (let i = 0; i < 5; i++) unsigned.push(repo.commit(`unsigned ${i}`, { kind: 'none' }, { email: 'alice@example.com' }));
+    repo.commit('signed', { kind: 'gpg', key: alice }, { email: 'alice@example.com' });
+    const untrusted = repo.commit('other key', { kind: 'gpg', key: mallory }, { email: 'mallory@example.com' });
+    const r = await verify(repo, policy([aliceSigner()]));
+    expect(rules(r).sort()).toEqual(['source/unsigned-commit', 'source/untrusted-signer']);
+    const group = r.findings.find((f) => f.rule === 'source/unsigned-commit');
+    expect(group?.message).toBe(
+      `5 commits not signed: first ${unsigned[0]?.slice(0, 12)} (unsigned 0), last ${unsigned[4]?.slice(0, 12)} (unsigned 4); all listed in the JSON report`,
+    );
+    expect(group?.properties?.commits).toEqual([...unsigned].reverse());
+    expect(r.findings.find((f) => f.rule === 'source/untrusted-signer')?.message).toMatch(
+      new RegExp(`^commit ${untrusted.slice(0, 12)} \\(other key\\)`),
+    );
   });
 });
 

@@ -172,8 +172,8 @@ export async function verifySignatures(opts: {
     gitChecked.map((c) => c.sha),
     keyring,
   );
-  const out: CommitSignature[] = [];
-  for (const c of opts.commits) {
+  // X.509 checks, GitHub API look-ups and merge recomputation are per commit: run a few at a time.
+  return mapLimit(opts.commits, 8, async (c): Promise<CommitSignature> => {
     const format = signatureFormat(c.signature);
     const base: CommitSignature = {
       sha: c.sha,
@@ -220,9 +220,8 @@ export async function verifySignatures(opts: {
       };
     }
     if (result.status !== 'good') opts.logger.debug(`${c.sha.slice(0, 12)}: ${result.message}`);
-    out.push(result);
-  }
-  return out;
+    return result;
+  });
 }
 
 function gpgResult(base: CommitSignature, v: GitVerdict, keyring: Keyring): CommitSignature {

@@ -18,7 +18,7 @@ import {
   type Logger,
   type Policy,
 } from '@secure-factory/core';
-import { auditWorkflows, discoverZizmorConfig } from './audit/index.js';
+import { auditWorkflows } from './audit/index.js';
 import { checkCommitIdentity } from './commit-identity.js';
 import { readCommits } from './git.js';
 import { createGitHubClient, type GitHubClient } from './github-api.js';
@@ -51,8 +51,10 @@ export type WorkflowAuditor = (opts: {
   ignore?: string[];
   /** `false`: ignore any zizmor.yml in the tree (the repository under verification must not turn rules off). */
   zizmorConfig?: string | false;
+  /** Suppressions (zizmor.yml, inline comments) only from the trusted revision (the change's base), or none. */
+  suppressions?: 'none' | { trustedRevision: string };
   logger: Logger;
-}) => Promise<{ findings: Finding[]; files: string[] }>;
+}) => Promise<{ findings: Finding[]; files: string[]; suppressed?: unknown[]; refused?: unknown[] }>;
 
 export interface VerifySourceOptions {
   repo: string;
@@ -115,6 +117,57 @@ const SIGNATURE_RULE: Record<Exclude<SignatureStatus, 'good'>, { rule: string; h
   },
   'cannot-check': { rule: 'source/could-not-verify', help: 'give the step what it needs to check this signature' },
 };
+
+/** What a group of commits with one signature status has in common, for "N commits …". */
+const GROUP_PHRASE: Record<Exclude<SignatureStatus, 'good'>, string> = {
+  unsigned: 'not signed',
+  untrusted: 'not signed by a policy signer',
+  bad: 'with a signature that does not match the commit',
+  'expired-key': 'signed with an expired key',
+  'expired-signature': 'with an expired signature',
+  'revoked-key': 'signed with a revoked key',
+  'email-mismatch': "signed by a policy signer for someone else's committer e-mail",
+  'cannot-check': 'whose signature could not be checked',
+};
+
+const describeCommit = (s: CommitSignature): string => `${s.sha.slice(0, 12)} (${s.subject.slice(0, 60)})`;
+
+/**
+ * One finding per cause, not per commit: "182 commits not signed: first …, last …", with every commit
+ * listed in the finding's properties (the --json output), so a long history reads in one screen.
+ */
+export function groupSignatureFindings(bad: readonly CommitSignature[]): Finding[] {
+  const groups = new Map<Exclude<SignatureStatus, 'good'>, CommitSignature[]>();
+  for (const s of bad) {
+    const status = s.status as Exclude<SignatureStatus, 'good'>;
+    groups.set(status, [...(groups.get(status) ?? []), s]);
+  }
+  return [...groups].map(([status, list]) => {
+    const r = SIGNATURE_RULE[status];
+    const severity = status === 'cannot-check' || status === 'unsigned' ? 'high' : 'critical';
+    const one = list[0] as CommitSignature;
+    if (list.length === 1) {
+      return {
+        rule: r.rule,
+        severity,
+        blocking: true,
+        message: `commit ${describeCommit(one)}: ${one.message}`,
+        help: r.help,
+        properties: { commit: one.sha, status, format: one.format, ...(one.key ? { key: one.key } : {}) },
+      };
+    }
+    // The range is newest first: the first offending commit in history is the last in the list.
+    const first = list[list.length - 1] as CommitSignature;
+    return {
+      rule: r.rule,
+      severity,
+      blocking: true,
+      message: `${list.length} commits ${GROUP_PHRASE[status]}: first ${describeCommit(first)}, last ${describeCommit(one)}; all listed in the JSON report`,
+      help: r.help,
+      properties: { status, count: list.length, commits: list.map((s) => s.sha), formats: [...new Set(list.map((s) => s.format))] },
+    };
+  });
+}
 
 /** Unexpired rule-scoped exceptions of the policy waive matching findings (they stay in the report). */
 function applyExceptions(findings: Finding[], policy: Policy, now: Date): Finding[] {
@@ -206,17 +259,9 @@ export async function verifySource(opts: VerifySourceOptions): Promise<VerifySou
       });
     }
     const keyring = await prepareKeyring(sc.signers, { baseDir: opts.repo });
+    const noSigners = sc.signers.length === 0;
     try {
       findings.push(...keyring.findings);
-      if (sc.signers.length === 0) {
-        findings.push({
-          rule: 'source/signer-policy',
-          severity: 'high',
-          blocking: true,
-          message: 'the policy lists no signers (source.signers), so no signature can be trusted',
-          help: 'list the allowed signers (ssh, gpg/gpg-key or x509 with an email) in .github/secure-factory.yml, or set source.signed-commits: none',
-        });
-      }
       const objects = await readCommits(opts.repo, range.commits);
       if (objects.length !== range.commits.length) {
         range = { ...range, complete: false };
@@ -228,31 +273,31 @@ export async function verifySource(opts: VerifySourceOptions): Promise<VerifySou
           help: 'fetch the full history (actions/checkout fetch-depth: 0)',
         });
       }
-      signatures = await verifySignatures({ repo: opts.repo, commits: objects, keyring, github: client, logger });
+      if (noSigners) {
+        // Nothing can be trusted, so nothing is verified one commit at a time: one finding says why.
+        findings.push({
+          rule: 'source/signer-policy',
+          severity: 'critical',
+          blocking: true,
+          message: `the policy lists no signers (source.signers), so none of the ${objects.length} commit(s) in the range (${range.description}) can be trusted`,
+          help: 'list the allowed signers (ssh, gpg/gpg-key or x509 with an email) in .github/secure-factory.yml, or set source.signed-commits: none',
+        });
+      } else signatures = await verifySignatures({ repo: opts.repo, commits: objects, keyring, github: client, logger });
     } finally {
       await keyring.dispose();
     }
     const bad = signatures.filter((s) => s.status !== 'good');
-    for (const s of bad) {
-      const r = SIGNATURE_RULE[s.status as Exclude<SignatureStatus, 'good'>];
-      findings.push({
-        rule: r.rule,
-        severity: s.status === 'cannot-check' || s.status === 'unsigned' ? 'high' : 'critical',
-        blocking: true,
-        message: `commit ${s.sha.slice(0, 12)} (${s.subject.slice(0, 80)}): ${s.message}`,
-        help: r.help,
-        properties: { commit: s.sha, status: s.status, format: s.format, ...(s.key ? { key: s.key } : {}) },
-      });
-    }
-    signedHistory = bad.length === 0 && range.complete && signatures.length > 0 && keyring.findings.length === 0;
+    findings.push(...groupSignatureFindings(bad));
+    signedHistory = !noSigners && bad.length === 0 && range.complete && signatures.length > 0 && keyring.findings.length === 0;
     const unbound = signatures.filter((s) => s.status === 'good' && s.emailBound === false).length;
     checks.push({
       check: sc.signedCommits === 'head' ? 'HEAD is signed' : `signed commits (${range.description})`,
-      result: bad.length > 0 ? 'failed' : range.complete ? 'passed' : 'not-verified',
-      detail:
-        `${signatures.length - bad.length} of ${signatures.length} commits signed by policy signers` +
-        (range.deepened.length ? `; deepened the clone (${range.deepened.length} fetch(es))` : '') +
-        (unbound ? `; ${unbound} signed by a signer without an e-mail, so the committer e-mail was not bound` : ''),
+      result: noSigners || bad.length > 0 ? 'failed' : range.complete ? 'passed' : 'not-verified',
+      detail: noSigners
+        ? `not checked: the policy lists no signers (${range.commits.length} commit(s) in the range)`
+        : `${signatures.length - bad.length} of ${signatures.length} commits signed by policy signers` +
+          (range.deepened.length ? `; deepened the clone (${range.deepened.length} fetch(es))` : '') +
+          (unbound ? `; ${unbound} signed by a signer without an e-mail, so the committer e-mail was not bound` : ''),
     });
   }
 
@@ -306,15 +351,13 @@ export async function verifySource(opts: VerifySourceOptions): Promise<VerifySou
   const audit = opts.auditWorkflows ?? sc.workflows.audit;
   if (audit) {
     const auditor = opts.auditor ?? auditWorkflows;
-    // Only the policy file may silence audit rules: a zizmor.yml inside the repository being verified
-    // could be added by the very change under review, so it is ignored here and reported.
-    const zizmorFile = discoverZizmorConfig(opts.repo);
-    if (zizmorFile)
-      logger.warning(`ignoring ${zizmorFile}: only source.workflows.ignore in the policy file can silence workflow audit rules here`);
+    // The change under review must not silence its own audit: zizmor.yml and `# zizmor: ignore[...]`
+    // comments count only as they are in the base revision (the same trusted revision as the policy);
+    // without a base, none does. Honoured and refused suppressions are reported in the check.
     const r = await auditor({
       root: opts.repo,
       ignore: sc.workflows.ignore,
-      zizmorConfig: false,
+      suppressions: opts.base && !/^0+$/.test(opts.base) ? { trustedRevision: opts.base } : 'none',
       ...(opts.publicRepository !== undefined ? { publicRepository: opts.publicRepository } : {}),
       logger,
     });
@@ -325,11 +368,14 @@ export async function verifySource(opts: VerifySourceOptions): Promise<VerifySou
     checks.push({
       check: 'workflow audit',
       result: blocking ? 'failed' : 'passed',
-      detail: `${r.files.length} file(s), ${audited.length} finding(s), ${blocking} at or above ${sc.workflows.blockSeverity}`,
+      detail: `${r.files.length} file(s), ${audited.length} finding(s), ${blocking} at or above ${sc.workflows.blockSeverity}; ${r.suppressed?.length ?? 0} suppressed by the base revision, ${r.refused?.length ?? 0} suppression(s) refused (not in the base revision)`,
     });
   } else checks.push({ check: 'workflow audit', result: 'not-required', detail: 'turned off' });
 
-  const all = applyExceptions(findings, policy, now).sort(compareFindings);
+  // A policy that trusts nobody explains every other signature finding: it is read first.
+  const all = applyExceptions(findings, policy, now).sort(
+    (a, b) => Number(b.rule === 'source/signer-policy') - Number(a.rule === 'source/signer-policy') || compareFindings(a, b),
+  );
   const ok = !all.some((f) => f.blocking === true);
   const level = sourceLevel({
     identity: identity.clean && (!opts.expectedSha || opts.expectedSha === head),
