@@ -5,6 +5,7 @@
 import {
   atLeast,
   evaluateCelBoolean,
+  wildcardMatch,
   findWaiver,
   isExpired,
   type Exception,
@@ -74,14 +75,8 @@ function prefixAllowed(location: string, allowed: readonly string[]): boolean {
 }
 
 function globMatch(pattern: string, s: string): boolean {
-  const re = new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`,
-    'i',
-  );
-  return re.test(s);
+  // No RegExp: a policy glob like `*a*a*a…b` must not backtrack for minutes (core wildcardMatch is linear).
+  return wildcardMatch(pattern, s, { caseInsensitive: true });
 }
 
 export function evaluateMaterials(input: EvaluateInput): { findings: Finding[]; vulnerabilities: VulnerabilityReport[] } {
