@@ -11,6 +11,7 @@ import {
   createBundleVerifier,
   loadTrustedRoot,
   parseProvenanceFile,
+  artifactLabel,
   readArtifactArgument,
   verifyArtifactProvenance,
 } from '@secure-factory/verify';
@@ -33,7 +34,7 @@ export function registerVerifyArtifact(program: Command): Command {
   return program
     .command('verify-artifact')
     .description('Verify SLSA provenance (a Sigstore bundle) for artefacts, with slsa-verifier flags')
-    .argument('<artifacts...>', 'artefact files, or sha256:<64 hex> digests')
+    .argument('<artifacts...>', 'artefact files, or ALGORITHM:HEX digests (sha256:, sha512:, …)')
     .requiredOption('--provenance-path <file>', 'the provenance: a Sigstore bundle')
     .requiredOption('--source-uri <uri>', 'expected source repository, github.com/OWNER/REPO')
     .option('--builder-id <id>', 'expected builder: a trusted reusable workflow, optionally @ref')
@@ -84,8 +85,7 @@ export function registerVerifyArtifact(program: Command): Command {
           ...(Object.keys(inputs).length > 0 ? { buildWorkflowInputs: inputs } : {}),
         });
         if (verdict.ok) {
-          for (const a of artifacts)
-            logger.info(`Verified build using builder "${verdict.builderId}" for ${a.name ?? `sha256:${a.sha256}`}`);
+          for (const a of artifacts) logger.info(`Verified build using builder "${verdict.builderId}" for ${a.name ?? artifactLabel(a)}`);
           logger.info('PASSED: SLSA verification passed');
           return { exitCode: EXIT.passed, json: { verified: true, builderId: verdict.builderId, statement: verdict.statement } };
         }

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { ConfigurationError, EXIT } from '@secure-factory/core';
-import { createBundleVerifier, loadTrustedRoot, readArtifactArgument } from '@secure-factory/verify';
+import { artifactLabel, createBundleVerifier, FAILURE_HINTS, loadTrustedRoot, readArtifactArgument } from '@secure-factory/verify';
 import { execute, type CommonOptions } from '../context.js';
 
 interface VerifyBundleOptions extends CommonOptions {
@@ -39,8 +39,8 @@ async function readKey(value: string): Promise<string> {
 export function registerVerifyBundle(program: Command): Command {
   return program
     .command('verify-bundle')
-    .description('Verify a Sigstore bundle against a file or its sha256: digest (Sigstore conformance CLI protocol)')
-    .argument('<file-or-digest>', 'the artefact, or sha256:<64 hex> when it is not a path on disk')
+    .description('Verify a Sigstore bundle against a file or its digest (Sigstore conformance CLI protocol)')
+    .argument('<file-or-digest>', 'the artefact, or ALGORITHM:HEX (sha256:, sha512:, …) when it is not a path on disk')
     .requiredOption('--bundle <file>', 'the Sigstore bundle (.sigstore.json)')
     .option('--certificate-identity <id>', "the signing certificate's exact SAN")
     .option('--certificate-identity-regexp <re>', "a regular expression the certificate's SAN must match")
@@ -100,22 +100,24 @@ export function registerVerifyBundle(program: Command): Command {
         if (verdict.ok) {
           const who = verdict.signer.kind === 'certificate' ? verdict.signer.identity.subjectAlternativeName : 'the given key';
           logger.info(
-            `OK: ${opts.bundle} verifies for sha256:${artifact.sha256}, signed by ${who ?? '?'} (trusted root: ${trustedRoot.source})`,
+            `OK: ${opts.bundle} verifies for ${artifactLabel(artifact)}, signed by ${who ?? '?'} (trust root: ${verdict.trustRoot}; ${trustedRoot.source})`,
           );
         } else {
-          logger.error(`verification failed (${verdict.code}): ${verdict.reason}`, { file: opts.bundle });
+          logger.error(`verification failed (${verdict.code}): ${verdict.reason} — ${FAILURE_HINTS[verdict.code]}`, { file: opts.bundle });
         }
         return {
           exitCode: verdict.ok ? EXIT.passed : EXIT.failed,
           json: verdict.ok
             ? {
                 verified: true,
-                digest: `sha256:${artifact.sha256}`,
+                digest: artifactLabel(artifact),
                 signer: verdict.signer,
                 statement: verdict.statement ?? null,
+                trustRoot: verdict.trustRoot,
                 trustedRoot: trustedRoot.source,
+                timestamps: verdict.witnessed,
               }
-            : { verified: false, digest: `sha256:${artifact.sha256}`, code: verdict.code, reason: verdict.reason },
+            : { verified: false, digest: artifactLabel(artifact), code: verdict.code, reason: verdict.reason },
         };
       }),
     );

@@ -6,7 +6,10 @@
 import type { X509Certificate } from '@sigstore/core';
 
 export interface CertificateIdentity {
+  /** The SAN: a URI, an email address, or a Fulcio username (otherName 1.3.6.1.4.1.57264.1.7). */
   subjectAlternativeName?: string;
+  /** Which SAN form the certificate used. */
+  subjectAlternativeNameType?: 'uri' | 'email' | 'otherName';
   issuer?: string;
   /** 1.9 Build Signer URI: the (reusable) workflow that signed, `https://github.com/o/r/.github/workflows/x.yml@ref`. */
   buildSignerUri?: string;
@@ -29,7 +32,7 @@ export interface CertificateIdentity {
 }
 
 const BASE = '1.3.6.1.4.1.57264.1.';
-const V2: Record<string, keyof CertificateIdentity> = {
+const V2: Record<string, Exclude<keyof CertificateIdentity, 'subjectAlternativeNameType'>> = {
   '8': 'issuer',
   '9': 'buildSignerUri',
   '10': 'buildSignerDigest',
@@ -56,10 +59,27 @@ function legacyValue(cert: X509Certificate, oid: string): string | undefined {
   return cert.extension(oid)?.value.toString('utf8');
 }
 
+export const OTHERNAME_USERNAME_OID = '1.3.6.1.4.1.57264.1.7';
+
+function otherNameSan(cert: X509Certificate): string | undefined {
+  try {
+    return cert.extSubjectAltName?.otherName(OTHERNAME_USERNAME_OID);
+  } catch {
+    return undefined;
+  }
+}
+
 export function certificateIdentity(cert: X509Certificate): CertificateIdentity {
   const id: CertificateIdentity = {};
   const san = cert.extSubjectAltName;
-  const sanValue = san?.uri ?? san?.rfc822Name;
+  let sanValue: string | undefined;
+  if (san?.uri) [sanValue, id.subjectAlternativeNameType] = [san.uri, 'uri'];
+  else if (san?.rfc822Name) [sanValue, id.subjectAlternativeNameType] = [san.rfc822Name, 'email'];
+  else {
+    // Fulcio's username identities (docs/oid-info.md: 1.3.6.1.4.1.57264.1.7, an otherName SAN, UTF8String).
+    const other = otherNameSan(cert);
+    if (other) [sanValue, id.subjectAlternativeNameType] = [other, 'otherName'];
+  }
   if (sanValue) id.subjectAlternativeName = sanValue;
   for (const [suffix, field] of Object.entries(V2)) {
     const v = v2Value(cert, BASE + suffix);

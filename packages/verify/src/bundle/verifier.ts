@@ -1,21 +1,35 @@
 /**
- * Verifying Sigstore bundles offline: bundle + artefact (bytes or `sha256:` digest) + trusted root +
- * identity policy → the verified statement, or a precise reason. The trust material and the
- * @sigstore/verify `Verifier`s are built once per `createBundleVerifier()` and reused for every bundle.
+ * Verifying Sigstore bundles offline: bundle + artefact (bytes, or a digest in any in-toto algorithm)
+ * + trusted roots + identity policy → the verified statement, or a typed reason a person can act on.
+ *
+ * What follows the Sigstore client specification and the peers (sigstore-go, gh):
+ * - the trust root is chosen by the certificate chain: public-good (Fulcio + Rekor + CT log) or
+ *   GitHub's instance (Fulcio + TSA only, no transparency or CT log), each with its own thresholds;
+ * - RFC 3161 timestamps are counted against a threshold; ones that do not verify are ignored;
+ * - a Rekor checkpoint is accepted when a signature on it verifies with the log's key (its key hint
+ *   names the log), whatever name the signature line carries;
+ * - the only trusted times are those something signed: a Rekor entry's integrated time when a signed
+ *   entry timestamp (inclusion promise) covers it, and verified RFC 3161 timestamps;
+ * - a key-signed bundle is reported with the fingerprint of the key that verified the signature,
+ *   never the bundle's (unsigned) key hint.
+ * Nothing a library throws reaches the caller as JavaScript text: every failure is a FailureCode.
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { sha256Hex, type Statement } from '@secure-factory/core';
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
-import { crypto as sigstoreCrypto } from '@sigstore/core';
+import { crypto as sigstoreCrypto, type RFC3161Timestamp, type X509Certificate } from '@sigstore/core';
+import { HashAlgorithm } from '@sigstore/protobuf-specs';
 import { toSignedEntity, toTrustMaterial, Verifier, type SignedEntity, type TrustMaterial } from '@sigstore/verify';
-
-type SignatureContent = SignedEntity['signature'];
-import { p256 } from '@noble/curves/nist.js';
-import type { ArtifactInput } from './artifact.js';
+import { p256, p384 } from '@noble/curves/nist.js';
+import { artifactDigest, artifactLabel, subjectMatches, type ArtifactInput } from './artifact.js';
 import { certificateIdentity, type CertificateIdentity } from './certificate.js';
 import { checkClaimsAgainstCertificate } from './claims.js';
 import { checkIdentity, type IdentityPolicy } from './identity-policy.js';
-import { publicGoodTrustedRoot, type LoadedTrustedRoot } from './trusted-root.js';
+import { shapeProblem } from './shape.js';
+import { allRoots, embeddedTrustedRoots, type LoadedTrustedRoot, type TrustInstance } from './trusted-root.js';
+
+type SignatureContent = SignedEntity['signature'];
 
 export const IN_TOTO_MEDIA = 'application/vnd.in-toto+json';
 export const BUNDLE_MEDIA_TYPES = [
@@ -26,7 +40,7 @@ export const BUNDLE_MEDIA_TYPES = [
 ];
 
 export type FailureCode =
-  | 'MALFORMED' // not JSON, not a bundle, unknown media type
+  | 'MALFORMED' // not JSON, not a bundle, unknown media type, a field of the wrong shape
   | 'ARTIFACT_MISMATCH' // the artefact is not what was signed
   | 'SIGNATURE' // the signature does not verify
   | 'CERTIFICATE' // the certificate does not chain to the trusted root, or expired at signing time
@@ -37,17 +51,38 @@ export type FailureCode =
   | 'CLAIMS' // the statement's claims disagree with the certificate
   | 'UNSUPPORTED';
 
+/** What each code means for a person, and what to do. */
+export const FAILURE_HINTS: Readonly<Record<FailureCode, string>> = {
+  MALFORMED: 'the file is not a well-formed Sigstore bundle; fetch it again or re-create it with a Sigstore client',
+  ARTIFACT_MISMATCH: 'check that you are verifying the same artefact the bundle was made for',
+  SIGNATURE: 'the bundle or the artefact was altered after signing; do not trust it',
+  CERTIFICATE:
+    'the signing certificate does not chain to a trusted root at signing time; pass the right --trusted-root or refresh the trust roots',
+  TRANSPARENCY_LOG:
+    'the transparency-log entry does not prove this signature; re-fetch the bundle or pass the trusted root of the log it used',
+  TIMESTAMP: 'no trusted time proves when it was signed; pass the trusted root of its timestamp authority',
+  PUBLIC_KEY: 'give the public key the bundle was signed with (--key), or verify by identity',
+  IDENTITY: 'the signer is not the one the policy expects; check the identity flags',
+  CLAIMS: 'the statement claims a build the certificate does not vouch for; do not trust it',
+  UNSUPPORTED: 'this kind of bundle cannot be verified here',
+};
+
 export interface VerifiedBundle {
   ok: true;
   mediaType: string;
   /** The in-toto statement of a DSSE bundle. */
   statement?: Statement;
   payloadType?: string;
-  signer: { kind: 'certificate'; identity: CertificateIdentity } | { kind: 'key' };
-  /** Times the signature was witnessed (tlog integrated time, RFC 3161). */
+  /** `keyId` is `sha256:HEX` of the SPKI of the key that verified the signature. */
+  signer: { kind: 'certificate'; identity: CertificateIdentity } | { kind: 'key'; keyId: string };
+  /** Which trust root verified it (`public-good`, `github`, `file`). */
+  trustRoot: TrustInstance;
+  /** Signed times of the signature: Rekor SET-covered integrated times and verified RFC 3161 timestamps. */
   timestamps: Date[];
   /** The same times with the witness that gave each. */
   witnessed: { source: 'tlog' | 'tsa'; time: Date }[];
+  /** RFC 3161 timestamps that did not verify and were ignored (the threshold was met without them). */
+  ignoredTimestamps: number;
 }
 
 export interface FailedBundle {
@@ -66,11 +101,14 @@ export interface VerifyPolicy extends IdentityPolicy {
 }
 
 export interface BundleVerifierOptions {
+  /** A loaded trust set (loadTrustedRoot); default the shipped public-good and GitHub snapshots. */
   trustedRoot?: LoadedTrustedRoot;
-  /** PEM public keys for key-signed bundles (`--key`): matched by hint, or the only key. */
+  /** PEM public keys for key-signed bundles (`--key`): any of them may verify. */
   publicKeys?: string[];
   /** Demand a transparency log entry even when the bundle has an RFC 3161 timestamp (default false). */
   requireTransparencyLog?: boolean;
+  /** How many verified timestamps a bundle needs (default 1). */
+  timestampThreshold?: number;
 }
 
 export interface BundleVerifier {
@@ -96,28 +134,54 @@ const VERIFY_CODES: Record<string, FailureCode> = {
   NOT_IMPLEMENTED_ERROR: 'UNSUPPORTED',
 };
 
-function keyFinder(keys: KeyObject[]): (hint: string) => { publicKey: KeyObject; validFor: () => boolean } {
-  const byHint = new Map<string, KeyObject>();
-  for (const k of keys) {
-    const der = k.export({ format: 'der', type: 'spki' });
-    byHint.set(sha256Hex(der), k);
-    byHint.set(Buffer.from(sigstoreCrypto.digest('sha256', der)).toString('base64'), k);
+/** JavaScript's own error classes mean "a field had a shape nothing expected", never a verdict to show as-is. */
+const JS_ERRORS = new Set(['TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'URIError', 'EvalError']);
+
+/** A library error as a verdict: its code and message when it is a Sigstore error, a plain sentence otherwise. */
+function fromThrown(e: unknown, fallback: FailureCode, what: string): FailedBundle {
+  const err = e as { code?: unknown; name?: unknown; message?: unknown } | undefined;
+  const name = typeof err?.name === 'string' ? err.name : '';
+  const message = typeof err?.message === 'string' ? err.message : '';
+  const code = VERIFY_CODES[typeof err?.code === 'string' ? err.code : ''];
+  if (code) return fail(code, `${what}: ${sanitize(message)}`);
+  if (JS_ERRORS.has(name) || !(e instanceof Error)) {
+    return fail('MALFORMED', `${what}: a field of the bundle has a shape no Sigstore client writes`);
   }
-  return (hint: string) => {
-    const k = byHint.get(hint) ?? (keys.length === 1 ? keys[0] : undefined);
-    if (!k) throw new Error(`no public key given for the hint ${JSON.stringify(hint)}`);
-    return { publicKey: k, validFor: () => true };
-  };
+  // ASN.1, DER, certificate parse errors from @sigstore/core: a broken encoding inside the bundle.
+  if (/ASN1|DER|parse/i.test(name)) return fail('MALFORMED', `${what}: ${sanitize(message)}`);
+  return fail(fallback, `${what}: ${sanitize(message)}`);
 }
 
-/** ECDSA P-256 over a digest we did not compute: Node's crypto cannot; @noble/curves with prehash off can. */
+/** One line, no control characters, no JS property-access jargon. */
+function sanitize(msg: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  const line = msg.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  if (/Cannot read propert|is not a function|is not iterable|undefined|null/.test(line)) return 'a field is missing or of the wrong type';
+  return line.slice(0, 300) || 'no detail';
+}
+
+function spkiFingerprint(key: KeyObject): string {
+  return `sha256:${sha256Hex(key.export({ format: 'der', type: 'spki' }))}`;
+}
+
+/**
+ * Every given key is tried: the bundle's hint only picks which to try first, because it is not signed.
+ * The Verifier gets one key per attempt, so the key that verified is known.
+ */
+function singleKeyFinder(key: KeyObject): (hint: string) => { publicKey: KeyObject; validFor: () => boolean } {
+  return () => ({ publicKey: key, validFor: () => true });
+}
+
+/** ECDSA over a digest we did not compute: Node's crypto cannot; @noble/curves with prehash off can. */
 function verifyPrehashed(key: KeyObject, digest: Buffer, signature: Buffer): boolean {
-  if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') return false;
+  const curve = key.asymmetricKeyType === 'ec' ? key.asymmetricKeyDetails?.namedCurve : undefined;
+  const impl = curve === 'prime256v1' ? p256 : curve === 'secp384r1' ? p384 : undefined;
+  if (!impl) return false;
   const jwk = key.export({ format: 'jwk' });
   if (!jwk.x || !jwk.y) return false;
   const point = Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x, 'base64url'), Buffer.from(jwk.y, 'base64url')]);
   try {
-    return p256.verify(signature, digest, point, { prehash: false, lowS: false, format: 'der' });
+    return impl.verify(signature, digest, point, { prehash: false, lowS: false, format: 'der' });
   } catch {
     return false;
   }
@@ -130,7 +194,8 @@ function digestOnlyContent(base: SignatureContent, digest: Buffer, onUnsupported
     compareDigest: (d) => base.compareDigest(d),
     compareSignedDigest: (d) => base.compareSignedDigest(d),
     verifySignature: (key) => {
-      if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') onUnsupported(key);
+      const curve = key.asymmetricKeyType === 'ec' ? key.asymmetricKeyDetails?.namedCurve : undefined;
+      if (curve !== 'prime256v1' && curve !== 'secp384r1') onUnsupported(key);
       return verifyPrehashed(key, digest, base.signature);
     },
   };
@@ -144,60 +209,133 @@ function parseStatement(payload: Buffer): Statement | string {
     return 'the DSSE payload is not JSON';
   }
   const st = value as Partial<Statement> & { _type?: unknown };
-  if (!st || typeof st !== 'object') return 'the DSSE payload is not a JSON object';
+  if (!st || typeof st !== 'object' || Array.isArray(st)) return 'the DSSE payload is not a JSON object';
   if (st._type !== 'https://in-toto.io/Statement/v1' && st._type !== 'https://in-toto.io/Statement/v0.1') {
     return `the DSSE payload is not an in-toto statement (_type ${JSON.stringify(st._type ?? null)})`;
   }
   if (!Array.isArray(st.subject) || typeof st.predicateType !== 'string')
     return 'the in-toto statement has no subject list or predicateType';
+  for (const [i, s] of st.subject.entries()) {
+    const d = (s as { digest?: unknown } | null)?.digest;
+    if (!d || typeof d !== 'object' || Array.isArray(d)) return `subject[${i}] of the in-toto statement has no digest set`;
+  }
   return st as Statement;
 }
 
-function matchSubject(statement: Statement, artifact: ArtifactInput): string | undefined {
-  for (const s of statement.subject) {
-    const d = (s as { digest?: Record<string, unknown> }).digest?.sha256;
-    if (typeof d === 'string' && d.toLowerCase() === artifact.sha256) return undefined;
-  }
-  return `no subject of the statement has the digest sha256:${artifact.sha256} (subjects: ${statement.subject
+function subjectSummary(statement: Statement): string {
+  return `${statement.subject
     .slice(0, 5)
     .map((s) => {
-      const d = (s as { digest?: Record<string, unknown> }).digest?.sha256;
-      return `${s.name ?? '?'}@sha256:${typeof d === 'string' ? d.slice(0, 12) : '?'}…`;
+      const entries = Object.entries(s.digest).filter(([, v]) => typeof v === 'string');
+      const [alg, hex] = entries[0] ?? ['?', '?'];
+      return `${s.name ?? '?'}@${alg}:${String(hex).slice(0, 12)}…`;
     })
-    .join(', ')}${statement.subject.length > 5 ? ', …' : ''})`;
+    .join(', ')}${statement.subject.length > 5 ? ', …' : ''}`;
+}
+
+function matchSubject(statement: Statement, artifact: ArtifactInput): string | undefined {
+  for (const s of statement.subject) if (subjectMatches(s.digest, artifact)) return undefined;
+  const algs = [...new Set(statement.subject.flatMap((s) => Object.keys(s.digest)))];
+  const needs =
+    artifact.kind === 'digest' && !algs.includes(artifact.algorithm)
+      ? `; the statement names its subjects by ${algs.join(', ') || 'nothing'}, not ${artifact.algorithm}: give the artefact file or a digest in one of those`
+      : '';
+  return `no subject of the statement has the digest ${artifactLabel(artifact)} (subjects: ${subjectSummary(statement)})${needs}`;
+}
+
+/** Bounds the work an attacker can make a verifier do (sigstore-python's MAX_ALLOWED_TIMESTAMP). */
+const MAX_TIMESTAMPS = 32;
+
+const MESSAGE_DIGEST_ALGORITHMS: Record<string, string> = { SHA2_256: 'sha256', SHA2_384: 'sha384', SHA2_512: 'sha512' };
+
+interface RootContext {
+  loaded: LoadedTrustedRoot;
+  instance: TrustInstance;
+  material: TrustMaterial;
+  /** DER subjects of every CA certificate, to pick the root a leaf chains to. */
+  caSubjects: Buffer[];
+  hasTlogs: boolean;
+  hasCtlogs: boolean;
+}
+
+const requireCjs = createRequire(import.meta.url);
+type VerifyTsa = (timestamp: RFC3161Timestamp, data: Buffer, authorities: TrustMaterial['timestampAuthorities']) => void;
+let verifyRfc3161: VerifyTsa | undefined;
+/** @sigstore/verify's own RFC 3161 check, one timestamp at a time (its Verifier fails on the first bad one). */
+function rfc3161Verifier(): VerifyTsa {
+  verifyRfc3161 ??= (requireCjs('@sigstore/verify/dist/timestamp/tsa.js') as { verifyRFC3161Timestamp: VerifyTsa }).verifyRFC3161Timestamp;
+  return verifyRfc3161;
+}
+
+/** Names on a checkpoint's signature lines (`— NAME BASE64`), per the signed-note format. */
+function checkpointNames(entity: SignedEntity): string[] {
+  const names = new Set<string>();
+  for (const entry of entity.tlogEntries) {
+    const envelope = entry.inclusionProof?.checkpoint?.envelope;
+    if (typeof envelope !== 'string') continue;
+    const split = envelope.indexOf('\n\n');
+    if (split < 0) continue;
+    for (const m of envelope.slice(split + 2).matchAll(/\u2014 (\S+) (\S+)\n/g)) if (m[1]) names.add(m[1]);
+  }
+  return [...names];
 }
 
 export function createBundleVerifier(options: BundleVerifierOptions = {}): BundleVerifier {
-  const trusted = options.trustedRoot ?? publicGoodTrustedRoot();
+  const loaded = options.trustedRoot ?? embeddedTrustedRoots();
   const keys = (options.publicKeys ?? []).map((pem) => createPublicKey(pem));
-  const material: TrustMaterial = toTrustMaterial(trusted.root, keys.length > 0 ? keyFinder(keys) : undefined);
-  const verifiers = new Map<string, Verifier>();
-  const verifierFor = (tlog: number, ctlog: number, timestamp: number): Verifier => {
-    const k = `${tlog}/${ctlog}/${timestamp}`;
-    let v = verifiers.get(k);
-    if (!v) {
-      v = new Verifier(material, { tlogThreshold: tlog, ctlogThreshold: ctlog, timestampThreshold: timestamp });
-      verifiers.set(k, v);
-    }
-    return v;
+  const tsThreshold = options.timestampThreshold ?? 1;
+  const contexts: RootContext[] = allRoots(loaded).map((l) => {
+    const material = toTrustMaterial(l.root);
+    return {
+      loaded: l,
+      instance: l.instance ?? 'file',
+      material,
+      caSubjects: material.certificateAuthorities.flatMap((ca) => ca.certChain.map((c) => c.subject)),
+      hasTlogs: material.tlogs.length > 0,
+      hasCtlogs: material.ctlogs.length > 0,
+    };
+  });
+  const primary = contexts[0] as RootContext;
+
+  /** The root whose CAs issued the leaf: gh and sigstore-go pick the instance the same way. */
+  const rootFor = (cert: X509Certificate): RootContext =>
+    contexts.find((c) => c.caSubjects.some((s) => sigstoreCrypto.bufferEqual(s, cert.issuer))) ?? primary;
+
+  /** Trust material whose logs accept the checkpoint's signature names: the key decides, not the name. */
+  const withCheckpointNames = (material: TrustMaterial, names: string[]): TrustMaterial => {
+    const missing = names.filter((n) => !material.tlogs.some((t) => t.baseURL.includes(n)));
+    if (missing.length === 0) return material;
+    return { ...material, tlogs: material.tlogs.map((t) => ({ ...t, baseURL: `${t.baseURL} ${missing.join(' ')}` })) };
   };
 
   const verify = (input: unknown, artifact: ArtifactInput, policy: VerifyPolicy = {}): BundleVerdict => {
+    try {
+      return verifyOne(input, artifact, policy);
+    } catch (e: unknown) {
+      // Last line: whatever escaped is reported as a verdict, never as a JavaScript message.
+      return fromThrown(e, 'MALFORMED', 'the bundle cannot be verified');
+    }
+  };
+
+  const verifyOne = (input: unknown, artifact: ArtifactInput, policy: VerifyPolicy): BundleVerdict => {
     let json = input;
     if (typeof input === 'string' || Buffer.isBuffer(input)) {
       try {
         json = JSON.parse(input.toString());
       } catch (e: unknown) {
-        return fail('MALFORMED', `the bundle is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+        return fail('MALFORMED', `the bundle is not valid JSON: ${sanitize(e instanceof Error ? e.message : String(e))}`);
       }
     }
-    const mediaType = (json as { mediaType?: unknown } | null)?.mediaType;
+    if (!json || typeof json !== 'object' || Array.isArray(json)) return fail('MALFORMED', 'the bundle is not a JSON object');
+    const mediaType = (json as { mediaType?: unknown }).mediaType;
     if (typeof mediaType !== 'string' || !BUNDLE_MEDIA_TYPES.includes(mediaType)) {
       return fail(
         'MALFORMED',
         `not a Sigstore bundle: media type ${JSON.stringify(mediaType ?? null)} is not one of ${BUNDLE_MEDIA_TYPES.join(', ')}`,
       );
     }
+    const shape = shapeProblem(json as Record<string, unknown>);
+    if (shape) return fail(shape.code, shape.reason);
     let bundle: Bundle;
     try {
       bundle = bundleFromJSON(json);
@@ -206,7 +344,7 @@ export function createBundleVerifier(options: BundleVerifierOptions = {}): Bundl
       const fields = (e as { fields?: unknown }).fields;
       const detail = Array.isArray(fields) ? `${msg}: ${fields.join(', ')}` : msg;
       const code: FailureCode = /inclusionProof|inclusionPromise|tlogEntries/.test(detail) ? 'TRANSPARENCY_LOG' : 'MALFORMED';
-      return fail(code, `the bundle is not valid: ${detail}`);
+      return fail(code, `the bundle is not valid: ${sanitize(detail)}`);
     }
 
     let statement: Statement | undefined;
@@ -228,23 +366,37 @@ export function createBundleVerifier(options: BundleVerifierOptions = {}): Bundl
       } else {
         if (policy.requireStatement) return fail('UNSUPPORTED', 'the bundle signs a message, not an in-toto statement');
         const md = bundle.content.messageSignature.messageDigest;
-        if (!md || Buffer.from(md.digest).toString('hex') !== artifact.sha256) {
-          return fail('ARTIFACT_MISMATCH', `the bundle's message digest is not the artefact's sha256:${artifact.sha256}`);
-        }
+        const alg = md
+          ? MESSAGE_DIGEST_ALGORITHMS[typeof md.algorithm === 'number' ? HashAlgorithm[md.algorithm] : String(md.algorithm)]
+          : undefined;
+        const signedHex = md ? Buffer.from(md.digest).toString('hex') : undefined;
         if (artifact.kind === 'bytes') {
+          // With the bytes, the signature is checked over them; a message digest, when present, must agree.
+          const mine = alg ? artifactDigest(artifact, alg) : undefined;
+          if (md && alg && mine !== signedHex)
+            return fail('ARTIFACT_MISMATCH', `the bundle's message digest is not the artefact's ${alg}:${mine ?? '?'}`);
           entity = toSignedEntity(bundle, artifact.data);
         } else {
+          const mine = alg ? artifactDigest(artifact, alg) : undefined;
+          if (!md || !alg || mine === undefined || mine !== signedHex) {
+            return fail(
+              'ARTIFACT_MISMATCH',
+              mine === undefined && alg
+                ? `the bundle signs a ${alg} message digest; give the artefact file or its ${alg}: digest`
+                : `the bundle's message digest is not the artefact's ${artifactLabel(artifact)}`,
+            );
+          }
           const base = toSignedEntity(bundle);
           entity = {
             ...base,
-            signature: digestOnlyContent(base.signature, Buffer.from(artifact.sha256, 'hex'), (key) => {
+            signature: digestOnlyContent(base.signature, Buffer.from(mine, 'hex'), (key) => {
               unsupported = `a ${key.asymmetricKeyType ?? 'unknown'} signature cannot be verified from a digest alone; give the artefact file`;
             }),
           };
         }
       }
     } catch (e: unknown) {
-      return fail('MALFORMED', `the bundle cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+      return fromThrown(e, 'MALFORMED', 'the bundle cannot be read');
     }
 
     const isKey = entity.key.$case === 'public-key';
@@ -252,55 +404,128 @@ export function createBundleVerifier(options: BundleVerifierOptions = {}): Bundl
     if (!isKey && keys.length > 0 && policy.subjectAlternativeName === undefined && policy.subjectAlternativeNameRegExp === undefined) {
       return fail('PUBLIC_KEY', 'a public key was given, but the bundle is signed with a certificate');
     }
-    const hasTsa = entity.timestamps.some((t) => t.$case === 'timestamp-authority');
-    const verifier = isKey ? verifierFor(0, 0, 0) : verifierFor(options.requireTransparencyLog || !hasTsa ? 1 : 0, 1, 1);
-    let signer;
-    try {
-      signer = verifier.verify(entity);
-    } catch (e: unknown) {
-      if (unsupported) return fail('UNSUPPORTED', unsupported);
-      const code = VERIFY_CODES[String((e as { code?: unknown }).code)] ?? 'SIGNATURE';
-      return fail(code, `${e instanceof Error ? e.message : String(e)}`);
+    const cert = entity.key.$case === 'certificate' ? entity.key.certificate : undefined;
+    const ctx = cert ? rootFor(cert) : primary;
+
+    // RFC 3161 timestamps: keep the ones that verify against the root's TSAs; the threshold counts those.
+    const tsaTimestamps = entity.timestamps.filter((t) => t.$case === 'timestamp-authority');
+    if (tsaTimestamps.length > MAX_TIMESTAMPS)
+      return fail(
+        'TIMESTAMP',
+        `the bundle carries ${tsaTimestamps.length} RFC 3161 timestamps, too many (at most ${MAX_TIMESTAMPS}, as sigstore-python allows)`,
+      );
+    const seenTs = new Set<string>();
+    for (const t of tsaTimestamps) {
+      const der = t.$case === 'timestamp-authority' ? sha256Hex(t.timestamp.root.toDER()) : '';
+      if (seenTs.has(der))
+        return fail(
+          'TIMESTAMP',
+          'the bundle carries the same RFC 3161 timestamp twice (duplicate timestamps are refused, as the peers do)',
+        );
+      seenTs.add(der);
+    }
+    const kept = entity.timestamps.filter((t) => {
+      if (t.$case !== 'timestamp-authority') return true;
+      try {
+        rfc3161Verifier()(t.timestamp, entity.signature.signature, ctx.material.timestampAuthorities);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    const ignoredTimestamps = tsaTimestamps.length - kept.filter((t) => t.$case === 'timestamp-authority').length;
+    const verifiedTsa = kept.some((t) => t.$case === 'timestamp-authority');
+    const signedTlogTime = kept.some((t) => t.$case === 'transparency-log' && t.tlogEntry.inclusionPromise !== undefined);
+    if (!isKey && tsaTimestamps.length > 0 && !verifiedTsa && !signedTlogTime) {
+      return fail(
+        'TIMESTAMP',
+        `none of the ${tsaTimestamps.length} RFC 3161 timestamp(s) verifies against the trusted timestamp authorities of the ${ctx.instance} trust root (${ctx.loaded.source})`,
+      );
+    }
+    const filtered: SignedEntity = { ...entity, timestamps: kept };
+    const material = withCheckpointNames(ctx.material, checkpointNames(entity));
+
+    let signerKey: KeyObject;
+    if (isKey) {
+      // Try every trusted key; the one that verifies is the signer (the hint is unsigned and only orders the tries).
+      const hint = entity.key.$case === 'public-key' ? entity.key.hint : '';
+      const ordered = [...keys].sort((a, b) => Number(hintOf(b) === hint) - Number(hintOf(a) === hint));
+      let lastError: unknown;
+      let found: KeyObject | undefined;
+      for (const k of ordered) {
+        try {
+          new Verifier(
+            { ...material, publicKey: singleKeyFinder(k) },
+            { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 0 },
+          ).verify(filtered);
+          found = k;
+          break;
+        } catch (e: unknown) {
+          lastError = e;
+        }
+      }
+      if (!found) {
+        if (unsupported) return fail('UNSUPPORTED', unsupported);
+        return fromThrown(
+          lastError,
+          'SIGNATURE',
+          keys.length > 1 ? `none of the ${keys.length} given keys verifies the bundle` : 'the given key does not verify the bundle',
+        );
+      }
+      signerKey = found;
+    } else {
+      const tlogThreshold = ctx.hasTlogs && (options.requireTransparencyLog || !verifiedTsa) ? 1 : 0;
+      const verifier = new Verifier(material, {
+        tlogThreshold,
+        ctlogThreshold: ctx.hasCtlogs ? 1 : 0,
+        timestampThreshold: tsThreshold,
+      });
+      try {
+        signerKey = verifier.verify(filtered).key;
+      } catch (e: unknown) {
+        if (unsupported) return fail('UNSUPPORTED', unsupported);
+        const v = fromThrown(e, 'SIGNATURE', `verification against the ${ctx.instance} trust root failed`);
+        if (v.code === 'TIMESTAMP' && ignoredTimestamps > 0)
+          return fail('TIMESTAMP', `${v.reason} (${ignoredTimestamps} RFC 3161 timestamp(s) did not verify and were ignored)`);
+        return v;
+      }
     }
     const witnessed: VerifiedBundle['witnessed'] = [];
-    for (const t of entity.timestamps) {
-      // A Rekor v2 entry has no integrated time; its time comes from a TSA.
+    for (const t of kept) {
+      // A Rekor integrated time is signed only by the entry's SET (inclusion promise); an inclusion
+      // proof covers the body, not the time, and a Rekor v2 entry has no integrated time at all.
       if (t.$case === 'transparency-log') {
-        if (Number(t.tlogEntry.integratedTime) > 0)
+        if (t.tlogEntry.inclusionPromise && Number(t.tlogEntry.integratedTime) > 0)
           witnessed.push({ source: 'tlog', time: new Date(Number(t.tlogEntry.integratedTime) * 1000) });
       } else witnessed.push({ source: 'tsa', time: t.timestamp.signingTime });
     }
     const timestamps = witnessed.map((w) => w.time);
-    if (isKey) {
-      return {
-        ok: true,
-        mediaType,
-        ...(statement ? { statement } : {}),
-        ...(payloadType ? { payloadType } : {}),
-        signer: { kind: 'key' },
-        timestamps,
-        witnessed,
-      };
-    }
-    const cert = entity.key.$case === 'certificate' ? entity.key.certificate : undefined;
+    const common = {
+      ok: true as const,
+      mediaType,
+      ...(statement ? { statement } : {}),
+      ...(payloadType ? { payloadType } : {}),
+      trustRoot: ctx.instance,
+      timestamps,
+      witnessed,
+      ignoredTimestamps,
+    };
+    if (isKey) return { ...common, signer: { kind: 'key', keyId: spkiFingerprint(signerKey) } };
     const identity = cert ? certificateIdentity(cert) : {};
-    void signer;
     const problems = checkIdentity(policy, identity);
     if (problems.length > 0) return fail('IDENTITY', problems.join('; '));
     if (statement && policy.checkClaims !== false) {
       const claimProblems = checkClaimsAgainstCertificate(statement, identity);
       if (claimProblems.length > 0) return fail('CLAIMS', claimProblems.join('; '));
     }
-    return {
-      ok: true,
-      mediaType,
-      ...(statement ? { statement } : {}),
-      ...(payloadType ? { payloadType } : {}),
-      signer: { kind: 'certificate', identity },
-      timestamps,
-      witnessed,
-    };
+    return { ...common, signer: { kind: 'certificate', identity } };
   };
 
-  return { trustedRootSource: trusted.source, verify };
+  return { trustedRootSource: loaded.source, verify };
+}
+
+/** The hints Sigstore clients write for a key: hex or base64 of the SPKI's sha256. */
+function hintOf(key: KeyObject): string {
+  const der = key.export({ format: 'der', type: 'spki' });
+  return Buffer.from(sigstoreCrypto.digest('sha256', der)).toString('base64');
 }
