@@ -5,11 +5,12 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { compareFindings, ConfigurationError, errorMessage, type Finding, type Logger } from '@secure-factory/core';
-import { buildAuditFile, PERSONA_RANK, type FileKind, type Persona, type RawFinding } from './model.js';
+import { atLeast, compareFindings, ConfigurationError, errorMessage, type Finding, type Logger, type Severity } from '@secure-factory/core';
+import { gitRun } from '../git.js';
+import { buildAuditFile, PERSONA_RANK, type Confidence, type FileKind, type Persona, type RawFinding } from './model.js';
 import { AUDITS, INVALID_YAML_RULE, WORKFLOW_RULES } from './rules.js';
 import { MAX_WORKFLOW_BYTES, YamlSource } from './yaml-source.js';
-import { defaultAuditConfig, discoverZizmorConfig, loadZizmorConfig, type AuditConfig } from './zizmor-config.js';
+import { defaultAuditConfig, discoverZizmorConfig, loadZizmorConfig, parseZizmorConfig, type AuditConfig } from './zizmor-config.js';
 
 export interface AuditWorkflowsOptions {
   /** Directory (or single file) to audit. */
@@ -30,14 +31,49 @@ export interface AuditWorkflowsOptions {
    * (`.github/zizmor.yml` or `zizmor.yml` from the root up to the repository's top); `false` ignores any.
    */
   zizmorConfig?: string | false;
+  /**
+   * Where suppressions (inline `# zizmor: ignore[...]` comments and zizmor.yml) may come from:
+   * - `working-tree` (default): the files as they are (a developer auditing their own checkout);
+   * - `{ trustedRevision }`: only from that git revision of the repository at `root` (the base of a
+   *   pull request, the policy's revision): a comment counts only when its line is unchanged there,
+   *   zizmor.yml is read from that revision, and its `file:line` entries only when that line is
+   *   unchanged too. Suppressions the change adds are refused and reported;
+   * - `none`: no suppression from the repository is honoured (all are reported as refused).
+   */
+  suppressions?: 'working-tree' | 'none' | { trustedRevision: string };
+  /** Hide findings below this severity (zizmor's --min-severity); they are counted, not reported. */
+  minSeverity?: Severity;
+  /** Hide findings below this confidence (zizmor's --min-confidence). */
+  minConfidence?: Confidence;
   logger: Logger;
+}
+
+/** A finding silenced by a suppression, or a suppression the audit refused to honour. */
+export interface Suppression {
+  rule: string;
+  file: string;
+  line: number;
+  column: number;
+  /** `inline` comment or `zizmor.yml` entry (rules.<id>.ignore). */
+  by: 'inline' | 'zizmor.yml';
+  /** Where it came from: `working tree` or the trusted revision. */
+  source: string;
+  message: string;
 }
 
 export interface AuditWorkflowsResult {
   findings: Finding[];
   /** Audited files, relative to root (forward slashes). */
   files: string[];
+  /** Findings silenced by a suppression the audit honoured. */
+  suppressed: Suppression[];
+  /** Findings whose suppression was refused (not from the trusted revision): they stay in `findings`. */
+  refused: Suppression[];
+  /** Findings hidden by minSeverity/minConfidence. */
+  belowThreshold: number;
 }
+
+export const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 const YAML_EXT = /\.ya?ml$/i;
@@ -65,9 +101,11 @@ async function walk(dir: string, rootDir: string, out: string[]): Promise<void> 
       await walk(full, rootDir, out);
     } else if (e.isFile() && YAML_EXT.test(e.name)) {
       const rel = path.relative(rootDir, full).split(path.sep).join('/');
-      const kind = fileKind(rel);
+      // Kinds are judged on the absolute path, so auditing `.github` or `.github/workflows` finds them too.
+      const abs = full.split(path.sep).join('/');
+      const kind = fileKind(abs);
       // In a tree, only the Dependabot file GitHub reads (.github/dependabot.yml) counts.
-      if (kind && (kind !== 'dependabot' || /(^|\/)\.github\/dependabot\.ya?ml$/i.test(rel))) out.push(rel);
+      if (kind && (kind !== 'dependabot' || /(^|\/)\.github\/dependabot\.ya?ml$/i.test(abs))) out.push(rel);
     }
   }
 }
@@ -98,7 +136,7 @@ async function discover(root: string, paths: string[] | undefined): Promise<{ fi
   if (rootStat.isFile()) {
     const base = path.dirname(root);
     const rel = path.basename(root);
-    return { base, files: [{ rel, kind: fileKind(rel) ?? 'workflow' }] };
+    return { base, files: [{ rel, kind: fileKind(root.split(path.sep).join('/')) ?? 'workflow' }] };
   }
   const out: { rel: string; kind: FileKind }[] = [];
   for (const p of paths && paths.length > 0 ? paths : ['.']) {
@@ -108,48 +146,74 @@ async function discover(root: string, paths: string[] | undefined): Promise<{ fi
     });
     if (s.isFile()) {
       const rel = path.relative(root, full).split(path.sep).join('/');
-      out.push({ rel, kind: fileKind(rel) ?? 'workflow' });
+      out.push({ rel, kind: fileKind(full.split(path.sep).join('/')) ?? 'workflow' });
     } else {
       const found: string[] = [];
       await walk(full, root, found);
-      for (const rel of found) out.push({ rel, kind: fileKind(rel) ?? 'workflow' });
+      for (const rel of found) out.push({ rel, kind: fileKind(path.join(root, rel).split(path.sep).join('/')) ?? 'workflow' });
     }
   }
   const seen = new Set<string>();
   return { base: root, files: out.filter((f) => (seen.has(f.rel) ? false : (seen.add(f.rel), true))) };
 }
 
+/** Whether a suppression on `line` of the current file may be honoured (trust decisions of the caller). */
+export interface SuppressionTrust {
+  inline: (line: number) => boolean;
+  config: (line: number) => boolean;
+  source: string;
+}
+
+export interface AuditTextOptions {
+  persona?: Persona;
+  disabled?: Set<string>;
+  publicRepository?: boolean;
+  config?: AuditConfig;
+  trust?: SuppressionTrust;
+}
+
 /** Audits one file's text; exported for tests and for callers holding the text already. */
-export function auditWorkflowText(
+export function auditWorkflowText(text: string, file: string, kind: FileKind, options: AuditTextOptions = {}): Finding[] {
+  return auditWorkflowTextDetailed(text, file, kind, options).findings;
+}
+
+export function auditWorkflowTextDetailed(
   text: string,
   file: string,
   kind: FileKind,
-  options: { persona?: Persona; disabled?: Set<string>; publicRepository?: boolean; config?: AuditConfig } = {},
-): Finding[] {
+  options: AuditTextOptions = {},
+): { findings: Finding[]; suppressed: Suppression[]; refused: Suppression[] } {
+  const suppressed: Suppression[] = [];
+  const refused: Suppression[] = [];
   let src: YamlSource;
   try {
     src = new YamlSource(file, text);
   } catch (e: unknown) {
     if (e instanceof ConfigurationError && e.location?.line !== undefined && !/larger than/.test(e.message)) {
-      return [
-        {
-          rule: INVALID_YAML_RULE,
-          severity: 'high',
-          message: e.message,
-          file,
-          line: e.location.line,
-          ...(e.location.column !== undefined ? { column: e.location.column } : {}),
-          help: e.hint ?? 'fix the YAML syntax',
-          properties: { zizmor: null, persona: 'regular', confidence: 'high' },
-        },
-      ];
+      return {
+        findings: [
+          {
+            rule: INVALID_YAML_RULE,
+            severity: 'high',
+            message: e.message,
+            file,
+            line: e.location.line,
+            ...(e.location.column !== undefined ? { column: e.location.column } : {}),
+            help: e.hint ?? 'fix the YAML syntax',
+            properties: { zizmor: null, persona: 'regular', confidence: 'high' },
+          },
+        ],
+        suppressed,
+        refused,
+      };
     }
     throw e;
   }
   const config = options.config ?? defaultAuditConfig();
   const model = buildAuditFile(src, file, kind, options.publicRepository === true, config);
-  if (!model) return [];
+  if (!model) return { findings: [], suppressed, refused };
   const persona = options.persona ?? 'regular';
+  const trust = options.trust ?? { inline: () => true, config: () => true, source: 'working tree' };
   const raw: RawFinding[] = [];
   for (const { zizmor, audit } of AUDITS) {
     if (options.disabled?.has(zizmor) || config.rules.get(zizmor)?.disable === true) continue;
@@ -168,20 +232,39 @@ export function auditWorkflowText(
     const ignoreRange = r.ignoreRange ?? r.range;
     const from = src.position(ignoreRange[0]).line;
     const to = src.position(ignoreRange[1]).line;
-    let ignored = false;
-    for (let line = from; line <= to && !ignored; line++) {
+    const note = (by: Suppression['by'], source: string): Suppression => ({
+      rule: `workflow/${r.audit}`,
+      file,
+      line: start.line,
+      column: start.column,
+      by,
+      source,
+      message: r.message,
+    });
+    let inlineLine: number | undefined;
+    for (let line = from; line <= to && inlineLine === undefined; line++) {
       const ids = ignores.get(line);
-      if (ids && (ids.has(r.audit) || ids.has(`workflow/${r.audit}`))) ignored = true;
+      if (ids && (ids.has(r.audit) || ids.has(`workflow/${r.audit}`))) inlineLine = line;
     }
-    if (ignored) continue;
+    if (inlineLine !== undefined) {
+      if (trust.inline(inlineLine)) {
+        suppressed.push(note('inline', trust.source));
+        continue;
+      }
+      refused.push(note('inline', 'this change (not in the trusted revision)'));
+    }
     const settings = config.rules.get(r.audit);
     const base = path.posix.basename(file.split(path.sep).join('/'));
-    if (
-      settings?.ignore.some(
-        (i) => i.file === base && (i.line === undefined || i.line === start.line) && (i.column === undefined || i.column === start.column),
-      )
-    )
-      continue;
+    const entry = settings?.ignore.find(
+      (i) => i.file === base && (i.line === undefined || i.line === start.line) && (i.column === undefined || i.column === start.column),
+    );
+    if (entry) {
+      if (entry.line === undefined || trust.config(start.line)) {
+        suppressed.push(note('zizmor.yml', config.file ?? trust.source));
+        continue;
+      }
+      refused.push(note('zizmor.yml', `${config.file ?? 'zizmor.yml'} (line ${start.line} changed since the trusted revision)`));
+    }
     const rule = WORKFLOW_RULES.find((d) => d.id === `workflow/${r.audit}`);
     out.push({
       rule: `workflow/${r.audit}`,
@@ -196,7 +279,25 @@ export function auditWorkflowText(
       properties: { zizmor: r.audit, persona: r.persona, confidence: r.confidence },
     });
   }
-  return out.sort(compareFindings);
+  return { findings: out.sort(compareFindings), suppressed, refused };
+}
+
+/** The text of `rel` (relative to root) at a git revision, or undefined when the file did not exist there. */
+async function textAtRevision(root: string, revision: string, rel: string): Promise<string | undefined> {
+  const r = await gitRun(root, ['show', `${revision}:./${rel}`], { allowFailure: true });
+  if (r.code === 0) return r.stdout;
+  const check = await gitRun(root, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { allowFailure: true });
+  if (check.code !== 0)
+    throw new ConfigurationError(`the trusted revision ${revision} is not a commit of ${root}`, {
+      hint: 'fetch the base branch (actions/checkout with fetch-depth: 0) or pass the right base',
+    });
+  return undefined;
+}
+
+/** Lines of the trusted text, trimmed, for "is this line unchanged" checks. */
+function lineSet(text: string | undefined): { set: Set<string>; at: string[] } {
+  const at = (text ?? '').split(/\r?\n/).map((l) => l.trim());
+  return { set: new Set(at), at };
 }
 
 export async function auditWorkflows(options: AuditWorkflowsOptions): Promise<AuditWorkflowsResult> {
@@ -210,21 +311,49 @@ export async function auditWorkflows(options: AuditWorkflowsOptions): Promise<Au
     else skipGlobs.push(globToRegExp(entry.replace(/^\.\//, '')));
   }
   const { files, base } = await discover(root, options.paths);
+  const mode = options.suppressions ?? 'working-tree';
+  const revision = typeof mode === 'object' ? mode.trustedRevision : undefined;
   let config = defaultAuditConfig();
-  const configFile = options.zizmorConfig === false ? undefined : (options.zizmorConfig ?? discoverZizmorConfig(base));
-  if (configFile !== undefined) {
-    config = await loadZizmorConfig(configFile).catch((e: unknown) => {
-      if (e instanceof ConfigurationError) throw e;
-      throw new ConfigurationError(`cannot read zizmor configuration ${configFile}: ${errorMessage(e)}`, {
-        location: { file: configFile },
+  if (typeof options.zizmorConfig === 'string' || (options.zizmorConfig === undefined && mode === 'working-tree')) {
+    const configFile = options.zizmorConfig ?? discoverZizmorConfig(base);
+    if (configFile !== undefined) {
+      config = await loadZizmorConfig(configFile).catch((e: unknown) => {
+        if (e instanceof ConfigurationError) throw e;
+        throw new ConfigurationError(`cannot read zizmor configuration ${configFile}: ${errorMessage(e)}`, {
+          location: { file: configFile },
+        });
       });
-    });
-    logger.info(`using zizmor configuration ${path.relative(process.cwd(), configFile) || configFile}`);
-    // A disabled rule leaves no trace in the findings, so say so where a reviewer will see it.
-    const off = [...config.rules.entries()].filter(([, r]) => r.disable).map(([id]) => id);
-    if (off.length > 0) logger.warning(`rules disabled by ${configFile}: ${off.join(', ')}`, { file: configFile });
+      logger.info(`using zizmor configuration ${path.relative(process.cwd(), configFile) || configFile}`);
+    }
+  } else if (options.zizmorConfig === undefined && revision !== undefined) {
+    // zizmor's discovery, but read from the trusted revision: the change under review cannot add or edit it.
+    for (const name of ['.github/zizmor.yml', '.github/zizmor.yaml', 'zizmor.yml', 'zizmor.yaml']) {
+      const text = await textAtRevision(base, revision, name);
+      if (text === undefined) continue;
+      config = parseZizmorConfig(text, `${name}@${revision.slice(0, 12)}`);
+      logger.info(`using zizmor configuration ${name} as of ${revision.slice(0, 12)} (the trusted revision)`);
+      const current = discoverZizmorConfig(base);
+      if (current && (await readFile(current, 'utf8').catch(() => '')) !== text)
+        logger.warning(
+          `${path.relative(base, current)} differs from the trusted revision ${revision.slice(0, 12)}: its changes are not honoured`,
+          {
+            file: path.relative(base, current),
+          },
+        );
+      break;
+    }
+  } else if (mode === 'none' && options.zizmorConfig === undefined) {
+    const current = discoverZizmorConfig(base);
+    if (current) logger.warning(`ignoring ${current}: suppressions from the audited repository are not honoured here`, { file: current });
   }
+  // A disabled rule leaves no trace in the findings, so say so where a reviewer will see it.
+  const off = [...config.rules.entries()].filter(([, r]) => r.disable).map(([id]) => id);
+  if (off.length > 0)
+    logger.warning(`rules disabled by ${config.file ?? 'zizmor.yml'}: ${off.join(', ')}`, { file: config.file ?? 'zizmor.yml' });
+
   const findings: Finding[] = [];
+  const suppressed: Suppression[] = [];
+  const refused: Suppression[] = [];
   const audited: string[] = [];
   for (const { rel, kind } of files) {
     if (skipGlobs.some((g) => g.test(rel))) {
@@ -243,15 +372,40 @@ export async function auditWorkflows(options: AuditWorkflowsOptions): Promise<Au
       );
     }
     const text = await readFile(full, 'utf8');
+    let trust: SuppressionTrust | undefined;
+    if (revision !== undefined) {
+      const trusted = lineSet(await textAtRevision(base, revision, rel));
+      const current = text.split(/\r?\n/).map((l) => l.trim());
+      trust = {
+        source: `revision ${revision.slice(0, 12)}`,
+        inline: (line) => trusted.set.has(current[line - 1] ?? '\0'),
+        config: (line) => trusted.at[line - 1] === current[line - 1],
+      };
+    } else if (mode === 'none') trust = { source: 'none', inline: () => false, config: () => false };
     logger.debug(`auditing ${rel} as ${kind}`);
-    const fileFindings = auditWorkflowText(text, rel, kind, {
+    const r = auditWorkflowTextDetailed(text, rel, kind, {
       persona: options.persona ?? 'regular',
       disabled,
       publicRepository: options.publicRepository === true,
       config,
+      ...(trust ? { trust } : {}),
     });
-    findings.push(...fileFindings);
+    findings.push(...r.findings);
+    suppressed.push(...r.suppressed);
+    refused.push(...r.refused);
     audited.push(rel);
   }
-  return { findings: findings.sort(compareFindings), files: audited };
+  const shown = findings.filter(
+    (f) =>
+      (options.minSeverity === undefined || atLeast(f.severity, options.minSeverity)) &&
+      (options.minConfidence === undefined ||
+        CONFIDENCE_RANK[(f.properties?.confidence as Confidence | undefined) ?? 'high'] >= CONFIDENCE_RANK[options.minConfidence]),
+  );
+  return {
+    findings: shown.sort(compareFindings),
+    files: audited,
+    suppressed,
+    refused,
+    belowThreshold: findings.length - shown.length,
+  };
 }
