@@ -10,6 +10,7 @@ interface SourceOptions extends CommonOptions {
   evidence?: string;
   base?: string;
   ref?: string;
+  baseRef?: string;
   githubApi?: string;
   token?: string;
   repository?: string;
@@ -31,7 +32,11 @@ export function registerSource(program: Command): Command {
       '--base <rev>',
       'base commit or ref of the change, for source.range: base-branch (default: origin/HEAD on a feature branch, else the whole history)',
     )
-    .option('--ref <ref>', 'the ref being verified, e.g. refs/heads/main (default: the checked-out branch)')
+    .option(
+      '--ref <ref>',
+      'the ref being verified, e.g. refs/heads/main, or refs/tags/v1.2.3 (checked since the previous release tag) (default: the checked-out branch)',
+    )
+    .option('--base-ref <branch>', 'the protected branch whose rules and reviews apply (a tag release: the branch it was cut from)')
     .option('--github-api <url>', 'GitHub REST API base URL', 'https://api.github.com')
     .option('--token <token>', 'GitHub token for review, protection and web-flow commit evidence')
     .option('--repository <owner/repo>', 'the GitHub repository (needed with --token)')
@@ -61,6 +66,7 @@ export function registerSource(program: Command): Command {
             owner,
             repo: name,
             ref: opts.ref,
+            baseRef: opts.baseRef,
             pullNumber: opts.pull === undefined ? undefined : Number(opts.pull),
           };
         }
@@ -116,6 +122,8 @@ export function registerSource(program: Command): Command {
               message: f.message,
               ...(f.file ? { file: f.file, line: f.line, column: f.column } : {}),
               ...(f.help ? { help: f.help } : {}),
+              // A grouped finding lists every commit it stands for here.
+              ...(f.properties ? { properties: f.properties } : {}),
             })),
           },
         };
