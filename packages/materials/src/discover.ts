@@ -6,8 +6,10 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import picomatch from 'picomatch';
 import { ConfigurationError } from '@secure-factory/core';
 import { formatFor } from './lockfiles/index.js';
+import { isManifest } from './manifests.js';
 
 /** Folders that hold installed or vendored third-party code, not the project's own declarations. */
 export const SKIPPED_DIRS = new Set([
@@ -53,12 +55,24 @@ export interface DiscoveredFiles {
   compose: string[];
   kubernetes: string[];
   suppressions: string[];
+  /** package.json, Pipfile, pyproject.toml, Cargo.toml: held against their lockfiles. */
+  manifests: string[];
+  /** Paths relative to the root that `materials.ignore` excluded (folders, and material files). */
+  ignored: string[];
+}
+
+/** A matcher for `materials.ignore` globs over paths relative to the scanned folder (a folder matches with or without `/**`). */
+export function ignoreMatcher(globs: readonly string[]): (rel: string) => boolean {
+  if (globs.length === 0) return () => false;
+  const match = picomatch([...globs], { dot: true });
+  return (rel) => match(rel) || match(`${rel}/`);
 }
 
 const MAX_FILES = 200_000;
 const MAX_DEPTH = 40;
 
-export function discover(root: string): DiscoveredFiles {
+export function discover(root: string, ignore: readonly string[] = []): DiscoveredFiles {
+  const ignored = ignoreMatcher(ignore);
   const found: DiscoveredFiles = {
     lockfiles: [],
     workflows: [],
@@ -67,6 +81,8 @@ export function discover(root: string): DiscoveredFiles {
     compose: [],
     kubernetes: [],
     suppressions: [],
+    manifests: [],
+    ignored: [],
   };
   let count = 0;
   const walk = (dir: string, depth: number): void => {
@@ -85,12 +101,19 @@ export function discover(root: string): DiscoveredFiles {
       if (++count > MAX_FILES)
         throw new ConfigurationError(`more than ${MAX_FILES} files under the scanned folder`, { location: { file: root } });
       const full = path.join(dir, e.name);
+      const rel = path.relative(root, full).split(path.sep).join('/');
       if (e.isDirectory()) {
-        if (!SKIPPED_DIRS.has(e.name)) walk(full, depth + 1);
+        if (SKIPPED_DIRS.has(e.name)) continue;
+        if (ignored(rel)) found.ignored.push(`${rel}/`);
+        else walk(full, depth + 1);
         continue;
       }
       if (!e.isFile()) continue;
-      const rel = path.relative(root, full).split(path.sep).join('/');
+      if (ignored(rel)) {
+        if (formatFor(e.name) || isManifest(e.name)) found.ignored.push(rel);
+        continue;
+      }
+      if (isManifest(e.name)) found.manifests.push(full);
       if (SUPPRESSION_FILES.has(e.name)) found.suppressions.push(full);
       // npm uses npm-shrinkwrap.json over package-lock.json when both exist.
       if (e.name === 'package-lock.json' && names.has('npm-shrinkwrap.json')) continue;

@@ -2,6 +2,8 @@ export * from './package.js';
 export * from './lockfiles/index.js';
 export * from './discover.js';
 export * from './materials.js';
+export * from './manifests.js';
+export * from './lockfiles/pep508.js';
 export * from './other/image-ref.js';
 export * from './other/dockerfile.js';
 export * from './other/yaml-materials.js';

@@ -1,9 +1,10 @@
 /** Reads every material under a path (a folder, a single lockfile or manifest) into one package list. */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigurationError } from '@secure-factory/core';
+import { ConfigurationError, type Logger } from '@secure-factory/core';
 import { discover, SUPPRESSION_FILES } from './discover.js';
-import { formatFor, MAX_LOCKFILE_BYTES, readLockfile } from './lockfiles/index.js';
+import { formatById, formatFor, LOCKFILE_FORMATS, MAX_LOCKFILE_BYTES, readLockfile } from './lockfiles/index.js';
+import { isManifest, lockfilesFor, readManifest } from './manifests.js';
 import { dockerfileImages } from './other/dockerfile.js';
 import { yamlMaterials, type YamlKind } from './other/yaml-materials.js';
 import type { Package } from './package.js';
@@ -16,6 +17,35 @@ export interface CollectedMaterials {
   files: string[];
   /** Suppression files of other scanners found in the tree (ignored), relative to the root. */
   suppressions: string[];
+  /** What `materials.ignore` excluded, relative to the root (folders end with `/`). */
+  ignored: string[];
+}
+
+/** A lockfile named on the command line with its format: osv-scanner's `-L FORMAT:PATH`. */
+export interface ExplicitLockfile {
+  format: string;
+  path: string;
+}
+
+export interface CollectOptions {
+  /** `materials.ignore` globs, relative to the scanned folder. */
+  ignore?: readonly string[];
+  /** Lockfiles with other names, read with the given format. */
+  lockfiles?: readonly ExplicitLockfile[];
+  logger?: Logger;
+}
+
+/** `FORMAT:PATH` → an explicit lockfile; an unknown format is a usage error listing the known ones. */
+export function parseLockfileArgument(arg: string): ExplicitLockfile {
+  const i = arg.indexOf(':');
+  const format = i > 0 ? arg.slice(0, i) : '';
+  const file = i > 0 ? arg.slice(i + 1) : '';
+  if (!formatById(format) || file === '') {
+    throw new ConfigurationError(`--lockfile ${JSON.stringify(arg)}: expected FORMAT:PATH`, {
+      hint: `FORMAT is one of: ${LOCKFILE_FORMATS.map((f) => f.id).join(', ')}`,
+    });
+  }
+  return { format, path: file };
 }
 
 function readText(file: string, shown: string): string {
@@ -25,7 +55,19 @@ function readText(file: string, shown: string): string {
   return readFileSync(file, 'utf8');
 }
 
-export function collectMaterials(target: string): CollectedMaterials {
+function append<T>(into: T[], items: readonly T[]): void {
+  // Not push(...items): a spread of 100k+ arguments overflows the call stack.
+  for (const x of items) into.push(x);
+}
+
+/** A lockfile that cannot be read names the ignore key that would exclude it (fixtures, vendored trees). */
+function withIgnoreHint(e: unknown, rel: string): unknown {
+  if (!(e instanceof ConfigurationError)) return e;
+  const hint = `${e.hint ? `${e.hint}; ` : ''}if it is a test fixture or vendored file, exclude it in the policy: materials: { ignore: [${JSON.stringify(rel)}] }`;
+  return new ConfigurationError(e.message, { ...(e.location ? { location: e.location } : {}), hint, cause: e });
+}
+
+export function collectMaterials(target: string, options: CollectOptions = {}): CollectedMaterials {
   let st;
   try {
     st = statSync(target);
@@ -34,40 +76,98 @@ export function collectMaterials(target: string): CollectedMaterials {
   }
   const root = st.isDirectory() ? target : path.dirname(target);
   const rel = (f: string): string => path.relative(root, f).split(path.sep).join('/') || path.basename(f);
-  const out: CollectedMaterials = { packages: [], lockfiles: [], files: [], suppressions: [] };
+  const out: CollectedMaterials = { packages: [], lockfiles: [], files: [], suppressions: [], ignored: [] };
+  const byLockfile = new Map<string, Package[]>();
+  const lockfile = (f: string, format?: string): void => {
+    let pkgs: Package[];
+    try {
+      pkgs = readLockfile(f, {
+        root,
+        ...(format ? { format } : {}),
+        ...(options.logger ? { warn: (m: string) => options.logger?.warning(m, { file: rel(f) }) } : {}),
+      });
+    } catch (e: unknown) {
+      throw withIgnoreHint(e, rel(f));
+    }
+    byLockfile.set(path.resolve(f), pkgs);
+    append(out.packages, pkgs);
+    out.lockfiles.push(f);
+    out.files.push(rel(f));
+  };
+  const manifest = (f: string): void => {
+    // The lockfile resolving a manifest sits beside it or, for a workspace member, in a folder above.
+    let locked: Package[] | undefined;
+    let lockName: string | undefined;
+    for (let dir = path.dirname(path.resolve(f)); ; dir = path.dirname(dir)) {
+      for (const name of lockfilesFor(path.basename(f))) {
+        const candidate = path.join(dir, name);
+        const known = byLockfile.get(candidate);
+        if (known) {
+          locked = known;
+          lockName = rel(candidate);
+          break;
+        }
+      }
+      if (locked || dir === path.resolve(root) || path.dirname(dir) === dir || !dir.startsWith(path.resolve(root))) break;
+    }
+    try {
+      append(out.packages, readManifest({ file: rel(f), text: readText(f, rel(f)), locked, lockfile: lockName }));
+    } catch (e: unknown) {
+      throw withIgnoreHint(e, rel(f));
+    }
+    out.files.push(rel(f));
+  };
   const yaml = (file: string, kind: YamlKind): void => {
-    out.packages.push(...yamlMaterials(readText(file, rel(file)), rel(file), kind));
+    append(out.packages, yamlMaterials(readText(file, rel(file)), rel(file), kind));
     out.files.push(rel(file));
   };
+  for (const x of options.lockfiles ?? []) lockfile(path.resolve(x.path), x.format);
   if (!st.isDirectory()) {
     const base = path.basename(target);
     if (formatFor(base)) {
-      out.packages.push(...readLockfile(target, { root }));
-      out.lockfiles.push(target);
-    } else if (/^(?:dockerfile|containerfile)/i.test(base) || /\.dockerfile$/i.test(base)) {
-      out.packages.push(...dockerfileImages(readText(target, base), base));
+      lockfile(target);
+      return out;
+    }
+    if (isManifest(base)) {
+      // A manifest given alone is held against the lockfile beside it, when there is one.
+      for (const name of lockfilesFor(base)) {
+        const sibling = path.join(root, name);
+        try {
+          if (statSync(sibling).isFile()) {
+            lockfile(sibling);
+            break;
+          }
+        } catch {
+          // no such lockfile
+        }
+      }
+      manifest(target);
+      return out;
+    }
+    if (/^(?:dockerfile|containerfile)/i.test(base) || /\.dockerfile$/i.test(base)) {
+      append(out.packages, dockerfileImages(readText(target, base), base));
     } else if (base === 'action.yml' || base === 'action.yaml') yaml(target, 'action');
     else if (/^(?:docker-)?compose/.test(base)) yaml(target, 'compose');
     else if (/\.ya?ml$/.test(base)) yaml(target, /(?:^|\/)\.github\/workflows\//.test(target) ? 'workflow' : 'kubernetes');
     else if (SUPPRESSION_FILES.has(base)) out.suppressions.push(base);
+    else if ((options.lockfiles ?? []).length > 0) return out;
     else throw new ConfigurationError('not a lockfile, manifest or SBOM secure-factory knows', { location: { file: target } });
-    out.files.push(base);
+    if (!out.files.includes(base)) out.files.push(base);
     return out;
   }
-  const found = discover(root);
-  for (const f of found.lockfiles) {
-    out.packages.push(...readLockfile(f, { root }));
-    out.lockfiles.push(f);
-    out.files.push(rel(f));
-  }
+  const found = discover(root, options.ignore ?? []);
+  const explicit = new Set((options.lockfiles ?? []).map((x) => path.resolve(x.path)));
+  for (const f of found.lockfiles) if (!explicit.has(path.resolve(f))) lockfile(f);
+  for (const f of found.manifests) manifest(f);
   for (const f of found.workflows) yaml(f, 'workflow');
   for (const f of found.actions) yaml(f, 'action');
   for (const f of found.compose) yaml(f, 'compose');
   for (const f of found.kubernetes) yaml(f, 'kubernetes');
   for (const f of found.dockerfiles) {
-    out.packages.push(...dockerfileImages(readText(f, rel(f)), rel(f)));
+    append(out.packages, dockerfileImages(readText(f, rel(f)), rel(f)));
     out.files.push(rel(f));
   }
   out.suppressions = found.suppressions.map(rel);
+  out.ignored = found.ignored;
   return out;
 }

@@ -9,6 +9,14 @@ export type Ecosystem = 'npm' | 'PyPI' | 'Go' | 'crates.io' | 'RubyGems' | 'Pack
 
 export type SourceKind = 'registry' | 'git' | 'http' | 'file' | 'link';
 
+/**
+ * Why a declared dependency names no single release: a version range (`>=1,<2`, `==1.*`, `!=2.0.0`, a
+ * caret range without a lockfile), no version at all, a URL, a VCS reference without a commit, a local
+ * path, an unexpanded variable, or a manifest entry its lockfile does not hold. Such a dependency
+ * cannot be matched honestly against advisories: it is a `materials/unpinned` finding, never skipped.
+ */
+export type UnpinnedReason = 'range' | 'none' | 'url' | 'vcs' | 'path' | 'variable' | 'not-locked';
+
 export interface Integrity {
   sha512?: string;
   sha384?: string;
@@ -41,6 +49,10 @@ export interface Package {
   dependsOn?: string[];
   /** Actions and images: the ref is a full commit SHA / an image digest. */
   pinned?: boolean;
+  /** Set when the declaration pins no single release (see UnpinnedReason). */
+  unpinned?: UnpinnedReason;
+  /** The declaration as written (`vulnpkg>=1.0.0,<2`), for unpinned dependencies. */
+  declared?: string;
   /** Images: the registry host (`docker.io` when the reference names none). */
   registry?: string;
   /** Actions and images: the reference as written (`actions/checkout@v4`, `node:20`). */
@@ -121,6 +133,8 @@ export interface PackageInit {
   kind?: SourceKind | undefined;
   commit?: string | undefined;
   licenses?: string[] | undefined;
+  unpinned?: UnpinnedReason | undefined;
+  declared?: string | undefined;
 }
 
 /** A Package with its purl; optional fields left out when unknown (so JSON stays small). */
@@ -140,6 +154,8 @@ export function makePackage(init: PackageInit): Package {
   if (init.kind) pkg.kind = init.kind;
   if (init.commit) pkg.commit = init.commit;
   if (init.licenses && init.licenses.length > 0) pkg.licenses = init.licenses;
+  if (init.unpinned) pkg.unpinned = init.unpinned;
+  if (init.declared !== undefined) pkg.declared = init.declared;
   return pkg;
 }
 

@@ -4,7 +4,7 @@
  */
 import JSON5 from 'json5';
 import { makePackage, type Package } from '../package.js';
-import { checkText, isRecord, LineIndex, lockfileError, typeName } from './lockfile-error.js';
+import { checkText, isRecord, LineIndex, lockfileError, newerVersion, typeName } from './lockfile-error.js';
 import { jsSourceKind, parseSri } from './npm-source.js';
 import type { LockfileInput } from './types.js';
 
@@ -19,7 +19,8 @@ export function parseBunLock(input: LockfileInput): Package[] {
   }
   if (!isRecord(doc)) throw lockfileError(file, `a bun.lock must hold an object, not ${typeName(doc)}`);
   if (doc.lockfileVersion !== undefined && doc.lockfileVersion !== 0 && doc.lockfileVersion !== 1) {
-    throw lockfileError(file, `unknown bun lockfileVersion ${JSON.stringify(doc.lockfileVersion)} (known: 0, 1)`);
+    const v = doc.lockfileVersion;
+    newerVersion(input, 'bun lockfileVersion', v, '0, 1', typeof v === 'number' && Number.isInteger(v) && v > 1, 'update secure-factory');
   }
   if (doc.packages === undefined) return [];
   if (!isRecord(doc.packages)) throw lockfileError(file, `"packages" must be an object, not ${typeName(doc.packages)}`);

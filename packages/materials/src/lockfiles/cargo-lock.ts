@@ -1,6 +1,6 @@
 /** Cargo.lock (versions 1 to 4): one `[[package]]` table per crate; `source` says registry or git. */
 import { makePackage, type Package } from '../package.js';
-import { checkText, lockfileError } from './lockfile-error.js';
+import { checkText, lockfileError, newerVersion } from './lockfile-error.js';
 import { packageNameLines, packageTables, parseToml, str } from './toml-document.js';
 import type { LockfileInput } from './types.js';
 
@@ -8,7 +8,8 @@ export function parseCargoLock(input: LockfileInput): Package[] {
   const { file, text } = input;
   const doc = parseToml(file, text);
   if (doc.version !== undefined && ![1, 2, 3, 4].includes(Number(doc.version))) {
-    throw lockfileError(file, `unknown Cargo.lock version ${JSON.stringify(doc.version)} (known: 1 to 4)`);
+    const v = Number(doc.version);
+    newerVersion(input, 'Cargo.lock version', doc.version, '1 to 4', Number.isInteger(v) && v > 4, 'update secure-factory');
   }
   const lines = packageNameLines(text);
   const tables = packageTables(file, doc);

@@ -141,6 +141,8 @@ export function parseGoMod(input: LockfileInput): Package[] {
         direct: !(r.indirect || fromSum),
         line: r.line,
         kind: local ? 'file' : 'registry',
+        // A replacement by a local folder builds whatever the folder holds: no version to match.
+        declared: local ? `replace ${r.path} => ${name}` : undefined,
       }),
     );
   };

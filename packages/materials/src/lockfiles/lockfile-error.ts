@@ -34,6 +34,23 @@ export function checkText(file: string, what: string, value: string, line?: numb
   if (value.length > 512) throw lockfileError(file, `${what} is ${value.length} characters long (over 512)`, line);
 }
 
+/**
+ * A lockfile version newer than the known ones: read with a warning when its shape is the one known
+ * (package managers bump the number for changes a scanner does not depend on, as Yarn 4 did with 9
+ * and 10), refused otherwise.
+ */
+export function newerVersion(
+  input: { file: string; options: { warn?: (message: string) => void } },
+  what: string,
+  version: unknown,
+  known: string,
+  shapeKnown: boolean,
+  hint: string,
+): void {
+  if (!shapeKnown) throw lockfileError(input.file, `unknown ${what} ${JSON.stringify(version)} (known: ${known})`, undefined, hint);
+  input.options.warn?.(`${what} ${JSON.stringify(version)} is newer than the versions known (${known}); read as the newest known shape`);
+}
+
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -5,7 +5,7 @@
  * if any occurrence is a production dependency, the package is one.
  */
 import { makePackage, type Package } from '../package.js';
-import { checkText, isRecord, LineIndex, lockfileError, optString, typeName } from './lockfile-error.js';
+import { checkText, isRecord, LineIndex, lockfileError, newerVersion, optString, typeName } from './lockfile-error.js';
 import { commitFromReference, jsSourceKind, parseSri } from './npm-source.js';
 import type { LockfileInput } from './types.js';
 
@@ -73,10 +73,12 @@ export function parsePackageLock(input: LockfileInput): Package[] {
   if (!isRecord(doc)) throw lockfileError(file, `a package-lock.json must hold a JSON object, not ${typeName(doc)}`);
   const version = doc.lockfileVersion;
   if (version !== undefined && version !== 1 && version !== 2 && version !== 3) {
-    throw lockfileError(
-      file,
-      `unknown lockfileVersion ${JSON.stringify(version)} (known: 1, 2, 3)`,
-      undefined,
+    newerVersion(
+      input,
+      'lockfileVersion',
+      version,
+      '1, 2, 3',
+      typeof version === 'number' && Number.isInteger(version) && version > 3 && isRecord(doc.packages),
       'update secure-factory, or regenerate the lockfile with npm 7 or later',
     );
   }

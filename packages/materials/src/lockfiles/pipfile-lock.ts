@@ -21,8 +21,31 @@ export function parsePipfileLock(input: LockfileInput): Package[] {
       if (at >= 0) cursor = at + 1;
       if (!isRecord(entry)) throw lockfileError(file, `${section}.${name} must be an object, not ${typeName(entry)}`, line);
       const spec = entry.version;
-      // Git and path dependencies have no version: nothing to match (reported as non-registry only with one).
-      if (spec === undefined) continue;
+      // Git, URL and path dependencies have no version: a package all the same (pinned by its commit, or unpinned).
+      if (spec === undefined) {
+        const git = typeof entry.git === 'string' ? entry.git : undefined;
+        const ref = typeof entry.ref === 'string' ? entry.ref : '';
+        const location = git ?? (typeof entry.file === 'string' ? entry.file : typeof entry.path === 'string' ? entry.path : undefined);
+        checkText(file, 'package name', name, line);
+        const commit = git && /^[0-9a-f]{40}$/.test(ref) ? ref : '';
+        const kind = git ? 'git' : typeof entry.file === 'string' && /^https?:/.test(entry.file) ? 'http' : 'file';
+        byKey.set(`${name}@${location ?? ''}`, {
+          ...makePackage({
+            ecosystem: 'PyPI',
+            name,
+            version: '',
+            sourceFile: file,
+            groups: section === 'develop' ? ['dev'] : [],
+            line,
+            resolved: location,
+            kind,
+            commit,
+            unpinned: commit ? undefined : kind === 'git' ? 'vcs' : kind === 'http' ? 'url' : 'path',
+            declared: commit ? undefined : `${name} @ ${location ?? '(no source)'}${ref ? `@${ref}` : ''}`,
+          }),
+        });
+        continue;
+      }
       if (typeof spec !== 'string')
         throw lockfileError(file, `${section}.${name}: "version" must be a string, not ${typeName(spec)}`, line);
       const version = spec.replace(/^===?/, '');

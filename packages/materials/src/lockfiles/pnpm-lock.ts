@@ -5,7 +5,7 @@
  */
 import { isMap } from 'yaml';
 import { makePackage, type Package } from '../package.js';
-import { checkText, isRecord, LineIndex, lockfileError, typeName } from './lockfile-error.js';
+import { checkText, isRecord, LineIndex, lockfileError, newerVersion, typeName } from './lockfile-error.js';
 import { commitFromReference, jsSourceKind, parseSri } from './npm-source.js';
 import type { LockfileInput } from './types.js';
 import { mapEntries, parseYamlDocument } from './yaml-document.js';
@@ -69,10 +69,12 @@ export function parsePnpmLock(input: LockfileInput): Package[] {
   const rawVersion = root.lockfileVersion;
   const major = rawVersion === undefined ? 5 : Math.floor(Number(rawVersion));
   if (![5, 6, 7, 9].includes(major)) {
-    throw lockfileError(
-      file,
-      `unknown pnpm lockfileVersion ${JSON.stringify(rawVersion)} (known: 5.x, 6.x, 9.x)`,
-      undefined,
+    newerVersion(
+      input,
+      'pnpm lockfileVersion',
+      rawVersion,
+      '5.x, 6.x, 9.x',
+      Number.isInteger(major) && major > 9 && (root.packages === undefined || isRecord(root.packages)),
       'update secure-factory, or regenerate the lockfile with pnpm 7 to 10',
     );
   }

@@ -1,13 +1,14 @@
 /**
- * pip requirements files. Only `==`/`===` pins (and the lower bounds osv-scalibr also reads as the
- * version: `>=`, `<=`, `~=`) give a version; `-r` includes are followed once each (loops end),
- * `--hash=sha256:` options become integrity, URLs, paths and unexpanded `${VARS}` are skipped.
+ * pip requirements files. Every requirement is a package: `==`/`===` pins give the version; ranges,
+ * bare names, URLs, VCS references without a commit, paths and unexpanded `${VARS}` are packages
+ * marked unpinned (see pep508.ts), never skipped. `-r` includes are followed once each (loops end),
+ * `-e` editable requirements are read like the requirement they name, `--hash=sha256:` options become
+ * integrity; `-c` constraints files only narrow what is declared elsewhere.
  */
-import { makePackage, type Package } from '../package.js';
+import type { Package } from '../package.js';
 import { checkText, lockfileError } from './lockfile-error.js';
+import { pythonPackage } from './pep508.js';
 import type { LockfileInput } from './types.js';
-
-const NAME = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*(.*)$/;
 
 function logicalLines(text: string): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
@@ -40,32 +41,22 @@ export function parseRequirements(input: LockfileInput): Package[] {
         if (inc?.[1]) {
           const next = input.readRelative(inc[1].startsWith('/') ? inc[1] : relativeTo(file, input.file, inc[1]));
           if (next) walk(next.file, next.text, depth + 1);
+          continue;
         }
-        continue;
+        const editable = /^(?:-e|--editable)(?:\s+|=)(.+)$/.exec(s);
+        // `-e .` is the project itself, not a dependency.
+        if (!editable?.[1] || editable[1].trim() === '.') continue;
+        s = editable[1].trim();
       }
-      if (s.includes('${')) continue;
-      if (/^(?:\.{0,2}\/|[a-z+]+:\/\/|git\+)/i.test(s)) continue;
-      const m = NAME.exec(s);
-      if (!m?.[1]) continue;
-      const rest = (m[3] ?? '').split(';')[0]?.trim() ?? '';
-      // `name @ url`: a direct reference, not a registry release.
-      if (rest.startsWith('@')) continue;
-      const pin = /^(===|==|>=|<=|~=)\s*([^\s,;*]+)$/.exec(rest);
-      const version = pin?.[2] ?? '';
-      checkText(file, 'package name', m[1], line);
-      checkText(file, 'version', version, line);
-      out.push(
-        makePackage({
-          ecosystem: 'PyPI',
-          name: m[1],
-          version,
-          sourceFile: file,
-          direct: true,
+      const pkg = pythonPackage(s, { file, line, integrity: hashes[0] ? { sha256: hashes[0] } : undefined });
+      if (!pkg)
+        throw lockfileError(
+          file,
+          `not a requirement: ${JSON.stringify(s.slice(0, 80))}`,
           line,
-          integrity: hashes[0] ? { sha256: hashes[0] } : undefined,
-          kind: 'registry',
-        }),
-      );
+          'fix the line, or exclude the file with materials.ignore',
+        );
+      out.push(pkg);
     }
   };
   walk(input.file, input.text, 0);

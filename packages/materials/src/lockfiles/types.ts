@@ -15,6 +15,8 @@ export interface LockfileInput {
 export interface ParseOptions {
   /** go.mod: leave out modules marked `// indirect`. */
   excludeIndirect?: boolean;
+  /** Told about what is read with a caveat (a lockfile version newer than the ones known, in a known shape). */
+  warn?: (message: string) => void;
 }
 
 export type LockfileParser = (input: LockfileInput) => Package[];

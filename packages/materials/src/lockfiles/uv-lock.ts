@@ -3,7 +3,7 @@
  * dependency; the groups of its direct dependencies come from its optional and dev dependency tables.
  */
 import { makePackage, type Package } from '../package.js';
-import { checkText, isRecord, lockfileError } from './lockfile-error.js';
+import { checkText, isRecord, lockfileError, newerVersion } from './lockfile-error.js';
 import { packageNameLines, packageTables, parseToml, str } from './toml-document.js';
 import type { LockfileInput } from './types.js';
 
@@ -15,7 +15,8 @@ export function parseUvLock(input: LockfileInput): Package[] {
   const { file, text } = input;
   const doc = parseToml(file, text);
   if (doc.version !== undefined && Number(doc.version) !== 1) {
-    throw lockfileError(file, `unknown uv.lock version ${JSON.stringify(doc.version)} (known: 1)`);
+    const v = Number(doc.version);
+    newerVersion(input, 'uv.lock version', doc.version, '1', Number.isInteger(v) && v > 1, 'update secure-factory');
   }
   const tables = packageTables(file, doc);
   const lines = packageNameLines(text);

@@ -5,7 +5,7 @@
  */
 import { parseSyml } from '@yarnpkg/parsers';
 import { makePackage, type Package } from '../package.js';
-import { checkText, isRecord, lockfileError, typeName } from './lockfile-error.js';
+import { checkText, isRecord, lockfileError, newerVersion, typeName } from './lockfile-error.js';
 import { commitFromReference, jsSourceKind, parseSri } from './npm-source.js';
 import type { LockfileInput } from './types.js';
 
@@ -56,9 +56,17 @@ export function parseYarnLock(input: LockfileInput): Package[] {
   if (!isRecord(doc)) throw lockfileError(file, `a yarn.lock must hold a mapping, not ${typeName(doc)}`);
   const berry = isRecord(doc.__metadata);
   if (berry && isRecord(doc.__metadata)) {
+    // Yarn 2 wrote 4, Yarn 3 wrote 6, Yarn 4 writes 8, 9 and (4.10+) 10: the same block shape throughout.
     const v = Number(doc.__metadata.version);
-    if (!Number.isInteger(v) || v < 1 || v > 8) {
-      throw lockfileError(file, `unknown yarn lockfile __metadata.version ${JSON.stringify(doc.__metadata.version)} (known: 1 to 8)`);
+    if (!Number.isInteger(v) || v < 1 || v > 10) {
+      newerVersion(
+        input,
+        'yarn lockfile __metadata.version',
+        doc.__metadata.version,
+        '1 to 10',
+        Number.isInteger(v) && v > 10,
+        'update secure-factory, or regenerate the lockfile with a released Yarn',
+      );
     }
   }
   const lines = blockLines(text);

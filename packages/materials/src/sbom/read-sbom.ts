@@ -46,55 +46,116 @@ function fromPurl(purl: string, file: string): Package | undefined {
 const CDX_HASH: Record<string, keyof Integrity> = { 'SHA-512': 'sha512', 'SHA-384': 'sha384', 'SHA-256': 'sha256', 'SHA-1': 'sha1' };
 const SPDX_HASH: Record<string, keyof Integrity> = { SHA512: 'sha512', SHA384: 'sha384', SHA256: 'sha256', SHA1: 'sha1' };
 
-export function packagesFromSbom(doc: unknown, file: string): Package[] {
+export interface SbomContents {
+  packages: Package[];
+  /** Components that name no package secure-factory can match: no purl, an unreadable purl, an unknown type. */
+  unreadable: string[];
+}
+
+function sbomError(file: string, message: string): ConfigurationError {
+  return new ConfigurationError(message, {
+    location: { file },
+    hint: 'regenerate the SBOM with its tool; every component needs a package URL (purl)',
+  });
+}
+
+function label(c: Record<string, unknown>, nameKey: string, versionKey: string): string {
+  const n = typeof c[nameKey] === 'string' ? c[nameKey] : '(unnamed)';
+  const v = typeof c[versionKey] === 'string' ? `@${c[versionKey]}` : '';
+  return `${n}${v}`;
+}
+
+/** Components that describe no third-party package: the SBOM's subject and its files. */
+const NOT_PACKAGES = new Set(['application', 'file', 'operating-system', 'device', 'firmware', 'data', 'machine-learning-model']);
+
+/**
+ * Reads an SBOM's packages. The document must have the shape its specification gives (`components`
+ * and `packages` are arrays): anything else is an error, never "0 packages". Nested components are
+ * walked with an explicit stack, so a deeply nested document cannot overflow the call stack.
+ */
+export function readSbomContents(doc: unknown, file: string): SbomContents {
   const kind = sbomKind(doc);
   const body = isRecord(doc) && isRecord(doc.predicate) && typeof doc.predicateType === 'string' ? doc.predicate : doc;
-  if (!kind || !isRecord(body)) throw new ConfigurationError('not a CycloneDX or SPDX JSON SBOM', { location: { file } });
+  if (!kind || !isRecord(body)) throw sbomError(file, 'not a CycloneDX or SPDX JSON SBOM');
   const out: Package[] = [];
+  const unreadable: string[] = [];
   if (kind === 'cyclonedx') {
-    const walk = (components: unknown): void => {
-      if (!Array.isArray(components)) return;
-      for (const c of components) {
-        if (!isRecord(c)) continue;
-        if (typeof c.purl === 'string') {
-          const p = fromPurl(c.purl, file);
-          if (p) {
-            const integrity: Integrity = {};
-            if (Array.isArray(c.hashes))
-              for (const h of c.hashes)
-                if (isRecord(h) && typeof h.alg === 'string' && typeof h.content === 'string' && CDX_HASH[h.alg])
-                  integrity[CDX_HASH[h.alg] as keyof Integrity] = h.content;
-            if (Object.keys(integrity).length) p.integrity = integrity;
-            const lic = Array.isArray(c.licenses)
-              ? c.licenses.flatMap((l) =>
-                  isRecord(l)
-                    ? typeof l.expression === 'string'
-                      ? [l.expression]
-                      : isRecord(l.license) && typeof l.license.id === 'string'
-                        ? [l.license.id]
-                        : []
-                    : [],
-                )
-              : [];
-            if (lic.length) p.licenses = lic;
-            if (c.scope === 'optional') p.groups = ['optional'];
-            out.push(p);
-          }
+    if (body.components !== undefined && !Array.isArray(body.components))
+      throw sbomError(file, `CycloneDX "components" must be an array, not ${body.components === null ? 'null' : typeof body.components}`);
+    const stack: { list: unknown[]; where: string }[] = [{ list: (body.components as unknown[] | undefined) ?? [], where: 'components' }];
+    let total = 0;
+    for (let frame = stack.pop(); frame; frame = stack.pop()) {
+      frame.list.forEach((c, i) => {
+        const where = `${frame.where}[${i}]`;
+        if (!isRecord(c)) throw sbomError(file, `${where} must be an object`);
+        total++;
+        if (c.components !== undefined) {
+          if (!Array.isArray(c.components)) throw sbomError(file, `${where}.components must be an array`);
+          stack.push({ list: c.components, where: `${where}.components` });
         }
-        walk(c.components);
-      }
-    };
-    walk(body.components);
+        const type = typeof c.type === 'string' ? c.type : 'library';
+        if (typeof c.purl !== 'string') {
+          if (!NOT_PACKAGES.has(type)) unreadable.push(`${label(c, 'name', 'version')} (no purl)`);
+          return;
+        }
+        const p = fromPurl(c.purl, file);
+        if (!p) {
+          unreadable.push(`${label(c, 'name', 'version')} (purl ${c.purl.slice(0, 120)} is not one secure-factory can match)`);
+          return;
+        }
+        const integrity: Integrity = {};
+        if (Array.isArray(c.hashes))
+          for (const h of c.hashes)
+            if (isRecord(h) && typeof h.alg === 'string' && typeof h.content === 'string' && CDX_HASH[h.alg])
+              integrity[CDX_HASH[h.alg] as keyof Integrity] = h.content;
+        if (Object.keys(integrity).length) p.integrity = integrity;
+        const lic = Array.isArray(c.licenses)
+          ? c.licenses.flatMap((l) =>
+              isRecord(l)
+                ? typeof l.expression === 'string'
+                  ? [l.expression]
+                  : isRecord(l.license) && typeof l.license.id === 'string'
+                    ? [l.license.id]
+                    : []
+                : [],
+            )
+          : [];
+        if (lic.length) p.licenses = lic;
+        if (c.scope === 'optional') p.groups = ['optional'];
+        out.push(p);
+      });
+    }
+    if (total > 0 && out.length === 0)
+      throw sbomError(file, `none of the ${total} CycloneDX components names a package (purl): ${unreadable.slice(0, 3).join(', ')}`);
   } else {
-    if (!Array.isArray(body.packages)) return out;
-    for (const sp of body.packages) {
-      if (!isRecord(sp) || !Array.isArray(sp.externalRefs)) continue;
-      const ref: unknown = (sp.externalRefs as unknown[]).find(
-        (r) => isRecord(r) && r.referenceType === 'purl' && typeof r.referenceLocator === 'string',
-      );
-      if (!isRecord(ref) || typeof ref.referenceLocator !== 'string') continue;
+    if (!Array.isArray(body.packages))
+      throw sbomError(file, `SPDX "packages" must be an array, not ${body.packages === null ? 'null' : typeof body.packages}`);
+    const described = new Set(Array.isArray(body.documentDescribes) ? body.documentDescribes : []);
+    if (Array.isArray(body.relationships))
+      for (const r of body.relationships)
+        if (isRecord(r) && r.relationshipType === 'DESCRIBES' && r.spdxElementId === 'SPDXRef-DOCUMENT')
+          described.add(r.relatedSpdxElement);
+    body.packages.forEach((sp: unknown, i: number) => {
+      if (!isRecord(sp)) throw sbomError(file, `packages[${i}] must be an object`);
+      if (sp.externalRefs !== undefined && !Array.isArray(sp.externalRefs))
+        throw sbomError(file, `packages[${i}].externalRefs must be an array`);
+      const refs = (sp.externalRefs as unknown[] | undefined) ?? [];
+      const ref: unknown = refs.find((r) => isRecord(r) && r.referenceType === 'purl' && typeof r.referenceLocator === 'string');
+      // The document's own subject (DESCRIBES) is the project, not a dependency.
+      if (described.has(sp.SPDXID) || sp.primaryPackagePurpose === 'APPLICATION' || sp.primaryPackagePurpose === 'FILE') {
+        if (!isRecord(ref)) return;
+      }
+      if (!isRecord(ref) || typeof ref.referenceLocator !== 'string') {
+        unreadable.push(`${label(sp, 'name', 'versionInfo')} (no purl)`);
+        return;
+      }
       const p = fromPurl(ref.referenceLocator, file);
-      if (!p) continue;
+      if (!p) {
+        unreadable.push(
+          `${label(sp, 'name', 'versionInfo')} (purl ${ref.referenceLocator.slice(0, 120)} is not one secure-factory can match)`,
+        );
+        return;
+      }
       const integrity: Integrity = {};
       if (Array.isArray(sp.checksums))
         for (const h of sp.checksums)
@@ -103,7 +164,14 @@ export function packagesFromSbom(doc: unknown, file: string): Package[] {
       if (Object.keys(integrity).length) p.integrity = integrity;
       if (typeof sp.licenseDeclared === 'string' && !/^NO(?:ASSERTION|NE)$/.test(sp.licenseDeclared)) p.licenses = [sp.licenseDeclared];
       out.push(p);
-    }
+    });
+    if (body.packages.length > 0 && out.length === 0 && unreadable.length > 0)
+      throw sbomError(file, `none of the SPDX packages names a package (purl): ${unreadable.slice(0, 3).join(', ')}`);
   }
-  return out;
+  return { packages: out, unreadable };
+}
+
+/** The packages of an SBOM (see readSbomContents; components without a usable purl are left out). */
+export function packagesFromSbom(doc: unknown, file: string): Package[] {
+  return readSbomContents(doc, file).packages;
 }

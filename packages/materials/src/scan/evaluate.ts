@@ -268,6 +268,41 @@ export function evaluateMaterials(input: EvaluateInput): { findings: Finding[]; 
     );
   }
 
+  // Declared dependencies that pin no single release: a finding each, never skipped.
+  if (m.unpinned !== 'allow') {
+    const why: Record<string, string> = {
+      range: 'a version range',
+      none: 'no version',
+      url: 'a URL',
+      vcs: 'a VCS reference without a commit',
+      path: 'a local path',
+      variable: 'an unexpanded variable',
+      'not-locked': 'a declaration its lockfile does not hold',
+    };
+    for (const p of considered) {
+      if (!LOCKFILE_ECOSYSTEMS.has(p.ecosystem)) continue;
+      const unversioned = p.kind === 'file' ? 'path' : p.kind === 'http' ? 'url' : p.kind === 'git' ? 'vcs' : 'none';
+      const reason = p.unpinned ?? (p.version === '' && !p.commit ? unversioned : undefined);
+      if (!reason) continue;
+      push(
+        {
+          rule: RULE.unpinned,
+          severity: 'high',
+          message: `${p.name} is declared with ${why[reason] ?? reason}${p.declared ? `: ${p.declared}` : ''}${p.version ? ` (matched as ${p.version})` : ' (cannot be matched against advisories)'}`,
+          help:
+            reason === 'not-locked'
+              ? 'regenerate the lockfile so it resolves every declared dependency'
+              : 'pin the exact release (==1.2.3, a lockfile, a commit), or set materials.unpinned: warn in the policy',
+          ...where(p),
+          properties: { package: pkgLabel(p), reason, ...(p.declared ? { declared: p.declared } : {}) },
+        },
+        [],
+        p,
+        m.unpinned === 'block',
+      );
+    }
+  }
+
   // Actions and images.
   for (const p of input.packages) {
     if (p.ecosystem === 'GitHub Actions') {

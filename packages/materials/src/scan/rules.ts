@@ -19,6 +19,8 @@ export const RULE = {
   databaseStale: 'materials/database-stale',
   notChecked: 'materials/vulnerabilities-not-checked',
   celRule: 'materials/rule',
+  unpinned: 'materials/unpinned',
+  sbomIncomplete: 'materials/sbom-component-unreadable',
 } as const;
 
 export const MATERIALS_RULES: readonly RuleDescriptor[] = [
@@ -132,6 +134,20 @@ export const MATERIALS_RULES: readonly RuleDescriptor[] = [
     name: 'VulnerabilitiesNotChecked',
     shortDescription: 'No vulnerability database was given',
     help: 'Pass an OSV database or use the OSV API.',
+    defaultSeverity: 'high',
+  },
+  {
+    id: RULE.unpinned,
+    name: 'UnpinnedDependency',
+    shortDescription: 'A declared dependency pins no single release (a range, a URL, a VCS branch, a path, no version)',
+    help: 'Pin the exact release (`==1.2.3`, a lockfile entry, a commit), or set materials.unpinned in the policy.',
+    defaultSeverity: 'high',
+  },
+  {
+    id: RULE.sbomIncomplete,
+    name: 'SbomComponentUnreadable',
+    shortDescription: 'An SBOM component names no package secure-factory can match (no purl, or an unknown type)',
+    help: 'Regenerate the SBOM with package URLs for every component.',
     defaultSeverity: 'high',
   },
   {

@@ -25,7 +25,10 @@ import { collectMaterials } from '../materials.js';
 import type { VulnMatch, VulnSource, VulnSourceDescription } from '../osv/index.js';
 import type { Package } from '../package.js';
 import { buildCycloneDx } from '../sbom/cyclonedx.js';
-import { packagesFromSbom, sbomKind } from '../sbom/read-sbom.js';
+import { readSbomContents, sbomKind, type SbomContents } from '../sbom/read-sbom.js';
+import { formatFor } from '../lockfiles/index.js';
+import type { ExplicitLockfile } from '../materials.js';
+import { RULE } from './rules.js';
 import { buildSpdx } from '../sbom/spdx.js';
 import { evaluateMaterials, type VulnerabilityReport } from './evaluate.js';
 import { materialsSubjects } from './subject.js';
@@ -40,6 +43,8 @@ export interface ScanOptions {
   vulnSource?: VulnSource | undefined;
   logger: Logger;
   now: Date;
+  /** Lockfiles with other names (`--lockfile FORMAT:PATH`). */
+  lockfiles?: readonly ExplicitLockfile[] | undefined;
 }
 
 export interface ScanResult {
@@ -54,6 +59,8 @@ export interface ScanResult {
   sbom: { cyclonedx?: string; spdx?: string };
   statements: string[];
   files: string[];
+  /** What `materials.ignore` excluded (folders end with `/`). */
+  ignored: string[];
   /** The policy that judged the scan: its file and the vulnerability threshold. */
   policy: { file: string; sha256: string; blockSeverity: string };
 }
@@ -61,18 +68,38 @@ export interface ScanResult {
 const MATCHABLE = new Set(['npm', 'PyPI', 'Go', 'crates.io', 'RubyGems', 'Packagist']);
 const MAX_SBOM_BYTES = 256 * 1024 * 1024;
 
-function readSbom(file: string): Package[] | undefined {
-  if (!/\.json$/i.test(file)) return undefined;
+/** What an SBOM's opening says it is, before parsing (a truncated file still says it). */
+function claimedSbom(head: string): 'CycloneDX' | 'SPDX' | undefined {
+  if (/"bomFormat"\s*:\s*"CycloneDX"/.test(head)) return 'CycloneDX';
+  if (/"spdxVersion"\s*:\s*"SPDX-2/.test(head)) return 'SPDX';
+  return undefined;
+}
+
+function readSbom(file: string): SbomContents | undefined {
+  if (!/\.json$/i.test(file) || formatFor(file)) return undefined;
   const size = statSync(file).size;
-  if (size > MAX_SBOM_BYTES) return undefined;
-  let doc: unknown;
-  try {
-    doc = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
+  const text = readFileSync(file, 'utf8');
+  const claimed = claimedSbom(text.slice(0, 64 * 1024));
+  if (size > MAX_SBOM_BYTES) {
+    if (claimed)
+      throw new ConfigurationError(`the ${claimed} SBOM is ${size} bytes, over the limit of ${MAX_SBOM_BYTES}`, { location: { file } });
     return undefined;
   }
-  if (!sbomKind(doc)) return undefined;
-  return packagesFromSbom(doc, path.basename(file));
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e: unknown) {
+    if (!claimed) return undefined;
+    throw new ConfigurationError(`truncated or invalid ${claimed} JSON: ${e instanceof Error ? e.message : String(e)}`, {
+      location: { file: path.basename(file) },
+      hint: 'regenerate the SBOM; a partial document would hide the packages it lost',
+    });
+  }
+  if (!sbomKind(doc)) {
+    if (claimed) throw new ConfigurationError(`not a ${claimed} SBOM this scanner reads`, { location: { file: path.basename(file) } });
+    return undefined;
+  }
+  return readSbomContents(doc, path.basename(file));
 }
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
@@ -92,16 +119,30 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   let lockfiles: string[];
   let suppressions: string[] = [];
   let input: ScanResult['input'] = 'tree';
+  let ignored: string[] = [];
   const fromSbom = st.isFile() ? readSbom(target) : undefined;
+  const extra: Finding[] = [];
   if (fromSbom) {
     input = 'sbom';
-    packages = fromSbom;
+    packages = fromSbom.packages;
+    if (fromSbom.unreadable.length > 0) {
+      extra.push({
+        rule: RULE.sbomIncomplete,
+        severity: 'high',
+        message: `${fromSbom.unreadable.length} SBOM component(s) name no package that can be matched: ${fromSbom.unreadable.slice(0, 5).join(', ')}${fromSbom.unreadable.length > 5 ? ', …' : ''}`,
+        help: 'regenerate the SBOM with a package URL (purl) for every component',
+        file: path.basename(target),
+        blocking: true,
+        properties: { components: fromSbom.unreadable.slice(0, 100), count: fromSbom.unreadable.length },
+      });
+    }
     files = [path.basename(target)];
     lockfiles = [target];
     logger.info(`Read ${packages.length} packages from the SBOM ${path.basename(target)}`);
   } else {
-    const collected = collectMaterials(target);
-    ({ packages, files, lockfiles, suppressions } = collected);
+    const collected = collectMaterials(target, { ignore: policy.materials.ignore, lockfiles: options.lockfiles ?? [], logger });
+    ({ packages, files, lockfiles, suppressions, ignored } = collected);
+    for (const i of ignored) logger.info(`ignored (materials.ignore): ${i}`);
     logger.info(`Found ${packages.length} materials in ${files.length} file(s)`);
     // Scanning nothing is not a pass: a wrong path must not look like a clean bill of materials.
     if (files.length === 0) {
@@ -139,6 +180,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     database,
     vulnerabilitiesChecked: options.vulnSource !== undefined,
   });
+  for (const f of extra) findings.push(f);
   findings.sort(compareFindings);
   const vulnerable = new Set(vulnerabilities.map((v) => `${v.package.ecosystem}\u0000${v.package.name}\u0000${v.package.version}`));
 
@@ -153,6 +195,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     sbom: {},
     statements: [],
     files,
+    ignored,
     policy: { file: policy.source.file, sha256: policy.source.sha256, blockSeverity: policy.materials.blockSeverity },
   };
 
