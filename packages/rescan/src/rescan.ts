@@ -8,6 +8,7 @@ import path from 'node:path';
 import {
   atLeast,
   ConfigurationError,
+  deployPolicyFor,
   EvidenceFolder,
   findWaiver,
   PREDICATE,
@@ -115,7 +116,7 @@ export async function rescan(options: RescanOptions): Promise<RescanResult> {
     const found = await options.vulnSource.match(d.pkgs.map((p) => ({ ecosystem: p.ecosystem, name: p.name, version: p.version })));
     for (const v of found) {
       for (const env of d.environments) {
-        const threshold = policy.deploy[env]?.blockSeverity ?? policy.materials.blockSeverity;
+        const threshold = deployPolicyFor(policy, env)?.blockSeverity ?? policy.materials.blockSeverity;
         if (!atLeast(v.severity, threshold)) continue;
         const w = findWaiver(
           policy.exceptions,

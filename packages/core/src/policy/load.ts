@@ -266,12 +266,22 @@ export function defaultDeploy(): DeployPolicy {
   };
 }
 
+/**
+ * The deploy policy of an environment named by the operator or the OIDC token: own keys only, so
+ * `constructor`, `__proto__`, `toString` and friends are "no such environment", never an inherited member.
+ */
+export function deployPolicyFor(policy: Pick<Policy, 'deploy'>, environment: string): DeployPolicy | undefined {
+  return Object.hasOwn(policy.deploy, environment) ? policy.deploy[environment] : undefined;
+}
+
 function resolve(raw: RawPolicy, source: { file: string; sha256: string }): Policy {
   const s = raw.source ?? {};
   const m = raw.materials ?? {};
   const b = raw.build ?? {};
   const a = raw.attest ?? {};
-  const deploy: Record<string, DeployPolicy> = {};
+  // A null-prototype record: `--environment constructor`, `__proto__` or `toString` finds nothing
+  // instead of Object.prototype's members (look environments up with deployPolicyFor).
+  const deploy: Record<string, DeployPolicy> = Object.create(null) as Record<string, DeployPolicy>;
   for (const [env, d] of Object.entries(raw.deploy ?? {})) {
     const def = defaultDeploy();
     deploy[env] = {

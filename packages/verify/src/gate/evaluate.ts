@@ -6,6 +6,7 @@
 import {
   atLeast,
   defaultDeploy,
+  deployPolicyFor,
   evaluateCelBoolean,
   formatDuration,
   humanAge,
@@ -107,7 +108,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
   // No deploy section at all: the built-in defaults. Some sections but not this one: a typo must not
   // silently trade the environment's own rules for the defaults, so that refuses.
   const noDeploySection = Object.keys(policy.deploy).length === 0;
-  const deploy: DeployPolicy | undefined = policy.deploy[environment] ?? (noDeploySection ? defaultDeploy() : undefined);
+  const deploy: DeployPolicy | undefined = deployPolicyFor(policy, environment) ?? (noDeploySection ? defaultDeploy() : undefined);
   if (noDeploySection) {
     add({
       id: 'environment',
