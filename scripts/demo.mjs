@@ -7,13 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { install } from './install.mjs';
 import { node24 } from './node24.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', cwd: root }).status ?? 1;
 
-if (!existsSync(path.join(root, 'node_modules', '@secure-factory', 'cli')) && run('npm', ['ci', '--no-audit', '--no-fund']) !== 0)
-  process.exit(3);
+if (!existsSync(path.join(root, 'node_modules', '@secure-factory', 'cli')) && install() !== 0) process.exit(3);
 if (!existsSync(path.join(root, 'packages', 'cli', 'dist', 'main.js')) && run('npm', ['run', 'build']) !== 0) process.exit(3);
 
 const cli = path.join(root, 'packages', 'cli', 'bin', 'secure-factory.js');

