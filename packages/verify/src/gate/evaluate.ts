@@ -252,8 +252,12 @@ export function evaluate(input: EvaluationInput): Evaluation {
 
   // Cross-checks between the certificate and what the statements say about the commit.
   const mismatches = [...offRun];
-  if (anchor?.signer.kind === 'certificate') {
-    const commit = anchor.signer.identity.sourceRepositoryDigest;
+  if (anchor?.signer.kind === 'key') mismatches.push(...keyRunMismatches(prov, byKind.get('provenance') ?? []));
+  if (anchor) {
+    // A certificate names the run's commit; a key does not, so for key-signed evidence the signed
+    // provenance's source commit is the run's, and every statement must agree with it.
+    const commit =
+      anchor.signer.kind === 'certificate' ? anchor.signer.identity.sourceRepositoryDigest : prov ? gitCommitsIn(prov)[0] : undefined;
     const provCommits = prov ? gitCommitsIn(prov) : [];
     if (commit && prov && provCommits.length > 0 && !provCommits.includes(commit)) {
       mismatches.push(`the provenance names commit ${short(provCommits[0] as string)}, its certificate ${short(commit)}`);
@@ -663,6 +667,30 @@ function waive(
 function builderLabel(e: Evidence): string | undefined {
   if (e.signer.kind === 'key') return `key ${e.signer.keyId}`;
   return e.signer.identity.buildSignerUri?.replace(/^https:\/\/github\.com\//, '');
+}
+
+/**
+ * Key-signed evidence is one run only when its signed statements say so: every provenance from the
+ * key must name the same run (invocation id) and the same source commit as the one in use.
+ */
+function keyRunMismatches(prov: Evidence | undefined, provenances: readonly Evidence[]): string[] {
+  if (!prov) return [];
+  const runOf = (e: Evidence): string | undefined => {
+    const id = (e.statement.predicate as Partial<ProvenancePredicate>).runDetails?.metadata?.invocationId;
+    return typeof id === 'string' && id !== '' ? id : undefined;
+  };
+  const out: string[] = [];
+  const run = runOf(prov);
+  const commit = gitCommitsIn(prov)[0];
+  for (const other of provenances) {
+    if (other === prov || other.signer.kind !== 'key' || prov.signer.kind !== 'key' || other.signer.keyId !== prov.signer.keyId) continue;
+    const otherRun = runOf(other);
+    const otherCommit = gitCommitsIn(other)[0];
+    if (otherRun !== run) out.push(`key-signed provenances name different runs (${run ?? 'none'}, ${otherRun ?? 'none'})`);
+    else if (otherCommit !== commit)
+      out.push(`key-signed provenances name different commits (${short(commit ?? 'none')}, ${short(otherCommit ?? 'none')})`);
+  }
+  return out;
 }
 
 function gitCommitsIn(e: Evidence): string[] {

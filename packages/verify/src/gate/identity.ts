@@ -32,7 +32,8 @@ export type BuilderMatch = { ok: true; builder: string } | { ok: false; reason: 
 
 /**
  * Matches a signer against the expected builder: `owner/repo/.github/workflows/x.yml` (any pinned
- * ref), `...x.yml@refs/tags/v1*` (a glob on the ref), or `key:sha256:HEX` for key-signed evidence.
+ * ref), `...x.yml@refs/tags/v1*` (a glob on the ref), or `key:HEX` / `key:sha256:HEX` (sha256 of the
+ * key's SPKI) for key-signed evidence.
  */
 export function matchBuilder(signer: EvidenceSigner, expected: string | undefined): BuilderMatch {
   const actual = builderOf(signer);
@@ -42,7 +43,9 @@ export function matchBuilder(signer: EvidenceSigner, expected: string | undefine
   }
   const want = expected.startsWith(GITHUB) ? expected.slice(GITHUB.length) : expected;
   if (signer.kind === 'key' || want.startsWith('key:')) {
-    return actual === want ? { ok: true, builder: actual } : { ok: false, reason: `signed by ${actual}, expected ${want}` };
+    // The key id is the fingerprint of the key that verified the signature (never the bundle's unsigned hint).
+    const norm = (k: string): string => k.replace(/^key:sha256:/i, 'key:').toLowerCase();
+    return norm(actual) === norm(want) ? { ok: true, builder: actual } : { ok: false, reason: `signed by ${actual}, expected ${want}` };
   }
   const at = actual.lastIndexOf('@');
   const path = at < 0 ? actual : actual.slice(0, at);
