@@ -3,7 +3,7 @@
  * signer (the attest layer's pipeline: keyless, key or ephemeral) and the GitHub attestations client.
  * Shared by `secure-factory gate` and the gate-deploy action so both behave the same.
  */
-import { readFile } from 'node:fs/promises';
+import { createPublicKey } from 'node:crypto';
 import path from 'node:path';
 import {
   actionsIdentityProvider,
@@ -13,7 +13,7 @@ import {
   subjectsFromPaths,
   type SignerInputs,
 } from '@secure-factory/attest';
-import { ConfigurationError, writeFileAtomic, type Logger, type Statement } from '@secure-factory/core';
+import { ConfigurationError, decodeUtf8, readRegularFile, writeFileAtomic, type Logger, type Statement } from '@secure-factory/core';
 import { loadTrustedRoot } from '../bundle/trusted-root.js';
 import { createBundleVerifier } from '../bundle/verifier.js';
 import { runGate, type GateResult } from './gate.js';
@@ -58,11 +58,21 @@ export async function buildVerifier(trustedRootFile: string | undefined, publicK
   const trustedRoot = await loadTrustedRoot(trustedRootFile);
   const publicKeys: string[] = [];
   for (const f of publicKeyFiles) {
+    // Safe reader (regular file, bounded); then the key must parse here, so garbage is an input error
+    // naming the file (exit 2) rather than OpenSSL decoder text from deep inside verification.
+    const bytes = await readRegularFile(f, { maxBytes: 64 * 1024, what: 'public key file', within: '/' });
+    const pem = decodeUtf8(bytes, f, 'public key file');
     try {
-      publicKeys.push(await readFile(f, 'utf8'));
-    } catch {
-      throw new ConfigurationError('cannot read the public key file', { location: { file: f } });
+      const key = createPublicKey(pem);
+      if (key.type !== 'public') throw new Error('not a public key');
+    } catch (e: unknown) {
+      throw new ConfigurationError('the public key file does not hold a PEM public key', {
+        location: { file: f },
+        hint: 'pass a PEM file starting with -----BEGIN PUBLIC KEY----- (e.g. cosign.pub, or openssl pkey -pubout)',
+        cause: e,
+      });
     }
+    publicKeys.push(pem);
   }
   return sigstoreEvidenceVerifier(createBundleVerifier({ trustedRoot, publicKeys }));
 }
