@@ -11,6 +11,7 @@ import { mapLimit, type Logger } from '@secure-factory/core';
 import { couldNotVerify, type GitHubClient } from './github-api.js';
 import { gitRun, type CommitObject } from './git.js';
 import type { Keyring } from './signers.js';
+import { verifySshCommitSignature } from './ssh-signature.js';
 import { isX509Signature, verifyX509Commit } from './x509.js';
 
 export type SignatureFormat = 'openpgp' | 'ssh' | 'x509' | 'none';
@@ -163,15 +164,28 @@ export async function verifySignatures(opts: {
   logger: Logger;
 }): Promise<CommitSignature[]> {
   const { keyring } = opts;
+  // SSH signatures are checked in-process (no ssh-keygen per commit); the rest, and key types the
+  // in-process check does not handle, go through git with the policy-only keyring.
+  const inProcess = new Map<string, GitVerdict>();
+  for (const c of opts.commits) {
+    if (signatureFormat(c.signature) !== 'ssh' || c.signature === undefined) continue;
+    const v = verifySshCommitSignature(c.signature, c.payload);
+    if (v === undefined) continue;
+    const signer = keyring.ssh.find((k) => k.fingerprint === v.fingerprint);
+    // git's %G? for SSH: G good and allowed, U good but no allowed principal, B bad.
+    const status = !v.valid ? 'B' : signer ? 'G' : 'U';
+    inProcess.set(c.sha, { status, key: v.fingerprint, fingerprint: v.fingerprint, primary: '', signer: signer?.principal ?? '' });
+  }
   const gitChecked = opts.commits.filter((c) => {
     const f = signatureFormat(c.signature);
-    return f === 'openpgp' || f === 'ssh';
+    return (f === 'openpgp' || f === 'ssh') && !inProcess.has(c.sha);
   });
   const verdicts = await gitVerdicts(
     opts.repo,
     gitChecked.map((c) => c.sha),
     keyring,
   );
+  for (const [sha, v] of inProcess) verdicts.set(sha, v);
   // X.509 checks, GitHub API look-ups and merge recomputation are per commit: run a few at a time.
   return mapLimit(opts.commits, 8, async (c): Promise<CommitSignature> => {
     const format = signatureFormat(c.signature);
