@@ -95,7 +95,7 @@ function pathName(location: string): string | undefined {
 
 /** Whether a requirements-file line is a bare URL, VCS reference or path (no `name` in front). */
 export function isBareReference(s: string): boolean {
-  return /^(?:\.{0,2}\/|~\/|[a-z][a-z0-9+.-]*:\/\/|(?:git|hg|svn|bzr)\+|file:)/i.test(s) || /\.(?:whl|tar\.gz|zip)$/i.test(s);
+  return /^(?:\.{0,2}\/|~\/|[a-z][a-z0-9+.-]*:\/\/|(?:git|hg|svn|bzr)\+|file:)/i.test(s) || /^[^\s@;]+\.(?:whl|tar\.gz|zip)$/i.test(s);
 }
 
 /**
