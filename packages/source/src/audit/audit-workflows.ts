@@ -71,6 +71,9 @@ export interface AuditWorkflowsResult {
   refused: Suppression[];
   /** Findings hidden by minSeverity/minConfidence. */
   belowThreshold: number;
+  /** The directory the file paths are relative to, and each file's kind (for fix mode). */
+  base: string;
+  kinds: Record<string, FileKind>;
 }
 
 export const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
@@ -327,21 +330,20 @@ export async function auditWorkflows(options: AuditWorkflowsOptions): Promise<Au
     }
   } else if (options.zizmorConfig === undefined && revision !== undefined) {
     // zizmor's discovery, but read from the trusted revision: the change under review cannot add or edit it.
+    let trustedText: string | undefined;
     for (const name of ['.github/zizmor.yml', '.github/zizmor.yaml', 'zizmor.yml', 'zizmor.yaml']) {
-      const text = await textAtRevision(base, revision, name);
-      if (text === undefined) continue;
-      config = parseZizmorConfig(text, `${name}@${revision.slice(0, 12)}`);
+      trustedText = await textAtRevision(base, revision, name);
+      if (trustedText === undefined) continue;
+      config = parseZizmorConfig(trustedText, `${name}@${revision.slice(0, 12)}`);
       logger.info(`using zizmor configuration ${name} as of ${revision.slice(0, 12)} (the trusted revision)`);
-      const current = discoverZizmorConfig(base);
-      if (current && (await readFile(current, 'utf8').catch(() => '')) !== text)
-        logger.warning(
-          `${path.relative(base, current)} differs from the trusted revision ${revision.slice(0, 12)}: its changes are not honoured`,
-          {
-            file: path.relative(base, current),
-          },
-        );
       break;
     }
+    const current = discoverZizmorConfig(base);
+    if (current && (await readFile(current, 'utf8').catch(() => '')) !== trustedText)
+      logger.warning(
+        `${path.relative(base, current)} differs from the trusted revision ${revision.slice(0, 12)}: its changes are not honoured`,
+        { file: path.relative(base, current) },
+      );
   } else if (mode === 'none' && options.zizmorConfig === undefined) {
     const current = discoverZizmorConfig(base);
     if (current) logger.warning(`ignoring ${current}: suppressions from the audited repository are not honoured here`, { file: current });
@@ -407,5 +409,7 @@ export async function auditWorkflows(options: AuditWorkflowsOptions): Promise<Au
     suppressed,
     refused,
     belowThreshold: findings.length - shown.length,
+    base,
+    kinds: Object.fromEntries(files.filter((x) => audited.includes(x.rel)).map((x) => [x.rel, x.kind])),
   };
 }
