@@ -24,6 +24,7 @@ const VERBS: Record<string, () => Promise<Register>> = {
   'verify-bundle': async () => (await import('./commands/verify-bundle.js')).registerVerifyBundle,
   'sign-bundle': async () => (await import('./commands/sign-bundle.js')).registerSignBundle,
   'verify-artifact': async () => (await import('./commands/verify-artifact.js')).registerVerifyArtifact,
+  'verify-attestation': async () => (await import('./commands/verify-attestation.js')).registerVerifyAttestation,
 };
 
 export async function program(verb?: string): Promise<Command> {
