@@ -1,4 +1,5 @@
 export * from './bundle/artifact.js';
+export * from './bundle/attestation.js';
 export * from './bundle/certificate.js';
 export * from './bundle/claims.js';
 export * from './bundle/github.js';

@@ -44,7 +44,7 @@ export function registerVerifyBundle(program: Command): Command {
     .requiredOption('--bundle <file>', 'the Sigstore bundle (.sigstore.json)')
     .option('--certificate-identity <id>', "the signing certificate's exact SAN")
     .option('--certificate-identity-regexp <re>', "a regular expression the certificate's SAN must match")
-    .option('--certificate-oidc-issuer <url>', "the certificate's exact OIDC issuer")
+    .option('--certificate-oidc-issuer <url>', "the certificate's exact OIDC issuer ('' for a certificate without one)")
     .option('--key <pem>', 'a PEM public key (file or text) for key-signed bundles, instead of an identity')
     .option('--trusted-root <file>', 'a Sigstore trusted root JSON replacing the bundled public-good one')
     .option('--certificate-github-workflow-repository <owner/repo>', 'certificate extension: the source repository')
@@ -65,7 +65,7 @@ export function registerVerifyBundle(program: Command): Command {
       execute(opts, async ({ logger }) => {
         const byIdentity = opts.certificateIdentity !== undefined || opts.certificateIdentityRegexp !== undefined;
         if (opts.key && byIdentity) throw new ConfigurationError('give either --key or --certificate-identity, not both');
-        if (!opts.key && (!byIdentity || !opts.certificateOidcIssuer)) {
+        if (!opts.key && (!byIdentity || opts.certificateOidcIssuer === undefined)) {
           throw new ConfigurationError('verify-bundle needs --certificate-identity (or -regexp) with --certificate-oidc-issuer, or --key');
         }
         if (opts.staging && !opts.trustedRoot) {

@@ -22,6 +22,12 @@ export interface CertificateIdentity {
   sourceRepositoryDigest?: string;
   /** 1.14 `refs/heads/main`, `refs/tags/v1.2.3`. */
   sourceRepositoryRef?: string;
+  /** 1.15 the repository's immutable id. */
+  sourceRepositoryIdentifier?: string;
+  /** 1.16 `https://github.com/OWNER`. */
+  sourceRepositoryOwnerUri?: string;
+  /** 1.17 the owner's immutable id. */
+  sourceRepositoryOwnerIdentifier?: string;
   sourceRepositoryVisibility?: string;
   /** 1.18 Build Config URI: the top-level workflow, `https://github.com/o/r/.github/workflows/x.yml@ref`. */
   buildConfigUri?: string;
@@ -40,6 +46,9 @@ const V2: Record<string, Exclude<keyof CertificateIdentity, 'subjectAlternativeN
   '12': 'sourceRepositoryUri',
   '13': 'sourceRepositoryDigest',
   '14': 'sourceRepositoryRef',
+  '15': 'sourceRepositoryIdentifier',
+  '16': 'sourceRepositoryOwnerUri',
+  '17': 'sourceRepositoryOwnerIdentifier',
   '18': 'buildConfigUri',
   '19': 'buildConfigDigest',
   '20': 'buildTrigger',

@@ -9,7 +9,10 @@ export interface IdentityPolicy {
   subjectAlternativeName?: string;
   /** SAN regular expression, anchored by the caller if needed (`--certificate-identity-regexp`). */
   subjectAlternativeNameRegExp?: string | RegExp;
-  /** Exact OIDC issuer (`--certificate-oidc-issuer`). */
+  /**
+   * Exact OIDC issuer (`--certificate-oidc-issuer`). The empty string demands a certificate with no
+   * issuer extension at all (GitHub's release attestations are signed so).
+   */
   issuer?: string;
   /** `OWNER/REPO` or `https://github.com/OWNER/REPO`. */
   sourceRepository?: string;
@@ -53,7 +56,10 @@ export function checkIdentity(policy: IdentityPolicy, id: CertificateIdentity): 
       problems.push(`certificate identity (SAN) ${JSON.stringify(id.subjectAlternativeName ?? null)} does not match ${String(re)}`);
     }
   }
-  eq('OIDC issuer', policy.issuer, id.issuer);
+  if (policy.issuer === '') {
+    if (id.issuer !== undefined)
+      problems.push(`OIDC issuer: expected a certificate without one, the certificate has ${JSON.stringify(id.issuer)}`);
+  } else eq('OIDC issuer', policy.issuer, id.issuer);
   eq('source repository', policy.sourceRepository === undefined ? undefined : asGithubUrl(policy.sourceRepository), id.sourceRepositoryUri);
   eq('source ref', policy.sourceRef, id.sourceRepositoryRef);
   eq('source commit', policy.sourceCommit?.toLowerCase(), id.sourceRepositoryDigest?.toLowerCase());
