@@ -46,7 +46,8 @@ describeShared('secure-factory attest (CLI)', () => {
     const statement = JSON.parse(readFileSync(path.join(dir, 'ev', 'subjects.intoto.json'), 'utf8')) as {
       subject: { name: string; digest: { sha256: string } }[];
     };
-    expect(statement.subject.map((s) => s.name)).toEqual(['a.bin', 'b.bin', 'c.bin', 'd.bin', 'ghcr.io/acme/app']);
+    // Files are named by their path relative to the project (the one rule for subject names).
+    expect(statement.subject.map((s) => s.name)).toEqual(['dist/a.bin', 'dist/b.bin', 'c.bin', 'd.bin', 'ghcr.io/acme/app']);
     const bundle = path.join(dir, out.signed[0]?.bundlePath ?? '');
     expect(sigstoreBundleValidator()(JSON.parse(readFileSync(bundle, 'utf8')))).toEqual([]);
     for (const target of [path.join(dir, 'dist', 'b.bin'), `sha256:${sha('d')}`, `sha256:${'e'.repeat(64)}`]) {

@@ -44,7 +44,10 @@ describe('secure-factory gate', () => {
 
   it('exit 0 for an admitted artefact file, the decision as JSON on stdout, and an ephemeral-signed VSA', async () => {
     const evidence = copyEvidence(goodDir);
-    const r = await runCli(['gate', art.file, ...base(evidence), '--signer', 'ephemeral', '--json']);
+    // Run from the artefact's folder: a file is named by its path relative to the project (the cwd).
+    const r = await runCli(['gate', path.basename(art.file), ...base(evidence), '--signer', 'ephemeral', '--json'], {
+      cwd: path.dirname(art.file),
+    });
     expect(r.stderr).toContain('ADMITTED');
     expect(r.exitCode).toBe(0);
     const out = JSON.parse(r.stdout) as {

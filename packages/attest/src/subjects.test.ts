@@ -31,18 +31,79 @@ describe('subjects', () => {
 });
 
 describe('subjects from files and globs', () => {
-  it('names files relative to the static base of the glob, and a plain file by its base name', async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+  const setup = async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, symlinkSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const path = await import('node:path');
-    const { subjectsFromPaths } = await import('./subjects.js');
     const dir = mkdtempSync(path.join(tmpdir(), 'sf-subj-'));
     mkdirSync(path.join(dir, 'out', 'sub'), { recursive: true });
+    mkdirSync(path.join(dir, 'dist', 'esm'), { recursive: true });
+    mkdirSync(path.join(dir, '.secure-factory', 'out', 'dist'), { recursive: true });
     writeFileSync(path.join(dir, 'out', 'a.tgz'), 'a');
+    writeFileSync(path.join(dir, 'out', '.hidden'), 'h');
     writeFileSync(path.join(dir, 'out', 'sub', 'b.tgz'), 'b');
+    writeFileSync(path.join(dir, 'dist', 'axios.js'), 'cjs');
+    writeFileSync(path.join(dir, 'dist', 'esm', 'axios.js'), 'esm');
+    writeFileSync(path.join(dir, 'dist', '[id] é 日本.js'), 'route');
+    writeFileSync(path.join(dir, '.secure-factory', 'out', 'dist', 'axios.js'), 'cjs');
+    symlinkSync('a.tgz', path.join(dir, 'out', 'link.tgz'));
+    return { dir, path };
+  };
+
+  it('names every file by its path relative to the project, for globs and plain files alike', async () => {
+    const { subjectsFromPaths } = await import('./subjects.js');
+    const { dir } = await setup();
     const names = (await subjectsFromPaths(['out/**'], dir)).map((s) => s.name);
-    expect(names).toEqual(['a.tgz', 'sub/b.tgz']);
-    expect((await subjectsFromPaths(['out/sub/b.tgz'], dir)).map((s) => s.name)).toEqual(['b.tgz']);
+    expect(names).toEqual(['out/.hidden', 'out/a.tgz', 'out/link.tgz', 'out/sub/b.tgz']);
+    expect((await subjectsFromPaths(['out/sub/b.tgz'], dir)).map((s) => s.name)).toEqual(['out/sub/b.tgz']);
+    expect((await subjectsFromPaths(['./out/sub/b.tgz'], dir)).map((s) => s.name)).toEqual(['out/sub/b.tgz']);
     await expect(subjectsFromPaths(['out/*.zip'], dir)).rejects.toThrow(/matches no file/);
+  });
+
+  it('keeps dist/axios.js and dist/esm/axios.js apart, and names the output folder as the build does', async () => {
+    const { subjectsFromPaths } = await import('./subjects.js');
+    const { dir } = await setup();
+    const got = await subjectsFromPaths(['dist/**/axios.js', '.secure-factory/out/**'], dir);
+    expect(got.map((s) => s.name)).toEqual(['dist/axios.js', 'dist/esm/axios.js', 'dist/axios.js']);
+    expect(new Set(got.map((s) => s.digest.sha256)).size).toBe(2);
+  });
+
+  it('takes an existing file literally even with glob characters, spaces and Unicode in its name', async () => {
+    const { subjectsFromPaths } = await import('./subjects.js');
+    const { createHash } = await import('node:crypto');
+    const { dir } = await setup();
+    const [s] = await subjectsFromPaths(['dist/[id] é 日本.js'], dir);
+    expect(s).toEqual({ name: 'dist/[id] é 日本.js', digest: { sha256: createHash('sha256').update('route').digest('hex') } });
+  });
+
+  it('refuses files outside the project with a clear error', async () => {
+    const { subjectsFromPaths } = await import('./subjects.js');
+    const { dir, path } = await setup();
+    await expect(subjectsFromPaths(['../outside.tgz'], path.join(dir, 'out'))).rejects.toThrow(/does not exist/);
+    await expect(subjectsFromPaths(['../a.tgz'], path.join(dir, 'out', 'sub'))).rejects.toThrow(/outside the project/);
+    await expect(subjectsFromPaths([path.join(dir, 'out', 'a.tgz')], path.join(dir, 'dist'))).rejects.toThrow(/outside the project/);
+    await expect(subjectsFromPaths(['../*.tgz'], path.join(dir, 'out', 'sub'))).rejects.toThrow(/outside the project/);
+  });
+
+  it('names subjects from a checksums file the same way, and refuses names that leave the project', () => {
+    const hex = 'ab'.repeat(32);
+    expect(parseChecksums(`${hex}  ./dist/esm/axios.js\n${hex}  dist/axios.js\n`, 'SUMS').map((s) => s.name)).toEqual([
+      'dist/esm/axios.js',
+      'dist/axios.js',
+    ]);
+    expect(() => parseChecksums(`${hex}  ../x.tgz\n`, 'SUMS')).toThrow(/leaves the project/);
+    expect(() => parseChecksums(`${hex}  /etc/passwd\n`, 'SUMS')).toThrow(/absolute path/);
+    // sha256sum escapes a newline in a name; the name is refused rather than split into two lines.
+    expect(() => parseChecksums(`\\${hex}  a\\nb\n`, 'SUMS')).toThrow(/control character/);
+    expect(parseChecksums(`\\${hex}  a\\\\b\n`, 'SUMS').map((s) => s.name)).toEqual(['a\\b']);
+  });
+
+  it("takes already named subjects (the build's) through the same rule", async () => {
+    const { collectSubjects } = await import('./subjects.js');
+    const hex = 'cd'.repeat(32);
+    expect(await collectSubjects({ subjects: [{ name: './dist/a.js', digest: { sha256: hex } }] })).toEqual([
+      { name: 'dist/a.js', digest: { sha256: hex } },
+    ]);
+    await expect(collectSubjects({ subjects: [{ name: '../a.js', digest: { sha256: hex } }] })).rejects.toThrow(/leaves the project/);
   });
 });

@@ -1,11 +1,22 @@
 /**
  * Subjects made directly from files, globs, a `sha256sum`-style checksums file or image digests, so
- * attest is useful on its own. Every subject is an exact (name, sha256) pair; nothing is capped.
+ * attest is useful on its own. Every subject is an exact (name, sha256) pair; nothing is capped. Files
+ * are named by the one rule of core `subjectNameOf` (the path relative to the project, `cwd`), the
+ * same names the build gives, and hashed on core's worker pool.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { glob } from 'node:fs/promises';
 import path from 'node:path';
-import { compareBytewise, ConfigurationError, isSha256Hex, sha256File, type Subject } from '@secure-factory/core';
+import picomatch from 'picomatch';
+import {
+  compareBytewise,
+  ConfigurationError,
+  hashFiles,
+  isSha256Hex,
+  listTreeNames,
+  subjectName,
+  subjectNamer,
+  type Subject,
+} from '@secure-factory/core';
 
 export interface SubjectSources {
   /** Files or globs, relative to `cwd`. */
@@ -16,62 +27,81 @@ export interface SubjectSources {
   digestName?: string | undefined;
   /** `sha256sum` output (`HEX  NAME` / `HEX *NAME`) or BSD style (`SHA256 (NAME) = HEX`). */
   checksumFiles?: readonly string[];
+  /** Subjects already named and hashed (e.g. the build's outputs, as `secure-factory run` passes them). */
+  subjects?: readonly Subject[];
+  /** The project root: file subjects are named by their path relative to it. Default: the current folder. */
   cwd?: string;
 }
 
 const GLOB = /[*?[\]{}]/;
 
-/**
- * A subject's name is its path relative to the pattern's static base: `.secure-factory/out/**` names
- * `app.tgz`, as the build's provenance does (outputs relative to the output folder); a plain file
- * path names its base name, as actions/attest does.
- */
-function staticBase(pattern: string, cwd: string): string {
+/** The folder a glob cannot match above: its leading segments without glob characters. */
+function staticBase(pattern: string): string {
   const parts = pattern.split('/');
   const fixed: string[] = [];
   for (const p of parts.slice(0, -1)) {
     if (GLOB.test(p)) break;
     fixed.push(p);
   }
-  return path.resolve(cwd, fixed.join('/') || '.');
+  return fixed.join('/') || '.';
 }
 
-function nameFor(file: string, base: string): string {
-  const rel = path.relative(base, file);
-  const name = rel.startsWith('..') || path.isAbsolute(rel) ? path.basename(file) : rel;
-  return name.split(path.sep).join('/');
+async function isFile(abs: string): Promise<boolean | undefined> {
+  try {
+    return (await stat(abs)).isFile();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The files a glob matches below its static base (dot files included, as the build's output globs). */
+async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
+  const base = staticBase(pattern);
+  const baseAbs = path.resolve(cwd, base);
+  let names: { path: string; type: 'file' | 'symlink' }[];
+  try {
+    names = await listTreeNames(baseAbs);
+  } catch {
+    names = [];
+  }
+  const isMatch = picomatch(path.posix.normalize(pattern).replace(/^\.\//, ''), { dot: true });
+  const prefix = base === '.' ? '' : `${path.posix.normalize(base).replace(/^\.\//, '')}/`;
+  const out: string[] = [];
+  for (const n of names) {
+    if (!isMatch(`${prefix}${n.path}`)) continue;
+    const abs = path.join(baseAbs, ...n.path.split('/'));
+    // A symlink counts when it leads to a file (its content is what is hashed), as a shell glob would.
+    if (n.type === 'symlink' && (await isFile(abs)) !== true) continue;
+    out.push(abs);
+  }
+  return out;
 }
 
 export async function subjectsFromPaths(patterns: readonly string[], cwd: string): Promise<Subject[]> {
-  const out: Subject[] = [];
+  const root = path.resolve(cwd);
+  const files: string[] = [];
   for (const pattern of patterns) {
-    let files: string[];
-    let base: string;
-    if (GLOB.test(pattern)) {
-      base = staticBase(pattern, cwd);
-      files = [];
-      for await (const f of glob(pattern, { cwd })) {
-        const abs = path.resolve(cwd, f);
-        if ((await stat(abs)).isFile()) files.push(abs);
-      }
-      if (files.length === 0)
-        throw new ConfigurationError(`the subject pattern "${pattern}" matches no file`, { hint: `paths are relative to ${cwd}` });
-      files.sort(compareBytewise);
-    } else {
-      const abs = path.resolve(cwd, pattern);
-      let isFile: boolean;
-      try {
-        isFile = (await stat(abs)).isFile();
-      } catch {
-        throw new ConfigurationError(`the subject file "${pattern}" does not exist`, { location: { file: abs } });
-      }
-      if (!isFile) throw new ConfigurationError(`the subject "${pattern}" is not a regular file (use a glob such as "${pattern}/**")`);
-      files = [abs];
-      base = path.dirname(abs);
+    const literal = path.resolve(root, pattern);
+    const kind = await isFile(literal);
+    // An existing file is taken as it is, even when its name holds glob characters (`[id].js`).
+    if (kind === true) {
+      files.push(literal);
+      continue;
     }
-    for (const f of files) out.push({ name: nameFor(f, base), digest: { sha256: await sha256File(f) } });
+    if (!GLOB.test(pattern)) {
+      if (kind === undefined) throw new ConfigurationError(`the subject file "${pattern}" does not exist`, { location: { file: literal } });
+      throw new ConfigurationError(`the subject "${pattern}" is not a regular file (use a glob such as "${pattern}/**")`);
+    }
+    const matched = await expandGlob(pattern, root);
+    if (matched.length === 0)
+      throw new ConfigurationError(`the subject pattern "${pattern}" matches no file`, { hint: `paths are relative to ${root}` });
+    files.push(...matched.sort(compareBytewise));
   }
-  return out;
+  // Names first: a path outside the project fails before anything is read.
+  const nameOf = subjectNamer(root);
+  const names = files.map(nameOf);
+  const digests = await hashFiles(files);
+  return names.map((name, i) => ({ name, digest: { sha256: digests[i]?.sha256 ?? '' } }));
 }
 
 export function parseChecksums(text: string, file: string): Subject[] {
@@ -82,11 +112,20 @@ export function parseChecksums(text: string, file: string): Subject[] {
     const gnu = /^\\?([0-9a-fA-F]{64}) [ *](.+)$/.exec(line);
     const bsd = /^SHA256 \((.+)\) = ([0-9a-fA-F]{64})$/.exec(line);
     const hex = gnu?.[1] ?? bsd?.[2];
-    const name = gnu?.[2] ?? bsd?.[1];
-    if (!hex || !name) {
+    const rawName = gnu?.[2] ?? bsd?.[1];
+    if (!hex || !rawName) {
       throw new ConfigurationError('not a sha256sum line ("<64 hex>  <name>" or "SHA256 (<name>) = <64 hex>")', {
         location: { file, line: i + 1, column: 1 },
       });
+    }
+    // sha256sum starts a line with a backslash when it escaped the name (backslash-n for a newline).
+    const escaped = line.startsWith('\\');
+    const unescaped = escaped ? rawName.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c)) : rawName;
+    let name: string;
+    try {
+      name = subjectName(unescaped, `the name on line ${i + 1}`);
+    } catch (e: unknown) {
+      throw new ConfigurationError(e instanceof Error ? e.message : String(e), { cause: e, location: { file, line: i + 1, column: 1 } });
     }
     out.push({ name, digest: { sha256: hex.toLowerCase() } });
   });
@@ -107,6 +146,7 @@ export function subjectFromDigest(spec: string, defaultName: string | undefined)
 export async function collectSubjects(src: SubjectSources): Promise<Subject[]> {
   const cwd = src.cwd ?? process.cwd();
   const out: Subject[] = [];
+  out.push(...(src.subjects ?? []).map((sub) => ({ ...sub, ...(sub.name !== undefined ? { name: subjectName(sub.name) } : {}) })));
   out.push(...(await subjectsFromPaths(src.paths ?? [], cwd)));
   for (const f of src.checksumFiles ?? []) {
     const abs = path.resolve(cwd, f);
@@ -128,20 +168,23 @@ export function subjectKey(s: Subject): string {
 
 /** Keeps the first of each exact (name, digest) pair; the same name with two digests is an error. */
 export function dedupeSubjects(subjects: readonly Subject[]): Subject[] {
-  const seen = new Set<string>();
+  // Named sha256 subjects (nearly all) are keyed by name alone: no key string is built per subject.
   const byName = new Map<string, string>();
+  const seen = new Set<string>();
   const out: Subject[] = [];
   for (const s of subjects) {
-    const k = subjectKey(s);
-    if (seen.has(k)) continue;
     const d = s.digest.sha256;
     if (s.name !== undefined && d !== undefined) {
       const prev = byName.get(s.name);
-      if (prev !== undefined && prev !== d)
+      if (prev === d) continue;
+      if (prev !== undefined)
         throw new ConfigurationError(`the subject "${s.name}" is given with two digests (sha256:${prev} and sha256:${d})`);
       byName.set(s.name, d);
+    } else {
+      const k = subjectKey(s);
+      if (seen.has(k)) continue;
+      seen.add(k);
     }
-    seen.add(k);
     out.push(s);
   }
   return out;

@@ -1,16 +1,24 @@
 /**
- * Subjects: every output file matched by the globs, digested in parallel with streamed SHA-256. Names
- * are relative to the output folder, `/`-separated and normalised; a glob that leaves the folder, a
- * symlink that points outside it and a glob that matches nothing are errors.
+ * Subjects: every output file matched by the globs, named by the one rule of core `subjectName` (the
+ * path relative to the output folder, which holds the outputs at their project paths) and hashed on
+ * core's worker pool. A glob that leaves the folder, a symlink that points outside it and a glob that
+ * matches nothing are errors.
  */
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { sha256Files } from './parallel-digest.js';
-import { compareBytewise, ConfigurationError, listTree, mapLimit, PolicyViolation, type Subject } from '@secure-factory/core';
+import {
+  compareBytewise,
+  ConfigurationError,
+  hashFiles,
+  listTreeNames,
+  PolicyViolation,
+  subjectName,
+  type Subject,
+} from '@secure-factory/core';
 
 export interface OutputFile {
-  /** Relative, `/`-separated, normalised. */
+  /** The subject name: relative, `/`-separated, normalised (core subjectName). */
   name: string;
   /** Absolute path of the bytes that were hashed (a symlink's target inside the folder). */
   file: string;
@@ -35,13 +43,9 @@ export function checkGlob(pattern: string): string {
   return p;
 }
 
-/** Normalises a relative name and refuses traversal. */
+/** Normalises a relative name and refuses traversal (core subjectName, the one rule for names). */
 export function normaliseName(rel: string): string {
-  const n = path.posix.normalize(rel.split(path.sep).join('/')).replace(/^\.\//, '');
-  if (n === '..' || n.startsWith('../') || path.posix.isAbsolute(n) || n === '.' || n === '') {
-    throw new PolicyViolation(`output path "${rel}" leaves the output folder`);
-  }
-  return n;
+  return subjectName(rel, 'the output path', 'the output folder');
 }
 
 export async function collectOutputs(outDir: string, globs: readonly string[]): Promise<OutputFile[]> {
@@ -49,9 +53,9 @@ export async function collectOutputs(outDir: string, globs: readonly string[]): 
     throw new ConfigurationError('no output globs were given', { hint: 'pass --outputs GLOB (or the outputs input), e.g. "dist/**"' });
   const root = await realpath(outDir);
   const found = new Map<string, string>();
-  // The folder is listed once without following symlinks (core listTree), then matched with picomatch:
-  // a symlink is seen as a symlink, never walked out of the folder.
-  const tree = await listTree(root);
+  // The folder is listed once without following symlinks (core listTreeNames, no stat per file), then
+  // matched with picomatch: a symlink is seen as a symlink, never walked out of the folder.
+  const tree = await listTreeNames(root);
   for (const g of globs.map(checkGlob)) {
     const isMatch = picomatch(g, { dot: true });
     let n = 0;
@@ -92,12 +96,10 @@ export async function collectOutputs(outDir: string, globs: readonly string[]): 
     }
   }
   const names = [...found.keys()].sort(compareBytewise);
-  const sized = await mapLimit(names, 16, async (name) => {
-    const file = found.get(name) as string;
-    return { name, file, size: (await stat(file)).size };
-  });
-  const digests = await sha256Files(sized);
-  return sized.map((f, i) => ({ ...f, sha256: digests[i] as string }));
+  const files = names.map((name) => found.get(name) as string);
+  // Sizes come back from the hashing itself (bytes read), so no stat pass over every output.
+  const digests = await hashFiles(files);
+  return names.map((name, i) => ({ name, file: files[i] as string, size: digests[i]?.size ?? 0, sha256: digests[i]?.sha256 ?? '' }));
 }
 
 export function toSubjects(outputs: readonly OutputFile[]): Subject[] {

@@ -94,18 +94,24 @@ const { parentPort } = require('node:worker_threads');
 const { createHash, hash } = require('node:crypto');
 const { openSync, readSync, closeSync } = require('node:fs');
 const buf = Buffer.allocUnsafe(${CHUNK});
+const oneShot = typeof hash === 'function'
+  ? (data) => hash('sha256', data, 'buffer')
+  : (data) => createHash('sha256').update(data).digest();
 parentPort.on('message', ({ id, files }) => {
-  const sha256 = [], size = [], error = [];
-  for (const file of files) {
+  // Raw digests and sizes in two transferred arrays: no string per file crosses the thread boundary.
+  const digests = new Uint8Array(32 * files.length);
+  const sizes = new Float64Array(files.length);
+  let errors = null;
+  for (let k = 0; k < files.length; k++) {
     let fd;
     try {
-      fd = openSync(file, 'r');
+      fd = openSync(files[k], 'r');
       let n = readSync(fd, buf, 0, buf.length, 0);
       let pos = n;
-      let hex;
+      let d;
       if (n < buf.length && readSync(fd, buf, n, buf.length - n, n) === 0) {
         // The whole file in one read (most files): one-shot hash, no Hash object per file.
-        hex = hash ? hash('sha256', buf.subarray(0, n), 'hex') : createHash('sha256').update(buf.subarray(0, n)).digest('hex');
+        d = oneShot(buf.subarray(0, n));
       } else {
         const h = createHash('sha256');
         h.update(buf.subarray(0, n));
@@ -113,20 +119,17 @@ parentPort.on('message', ({ id, files }) => {
           h.update(n === buf.length ? buf : buf.subarray(0, n));
           pos += n;
         }
-        hex = h.digest('hex');
+        d = h.digest();
       }
-      sha256.push(hex);
-      size.push(pos);
-      error.push(null);
+      digests.set(d, 32 * k);
+      sizes[k] = pos;
     } catch (e) {
-      sha256.push('');
-      size.push(0);
-      error.push(String((e && e.message) || e));
+      (errors ??= {})[k] = String((e && e.message) || e);
     } finally {
       if (fd !== undefined) closeSync(fd);
     }
   }
-  parentPort.postMessage({ id, sha256, size, error });
+  parentPort.postMessage({ id, digests, sizes, errors }, [digests.buffer, sizes.buffer]);
 });
 `;
 
@@ -143,9 +146,9 @@ function unreadable(file: string, reason: string, cause?: unknown): Configuratio
 
 interface BatchReply {
   id: number;
-  sha256: string[];
-  size: number[];
-  error: (string | null)[];
+  digests: Uint8Array;
+  sizes: Float64Array;
+  errors: Record<number, string> | null;
 }
 
 /**
@@ -190,7 +193,8 @@ export async function hashFiles(
   }
   if (batch.length > 0) batches.push(batch);
   const out = new Array<FileDigest>(list.length);
-  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(WORKER, { eval: true }));
+  // execArgv: [] so that a parent started with --input-type=module still evaluates the worker as CommonJS.
+  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(WORKER, { eval: true, execArgv: [] }));
   try {
     let next = 0;
     await Promise.all(
@@ -210,15 +214,15 @@ export async function hashFiles(
             };
             w.on('error', reject);
             w.on('message', (m: BatchReply) => {
+              const bad = m.errors ? Number(Object.keys(m.errors)[0]) : -1;
+              if (bad >= 0) {
+                next = batches.length; // the other workers stop after their current batch
+                reject(unreadable(list[current[bad] as number]?.file ?? '', m.errors?.[bad] ?? ''));
+                return;
+              }
+              const hex = Buffer.from(m.digests.buffer, m.digests.byteOffset, m.digests.byteLength);
               for (let k = 0; k < current.length; k++) {
-                const i = current[k] as number;
-                const error = m.error[k];
-                if (error !== null && error !== undefined) {
-                  next = batches.length; // the other workers stop after their current batch
-                  reject(unreadable(list[i]?.file ?? '', error));
-                  return;
-                }
-                out[i] = { sha256: m.sha256[k] as string, size: m.size[k] as number };
+                out[current[k] as number] = { sha256: hex.toString('hex', 32 * k, 32 * k + 32), size: m.sizes[k] as number };
               }
               send();
             });

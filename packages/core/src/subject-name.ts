@@ -29,13 +29,13 @@ function escapes(what: string, original: string, reason: string): ConfigurationE
  * `./` go, and a name that is empty, absolute, leaves the project (`..`), ends in `/` or holds a
  * control character is refused with an error naming it.
  */
-export function subjectName(relative: string, what = 'the subject'): string {
+export function subjectName(relative: string, what = 'the subject', within = 'the project'): string {
   if (relative === '') throw escapes(what, relative, 'is empty');
   if (CONTROL.test(relative)) throw escapes(what, relative, 'contains a control character');
   const posix = path.sep === '/' ? relative : relative.split(path.sep).join('/');
   if (path.posix.isAbsolute(posix) || /^[A-Za-z]:[\\/]/.test(posix)) throw escapes(what, relative, 'is an absolute path');
   const n = path.posix.normalize(posix);
-  if (n === '..' || n.startsWith('../')) throw escapes(what, relative, 'leaves the project ("..")');
+  if (n === '..' || n.startsWith('../')) throw escapes(what, relative, `leaves ${within} ("..")`);
   if (n === '.' || n === './' || n.endsWith('/')) throw escapes(what, relative, 'names a folder, not a file');
   return n.startsWith('./') ? n.slice(2) : n;
 }
@@ -45,12 +45,21 @@ export function subjectName(relative: string, what = 'the subject'): string {
  * relative path, or its path within the output folder when it lies there.
  */
 export function subjectNameOf(root: string, file: string): string {
-  const rel = path.relative(path.resolve(root), path.resolve(file));
-  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) {
-    throw new ConfigurationError(`${file} is outside the project ${root}, so it has no subject name`, {
-      hint: 'subjects are named by their path relative to the project: run from the project folder, or give a file inside it',
-    });
-  }
-  const name = subjectName(rel, `the path of ${file}`);
-  return name.startsWith(`${OUTPUT_FOLDER}/`) ? name.slice(OUTPUT_FOLDER.length + 1) : name;
+  return subjectNamer(root)(file);
+}
+
+/** `subjectNameOf` for many files of one project: the root is resolved once. */
+export function subjectNamer(root: string): (file: string) => string {
+  const base = path.resolve(root);
+  const prefix = base.endsWith(path.sep) ? base : `${base}${path.sep}`;
+  return (file: string): string => {
+    const abs = path.isAbsolute(file) ? path.normalize(file) : path.resolve(file);
+    if (!abs.startsWith(prefix) || abs.length === prefix.length) {
+      throw new ConfigurationError(`${file} is outside the project ${root}, so it has no subject name`, {
+        hint: 'subjects are named by their path relative to the project: run from the project folder, or give the artefact by its digest (sha256:<64 hex>)',
+      });
+    }
+    const name = subjectName(abs.slice(prefix.length), `the path of ${file}`);
+    return name.startsWith(`${OUTPUT_FOLDER}/`) ? name.slice(OUTPUT_FOLDER.length + 1) : name;
+  };
 }

@@ -1,7 +1,11 @@
-/** What to gate: files (hashed here), `sha256:HEX` digests, or image references pinned by digest. */
+/**
+ * What to gate: files (hashed here), `sha256:HEX` digests, or image references pinned by digest. A file
+ * is named by the one rule of core `subjectNameOf`: its path relative to the project (`cwd`), as the
+ * build and attest name it; a file outside the project is refused (gate it by `sha256:` digest).
+ */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigurationError, sha256File } from '@secure-factory/core';
+import { ConfigurationError, sha256File, subjectNameOf } from '@secure-factory/core';
 
 export interface GateSubject {
   /** sha256 hex */
@@ -27,7 +31,8 @@ export async function resolveSubject(arg: string, cwd = process.cwd()): Promise<
     });
   }
   if (!isFile) throw new ConfigurationError(`"${arg}" is not a regular file`, { hint: 'gate each artefact file, not a folder' });
-  return { digest: await sha256File(file), name: path.basename(arg) };
+  const name = subjectNameOf(cwd, file);
+  return { digest: await sha256File(file), name };
 }
 
 export async function resolveSubjects(args: readonly string[], cwd = process.cwd()): Promise<GateSubject[]> {
