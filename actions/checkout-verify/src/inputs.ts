@@ -10,6 +10,9 @@ export interface RunInputs {
   evidence: string;
   token: string | undefined;
   auditWorkflows: boolean;
+  /** Workflow audit findings below these are hidden, unless they block (zizmor's --min-severity/--min-confidence). */
+  minSeverity: 'info' | 'low' | 'medium' | 'high' | undefined;
+  minConfidence: 'low' | 'medium' | 'high' | undefined;
   sarif: string;
   /** The runner's context (environment and event payload), read here and nowhere else. */
   context: {
@@ -30,6 +33,18 @@ export interface RunInputs {
     pullNumber: number | undefined;
     publicRepository: boolean | undefined;
   };
+}
+
+/** An optional input that must be one of the given names (case-insensitive); mapped to its value. */
+function oneOf<T extends string>(name: string, values: Record<string, T>): T | undefined {
+  const raw = getOptionalInput(name);
+  if (raw === undefined) return undefined;
+  const v = values[raw.trim().toLowerCase()];
+  if (v === undefined)
+    throw new ConfigurationError(`input ${name} is ${JSON.stringify(raw)}`, {
+      hint: `use one of: ${[...new Set(Object.keys(values))].join(', ')}`,
+    });
+  return v;
 }
 
 interface EventPayload {
@@ -85,6 +100,8 @@ export function readInputs(): RunInputs {
     evidence: getOptionalInput('evidence') ?? '.secure-factory/evidence',
     token: getOptionalInput('token'),
     auditWorkflows: getBooleanInput('audit-workflows', true),
+    minSeverity: oneOf('min-severity', { informational: 'info', info: 'info', low: 'low', medium: 'medium', high: 'high' }),
+    minConfidence: oneOf('min-confidence', { low: 'low', medium: 'medium', high: 'high' }),
     sarif: getOptionalInput('sarif') ?? 'secure-factory-source.sarif',
     context: {
       workspace: env('GITHUB_WORKSPACE') ?? process.cwd(),

@@ -38,6 +38,8 @@ export async function run(inputs: RunInputs): Promise<void> {
     // The input can only turn the audit off where the policy itself asks for it.
     auditWorkflows: inputs.auditWorkflows && policy.sourceCheck.workflows.audit,
     publicRepository: ctx.publicRepository,
+    minSeverity: inputs.minSeverity,
+    minConfidence: inputs.minConfidence,
     logger,
   });
 

@@ -17,6 +17,7 @@ import {
   type Finding,
   type Logger,
   type Policy,
+  type Severity,
 } from '@secure-factory/core';
 import { auditWorkflows } from './audit/index.js';
 import { checkCommitIdentity } from './commit-identity.js';
@@ -76,6 +77,9 @@ export interface VerifySourceOptions {
   auditor?: WorkflowAuditor | undefined;
   /** Whether the repository is public (self-hosted runners are then a finding of the audit). */
   publicRepository?: boolean | undefined;
+  /** Hide non-blocking workflow audit findings below this severity / confidence (zizmor's --min-*). */
+  minSeverity?: Severity | undefined;
+  minConfidence?: 'low' | 'medium' | 'high' | undefined;
   logger: Logger;
   now?: Date | undefined;
 }
@@ -362,7 +366,17 @@ export async function verifySource(opts: VerifySourceOptions): Promise<VerifySou
       logger,
     });
     workflowFiles = r.files;
-    const audited = r.findings.map((f) => ({ ...f, blocking: atLeast(f.severity, sc.workflows.blockSeverity) }));
+    const rank = { low: 0, medium: 1, high: 2 };
+    const confidence = (f: Finding): number => rank[(f.properties?.confidence as keyof typeof rank | undefined) ?? 'high'] ?? 2;
+    // --min-severity/--min-confidence never hide a finding that blocks.
+    const audited = r.findings
+      .map((f) => ({ ...f, blocking: atLeast(f.severity, sc.workflows.blockSeverity) }))
+      .filter(
+        (f) =>
+          f.blocking ||
+          ((opts.minSeverity === undefined || atLeast(f.severity, opts.minSeverity)) &&
+            (opts.minConfidence === undefined || confidence(f) >= rank[opts.minConfidence])),
+      );
     findings.push(...audited);
     const blocking = audited.filter((f) => f.blocking).length;
     checks.push({
