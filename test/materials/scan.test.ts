@@ -128,7 +128,42 @@ describeShared('scan: inventory', () => {
     const summary = scanSummary(result);
     expect(summary).toContain('refused');
     expect(summary).toContain('fixed in 7.0.0');
-    expect(summary).toContain('| severity |');
+    // Every finding, grouped by severity, with the dependency's scope where the lockfile says it.
+    expect(summary).toMatch(/### critical \(2, 2 blocking\)[\s\S]*### high/);
+    expect(summary).toContain('| scope |');
+    expect(summary).toMatch(/web\/package-lock\.json:47` \| SF-TEST-2026-0001 .*\| runtime \|/);
+    for (const f of result.findings) expect(summary).toContain(f.rule);
+  });
+
+  it('SARIF: one rule per advisory (link, CVSS security-severity), a location and a stable fingerprint for every result', () => {
+    const sarif = scanSarif(result) as unknown as {
+      runs: {
+        tool: { driver: { rules: { id: string; helpUri?: string; properties: Record<string, unknown> }[] } };
+        results: {
+          ruleId: string;
+          locations?: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[];
+          partialFingerprints?: Record<string, string>;
+        }[];
+      }[];
+    };
+    const run = sarif.runs[0];
+    if (!run) throw new Error('no run');
+    const advisories = [...new Set(result.vulnerabilities.map((v) => v.id))];
+    for (const id of advisories) {
+      const rule = run.tool.driver.rules.find((r) => r.id === id);
+      expect(rule?.helpUri).toBe(`https://osv.dev/vulnerability/${id}`);
+      expect(Number(rule?.properties['security-severity'])).toBeGreaterThan(0);
+    }
+    const vulnResults = run.results.filter((r) => advisories.includes(r.ruleId));
+    expect(vulnResults).toHaveLength(result.findings.filter((f) => f.rule === 'materials/vulnerable-package').length);
+    for (const r of vulnResults) expect(r.locations?.[0]?.physicalLocation.region?.startLine).toBeGreaterThan(0);
+    // Every result is placed in a file (GitHub drops results without a location), with a fingerprint.
+    for (const r of run.results) {
+      expect(r.locations?.[0]?.physicalLocation.artifactLocation.uri).toMatch(/^[^/]/);
+      expect(r.partialFingerprints?.['secureFactoryFinding/v1']).toMatch(/^[0-9a-f]{32}$/);
+    }
+    expect(new Set(run.results.map((r) => JSON.stringify(r.partialFingerprints))).size).toBe(run.results.length);
+    expect(JSON.stringify(scanSarif(result))).toBe(JSON.stringify(sarif));
   });
 });
 

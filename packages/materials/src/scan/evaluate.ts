@@ -49,6 +49,16 @@ const LOCKFILE_ECOSYSTEMS = new Set(['npm', 'PyPI', 'Go', 'crates.io', 'RubyGems
 const HASHING_FORMATS =
   /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lock|Cargo\.lock|Pipfile\.lock|poetry\.lock|uv\.lock)$/;
 
+/** Files that say whether a dependency is for development (a dev flag or group) or for run time. */
+const RECORDS_SCOPE =
+  /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.yaml|bun\.lock|Pipfile\.lock|uv\.lock|composer\.lock|package\.json|Pipfile|pyproject\.toml|Cargo\.toml)$/;
+
+/** `development` or `runtime` where the format says, undefined where it does not (requirements.txt, yarn.lock...). */
+export function dependencyScope(p: Package): 'development' | 'runtime' | undefined {
+  if (p.groups.includes('dev')) return 'development';
+  return RECORDS_SCOPE.test(p.sourceFile) ? 'runtime' : undefined;
+}
+
 function pkgLabel(p: { name: string; version: string }): string {
   return p.version ? `${p.name}@${p.version}` : p.name;
 }
@@ -86,6 +96,8 @@ export function evaluateMaterials(input: EvaluateInput): { findings: Finding[]; 
   const used = new Set<Exception>();
 
   const push = (f: Finding, ids: readonly string[], pkg: Package | undefined, blocks: boolean): boolean => {
+    const scope = pkg ? dependencyScope(pkg) : undefined;
+    if (scope) f.properties = { ...f.properties, scope };
     // Waivers scoped to a digest or an environment are the gate's business: with neither given here, they do not match.
     const waiver = findWaiver(policy.exceptions, { ids, rule: f.rule, ...(pkg ? { package: pkg } : {}) }, now, policy.exceptionMaxDays)
       .active?.exception;

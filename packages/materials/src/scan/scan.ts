@@ -9,6 +9,7 @@ import {
   blockingFindings,
   compareFindings,
   ConfigurationError,
+  DEFAULT_POLICY_SOURCE,
   EvidenceFolder,
   makeStatement,
   PREDICATE,
@@ -61,6 +62,8 @@ export interface ScanResult {
   files: string[];
   /** What `materials.ignore` excluded (folders end with `/`). */
   ignored: string[];
+  /** Where findings without a file are shown (SARIF): the policy file when it is in the tree, else the first lockfile. */
+  placeholderFile?: string | undefined;
   /** The policy that judged the scan: its file and the vulnerability threshold. */
   policy: { file: string; sha256: string; blockSeverity: string };
 }
@@ -100,6 +103,14 @@ function readSbom(file: string): SbomContents | undefined {
     return undefined;
   }
   return readSbomContents(doc, path.basename(file));
+}
+
+function placeholder(root: string, policyFile: string, files: readonly string[]): string | undefined {
+  if (policyFile !== DEFAULT_POLICY_SOURCE) {
+    const rel = path.relative(root, path.resolve(root, policyFile));
+    if (!rel.startsWith('..') && !path.isAbsolute(rel)) return rel.split(path.sep).join('/');
+  }
+  return files[0];
 }
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
@@ -196,6 +207,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     statements: [],
     files,
     ignored,
+    placeholderFile: placeholder(root, policy.source.file, files),
     policy: { file: policy.source.file, sha256: policy.source.sha256, blockSeverity: policy.materials.blockSeverity },
   };
 
