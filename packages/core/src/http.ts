@@ -152,7 +152,7 @@ export async function httpRequest(request: HttpRequest, policy: HttpPolicy): Pro
       try {
         res = await doFetch(request.url, init);
       } catch (e: unknown) {
-        throw new Retryable(`cannot reach it (${reasonOf(e)})`);
+        throw new Retryable(`cannot reach ${policy.service} (${reasonOf(e)})`);
       }
       if (retryStatuses.has(res.status)) {
         retryAfter = retryAfterMs(res.headers.get('retry-after'), now());

@@ -3,7 +3,7 @@
  * (paginated by the Link header). One small client with a configurable base URL, so tests point it at
  * a local server. Any failure throws: the gate fails closed rather than deciding on partial evidence.
  */
-import { ConfigurationError, InfrastructureError } from '@secure-factory/core';
+import { ConfigurationError, httpRequest, InfrastructureError, type HttpResponse } from '@secure-factory/core';
 import { candidateFromJson, type CandidateBundle } from './candidate.js';
 
 export interface GitHubAttestationsClient {
@@ -32,17 +32,18 @@ export function gitHubAttestationsClient(options: GitHubAttestationsOptions): Gi
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   const timeout = options.timeoutMs ?? 30_000;
 
-  const get = async (url: string): Promise<Response> => {
-    try {
-      return await fetch(url, { headers, signal: AbortSignal.timeout(timeout) });
-    } catch (e: unknown) {
-      const cause = (e as { cause?: { code?: string } }).cause?.code;
-      throw new InfrastructureError(`cannot reach the GitHub attestations API (${url}): ${cause ?? (e as Error).message}`, {
-        cause: e,
-        hint: 'the gate refuses when it cannot see all the evidence; retry when GitHub is reachable',
-      });
-    }
-  };
+  // The core HTTP client: bounded retries with jitter for resets, stalls and 429/5xx, one deadline,
+  // byte-limited bodies; what still fails is an InfrastructureError (exit 3) and the gate refuses.
+  const get = (url: string): Promise<HttpResponse> =>
+    httpRequest(
+      { url, headers },
+      {
+        service: 'the GitHub attestations API',
+        attemptTimeoutMs: timeout,
+        deadlineMs: Math.max(timeout, 120_000),
+        maxBytes: 64 * 1024 * 1024,
+      },
+    );
 
   return {
     async list(digestHex: string): Promise<CandidateBundle[]> {
@@ -65,16 +66,24 @@ export function gitHubAttestationsClient(options: GitHubAttestationsOptions): Gi
           });
         }
         if (!res.ok) throw new InfrastructureError(`the GitHub attestations API answered HTTP ${res.status} for sha256:${digestHex}`);
-        let body: { attestations?: { bundle?: unknown; bundle_url?: string }[] };
-        try {
-          body = (await res.json()) as typeof body;
-        } catch (e: unknown) {
-          throw new InfrastructureError(`the GitHub attestations API answered with something that is not JSON: ${(e as Error).message}`);
+        const body = (await res.json()) as { attestations?: unknown } | null;
+        const list: unknown = body === null || typeof body !== 'object' ? undefined : (body.attestations ?? []);
+        if (!Array.isArray(list)) {
+          throw new InfrastructureError('the GitHub attestations API answered without an attestations list', {
+            hint: 'the API or a proxy in between returned something else; retry later',
+          });
         }
-        for (const [i, a] of (body.attestations ?? []).entries()) {
+        for (const [i, entry] of list.entries()) {
+          // A list holding null or a non-object is a broken answer, not "no evidence": fail closed with exit 3.
+          if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+            throw new InfrastructureError(`the GitHub attestations API listed an entry #${page * 100 + i} that is not an object`, {
+              hint: 'retry later; the gate does not decide on a broken list',
+            });
+          }
+          const a = entry as { bundle?: unknown; bundle_url?: unknown };
           const origin = `${url.split('?')[0]}#${page * 100 + i}`;
           if (a.bundle !== undefined && a.bundle !== null) out.push(candidateFromJson(origin, JSON.stringify(a.bundle)));
-          else if (a.bundle_url) {
+          else if (typeof a.bundle_url === 'string' && a.bundle_url !== '') {
             const r = await get(a.bundle_url);
             if (!r.ok) throw new InfrastructureError(`cannot download an attestation bundle (HTTP ${r.status})`);
             out.push(candidateFromJson(a.bundle_url, await r.text()));
