@@ -16,7 +16,7 @@
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { sha256Hex, type Statement } from '@secure-factory/core';
+import { ConfigurationError, sha256Hex, type Statement } from '@secure-factory/core';
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
 import { crypto as sigstoreCrypto, type RFC3161Timestamp, type X509Certificate } from '@sigstore/core';
 import { HashAlgorithm } from '@sigstore/protobuf-specs';
@@ -282,7 +282,15 @@ function checkpointNames(entity: SignedEntity): string[] {
 
 export function createBundleVerifier(options: BundleVerifierOptions = {}): BundleVerifier {
   const loaded = options.trustedRoot ?? embeddedTrustedRoots();
-  const keys = (options.publicKeys ?? []).map((pem) => createPublicKey(pem));
+  const keys = (options.publicKeys ?? []).map((pem, i) => {
+    try {
+      return createPublicKey(pem);
+    } catch {
+      throw new ConfigurationError(`public key ${i + 1} is not a valid PEM public key (its encoding does not decode)`, {
+        hint: 'give the PEM "PUBLIC KEY" the bundle was signed with, unaltered',
+      });
+    }
+  });
   const tsThreshold = options.timestampThreshold ?? 1;
   const contexts: RootContext[] = allRoots(loaded).map((l) => {
     const material = toTrustMaterial(l.root);
