@@ -2,7 +2,8 @@
  * `secure-factory run [DIR]`: the whole factory on one directory with embedded defaults — the
  * directory's policy (or the safe defaults), an ephemeral signing key made for this run, local evidence
  * in DIR/.secure-factory, and the gate verifying with that key only. Every stage runs even when an earlier
- * one found problems, so the gate decides on complete evidence and the report shows every link.
+ * one found problems, so the gate decides on complete evidence and the report shows every link: each
+ * stage's findings, and for a failed build the phase that failed, its exit status and its last lines.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -16,6 +17,7 @@ import {
   loadPolicy,
   stageDiagram,
   stripControl,
+  type Finding,
   type Logger,
   type Policy,
   type StageState,
@@ -36,16 +38,43 @@ export interface RunOptions {
   logger: Logger;
 }
 
+/** A finding as run reports it (text and --json): the stage's own findings, gate checks that failed, errors. */
+export interface StageFinding {
+  rule: string;
+  severity: Finding['severity'];
+  blocking: boolean;
+  message: string;
+  help?: string;
+  file?: string;
+}
+
+/** The build phase that failed, as the build result reports it (BuildResult.failure). */
+export interface PhaseFailureReport {
+  phase: string;
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  /** The last lines of the phase's output (stderr, else stdout). */
+  lastLines: string[];
+  setupError?: string;
+}
+
 export interface StageReport {
   stage: 'source' | 'materials' | 'build' | 'attest' | 'gate';
   state: StageState;
   detail: string;
+  /** Every finding of the stage, blocking ones first. */
+  findings: StageFinding[];
+  /** Build only: the phase that failed, its exit status and its last lines of output. */
+  failure?: PhaseFailureReport;
 }
 
 export interface RunResult {
   admitted: boolean;
   exitCode: number;
   stages: StageReport[];
+  /** The first stage that failed (undefined when none did). */
+  failedStage?: StageReport['stage'];
   evidenceDir: string;
   subjects: { name: string; digest: { sha256: string } }[];
   decisionPath?: string;
@@ -65,6 +94,37 @@ async function projectScripts(dir: string): Promise<Record<string, string>> {
   } catch {
     throw new ConfigurationError('package.json is not valid JSON', { location: { file } });
   }
+}
+
+function stageFindings(findings: readonly Finding[]): StageFinding[] {
+  const out = findings.map((f) => ({
+    rule: f.rule,
+    severity: f.severity,
+    blocking: f.blocking === true,
+    message: f.message,
+    ...(f.help ? { help: f.help } : {}),
+    ...(f.file ? { file: f.file } : {}),
+  }));
+  // Blocking first, the order within each kept (a stable sort).
+  return out.sort((a, b) => Number(b.blocking) - Number(a.blocking));
+}
+
+/** A stage that threw: its error is its one blocking finding. */
+function errorFinding(stage: StageReport['stage'], e: unknown): StageFinding {
+  return { rule: `${stage}/error`, severity: 'high', blocking: true, message: errorMessage(e) };
+}
+
+function exitStatus(f: PhaseFailureReport): string {
+  if (f.setupError) return `the sandbox could not start (${f.setupError})`;
+  if (f.timedOut) return 'stopped at the timeout';
+  if (f.signal) return `killed by ${f.signal}`;
+  return `exit code ${f.exitCode ?? '?'}`;
+}
+
+/** The build's failure, when the build result carries one (the build records the first phase that failed). */
+function buildFailure(built: BuildResult): PhaseFailureReport | undefined {
+  const f = (built as BuildResult & { failure?: PhaseFailureReport }).failure;
+  return f ? { ...f, lastLines: [...f.lastLines] } : undefined;
 }
 
 export async function runFactory(o: RunOptions): Promise<RunResult> {
@@ -101,9 +161,10 @@ export async function runFactory(o: RunOptions): Promise<RunResult> {
       stage: 'source',
       state: source.ok ? 'passed' : 'failed',
       detail: `${source.head.slice(0, 12)} · ${source.levelName} · ${source.findings.length} finding(s)`,
+      findings: stageFindings(source.findings),
     });
   } catch (e: unknown) {
-    stages.push({ stage: 'source', state: 'failed', detail: errorMessage(e) });
+    stages.push({ stage: 'source', state: 'failed', detail: errorMessage(e), findings: [errorFinding('source', e)] });
   }
 
   // ---- materials ----
@@ -114,9 +175,10 @@ export async function runFactory(o: RunOptions): Promise<RunResult> {
       stage: 'materials',
       state: materials.blocking.length > 0 ? 'failed' : 'passed',
       detail: `${materials.packages.length} packages · ${materials.vulnerableCount} vulnerable · ${materials.blocking.length} blocking`,
+      findings: stageFindings(materials.findings),
     });
   } catch (e: unknown) {
-    stages.push({ stage: 'materials', state: 'failed', detail: errorMessage(e) });
+    stages.push({ stage: 'materials', state: 'failed', detail: errorMessage(e), findings: [errorFinding('materials', e)] });
   }
 
   // ---- build ----
@@ -135,19 +197,33 @@ export async function runFactory(o: RunOptions): Promise<RunResult> {
       outputDir: path.join(work, 'out'),
       logger,
     });
+    const failure = buildFailure(built);
+    const findings = stageFindings(built.findings);
+    const firstBlocking = findings.find((f) => f.blocking);
+    const facts = `${built.subjects.length} artefact(s) · ${built.isolation.tool ?? 'sandbox'} · reproducible: ${built.reproducible === undefined ? 'not checked' : built.reproducible ? 'yes' : 'NO'}`;
+    // A failed build says why on its own line: the phase and its exit status, else its first blocking finding.
+    const why = failure ? `${failure.phase} phase failed: ${exitStatus(failure)}` : !built.passed ? firstBlocking?.message : undefined;
     stages.push({
       stage: 'build',
       state: built.passed ? 'passed' : 'failed',
-      detail: `${built.subjects.length} artefact(s) · ${built.isolation.tool ?? 'sandbox'} · reproducible: ${built.reproducible === undefined ? 'not checked' : built.reproducible ? 'yes' : 'NO'}`,
+      detail: why ? `${why} · ${facts}` : facts,
+      findings,
+      ...(failure ? { failure } : {}),
     });
   } catch (e: unknown) {
-    stages.push({ stage: 'build', state: 'failed', detail: errorMessage(e) });
+    stages.push({ stage: 'build', state: 'failed', detail: errorMessage(e), findings: [errorFinding('build', e)] });
   }
   const subjects = (built?.subjects ?? []).map((s) => ({ name: s.name ?? '', digest: { sha256: s.digest.sha256 ?? '' } }));
   if (!built || subjects.length === 0) {
+    const why = built ? (built.passed ? 'the build produced no artefact' : 'the build failed') : 'the build could not run';
     stages.push(
-      { stage: 'attest', state: 'skipped', detail: 'nothing was built' },
-      { stage: 'gate', state: 'failed', detail: 'no artefact to admit' },
+      { stage: 'attest', state: 'skipped', detail: `nothing to sign: ${why}`, findings: [] },
+      {
+        stage: 'gate',
+        state: 'failed',
+        detail: `no artefact to admit: ${why}`,
+        findings: [{ rule: 'gate/no-artefact', severity: 'high', blocking: true, message: `no artefact to admit: ${why}` }],
+      },
     );
     return finish({ admitted: false, exitCode: EXIT.failed, stages, evidenceDir, subjects, o, materials, source });
   }
@@ -159,17 +235,24 @@ export async function runFactory(o: RunOptions): Promise<RunResult> {
   // which is the trusted time the gate's freshness checks use for this key-signed evidence.
   const keysCreatedAt = new Date();
   try {
+    // The build's subjects as they are (names by the one rule, digests from the build's provenance):
+    // re-deriving them from paths would re-interpret names holding glob characters.
     const signed = await attestEvidence({
       evidenceDir,
-      subjects: { paths: subjects.map((s) => path.join(built.outputDir, s.name)) },
+      subjects: { subjects },
       signer: { kind: 'ephemeral', services: {}, transparencyLog: 'never' },
       logger,
     });
     publicKeyFile = signed.ephemeralPublicKeyPath;
     if (signed.publicKeyPem) builderHint = `key:${publicKeyHint(createPublicKey(signed.publicKeyPem))}`;
-    stages.push({ stage: 'attest', state: 'passed', detail: `${signed.signed.length} statement(s) signed with an ephemeral key` });
+    stages.push({
+      stage: 'attest',
+      state: 'passed',
+      detail: `${signed.signed.length} statement(s) signed with an ephemeral key`,
+      findings: [],
+    });
   } catch (e: unknown) {
-    stages.push({ stage: 'attest', state: 'failed', detail: errorMessage(e) });
+    stages.push({ stage: 'attest', state: 'failed', detail: errorMessage(e), findings: [errorFinding('attest', e)] });
   }
 
   // ---- gate: verifies with this run's key only ----
@@ -188,14 +271,24 @@ export async function runFactory(o: RunOptions): Promise<RunResult> {
       now,
       logger,
     });
-    const failed = decided.decision.artefacts.flatMap((a) => a.checks.filter((c) => c.status === 'fail').map((c) => c.title));
+    const failedChecks = decided.decision.artefacts.flatMap((a) =>
+      a.checks.filter((c) => c.status === 'fail').map((c) => ({ check: c, artefact: a.name ?? `sha256:${a.digest}` })),
+    );
+    const failed = failedChecks.map((f) => f.check.title);
     stages.push({
       stage: 'gate',
       state: decided.allowed ? 'passed' : 'failed',
       detail: decided.allowed ? `admitted for ${o.environment}` : `refused: ${[...new Set(failed)].join(', ')}`,
+      findings: failedChecks.map(({ check, artefact }) => ({
+        rule: `gate/${check.id}`,
+        severity: 'high' as const,
+        blocking: true,
+        message: `${artefact}: ${check.title}: ${check.reason}`,
+        ...(check.fix ? { help: check.fix } : {}),
+      })),
     });
   } catch (e: unknown) {
-    stages.push({ stage: 'gate', state: 'failed', detail: errorMessage(e) });
+    stages.push({ stage: 'gate', state: 'failed', detail: errorMessage(e), findings: [errorFinding('gate', e)] });
   }
   return finish({
     admitted: decided?.allowed === true,
@@ -225,21 +318,19 @@ function finish(r: {
 }): RunResult {
   const states: Record<string, StageState> = {};
   for (const s of r.stages) states[s.stage] = s.state;
-  const blocking = [...(r.source?.findings.filter((f) => f.blocking) ?? []), ...(r.materials?.blocking ?? [])];
   const rel = (p: string): string => path.relative(process.cwd(), p) || p;
+  const failedStage = r.stages.find((s) => s.state === 'failed')?.stage;
   // Plain text for a terminal: untrusted text loses control characters (no terminal escapes).
   const lines = [
-    `secure-factory run ${stripControl(r.o.dir)}: ${r.admitted ? 'ADMITTED ✅' : 'REFUSED ❌'} (environment ${stripControl(r.o.environment)})`,
+    `secure-factory run ${stripControl(r.o.dir)}: ${r.admitted ? 'ADMITTED ✅' : 'REFUSED ❌'} (environment ${stripControl(r.o.environment)})${
+      failedStage ? `; first failing stage: ${failedStage}` : ''
+    }`,
     '',
     `  ${stageDiagram(states)}`,
     '',
     ...r.stages.map((s) => `  ${s.stage.padEnd(10)} ${ICON[s.state]}  ${stripControl(s.detail)}`),
   ];
-  if (blocking.length > 0) {
-    lines.push('', 'What blocks:');
-    for (const f of blocking.slice(0, 20))
-      lines.push(`  - ${f.severity}: ${stripControl(f.message)}${f.help ? ` — ${stripControl(f.help)}` : ''}`);
-  }
+  lines.push(...reportDetails(r.stages));
   if (r.subjects.length > 0) {
     lines.push('', 'Artefacts:');
     for (const s of r.subjects) lines.push(`  sha256:${s.digest.sha256}  ${stripControl(s.name)}`);
@@ -250,9 +341,44 @@ function finish(r: {
     admitted: r.admitted,
     exitCode: r.exitCode,
     stages: r.stages,
+    ...(failedStage ? { failedStage } : {}),
     evidenceDir: r.evidenceDir,
     subjects: r.subjects,
     ...(r.decided ? { decisionPath: r.decided.decisionPath, vsaPath: r.decided.vsaBundlePath ?? r.decided.vsaPath } : {}),
     report: lines.join('\n'),
   };
+}
+
+/** Findings shown per stage in the text report; --json and the evidence carry all of them. */
+const SHOWN_PER_STAGE = 10;
+
+/** The text report below the stage lines: why the build failed, then every stage's findings. */
+export function reportDetails(stages: readonly StageReport[]): string[] {
+  const lines: string[] = [];
+  const failure = stages.find((s) => s.stage === 'build')?.failure;
+  if (failure) {
+    lines.push('', `Build failed in the ${failure.phase} phase: ${exitStatus(failure)}.`);
+    if (failure.lastLines.length > 0) {
+      lines.push(`Last ${failure.lastLines.length} line(s) of its output:`);
+      for (const l of failure.lastLines) lines.push(`  | ${stripControl(l)}`);
+    } else {
+      lines.push('It printed nothing.');
+    }
+  }
+  const withFindings = stages.filter((s) => s.findings.length > 0);
+  if (withFindings.length > 0) lines.push('', 'Findings:');
+  for (const s of withFindings) {
+    const blocking = s.findings.filter((f) => f.blocking).length;
+    lines.push(`  ${s.stage} (${s.findings.length} finding(s), ${blocking} blocking):`);
+    for (const f of s.findings.slice(0, SHOWN_PER_STAGE)) {
+      const where = f.file ? `${stripControl(f.file)}: ` : '';
+      const help = f.help ? ` — ${stripControl(f.help)}` : '';
+      // A message quoting output keeps its lines, indented under the finding.
+      const text = `${where}${stripControl(f.message)}${help}`.split('\n').join('\n      ');
+      lines.push(`    - ${f.severity}: ${text} [${f.rule}${f.blocking ? '' : ', not blocking'}]`);
+    }
+    if (s.findings.length > SHOWN_PER_STAGE)
+      lines.push(`    … and ${s.findings.length - SHOWN_PER_STAGE} more (run --json lists them all)`);
+  }
+  return lines;
 }

@@ -50,6 +50,7 @@ export function registerRun(program: Command): Command {
           exitCode: r.exitCode,
           json: {
             admitted: r.admitted,
+            failedStage: r.failedStage ?? null,
             stages: r.stages,
             subjects: r.subjects,
             evidence: r.evidenceDir,
