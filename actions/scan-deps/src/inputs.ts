@@ -1,5 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { getBooleanInput, getListInput, getOptionalInput } from '@secure-factory/action-runtime';
-import { policyFileInput } from '@secure-factory/core';
+import { ConfigurationError, policyFileInput } from '@secure-factory/core';
+import { parseLockfileArgument, type ExplicitLockfile, type ReviewConfig, type Scope } from '@secure-factory/materials';
+
+/** Pull-request mode: the change under review and dependency-review-action's inputs of the same meaning. */
+export interface ReviewInputs {
+  base: string;
+  head: string | undefined;
+  /** The pull request to comment on (from the event), when there is one. */
+  pullRequest: number | undefined;
+  config: ReviewConfig;
+  comment: 'always' | 'on-failure' | 'never';
+}
 
 export interface RunInputs {
   /** Folder, lockfile or SBOM, relative to the workspace. */
@@ -20,6 +32,66 @@ export interface RunInputs {
   githubIssues: boolean;
   githubToken: string | undefined;
   rebuild: boolean;
+  /** Lockfiles with other names (`FORMAT:PATH`, one a line). */
+  lockfiles: ExplicitLockfile[];
+  /** Set in pull-request mode (a base-ref input, or a pull_request event). */
+  review: ReviewInputs | undefined;
+}
+
+interface PullRequestEvent {
+  pull_request?: { number?: number; base?: { sha?: string }; head?: { sha?: string } };
+}
+
+function pullRequestEvent(): PullRequestEvent['pull_request'] {
+  const name = process.env.GITHUB_EVENT_NAME ?? '';
+  const file = process.env.GITHUB_EVENT_PATH;
+  if (!file || !['pull_request', 'pull_request_target', 'merge_group'].includes(name)) return undefined;
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as PullRequestEvent).pull_request;
+  } catch {
+    return undefined;
+  }
+}
+
+const SEVERITY = { critical: 'critical', high: 'high', moderate: 'medium', low: 'low' } as const;
+
+function readReview(): ReviewInputs | undefined {
+  const event = pullRequestEvent();
+  const base = getOptionalInput('base-ref') ?? event?.base?.sha;
+  if (!base) return undefined;
+  const head = getOptionalInput('head-ref') ?? event?.head?.sha;
+  const severity = getOptionalInput('fail-on-severity');
+  if (severity !== undefined && !(severity in SEVERITY))
+    throw new ConfigurationError(`input fail-on-severity: ${JSON.stringify(severity)} is not one of critical, high, moderate, low`);
+  const scopes = getListInput('fail-on-scopes');
+  for (const s of scopes)
+    if (!['runtime', 'development', 'unknown'].includes(s))
+      throw new ConfigurationError(`input fail-on-scopes: ${JSON.stringify(s)} is not one of runtime, development, unknown`);
+  const allow = getListInput('allow-licenses');
+  const deny = getListInput('deny-licenses');
+  if (allow.length > 0 && deny.length > 0)
+    throw new ConfigurationError('inputs allow-licenses and deny-licenses cannot both be set (as in dependency-review-action)');
+  const commentRaw = getOptionalInput('comment-summary-in-pr') ?? 'never';
+  const comment = commentRaw === 'true' ? 'always' : commentRaw === 'false' ? 'never' : commentRaw;
+  if (comment !== 'always' && comment !== 'on-failure' && comment !== 'never')
+    throw new ConfigurationError(
+      `input comment-summary-in-pr: ${JSON.stringify(commentRaw)} is not one of always, on-failure, never, true, false`,
+    );
+  return {
+    base,
+    head,
+    pullRequest: typeof event?.number === 'number' ? event.number : undefined,
+    comment,
+    config: {
+      failOnSeverity: severity !== undefined ? SEVERITY[severity as keyof typeof SEVERITY] : undefined,
+      failOnScopes: (scopes.length > 0 ? scopes : ['runtime']) as Scope[],
+      ...(allow.length > 0 ? { allowLicenses: allow } : {}),
+      ...(deny.length > 0 ? { denyLicenses: deny } : {}),
+      allowGhsas: getListInput('allow-ghsas'),
+      denyPackages: getListInput('deny-packages'),
+      warnOnly: getBooleanInput('warn-only', false),
+    },
+  };
 }
 
 export function readInputs(): RunInputs {
@@ -38,5 +110,7 @@ export function readInputs(): RunInputs {
     githubIssues: getBooleanInput('github-issues', false),
     githubToken: getOptionalInput('github-token'),
     rebuild: getBooleanInput('rebuild', false),
+    lockfiles: getListInput('lockfiles').map(parseLockfileArgument),
+    review: readReview(),
   };
 }

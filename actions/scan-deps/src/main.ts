@@ -29,7 +29,7 @@ async function restoreDatabase(dir: string, logger: Logger): Promise<string | un
 }
 
 /** Paths in findings are relative to the scanned folder; annotations and SARIF want the repository's. */
-function relocate(findings: readonly Finding[], root: string, workspace: string): Finding[] {
+export function relocate(findings: readonly Finding[], root: string, workspace: string): Finding[] {
   return findings.map((f) => (f.file ? { ...f, file: path.relative(workspace, path.resolve(root, f.file)).split(path.sep).join('/') } : f));
 }
 
@@ -82,13 +82,17 @@ export async function run(inputs: RunInputs): Promise<void> {
     vulnSource,
     logger,
     now,
+    lockfiles: inputs.lockfiles,
   });
   await save();
 
   const root = statSync(target).isDirectory() ? target : path.dirname(target);
   const findings = relocate(result.findings, root, inputs.workspace);
   const sarifPath = path.resolve(inputs.workspace, inputs.sarif);
-  await writeJsonAtomic(sarifPath, scanSarif({ ...result, findings }));
+  const placeholder = result.placeholderFile
+    ? relocate([{ rule: '', severity: 'info', message: '', file: result.placeholderFile }], root, inputs.workspace)[0]?.file
+    : undefined;
+  await writeJsonAtomic(sarifPath, scanSarif({ ...result, findings, placeholderFile: placeholder }));
   // Blocking findings first, so the annotation limit never hides one.
   annotate([...findings.filter((f) => f.blocking), ...findings.filter((f) => !f.blocking)]);
   await writeSummary(scanSummary({ ...result, findings, blocking: findings.filter((f) => f.blocking) }));

@@ -17,3 +17,4 @@ export * from './scan/rules.js';
 export * from './scan/licenses.js';
 export * from './scan/subject.js';
 export * from './scan/report.js';
+export * from './scan/review.js';

@@ -45,6 +45,7 @@ export function scanJson(result: ScanResult): Record<string, unknown> {
     ...(result.database ? { database: result.database } : {}),
     sbom: result.sbom,
     statements: result.statements,
+    ignored: result.ignored,
   };
 }
 
