@@ -241,3 +241,18 @@ export function runCommands(f: AuditFile, step: Step): ShellCommand[] {
     return shellCommands(step.run.value, start + 1, pwsh);
   return shellCommands(f.src.raw(node), start, pwsh);
 }
+
+/** Where a scalar's text starts and ends in the file: for `|`/`>` block scalars, past the header line. */
+export function scalarValueRange(src: YamlSource, node: Node): [number, number] | undefined {
+  if (!node.range) return undefined;
+  let [start, end] = [node.range[0], node.range[1]];
+  if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
+    const nl = src.text.indexOf('\n', start);
+    if (nl >= 0 && nl < end) {
+      start = nl + 1;
+      while (start < end && /\s/.test(src.text.charAt(start))) start++;
+      while (end > start && /\s/.test(src.text.charAt(end - 1))) end--;
+    }
+  }
+  return [start, end];
+}

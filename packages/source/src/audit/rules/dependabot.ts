@@ -10,10 +10,18 @@ export const dependabotCooldown: Audit = (f, report) => {
   const minDays = f.config.cooldownDays;
   for (const update of f.src.items(f.src.get(f.root, 'updates'))) {
     const ecosystem = f.src.pair(update, 'package-ecosystem');
+    const cooldownPair = f.src.pair(update, 'cooldown');
     const cooldown = f.src.get(update, 'cooldown');
     const daysPair = f.src.pair(cooldown, 'default-days');
     const days = daysPair ? Number(f.src.str(daysPair.value)) : undefined;
-    const range = daysPair ? f.src.pairRange(daysPair) : ecosystem ? f.src.pairRange(ecosystem) : undefined;
+    // As zizmor: the finding points at default-days, else at `cooldown:`, else at the update.
+    const range = daysPair
+      ? f.src.pairRange(daysPair)
+      : cooldownPair
+        ? f.src.pairRange(cooldownPair)
+        : ecosystem
+          ? f.src.pairRange(ecosystem)
+          : undefined;
     if (!range || (days !== undefined && Number.isFinite(days) && days >= minDays)) continue;
     report({
       audit: 'dependabot-cooldown',

@@ -3,41 +3,45 @@
  * concurrency-limits (runs pile up, old runs keep their tokens), undocumented-permissions (a grant
  * without a comment saying why), misfeature (the Windows `cmd` shell cannot be analysed).
  */
+import { normalizeShell } from '../shell.js';
 import { isMap, isScalar, type Node, type Pair } from 'yaml';
-import type { Audit, AuditFile } from '../model.js';
+import { usesAction, type Audit, type AuditFile } from '../model.js';
 
-function concurrencyComplete(f: AuditFile, node: Node | undefined): boolean {
-  return isMap(node) && f.src.pair(node, 'cancel-in-progress') !== undefined;
-}
-
+/**
+ * concurrency-limits (zizmor, pedantic, low): a bare `concurrency: <group>` never cancels superseded
+ * runs. Workflow-level bare → finding at `concurrency`; no workflow concurrency → one finding at `on`
+ * for the jobs whose own concurrency is bare, and one for the jobs that have none. A mapping
+ * (`group:` with or without `cancel-in-progress`) is the author's explicit choice and is not flagged;
+ * reusable-only workflows leave concurrency to their callers.
+ */
 export const concurrencyLimits: Audit = (f, report) => {
   if (f.kind !== 'workflow') return;
   if (f.triggers.length > 0 && f.triggers.every((t) => t.name === 'workflow_call')) return;
+  const isBare = (n: Node | undefined): boolean => isScalar(n);
   const pair = f.src.pair(f.root, 'concurrency');
+  const finding = (message: string, range: [number, number]): void =>
+    report({ audit: 'concurrency-limits', severity: 'low', confidence: 'high', persona: 'pedantic', message, range });
   if (pair) {
     const range = f.src.pairRange(pair);
-    if (!concurrencyComplete(f, f.src.resolve(pair.value)) && range)
-      report({
-        audit: 'concurrency-limits',
-        severity: 'low',
-        confidence: 'high',
-        persona: 'pedantic',
-        message: 'insufficient job-level concurrency limits: workflow concurrency is missing cancel-in-progress',
-        range,
-      });
+    if (isBare(f.src.resolve(pair.value)) && range)
+      finding('insufficient job-level concurrency limits: workflow concurrency is missing cancel-in-progress', range);
     return;
   }
-  const uncovered = f.jobs.filter((j) => !concurrencyComplete(f, f.src.get(j.node, 'concurrency')));
   const range = f.onPair ? f.src.pairRange(f.onPair) : undefined;
-  if (uncovered.length === 0 || !range) return;
-  report({
-    audit: 'concurrency-limits',
-    severity: 'low',
-    confidence: 'high',
-    persona: 'pedantic',
-    message: `insufficient job-level concurrency limits: workflow is missing a concurrency setting (affects ${uncovered.map((j) => `\`${j.id}\``).join(', ')})`,
-    range,
-  });
+  if (!range) return;
+  const normal = f.jobs.filter((j) => !f.src.pair(j.node, 'uses'));
+  const bare = normal.filter((j) => isBare(f.src.get(j.node, 'concurrency')));
+  const missing = normal.filter((j) => f.src.get(j.node, 'concurrency') === undefined);
+  if (bare.length > 0)
+    finding(
+      `insufficient job-level concurrency limits: job concurrency is missing cancel-in-progress (${bare.map((j) => `\`${j.id}\``).join(', ')})`,
+      range,
+    );
+  if (missing.length > 0)
+    finding(
+      `insufficient job-level concurrency limits: workflow is missing a concurrency setting (affects ${missing.map((j) => `\`${j.id}\``).join(', ')})`,
+      range,
+    );
 };
 
 export const undocumentedPermissions: Audit = (f, report) => {
@@ -73,28 +77,50 @@ export const undocumentedPermissions: Audit = (f, report) => {
   }
 };
 
+/**
+ * misfeature (zizmor): `shell: cmd` on a run step (regular: no grammar, several continuation
+ * mechanisms, not the Windows default since 2019), any other shell GitHub does not know (auditor),
+ * and actions/setup-python's `pip-install` input (installs into a global environment). The effective
+ * shell is the step's, then the job's and the workflow's `defaults.run.shell`; the finding points at
+ * that `shell:`. All low severity, high confidence.
+ */
 export const misfeature: Audit = (f, report) => {
-  const shells: Pair<Node, Node | null>[] = [];
-  const defaultsShell = (node: Node | undefined): void => {
-    const p = f.src.pair(f.src.get(f.src.get(node, 'defaults'), 'run'), 'shell');
-    if (p) shells.push(p);
-  };
-  if (f.kind === 'workflow') defaultsShell(f.root);
-  for (const job of f.jobs) defaultsShell(job.node);
+  const shellPair = (step: (typeof f.steps)[number]): Pair<Node, Node | null> | undefined =>
+    f.src.pair(step.node, 'shell') ??
+    (step.job ? f.src.pair(f.src.get(f.src.get(step.job.node, 'defaults'), 'run'), 'shell') : undefined) ??
+    (f.kind === 'workflow' ? f.src.pair(f.src.get(f.src.get(f.root, 'defaults'), 'run'), 'shell') : undefined);
   for (const step of f.steps) {
-    const p = f.src.pair(step.node, 'shell');
-    if (p) shells.push(p);
-  }
-  for (const p of shells) {
-    const range = f.src.pairRange(p);
-    if (f.src.str(p.value)?.trim().toLowerCase() !== 'cmd' || !range) continue;
+    if (step.uses && usesAction(step, 'actions/setup-python')) {
+      const p = f.src.pair(step.with, 'pip-install');
+      const range = p ? f.src.pairRange(p) : undefined;
+      if (range)
+        report({
+          audit: 'misfeature',
+          severity: 'low',
+          confidence: 'high',
+          persona: 'regular',
+          message:
+            'usage of GitHub Actions misfeatures: setup-python `pip-install` installs packages into a global environment in a brittle manner; use a virtual environment',
+          range,
+          ...(step.node.range ? { ignoreRange: [step.node.range[0], step.node.range[1]] as [number, number] } : {}),
+        });
+    }
+    if (!step.run) continue;
+    const p = shellPair(step);
+    const value = p ? f.src.str(p.value) : undefined;
+    const range = p ? f.src.pairRange(p) : undefined;
+    if (value === undefined || !range || value.includes('${{')) continue;
+    const shell = normalizeShell(value).toLowerCase();
+    if (['bash', 'pwsh', 'python', 'sh', 'powershell'].includes(shell)) continue;
+    const cmd = shell === 'cmd';
     report({
       audit: 'misfeature',
       severity: 'low',
       confidence: 'high',
-      persona: 'regular',
-      message:
-        "usage of GitHub Actions misfeatures: the Windows CMD shell limits analysis (its quoting rules make injection hard to rule out); use 'shell: pwsh' or 'shell: bash'",
+      persona: cmd ? 'regular' : 'auditor',
+      message: cmd
+        ? "usage of GitHub Actions misfeatures: the Windows CMD shell limits analysis (its quoting rules make injection hard to rule out); use 'shell: pwsh' or 'shell: bash'"
+        : `usage of GitHub Actions misfeatures: \`${value}\` is not a shell GitHub Actions knows well; use 'bash' or 'pwsh'`,
       range,
     });
   }

@@ -3,8 +3,8 @@
  * full commit SHA (actions) or an image digest (containers) names exactly what runs.
  */
 import { isMap, isScalar, type Node, type Pair } from 'yaml';
-import { contextPattern, dataflowContexts, dataflowLiterals, extractExpressions, childOf, tryParseExpression } from '../expressions.js';
-import { matrixValues, parseUses, type Audit, type AuditFile, type Job, type RawFinding } from '../model.js';
+import { contextPattern, extractExpressions, childOf, tryParseExpression, type Expr } from '../expressions.js';
+import { matrixValues, parseUses, scalarValueRange, type Audit, type AuditFile, type Job, type RawFinding } from '../model.js';
 import { matchesUses, mostSpecific } from '../zizmor-config.js';
 
 const FULL_SHA = /^[0-9a-f]{40}$/i;
@@ -31,9 +31,11 @@ function allUses(f: AuditFile): { value: string; node: Node }[] {
 }
 
 export const unpinnedUses: Audit = (f, report) => {
-  for (const { value, node } of allUses(f)) {
+  for (const { value: rawValue, node } of allUses(f)) {
+    const value = rawValue.trim();
     const parts = usesParts(value);
-    if (!parts || !node.range) continue;
+    const range = scalarValueRange(f.src, node);
+    if (!parts || !range) continue;
     const [pattern, policy] = mostSpecific(f.config.unpinnedPolicies, parts) ?? [{ text: '*', specificity: 0 }, 'hash-pin'];
     const blanket = pattern.text === '*' ? 'blanket policy' : `policy for ${pattern.text}`;
     let problem: string | undefined;
@@ -47,7 +49,7 @@ export const unpinnedUses: Audit = (f, report) => {
       confidence: 'high',
       persona: 'regular',
       message: `unpinned action reference: ${problem}`,
-      range: [node.range[0], node.range[1]],
+      range,
     });
   }
 };
@@ -111,39 +113,63 @@ function checkImage(f: AuditFile, job: Job | undefined, node: Node, pair: Pair<N
     if (r) report(r);
     return;
   }
+  // As zizmor: every leaf the expression can evaluate to (through `&&`/`||`) is a candidate; a
+  // matrix context contributes each of the matrix's values, anything else is opaque (may be unpinned).
   for (const fx of fenced) {
-    const base = node.range[0] + fx.bodyStart;
-    const expr = tryParseExpression(fx.body, base);
-    if (!expr) continue;
-    for (const lit of dataflowLiterals(expr)) {
-      if (typeof lit.value !== 'string') continue;
-      const r = imageFinding(imagePinning(lit.value), lit.value, [lit.span.start, lit.span.end]);
-      if (r) report(r);
+    const expr = tryParseExpression(fx.body, node.range[0] + fx.bodyStart);
+    if (!expr) {
+      report(opaqueImage(pairRange, value));
+      continue;
     }
-    for (const ctx of dataflowContexts(expr)) {
-      const pattern = contextPattern(ctx);
-      if (pattern && childOf(pattern, 'matrix') && pattern.split('.').length === 2) {
-        const { values, opaque } = matrixValues(f, job, pattern.split('.')[1] ?? '');
-        let worst: RawFinding | undefined;
-        for (const v of values) {
-          const r = v.value === undefined ? undefined : imageFinding(imagePinning(v.value), v.value, pairRange);
-          if (r && (!worst || r.persona === 'regular')) worst = r;
+    const leaves = leafExpressions(expr);
+    for (const leaf of leaves) {
+      const range: [number, number] = leaves.length === 1 ? pairRange : [leaf.span.start, leaf.span.end];
+      if (leaf.kind === 'literal') {
+        if (typeof leaf.value === 'string' && leaf.value !== '') {
+          const r = imageFinding(imagePinning(leaf.value), leaf.value, range);
+          if (r) report(r);
         }
-        if (opaque && !worst) worst = imageFinding('unpinned', value, pairRange);
-        if (worst) report({ ...worst, message: `${worst.message} (through \`${value}\`)` });
         continue;
       }
-      const text = f.src.text.slice(ctx.span.start, ctx.span.end);
-      report({
-        audit: 'unpinned-images',
-        severity: 'high',
-        confidence: 'low',
-        persona: 'regular',
-        message: `unpinned image reference: the image comes from \`${text}\`, which cannot be shown to be pinned to a digest`,
-        range: [ctx.span.start, ctx.span.end],
-      });
+      const pattern = leaf.kind === 'context' ? contextPattern(leaf) : undefined;
+      if (pattern && childOf(pattern, 'matrix')) {
+        const key = pattern.split('.')[1] ?? '';
+        const { values } = matrixValues(f, job, key);
+        for (const v of values) {
+          if (v.value === undefined || v.value.includes('${{')) {
+            report(opaqueImage(range, value));
+            continue;
+          }
+          const r = imageFinding(imagePinning(v.value), v.value, range);
+          if (r)
+            report({
+              ...r,
+              message: `${r.message} (through \`${value}\`, matrix value at line ${f.src.position(v.node.range?.[0] ?? 0).line})`,
+            });
+        }
+        continue;
+      }
+      report(opaqueImage(range, f.src.text.slice(leaf.span.start, leaf.span.end)));
     }
   }
+}
+
+function opaqueImage(range: [number, number], text: string): RawFinding {
+  return {
+    audit: 'unpinned-images',
+    severity: 'high',
+    confidence: 'low',
+    persona: 'regular',
+    message: `unpinned image reference: the image comes from \`${text}\`, which may be unpinned`,
+    range,
+  };
+}
+
+/** zizmor's `leaf_expressions`: the right of `&&`, both sides of `||`, anything else whole. */
+function leafExpressions(e: Expr): Expr[] {
+  if (e.kind === 'binary' && e.op === '&&') return leafExpressions(e.right);
+  if (e.kind === 'binary' && e.op === '||') return [...leafExpressions(e.left), ...leafExpressions(e.right)];
+  return [e];
 }
 
 export const unpinnedImages: Audit = (f, report) => {
