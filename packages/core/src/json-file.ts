@@ -31,7 +31,14 @@ export function parseJsonText(text: string, file: string): unknown {
       ({ line, column } = lineColumnAt(text, Number(pos[1])));
     } else {
       // V8 gives no position for "Unexpected token" errors: find it with a small grammar walk.
-      ({ line, column } = lineColumnAt(text, jsonErrorOffset(text) ?? text.length));
+      let offset: number | undefined;
+      try {
+        offset = jsonErrorOffset(text);
+      } catch {
+        // Too deep for the walk (the JS stack ran out first): place the error at the end.
+        offset = undefined;
+      }
+      ({ line, column } = lineColumnAt(text, offset ?? text.length));
     }
     const reason = jsonSyntaxReason(msg);
     throw new ConfigurationError(`not valid JSON: ${reason}`, { location: { file, line, column }, cause: e });
@@ -103,7 +110,7 @@ export function jsonErrorOffset(text: string): number | undefined {
     i += (m as RegExpExecArray)[0].length;
   };
   const value = (depth: number): void => {
-    if (depth > 10_000) fail();
+    if (depth > 2_000) fail();
     ws();
     const c = text[i];
     if (c === '{') {

@@ -113,7 +113,9 @@ export function parsePolicy(text: string, file: string, options: { now?: Date } 
   const lineCounter = new LineCounter();
   // maxAliasCount bounds alias expansion (billion-laughs); uniqueKeys rejects duplicated keys.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  const firstError = doc.errors[0];
+  // An unresolved tag (`!evil`, `!!js/function`) is only a warning to the YAML library; in a policy it
+  // is an error, never silently read as a plain value.
+  const firstError = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (firstError) {
     const pos = firstError.linePos?.[0];
     throw new ConfigurationError(`not valid YAML: ${firstError.message.split('\n')[0] ?? firstError.code}`, {
@@ -139,7 +141,16 @@ export function parsePolicy(text: string, file: string, options: { now?: Date } 
   }
   const raw = value as RawPolicy;
   const sha256 = createHash('sha256').update(text).digest('hex');
-  const policy = resolve(raw, { file, sha256 });
+  let policy: Policy;
+  try {
+    policy = resolve(raw, { file, sha256 });
+  } catch (e: unknown) {
+    // A value the schema's pattern let through but resolving refused (a ten-thousand-year duration): name the file.
+    if (e instanceof ConfigurationError && !e.location) {
+      throw new ConfigurationError(e.message, { location: { file }, cause: e, ...(e.hint ? { hint: e.hint } : {}) });
+    }
+    throw e;
+  }
   checkSemantics(policy, doc, lineCounter, file, options.now ?? new Date());
   return policy;
 }

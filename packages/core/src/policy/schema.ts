@@ -78,7 +78,7 @@ export const policySchema = {
         reviews: {
           type: 'object',
           additionalProperties: false,
-          properties: { approvals: { type: 'integer', minimum: 0 }, codeowners: { type: 'boolean' } },
+          properties: { approvals: { type: 'integer', minimum: 0, maximum: 100 }, codeowners: { type: 'boolean' } },
         },
         'branch-protection': { type: 'boolean' },
         workflows: {

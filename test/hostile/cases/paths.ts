@@ -1,0 +1,136 @@
+/**
+ * Names the user controls that become lookups or paths: environments (own keys only), evidence names
+ * (no separators, no traversal), step output names and values ($GITHUB_OUTPUT delimiter form).
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigurationError, deployPolicyFor, EvidenceFolder, parsePolicy } from '@secure-factory/core';
+import { setOutput } from '@secure-factory/action-runtime';
+import { fail, type HostileCase } from './types.js';
+
+const policy = parsePolicy('apiVersion: secure-factory/v1\ndeploy: { production: { require: [provenance] } }\n', 'p.yml');
+
+const ENVIRONMENTS = [
+  'constructor',
+  '__proto__',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  '__defineGetter__',
+  '__lookupSetter__',
+  'prototype',
+  '',
+  ' production',
+  'production\n::error::x',
+  'PRODUCTION',
+  'production\u0000',
+  'product\u200bion',
+  '../production',
+];
+
+const EVIDENCE_NAMES = [
+  '../x',
+  '../../etc/passwd',
+  'a/b',
+  '/abs',
+  '.hidden',
+  'x\n',
+  '',
+  'UPPER',
+  'a'.repeat(200),
+  '..',
+  'x\u0000y',
+  'provenance\\..\\x',
+  'x y',
+];
+
+const OUTPUT_NAMES = ['a b', 'a\nb', '::error::x', '', 'x=y', 'name<<EOF', '1abc\u001b'];
+
+export const pathCases: HostileCase[] = [
+  ...ENVIRONMENTS.map((env, i): HostileCase => ({
+    id: `paths/environment-${i}`,
+    area: 'paths',
+    input: `--environment ${JSON.stringify(env)}`,
+    expect: 'no such environment (own keys only)',
+    run: () => {
+      if (deployPolicyFor(policy, env) !== undefined) fail(`"${env}" found a deploy policy`);
+    },
+  })),
+  ...EVIDENCE_NAMES.map((name, i): HostileCase => ({
+    id: `paths/evidence-name-${i}`,
+    area: 'paths',
+    input: `evidence name ${JSON.stringify(name.slice(0, 40))}`,
+    expect: 'ConfigurationError: no path separators',
+    run: () => {
+      try {
+        new EvidenceFolder('/tmp/ev').pathFor(name);
+      } catch (e: unknown) {
+        if (!(e instanceof ConfigurationError)) fail(`not a ConfigurationError: ${String(e)}`);
+        return;
+      }
+      fail('accepted');
+    },
+  })),
+  ...OUTPUT_NAMES.map((name, i): HostileCase => ({
+    id: `paths/output-name-${i}`,
+    area: 'paths',
+    input: `step output named ${JSON.stringify(name)}`,
+    expect: 'refused before anything is written',
+    run: () =>
+      withOutputFile((file) => {
+        try {
+          setOutput(name, 'v');
+        } catch {
+          if (readFileSync(file, 'utf8') !== '') fail('something was written');
+          return;
+        }
+        fail('accepted');
+      }),
+  })),
+  {
+    id: 'paths/output-delimiter',
+    area: 'paths',
+    input: 'output value holding ghadelimiter_ and a forged output line',
+    expect: 'refused; $GITHUB_OUTPUT untouched',
+    run: () =>
+      withOutputFile((file) => {
+        try {
+          setOutput('allowed', 'false\nghadelimiter_1234\nallowed<<X\ntrue\nX');
+        } catch {
+          if (readFileSync(file, 'utf8') !== '') fail('something was written');
+          return;
+        }
+        fail('accepted');
+      }),
+  },
+  {
+    id: 'paths/output-controls',
+    area: 'paths',
+    input: 'output value with ANSI and a newline',
+    expect: 'written in the delimiter form, controls shown as text',
+    run: () =>
+      withOutputFile((file) => {
+        setOutput('subjects', 'a\u001b[2J\nb');
+        const text = readFileSync(file, 'utf8');
+        if (!/^subjects<<ghadelimiter_[0-9a-f-]+\na\\u001b\[2J\nb\nghadelimiter_[0-9a-f-]+\n$/.test(text))
+          fail(`unexpected: ${JSON.stringify(text)}`);
+      }),
+  },
+];
+
+function withOutputFile(fn: (file: string) => void): void {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'sf-out-')), 'output');
+  writeFileSync(file, '');
+  const before = process.env.GITHUB_OUTPUT;
+  process.env.GITHUB_OUTPUT = file;
+  try {
+    fn(file);
+  } finally {
+    if (before === undefined) delete process.env.GITHUB_OUTPUT;
+    else process.env.GITHUB_OUTPUT = before;
+  }
+}

@@ -1,0 +1,19 @@
+/** The hostile-input catalogue: every case, by area (counted against README.md by readme.test.ts). */
+import { celCases } from './cases/cel.js';
+import { evidenceCases } from './cases/evidence.js';
+import { jsonCases } from './cases/json.js';
+import { networkCases } from './cases/network.js';
+import { outputCases } from './cases/output.js';
+import { pathCases } from './cases/paths.js';
+import { policyCases } from './cases/policy.js';
+import type { HostileCase } from './cases/types.js';
+
+export const CATALOGUE: HostileCase[] = [
+  ...outputCases,
+  ...jsonCases,
+  ...policyCases,
+  ...evidenceCases,
+  ...pathCases,
+  ...celCases,
+  ...networkCases,
+];
