@@ -5,7 +5,7 @@
  */
 import { normalizeShell } from '../shell.js';
 import { isMap, isScalar, type Node, type Pair } from 'yaml';
-import { usesAction, type Audit, type AuditFile } from '../model.js';
+import { usesAction, type Audit } from '../model.js';
 
 /**
  * concurrency-limits (zizmor, pedantic, low): a bare `concurrency: <group>` never cancels superseded
