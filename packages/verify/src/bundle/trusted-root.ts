@@ -150,17 +150,21 @@ export async function fetchTrustedRootOverTuf(options: {
     rootPath = path.join(options.cacheDir, `${new URL(options.mirror).host.replace(/[^A-Za-z0-9.-]/g, '_')}.seed-root.json`);
     writeFileSync(rootPath, JSON.stringify(options.rootJson));
   }
+  // forceCache: the cached metadata answers while TUF says it is current (tuf-js checks each role's
+  // expiry and falls back to the mirror when any has expired or is missing).
   return tuf.getTrustedRoot({
     mirrorURL: options.mirror,
     cachePath: options.cacheDir,
     ...(rootPath ? { rootPath } : {}),
+    forceCache: true,
     retry: false,
     timeout: options.timeoutMs ?? 5000,
   });
 }
 
 function oneLine(e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
+  const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : undefined;
+  const msg = `${e instanceof Error ? e.message : String(e)}${cause ? ` (${cause})` : ''}`;
   return msg.split('\n')[0]?.slice(0, 200) ?? 'unknown error';
 }
 

@@ -1,0 +1,208 @@
+/**
+ * Trusted roots over TUF with @sigstore/tuf, against local TUF repositories on 127.0.0.1 (one for
+ * public-good, one for GitHub), signed here with @tufjs/models the way a TUF repository is: root,
+ * targets, snapshot and timestamp, ed25519. Checked: a fresh repository's trusted roots are used and
+ * verify real bundles; the cache answers while its metadata is current (the server may go away);
+ * expired metadata is refused (`require`) or falls back to the shipped snapshot with its age (`auto`);
+ * a target whose hash does not match its signed metadata is refused.
+ */
+import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { canonicalize } from '@tufjs/canonical-json';
+import { Metadata, MetadataKind, Signature } from '@tufjs/models';
+import { artifactFromDigest, createBundleVerifier, loadTrustedRoot, readBundleFile } from '@secure-factory/verify';
+import { REPO_ROOT } from '../support/shared.js';
+
+const CORPUS = path.join(REPO_ROOT, 'test', 'verify', 'corpus');
+const PG_ROOT = readFileSync(path.join(REPO_ROOT, 'packages', 'verify', 'src', 'trust', 'public-good-trusted-root.json'));
+const GH_ROOT = readFileSync(path.join(REPO_ROOT, 'packages', 'verify', 'src', 'trust', 'github-trusted-root.json'));
+
+interface Repo {
+  files: Map<string, Buffer>;
+  rootJson: string;
+}
+
+/** A one-key TUF repository whose only target is trusted_root.json. */
+function tufRepository(target: Buffer, options: { expires?: Date; corruptTarget?: boolean } = {}): Repo {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const raw = publicKey.export({ format: 'jwk' }).x as string;
+  const keyJson = { keytype: 'ed25519', scheme: 'ed25519', keyval: { public: Buffer.from(raw, 'base64url').toString('hex') } };
+  const keyID = createHash('sha256').update(canonicalize(keyJson)).digest('hex');
+  const expires = (options.expires ?? new Date(Date.now() + 7 * 86_400_000)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const signer = (k: KeyObject) => (data: Buffer) => new Signature({ keyID, sig: sign(null, data, k).toString('hex') });
+  const common = { spec_version: '1.0.31', version: 1, expires };
+  const role = { keyids: [keyID], threshold: 1 };
+  const served = options.corruptTarget ? Buffer.concat([target, Buffer.from(' ')]) : target;
+  const root = Metadata.fromJSON(MetadataKind.Root, {
+    signed: {
+      _type: 'root',
+      ...common,
+      keys: { [keyID]: keyJson },
+      roles: { root: role, targets: role, snapshot: role, timestamp: role },
+      consistent_snapshot: false,
+    },
+    signatures: [],
+  });
+  const targets = Metadata.fromJSON(MetadataKind.Targets, {
+    signed: {
+      _type: 'targets',
+      ...common,
+      targets: { 'trusted_root.json': { length: target.length, hashes: { sha256: createHash('sha256').update(target).digest('hex') } } },
+    },
+    signatures: [],
+  });
+  const snapshot = Metadata.fromJSON(MetadataKind.Snapshot, {
+    signed: { _type: 'snapshot', ...common, meta: { 'targets.json': { version: 1 } } },
+    signatures: [],
+  });
+  const timestamp = Metadata.fromJSON(MetadataKind.Timestamp, {
+    signed: { _type: 'timestamp', ...common, meta: { 'snapshot.json': { version: 1 } } },
+    signatures: [],
+  });
+  root.sign(signer(privateKey));
+  targets.sign(signer(privateKey));
+  snapshot.sign(signer(privateKey));
+  timestamp.sign(signer(privateKey));
+  const json = (m: { toJSON(): unknown }): Buffer => Buffer.from(JSON.stringify(m.toJSON()));
+  const files = new Map<string, Buffer>([
+    ['/1.root.json', json(root)],
+    ['/timestamp.json', json(timestamp)],
+    ['/snapshot.json', json(snapshot)],
+    ['/targets.json', json(targets)],
+    ['/targets/trusted_root.json', served],
+  ]);
+  return { files, rootJson: json(root).toString('utf8') };
+}
+
+interface Served {
+  url: string;
+  requests: string[];
+  close(): Promise<void>;
+}
+
+async function serve(repos: Record<string, Repo>): Promise<Served> {
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    const [, name, ...rest] = (req.url ?? '').split('/');
+    const body = repos[name ?? '']?.files.get(`/${rest.join('/')}`);
+    if (!body) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+function rootFiles(pg: Repo, gh: Repo): { publicGoodTufRoot: string; githubTufRoot: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sf-tuf-roots-'));
+  writeFileSync(path.join(dir, 'pg.json'), pg.rootJson);
+  writeFileSync(path.join(dir, 'gh.json'), gh.rootJson);
+  return { publicGoodTufRoot: path.join(dir, 'pg.json'), githubTufRoot: path.join(dir, 'gh.json') };
+}
+
+/** A real GitHub-instance attestation (TSA only) from the corpus. */
+function githubBundle(): unknown {
+  const text = readFileSync(
+    path.join(CORPUS, 'github-attestations', 'actions-attest-build-provenance-attestation-13581567.sigstore.json'),
+    'utf8',
+  );
+  return readBundleFile(text, 'gh').bundles[0]?.bundle;
+}
+const GH_DIGEST = 'sha256:658913cfebe8a49165264e2b5e54ad99b3bdbfbc8cd281b3cfaa949a21588f18';
+
+describe('trusted roots over TUF (local repositories on 127.0.0.1)', () => {
+  it('uses both instances verified over TUF, then answers from the cache while the metadata is current', async () => {
+    const pg = tufRepository(PG_ROOT);
+    const gh = tufRepository(GH_ROOT);
+    const server = await serve({ pg, gh });
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'sf-tuf-cache-'));
+    const options = {
+      cacheDir,
+      publicGoodMirror: `${server.url}/pg`,
+      githubMirror: `${server.url}/gh`,
+      ...rootFiles(pg, gh),
+      timeoutMs: 2000,
+    };
+    try {
+      const loaded = await loadTrustedRoot(undefined, { ...options, update: 'require' });
+      expect(loaded.source).toMatch(/^public-good over TUF \(http:\/\/127\.0\.0\.1:\d+\/pg\), verified; GitHub over TUF/);
+      expect(loaded.companions?.[0]?.instance).toBe('github');
+      expect(server.requests).toEqual(expect.arrayContaining(['/pg/timestamp.json', '/gh/targets/trusted_root.json']));
+      const verdict = createBundleVerifier({ trustedRoot: loaded }).verify(githubBundle(), artifactFromDigest(GH_DIGEST));
+      expect(verdict).toMatchObject({ ok: true, trustRoot: 'github' });
+    } finally {
+      await server.close();
+    }
+    // The server is gone: the cached, unexpired metadata still answers, verified, with no request.
+    const cached = await loadTrustedRoot(undefined, { ...options, update: 'require' });
+    expect(cached.source).toMatch(/public-good over TUF .*verified; GitHub over TUF .*verified/);
+  });
+
+  it('refuses expired metadata (require), or falls back to the shipped snapshot and says how old it is (auto)', async () => {
+    const past = new Date(Date.now() - 86_400_000);
+    const pg = tufRepository(PG_ROOT, { expires: past });
+    const gh = tufRepository(GH_ROOT, { expires: past });
+    const server = await serve({ pg, gh });
+    const options = {
+      cacheDir: mkdtempSync(path.join(tmpdir(), 'sf-tuf-cache-')),
+      publicGoodMirror: `${server.url}/pg`,
+      githubMirror: `${server.url}/gh`,
+      ...rootFiles(pg, gh),
+      timeoutMs: 2000,
+    };
+    try {
+      await expect(loadTrustedRoot(undefined, { ...options, update: 'require' })).rejects.toThrow(
+        /cannot refresh the trusted roots over TUF: .*expired/i,
+      );
+      const fallback = await loadTrustedRoot(undefined, { ...options, update: 'auto' });
+      expect(fallback.source).toMatch(/@sigstore\/tuf@.* seeds\.json \(not TUF-verified\) — TUF unreachable/);
+      expect(fallback.source).toMatch(
+        /GitHub trusted root \(tuf-repo\.github\.com snapshot of 2025-12-20, not TUF-verified\), \d+ \w+ old — TUF unreachable/,
+      );
+      // The snapshot still verifies a GitHub attestation offline.
+      expect(createBundleVerifier({ trustedRoot: fallback }).verify(githubBundle(), artifactFromDigest(GH_DIGEST))).toMatchObject({
+        ok: true,
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses a trusted root whose bytes do not match the signed targets metadata', async () => {
+    const pg = tufRepository(PG_ROOT, { corruptTarget: true });
+    const gh = tufRepository(GH_ROOT);
+    const server = await serve({ pg, gh });
+    try {
+      await expect(
+        loadTrustedRoot(undefined, {
+          cacheDir: mkdtempSync(path.join(tmpdir(), 'sf-tuf-cache-')),
+          publicGoodMirror: `${server.url}/pg`,
+          githubMirror: `${server.url}/gh`,
+          ...rootFiles(pg, gh),
+          update: 'require',
+          timeoutMs: 2000,
+        }),
+      ).rejects.toThrow(/cannot refresh the trusted roots over TUF: http:\/\/127\.0\.0\.1:\d+\/pg: /);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('offline (update off) uses the shipped snapshots and names them', async () => {
+    const loaded = await loadTrustedRoot(undefined, { update: 'off' });
+    expect(loaded.source).toMatch(/not TUF-verified.*GitHub trusted root .* old/);
+    expect(loaded.companions).toHaveLength(1);
+  });
+});
