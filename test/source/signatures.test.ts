@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MemoryLogger, parsePolicy, type Policy } from '@secure-factory/core';
 import { verifySource, type VerifySourceResult } from '@secure-factory/source';
@@ -538,5 +538,25 @@ describe('bad input', () => {
     });
     expect(r.ok).toBe(false);
     expect(rules(r)).toEqual(expect.arrayContaining(['source/signer-policy', 'source/could-not-verify']));
+  });
+});
+
+describe('a clean work tree', () => {
+  it('the factory’s own untracked output does not make the tree dirty; anything else is named', async () => {
+    const repo = new TestRepo();
+    repo.commit('one', { kind: 'gpg', key: alice }, { email: 'alice@example.com' }, 'src/app.txt');
+    // What a standalone build and the stages leave behind in the checkout.
+    mkdirSync(path.join(repo.dir, '.secure-factory', 'evidence'), { recursive: true });
+    writeFileSync(path.join(repo.dir, '.secure-factory', 'evidence', 'provenance.intoto.json'), '{}');
+    writeFileSync(path.join(repo.dir, 'secure-factory-source.sarif'), '{}');
+    writeFileSync(path.join(repo.dir, 'secure-factory-materials.sarif'), '{}');
+    const clean = await verify(repo, policy([aliceSigner()]));
+    expect(rules(clean)).toEqual([]);
+
+    writeFileSync(path.join(repo.dir, 'src', 'app.txt'), 'changed\n');
+    writeFileSync(path.join(repo.dir, 'stray.log'), 'x\n');
+    const dirty = await verify(repo, policy([aliceSigner()]));
+    expect(rules(dirty)).toEqual(['source/dirty-tree']);
+    expect(dirty.findings[0]?.message).toBe('the work tree has uncommitted changes in 2 path(s): M src/app.txt, ?? stray.log');
   });
 });

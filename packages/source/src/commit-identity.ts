@@ -13,6 +13,31 @@ export interface CommitIdentity {
   shallow: boolean;
   problems: string[];
   summary: string;
+  /** `XY path` of each change that makes the tree dirty (git status --porcelain). */
+  dirty: string[];
+}
+
+/**
+ * The factory's own output in a checkout: its evidence and work folder and the SARIF files its actions
+ * write at the workspace root. Untracked, they are the factory's doing, not a change to the source.
+ */
+const FACTORY_OUTPUT = [/^\.secure-factory\//, /^secure-factory(-[\w.-]+)?\.sarif$/];
+
+/** Paths of `git status --porcelain=v1 -z`, without the factory's own untracked output. */
+export function dirtyPaths(porcelainZ: string): string[] {
+  const out: string[] = [];
+  const entries = porcelainZ.split('\0');
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] ?? '';
+    if (e.length < 4) continue;
+    const xy = e.slice(0, 2);
+    const file = e.slice(3);
+    // A rename or copy is followed by its source path.
+    if (xy[0] === 'R' || xy[0] === 'C') i++;
+    if (xy === '??' && FACTORY_OUTPUT.some((r) => r.test(file))) continue;
+    out.push(`${xy.trim()} ${file}`);
+  }
+  return out;
 }
 
 export async function checkCommitIdentity(opts: {
@@ -26,12 +51,16 @@ export async function checkCommitIdentity(opts: {
   }
   const head = (await git(opts.repo, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).catch(() => '')).trim();
   if (!head) throw new ConfigurationError(`the repository at ${opts.repo} has no commits`);
-  const status = await git(opts.repo, ['status', '--porcelain=v1', '--untracked-files=normal']);
-  const clean = status.trim() === '';
+  const status = await git(opts.repo, ['status', '--porcelain=v1', '-z', '--untracked-files=normal']);
+  const dirty = dirtyPaths(status);
+  const clean = dirty.length === 0;
   const shallow = (await git(opts.repo, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
   const problems: string[] = [];
   if (opts.expectedSha && opts.expectedSha !== head) problems.push(`HEAD is ${head}, not the expected commit ${opts.expectedSha}`);
-  if (!clean) problems.push(`the work tree has uncommitted changes (${status.trim().split('\n').length} paths)`);
+  if (!clean) {
+    const shown = dirty.slice(0, 10).join(', ');
+    problems.push(`the work tree has uncommitted changes in ${dirty.length} path(s): ${shown}${dirty.length > 10 ? ', …' : ''}`);
+  }
   const ok = problems.length === 0;
   for (const p of problems) opts.logger.error(p);
   const summary = [
@@ -44,5 +73,5 @@ export async function checkCommitIdentity(opts: {
     `| clean work tree | ${clean ? '✅' : '❌'} |`,
     `| shallow clone | ${shallow ? 'yes (history checks deepen it as needed)' : 'no'} |`,
   ].join('\n');
-  return { ok, head, expected: opts.expectedSha, clean, shallow, problems, summary };
+  return { ok, head, expected: opts.expectedSha, clean, shallow, problems, summary, dirty };
 }

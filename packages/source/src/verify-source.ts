@@ -215,7 +215,8 @@ export async function verifySource(opts: VerifySourceOptions): Promise<VerifySou
       severity: 'high',
       blocking: true,
       message: identity.problems.find((p) => p.includes('uncommitted')) ?? 'the work tree has uncommitted changes',
-      help: 'build from a clean checkout: earlier steps must not modify tracked files',
+      help: 'build from a clean checkout: earlier steps must not modify tracked files or leave new files (the factory’s own .secure-factory/ and secure-factory*.sarif do not count)',
+      properties: { paths: identity.dirty },
     });
   }
   checks.push({
@@ -226,7 +227,9 @@ export async function verifySource(opts: VerifySourceOptions): Promise<VerifySou
   checks.push({
     check: 'clean work tree',
     result: identity.clean ? 'passed' : 'failed',
-    detail: identity.clean ? 'no uncommitted changes' : 'uncommitted changes present',
+    detail: identity.clean
+      ? 'no uncommitted changes'
+      : `${identity.dirty.length} changed path(s): ${identity.dirty.slice(0, 5).join(', ')}${identity.dirty.length > 5 ? ', …' : ''}`,
   });
 
   const client = opts.githubClient ?? (opts.github ? createGitHubClient(opts.github) : undefined);
