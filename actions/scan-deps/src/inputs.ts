@@ -84,7 +84,7 @@ function readReview(): ReviewInputs | undefined {
     comment,
     config: {
       failOnSeverity: severity !== undefined ? SEVERITY[severity as keyof typeof SEVERITY] : undefined,
-      failOnScopes: (scopes.length > 0 ? scopes : ['runtime']) as Scope[],
+      failOnScopes: (scopes.length > 0 ? scopes : ['runtime', 'unknown']) as Scope[],
       ...(allow.length > 0 ? { allowLicenses: allow } : {}),
       ...(deny.length > 0 ? { denyLicenses: deny } : {}),
       allowGhsas: getListInput('allow-ghsas'),

@@ -72,7 +72,7 @@ export function registerScan(program: Command): Command {
     .addOption(
       new Option('--fail-on-severity <level>', 'review mode: vulnerabilities that fail').choices(['critical', 'high', 'moderate', 'low']),
     )
-    .option('--fail-on-scopes <list>', 'review mode: scopes whose vulnerabilities fail (runtime, development, unknown)', 'runtime')
+    .option('--fail-on-scopes <list>', 'review mode: scopes whose vulnerabilities fail (runtime, development, unknown)', 'runtime,unknown')
     .option('--allow-ghsas <list>', 'review mode: advisories that never fail')
     .option('--deny-packages <list>', 'review mode: purls that may not be added')
     .option('--warn-only', 'review mode: report, never fail')
@@ -85,7 +85,7 @@ export function registerScan(program: Command): Command {
         const vulnSource = await openVulnSource(opts, policy, logger);
         const common = { path, policy, evidenceDir: opts.evidence, vulnSource, logger, now, lockfiles: opts.lockfile };
         if (opts.base !== undefined) {
-          const scopes = list(opts.failOnScopes) ?? ['runtime'];
+          const scopes = list(opts.failOnScopes) ?? ['runtime', 'unknown'];
           for (const s of scopes)
             if (!['runtime', 'development', 'unknown'].includes(s))
               throw new ConfigurationError(`--fail-on-scopes: unknown scope ${JSON.stringify(s)}`, {

@@ -20,6 +20,7 @@ import {
   type SeverityThreshold,
 } from '@secure-factory/core';
 import { PackageURL } from 'packageurl-js';
+import { ignoreMatcher, SKIPPED_DIRS } from '../discover.js';
 import { formatFor } from '../lockfiles/index.js';
 import { isManifest } from '../manifests.js';
 import type { Package } from '../package.js';
@@ -32,7 +33,10 @@ export type Scope = 'runtime' | 'development' | 'unknown';
 export interface ReviewConfig {
   /** Vulnerabilities at or above this severity fail (dependency-review's `fail-on-severity`; `moderate` is medium). Default: the policy's block-severity. */
   failOnSeverity?: SeverityThreshold | undefined;
-  /** Scopes whose new vulnerabilities fail (`fail-on-scopes`); default runtime. */
+  /**
+   * Scopes whose new vulnerabilities fail (`fail-on-scopes`). Default runtime and unknown: a format that
+   * does not say (requirements.txt, yarn.lock) fails closed, where GitHub's graph would call it runtime.
+   */
   failOnScopes?: readonly Scope[] | undefined;
   /** Replace the policy's licence lists for the review (`allow-licenses`, `deny-licenses`). */
   allowLicenses?: readonly string[] | undefined;
@@ -223,7 +227,15 @@ export async function reviewChanges(options: ReviewOptions): Promise<ReviewResul
     : git(top, ['diff', '--name-only', '-z', base, head, '--', sub || '.']).split('\0');
   const changedFiles = [...new Set(changed.filter((f) => f !== ''))].sort();
   const policyRel = relativeTo(top, path.resolve(top, options.policy.source.file));
-  const relevant = changedFiles.filter((f) => isMaterialFile(f) || f === policyRel);
+  // As discovery: installed and vendored trees, the evidence folder and materials.ignore do not count.
+  const ignored = ignoreMatcher(options.policy.materials.ignore);
+  const evidence = options.evidenceDir ? relativeTo(top, path.resolve(options.evidenceDir)) : undefined;
+  const relevant = changedFiles.filter((f) => {
+    if (f === policyRel) return true;
+    if (evidence && (f === evidence || f.startsWith(`${evidence}/`))) return false;
+    const inTarget = sub === '' ? f : f.startsWith(`${sub}/`) ? f.slice(sub.length + 1) : f;
+    return isMaterialFile(f) && !f.split('/').some((seg) => SKIPPED_DIRS.has(seg)) && !ignored(inTarget);
+  });
   const result: ReviewResult = {
     base,
     head: head ?? 'working tree',
@@ -241,7 +253,7 @@ export async function reviewChanges(options: ReviewOptions): Promise<ReviewResul
     return result;
   }
 
-  const scopes = new Set<Scope>(config.failOnScopes ?? ['runtime']);
+  const scopes = new Set<Scope>(config.failOnScopes ?? ['runtime', 'unknown']);
   const policy: Policy = {
     ...options.policy,
     materials: {
