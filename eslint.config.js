@@ -4,7 +4,17 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'actions/*/lib/**', 'coverage/**', 'bench/out/**', 'examples/**', '.secure-factory/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.stryker-tmp/**',
+      'reports/**',
+      'actions/*/lib/**',
+      'coverage/**',
+      'bench/out/**',
+      'examples/**',
+      '.secure-factory/**',
+    ],
   },
   js.configs.recommended,
   {

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+/**
+ * Mutation testing (StrykerJS) over packages/verify/src — the verifier and the gate. Not part of
+ * `npm test`: it reruns the related tests once per mutant and takes a long time on two cores.
+ *
+ *   node scripts/mutation.mjs                 # every file of packages/verify/src
+ *   node scripts/mutation.mjs gate            # packages/verify/src/gate only
+ *   node scripts/mutation.mjs gate/identity.ts bundle/claims.ts   # these files
+ *
+ * Prints the mutation score and writes reports/mutation/mutation.json (survivors with file:line). Exit 0
+ * when Stryker ran, whatever the score; the score is what is reported in README.md.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { node24 } from './node24.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const stryker = path.join(root, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
+if (!existsSync(stryker)) {
+  console.error('StrykerJS is not installed: run npm ci first (it is a devDependency).');
+  process.exit(2);
+}
+
+const scopes = process.argv.slice(2);
+const args = [stryker, 'run', 'scripts/stryker.config.mjs'];
+if (scopes.length > 0) {
+  const globs = scopes.map((s) => {
+    const p = path.posix.join('packages/verify/src', s);
+    return s.endsWith('.ts') ? p : `${p}/**/*.ts`;
+  });
+  args.push('--mutate', [...globs, '!packages/verify/src/**/*.test.ts', '!packages/verify/src/**/index.ts'].join(','));
+}
+
+const started = Date.now();
+const r = spawnSync(node24(), args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+const report = path.join(root, 'reports', 'mutation', 'mutation.json');
+if (r.status !== 0 || !existsSync(report)) process.exit(r.status ?? 1);
+
+// Score = killed (incl. timeouts) / (all mutants that ran), as Stryker's "mutation score".
+const j = JSON.parse(readFileSync(report, 'utf8'));
+const counts = {};
+const survivors = [];
+for (const [file, f] of Object.entries(j.files)) {
+  for (const m of f.mutants) {
+    counts[m.status] = (counts[m.status] ?? 0) + 1;
+    if (m.status === 'Survived' || m.status === 'NoCoverage')
+      survivors.push(`${file}:${m.location.start.line} ${m.mutatorName}: ${m.replacement ?? ''}`.slice(0, 160));
+  }
+}
+const detected = (counts.Killed ?? 0) + (counts.Timeout ?? 0);
+const undetected = (counts.Survived ?? 0) + (counts.NoCoverage ?? 0);
+const score = detected + undetected === 0 ? 0 : (100 * detected) / (detected + undetected);
+console.log(`\nmutants: ${JSON.stringify(counts)}`);
+console.log(
+  `mutation score: ${score.toFixed(1)} % (${detected} detected of ${detected + undetected}) in ${Math.round((Date.now() - started) / 60000)} min`,
+);
+if (survivors.length > 0) console.log(`survivors (first 40):\n  ${survivors.slice(0, 40).join('\n  ')}`);

@@ -1,0 +1,43 @@
+/**
+ * StrykerJS over the verifier and the gate (packages/verify/src). Run through scripts/mutation.mjs, never
+ * by `npm test`: it is slow (every mutant reruns the tests related to the mutated file).
+ * The tests are those that exercise packages/verify: its unit tests, test/gate, test/verify, test/hostile.
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+import base from '../jest.config.js';
+
+export default {
+  packageManager: 'npm',
+  testRunner: 'jest',
+  plugins: ['@stryker-mutator/jest-runner'],
+  jest: {
+    projectType: 'custom',
+    enableFindRelatedTests: true,
+    config: {
+      ...base,
+      rootDir: '.',
+      roots: ['<rootDir>/packages', '<rootDir>/test'],
+      testMatch: [
+        '<rootDir>/packages/verify/**/*.test.ts',
+        '<rootDir>/test/gate/**/*.test.ts',
+        '<rootDir>/test/verify/**/*.test.ts',
+        '<rootDir>/test/hostile/**/*.test.ts',
+      ],
+      maxWorkers: 1,
+    },
+  },
+  // jest's ESM mode, as in scripts/test.mjs.
+  testRunnerNodeArgs: ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning'],
+  mutate: ['packages/verify/src/**/*.ts', '!packages/verify/src/**/*.test.ts', '!packages/verify/src/**/index.ts'],
+  coverageAnalysis: 'off',
+  // Mutated TypeScript is not type-checked (ts-jest runs with isolatedModules, diagnostics off).
+  disableTypeChecks: '{packages,test}/**/*.{ts,js}',
+  ignorePatterns: ['**/dist/**', 'actions/*/lib', 'bench/out', '.secure-factory', 'reports', 'coverage', '.stryker-tmp'],
+  tempDirName: '.stryker-tmp',
+  concurrency: 2,
+  timeoutMS: 120_000,
+  timeoutFactor: 2,
+  reporters: ['clear-text', 'progress', 'json'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 90, low: 80, break: null },
+};
