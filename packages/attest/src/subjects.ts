@@ -8,9 +8,8 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import {
-  compareBytewise,
   ConfigurationError,
-  hashFiles,
+  StreamingHasher,
   isSha256Hex,
   listTreeNames,
   subjectName,
@@ -54,8 +53,11 @@ async function isFile(abs: string): Promise<boolean | undefined> {
   }
 }
 
-/** The files a glob matches below its static base (dot files included, as the build's output globs). */
-async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
+/**
+ * Calls `onFile` for each file a glob matches below its static base, in byte order (dot files
+ * included, as the build's output globs); returns how many matched.
+ */
+async function expandGlob(pattern: string, cwd: string, onFile: (abs: string) => void): Promise<number> {
   const base = staticBase(pattern);
   const baseAbs = path.resolve(cwd, base);
   let names: { path: string; type: 'file' | 'symlink' }[];
@@ -66,42 +68,52 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
   }
   const isMatch = picomatch(path.posix.normalize(pattern).replace(/^\.\//, ''), { dot: true });
   const prefix = base === '.' ? '' : `${path.posix.normalize(base).replace(/^\.\//, '')}/`;
-  const out: string[] = [];
-  for (const n of names) {
-    if (!isMatch(`${prefix}${n.path}`)) continue;
-    const abs = path.join(baseAbs, ...n.path.split('/'));
+  let n = 0;
+  for (const entry of names) {
+    if (!isMatch(`${prefix}${entry.path}`)) continue;
+    const abs = path.join(baseAbs, entry.path);
     // A symlink counts when it leads to a file (its content is what is hashed), as a shell glob would.
-    if (n.type === 'symlink' && (await isFile(abs)) !== true) continue;
-    out.push(abs);
+    if (entry.type === 'symlink' && (await isFile(abs)) !== true) continue;
+    onFile(abs);
+    n++;
   }
-  return out;
+  return n;
 }
 
 export async function subjectsFromPaths(patterns: readonly string[], cwd: string): Promise<Subject[]> {
   const root = path.resolve(cwd);
-  const files: string[] = [];
-  for (const pattern of patterns) {
-    const literal = path.resolve(root, pattern);
-    const kind = await isFile(literal);
-    // An existing file is taken as it is, even when its name holds glob characters (`[id].js`).
-    if (kind === true) {
-      files.push(literal);
-      continue;
-    }
-    if (!GLOB.test(pattern)) {
-      if (kind === undefined) throw new ConfigurationError(`the subject file "${pattern}" does not exist`, { location: { file: literal } });
-      throw new ConfigurationError(`the subject "${pattern}" is not a regular file (use a glob such as "${pattern}/**")`);
-    }
-    const matched = await expandGlob(pattern, root);
-    if (matched.length === 0)
-      throw new ConfigurationError(`the subject pattern "${pattern}" matches no file`, { hint: `paths are relative to ${root}` });
-    files.push(...matched.sort(compareBytewise));
-  }
-  // Names first: a path outside the project fails before anything is read.
   const nameOf = subjectNamer(root);
-  const names = files.map(nameOf);
-  const digests = await hashFiles(files);
-  return names.map((name, i) => ({ name, digest: { sha256: digests[i]?.sha256 ?? '' } }));
+  const names: string[] = [];
+  // Each file is named (a path outside the project fails here) and handed to the hashing pool as it
+  // is found, so listing, naming and hashing overlap.
+  const hasher = new StreamingHasher<number>();
+  const take = (abs: string): void => {
+    names.push(nameOf(abs));
+    hasher.add(names.length - 1, abs);
+  };
+  try {
+    for (const pattern of patterns) {
+      const literal = path.resolve(root, pattern);
+      const kind = await isFile(literal);
+      // An existing file is taken as it is, even when its name holds glob characters (`[id].js`).
+      if (kind === true) {
+        take(literal);
+        continue;
+      }
+      if (!GLOB.test(pattern)) {
+        if (kind === undefined)
+          throw new ConfigurationError(`the subject file "${pattern}" does not exist`, { location: { file: literal } });
+        throw new ConfigurationError(`the subject "${pattern}" is not a regular file (use a glob such as "${pattern}/**")`);
+      }
+      if ((await expandGlob(pattern, root, take)) === 0)
+        throw new ConfigurationError(`the subject pattern "${pattern}" matches no file`, { hint: `paths are relative to ${root}` });
+    }
+  } catch (e: unknown) {
+    await hasher.abort();
+    throw e;
+  }
+  const digests = await hasher.finish();
+  return names.map((name, i) => ({ name, digest: { sha256: digests.get(i)?.sha256 ?? '' } }));
 }
 
 export function parseChecksums(text: string, file: string): Subject[] {

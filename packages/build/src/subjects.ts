@@ -10,10 +10,11 @@ import picomatch from 'picomatch';
 import {
   compareBytewise,
   ConfigurationError,
-  hashFiles,
   listTreeNames,
   PolicyViolation,
+  StreamingHasher,
   subjectName,
+  type FileDigest,
   type Subject,
 } from '@secure-factory/core';
 
@@ -51,55 +52,68 @@ export function normaliseName(rel: string): string {
 export async function collectOutputs(outDir: string, globs: readonly string[]): Promise<OutputFile[]> {
   if (globs.length === 0)
     throw new ConfigurationError('no output globs were given', { hint: 'pass --outputs GLOB (or the outputs input), e.g. "dist/**"' });
+  const checked = globs.map(checkGlob);
   const root = await realpath(outDir);
   const found = new Map<string, string>();
-  // The folder is listed once without following symlinks (core listTreeNames, no stat per file), then
-  // matched with picomatch: a symlink is seen as a symlink, never walked out of the folder.
-  const tree = await listTreeNames(root);
-  for (const g of globs.map(checkGlob)) {
-    const isMatch = picomatch(g, { dot: true });
-    let n = 0;
-    for (const entry of tree) {
-      if (!isMatch(entry.path)) continue;
-      const name = normaliseName(entry.path);
-      const abs = path.join(root, ...name.split('/'));
-      let file = abs;
-      if (entry.type === 'symlink') {
-        let target: string;
-        try {
-          target = await realpath(abs);
-        } catch {
-          throw new PolicyViolation(`output "${name}" is a dangling symlink`);
+  // Files go to the hashing pool as they are matched, so hashing overlaps matching and naming.
+  const hasher = new StreamingHasher<string>();
+  try {
+    // The folder is listed once without following symlinks (core listTreeNames, no stat per file), then
+    // matched with picomatch: a symlink is seen as a symlink, never walked out of the folder.
+    const tree = await listTreeNames(root);
+    for (const g of checked) {
+      const isMatch = picomatch(g, { dot: true });
+      let n = 0;
+      for (const entry of tree) {
+        if (!isMatch(entry.path)) continue;
+        n++;
+        const name = normaliseName(entry.path);
+        if (found.has(name)) continue;
+        let file = path.join(root, entry.path);
+        if (entry.type === 'symlink') {
+          let target: string;
+          try {
+            target = await realpath(file);
+          } catch {
+            throw new PolicyViolation(`output "${name}" is a dangling symlink`);
+          }
+          if (!target.startsWith(`${root}${path.sep}`)) {
+            throw new PolicyViolation(`output "${name}" is a symlink that leaves the output folder (to ${target})`, {
+              hint: 'copy the file into the output folder instead of linking to it',
+            });
+          }
+          if (!(await stat(target)).isFile()) continue;
+          file = target;
         }
-        if (!target.startsWith(`${root}${path.sep}`)) {
-          throw new PolicyViolation(`output "${name}" is a symlink that leaves the output folder (to ${target})`, {
-            hint: 'copy the file into the output folder instead of linking to it',
-          });
-        }
-        if (!(await stat(target)).isFile()) continue;
-        file = target;
+        found.set(name, file);
+        hasher.add(name, file);
       }
-      found.set(name, file);
-      n++;
+      if (n === 0) {
+        throw new ConfigurationError(`output glob "${g}" matched no file in the output folder`, {
+          hint: `the build must write its outputs into $SECURE_FACTORY_OUT (/out in the sandbox); the folder holds ${tree.length} file(s)${
+            tree.length
+              ? `, e.g. ${tree
+                  .slice(0, 3)
+                  .map((e) => e.path)
+                  .join(', ')}`
+              : ''
+          }`,
+        });
+      }
     }
-    if (n === 0) {
-      throw new ConfigurationError(`output glob "${g}" matched no file in the output folder`, {
-        hint: `the build must write its outputs into $SECURE_FACTORY_OUT (/out in the sandbox); the folder holds ${tree.length} file(s)${
-          tree.length
-            ? `, e.g. ${tree
-                .slice(0, 3)
-                .map((e) => e.path)
-                .join(', ')}`
-            : ''
-        }`,
-      });
-    }
+  } catch (e: unknown) {
+    await hasher.abort();
+    throw e;
   }
-  const names = [...found.keys()].sort(compareBytewise);
-  const files = names.map((name) => found.get(name) as string);
-  // Sizes come back from the hashing itself (bytes read), so no stat pass over every output.
-  const digests = await hashFiles(files);
-  return names.map((name, i) => ({ name, file: files[i] as string, size: digests[i]?.size ?? 0, sha256: digests[i]?.sha256 ?? '' }));
+  // Sizes come back from the hashing itself (bytes read), so there is no stat pass over every output.
+  const digests = await hasher.finish();
+  const names = [...found.keys()];
+  // One glob over a sorted listing gives sorted names already; several globs may interleave.
+  if (names.some((n, i) => i > 0 && compareBytewise(names[i - 1] as string, n) > 0)) names.sort(compareBytewise);
+  return names.map((name) => {
+    const d = digests.get(name) as FileDigest;
+    return { name, file: found.get(name) as string, size: d.size, sha256: d.sha256 };
+  });
 }
 
 export function toSubjects(outputs: readonly OutputFile[]): Subject[] {

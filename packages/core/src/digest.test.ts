@@ -2,7 +2,18 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { compareBytewise, diffTrees, digestFile, digestTree, hashFiles, listTree, listTreeNames, sha256File } from './digest.js';
+import {
+  compareBytewise,
+  diffTrees,
+  digestFile,
+  digestTree,
+  HashPool,
+  hashFiles,
+  listTree,
+  listTreeNames,
+  sha256File,
+  StreamingHasher,
+} from './digest.js';
 
 describe('digests', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'sf-digest-'));
@@ -90,6 +101,52 @@ describe('hashing many files', () => {
     const t = await digestTree(dir, { concurrency: 2 });
     expect(t.entries.map((e) => e.sha256)).toEqual([...files].sort(compareBytewise).map((f) => expected[files.indexOf(f)]));
     expect(t.entries.find((e) => e.path === 'f7.bin')?.size).toBe(sizes[7]);
+  });
+});
+
+describe('streaming and pooled hashing', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sf-stream-'));
+  const files = Array.from({ length: 600 }, (_, i) => {
+    const file = path.join(dir, `s${i}`);
+    writeFileSync(file, Buffer.alloc(i * 37, i % 251));
+    return file;
+  });
+  const want = execFileSync('sha256sum', ['--', ...files], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((l) => l.slice(0, 64));
+
+  it('hashes files handed over one by one, on the pool (many) and on this thread (few)', async () => {
+    const many = new StreamingHasher<number>();
+    files.forEach((f, i) => many.add(i, f));
+    const got = await many.finish();
+    expect(files.map((_, i) => got.get(i)?.sha256)).toEqual(want);
+    expect(got.get(599)?.size).toBe(599 * 37);
+    const few = new StreamingHasher<string>();
+    few.add('a', files[3] as string);
+    few.add('b', files[4] as string);
+    expect([...(await few.finish())].map(([k, d]) => [k, d.sha256])).toEqual([
+      ['a', want[3]],
+      ['b', want[4]],
+    ]);
+  });
+
+  it('rejects naming the unreadable file, and aborting stops the workers', async () => {
+    const bad = new StreamingHasher<number>();
+    files.forEach((f, i) => bad.add(i, i === 300 ? path.join(dir, 'gone') : f));
+    await expect(bad.finish()).rejects.toThrow(`cannot hash ${path.join(dir, 'gone')}`);
+    const stopped = new StreamingHasher<number>();
+    files.forEach((f, i) => stopped.add(i, f));
+    await stopped.abort();
+  });
+
+  it('a pool serves batches submitted side by side, and refuses work once closed', async () => {
+    const pool = new HashPool(2);
+    const [a, b] = await Promise.all([pool.hash(files.slice(0, 300)), pool.hash(files.slice(300))]);
+    expect([...(a ?? []), ...(b ?? [])].map((d) => d.sha256)).toEqual(want);
+    expect((await hashFiles(files.slice(0, 3), { pool })).map((d) => d.sha256)).toEqual(want.slice(0, 3));
+    await pool.close();
+    await expect(pool.hash(files.slice(0, 1))).rejects.toThrow(/closed/);
   });
 });
 

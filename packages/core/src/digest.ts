@@ -82,6 +82,8 @@ export interface FileDigest {
 export interface HashFilesOptions {
   /** Worker threads; default one per core. 1 hashes on this thread. */
   threads?: number;
+  /** A pool to use (and leave open) instead of one made for the call. */
+  pool?: HashPool;
 }
 
 /**
@@ -97,7 +99,7 @@ const buf = Buffer.allocUnsafe(${CHUNK});
 const oneShot = typeof hash === 'function'
   ? (data) => hash('sha256', data, 'buffer')
   : (data) => createHash('sha256').update(data).digest();
-parentPort.on('message', ({ id, files }) => {
+parentPort.on('message', ({ files }) => {
   // Raw digests and sizes in two transferred arrays: no string per file crosses the thread boundary.
   const digests = new Uint8Array(32 * files.length);
   const sizes = new Float64Array(files.length);
@@ -129,7 +131,7 @@ parentPort.on('message', ({ id, files }) => {
       if (fd !== undefined) closeSync(fd);
     }
   }
-  parentPort.postMessage({ id, digests, sizes, errors }, [digests.buffer, sizes.buffer]);
+  parentPort.postMessage({ digests, sizes, errors }, [digests.buffer, sizes.buffer]);
 });
 `;
 
@@ -145,26 +147,120 @@ function unreadable(file: string, reason: string, cause?: unknown): Configuratio
 }
 
 interface BatchReply {
-  id: number;
   digests: Uint8Array;
   sizes: Float64Array;
   errors: Record<number, string> | null;
 }
 
+interface Job {
+  files: string[];
+  resolve: (digests: FileDigest[]) => void;
+  reject: (e: unknown) => void;
+}
+
 /**
- * SHA-256 and size of many files, in the input order. Node hashes on the thread that calls `update`,
- * so many files need threads to use many cores: a pool of worker threads (one per core) takes batches
- * of files from a shared queue, largest files first when sizes are given, so one big file does not
- * start last. A single file (or a handful) is hashed here with overlapped reads (digestFile). A file
+ * A pool of hashing worker threads (one per core by default). Node hashes on the thread that calls
+ * `update`, so many files need threads to use many cores. Batches of files go to whichever worker is
+ * idle; a caller can submit batches while it is still listing files, so listing and hashing overlap
+ * and the workers boot while the first names are found. Close it when done.
+ */
+export class HashPool {
+  private readonly workers: Worker[];
+  private readonly idle: Worker[] = [];
+  private readonly queue: Job[] = [];
+  private readonly running = new Map<Worker, Job>();
+  private failure: Error | undefined;
+
+  constructor(threads = availableParallelism()) {
+    // execArgv: [] so that a parent started with --input-type=module still evaluates the worker as CommonJS.
+    this.workers = Array.from({ length: Math.max(1, threads) }, () => new Worker(WORKER, { eval: true, execArgv: [] }));
+    for (const w of this.workers) {
+      this.idle.push(w);
+      w.on('message', (m: BatchReply) => this.done(w, m));
+      w.on('error', (e: Error) => this.fail(e));
+    }
+  }
+
+  /** SHA-256 and size of each file, in order; a file that cannot be read rejects naming it. */
+  hash(files: readonly string[]): Promise<FileDigest[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (files.length === 0) return Promise.resolve([]);
+    return new Promise<FileDigest[]>((resolve, reject) => {
+      this.queue.push({ files: [...files], resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.fail(new Error('the hashing pool was closed'));
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const w = this.idle.pop() as Worker;
+      const job = this.queue.shift() as Job;
+      this.running.set(w, job);
+      w.postMessage({ files: job.files });
+    }
+  }
+
+  private done(w: Worker, m: BatchReply): void {
+    const job = this.running.get(w);
+    this.running.delete(w);
+    this.idle.push(w);
+    if (job) {
+      const bad = m.errors ? Number(Object.keys(m.errors)[0]) : -1;
+      if (bad >= 0) {
+        job.reject(unreadable(job.files[bad] ?? '', m.errors?.[bad] ?? ''));
+      } else {
+        const raw = Buffer.from(m.digests.buffer, m.digests.byteOffset, m.digests.byteLength);
+        job.resolve(job.files.map((_, k) => ({ sha256: raw.toString('hex', 32 * k, 32 * k + 32), size: m.sizes[k] as number })));
+      }
+    }
+    this.dispatch();
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    for (const job of [...this.running.values(), ...this.queue.splice(0)]) job.reject(e);
+    this.running.clear();
+  }
+}
+
+/** Splits files into pool batches: at most BATCH_FILES files, or BATCH_BYTES when sizes are known. */
+function batchesOf<T extends { size?: number | undefined }>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  let batch: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    batch.push(item);
+    bytes += item.size ?? 0;
+    if (batch.length >= BATCH_FILES || bytes >= BATCH_BYTES) {
+      out.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+  }
+  if (batch.length > 0) out.push(batch);
+  return out;
+}
+
+/**
+ * SHA-256 and size of many files, in the input order, on a HashPool (given, or made for the call):
+ * large files first, largest first when sizes are given, so one big file does not start last. A few
+ * files are hashed on this thread with overlapped reads (digestFile) unless a pool is given. A file
  * that cannot be read fails the whole call with an error naming it.
  */
 export async function hashFiles(
   files: readonly (string | { file: string; size?: number })[],
   options: HashFilesOptions = {},
 ): Promise<FileDigest[]> {
-  const list = files.map((f) => (typeof f === 'string' ? { file: f, size: undefined } : { file: f.file, size: f.size }));
+  const list = files.map((f, index) =>
+    typeof f === 'string' ? { file: f, size: undefined, index } : { file: f.file, size: f.size, index },
+  );
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.ceil(list.length / 2)));
-  if (threads < 2 || list.length < POOL_MIN_FILES) {
+  if (!options.pool && (threads < 2 || list.length < POOL_MIN_FILES)) {
     return mapLimit(list, 4, async (f) => {
       try {
         const r = await readAndHash(f.file, ['sha256']);
@@ -174,65 +270,77 @@ export async function hashFiles(
       }
     });
   }
-  // Large files first, largest first, so one big file does not start last; small files keep their
-  // order (neighbours in a folder are read faster together).
-  const large = list.flatMap((f, i) => ((f.size ?? 0) >= LARGE_FILE ? [i] : []));
-  large.sort((a, b) => (list[b]?.size ?? 0) - (list[a]?.size ?? 0));
-  const order = [...large, ...list.flatMap((f, i) => ((f.size ?? 0) >= LARGE_FILE ? [] : [i]))];
-  const batches: number[][] = [];
-  let batch: number[] = [];
-  let bytes = 0;
-  for (const i of order) {
-    batch.push(i);
-    bytes += list[i]?.size ?? 0;
-    if (batch.length >= BATCH_FILES || bytes >= BATCH_BYTES) {
-      batches.push(batch);
-      batch = [];
-      bytes = 0;
-    }
-  }
-  if (batch.length > 0) batches.push(batch);
-  const out = new Array<FileDigest>(list.length);
-  // execArgv: [] so that a parent started with --input-type=module still evaluates the worker as CommonJS.
-  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(WORKER, { eval: true, execArgv: [] }));
+  // Large files first, largest first; small files keep their order (neighbours in a folder are read
+  // faster together).
+  const isLarge = (f: { size?: number | undefined }): boolean => (f.size ?? 0) >= LARGE_FILE;
+  const order = [...list.filter(isLarge).sort((a, b) => (b.size ?? 0) - (a.size ?? 0)), ...list.filter((f) => !isLarge(f))];
+  const pool = options.pool ?? new HashPool(threads);
   try {
-    let next = 0;
+    const out = new Array<FileDigest>(list.length);
     await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            let current: number[] = [];
-            const send = (): void => {
-              if (next >= batches.length) {
-                w.off('error', reject);
-                resolve();
-                return;
-              }
-              const id = next++;
-              current = batches[id] as number[];
-              w.postMessage({ id, files: current.map((i) => list[i]?.file) });
-            };
-            w.on('error', reject);
-            w.on('message', (m: BatchReply) => {
-              const bad = m.errors ? Number(Object.keys(m.errors)[0]) : -1;
-              if (bad >= 0) {
-                next = batches.length; // the other workers stop after their current batch
-                reject(unreadable(list[current[bad] as number]?.file ?? '', m.errors?.[bad] ?? ''));
-                return;
-              }
-              const hex = Buffer.from(m.digests.buffer, m.digests.byteOffset, m.digests.byteLength);
-              for (let k = 0; k < current.length; k++) {
-                out[current[k] as number] = { sha256: hex.toString('hex', 32 * k, 32 * k + 32), size: m.sizes[k] as number };
-              }
-              send();
-            });
-            send();
-          }),
-      ),
+      batchesOf(order).map(async (batch) => {
+        const digests = await pool.hash(batch.map((f) => f.file));
+        batch.forEach((f, k) => (out[f.index] = digests[k] as FileDigest));
+      }),
     );
     return out;
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    if (!options.pool) await pool.close();
+  }
+}
+
+/**
+ * Hashes files as they are found: `add` hands a name and its file over, in pool batches, while the
+ * caller goes on listing; `finish` waits for every digest. The pool starts once there are enough files
+ * to be worth it, so a build with two outputs hashes them here (one big file with overlapped reads);
+ * for many files (a build's outputs, an attest glob) listing, naming and hashing overlap. Call `abort`
+ * when giving up before `finish`.
+ */
+export class StreamingHasher<K> {
+  private pool: HashPool | undefined;
+  private readonly pending: Promise<void>[] = [];
+  private keys: K[] = [];
+  private files: string[] = [];
+  private readonly results = new Map<K, FileDigest>();
+
+  add(key: K, file: string): void {
+    this.keys.push(key);
+    this.files.push(file);
+    if (!this.pool && this.files.length >= POOL_MIN_FILES && availableParallelism() > 1) this.pool = new HashPool();
+    if (this.pool && this.files.length >= BATCH_FILES) this.flush(this.pool);
+  }
+
+  /** Every digest, by key; closes the pool. */
+  async finish(): Promise<Map<K, FileDigest>> {
+    try {
+      if (this.pool) {
+        this.flush(this.pool);
+      } else {
+        const digests = await hashFiles(this.files, { threads: 1 });
+        this.keys.forEach((k, i) => this.results.set(k, digests[i] as FileDigest));
+      }
+      await Promise.all(this.pending);
+      return this.results;
+    } finally {
+      await this.pool?.close();
+    }
+  }
+
+  /** Stops without waiting for digests (on an error elsewhere). */
+  async abort(): Promise<void> {
+    await this.pool?.close();
+    await Promise.allSettled(this.pending);
+  }
+
+  private flush(pool: HashPool): void {
+    if (this.files.length === 0) return;
+    const keys = this.keys;
+    const p = pool.hash(this.files).then((d) => keys.forEach((k, i) => this.results.set(k, d[i] as FileDigest)));
+    // Rejections surface in finish(); until then they must not count as unhandled.
+    p.catch(() => undefined);
+    this.pending.push(p);
+    this.keys = [];
+    this.files = [];
   }
 }
 
