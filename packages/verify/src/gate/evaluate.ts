@@ -428,10 +428,11 @@ export function evaluate(input: EvaluationInput): Evaluation {
         add({
           id: 'scan-age',
           title: 'scan age',
-          stage: 'materials',
+          // The signing (attest) leaves the time out, not the scan.
+          stage: 'attest',
           status: 'fail',
           reason: 'the scan bundle carries no transparency-log or timestamp time',
-          fix: 'sign with a transparency log or a timestamp authority',
+          fix: 'sign with a transparency log or a timestamp authority (attest inputs rekor-url or tsa-url)',
         });
       } else if (scanAge !== undefined && scanAge < -CLOCK_SKEW_MS) {
         add({
@@ -622,6 +623,21 @@ export function evaluate(input: EvaluationInput): Evaluation {
     });
   }
 
+  // Evidence that verified but was set aside for its signer is not "missing": say so, and point at the builder.
+  for (const [i, c] of checks.entries()) {
+    const rejected = wrongIdentity.filter((w) => w.startsWith(`${c.id}:`));
+    if (c.status !== 'fail' || c.reason !== MISSING || rejected.length === 0) continue;
+    checks[i] = {
+      ...c,
+      stage: 'gate',
+      reason: `the ${c.title} verified, but not from the trusted builder (${rejected[0]?.slice(c.id.length + 2)})`,
+      fix:
+        builder === undefined
+          ? `set deploy.${environment}.builder to the factory workflow that signs the evidence (or the gate-deploy input builder)`
+          : 'sign the evidence with the factory workflow named in the policy (deploy.<env>.builder)',
+    };
+  }
+
   const allowed = checks.every((c) => c.status !== 'fail');
   return {
     allowed,
@@ -638,8 +654,10 @@ export function evaluate(input: EvaluationInput): Evaluation {
   };
 }
 
+const MISSING = 'no signed evidence of this kind for this artefact';
+
 function missing(id: string, title: string, stage: Stage, fix: string): Check {
-  return { id, title, stage, status: 'fail', reason: 'no signed evidence of this kind for this artefact', fix };
+  return { id, title, stage, status: 'fail', reason: MISSING, fix };
 }
 
 /** A failed waivable check passes (as a warning) when an unexpired waiver covers its rule id. */
@@ -707,7 +725,14 @@ function gitCommitsIn(e: Evidence): string[] {
 function levels(used: Partial<Record<EvidenceKind, Evidence>>, builder: string | undefined): string[] {
   const out: string[] = [];
   const prov = used.provenance;
-  if (prov && builder !== undefined) out.push(prov.signer.kind === 'certificate' ? 'SLSA_BUILD_LEVEL_3' : 'SLSA_BUILD_LEVEL_2');
+  // Build L3 needs the signing identity isolated from the build: a reusable workflow (Build Signer URI)
+  // other than the caller's own (Build Config URI). One job of the caller's workflow (the composite
+  // action) signs with its own identity: L2.
+  const isolated =
+    prov?.signer.kind === 'certificate' &&
+    prov.signer.identity.buildSignerUri !== undefined &&
+    prov.signer.identity.buildSignerUri !== prov.signer.identity.buildConfigUri;
+  if (prov && builder !== undefined) out.push(isolated ? 'SLSA_BUILD_LEVEL_3' : 'SLSA_BUILD_LEVEL_2');
   const src = used.source;
   if (src) {
     const lv = ((src.statement.predicate as Partial<VsaPredicate>).verifiedLevels ?? []).filter((l) =>
