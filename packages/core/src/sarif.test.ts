@@ -30,3 +30,21 @@ describeShared('SARIF 2.1.0 output', () => {
     expect(sarifValidator()(log)).toEqual([]);
   });
 });
+
+describe('SARIF from hostile findings', () => {
+  it('shows control characters as text and escapes markdown in help', () => {
+    const log = toSarif({ name: 't', version: '1', informationUri: 'https://example.com', rules: [] }, [
+      {
+        rule: 'vuln',
+        severity: 'high',
+        message: 'RCE \u001b[31m\n::error::x',
+        help: 'upgrade [here](https://evil.example) <img src=x>',
+      },
+    ]) as unknown as {
+      runs: { results: { message: { text: string } }[]; tool: { driver: { rules: { help: { markdown: string } }[] } } }[];
+    };
+    const run = log.runs[0]!;
+    expect(run.results[0]!.message.text).toContain('\\u001b[31m');
+    expect(run.tool.driver.rules[0]!.help.markdown).toBe('upgrade \\[here\\]\\(https://evil.example\\) \\<img src=x\\>');
+  });
+});

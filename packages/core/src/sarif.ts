@@ -1,5 +1,7 @@
 /** SARIF 2.1.0 for GitHub code scanning, validated against the OASIS schema in the tests. */
 import type { Finding, RuleDescriptor, Severity } from './findings.js';
+import { md } from './markdown.js';
+import { visibleControls } from './output.js';
 
 export interface SarifTool {
   name: string;
@@ -49,7 +51,8 @@ export function toSarif(tool: SarifTool, findings: readonly Finding[]): SarifLog
       ruleId: f.rule,
       ruleIndex: ruleIndex.get(f.rule),
       level: LEVEL[f.severity],
-      message: { text: f.help ? `${f.message}\n${f.help}` : f.message },
+      // Text from advisories and files: control characters shown as text (code scanning shows it verbatim).
+      message: { text: visibleControls(f.help ? `${f.message}\n${f.help}` : f.message) },
       properties: { severity: f.severity, blocking: f.blocking === true, ...(f.properties ?? {}) },
     };
     if (f.waived) {
@@ -57,7 +60,7 @@ export function toSarif(tool: SarifTool, findings: readonly Finding[]): SarifLog
         {
           kind: 'external',
           status: 'accepted',
-          justification: `${f.waived.reason} (approved by ${f.waived.approver}, expires ${f.waived.expires})`,
+          justification: visibleControls(`${f.waived.reason} (approved by ${f.waived.approver}, expires ${f.waived.expires})`),
         },
       ];
     }
@@ -94,9 +97,10 @@ export function toSarif(tool: SarifTool, findings: readonly Finding[]): SarifLog
             rules: rules.map((r) => ({
               id: r.id,
               name: r.name,
-              shortDescription: { text: r.shortDescription },
-              fullDescription: { text: r.shortDescription },
-              help: { text: r.help, markdown: r.help },
+              shortDescription: { text: visibleControls(r.shortDescription) },
+              fullDescription: { text: visibleControls(r.shortDescription) },
+              // The markdown form is rendered by code scanning: untrusted help must not inject links or HTML.
+              help: { text: visibleControls(r.help), markdown: md(r.help) },
               ...(r.helpUri ? { helpUri: r.helpUri } : {}),
               defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
               properties: {
