@@ -6,6 +6,7 @@
  *   node scripts/mutation.mjs                 # every file of packages/verify/src
  *   node scripts/mutation.mjs gate            # packages/verify/src/gate only
  *   node scripts/mutation.mjs gate/identity.ts bundle/claims.ts   # these files
+ *   node scripts/mutation.mjs gate --tests test/gate/gate.test.ts,test/hostile/catalogue.test.ts
  *
  * Prints the mutation score and writes reports/mutation/mutation.json (survivors with file:line). Exit 0
  * when Stryker ran, whatever the score; the score is what is reported in README.md.
@@ -23,7 +24,10 @@ if (!existsSync(stryker)) {
   process.exit(2);
 }
 
-const scopes = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const testsAt = argv.indexOf('--tests');
+const tests = testsAt === -1 ? undefined : argv.splice(testsAt, 2)[1];
+const scopes = argv;
 const args = [stryker, 'run', 'scripts/stryker.config.mjs'];
 if (scopes.length > 0) {
   const globs = scopes.map((s) => {
@@ -34,7 +38,11 @@ if (scopes.length > 0) {
 }
 
 const started = Date.now();
-const r = spawnSync(node24(), args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+const r = spawnSync(node24(), args, {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, FORCE_COLOR: '0', ...(tests ? { MUTATION_TESTS: tests } : {}) },
+});
 const report = path.join(root, 'reports', 'mutation', 'mutation.json');
 if (r.status !== 0 || !existsSync(report)) process.exit(r.status ?? 1);
 

@@ -1,7 +1,7 @@
 /**
  * StrykerJS over the verifier and the gate (packages/verify/src). Run through scripts/mutation.mjs, never
  * by `npm test`: it is slow (every mutant reruns the tests related to the mutated file).
- * The tests are those that exercise packages/verify: its unit tests, test/gate, test/verify, test/hostile.
+ * The tests are the in-process ones that exercise packages/verify: its unit tests, test/gate, test/hostile.
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 import base from '../jest.config.js';
@@ -17,12 +17,11 @@ export default {
       ...base,
       rootDir: '.',
       roots: ['<rootDir>/packages', '<rootDir>/test'],
-      testMatch: [
-        '<rootDir>/packages/verify/**/*.test.ts',
-        '<rootDir>/test/gate/**/*.test.ts',
-        '<rootDir>/test/verify/**/*.test.ts',
-        '<rootDir>/test/hostile/**/*.test.ts',
-      ],
+      // In-process tests only: the CLI tests run packages/cli/dist, which no mutant reaches.
+      // MUTATION_TESTS (comma-separated, set by scripts/mutation.mjs --tests) narrows the set.
+      testMatch: process.env.MUTATION_TESTS
+        ? process.env.MUTATION_TESTS.split(',').map((t) => `<rootDir>/${t}`)
+        : ['<rootDir>/packages/verify/**/*.test.ts', '<rootDir>/test/gate/**/*.test.ts', '<rootDir>/test/hostile/**/*.test.ts'],
       maxWorkers: 1,
     },
   },
