@@ -40,8 +40,11 @@ function toUri(file: string): string {
 export function toSarif(tool: SarifTool, findings: readonly Finding[]): SarifLog {
   const ruleIndex = new Map<string, number>();
   const rules = [...tool.rules];
+  // A set, not rules.some() per finding: with a rule per advisory that would be quadratic.
+  const known = new Set(rules.map((r) => r.id));
   for (const f of findings) {
-    if (!rules.some((r) => r.id === f.rule)) {
+    if (!known.has(f.rule)) {
+      known.add(f.rule);
       rules.push({ id: f.rule, name: f.rule, shortDescription: f.rule, help: f.help ?? f.message, defaultSeverity: f.severity });
     }
   }
