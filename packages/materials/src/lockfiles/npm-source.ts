@@ -14,10 +14,13 @@ const GIT_HOSTS = new Set(['bitbucket.org', 'github.com', 'gitlab.com']);
 /** The commit a git dependency is pinned to, or "" when the reference names none. */
 export function commitFromReference(ref: string | undefined): string {
   if (!ref) return '';
-  for (const re of COMMIT_PATTERNS) {
-    const m = re.exec(ref);
-    if (m?.[1]) return m[1];
-  }
+  // Every pattern needs a "#" or codeload's host: registry tarball URLs (nearly all) skip the regexes,
+  // whose leading `.+` costs a scan per position on a long URL.
+  if (ref.includes('#') || ref.includes('codeload.github.com'))
+    for (const re of COMMIT_PATTERNS) {
+      const m = re.exec(ref);
+      if (m?.[1]) return m[1];
+    }
   // Parsing every registry tarball URL is costly on large lockfiles: only the git hosts matter here.
   if (!/^[a-z+]+:\/\/(?:[^/@]*@)?(?:github\.com|gitlab\.com|bitbucket\.org)(?:[/:?#]|$)/i.test(ref)) return '';
   let u: URL;

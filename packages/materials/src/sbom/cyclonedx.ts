@@ -30,13 +30,22 @@ const HASH: [keyof NonNullable<Package['integrity']>, Enums.HashAlgorithm][] = [
   ['sha1', Enums.HashAlgorithm['SHA-1']],
 ];
 
+// Lockfiles repeat a handful of licence strings thousands of times: parse each once.
+const spdxVerdicts = new Map<string, boolean>();
+
 export function isSpdxExpression(s: string): boolean {
-  try {
-    parseSpdx(s);
-    return true;
-  } catch {
-    return false;
+  let ok = spdxVerdicts.get(s);
+  if (ok === undefined) {
+    try {
+      parseSpdx(s);
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    if (spdxVerdicts.size > 10_000) spdxVerdicts.clear();
+    spdxVerdicts.set(s, ok);
   }
+  return ok;
 }
 
 function componentType(p: Package): Enums.ComponentType {

@@ -215,19 +215,25 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const dir = path.resolve(options.evidenceDir);
     await mkdir(dir, { recursive: true });
     const name = path.basename(root);
-    const cdx = buildCycloneDx(packages, { name, now });
-    const spdx = buildSpdx(packages, { name, now });
-    result.sbom.cyclonedx = path.join(dir, 'sbom.cyclonedx.json');
-    result.sbom.spdx = path.join(dir, 'sbom.spdx.json');
-    await writeJsonAtomic(result.sbom.cyclonedx, cdx);
-    await writeJsonAtomic(result.sbom.spdx, spdx);
     const subjects = await materialsSubjects(target, lockfiles, root, packages.map((p) => p.purl).join('\n'));
     const folder = new EvidenceFolder(dir);
     const write = async (n: string, s: Statement<unknown>): Promise<void> => {
       result.statements.push(await folder.write(n, s));
     };
-    await write('sbom.cdx', makeStatement(subjects, PREDICATE.cyclonedx, cdx));
-    await write('sbom.spdx', makeStatement(subjects, PREDICATE.spdx, spdx));
+    // One SBOM at a time, each released before the next is built: with 200k packages each document
+    // and its serialisation are tens of megabytes, and holding both at once doubles the peak.
+    result.sbom.cyclonedx = path.join(dir, 'sbom.cyclonedx.json');
+    await (async () => {
+      const cdx = buildCycloneDx(packages, { name, now });
+      await writeJsonAtomic(result.sbom.cyclonedx ?? '', cdx);
+      await write('sbom.cdx', makeStatement(subjects, PREDICATE.cyclonedx, cdx));
+    })();
+    result.sbom.spdx = path.join(dir, 'sbom.spdx.json');
+    await (async () => {
+      const spdx = buildSpdx(packages, { name, now });
+      await writeJsonAtomic(result.sbom.spdx ?? '', spdx);
+      await write('sbom.spdx', makeStatement(subjects, PREDICATE.spdx, spdx));
+    })();
     if (options.vulnSource && database) {
       await write('vulns', makeStatement(subjects, PREDICATE.vulns, vulnsPredicate(vulnerabilities, database, now)));
     }
