@@ -3,9 +3,8 @@
  * (sigstore/sigstore-conformance docs/cli_protocol.md), offline with the bundled public-good root.
  * Exit 0 when the bundle verifies, 1 when it does not, 2 for bad usage.
  */
-import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { ConfigurationError, EXIT } from '@secure-factory/core';
+import { ConfigurationError, decodeUtf8, EXIT, readRegularFile } from '@secure-factory/core';
 import { artifactLabel, createBundleVerifier, FAILURE_HINTS, loadTrustedRoot, readArtifactArgument } from '@secure-factory/verify';
 import { execute, type CommonOptions } from '../context.js';
 
@@ -29,11 +28,8 @@ interface VerifyBundleOptions extends CommonOptions {
 
 async function readKey(value: string): Promise<string> {
   if (value.includes('-----BEGIN')) return value;
-  try {
-    return await readFile(value, 'utf8');
-  } catch {
-    throw new ConfigurationError('cannot read the public key file', { location: { file: value } });
-  }
+  // Regular files only, bounded, never quoted (core safe reader).
+  return decodeUtf8(await readRegularFile(value, { maxBytes: 64 * 1024, what: 'public key file', within: '/' }), value, 'public key file');
 }
 
 export function registerVerifyBundle(program: Command): Command {
@@ -76,12 +72,11 @@ export function registerVerifyBundle(program: Command): Command {
         const trustedRoot = await loadTrustedRoot(opts.trustedRoot);
         const verifier = createBundleVerifier({ trustedRoot, ...(opts.key ? { publicKeys: [await readKey(opts.key)] } : {}) });
         const artifact = await readArtifactArgument(target);
-        let bundleText: string;
-        try {
-          bundleText = await readFile(opts.bundle, 'utf8');
-        } catch {
-          throw new ConfigurationError('cannot read the bundle', { location: { file: opts.bundle } });
-        }
+        const bundleText = decodeUtf8(
+          await readRegularFile(opts.bundle, { maxBytes: 32 * 1024 * 1024, what: 'bundle', within: '/' }),
+          opts.bundle,
+          'bundle',
+        );
         const verdict = verifier.verify(bundleText, artifact, {
           // The conformance protocol verifies signatures and identity only; statements signed by one
           // identity about another repository are valid Sigstore bundles. The gate checks claims.

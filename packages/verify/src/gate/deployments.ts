@@ -4,9 +4,9 @@
  * concurrent gates never lose a record and the rescan loop reads a consistent set (see docs/gate.md).
  */
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { writeJsonAtomic } from '@secure-factory/core';
+import { readRegularFile, writeJsonAtomic } from '@secure-factory/core';
 import type { DecisionLog } from './decision.js';
 
 export const DEPLOYMENT_API_VERSION = 'secure-factory/deployment/v1';
@@ -70,7 +70,9 @@ export async function readDeployments(evidenceDir: string): Promise<{ records: D
   const skipped: string[] = [];
   for (const n of names) {
     try {
-      const r = JSON.parse(await readFile(path.join(dir, n), 'utf8')) as DeploymentRecord;
+      // Safe reader: a FIFO or an outward link named like a record is skipped, never read.
+      const bytes = await readRegularFile(path.join(dir, n), { maxBytes: 1024 * 1024, what: 'deployment record', within: dir });
+      const r = JSON.parse(bytes.toString('utf8')) as DeploymentRecord;
       if (r.apiVersion === DEPLOYMENT_API_VERSION && typeof r.digest === 'string') records.push(r);
       else skipped.push(n);
     } catch {
