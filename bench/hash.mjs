@@ -34,12 +34,26 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const only = (process.env.BENCH_HASH_ONLY ?? '').split(',').filter(Boolean);
 const want = (name) => only.length === 0 || only.includes(name);
 
+/**
+ * Runs a command under bash and returns its wall time and the CPU seconds (user + sys) of everything
+ * it started, from bash's `times` (GNU time may be absent). CPU time is reported next to wall time
+ * because wall time swings on a shared machine.
+ */
 function run(cmd, args, opts = {}) {
   const t = performance.now();
-  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 30, ...opts });
+  const r = spawnSync('bash', ['-c', '"$@"; s=$?; times >&2; exit $s', 'bash', cmd, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    ...opts,
+  });
   const seconds = (performance.now() - t) / 1000;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stderr}\n${r.stdout.slice(0, 2000)}`);
-  return { ...r, seconds };
+  const children = r.stderr.trim().split('\n').pop() ?? '';
+  const cpu = children.split(/\s+/).reduce((n, x) => {
+    const m = /^(\d+)m([\d.]+)s$/.exec(x);
+    return m ? n + Number(m[1]) * 60 + Number(m[2]) : n;
+  }, 0);
+  return { ...r, seconds, cpu };
 }
 
 /** `<hex>  <path>` lines (sha256sum, openssl -r) run in `cwd` → Map(path relative to `base` → hex). */
@@ -64,7 +78,7 @@ process.stdout.write(JSON.stringify({ seconds, maxRssKiB: process.resourceUsage(
 function ours(dir) {
   const r = run(node, ['--input-type=module', '-e', DIGEST_OUTPUTS, buildDist, dir]);
   const out = JSON.parse(r.stdout);
-  return { seconds: r.seconds, inProcess: out.seconds, maxRssKiB: out.maxRssKiB, digests: new Map(out.outputs) };
+  return { seconds: r.seconds, cpu: r.cpu, inProcess: out.seconds, maxRssKiB: out.maxRssKiB, digests: new Map(out.outputs) };
 }
 
 function agree(a, b) {
@@ -76,18 +90,21 @@ function agree(a, b) {
 const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 const round3 = (x) => Math.round(x * 1000) / 1000;
 
-/** Runs each contender once per round, in turn; returns the median seconds of each. */
+/** Runs each contender once per round, in turn; returns the median wall and CPU seconds of each. */
 function race(contenders) {
   const times = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
+  const cpu = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
   const last = {};
   for (let i = 0; i < rounds; i++) {
     for (const [name, fn] of Object.entries(contenders)) {
       const r = fn();
       times[name].push(r.seconds);
+      cpu[name].push(r.cpu);
       last[name] = r;
     }
   }
-  return { median: Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)])), times, last };
+  const med = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, median(v)]));
+  return { median: med(times), cpu: med(cpu), times, last };
 }
 
 function writeRandom(file, bytes) {
@@ -125,6 +142,8 @@ try {
         buildSeconds: round3(r.median.build),
         ratio: round3(r.median.build / r.median.openssl),
         target: 0.9,
+        opensslCpuSeconds: round3(r.cpu.openssl),
+        buildCpuSeconds: round3(r.cpu.build),
         buildDigestSecondsInProcess: round3(r.last.build.inProcess),
         buildPeakRssMiB: Math.round(r.last.build.maxRssKiB / 1024),
         digestsAgree: ok,
@@ -156,6 +175,8 @@ try {
         opensslSeconds: round3(r.median.openssl),
         buildSeconds: round3(r.median.build),
         ratio: round3(r.median.build / r.median.openssl),
+        opensslCpuSeconds: round3(r.cpu.openssl),
+        buildCpuSeconds: round3(r.cpu.build),
         buildPeakRssMiB: Math.round(r.last.build.maxRssKiB / 1024),
         digestsAgree: ok,
       }),
@@ -174,7 +195,7 @@ try {
       writeFileSync(path.join(d, `f${i}.js`), randomFillSync(buf));
     }
     const evidence = path.join(work, 'evidence');
-    const sums = () => run('sh', ['-c', 'find small -type f -print0 | xargs -0 -P2 sha256sum', 'sh'], { cwd: work });
+    const sums = () => run('sh', ['-c', 'find small -type f -print0 | xargs -0 -P2 sha256sum'], { cwd: work });
     sums(); // warm the page cache
     const attest = () => {
       rmSync(evidence, { recursive: true, force: true });
@@ -207,6 +228,9 @@ try {
         buildRatio: round3(r.median.build / base),
         attestRatio: round3(r.median.attest / base),
         target: 1.0,
+        baselineCpuSeconds: round3(r.cpu['find|xargs -P2 sha256sum']),
+        buildCpuSeconds: round3(r.cpu.build),
+        attestCpuSeconds: round3(r.cpu.attest),
         perRound: Object.fromEntries(Object.entries(r.times).map(([k, v]) => [k, v.map(round3)])),
         digestsAgree: ok,
       }),

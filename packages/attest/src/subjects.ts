@@ -12,6 +12,7 @@ import {
   StreamingHasher,
   isSha256Hex,
   listTreeNames,
+  projectSubjectName,
   subjectName,
   subjectNamer,
   type Subject,
@@ -54,12 +55,18 @@ async function isFile(abs: string): Promise<boolean | undefined> {
 }
 
 /**
- * Calls `onFile` for each file a glob matches below its static base, in byte order (dot files
- * included, as the build's output globs); returns how many matched.
+ * Calls `onFile` with each file a glob matches below its static base, in byte order (dot files
+ * included, as the build's output globs), and its path relative to the project; returns how many.
  */
-async function expandGlob(pattern: string, cwd: string, onFile: (abs: string) => void): Promise<number> {
+async function expandGlob(pattern: string, root: string, onFile: (abs: string, relative: string) => void): Promise<number> {
   const base = staticBase(pattern);
-  const baseAbs = path.resolve(cwd, base);
+  const baseAbs = path.resolve(root, base);
+  const relBase = path.relative(root, baseAbs).split(path.sep).join('/');
+  if (relBase === '..' || relBase.startsWith('../') || path.isAbsolute(relBase)) {
+    throw new ConfigurationError(`the subject pattern "${pattern}" reaches outside the project ${root}`, {
+      hint: 'subjects are named by their path relative to the project: run from the project folder, or give the artefacts by digest (sha256:<64 hex>)',
+    });
+  }
   let names: { path: string; type: 'file' | 'symlink' }[];
   try {
     names = await listTreeNames(baseAbs);
@@ -67,14 +74,15 @@ async function expandGlob(pattern: string, cwd: string, onFile: (abs: string) =>
     names = [];
   }
   const isMatch = picomatch(path.posix.normalize(pattern).replace(/^\.\//, ''), { dot: true });
-  const prefix = base === '.' ? '' : `${path.posix.normalize(base).replace(/^\.\//, '')}/`;
+  const prefix = relBase === '' ? '' : `${relBase}/`;
   let n = 0;
   for (const entry of names) {
-    if (!isMatch(`${prefix}${entry.path}`)) continue;
-    const abs = path.join(baseAbs, entry.path);
+    const relative = `${prefix}${entry.path}`;
+    if (!isMatch(relative)) continue;
+    const abs = `${baseAbs}${path.sep}${entry.path}`;
     // A symlink counts when it leads to a file (its content is what is hashed), as a shell glob would.
     if (entry.type === 'symlink' && (await isFile(abs)) !== true) continue;
-    onFile(abs);
+    onFile(abs, relative);
     n++;
   }
   return n;
@@ -87,8 +95,8 @@ export async function subjectsFromPaths(patterns: readonly string[], cwd: string
   // Each file is named (a path outside the project fails here) and handed to the hashing pool as it
   // is found, so listing, naming and hashing overlap.
   const hasher = new StreamingHasher<number>();
-  const take = (abs: string): void => {
-    names.push(nameOf(abs));
+  const take = (abs: string, name: string): void => {
+    names.push(name);
     hasher.add(names.length - 1, abs);
   };
   try {
@@ -97,7 +105,7 @@ export async function subjectsFromPaths(patterns: readonly string[], cwd: string
       const kind = await isFile(literal);
       // An existing file is taken as it is, even when its name holds glob characters (`[id].js`).
       if (kind === true) {
-        take(literal);
+        take(literal, nameOf(literal));
         continue;
       }
       if (!GLOB.test(pattern)) {
@@ -105,7 +113,8 @@ export async function subjectsFromPaths(patterns: readonly string[], cwd: string
           throw new ConfigurationError(`the subject file "${pattern}" does not exist`, { location: { file: literal } });
         throw new ConfigurationError(`the subject "${pattern}" is not a regular file (use a glob such as "${pattern}/**")`);
       }
-      if ((await expandGlob(pattern, root, take)) === 0)
+      const n = await expandGlob(pattern, root, (abs, relative) => take(abs, projectSubjectName(relative)));
+      if (n === 0)
         throw new ConfigurationError(`the subject pattern "${pattern}" matches no file`, { hint: `paths are relative to ${root}` });
     }
   } catch (e: unknown) {

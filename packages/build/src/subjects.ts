@@ -10,6 +10,7 @@ import picomatch from 'picomatch';
 import {
   compareBytewise,
   ConfigurationError,
+  listedSubjectName,
   listTreeNames,
   PolicyViolation,
   StreamingHasher,
@@ -67,9 +68,10 @@ export async function collectOutputs(outDir: string, globs: readonly string[]): 
       for (const entry of tree) {
         if (!isMatch(entry.path)) continue;
         n++;
-        const name = normaliseName(entry.path);
+        // A listed path is relative and normalised already; the one rule still refuses control characters.
+        const name = listedSubjectName(entry.path, 'the output path');
         if (found.has(name)) continue;
-        let file = path.join(root, entry.path);
+        let file = `${root}${path.sep}${entry.path}`;
         if (entry.type === 'symlink') {
           let target: string;
           try {

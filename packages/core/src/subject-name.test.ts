@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ConfigurationError } from './errors.js';
-import { OUTPUT_FOLDER, subjectName, subjectNameOf } from './subject-name.js';
+import { listedSubjectName, OUTPUT_FOLDER, projectSubjectName, subjectName, subjectNameOf } from './subject-name.js';
 
 describe('subject names: the path relative to the project', () => {
   it('keeps relative paths, with spaces and any Unicode, byte for byte', () => {
@@ -37,5 +37,16 @@ describe('subject names: the path relative to the project', () => {
     expect(() => subjectNameOf(root, path.join(path.sep, 'work', 'other', 'a.js'))).toThrow(/outside the project/);
     expect(() => subjectNameOf(root, path.join(path.sep, 'work', 'proj-2', 'a.js'))).toThrow(/outside the project/);
     expect(() => subjectNameOf(root, root)).toThrow(/outside the project/);
+  });
+
+  it('listed paths take the fast path and are refused for the same reasons', () => {
+    expect(listedSubjectName('dist/esm/axios.js')).toBe('dist/esm/axios.js');
+    expect(listedSubjectName('a b/ü.js')).toBe('a b/ü.js');
+    expect(() => listedSubjectName('dist/a\nb.js')).toThrow(/control character/);
+    expect(() => listedSubjectName('../x')).toThrow(/leaves the project/);
+    expect(() => listedSubjectName('/x')).toThrow(/absolute/);
+    expect(() => listedSubjectName('')).toThrow(/empty/);
+    expect(projectSubjectName(`${OUTPUT_FOLDER}/dist/a.js`)).toBe('dist/a.js');
+    expect(projectSubjectName('dist/a.js')).toBe('dist/a.js');
   });
 });
