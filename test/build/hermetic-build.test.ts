@@ -6,6 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -65,14 +66,19 @@ describeBwrap('hermetic build: isolation', () => {
     expect(readFileSync(path.join(r.outputDir, 'loopback'), 'utf8')).toBe('pong');
   });
 
-  it('reports a build that writes into its source, and the source stays as it was', async () => {
+  it('lets the build write into its workspace, reports a rewritten tracked file, and never touches the checkout', async () => {
     const repo = makeRepo();
-    const r = await build(options(repo.dir, 'echo x > "$SECURE_FACTORY_OUT/a"; echo tampered > /src/input.txt'));
+    const r = await build(
+      options(repo.dir, 'mkdir -p dist && cp input.txt dist/a && echo tampered > /src/input.txt', { outputs: ['dist/**'] }),
+    );
     expect(r.passed).toBe(false);
-    const w = r.findings.find((f) => f.rule === 'build/source-write');
-    expect(w?.message).toContain('/src/input.txt');
+    expect(r.subjects.map((s) => s.name)).toEqual(['dist/a']);
+    const w = r.findings.find((f) => f.rule === 'build/source-modified');
+    expect(w?.message).toContain('input.txt');
+    expect(w?.properties).toMatchObject({ phase: 'build', changed: ['input.txt'] });
     expect(readFileSync(path.join(repo.dir, 'input.txt'), 'utf8')).toBe('hello from the source\n');
-    expect(r.integrity?.unchanged).toBe(true);
+    expect(existsSync(path.join(repo.dir, 'dist'))).toBe(false);
+    expect(r.integrity?.unchanged).toBe(false);
   });
 
   it('reports source changes seen by the integrity watch (changed while the build ran), listing the paths', async () => {
@@ -93,8 +99,7 @@ describeBwrap('hermetic build: isolation', () => {
     expect(f?.blocking).toBe(true);
     expect(f?.message).toContain('input.txt');
     expect(f?.message).toContain('dropped.js');
-    expect(r.integrity?.changed).toEqual(['input.txt']);
-    expect(r.integrity?.added).toEqual(['dropped.js']);
+    expect(r.integrity?.host).toEqual({ changed: ['input.txt'], added: ['dropped.js'], removed: [] });
     const byproducts = readStatement(r.provenancePath as string).predicate.runDetails.byproducts ?? [];
     const integrity = JSON.parse(Buffer.from(byproducts.find((b) => b.name === 'integrity')?.content ?? '', 'base64').toString()) as {
       unchanged: boolean;
@@ -307,31 +312,58 @@ describeBwrap('hermetic build: fetch phase', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const fetch = (p: number): string =>
-    `mkdir -p vendor && node -e "fetch('http://127.0.0.1:${p}/m').then(r=>r.text()).then(t=>require('fs').writeFileSync('vendor/m',t))"`;
+  // curl takes the proxy from http_proxy, as npm, pip, cargo and go do.
+  const fetch = (host: string, p: number): string => `mkdir -p vendor && curl -sSf -o vendor/m http://${host}:${p}/m`;
 
-  it('fetch-only: the fetch phase reaches the (host) network, the build does not', async () => {
+  it('fetch-only: the fetch reaches allowed hosts through the egress proxy, which records it; the build stays offline', async () => {
     const repo = makeRepo();
     const r = await build(
       options(
         repo.dir,
-        `cp vendor/m "$SECURE_FACTORY_OUT/m"; ${fetch(port).replace('vendor/m', '/out/late').replace('mkdir -p vendor && ', '')} || echo build-offline > "$SECURE_FACTORY_OUT/note"`,
+        `mkdir -p dist && cp vendor/m dist/m; curl -sS --max-time 2 http://127.0.0.1:${port}/late -o dist/late || echo build-offline > dist/note`,
         {
           network: 'fetch-only',
-          fetchCommand: fetch(port),
+          networkAllow: [`127.0.0.1:${port}`],
+          fetchCommand: fetch('127.0.0.1', port),
+          outputs: ['dist/**'],
         },
       ),
     );
-    expect(r.passed).toBe(true);
-    expect(r.isolation.network).toEqual({ build: 'loopback-only', fetch: 'host' });
-    expect(readFileSync(path.join(r.outputDir, 'm'), 'utf8')).toBe('material-bytes');
-    expect(readFileSync(path.join(r.outputDir, 'note'), 'utf8')).toBe('build-offline\n');
+    expect(r.findings.filter((f) => f.blocking)).toEqual([]);
+    expect(r.isolation.network).toEqual({ build: 'loopback-only', fetch: 'egress-proxy' });
+    expect(readFileSync(path.join(r.outputDir, 'dist', 'm'), 'utf8')).toBe('material-bytes');
+    expect(readFileSync(path.join(r.outputDir, 'dist', 'note'), 'utf8')).toBe('build-offline\n');
+    expect(r.egress).toEqual([expect.objectContaining({ host: '127.0.0.1', port, allowed: true })]);
+    expect(r.egress?.[0]?.bytesIn).toBeGreaterThanOrEqual('material-bytes'.length);
+    const byproducts = readStatement(r.provenancePath as string).predicate.runDetails.byproducts ?? [];
+    const egress = JSON.parse(Buffer.from(byproducts.find((b) => b.name === 'egress')?.content ?? '', 'base64').toString()) as unknown[];
+    expect(egress).toHaveLength(1);
+    // The host's own files were never written: node_modules, vendor and dist lived in the workspace.
+    expect(existsSync(path.join(repo.dir, 'vendor'))).toBe(false);
+  });
+
+  it('fetch-only: a host that is neither a lockfile registry nor allowed is refused and named', async () => {
+    const repo = makeRepo();
+    const r = await build(
+      options(repo.dir, 'true', { network: 'fetch-only', networkAllow: ['registry.example.org'], fetchCommand: fetch('127.0.0.1', port) }),
+    );
+    expect(r.passed).toBe(false);
+    const refused = r.findings.find((f) => f.rule === 'build/egress-refused');
+    expect(refused?.message).toContain(`127.0.0.1:${port}`);
+    expect(r.egress?.[0]).toMatchObject({ host: '127.0.0.1', allowed: false });
+    // No route around the proxy: a direct connection has no network at all.
+    const direct = await build(
+      options(repo.dir, 'true', { network: 'fetch-only', fetchCommand: `curl -sS --noproxy '*' --max-time 2 http://127.0.0.1:${port}/m` }),
+    );
+    expect(direct.findings.map((f) => f.rule)).toContain('build/fetch-failed');
+    expect(direct.egress).toEqual([]);
   });
 
   it('none: the fetch phase is offline too, and the failure says how to allow it', async () => {
     const repo = makeRepo();
-    const r = await build(options(repo.dir, 'true', { network: 'none', fetchCommand: fetch(port) }));
+    const r = await build(options(repo.dir, 'true', { network: 'none', fetchCommand: `${fetch('127.0.0.1', port)} --noproxy '*'` }));
     expect(r.passed).toBe(false);
+    expect(r.failure).toMatchObject({ phase: 'fetch', exitCode: 7 });
     expect(r.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['build/fetch-failed', 'build/fetch-offline']));
   });
 });
@@ -364,13 +396,10 @@ describe('hermetic build: no sandbox, no build', () => {
     'falls back to unshare when bwrap is missing, says so in the provenance, and still refuses the network',
     async () => {
       const repo = makeRepo();
-      const bin = toolDir(['git', 'sh', 'bash', 'unshare', 'timeout', 'cp', 'cat', 'env']);
-      const ok = await build(
-        options(repo.dir, 'cp input.txt "$SECURE_FACTORY_OUT/o"; (echo x > input.txt) 2>/dev/null || true', { hostEnv: { PATH: bin } }),
-      );
+      const bin = toolDir(['git', 'sh', 'bash', 'unshare', 'setpriv', 'chroot', 'timeout', 'cp', 'cat', 'env']);
+      const ok = await build(options(repo.dir, 'cp input.txt "$SECURE_FACTORY_OUT/o"', { hostEnv: { PATH: bin } }));
       expect(ok.isolation.tool).toBe('unshare');
       expect(ok.passed).toBe(true);
-      expect(readFileSync(path.join(repo.dir, 'input.txt'), 'utf8')).toBe('hello from the source\n');
       const isolation = readStatement(ok.provenancePath as string).predicate.buildDefinition.internalParameters?.isolation as {
         tool: string;
         note: string;
@@ -381,4 +410,54 @@ describe('hermetic build: no sandbox, no build', () => {
       expect(net.findings.find((f) => f.rule === 'build/network-denied')?.message).toContain('Network is unreachable');
     },
   );
+
+  // What a build must not do, under either kind of sandbox: write outside its workspace, reach a host
+  // unix socket (a path one or an abstract one), or read another process's command line.
+  const kinds: [string, () => Record<string, string>][] = [
+    ['bubblewrap', () => ({ PATH: process.env.PATH ?? '/usr/bin:/bin' })],
+    ['unshare', () => ({ PATH: toolDir(['git', 'sh', 'unshare', 'setpriv', 'chroot', 'node', 'sleep', 'touch']) })],
+  ];
+  for (const [kind, hostEnv] of kinds) {
+    (kind === 'bubblewrap' ? (HAVE_BWRAP ? it : it.skip) : HAVE_UNSHARE ? it : it.skip)(
+      `${kind}: the build cannot escape its sandbox`,
+      async () => {
+        const repo = makeRepo();
+        const sockDir = mkdtempSync(path.join(tmpdir(), 'sf-sock-'));
+        const sockPath = path.join(sockDir, 'host.sock');
+        const abstract = `\0sf-escape-${process.pid}-${kind}`;
+        const servers = [createNetServer((c) => c.end('reached')), createNetServer((c) => c.end('reached'))];
+        await Promise.all(servers.map((srv, i) => new Promise<void>((resolve) => srv.listen(i === 0 ? sockPath : abstract, resolve))));
+        const marker = path.join(sockDir, 'escaped');
+        const probe = `const net=require('net');const fs=require('fs');const out=process.env.SECURE_FACTORY_OUT;
+for (const [n,p] of [['path',${JSON.stringify(sockPath)}],['abstract',${JSON.stringify(abstract)}]]) {
+  const c=net.connect(p);c.on('data',()=>fs.appendFileSync(out+'/reached',n+'\\n'));c.on('error',()=>fs.appendFileSync(out+'/refused',n+'\\n'));
+}
+let seen='';for (const d of fs.readdirSync('/proc')) { if (/^\\d+$/.test(d)) { try { seen+=fs.readFileSync('/proc/'+d+'/cmdline','utf8').split('\\0').join(' ')+'\\n'; } catch {} } }
+fs.writeFileSync(out+'/cmdlines',seen);
+try { fs.writeFileSync(${JSON.stringify(marker)},'x'); } catch (e) { fs.writeFileSync(out+'/write',e.code); }
+try { fs.writeFileSync('/etc/sf-escape','x'); } catch (e) { fs.appendFileSync(out+'/write',' '+e.code); }`;
+        try {
+          const r = await build(
+            options(repo.dir, `node -e "$PROBE"; sleep 1; touch "$SECURE_FACTORY_OUT/reached" "$SECURE_FACTORY_OUT/refused"`, {
+              hostEnv: { ...hostEnv(), PROBE: probe },
+              env: ['PROBE'],
+            }),
+          );
+          expect(r.isolation.tool).toBe(kind);
+          expect(r.passed).toBe(true);
+          const read = (n: string): string => readFileSync(path.join(r.outputDir, n), 'utf8');
+          expect(read('reached')).toBe('');
+          expect(read('refused').split('\n').filter(Boolean).sort()).toEqual(['abstract', 'path']);
+          expect(read('write')).toMatch(/^(ENOENT|EROFS|EACCES) (ENOENT|EROFS|EACCES)$/);
+          expect(existsSync(marker)).toBe(false);
+          expect(existsSync('/etc/sf-escape')).toBe(false);
+          // Only the sandbox's own processes: never the test runner's command line.
+          expect(read('cmdlines')).toMatch(/node -e/);
+          expect(read('cmdlines')).not.toMatch(/jest|node_modules/);
+        } finally {
+          servers.forEach((srv) => srv.close());
+        }
+      },
+    );
+  }
 });

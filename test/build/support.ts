@@ -1,7 +1,7 @@
 /** Fixtures for the build tests: a real git repository with a real package-lock.json. */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -60,7 +60,8 @@ export function toolDir(tools: string[]): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'sf-tools-'));
   for (const t of tools) {
     const real = execFileSync('sh', ['-c', `command -v ${t}`], { encoding: 'utf8' }).trim();
-    symlinkSync(real, path.join(dir, t));
+    // The real file: a relative link (node_modules/.bin/x -> ../y) would dangle in the sandbox.
+    symlinkSync(realpathSync(real), path.join(dir, t));
   }
   return dir;
 }

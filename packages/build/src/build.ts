@@ -1,14 +1,18 @@
 /**
- * One hermetic build: fetch (materials from the lockfile), build (isolated), integrity watch, subjects,
- * optional tests and reproducibility check, then SLSA provenance v1 into the evidence folder.
+ * One hermetic build of a project as it is: fetch (materials from the lockfile, through the egress
+ * proxy), build and test with the project's own commands in a copy-on-write workspace of the verified
+ * checkout (workspace.ts), source integrity checked after every phase, subjects, optional
+ * reproducibility check, then SLSA provenance v1 into the evidence folder.
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, readlinkSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { performance } from 'node:perf_hooks';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { ConfigurationError, EvidenceFolder, PolicyViolation, type Finding, type Logger, type Subject } from '@secure-factory/core';
+import { egressAllowList, proxyEnvironment, startEgressProxy, type EgressConnection, type EgressProxy } from './egress-proxy.js';
 import { recordedVariables, sandboxEnvironment } from './environment.js';
-import { watchAfter, watchBefore, type WatchResult } from './integrity-watch.js';
 import {
   cacheKeyPrefix,
   restoreFetchCache,
@@ -35,16 +39,32 @@ import {
 import type { NetworkMode } from './settings.js';
 import { readSourceInfo, type SourceInfo } from './source-info.js';
 import { checkGlob, collectOutputs, toSubjects, type OutputFile } from './subjects.js';
+import { missingTool, usedToolchains, type Toolchain } from './toolchains.js';
+import {
+  assertNoSymlinks,
+  createWorkspace,
+  layerDir,
+  linkOutputs,
+  lowerLayers,
+  prepareLayer,
+  readIntegrityReport,
+  removeWorkspace,
+  type PhaseIntegrity,
+  type PhaseName,
+  type WorkspaceLayout,
+} from './workspace.js';
 
 export interface BuildOptions {
-  /** The source folder (a git checkout), mounted read-only. */
+  /** The source folder (a git checkout): the read-only lowest layer of the build's workspace. */
   source: string;
   /** argv of the build command (the action passes `/bin/sh -c <command>`). */
   command: readonly string[];
-  /** Globs relative to the output folder. */
+  /** Globs relative to the project (files the build wrote there) and to $SECURE_FACTORY_OUT. */
   outputs: readonly string[];
   evidence: string;
   network: NetworkMode;
+  /** Hosts the fetch may reach besides its lockfiles' registries (`build.network.allow`): `host`, `host:port`, `*.example.com`. */
+  networkAllow?: readonly string[] | undefined;
   reproducible: boolean;
   timeoutMs: number;
   /** Allow-listed environment variable names (validated). */
@@ -53,7 +73,7 @@ export interface BuildOptions {
   testCommand?: string | undefined;
   /** The fetch phase's cache folder (bound at /cache, `SECURE_FACTORY_CACHE`), optionally restored and saved with digest verification. */
   cache?: FetchCacheOptions | undefined;
-  /** Host folder bound writable at /out; default `<source>/.secure-factory/out` (recreated each run). */
+  /** Host folder receiving the outputs (bound writable at /out); default `<source>/.secure-factory/out` (recreated each run). */
   outputDir?: string | undefined;
   logger: Logger;
   hostEnv?: NodeJS.ProcessEnv;
@@ -67,8 +87,12 @@ export interface IsolationReport {
   version: string;
   note?: string;
   apparmor: SandboxTool['apparmor'];
-  network: { build: 'loopback-only'; fetch: 'host' | 'loopback-only' | 'not-run' };
-  source: 'read-only';
+  network: { build: 'loopback-only'; fetch: 'egress-proxy' | 'loopback-only' | 'not-run' };
+  /** The fetch phase's allow-list (lockfile registries + build.network.allow), when it had the proxy. */
+  egressAllow?: string[];
+  /** The checkout is never written: the phases write into overlay layers above it. */
+  source: 'copy-on-write';
+  workspace: 'overlayfs';
   layout: { source: string; output: string; temp: string; home: string };
   namespaces: string[];
   capabilities: 'none';
@@ -76,8 +100,32 @@ export interface IsolationReport {
   timeoutMs: number;
 }
 
-/** The source tree's digest before and after the build, and what changed (integrity-watch.ts). */
-export type IntegrityReport = WatchResult;
+/** Source integrity: every tracked file the phases touched compared with the commit, `.git/` watched, the checkout itself before and after. */
+export interface IntegrityReport {
+  unchanged: boolean;
+  commit: string;
+  /** Files in the commit. */
+  tracked: number;
+  phases: PhaseIntegrity[];
+  /** Changes to the host checkout (the lowest layer) between the start and the end of the run. */
+  host: { changed: string[]; added: string[]; removed: string[] };
+  /** Everything above, by path (tracked files changed or gone; `.git/` entries in `git`). */
+  changed: string[];
+  added: string[];
+  removed: string[];
+  git: string[];
+}
+
+/** Why the build failed, for run, --json and the action summary. */
+export interface PhaseFailure {
+  phase: 'fetch' | 'build' | 'test' | 'build-2';
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  /** The last lines of the phase's output (stderr, else stdout). */
+  lastLines: string[];
+  setupError?: string;
+}
 
 export interface BuildResult {
   /** true when the command, tests and checks passed (no blocking finding). */
@@ -90,26 +138,32 @@ export interface BuildResult {
   integrity?: IntegrityReport;
   /** What the fetch cache did (restored, verified, saved), when a cache folder was given. */
   cache?: FetchCacheReport;
+  /** Every connection the fetch phase made through the egress proxy. */
+  egress?: EgressConnection[];
+  toolchains?: Toolchain[];
+  /** The first phase that failed, with its exit status and last lines. */
+  failure?: PhaseFailure;
   findings: Finding[];
   provenancePath?: string;
   testResultPath?: string;
+  /** Host folder holding the outputs under their subject names. */
   outputDir: string;
   commit?: string;
   /** Milliseconds spent in each phase (for the overhead benchmark and --verbose). */
   timings: Record<string, number>;
 }
 
-/** Names skipped by the integrity watch: git's own bookkeeping and the factory's output and evidence. */
-const WATCH_SKIP = ['.git', '.secure-factory'];
 const NETWORK_FAILURE =
-  /Network is unreachable|ENETUNREACH|EAI_AGAIN|getaddrinfo|Temporary failure in name resolution|Could not resolve host|ECONNREFUSED/;
+  /Failed to connect|Couldn't connect|Network is unreachable|ENETUNREACH|EAI_AGAIN|getaddrinfo|Temporary failure in name resolution|Could not resolve host|ECONNREFUSED/;
 const SOURCE_WRITE = /(?:EROFS|Read-only file system)/;
+/** The in-sandbox port of the egress forwarder (the fetch phase has a network namespace of its own). */
+const PROXY_PORT = 3128;
 
 function lastLines(text: string, n: number): string {
   return text.trimEnd().split('\n').slice(-n).join('\n');
 }
 
-/** The paths a failed write into the read-only source names (`/src/...`). */
+/** The paths a failed write into a read-only folder names (`/src/...`). */
 export function sourceWritePaths(text: string): string[] {
   const out = new Set<string>();
   for (const line of text.split('\n')) {
@@ -137,60 +191,155 @@ async function freshDir(dir: string, ours: boolean): Promise<void> {
   await mkdir(dir, { recursive: true });
 }
 
+/** Paths of the checkout that differ from the commit (git status), each with the digest of what is there now. */
+function hostState(source: string): Map<string, string> {
+  const r = spawnSync('git', ['-C', source, 'status', '--porcelain=v1', '-z', '--untracked-files=all'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' },
+  });
+  const out = new Map<string, string>();
+  if (r.status !== 0) return out;
+  const recs = r.stdout.split('\0');
+  const paths: string[] = [];
+  const untracked = new Set<string>();
+  for (let i = 0; i < recs.length; i++) {
+    const rec = recs[i] ?? '';
+    if (rec.length < 4) continue;
+    if (rec[0] === 'R' || rec[0] === 'C') i++; // the rename's source follows
+    const p = rec.slice(3);
+    if (p.startsWith('.secure-factory/')) continue;
+    paths.push(p);
+    if (rec.startsWith('??')) untracked.add(p);
+  }
+  // One git process hashes every present file (a symlink by its target text, as git stores it).
+  const present = paths.filter((p) => lstatSync(path.join(source, p), { throwIfNoEntry: false })?.isFile() === true);
+  const h = spawnSync('git', ['-C', source, 'hash-object', '--no-filters', '--stdin-paths'], {
+    input: present.join('\n'),
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const ids = h.status === 0 ? h.stdout.trim().split('\n') : [];
+  present.forEach((p, i) => out.set(p, ids[i] ?? 'unreadable'));
+  for (const p of paths) {
+    if (out.has(p)) continue;
+    const st = lstatSync(path.join(source, p), { throwIfNoEntry: false });
+    out.set(p, st?.isSymbolicLink() ? `link:${readlinkSync(path.join(source, p))}` : st ? 'other' : 'absent');
+  }
+  // Untracked paths are marked, so a new file reads as added and a tracked one as changed.
+  for (const p of untracked) out.set(p, `untracked:${out.get(p) ?? ''}`);
+  return out;
+}
+
+function diffHostState(before: Map<string, string>, after: Map<string, string>): IntegrityReport['host'] {
+  const changed: string[] = [];
+  const added: string[] = [];
+  const removed: string[] = [];
+  for (const [p, d] of after) {
+    const b = before.get(p);
+    if (b === undefined) (d === 'absent' ? removed : d.startsWith('untracked:') ? added : changed).push(p);
+    else if (b !== d) (d === 'absent' ? removed : changed).push(p);
+  }
+  // A path dirty before and clean after was changed back to the commit's content: changed too.
+  for (const p of before.keys()) if (!after.has(p)) changed.push(p);
+  return { changed: changed.sort(), added: added.sort(), removed: removed.sort() };
+}
+
 interface Phase {
+  name: PhaseName;
   tool: SandboxTool;
+  ws: WorkspaceLayout;
+  fetched: boolean;
   cache?: string;
-  source: string;
   output?: string;
   outputReadOnly?: boolean;
-  network: boolean;
-  writableSource: boolean;
+  proxy?: EgressProxy;
   argv: readonly string[];
   env: Record<string, string>;
   timeoutMs: number;
   hostPath: string;
+  readOnly: string[];
   onOutput: (chunk: string, stream: 'stdout' | 'stderr') => void;
 }
 
-async function runPhase(p: Phase): Promise<SandboxResult> {
+async function runPhase(p: Phase): Promise<{ result: SandboxResult; integrity?: PhaseIntegrity }> {
   const temp = await mkdtemp(path.join(tmpdir(), 'sf-build-tmp-'));
+  const layer = await prepareLayer(p.ws, p.name);
+  const report = path.join(p.ws.ctl, `${p.name}.integrity.json`);
   try {
-    // HOME lives in the temp folder: /tmp/home inside bwrap, <temp>/home with unshare.
     await mkdir(path.join(temp, 'home'));
-    const insideTemp = p.tool.kind === 'bubblewrap' ? SANDBOX_TEMP : temp;
-    const env = { ...p.env };
-    if (p.cache) env.SECURE_FACTORY_CACHE = p.tool.kind === 'bubblewrap' ? SANDBOX_CACHE : p.cache;
-    if (p.tool.kind === 'unshare') {
-      env.HOME = path.join(temp, 'home');
-      env.TMPDIR = temp;
-      env.SECURE_FACTORY_SRC = p.source;
-      if (p.output) env.SECURE_FACTORY_OUT = p.output;
-    } else {
-      env.TMPDIR = insideTemp;
-    }
-    return await runSandboxed({
+    const env: Record<string, string> = { ...p.env, TMPDIR: SANDBOX_TEMP };
+    if (p.cache) env.SECURE_FACTORY_CACHE = SANDBOX_CACHE;
+    if (p.proxy) Object.assign(env, proxyEnvironment(PROXY_PORT));
+    const result = await runSandboxed({
       tool: p.tool,
+      phase: p.name,
       argv: p.argv,
-      source: p.source,
+      workspace: {
+        source: p.ws.source,
+        lowerMount: p.ws.lower,
+        lowers: lowerLayers(p.ws, p.name, p.fetched),
+        upper: layer.upper,
+        work: layer.work,
+        merged: p.ws.merged,
+      },
+      home: p.ws.home,
+      temp,
       ...(p.output ? { output: p.output } : {}),
       ...(p.cache ? { cache: p.cache } : {}),
+      ...(p.proxy ? { proxy: { socketDir: p.proxy.socketDir, port: PROXY_PORT } } : {}),
       outputReadOnly: p.outputReadOnly === true,
-      temp,
-      sourceWritable: p.writableSource,
-      network: p.network,
+      readOnly: p.readOnly,
+      ctl: p.ws.ctl,
+      check: {
+        script: path.join(p.ws.ctl, 'check.cjs'),
+        tracked: path.join(p.ws.ctl, 'tracked.json'),
+        report,
+        algorithm: p.ws.objectFormat,
+      },
       env,
       timeoutMs: p.timeoutMs,
       hostPath: p.hostPath,
       onOutput: p.onOutput,
     });
+    const integrity = await readIntegrityReport(report, p.name);
+    return { result, ...(integrity ? { integrity } : {}) };
   } finally {
+    spawnSync('chmod', ['-R', 'u+rwx', temp]);
     await rm(temp, { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
-function failureFindings(kind: 'fetch' | 'build' | 'test', r: SandboxResult, timeoutMs: number): Finding[] {
+function failed(r: SandboxResult): boolean {
+  return r.timedOut || r.setupError !== undefined || r.exitCode !== 0;
+}
+
+function describeFailure(phase: PhaseFailure['phase'], r: SandboxResult): PhaseFailure {
+  return {
+    phase,
+    exitCode: r.exitCode,
+    signal: r.signal,
+    timedOut: r.timedOut,
+    lastLines: lastLines(r.stderrTail || r.stdoutTail, 20)
+      .split('\n')
+      .filter((l) => l.length > 0),
+    ...(r.setupError ? { setupError: r.setupError } : {}),
+  };
+}
+
+function failureFindings(kind: 'fetch' | 'build' | 'test', r: SandboxResult, timeoutMs: number, sandboxPath: string): Finding[] {
   const out: Finding[] = [];
   const tail = `${r.stderrTail}\n${r.stdoutTail}`;
+  if (r.setupError) {
+    out.push({
+      rule: 'build/sandbox-failed',
+      severity: 'high',
+      blocking: true,
+      message: `the ${kind} sandbox could not be set up, so the command did not run: ${r.setupError}`,
+      help: 'see the log above; the workspace needs overlayfs in a user namespace and bubblewrap',
+    });
+    return out;
+  }
   if (r.timedOut) {
     out.push({
       rule: 'build/timeout',
@@ -203,40 +352,72 @@ function failureFindings(kind: 'fetch' | 'build' | 'test', r: SandboxResult, tim
   }
   const status = r.signal ? `killed by ${r.signal}` : `exit code ${r.exitCode}`;
   const last = lastLines(r.stderrTail || r.stdoutTail, 5);
-  if (kind === 'test') {
-    out.push({
-      rule: 'build/tests-failed',
-      severity: 'high',
-      blocking: true,
-      message: `the test command failed (${status})${last ? `: ${last}` : ''}`,
-    });
-    return out;
-  }
   out.push({
-    rule: `build/${kind}-failed`,
+    rule: kind === 'test' ? 'build/tests-failed' : `build/${kind}-failed`,
     severity: 'high',
     blocking: true,
     message: `the ${kind} command failed (${status})${last ? `: ${last}` : ''}`,
   });
-  if (kind === 'build' && NETWORK_FAILURE.test(tail)) {
+  const tool = r.exitCode === 127 ? missingTool(tail) : undefined;
+  if (tool) {
+    out.push({
+      rule: 'build/tool-missing',
+      severity: 'high',
+      blocking: true,
+      message: `the ${kind} command needs \`${tool}\`, which is not on the sandbox's PATH (${sandboxPath})`,
+      help: `the sandbox sees the host's PATH folders read-only, in that order, plus what the fetch phase installs in the workspace (node_modules/.bin through npm scripts); install ${tool} on the runner or add its folder to PATH`,
+      properties: { tool, path: sandboxPath.split(':') },
+    });
+  }
+  if (kind !== 'fetch' && NETWORK_FAILURE.test(tail)) {
     const line = tail.split('\n').find((l) => NETWORK_FAILURE.test(l)) ?? '';
     out.push({
       rule: 'build/network-denied',
       severity: 'high',
       blocking: true,
-      message: `the build tried to reach the network, which the sandbox does not have (only loopback): ${line.trim()}`,
+      message: `the ${kind} tried to reach the network, which the sandbox does not have (only loopback): ${line.trim()}`,
       help: 'fetch every material in the fetch phase (--fetch / fetch-command, e.g. npm ci) from the lockfile; the build runs offline',
     });
   }
-  if (kind === 'build' && SOURCE_WRITE.test(tail)) {
-    const paths = sourceWritePaths(tail);
+  return out;
+}
+
+function integrityFindings(report: IntegrityReport): Finding[] {
+  const out: Finding[] = [];
+  const list = (xs: readonly string[]): string => `${xs.slice(0, 20).join(', ')}${xs.length > 20 ? ', …' : ''}`;
+  for (const p of report.phases) {
+    const touched = [...p.changed, ...p.removed];
+    if (touched.length > 0) {
+      out.push({
+        rule: 'build/source-modified',
+        severity: 'high',
+        blocking: true,
+        message: `the ${p.phase} phase changed the source of commit ${report.commit.slice(0, 12)}: ${p.changed.length ? `changed ${list(p.changed)}` : ''}${p.changed.length && p.removed.length ? '; ' : ''}${p.removed.length ? `removed ${list(p.removed)}` : ''}`,
+        help: 'a fetch or build must not rewrite tracked files: generated files belong in untracked paths (dist/, build/); commit the regenerated file if it is meant to change',
+        properties: { phase: p.phase, changed: p.changed, removed: p.removed },
+      });
+    }
+    if (p.git.length > 0) {
+      out.push({
+        rule: 'build/git-modified',
+        severity: 'high',
+        blocking: true,
+        message: `the ${p.phase} phase wrote under .git/: ${list(p.git)}`,
+        help: 'nothing in a fetch or build may write git hooks, config or the index; find the script that did (e.g. an npm install script)',
+        properties: { phase: p.phase, paths: p.git },
+      });
+    }
+  }
+  const h = report.host;
+  const hostPaths = [...h.changed, ...h.added, ...h.removed].sort();
+  if (hostPaths.length > 0) {
     out.push({
-      rule: 'build/source-write',
+      rule: 'build/source-modified',
       severity: 'high',
       blocking: true,
-      message: `the build tried to write into its read-only source${paths.length ? `: ${paths.join(', ')}` : ''}`,
-      help: 'write outputs to $SECURE_FACTORY_OUT (/out in the sandbox) and temporary files to $TMPDIR',
-      properties: { paths },
+      message: `the checkout changed on the host while the build ran (${hostPaths.length} path(s)): ${list(hostPaths)}`,
+      help: 'nothing may write the checkout during a build; the outputs no longer describe one source',
+      properties: { phase: 'host', ...h },
     });
   }
   return out;
@@ -264,9 +445,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Isolation first: nothing runs if the build cannot be isolated.
   const tool = detectSandbox({ searchPath: hostPath, logger, ...options.sandbox });
   logger.info(`isolation: ${tool.kind} ${tool.version}${tool.note ? ` (${tool.note})` : ''}`);
+  if (tool.kind !== 'bubblewrap')
+    logger.warning(`WEAKER ISOLATION: this build ran under ${tool.kind}, not bubblewrap; the default production gate refuses it`);
   lap('detect');
   const src: SourceInfo = readSourceInfo(source, hostEnv);
-  lap('source');
   const findings: Finding[] = [];
   if (src.dirty.length > 0) {
     findings.push({
@@ -277,40 +459,56 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       help: 'build from a clean checkout',
     });
   }
-  const bw = tool.kind === 'bubblewrap';
   const defaultOut = path.join(source, '.secure-factory', 'out');
   const outputDir = path.resolve(options.outputDir ?? defaultOut);
-  const layout = {
-    source: bw ? SANDBOX_SOURCE : source,
-    output: bw ? SANDBOX_OUTPUT : outputDir,
-    temp: bw ? SANDBOX_TEMP : '(host temp)',
-    home: bw ? SANDBOX_HOME : '(host temp)/home',
+  // Nothing the factory writes may follow a link it did not make (a committed `.secure-factory -> /`).
+  await assertNoSymlinks(source, outputDir);
+  await assertNoSymlinks(source, path.resolve(options.evidence));
+  const hostBefore = hostState(source);
+  const ws = await createWorkspace(source, src.commit);
+  lap('source');
+  const layout = { source: SANDBOX_SOURCE, output: SANDBOX_OUTPUT, temp: SANDBOX_TEMP, home: SANDBOX_HOME };
+  const base = { allow: options.env, hostEnv, sourceDateEpoch: src.commitTime, layout };
+  // Host toolchains: PATH in its order, rustup's toolchains and the cargo home read-only; the caches live in the shared HOME.
+  const hostHome = hostEnv.HOME ?? homedir();
+  const rustupHome = hostEnv.RUSTUP_HOME ?? path.join(hostHome, '.rustup');
+  const cargoHome = hostEnv.CARGO_HOME ?? path.join(hostHome, '.cargo');
+  const readOnly = [rustupHome, cargoHome, '/opt/hostedtoolcache'].filter((d) => existsSync(d));
+  const toolEnv: Record<string, string> = {
+    GIT_OPTIONAL_LOCKS: '0',
+    CARGO_HOME: `${SANDBOX_HOME}/.cargo`,
+    ...(existsSync(rustupHome) ? { RUSTUP_HOME: rustupHome } : {}),
   };
-  const base = {
-    allow: options.env,
-    hostEnv,
-    sourceDateEpoch: src.commitTime,
-    layout: { source: layout.source, output: layout.output, temp: SANDBOX_TEMP, home: SANDBOX_HOME },
-  };
+  const offline: Record<string, string> = { CARGO_NET_OFFLINE: 'true', GOPROXY: 'off', npm_config_offline: 'true' };
   const buildEnv = sandboxEnvironment({ ...base, phase: 'build' });
+  Object.assign(buildEnv.env, toolEnv, offline);
   const print = options.onOutput ?? ((chunk: string) => logger.info(chunk.replace(/\n$/, '')));
+  const useProxy = options.fetchCommand !== undefined && options.network === 'fetch-only';
   const isolation: IsolationReport = {
     tool: tool.kind,
     version: tool.version,
     ...(tool.note ? { note: tool.note } : {}),
     apparmor: tool.apparmor,
-    network: {
-      build: 'loopback-only',
-      fetch: options.fetchCommand ? (options.network === 'fetch-only' ? 'host' : 'loopback-only') : 'not-run',
-    },
-    source: 'read-only',
+    network: { build: 'loopback-only', fetch: options.fetchCommand ? (useProxy ? 'egress-proxy' : 'loopback-only') : 'not-run' },
+    source: 'copy-on-write',
+    workspace: 'overlayfs',
     layout,
-    namespaces: bw ? ['user-or-root', 'mount', 'network', 'pid', 'ipc', 'uts', 'cgroup'] : ['user', 'mount', 'network', 'pid'],
+    namespaces:
+      tool.kind === 'bubblewrap'
+        ? ['user', 'mount', 'network', 'pid', 'ipc', 'uts', 'cgroup']
+        : ['user', 'mount', 'network', 'pid', 'ipc', 'uts'],
     capabilities: 'none',
     environment: {
       allowList: [...options.env],
       passed: buildEnv.passed,
-      fixed: { TZ: 'UTC', LC_ALL: 'C', SOURCE_DATE_EPOCH: String(src.commitTime), HOME: layout.home, SECURE_FACTORY_OUT: layout.output },
+      fixed: {
+        TZ: 'UTC',
+        LC_ALL: 'C',
+        SOURCE_DATE_EPOCH: String(src.commitTime),
+        HOME: layout.home,
+        SECURE_FACTORY_OUT: layout.output,
+        ...toolEnv,
+      },
     },
     timeoutMs: options.timeoutMs,
   };
@@ -324,218 +522,275 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     commit: src.commit,
     timings,
   };
+  const phaseReports: PhaseIntegrity[] = [];
   const finish = (): BuildResult => {
     logger.debug(`timings (ms): ${JSON.stringify(timings)}`);
     result.passed = !findings.some((f) => f.blocking === true);
     return result;
   };
+  const fail = (phase: PhaseFailure['phase'], r: SandboxResult): void => {
+    result.failure ??= describeFailure(phase, r);
+  };
+  const common = { tool, ws, timeoutMs: options.timeoutMs, hostPath, readOnly, onOutput: print };
 
-  // The lockfiles before anything runs: they key the fetch cache and go into the provenance.
-  const deps = await lockfileDependencies(source);
-
-  // 1. Fetch: the lockfile decides; the source is writable (node_modules), the network only with fetch-only.
-  if (options.fetchCommand) {
-    const cacheDir = options.cache ? path.resolve(options.cache.dir) : undefined;
-    const prefix = cacheKeyPrefix(deps.lockfiles, options.fetchCommand);
-    if (options.cache && cacheDir) {
-      result.cache = await restoreFetchCache({ ...options.cache, dir: cacheDir }, prefix, logger);
-      if (result.cache.verified === false) {
-        findings.push({
-          rule: 'build/cache-poisoned',
-          severity: 'high',
-          blocking: false,
-          message: `the restored fetch cache ${result.cache.matchedKey ?? ''} did not match the content digest recorded when it was saved; it was discarded and the fetch started clean`,
-          help: "someone or something altered the cache entry: find out who can write this repository's caches",
-        });
-      }
-    }
-    logger.info(`fetch: ${options.fetchCommand} (network: ${options.network === 'fetch-only' ? 'on' : 'loopback only'})`);
-    const fetchEnv = sandboxEnvironment({ ...base, phase: 'fetch', layout: { ...base.layout } });
-    delete fetchEnv.env.SECURE_FACTORY_OUT;
-    const r = await runPhase({
-      tool,
-      source,
-      network: options.network === 'fetch-only',
-      writableSource: true,
-      argv: ['/bin/sh', '-c', options.fetchCommand],
-      env: fetchEnv.env,
-      ...(cacheDir ? { cache: cacheDir } : {}),
-      timeoutMs: options.timeoutMs,
-      hostPath,
-      onOutput: print,
+  try {
+    // The lockfiles before anything runs: they key the fetch cache, decide the egress allow-list and go into the provenance.
+    const deps = await lockfileDependencies(source);
+    const commands = [options.fetchCommand ?? '', options.command.join(' '), options.testCommand ?? ''];
+    const toolchains = usedToolchains(source, commands, {
+      PATH: hostPath,
+      HOME: hostHome,
+      ...(existsSync(rustupHome) ? { RUSTUP_HOME: rustupHome } : {}),
     });
-    if (r.timedOut || r.exitCode !== 0) {
-      findings.push(...failureFindings('fetch', r, options.timeoutMs));
-      if (options.network === 'none' && NETWORK_FAILURE.test(r.stderrTail + r.stdoutTail)) {
+
+    // 1. Fetch: the lockfile decides; the only way out is the egress proxy (fetch-only), or none at all.
+    let fetched = false;
+    if (options.fetchCommand) {
+      const cacheDir = options.cache ? path.resolve(options.cache.dir) : undefined;
+      const prefix = cacheKeyPrefix(deps.lockfiles, options.fetchCommand);
+      if (options.cache && cacheDir) {
+        result.cache = await restoreFetchCache({ ...options.cache, dir: cacheDir }, prefix, logger);
+        if (result.cache.verified === false) {
+          findings.push({
+            rule: 'build/cache-poisoned',
+            severity: 'high',
+            blocking: false,
+            message: `the restored fetch cache ${result.cache.matchedKey ?? ''} did not match the content digest recorded when it was saved; it was discarded and the fetch started clean`,
+            help: "someone or something altered the cache entry: find out who can write this repository's caches",
+          });
+        }
+      }
+      let proxy: EgressProxy | undefined;
+      if (useProxy) {
+        isolation.egressAllow = egressAllowList(deps.lockfiles, deps.packages, options.networkAllow ?? [], hostEnv);
+        proxy = await startEgressProxy(isolation.egressAllow);
+      }
+      logger.info(
+        `fetch: ${options.fetchCommand} (network: ${proxy ? `egress proxy to ${isolation.egressAllow?.join(', ') || 'no host'}` : 'none, loopback only'})`,
+      );
+      const fetchEnv = sandboxEnvironment({ ...base, phase: 'fetch' });
+      delete fetchEnv.env.SECURE_FACTORY_OUT;
+      Object.assign(fetchEnv.env, toolEnv);
+      let r: SandboxResult;
+      try {
+        const ran = await runPhase({
+          ...common,
+          name: 'fetch',
+          fetched: false,
+          ...(cacheDir ? { cache: cacheDir } : {}),
+          ...(proxy ? { proxy } : {}),
+          argv: ['/bin/sh', '-c', options.fetchCommand],
+          env: fetchEnv.env,
+        });
+        r = ran.result;
+        if (ran.integrity) phaseReports.push(ran.integrity);
+      } finally {
+        if (proxy) {
+          result.egress = proxy.connections;
+          await proxy.close();
+        }
+      }
+      fetched = true;
+      for (const host of [...new Set((result.egress ?? []).filter((c) => !c.allowed).map((c) => `${c.host}:${c.port}`))]) {
         findings.push({
-          rule: 'build/fetch-offline',
+          rule: 'build/egress-refused',
           severity: 'high',
           blocking: true,
-          message: 'the fetch command needed the network, and network is none (the fetch phase is offline too)',
-          help: 'set build.network: fetch-only in the policy (or --network fetch-only), or fetch from a local cache',
+          message: `the fetch tried to reach ${host}, which is neither a registry of its lockfiles nor in build.network.allow; the proxy refused it`,
+          help: `if ${host.replace(/:\d+$/, '')} is a registry the project really uses, add it to build.network.allow in the policy`,
+          properties: { host },
         });
       }
-      return finish();
+      if (failed(r)) {
+        fail('fetch', r);
+        findings.push(...failureFindings('fetch', r, options.timeoutMs, hostPath));
+        if (options.network === 'none' && NETWORK_FAILURE.test(r.stderrTail + r.stdoutTail)) {
+          findings.push({
+            rule: 'build/fetch-offline',
+            severity: 'high',
+            blocking: true,
+            message: 'the fetch command needed the network, and network is none (the fetch phase is offline too)',
+            help: 'set build.network: fetch-only in the policy (or --network fetch-only), or fetch from a local cache',
+          });
+        }
+        result.integrity = integrityReport(src.commit, ws.tracked.length, phaseReports, diffHostState(hostBefore, hostState(source)));
+        findings.push(...integrityFindings(result.integrity));
+        return finish();
+      }
+      if (options.cache && cacheDir && result.cache)
+        await saveFetchCache({ ...options.cache, dir: cacheDir }, prefix, result.cache, logger);
     }
-    if (options.cache && cacheDir && result.cache) await saveFetchCache({ ...options.cache, dir: cacheDir }, prefix, result.cache, logger);
-  }
+    lap('fetch');
 
-  lap('fetch');
-  // 2. Build, watched: the source's digest before and after.
-  const before = await watchBefore(source, WATCH_SKIP);
-  lap('watchBefore');
-  await freshDir(outputDir, outputDir === defaultOut);
-  logger.info(`build: ${options.command.join(' ')}`);
-  // The build phase: offline, read-only source; the reproducibility check runs the same into another folder.
-  const buildInto = (output: string): ReturnType<typeof runPhase> =>
-    runPhase({
-      tool,
-      source,
-      output,
-      network: false,
-      writableSource: false,
-      argv: options.command,
-      env: buildEnv.env,
-      timeoutMs: options.timeoutMs,
-      hostPath,
-      onOutput: print,
-    });
-  const built = await buildInto(outputDir);
-  lap('build');
-  const buildOk = !built.timedOut && built.exitCode === 0;
-  if (!buildOk) findings.push(...failureFindings('build', built, options.timeoutMs));
-
-  let outputs: OutputFile[] = [];
-  if (buildOk) {
-    outputs = await collectOutputs(outputDir, options.outputs);
+    // 2. Build, in its own layer over the fetched workspace, offline.
+    await freshDir(outputDir, outputDir === defaultOut);
+    logger.info(`build: ${options.command.join(' ')}`);
+    const buildInto = async (name: 'build' | 'build-2', output: string): Promise<{ r: SandboxResult; outputs?: OutputFile[] }> => {
+      const ran = await runPhase({ ...common, name, fetched, output, argv: options.command, env: buildEnv.env });
+      if (ran.integrity) phaseReports.push(ran.integrity);
+      if (failed(ran.result)) return { r: ran.result };
+      await linkOutputs(layerDir(ws, name).upper, options.outputs, output);
+      return { r: ran.result, outputs: await collectOutputs(output, options.outputs) };
+    };
+    const built = await buildInto('build', outputDir);
+    lap('build');
+    const buildOk = !failed(built.r);
+    if (!buildOk) {
+      fail('build', built.r);
+      findings.push(...failureFindings('build', built.r, options.timeoutMs, hostPath));
+    }
+    const outputs = built.outputs ?? [];
     result.subjects = toSubjects(outputs);
-  }
-  lap('subjects');
+    lap('subjects');
 
-  // 3. Tests, in the same sandbox, seeing the outputs read-only.
-  let test: { command: string; passed: boolean; exitCode: number | null; timedOut: boolean } | undefined;
-  if (buildOk && options.testCommand) {
-    logger.info(`test: ${options.testCommand}`);
-    const t = await runPhase({
-      tool,
-      source,
-      output: outputDir,
-      outputReadOnly: true,
-      network: false,
-      writableSource: false,
-      argv: ['/bin/sh', '-c', options.testCommand],
-      env: buildEnv.env,
-      timeoutMs: options.timeoutMs,
-      hostPath,
-      onOutput: print,
-    });
-    test = { command: options.testCommand, passed: !t.timedOut && t.exitCode === 0, exitCode: t.exitCode, timedOut: t.timedOut };
-    if (!test.passed) findings.push(...failureFindings('test', t, options.timeoutMs));
-  }
+    // 3. Tests: a layer of their own over the build's (they may write temp files in the project, never alter what was built).
+    let test: { command: string; passed: boolean; exitCode: number | null; timedOut: boolean } | undefined;
+    if (buildOk && options.testCommand) {
+      logger.info(`test: ${options.testCommand}`);
+      const ran = await runPhase({
+        ...common,
+        name: 'test',
+        fetched,
+        output: outputDir,
+        outputReadOnly: true,
+        argv: ['/bin/sh', '-c', options.testCommand],
+        env: buildEnv.env,
+      });
+      if (ran.integrity) phaseReports.push(ran.integrity);
+      const t = ran.result;
+      test = { command: options.testCommand, passed: !failed(t), exitCode: t.exitCode, timedOut: t.timedOut };
+      if (!test.passed) {
+        fail('test', t);
+        findings.push(...failureFindings('test', t, options.timeoutMs, hostPath));
+      }
+    }
+    lap('tests');
 
-  lap('tests');
-  result.integrity = await watchAfter(source, before, WATCH_SKIP);
-  lap('watchAfter');
-  const diff = { changed: result.integrity.changed, added: result.integrity.added, removed: result.integrity.removed };
-  const changedPaths = [...diff.changed, ...diff.added, ...diff.removed].sort();
-  if (!result.integrity.unchanged) {
-    findings.push({
-      rule: 'build/source-modified',
-      severity: 'high',
-      blocking: true,
-      message: `the build changed its own inputs (${changedPaths.length} path(s) in the source): ${changedPaths.slice(0, 20).join(', ')}${changedPaths.length > 20 ? ', …' : ''}`,
-      help: 'write outputs only to $SECURE_FACTORY_OUT; generated sources belong in the fetch phase or the output folder',
-      properties: diff,
-    });
-  }
-  if (!buildOk) return finish();
-
-  // 4. Reproducibility: a second build in a fresh output folder; every digest compared.
-  if (options.reproducible) {
-    const second = await mkdtemp(path.join(tmpdir(), 'sf-build-second-'));
-    try {
-      logger.info('reproducibility: building a second time in a fresh folder');
-      const r2 = await buildInto(second);
-      let outputs2: OutputFile[] = [];
-      if (!r2.timedOut && r2.exitCode === 0) {
+    // 4. Reproducibility: a second build from the same fetched state into a fresh folder; every digest compared.
+    if (buildOk && options.reproducible) {
+      const second = await mkdtemp(path.join(tmpdir(), 'sf-build-second-'));
+      try {
+        logger.info('reproducibility: building a second time from the same fetched workspace');
+        let b2: { r: SandboxResult; outputs?: OutputFile[] } = { r: built.r };
         try {
-          outputs2 = await collectOutputs(second, options.outputs);
+          b2 = await buildInto('build-2', second);
         } catch (e: unknown) {
           if (!(e instanceof ConfigurationError || e instanceof PolicyViolation)) throw e;
         }
-      } else {
-        findings.push({
-          ...(failureFindings('build', r2, options.timeoutMs)[0] as Finding),
-          message: `the second build failed: ${r2.exitCode ?? r2.signal}`,
-        });
+        if (failed(b2.r)) {
+          fail('build-2', b2.r);
+          findings.push({
+            ...(failureFindings('build', b2.r, options.timeoutMs, hostPath)[0] as Finding),
+            message: `the second build failed: ${b2.r.exitCode ?? b2.r.signal ?? b2.r.setupError ?? 'timeout'}`,
+          });
+        }
+        const cmp = await compareOutputs(outputs, b2.outputs ?? []);
+        result.reproducibility = cmp;
+        result.reproducible = cmp.reproducible;
+        if (!cmp.reproducible) {
+          const list = cmp.differences
+            .slice(0, 10)
+            .map((d) =>
+              d.onlyIn ? `${d.name} (only in the ${d.onlyIn} build)` : `${d.name} (first difference at byte ${d.firstDifferenceAt ?? '?'})`,
+            );
+          findings.push({
+            rule: 'build/not-reproducible',
+            severity: 'high',
+            blocking: true,
+            message: `the build is not reproducible: ${cmp.differences.length} of ${cmp.compared} output(s) differ between two builds: ${list.join(', ')}`,
+            help: 'remove timestamps and randomness (use SOURCE_DATE_EPOCH, sort file lists, fix archive mtimes)',
+            properties: { differences: cmp.differences },
+          });
+        }
+      } finally {
+        await rm(second, { recursive: true, force: true }).catch(() => undefined);
       }
-      const cmp = await compareOutputs(outputs, outputs2);
-      result.reproducibility = cmp;
-      result.reproducible = cmp.reproducible;
-      if (!cmp.reproducible) {
-        const list = cmp.differences
-          .slice(0, 10)
-          .map((d) =>
-            d.onlyIn ? `${d.name} (only in the ${d.onlyIn} build)` : `${d.name} (first difference at byte ${d.firstDifferenceAt ?? '?'})`,
-          );
-        findings.push({
-          rule: 'build/not-reproducible',
-          severity: 'high',
-          blocking: true,
-          message: `the build is not reproducible: ${cmp.differences.length} of ${cmp.compared} output(s) differ between two builds: ${list.join(', ')}`,
-          help: 'remove timestamps and randomness (use SOURCE_DATE_EPOCH, sort file lists, fix archive mtimes)',
-          properties: { differences: cmp.differences },
-        });
-      }
-    } finally {
-      await rm(second, { recursive: true, force: true }).catch(() => undefined);
     }
-  }
+    lap('reproducibility');
 
-  lap('reproducibility');
-  // 5. Evidence.
-  const run = readRunContext(hostEnv, source);
-  const finishedOn = new Date();
-  const evidence = new EvidenceFolder(options.evidence);
-  const statement = provenanceStatement({
-    subjects: result.subjects,
-    source: src,
-    run,
-    externalParameters: {
-      source: { uri: `${src.repositoryUri ?? 'git+file:source'}@${src.commit}`, digest: { gitCommit: src.commit } },
-      command: [...options.command],
-      outputs: [...options.outputs],
-      network: options.network,
-      ...(options.fetchCommand ? { fetchCommand: options.fetchCommand } : {}),
-      ...(options.testCommand ? { testCommand: options.testCommand } : {}),
-      reproducible: options.reproducible,
-      timeoutMs: options.timeoutMs,
-      environment: recordedVariables(hostEnv, buildEnv.passed),
-      ...(run.workflow ? { workflow: run.workflow } : {}),
-      ...(run.workflowInputs ? { inputs: run.workflowInputs } : {}),
-      ...(run.eventName ? { eventName: run.eventName } : {}),
-    },
-    internalParameters: {
-      isolation,
-      ...(result.cache ? { fetchCache: result.cache } : {}),
-      ...(run.runner ? { runner: run.runner } : {}),
-    },
-    lockfiles: deps.lockfiles,
-    packages: deps.packages,
-    byproducts: {
-      isolation: { tool: isolation.tool, version: isolation.version, network: isolation.network, source: isolation.source },
-      integrity: result.integrity,
-      ...(result.cache ? { fetchCache: result.cache } : {}),
-      ...(result.reproducibility ? { reproducibility: result.reproducibility } : {}),
-      ...(test ? { tests: { passed: test.passed, exitCode: test.exitCode, timedOut: test.timedOut } } : {}),
-      findings: findings.map((f) => ({ rule: f.rule, severity: f.severity, blocking: f.blocking === true, message: f.message })),
-    },
-    startedOn,
-    finishedOn,
-  });
-  result.provenancePath = await evidence.write('provenance', statement);
-  if (test) result.testResultPath = await evidence.write('tests', testResultStatement(result.subjects, test, run));
-  lap('evidence');
-  logger.info(`provenance: ${result.provenancePath} (${result.subjects.length} subject(s), ${deps.packages.length} lockfile package(s))`);
-  return finish();
+    result.integrity = integrityReport(src.commit, ws.tracked.length, phaseReports, diffHostState(hostBefore, hostState(source)));
+    findings.push(...integrityFindings(result.integrity));
+    result.toolchains = await toolchains;
+    lap('integrity');
+    if (!buildOk) return finish();
+
+    // 5. Evidence.
+    const run = readRunContext(hostEnv, source);
+    const finishedOn = new Date();
+    const evidence = new EvidenceFolder(options.evidence);
+    const statement = provenanceStatement({
+      subjects: result.subjects,
+      source: src,
+      run,
+      externalParameters: {
+        source: { uri: `${src.repositoryUri ?? 'git+file:source'}@${src.commit}`, digest: { gitCommit: src.commit } },
+        command: [...options.command],
+        outputs: [...options.outputs],
+        network: options.network,
+        ...(options.networkAllow?.length ? { networkAllow: [...options.networkAllow] } : {}),
+        ...(options.fetchCommand ? { fetchCommand: options.fetchCommand } : {}),
+        ...(options.testCommand ? { testCommand: options.testCommand } : {}),
+        reproducible: options.reproducible,
+        timeoutMs: options.timeoutMs,
+        environment: recordedVariables(hostEnv, buildEnv.passed),
+        ...(run.workflow ? { workflow: run.workflow } : {}),
+        ...(run.workflowInputs ? { inputs: run.workflowInputs } : {}),
+        ...(run.eventName ? { eventName: run.eventName } : {}),
+      },
+      internalParameters: {
+        isolation,
+        toolchains: result.toolchains,
+        ...(result.cache ? { fetchCache: result.cache } : {}),
+        ...(run.runner ? { runner: run.runner } : {}),
+      },
+      lockfiles: deps.lockfiles,
+      packages: deps.packages,
+      byproducts: {
+        isolation: { tool: isolation.tool, version: isolation.version, workspace: isolation.workspace, network: isolation.network },
+        integrity: result.integrity,
+        toolchains: result.toolchains,
+        ...(result.egress ? { egress: result.egress } : {}),
+        ...(result.cache ? { fetchCache: result.cache } : {}),
+        ...(result.reproducibility ? { reproducibility: result.reproducibility } : {}),
+        ...(test ? { tests: { passed: test.passed, exitCode: test.exitCode, timedOut: test.timedOut } } : {}),
+        ...(result.failure ? { failure: result.failure } : {}),
+        findings: findings.map((f) => ({ rule: f.rule, severity: f.severity, blocking: f.blocking === true, message: f.message })),
+      },
+      startedOn,
+      finishedOn,
+    });
+    result.provenancePath = await evidence.write('provenance', statement);
+    if (test) result.testResultPath = await evidence.write('tests', testResultStatement(result.subjects, test, run));
+    lap('evidence');
+    logger.info(`provenance: ${result.provenancePath} (${result.subjects.length} subject(s), ${deps.packages.length} lockfile package(s))`);
+    return finish();
+  } finally {
+    await removeWorkspace(ws);
+  }
+}
+
+function integrityReport(commit: string, tracked: number, phases: PhaseIntegrity[], host: IntegrityReport['host']): IntegrityReport {
+  const seen = new Set<string>();
+  const changed: string[] = [];
+  const removed: string[] = [];
+  const git: string[] = [];
+  for (const p of phases) {
+    for (const x of p.changed) if (!seen.has(x) && seen.add(x)) changed.push(x);
+    for (const x of p.removed) if (!seen.has(x) && seen.add(x)) removed.push(x);
+    for (const x of p.git) if (!seen.has(x) && seen.add(x)) git.push(x);
+  }
+  changed.push(...host.changed.filter((x) => !seen.has(x)));
+  removed.push(...host.removed.filter((x) => !seen.has(x)));
+  const added = [...host.added];
+  return {
+    unchanged: changed.length + removed.length + git.length + added.length === 0,
+    commit,
+    tracked,
+    phases,
+    host,
+    changed: changed.sort(),
+    added,
+    removed: removed.sort(),
+    git: git.sort(),
+  };
 }

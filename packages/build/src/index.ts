@@ -10,5 +10,7 @@ export * from './source-info.js';
 export * from './subjects.js';
 export * from './stage.js';
 export * from './parallel-digest.js';
-export * from './integrity-watch.js';
 export * from './fetch-cache.js';
+export * from './workspace.js';
+export * from './egress-proxy.js';
+export * from './toolchains.js';

@@ -14,6 +14,8 @@ export interface BuildStageInputs {
   /** Policy file; default `<source>/.github/secure-factory.yml` when it exists, else the built-in defaults. */
   policy?: string | undefined;
   network?: string | undefined;
+  /** Hosts the fetch may reach besides its lockfiles' registries (added to the policy's). */
+  networkAllow?: readonly string[] | undefined;
   reproducible?: boolean | undefined;
   timeout?: string | number | undefined;
   env?: readonly string[] | undefined;
@@ -37,6 +39,7 @@ export async function runBuildStage(i: BuildStageInputs): Promise<BuildResult & 
     outputs: i.outputs,
     evidence: path.resolve(i.evidence ?? path.join(source, DEFAULT_EVIDENCE_DIR)),
     network: settings.network,
+    networkAllow: i.networkAllow,
     reproducible: settings.reproducible,
     timeoutMs: settings.timeoutMs,
     env: settings.env,

@@ -8,7 +8,9 @@ import { sandboxEnvironment, validateAllowList } from './environment.js';
 import { pinnedDependencies } from './github-context.js';
 import { sha256Files } from './parallel-digest.js';
 import { firstDifference } from './reproducibility.js';
-import { bwrapArgs, pathBinds } from './sandbox.js';
+import { bwrapArgs, pathBinds, phaseScript } from './sandbox.js';
+import { egressAllowList, hostAllowed } from './egress-proxy.js';
+import { missingTool } from './toolchains.js';
 import { parseTimeout, resolveSettings } from './settings.js';
 import { normaliseRemote } from './source-info.js';
 import { checkGlob, normaliseName } from './subjects.js';
@@ -111,30 +113,101 @@ describe('settings', () => {
 });
 
 describe('bubblewrap arguments', () => {
-  it('mounts the source read-only, the output writable, unshares the network and drops capabilities', () => {
-    const a = bwrapArgs({
-      tool: { kind: 'bubblewrap', path: '/usr/bin/bwrap', version: '0.8.0', apparmor: 'absent' },
-      argv: ['make'],
+  const spec = {
+    tool: {
+      kind: 'bubblewrap' as const,
+      path: '/usr/bin/bwrap',
+      unshare: '/usr/bin/unshare',
+      version: '0.8.0',
+      apparmor: 'absent' as const,
+    },
+    argv: ['make'],
+    phase: 'build',
+    workspace: {
       source: '/work/src',
-      output: '/work/out',
-      temp: '/work/tmp',
-      sourceWritable: false,
-      network: false,
-      env: { PATH: '/usr/bin' },
-      timeoutMs: 1000,
-      hostPath: '/usr/bin',
-    }).join(' ');
-    expect(a).toContain('--ro-bind /work/src /src');
+      lowerMount: '/ws/lower',
+      lowers: ['/ws/layers/fetch/upper'],
+      upper: '/ws/layers/build/upper',
+      work: '/ws/layers/build/work',
+      merged: '/ws/merged',
+    },
+    home: '/ws/home',
+    temp: '/work/tmp',
+    output: '/work/out',
+    ctl: '/ws/ctl',
+    env: { PATH: '/usr/bin' },
+    timeoutMs: 1000,
+    hostPath: '/usr/bin',
+  };
+  it('binds the workspace writable at /src, never the checkout, unshares the network and drops capabilities', () => {
+    const a = bwrapArgs(spec).join(' ');
+    expect(a).toContain('--bind /ws/merged /src');
+    expect(a).not.toContain('/work/src');
     expect(a).toContain('--bind /work/out /out');
+    expect(a).toContain('--bind /work/tmp /tmp --bind /ws/home /tmp/home');
     expect(a).toContain('--unshare-net');
-    expect(a).toContain('--cap-drop ALL');
+    expect(a).toContain('--disable-userns --cap-drop ALL');
     expect(a).toContain('--die-with-parent --new-session --clearenv');
     expect(a.endsWith('--chdir /src -- make')).toBe(true);
+  });
+  it('mounts the overlay with the checkout as the lowest layer, then runs the checker', () => {
+    const script = phaseScript(
+      { ...spec, check: { script: '/ws/ctl/check.cjs', tracked: '/ws/ctl/tracked.json', report: '/ws/ctl/r.json', algorithm: 'sha1' } },
+      '/ws/ctl/build.args',
+      '/ws/ctl/build.status',
+    );
+    expect(script).toContain("mount --bind '/work/src' '/ws/lower'");
+    expect(script).toContain(
+      "-o 'lowerdir=/ws/layers/fetch/upper:/ws/lower,upperdir=/ws/layers/build/upper,workdir=/ws/layers/build/work,userxattr' '/ws/merged'",
+    );
+    expect(script.indexOf('--args 3 -- "$@"')).toBeLessThan(script.indexOf('check.cjs'));
   });
   it('binds a node_modules/.bin PATH entry as its whole node_modules', () => {
     const dir = tmp();
     execFileSync('mkdir', ['-p', path.join(dir, 'node_modules', '.bin')]);
     expect(pathBinds(`${path.join(dir, 'node_modules', '.bin')}:/usr/bin`)).toContain(path.join(dir, 'node_modules'));
+  });
+});
+
+describe('egress allow-list', () => {
+  it("takes the lockfiles' registries, resolved URLs and the allow-list", () => {
+    const list = egressAllowList(
+      [{ name: 'package-lock.json' }, { name: 'Cargo.lock' }],
+      [{ name: 'a', downloadLocation: 'https://npm.acme.example/a/-/a-1.0.0.tgz' }],
+      ['Mirror.Example.org:8443', '*.corp.example'],
+      { npm_config_registry: 'https://registry.internal.example/' },
+    );
+    expect(list).toEqual(
+      expect.arrayContaining([
+        'registry.npmjs.org',
+        'index.crates.io',
+        'npm.acme.example',
+        'registry.internal.example',
+        'mirror.example.org:8443',
+        '*.corp.example',
+      ]),
+    );
+    expect(list).not.toContain('pypi.org');
+  });
+  it('matches host, host:port and *.domain exactly', () => {
+    const list = ['registry.npmjs.org', 'mirror.example.org:8443', '*.corp.example'];
+    expect(hostAllowed(list, 'registry.npmjs.org', 443)).toBe(true);
+    expect(hostAllowed(list, 'REGISTRY.npmjs.org', 443)).toBe(true);
+    expect(hostAllowed(list, 'registry.npmjs.org.evil.example', 443)).toBe(false);
+    expect(hostAllowed(list, 'mirror.example.org', 8443)).toBe(true);
+    expect(hostAllowed(list, 'mirror.example.org', 443)).toBe(false);
+    expect(hostAllowed(list, 'a.b.corp.example', 443)).toBe(true);
+    expect(hostAllowed(list, 'corp.example', 443)).toBe(false);
+    expect(hostAllowed(list, 'evilcorp.example', 443)).toBe(false);
+  });
+});
+
+describe('a missing tool', () => {
+  it('is named from the shell messages of dash, bash and env', () => {
+    expect(missingTool('sh: 1: vite: not found\n')).toBe('vite');
+    expect(missingTool('bash: line 1: tsc: command not found')).toBe('tsc');
+    expect(missingTool("env: 'cargo': No such file or directory")).toBe('cargo');
+    expect(missingTool('error TS2304: cannot find name')).toBeUndefined();
   });
 });
 
@@ -170,29 +243,5 @@ describe('differences and digests', () => {
         "sh: 1: cannot create /src/a.txt: Read-only file system\nError: EROFS: read-only file system, open '/src/dist/x.js'\nother",
       ),
     ).toEqual(['/src/a.txt', '/src/dist/x.js']);
-  });
-});
-
-describe('integrity watch', () => {
-  it('equals core digestTree before, and catches a same-size rewrite, an added and a removed file after', async () => {
-    const { digestTree } = await import('@secure-factory/core');
-    const { watchAfter, watchBefore } = await import('./integrity-watch.js');
-    const d = tmp();
-    writeFileSync(path.join(d, 'a.txt'), 'aaaa');
-    writeFileSync(path.join(d, 'b.txt'), 'bbbb');
-    execFileSync('mkdir', ['-p', path.join(d, '.git')]);
-    writeFileSync(path.join(d, '.git', 'HEAD'), 'x');
-    const before = await watchBefore(d, ['.git']);
-    expect(before.sha256).toBe((await digestTree(d, { skipDirectories: ['.git'] })).sha256);
-    // Take the stat path, not the "recently touched" re-hash.
-    before.recent.clear();
-    expect((await watchAfter(d, before, ['.git'])).unchanged).toBe(true);
-    writeFileSync(path.join(d, 'a.txt'), 'AAAA');
-    writeFileSync(path.join(d, 'c.txt'), 'new');
-    execFileSync('rm', [path.join(d, 'b.txt')]);
-    writeFileSync(path.join(d, '.git', 'HEAD'), 'y');
-    const r = await watchAfter(d, before, ['.git']);
-    expect(r).toMatchObject({ unchanged: false, changed: ['a.txt'], added: ['c.txt'], removed: ['b.txt'] });
-    expect(r.after).toBe((await digestTree(d, { skipDirectories: ['.git'] })).sha256);
   });
 });
