@@ -128,6 +128,17 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}(/.*)?$`);
 }
 
+/** The paths (relative to root) that git's ignore rules exclude; empty outside a git work tree. */
+async function gitIgnored(root: string, rels: string[]): Promise<Set<string>> {
+  if (rels.length === 0) return new Set();
+  const r = await gitRun(root, ['check-ignore', '--no-index', '--stdin'], { input: `${rels.join('\n')}\n`, allowFailure: true }).catch(
+    () => undefined,
+  );
+  // 0: some are ignored, 1: none is, anything else: not a work tree (nothing to honour).
+  if (!r || r.code !== 0) return new Set();
+  return new Set(r.stdout.split('\n').filter((l) => l !== ''));
+}
+
 /** Files to audit: explicit files keep their given kind guess; directories are searched. */
 async function discover(root: string, paths: string[] | undefined): Promise<{ files: { rel: string; kind: FileKind }[]; base: string }> {
   const rootStat = await stat(root).catch((e: unknown) => {
@@ -157,7 +168,15 @@ async function discover(root: string, paths: string[] | undefined): Promise<{ fi
     }
   }
   const seen = new Set<string>();
-  return { base: root, files: out.filter((f) => (seen.has(f.rel) ? false : (seen.add(f.rel), true))) };
+  const unique = out.filter((f) => (seen.has(f.rel) ? false : (seen.add(f.rel), true)));
+  // As zizmor, files the repository's .gitignore excludes (build output, mutation-testing sandboxes) are
+  // not audited; explicitly named files always are.
+  const named = new Set((paths ?? []).map((p) => path.relative(root, path.resolve(root, p)).split(path.sep).join('/')));
+  const ignored = await gitIgnored(
+    root,
+    unique.map((f) => f.rel).filter((r) => !named.has(r)),
+  );
+  return { base: root, files: unique.filter((f) => !ignored.has(f.rel)) };
 }
 
 /** Whether a suppression on `line` of the current file may be honoured (trust decisions of the caller). */

@@ -361,3 +361,83 @@ export function matchesPattern(pattern: string, template: string): boolean {
 export function childOf(pattern: string, prefix: string): boolean {
   return pattern === prefix || pattern.startsWith(`${prefix}.`);
 }
+
+type Value = string | number | boolean | null;
+
+function truthy(v: Value): boolean {
+  return !(v === false || v === null || v === 0 || v === '' || (typeof v === 'number' && Number.isNaN(v)));
+}
+
+function toNumber(v: Value): number {
+  if (v === null) return 0;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'number') return v;
+  const t = v.trim();
+  return t === '' ? 0 : Number(t);
+}
+
+/** GitHub's loose comparison: strings case-insensitively, anything else as numbers. */
+function compare(a: Value, b: Value): number {
+  if (typeof a === 'string' && typeof b === 'string') {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  const x = toNumber(a);
+  const y = toNumber(b);
+  return Number.isNaN(x) || Number.isNaN(y) ? Number.NaN : x - y;
+}
+
+/**
+ * Constant evaluation (zizmor's `consteval`) of literals, `!`, `&&`/`||` (GitHub's short-circuit
+ * values) and comparisons; anything reading a context or calling a function is not constant.
+ */
+export function constEval(e: Expr): { value: Value } | undefined {
+  switch (e.kind) {
+    case 'literal':
+      return { value: e.value };
+    case 'unary': {
+      const v = constEval(e.operand);
+      return v ? { value: !truthy(v.value) } : undefined;
+    }
+    case 'binary': {
+      const l = constEval(e.left);
+      const r = constEval(e.right);
+      if (!l || !r) return undefined;
+      switch (e.op) {
+        case '&&':
+          return truthy(l.value) ? r : l;
+        case '||':
+          return truthy(l.value) ? l : r;
+        case '==':
+          return { value: compare(l.value, r.value) === 0 };
+        case '!=':
+          return { value: compare(l.value, r.value) !== 0 };
+        case '<':
+          return { value: compare(l.value, r.value) < 0 };
+        case '<=':
+          return { value: compare(l.value, r.value) <= 0 };
+        case '>':
+          return { value: compare(l.value, r.value) > 0 };
+        case '>=':
+          return { value: compare(l.value, r.value) >= 0 };
+        default:
+          return undefined;
+      }
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Whether an `if:` value can never be true (zizmor skips such jobs and steps: they never run). */
+export function ifIsStaticallyFalse(value: string): boolean {
+  // Only exactly one fence (no text or spaces around it) or a bare expression: anything else is a
+  // non-empty string, which is always true (unsound-condition's business).
+  const fenced = /^\$\{\{([\s\S]*)\}\}$/.exec(value);
+  const body = fenced ? fenced[1]! : value;
+  if (!fenced && value.includes('${{')) return false;
+  const expr = tryParseExpression(body.trim());
+  const v = expr ? constEval(expr) : undefined;
+  return v !== undefined && v.value === false;
+}

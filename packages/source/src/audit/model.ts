@@ -5,7 +5,7 @@
  */
 import type { Severity } from '@secure-factory/core';
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { extractExpressions } from './expressions.js';
+import { extractExpressions, ifIsStaticallyFalse } from './expressions.js';
 import { normalizeShell, shellCommands, type ShellCommand } from './shell.js';
 import type { YamlSource } from './yaml-source.js';
 import { defaultAuditConfig, type AuditConfig } from './zizmor-config.js';
@@ -102,16 +102,31 @@ export function buildAuditFile(
     if (isScalar(on)) out.triggers.push({ name: src.str(on) ?? '', node: undefined });
     else if (isSeq(on)) for (const t of src.items(on)) out.triggers.push({ name: src.str(t) ?? '', node: undefined });
     else if (isMap(on)) for (const [name, p] of src.entries(on)) out.triggers.push({ name, node: src.resolve(p.value) });
+    // As zizmor, jobs and steps whose `if:` is statically false are skipped: they never run.
+    const never = (n: Node | undefined): boolean => {
+      const v = src.str(src.get(n, 'if'));
+      return v !== undefined && ifIsStaticallyFalse(v);
+    };
     for (const [id, pair] of src.entries(src.get(root, 'jobs'))) {
       const node = src.resolve(pair.value);
+      if (never(node)) continue;
       const job: Job = { id, pair, node, steps: [] };
-      job.steps = src.items(src.get(node, 'steps')).map((s, i) => readStep(src, s, i, job));
+      job.steps = src
+        .items(src.get(node, 'steps'))
+        .map((s, i) => readStep(src, s, i, job))
+        .filter((s) => !never(s.node));
       out.jobs.push(job);
       out.steps.push(...job.steps);
     }
   } else if (kind === 'action') {
     const runs = src.get(root, 'runs');
-    out.steps = src.items(src.get(runs, 'steps')).map((s, i) => readStep(src, s, i, undefined));
+    out.steps = src
+      .items(src.get(runs, 'steps'))
+      .map((s, i) => readStep(src, s, i, undefined))
+      .filter((s) => {
+        const v = src.str(src.get(s.node, 'if'));
+        return !(v !== undefined && ifIsStaticallyFalse(v));
+      });
   }
   return out;
 }

@@ -77,6 +77,18 @@ const PUBLISHERS = new Set([
   'google-github-actions/deploy-cloud-functions',
 ]);
 
+/** Whether a step is a known publisher; docker/build-push-action only when `push` is not false (zizmor's control field). */
+function publishes(f: AuditFile, step: Step): boolean {
+  if (!step.uses) return false;
+  const slug = parseUses(step.uses.value).slug ?? '';
+  if (!PUBLISHERS.has(slug)) return false;
+  if (slug === 'docker/build-push-action') {
+    const v = f.src.str(f.src.get(step.with, 'push'))?.trim();
+    return v === undefined || v.includes('${{') || v === 'true';
+  }
+  return true;
+}
+
 function major(f: AuditFile, step: Step): number | undefined {
   if (!step.uses) return undefined;
   const u = parseUses(step.uses.value);
@@ -123,7 +135,7 @@ export const cachePoisoning: Audit = (f, report) => {
   if (f.kind !== 'workflow') return;
   const triggers = releaseTriggers(f);
   for (const job of f.jobs) {
-    const publishing = triggers.release || job.steps.some((s) => s.uses && PUBLISHERS.has(parseUses(s.uses.value).slug ?? ''));
+    const publishing = triggers.release || job.steps.some((s) => publishes(f, s));
     if (!publishing) continue;
     const tagOnly = triggers.release && triggers.allTags;
     for (const step of job.steps) {

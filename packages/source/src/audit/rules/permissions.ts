@@ -34,11 +34,10 @@ export const excessivePermissions: Audit = (f, report) => {
   const reusableOnly = f.triggers.length > 0 && f.triggers.every((t) => t.name === 'workflow_call');
   const allJobsExplicit = f.jobs.every((j) => src.pair(j.node, 'permissions') !== undefined);
   // zizmor makes workflow-level findings pedantic when no job inherits them (every job sets its own
-  // permissions, or the workflow is only ever called, so callers decide) or when there is a single job.
-  // We follow it, except that a single job inheriting write-all/read-all or a write grant is still a
-  // regular finding: that job runs with those permissions.
-  const workflowPersona = (grant: boolean): 'regular' | 'pedantic' =>
-    allJobsExplicit || reusableOnly || (f.jobs.length === 1 && !grant) ? 'pedantic' : 'regular';
+  // permissions, or the workflow is only ever called, so callers decide) or when there is a single job
+  // (the workflow's grant is then that job's own, and moving it changes nothing).
+  const workflowPersona = (_grant: boolean): 'regular' | 'pedantic' =>
+    allJobsExplicit || reusableOnly || f.jobs.length === 1 ? 'pedantic' : 'regular';
 
   const blanket = (
     value: string | undefined,
