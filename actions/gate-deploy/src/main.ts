@@ -41,11 +41,16 @@ export async function run(inputs: RunInputs): Promise<GateResult> {
   setOutput('vsa-path', result.vsaPath);
   setOutput('vsa-bundle-path', result.vsaBundlePath ?? '');
   setOutput('decision-path', result.decisionPath);
-  await writeSummary(renderGateSummary(result.decision, { mermaid: true }));
+  await writeSummary(renderGateSummary(result.decision, { mermaid: true, decisionPath: result.decisionPath }));
+  // One annotation per distinct failing check (GitHub shows ten per step), naming the stage that owns it.
+  const seen = new Set<string>();
   for (const a of result.decision.artefacts) {
-    for (const c of a.checks.filter((x) => x.status === 'fail').slice(0, 10)) {
+    for (const c of a.checks.filter((x) => x.status === 'fail')) {
+      const key = `${c.stage}\u0000${c.id}\u0000${c.reason}`;
+      if (seen.has(key) || seen.size >= 10) continue;
+      seen.add(key);
       annotateError(`${c.reason}${c.fix ? ` — ${c.fix}` : ''}`, {
-        title: `gate ${inputs.environment}: ${c.title} (${a.name ?? a.digest.slice(0, 12)})`,
+        title: `gate ${inputs.environment}: ${c.stage} · ${c.title} (${a.name ?? a.digest.slice(0, 12)})`,
       });
     }
   }

@@ -110,40 +110,122 @@ export function stageStates(checks: readonly Check[], allowed: boolean): Record<
 
 const ICON: Record<Check['status'], string> = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⚪' };
 
-/** The job summary, in the shape DESIGN.md shows adopters. */
-export function renderSummary(log: DecisionLog, options: { mermaid?: boolean; limit?: number } = {}): string {
-  const out: string[] = [];
-  const limit = options.limit ?? 20;
-  if (log.error) {
-    out.push(`> **secure-factory gate — ${md(log.environment)}: refused** · the gate could not decide`, '');
-    out.push(`${stateIcon('failed')} ${md(log.error.message)}`, '');
+/** GitHub refuses a job summary over 1 MiB; the gate's stays far below and points at the decision log. */
+export const SUMMARY_LIMIT_BYTES = 64 * 1024;
+/** Longest cell text: a reason longer than this is cut (the decision log has it whole). */
+const CELL = 160;
+const RANK: Record<StageState, number> = { failed: 3, warning: 2, passed: 1, skipped: 0 };
+
+const cut = (s: string, n = CELL): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const when = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+/** One chain for the run: each stage as bad as it is for the worst artefact. */
+export function runStageStates(log: DecisionLog): Record<Stage, StageState> {
+  const out = {} as Record<Stage, StageState>;
+  const each = log.artefacts.map((a) => stageStates(a.checks, a.allowed));
+  for (const s of STAGES) {
+    out[s] = each.reduce<StageState>((worst, st) => (RANK[st[s]] > RANK[worst] ? st[s] : worst), 'skipped');
   }
-  for (const a of log.artefacts.slice(0, limit)) {
-    const label = a.name ? `${code(a.name)} ` : '';
-    out.push(
-      `> **secure-factory gate — ${md(log.environment)}: ${a.allowed ? 'admitted' : 'refused'}** · ${label}sha256:${short(a.digest)}`,
-      '',
-    );
-    const states = stageStates(a.checks, a.allowed);
-    out.push(stageDiagram(states), '');
-    if (options.mermaid) out.push(stageMermaid(states), '');
+  if (log.error || !log.allowed) out.gate = 'failed';
+  return out;
+}
+
+/**
+ * The job summary a person reads in five seconds: one verdict, one chain, one table — the checks of a
+ * single artefact, or one row per artefact for many — then what blocks, each with the stage that owns
+ * it and what to change. Reasons are cut and rows capped; the decision log has everything.
+ */
+export function renderSummary(log: DecisionLog, options: { mermaid?: boolean; limit?: number; decisionPath?: string } = {}): string {
+  const limit = options.limit ?? 200;
+  const n = log.artefacts.length;
+  const verdict = log.allowed ? 'admitted' : 'refused';
+  const one = n === 1 ? log.artefacts[0] : undefined;
+  const what = one ? `${one.name ? `${code(one.name)} ` : ''}sha256:${short(one.digest)}` : `${n} artefact(s)`;
+  const out: string[] = [`> **secure-factory gate — ${md(log.environment)}: ${verdict}** · ${what}`, ''];
+  if (log.error) out.push(`${stateIcon('failed')} the gate could not decide: ${md(cut(log.error.message, 400))}`, '');
+
+  const states = runStageStates(log);
+  out.push(stageDiagram(states), '');
+  if (options.mermaid) out.push(stageMermaid(states), '');
+
+  if (one) {
     out.push(
       table(
         ['check', 'result', 'evidence', 'what to do'],
-        a.checks.map((c) => [md(c.title), `${ICON[c.status]} ${md(c.reason)}`, c.evidence ? md(c.evidence) : '', c.fix ? md(c.fix) : '—']),
+        one.checks.map((c) => [
+          md(c.title),
+          `${ICON[c.status]} ${md(cut(c.reason))}`,
+          c.evidence ? md(cut(c.evidence, 80)) : '',
+          c.status === 'fail' && c.fix ? md(cut(c.fix)) : '—',
+        ]),
       ),
       '',
     );
-    if (a.verifiedLevels.length > 0) out.push(`Verified levels: ${a.verifiedLevels.map((l) => code(l)).join(', ')}`, '');
+  } else if (n > 1) {
+    const rows = log.artefacts.slice(0, limit).map((a) => {
+      const failing = a.checks.filter((c) => c.status === 'fail');
+      return [
+        a.name ? code(cut(a.name, 60)) : '—',
+        code(short(a.digest)),
+        a.allowed ? '✅ admitted' : '❌ refused',
+        failing.length ? md(cut(failing.map((c) => `${c.stage}: ${c.title}`).join(', '), 100)) : '—',
+      ];
+    });
+    out.push(table(['artefact', 'sha256', 'verdict', 'blocked by'], rows), '');
+    if (n > limit)
+      out.push(
+        `_…and ${n - limit} more artefact(s) (${log.artefacts.filter((a) => !a.allowed).length} refused in all); every one is in the decision log._`,
+        '',
+      );
   }
-  if (log.artefacts.length > limit) {
-    const refused = log.artefacts.filter((a) => !a.allowed).length;
-    out.push(`_…and ${log.artefacts.length - limit} more artefacts (${refused} refused in total); see the decision log._`, '');
+
+  // What blocks: each distinct failing check once, owned by its stage, with the fix.
+  if (n !== 1) {
+    const distinct = new Map<string, { c: Check; count: number }>();
+    for (const a of log.artefacts) {
+      for (const c of a.checks.filter((x) => x.status === 'fail')) {
+        const key = `${c.stage}\u0000${c.id}\u0000${c.reason}`;
+        const seen = distinct.get(key);
+        if (seen) seen.count++;
+        else distinct.set(key, { c, count: 1 });
+      }
+    }
+    const list = [...distinct.values()];
+    if (list.length > 0) {
+      out.push('**What blocks**', '');
+      for (const { c, count } of list.slice(0, 20)) {
+        out.push(
+          `- **${c.stage}** · ${md(c.title)}: ${md(cut(c.reason))}${count > 1 ? ` (${count} artefacts)` : ''}${c.fix ? ` → ${md(cut(c.fix))}` : ''}`,
+        );
+      }
+      if (list.length > 20) out.push(`- …and ${list.length - 20} more; see the decision log`);
+      out.push('');
+    }
   }
+
+  const levels = log.allowed
+    ? (log.artefacts[0]?.verifiedLevels ?? []).filter((l) => log.artefacts.every((a) => a.verifiedLevels.includes(l)))
+    : [];
+  if (levels.length > 0) out.push(`Verified levels: ${levels.map((l) => code(l)).join(', ')}`, '');
   const policy = log.policy ? `policy ${code(log.policy.uri)} sha256:${short(log.policy.digest.sha256)}` : 'no policy';
   const vsa = log.vsa ? ` · VSA ${code(log.vsa.path)}${log.vsa.signed ? ' (signed)' : ' (unsigned)'}` : '';
-  out.push(`_${policy} · ${log.inputs.length} input bundle(s)${vsa}_`);
-  return out.join('\n');
+  const decision = options.decisionPath ? ` · decision log ${code(options.decisionPath)}` : '';
+  out.push(`_${when(log.time)} · ${policy} · ${log.inputs.length} input bundle(s)${vsa}${decision}_`);
+
+  let text = out.join('\n');
+  if (Buffer.byteLength(text) > SUMMARY_LIMIT_BYTES) {
+    // Never near GitHub's 1 MiB limit: keep the head (verdict, chain, first rows) and point at the log.
+    const note = `\n\n_The summary is cut at ${SUMMARY_LIMIT_BYTES / 1024} KiB; the decision log${options.decisionPath ? ` ${code(options.decisionPath)}` : ''} has every artefact and check._`;
+    let bytes = 0;
+    const kept: string[] = [];
+    for (const line of text.split('\n')) {
+      bytes += Buffer.byteLength(line) + 1;
+      if (bytes > SUMMARY_LIMIT_BYTES - 1024) break;
+      kept.push(line);
+    }
+    text = kept.join('\n') + note;
+  }
+  return text;
 }
 
 /** `--explain`: every check on its own line, for a terminal. */

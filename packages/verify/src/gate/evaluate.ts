@@ -27,6 +27,7 @@ import {
 } from '@secure-factory/core';
 import { describeRun, globMatch, matchBuilder, runKeyOf, short } from './identity.js';
 import { imagesIn, registryAllowed } from './images.js';
+import { isolationCheck } from './isolation.js';
 import type { Check, CheckStatus, Evidence, RejectedEvidence, Stage, WaiverUse } from './types.js';
 import { vulnFindings, type VulnFinding } from './vulns.js';
 
@@ -236,7 +237,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
                   : `no provenance signed by ${builder}`,
             fix:
               builder === undefined
-                ? `set deploy.${environment}.builder (e.g. OWNER/secure-factory/.github/workflows/secure-factory.yml@refs/tags/v1.3.0) or pass --certificate-identity`
+                ? `set deploy.${environment}.builder (e.g. OWNER/secure-factory/.github/workflows/secure-factory.yml@refs/tags/v1.3.0) in the policy, or the gate-deploy input builder (CLI: --certificate-identity)`
                 : 'build with the factory workflow named in the policy, pinned by tag or commit SHA',
           },
     );
@@ -248,6 +249,12 @@ export function evaluate(input: EvaluationInput): Evaluation {
       status: 'warn',
       reason: `ignored ${wrongIdentity.length} bundle(s) by other signers: ${wrongIdentity.join('; ')}`,
     });
+  }
+
+  // Isolation is evidence: the factory's provenance must say bubblewrap (isolation.ts).
+  if (prov) {
+    const isolation = isolationCheck(prov.statement.predicate as ProvenancePredicate, `provenance, ${timeLabel(prov)}`);
+    if (isolation) add(isolation);
   }
 
   // Cross-checks between the certificate and what the statements say about the commit.

@@ -249,7 +249,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
         : EXIT.failed;
   const { signError: _ignored, ...paths } = written;
   void _ignored;
-  return { allowed: log.allowed, exitCode, decision: log, summary: renderSummary(log), ...paths };
+  return { allowed: log.allowed, exitCode, decision: log, summary: renderSummary(log, { decisionPath: paths.decisionPath }), ...paths };
 }
 
 async function fetchApi(
