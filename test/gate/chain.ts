@@ -22,6 +22,8 @@ export interface Run {
   commit: string;
   builder?: string;
   ref?: string;
+  /** How the build was isolated (default bubblewrap). */
+  isolation?: string;
 }
 
 export const RUN_A: Run = { runId: '8812', commit: COMMIT_A };
@@ -62,6 +64,8 @@ export function provenance(digest: string, run: Run, extraDeps: string[] = [BASE
         workflow: { repository: 'https://github.com/acme/app', ref, path: '.github/workflows/release.yml' },
         command: 'npm run build',
       },
+      // What the factory's build records: the gate admits only bubblewrap-isolated builds.
+      internalParameters: { isolation: { tool: run.isolation ?? 'bubblewrap', version: '0.8.0', workspace: 'overlayfs' } },
       resolvedDependencies: [
         { uri: `git+https://github.com/acme/app@${ref}`, digest: { gitCommit: run.commit } },
         ...extraDeps.map((uri) => ({ uri, digest: { sha256: /sha256:([0-9a-f]{64})/.exec(uri)?.[1] ?? 'd'.repeat(64) } })),

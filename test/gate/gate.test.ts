@@ -66,7 +66,7 @@ async function gate(evidenceDir: string | undefined, overrides: Partial<GateOpti
   });
 }
 
-function check(result: GateResult, id: string): { status: string; reason: string } {
+function check(result: GateResult, id: string): { status: string; reason: string; fix?: string } {
   const c = result.decision.artefacts[0]?.checks.find((x) => x.id === id);
   if (!c) throw new Error(`no check ${id} in ${JSON.stringify(result.decision.artefacts[0]?.checks.map((x) => x.id))}`);
   return c;
@@ -203,6 +203,16 @@ describe('gate: refuses a broken chain, saying why', () => {
     expect(check(r, 'builder').reason).toMatch(
       /signed by evil\/forge\/\.github\/workflows\/build\.yml@refs\/tags\/v1, expected factory\/secure-factory/,
     );
+  });
+
+  it('a build isolated by the unshare fallback instead of bubblewrap, with how to install it', async () => {
+    const weak = { ...RUN_A, isolation: 'unshare' };
+    const dir = await writeEvidence(services, goodRun(art.digest, weak));
+    const r = await gate(dir);
+    expect(r.allowed).toBe(false);
+    expect(check(r, 'isolation').reason).toMatch(/ran under unshare 0\.8\.0, a weaker isolation than bubblewrap/);
+    expect(check(r, 'isolation').fix).toContain('apt-get install -y bubblewrap');
+    expect(check(await gate(goodDir), 'isolation')).toMatchObject({ status: 'pass', reason: 'bubblewrap 0.8.0, overlayfs workspace' });
   });
 
   it('the right workflow run from a branch instead of a tag or SHA', async () => {
