@@ -27,6 +27,7 @@ import {
 } from '@secure-factory/core';
 import { describeRun, globMatch, matchBuilder, runKeyOf, short } from './identity.js';
 import { imagesIn, registryAllowed } from './images.js';
+import { isolationCheck } from './isolation.js';
 import type { Check, CheckStatus, Evidence, RejectedEvidence, Stage, WaiverUse } from './types.js';
 import { vulnFindings, type VulnFinding } from './vulns.js';
 
@@ -248,6 +249,12 @@ export function evaluate(input: EvaluationInput): Evaluation {
       status: 'warn',
       reason: `ignored ${wrongIdentity.length} bundle(s) by other signers: ${wrongIdentity.join('; ')}`,
     });
+  }
+
+  // Isolation is evidence: the factory's provenance must say bubblewrap (isolation.ts).
+  if (prov) {
+    const isolation = isolationCheck(prov.statement.predicate as ProvenancePredicate, `provenance, ${timeLabel(prov)}`);
+    if (isolation) add(isolation);
   }
 
   // Cross-checks between the certificate and what the statements say about the commit.
