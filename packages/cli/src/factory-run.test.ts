@@ -51,7 +51,7 @@ describe('run report details', () => {
     const build = (failure: NonNullable<StageReport['failure']>): StageReport[] => [
       { stage: 'build', state: 'failed', detail: '', findings: [], failure },
     ];
-    const base = { phase: 'fetch', exitCode: null, signal: null, timedOut: false, lastLines: [] };
+    const base = { phase: 'fetch' as const, exitCode: null, signal: null, timedOut: false, lastLines: [] };
     expect(reportDetails(build({ ...base, timedOut: true }))[1]).toBe('Build failed in the fetch phase: stopped at the timeout.');
     expect(reportDetails(build({ ...base, signal: 'SIGKILL' }))[1]).toBe('Build failed in the fetch phase: killed by SIGKILL.');
     expect(reportDetails(build({ ...base, setupError: 'bwrap: No permissions' }))[1]).toBe(

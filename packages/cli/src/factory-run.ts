@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { attestEvidence, publicKeyHint } from '@secure-factory/attest';
-import { build, type BuildResult } from '@secure-factory/build';
+import { build, type BuildResult, type PhaseFailure } from '@secure-factory/build';
 import {
   ConfigurationError,
   errorMessage,
@@ -48,17 +48,6 @@ export interface StageFinding {
   file?: string;
 }
 
-/** The build phase that failed, as the build result reports it (BuildResult.failure). */
-export interface PhaseFailureReport {
-  phase: string;
-  exitCode: number | null;
-  signal: string | null;
-  timedOut: boolean;
-  /** The last lines of the phase's output (stderr, else stdout). */
-  lastLines: string[];
-  setupError?: string;
-}
-
 export interface StageReport {
   stage: 'source' | 'materials' | 'build' | 'attest' | 'gate';
   state: StageState;
@@ -66,7 +55,7 @@ export interface StageReport {
   /** Every finding of the stage, blocking ones first. */
   findings: StageFinding[];
   /** Build only: the phase that failed, its exit status and its last lines of output. */
-  failure?: PhaseFailureReport;
+  failure?: PhaseFailure;
 }
 
 export interface RunResult {
@@ -114,17 +103,11 @@ function errorFinding(stage: StageReport['stage'], e: unknown): StageFinding {
   return { rule: `${stage}/error`, severity: 'high', blocking: true, message: errorMessage(e) };
 }
 
-function exitStatus(f: PhaseFailureReport): string {
+function exitStatus(f: PhaseFailure): string {
   if (f.setupError) return `the sandbox could not start (${f.setupError})`;
   if (f.timedOut) return 'stopped at the timeout';
   if (f.signal) return `killed by ${f.signal}`;
   return `exit code ${f.exitCode ?? '?'}`;
-}
-
-/** The build's failure, when the build result carries one (the build records the first phase that failed). */
-function buildFailure(built: BuildResult): PhaseFailureReport | undefined {
-  const f = (built as BuildResult & { failure?: PhaseFailureReport }).failure;
-  return f ? { ...f, lastLines: [...f.lastLines] } : undefined;
 }
 
 export async function runFactory(o: RunOptions): Promise<RunResult> {
@@ -197,7 +180,7 @@ export async function runFactory(o: RunOptions): Promise<RunResult> {
       outputDir: path.join(work, 'out'),
       logger,
     });
-    const failure = buildFailure(built);
+    const failure = built.failure;
     const findings = stageFindings(built.findings);
     const firstBlocking = findings.find((f) => f.blocking);
     const facts = `${built.subjects.length} artefact(s) · ${built.isolation.tool ?? 'sandbox'} · reproducible: ${built.reproducible === undefined ? 'not checked' : built.reproducible ? 'yes' : 'NO'}`;

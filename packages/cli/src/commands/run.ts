@@ -28,7 +28,12 @@ export function registerRun(program: Command): Command {
     .option('--osv-api <url>', 'OSV API base URL', 'https://api.osv.dev')
     .option('--offline', 'never use the network (requires --osv-db)')
     .option('--build <cmd>', 'build command (default: the "build" script of DIR/package.json)')
-    .option('--outputs <glob>', 'output globs, relative to the output folder (repeatable; default everything built)', collect, [])
+    .option(
+      '--outputs <glob>',
+      'output globs, relative to the project, e.g. "dist/**" (repeatable; default every file the build wrote)',
+      collect,
+      [],
+    )
     .option('--test <cmd>', 'test command (default: the "test" script of DIR/package.json)')
     .option('--json', 'print the result as JSON on stdout')
     .option('--verbose', 'print debug output')
