@@ -266,3 +266,46 @@ jobs:
     expect(audit(wf, 'pedantic').filter((f) => f.rule === 'workflow/unpinned-images')).toHaveLength(2);
   });
 });
+
+describe('engine semantics shared with zizmor', () => {
+  it('skips jobs and steps whose if: is statically false (they never run), not ones that may run', () => {
+    const wf = `${HEAD}      - uses: actions/setup-node@v4
+        if: false
+      - uses: actions/setup-go@v5
+        if: \${{ 1 > 2 }}
+      - uses: actions/setup-java@v4
+        if: \${{ false }} || github.event_name == 'push'
+`;
+    expect(only(audit(wf), 'unpinned-uses')).toEqual(['14:15']);
+  });
+
+  it('an ignore comment anywhere in the step silences its template-injection and unpinned-uses findings', () => {
+    const wf = `${HEAD}      - name: greet # zizmor: ignore[template-injection,unpinned-uses]
+        uses: actions/github-script@v7
+        with:
+          script: console.log("\${{ github.event.issue.title }}")
+      - uses: actions/github-script@v7
+        with:
+          script: console.log("\${{ github.event.issue.title }}")
+`;
+    expect(only(audit(wf), 'template-injection')).toEqual(['16:36']);
+    expect(only(audit(wf), 'unpinned-uses')).toEqual(['14:15']);
+  });
+
+  it('a matrix value removed by exclude is not a self-hosted runner', () => {
+    const wf = (exclude: string): string => `name: t
+on: push
+permissions: {}
+jobs:
+  j:
+    name: j
+    runs-on: \${{ matrix.os }}
+    strategy:
+      matrix:
+        os: [self-hosted, ubuntu-latest]
+${exclude}    steps: [{ run: echo }]
+`;
+    expect(only(audit(wf(''), 'auditor'), 'self-hosted-runner')).toEqual(['7:5']);
+    expect(only(audit(wf('        exclude:\n          - os: self-hosted\n'), 'auditor'), 'self-hosted-runner')).toEqual([]);
+  });
+});

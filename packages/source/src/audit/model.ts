@@ -209,8 +209,21 @@ export function matrixValues(
     if (isSeq(n)) for (const i of src.items(n)) values.push({ node: i, value: src.str(i) });
     else values.push({ node: n, value: src.str(n) });
   };
+  // An `exclude` entry naming only this key removes that value from the key's own dimension (GitHub
+  // applies `exclude` before `include`, so included values stay).
+  const excluded = new Set<string>();
+  for (const entry of src.items(src.get(matrix, 'exclude'))) {
+    const keys = src.entries(entry).map(([k]) => k);
+    const v = src.str(src.get(entry, key));
+    if (keys.length === 1 && keys[0] === key && v !== undefined) excluded.add(v);
+  }
   for (const [k, p] of src.entries(matrix)) {
-    if (k === key) collect(src.resolve(p.value));
+    if (k === key) {
+      const before = values.length;
+      collect(src.resolve(p.value));
+      const dimension = values.splice(before).filter((x) => x.value === undefined || !excluded.has(x.value));
+      values.push(...dimension);
+    }
     if (k === 'include' || k === 'exclude') {
       const inc = src.resolve(p.value);
       if (k === 'include' && isScalar(inc)) opaque = true;

@@ -185,6 +185,7 @@ export const cachePoisoning: Audit = (f, report) => {
         persona: 'regular',
         message: `runtime artifacts potentially vulnerable to a cache poisoning attack: ${u.slug ?? ''} ${why} in a workflow that publishes`,
         range,
+        ...(step.node.range ? { ignoreRange: [step.node.range[0], step.node.range[1]] as [number, number] } : {}),
       });
     }
   }

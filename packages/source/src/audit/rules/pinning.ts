@@ -19,19 +19,19 @@ export function usesParts(value: string): { owner: string; repo: string; subpath
 }
 
 /** Every `uses:` of the file: steps and reusable-workflow jobs, with the value node. */
-function allUses(f: AuditFile): { value: string; node: Node }[] {
-  const out: { value: string; node: Node }[] = [];
-  for (const step of f.steps) if (step.uses) out.push({ value: step.uses.value, node: step.uses.node });
+function allUses(f: AuditFile): { value: string; node: Node; parent: Node | undefined }[] {
+  const out: { value: string; node: Node; parent: Node | undefined }[] = [];
+  for (const step of f.steps) if (step.uses) out.push({ value: step.uses.value, node: step.uses.node, parent: step.node });
   for (const job of f.jobs) {
     const uses = f.src.get(job.node, 'uses');
     const v = f.src.str(uses);
-    if (uses && v !== undefined) out.push({ value: v, node: uses });
+    if (uses && v !== undefined) out.push({ value: v, node: uses, parent: job.node });
   }
   return out;
 }
 
 export const unpinnedUses: Audit = (f, report) => {
-  for (const { value: rawValue, node } of allUses(f)) {
+  for (const { value: rawValue, node, parent } of allUses(f)) {
     const value = rawValue.trim();
     const parts = usesParts(value);
     const range = scalarValueRange(f.src, node);
@@ -50,6 +50,8 @@ export const unpinnedUses: Audit = (f, report) => {
       persona: 'regular',
       message: `unpinned action reference: ${problem}`,
       range,
+      // zizmor's finding carries the whole step (or job): an ignore comment anywhere in it counts.
+      ...(parent?.range ? { ignoreRange: [parent.range[0], parent.range[1]] as [number, number] } : {}),
     });
   }
 };

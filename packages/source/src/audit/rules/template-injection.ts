@@ -27,6 +27,8 @@ const CODE_INPUTS: Record<string, string[]> = {
   'jannekem/run-python-script-action': ['script'],
   'amadevus/pwsh-script': ['script'],
   'addnab/docker-run-action': ['run'],
+  // yq's action runs `cmd` as a shell command line.
+  'mikefarah/yq': ['cmd'],
 };
 
 /**
@@ -54,6 +56,8 @@ const FIXED_GITHUB = new Set([
   'github.server_url',
   'github.sha',
   'github.token',
+  // A GitHub login: letters, digits and hyphens (bots add `[bot]`), so no shell syntax.
+  'github.triggering_actor',
   'github.workflow_sha',
   'github.workspace',
 ]);
@@ -150,6 +154,8 @@ function codeNodes(f: AuditFile, step: Step): { node: Node; what: string }[] {
 
 export const templateInjection: Audit = (f, report) => {
   for (const step of f.steps) {
+    // zizmor's finding carries the whole step: an ignore comment anywhere in it counts.
+    const stepIgnore = step.node.range ? { ignoreRange: [step.node.range[0], step.node.range[1]] as [number, number] } : {};
     for (const { node, what } of codeNodes(f, step)) {
       const start = node.range?.[0];
       if (start === undefined) continue;
@@ -170,6 +176,7 @@ export const templateInjection: Audit = (f, report) => {
             ...verdict,
             message: `code injection via template expansion: \`${text}\` in this ${what} may expand into attacker-controllable code`,
             range: [ctx.span.start, ctx.span.end],
+            ...stepIgnore,
           });
         }
         const hasContext = dataflowContexts(expr).length > 0 || /[A-Za-z_]+\s*[.[]/.test(fenced.body);
@@ -181,6 +188,7 @@ export const templateInjection: Audit = (f, report) => {
             persona: 'pedantic',
             message: `code injection via template expansion: an expression in this ${what} is expanded into code (pass it through env: instead)`,
             range: [base, base + fenced.body.length],
+            ...stepIgnore,
           });
         }
       }
