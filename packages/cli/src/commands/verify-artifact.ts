@@ -47,9 +47,8 @@ export function registerVerifyArtifact(program: Command): Command {
     .option('--verbose', 'print debug output')
     .action(async (targets: string[], opts: VerifyArtifactOptions) =>
       execute(opts, async ({ logger }) => {
-        if (!/^github\.com\/[^/]+\/[^/]+$/.test(opts.sourceUri)) {
-          throw new ConfigurationError(`--source-uri "${opts.sourceUri}" must be github.com/OWNER/REPO`);
-        }
+        // Any other source is slsa-verifier's ErrorMismatchSource (a verdict, exit 1), not a usage error.
+        if (opts.sourceUri.trim() === '') throw new ConfigurationError('--source-uri must name the repository, github.com/OWNER/REPO');
         const inputs: Record<string, string> = {};
         for (const kv of opts.buildWorkflowInput ?? []) {
           const at = kv.indexOf('=');

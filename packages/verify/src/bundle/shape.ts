@@ -46,7 +46,12 @@ function checkTlogEntry(e: unknown, path: string): ShapeProblem | undefined {
   if (!isObj(e.logId)) return problem('TRANSPARENCY_LOG', `${path}.logId`, absent(e.logId) ? 'is missing' : 'must be an object');
   const keyId = checkString(e.logId.keyId, `${path}.logId.keyId`, { base64: true });
   if (keyId) return { ...keyId, code: 'TRANSPARENCY_LOG' };
-  if (!absent(e.kindVersion) && !isObj(e.kindVersion)) return problem('TRANSPARENCY_LOG', `${path}.kindVersion`, 'must be an object');
+  if (!isObj(e.kindVersion))
+    return problem('TRANSPARENCY_LOG', `${path}.kindVersion`, absent(e.kindVersion) ? 'is missing' : 'must be an object');
+  for (const f of ['kind', 'version'] as const) {
+    const bad = checkString(e.kindVersion[f], `${path}.kindVersion.${f}`);
+    if (bad) return { ...bad, code: 'TRANSPARENCY_LOG' };
+  }
   const body = checkString(e.canonicalizedBody, `${path}.canonicalizedBody`, { base64: true });
   if (body) return { ...body, code: 'TRANSPARENCY_LOG' };
   if (!absent(e.inclusionPromise)) {
@@ -153,6 +158,9 @@ export function shapeProblem(json: Obj): ShapeProblem | undefined {
     if (sig) return sig;
     if (!absent(msg.messageDigest)) {
       if (!isObj(msg.messageDigest)) return problem('MALFORMED', 'messageSignature.messageDigest', 'must be an object');
+      const alg = msg.messageDigest.algorithm;
+      if (!absent(alg) && typeof alg !== 'string' && typeof alg !== 'number')
+        return problem('MALFORMED', 'messageSignature.messageDigest.algorithm', `must be a hash algorithm name, not ${kind(alg)}`);
       const d = checkString(msg.messageDigest.digest, 'messageSignature.messageDigest.digest', { base64: true });
       if (d) return d;
     }

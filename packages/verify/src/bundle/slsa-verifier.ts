@@ -40,14 +40,17 @@ export type SlsaVerdict =
   { ok: true; builderId: string; statement: Statement; sourceUri: string } | { ok: false; error: SlsaErrorName; reason: string };
 
 const GENERATOR_REPO = 'https://github.com/slsa-framework/slsa-github-generator/.github/workflows/';
-/** Reusable workflows slsa-verifier trusts to sign provenance (certificate SAN). */
+/**
+ * Reusable workflows slsa-verifier trusts to sign provenance (certificate SAN), as its
+ * verifiers/internal/gha/builder.go lists them: the generic and container generators, the Go and
+ * container-based builders, and the BYOB delegators (whose provenance names the builder they ran).
+ */
 const TRUSTED_SIGNERS = new Set(
   [
     'generator_generic_slsa3.yml',
     'generator_container_slsa3.yml',
     'builder_go_slsa3.yml',
-    'builder_docker-based_slsa3.yml',
-    'builder_nodejs_slsa3.yml',
+    'builder_container-based_slsa3.yml',
     'delegator_generic_slsa3.yml',
     'delegator_lowperms-generic_slsa3.yml',
   ].map((f) => GENERATOR_REPO + f),
