@@ -253,7 +253,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
 
   // Isolation is evidence: the factory's provenance must say bubblewrap (isolation.ts).
   if (prov) {
-    const isolation = isolationCheck(prov.statement.predicate as ProvenancePredicate, `provenance, ${timeLabel(prov)}`);
+    const isolation = isolationCheck(prov.statement.predicate, `provenance, ${timeLabel(prov)}`);
     if (isolation) add(isolation);
   }
 

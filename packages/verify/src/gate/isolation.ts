@@ -19,9 +19,10 @@ interface IsolationFacts {
 }
 
 /** The isolation check for one provenance predicate, or undefined when it is not the factory's build type. */
-export function isolationCheck(predicate: ProvenancePredicate | undefined, evidence: string): Check | undefined {
-  if (!predicate || predicate.buildDefinition?.buildType !== BUILD_TYPE) return undefined;
-  const iso = (predicate.buildDefinition.internalParameters as { isolation?: IsolationFacts } | undefined)?.isolation;
+export function isolationCheck(predicate: unknown, evidence: string): Check | undefined {
+  const def = (predicate as Partial<ProvenancePredicate> | undefined)?.buildDefinition;
+  if (def?.buildType !== BUILD_TYPE) return undefined;
+  const iso = (def.internalParameters as { isolation?: IsolationFacts } | undefined)?.isolation;
   const tool = typeof iso?.tool === 'string' ? iso.tool : undefined;
   const version = typeof iso?.version === 'string' ? iso.version : '';
   if (tool === 'bubblewrap') {
