@@ -14,6 +14,8 @@ export interface RunInputs {
   fetchCommand: string | undefined;
   /** undefined: from the policy. */
   network: 'none' | 'fetch-only' | undefined;
+  /** Hosts the fetch may reach besides its lockfiles' registries. */
+  allowHosts: string[];
   reproducible: boolean;
   testCommand: string | undefined;
   /** undefined: from the policy. */
@@ -34,6 +36,7 @@ export function readInputs(): RunInputs {
     path: getOptionalInput('path') ?? '.',
     fetchCommand: getOptionalInput('fetch-command'),
     network: network === '' ? undefined : network,
+    allowHosts: getListInput('allow-hosts'),
     reproducible: getBooleanInput('reproducible', false),
     testCommand: getOptionalInput('test-command'),
     timeoutMinutes: timeout === 0 ? undefined : timeout,

@@ -19,6 +19,7 @@ export async function run(inputs: RunInputs): Promise<void> {
     evidence: path.resolve(inputs.evidence),
     policy,
     network: inputs.network,
+    networkAllow: inputs.allowHosts,
     reproducible: inputs.reproducible ? true : undefined,
     timeout: inputs.timeoutMinutes !== undefined ? inputs.timeoutMinutes * 60_000 : undefined,
     env: inputs.env,
@@ -45,14 +46,51 @@ function summary(r: BuildResult, command: string): string {
   const lines = [`## secure-factory hermetic-build: ${r.passed ? 'passed' : 'failed'} ${stateIcon(r.passed ? 'passed' : 'failed')}`, ''];
   const iso = r.isolation;
   lines.push(
-    `Command ${code(command)} ran in **${iso.tool} ${md(iso.version)}**: network ${iso.network.build}, source read-only, environment reduced to ${iso.environment.passed.length} allow-listed variable(s), timeout ${Math.round(iso.timeoutMs / 60_000)} min.`,
+    `Command ${code(command)} ran in **${iso.tool} ${md(iso.version)}** on a copy-on-write workspace of the checkout: network ${iso.network.build} (fetch: ${iso.network.fetch}), environment reduced to ${iso.environment.passed.length} allow-listed variable(s), timeout ${Math.round(iso.timeoutMs / 60_000)} min.`,
   );
-  if (iso.note) lines.push('', `⚠️ ${md(iso.note)}`);
-  lines.push('');
-  if (r.integrity)
+  if (iso.tool !== 'bubblewrap')
+    lines.push('', `⚠️ **Weaker isolation: ${md(iso.tool)}, not bubblewrap.** The default gate refuses this build. ${md(iso.note ?? '')}`);
+  else if (iso.note) lines.push('', `⚠️ ${md(iso.note)}`);
+  if (r.failure) {
+    const f = r.failure;
+    const status = f.setupError
+      ? `sandbox setup failed: ${f.setupError}`
+      : f.timedOut
+        ? 'timed out'
+        : f.signal
+          ? `killed by ${f.signal}`
+          : `exit code ${f.exitCode}`;
     lines.push(
-      `Source integrity: ${r.integrity.unchanged ? '✅ unchanged' : `❌ ${r.integrity.changed.length + r.integrity.added.length + r.integrity.removed.length} path(s) changed`}`,
+      '',
+      `❌ **The ${f.phase} phase failed** (${md(status)}). Last lines of its output:`,
+      '',
+      '```text',
+      ...f.lastLines.map((l) => l.replace(/```/g, "'''")),
+      '```',
     );
+  }
+  lines.push('');
+  if (r.integrity) {
+    const i = r.integrity;
+    lines.push(
+      `Source integrity (${i.tracked} tracked file(s) of ${code(i.commit.slice(0, 12))} after ${i.phases.map((p) => p.phase).join(', ') || 'no phase'}): ${
+        i.unchanged
+          ? '✅ unchanged'
+          : `❌ ${[...i.changed.map((p) => `changed ${code(p)}`), ...i.removed.map((p) => `removed ${code(p)}`), ...i.added.map((p) => `added ${code(p)}`), ...i.git.map((p) => `wrote ${code(p)}`)].slice(0, 20).join(', ')}`
+      }`,
+    );
+  }
+  if (r.egress && r.egress.length > 0) {
+    lines.push(
+      '',
+      table(
+        ['fetch connection', 'allowed', 'bytes out / in'],
+        r.egress.slice(0, 50).map((c) => [code(`${c.host}:${c.port}`), c.allowed ? '✅' : '❌ refused', `${c.bytesOut} / ${c.bytesIn}`]),
+      ),
+    );
+  }
+  if (r.toolchains && r.toolchains.length > 0)
+    lines.push('', `Toolchains: ${r.toolchains.map((t) => `${t.name} ${md(t.version)}`).join(' · ')}`);
   if (r.reproducible !== undefined)
     lines.push(
       `Reproducible: ${r.reproducible ? '✅ identical outputs from two builds' : `❌ ${r.reproducibility?.differences.length ?? 0} output(s) differ`}`,
