@@ -5,6 +5,7 @@ import { execute, type CommonOptions } from '../context.js';
 
 interface BuildOptions extends CommonOptions {
   network?: string;
+  allowHost?: string[];
   outputs?: string[];
   evidence?: string;
   reproducible?: boolean;
@@ -23,20 +24,37 @@ const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 export function registerBuild(program: Command): Command {
   return program
     .command('build')
-    .description('Run a build isolated (no network, read-only source, scrubbed environment) and write SLSA provenance for its outputs')
-    .argument('<command...>', 'the build command and its arguments, after `--`; it writes its outputs to $SECURE_FACTORY_OUT')
+    .description(
+      "Run a project's own build isolated (bubblewrap, a copy-on-write workspace of the checkout, no network, scrubbed environment), check its source against the commit, and write SLSA provenance for its outputs",
+    )
+    .argument(
+      '<command...>',
+      'the build command and its arguments, after `--`; it writes where it always does (dist/…) or to $SECURE_FACTORY_OUT',
+    )
     .option(
       '--network <mode>',
-      'none (loopback only, also while fetching) or fetch-only (network only for --fetch); default from the policy',
+      "none (loopback only, also while fetching) or fetch-only (--fetch reaches its lockfiles' registries and --allow-host through the egress proxy); default from the policy",
     )
-    .option('--outputs <glob>', 'output files, relative to the output folder (repeatable)', collect)
+    .option(
+      '--allow-host <host>',
+      "a host the fetch may reach besides its lockfiles' registries: host, host:port, *.example.com (repeatable)",
+      collect,
+    )
+    .option(
+      '--outputs <glob>',
+      'output files the build writes, relative to the project (dist/**) or to $SECURE_FACTORY_OUT (repeatable)',
+      collect,
+    )
     .option('--evidence <dir>', 'evidence folder for the provenance (default <source>/.secure-factory/evidence)')
     .option('--reproducible', 'build a second time in a fresh folder and compare every output')
     .option('--test <cmd>', 'test command, run in the same sandbox after the build (outputs read-only); writes a test-result statement')
     .option('--fetch <cmd>', 'command that restores materials from the lockfile before the build, e.g. "npm ci"')
     .option('--timeout <duration>', 'stop each phase after this long: 90s, 30m, 2h (default from the policy: 60m)')
-    .option('--source <dir>', 'source folder (a git checkout), mounted read-only', '.')
-    .option('--output-dir <dir>', 'host folder bound at /out (default <source>/.secure-factory/out, recreated each run)')
+    .option('--source <dir>', "source folder (a git checkout): the read-only lower layer of the build's workspace, never written", '.')
+    .option(
+      '--output-dir <dir>',
+      'host folder receiving the outputs and bound at /out (default <source>/.secure-factory/out, recreated each run)',
+    )
     .option('--env <name>', 'environment variable passed into the sandbox (repeatable; added to the policy build.env)', collect)
     .option(
       '--cache-dir <dir>',
@@ -49,7 +67,7 @@ export function registerBuild(program: Command): Command {
       'after',
       `
 Example:
-  secure-factory build --fetch 'npm ci' --network fetch-only --outputs '*.tgz' --reproducible -- npm pack --pack-destination /out`,
+  secure-factory build --fetch 'npm ci' --network fetch-only --outputs 'dist/**' --test 'npm test' --reproducible -- npm run build`,
     )
     .action(async (command: string[], opts: BuildOptions) =>
       execute(opts, async ({ logger }) => {
@@ -62,6 +80,7 @@ Example:
           evidence: opts.evidence,
           policy: opts.policy,
           network: opts.network,
+          networkAllow: opts.allowHost,
           reproducible: opts.reproducible === true ? true : undefined,
           timeout: opts.timeout,
           env: opts.env,
@@ -91,6 +110,9 @@ Example:
             reproducible: r.reproducible ?? null,
             findings: r.findings,
             integrity: r.integrity ?? null,
+            failure: r.failure ?? null,
+            egress: r.egress ?? null,
+            toolchains: r.toolchains ?? null,
             provenancePath: r.provenancePath ?? null,
             testResultPath: r.testResultPath ?? null,
             timings: r.timings,
