@@ -81,7 +81,11 @@ describeShared('secure-factory verify-artifact (slsa-verifier flags)', () => {
     ]);
     expect(legacy.exitCode).toBe(1);
     expect(legacy.stderr).toMatch(/legacy DSSE envelope.*online/);
-    const usage = await runCli(['verify-artifact', DIGEST, '--provenance-path', provenance, '--source-uri', 'https://github.com/x/y']);
+    // slsa-verifier compares --source-uri as given: any other repository is ErrorMismatchSource (exit 1).
+    const other = await runCli(['verify-artifact', DIGEST, '--provenance-path', provenance, '--source-uri', 'https://github.com/x/y']);
+    expect(other.exitCode).toBe(1);
+    expect(other.stderr).toContain('ErrorMismatchSource');
+    const usage = await runCli(['verify-artifact', DIGEST, '--provenance-path', provenance, '--source-uri', '']);
     expect(usage.exitCode).toBe(2);
   });
 });
