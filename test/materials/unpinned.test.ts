@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigurationError, MemoryLogger, parsePolicy, type Policy } from '@secure-factory/core';
-import { collectMaterials, openOfflineDatabase, scan, type ScanResult } from '@secure-factory/materials';
+import { collectMaterials, openOfflineDatabase, parseLockfileArgument, scan, scanText, type ScanResult } from '@secure-factory/materials';
 import { osvDatabase, put, tempDir } from './fixtures.js';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
@@ -269,5 +269,60 @@ describe('materials.ignore', () => {
     const r = await scanTree(files, policy("materials: { ignore: ['test/fixtures/**'] }"));
     expect(r.ignored).toEqual(['test/fixtures/']);
     expect(r.packages.map((p) => p.name)).toEqual(['ok']);
+  });
+});
+
+describe('--lockfile FORMAT:PATH (osv-scanner -L)', () => {
+  it('reads a lockfile with another name in the given format; an unknown format lists the known ones', async () => {
+    const root = tempDir('sf-L-');
+    const file = put(root, 'deps/prod-pins.txt', 'vulnpkg==1.0.0\n');
+    const r = await scan({
+      path: root,
+      policy: policy(),
+      vulnSource: await openOfflineDatabase(osvDatabase([VULNPKG])),
+      logger: new MemoryLogger(),
+      now: NOW,
+      lockfiles: [parseLockfileArgument(`requirements:${file}`)],
+    });
+    expect(r.packages.map((p) => `${p.name}@${p.version} ${p.sourceFile}`)).toEqual(['vulnpkg@1.0.0 deps/prod-pins.txt']);
+    expect(r.vulnerabilities.map((v) => v.id)).toEqual(['PYSEC-2099-1']);
+    expect(() => parseLockfileArgument('gradle:build.lockfile')).toThrow(/FORMAT is one of: package-lock, yarn-lock/);
+    expect(() => parseLockfileArgument('requirements')).toThrow(ConfigurationError);
+  });
+});
+
+describe('the human report', () => {
+  it('lists every finding grouped by severity, with the scope where the format says it', async () => {
+    const lock = JSON.stringify({
+      lockfileVersion: 3,
+      packages: {
+        '': { dependencies: { left: '1.0.0' }, devDependencies: { tool: '1.0.0' } },
+        'node_modules/left': { version: '1.0.0' },
+        'node_modules/tool': { version: '1.0.0', dev: true },
+      },
+    });
+    const npmAdvisory = (id: string, name: string): Record<string, unknown> => ({
+      id,
+      modified: '2026-11-01T00:00:00Z',
+      summary: `${name} is vulnerable`,
+      affected: [
+        { package: { ecosystem: 'npm', name }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '2.0.0' }] }] },
+      ],
+    });
+    const r = await scanTree(
+      { 'package-lock.json': lock, 'requirements.txt': 'vulnpkg>=1\n' },
+      policy('materials: { include-dev: true }'),
+      [VULNPKG, npmAdvisory('GHSA-left-0000-0001', 'left'), npmAdvisory('GHSA-tool-0000-0001', 'tool')],
+    );
+    const text = scanText(r);
+    expect(text).toMatch(/^HIGH \(\d+, \d+ blocking\)/m);
+    expect(text).toContain('requirements.txt:1: vulnpkg is declared with a version range: vulnpkg>=1 (matched as 1)');
+    // The lockfile says which dependency is for development; requirements.txt does not, so no scope is shown.
+    expect(text).toMatch(/GHSA-left-0000-0001 in left@1\.0\.0.*\[runtime\]/);
+    expect(text).toMatch(/GHSA-tool-0000-0001 in tool@1\.0\.0.*\[development\]/);
+    expect(text).not.toMatch(/PYSEC-2099-1 in vulnpkg@1.*\[(?:runtime|development)\]/);
+    // Every finding is printed, not only the blocking ones the summary counts.
+    for (const f of r.findings) expect(text).toContain(f.message);
+    expect(text).toMatch(/\d+ findings, \d+ blocking: refused\n$/);
   });
 });

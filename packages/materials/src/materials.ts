@@ -40,11 +40,10 @@ export function parseLockfileArgument(arg: string): ExplicitLockfile {
   const i = arg.indexOf(':');
   const format = i > 0 ? arg.slice(0, i) : '';
   const file = i > 0 ? arg.slice(i + 1) : '';
-  if (!formatById(format) || file === '') {
-    throw new ConfigurationError(`--lockfile ${JSON.stringify(arg)}: expected FORMAT:PATH`, {
-      hint: `FORMAT is one of: ${LOCKFILE_FORMATS.map((f) => f.id).join(', ')}`,
-    });
-  }
+  const known = `FORMAT is one of: ${LOCKFILE_FORMATS.map((f) => f.id).join(', ')}`;
+  if (file === '') throw new ConfigurationError(`--lockfile ${JSON.stringify(arg)}: expected FORMAT:PATH`, { hint: known });
+  if (!formatById(format))
+    throw new ConfigurationError(`--lockfile ${JSON.stringify(arg)}: unknown format ${JSON.stringify(format)}; ${known}`);
   return { format, path: file };
 }
 
