@@ -9,20 +9,13 @@ import * as core from '@actions/core';
 import {
   errorMessage,
   isSecureFactoryError,
+  annotationText,
   safeText,
   stripControl,
   visibleControls,
   type Finding,
   type Logger,
 } from '@secure-factory/core';
-
-/**
- * Annotation text: control characters made visible; @actions/core then percent-encodes `%`, CR and LF
- * (`escapeData`), so the message stays inside its own `::error::` line.
- */
-function annotationText(s: string): string {
-  return visibleControls(s);
-}
 
 export function coreLogger(): Logger {
   return {
@@ -40,10 +33,10 @@ function annotation(loc?: { file?: string; line?: number; column?: number; title
   if (!loc) return {};
   const a: core.AnnotationProperties = {};
   // Properties are percent-encoded by @actions/core (`escapeProperty`: % CR LF : ,) after this.
-  if (loc.file) a.file = visibleControls(loc.file);
+  if (loc.file) a.file = annotationText(loc.file);
   if (loc.line) a.startLine = loc.line;
   if (loc.column) a.startColumn = loc.column;
-  if (loc.title) a.title = visibleControls(loc.title);
+  if (loc.title) a.title = annotationText(loc.title);
   return a;
 }
 

@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import {
+  annotationText,
   escapeCommandData,
   escapeCommandProperty,
   printErr,
@@ -54,6 +55,7 @@ describe('output chokepoint', () => {
     const value = { summary: '##[error]x\u001b[2J\u202e', n: 10n, list: ['::add-mask::y'] };
     const text = safeJson(value);
     expect(text).not.toContain('##[');
+    // eslint-disable-next-line no-control-regex -- the assertion is about raw control characters
     expect(text).not.toMatch(/[\u001b\u202e]/);
     expect(JSON.parse(text)).toEqual({ ...value, n: '10' });
   });
@@ -120,5 +122,11 @@ describe('output chokepoint', () => {
     } finally {
       console.warn = before;
     }
+  });
+});
+
+describe('annotationText', () => {
+  it('shows controls and neutralises ##[ but leaves line breaks to @actions/core', () => {
+    expect(annotationText('a\n##[error]x\u001b')).toBe('a\n##\\[error]x\\u001b');
   });
 });

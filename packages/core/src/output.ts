@@ -54,6 +54,15 @@ export function safeInline(s: string): string {
 }
 
 /**
+ * Text for an annotation or step-failure message that @actions/core will percent-encode (`escapeData`
+ * turns CR/LF into %0D/%0A, so the text stays on its command's line): control characters made visible
+ * and v1 `##[` neutralised, which is all that is left to do.
+ */
+export function annotationText(s: string): string {
+  return visibleControls(String(s)).replaceAll('##[', '##\\[');
+}
+
+/**
  * Annotation data as @actions/core's `escapeData` encodes it (`%`, CR, LF percent-encoded), after the
  * control characters were made visible. Used when an annotation line is built by hand.
  */
