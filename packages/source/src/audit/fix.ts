@@ -138,9 +138,11 @@ export function planFixes(text: string, file: string, kind: FileKind, pins: Map<
         }
       }
     }
+    const node = step.uses.node;
+    const quote = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') ? text.charAt(us) : '';
     // self-repository
     if (value.startsWith('./')) {
-      edits.push({ start: us, end: ue, text: `$${value.slice(1)}`, what: `${pos(us)}: ${value} → $${value.slice(1)}` });
+      edits.push({ start: us, end: ue, text: `${quote}$${value.slice(1)}${quote}`, what: `${pos(us)}: ${value} → $${value.slice(1)}` });
       continue;
     }
     const u = parseUses(value);
@@ -173,8 +175,6 @@ export function planFixes(text: string, file: string, kind: FileKind, pins: Map<
     if (replacement !== value || comment) {
       // Replace the value and any trailing comment on its line (a stale version comment would mislead).
       const end = comment ? lineEnd(text, ue) : ue;
-      const node = step.uses.node;
-      const quote = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') ? text[us] : '';
       edits.push({
         start: us,
         end,
