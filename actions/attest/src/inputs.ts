@@ -21,6 +21,13 @@ export interface RunInputs {
   githubApiUrl: string;
   repository: string;
   policy: string | undefined;
+  predicateType: string | undefined;
+  predicate: string | undefined;
+  predicatePath: string | undefined;
+  sbomPath: string | undefined;
+  pushToRegistry: boolean;
+  showSummary: boolean;
+  serverUrl: string;
 }
 
 export function readInputs(): RunInputs {
@@ -44,5 +51,12 @@ export function readInputs(): RunInputs {
     githubApiUrl: getOptionalInput('github-api-url') ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
     repository: process.env.GITHUB_REPOSITORY ?? '',
     policy: getOptionalInput('policy'),
+    predicateType: getOptionalInput('predicate-type'),
+    predicate: getOptionalInput('predicate'),
+    predicatePath: getOptionalInput('predicate-path'),
+    sbomPath: getOptionalInput('sbom-path'),
+    pushToRegistry: getBooleanInput('push-to-registry', false),
+    showSummary: getBooleanInput('show-summary', true),
+    serverUrl: process.env.GITHUB_SERVER_URL ?? 'https://github.com',
   };
 }

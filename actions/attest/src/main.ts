@@ -1,7 +1,7 @@
 /** The attest action: sign the evidence folder's statements, optionally publish them, report. */
 import { coreLogger, setOutput, writeSummary } from '@secure-factory/action-runtime';
 import { code, ConfigurationError, loadPolicy, md, policyFileInput, table } from '@secure-factory/core';
-import { attestEvidence, type AttestResult } from '@secure-factory/attest';
+import { attestEvidence, customPredicate, type AttestResult } from '@secure-factory/attest';
 import type { RunInputs } from './inputs.js';
 
 export async function run(inputs: RunInputs): Promise<AttestResult> {
@@ -13,6 +13,17 @@ export async function run(inputs: RunInputs): Promise<AttestResult> {
       hint: 'pass it from a secret: `private-key: ${{ secrets.SIGNING_KEY }}`',
     });
   }
+  if (inputs.pushToRegistry) {
+    throw new ConfigurationError('push-to-registry is not supported yet', {
+      hint: 'remove push-to-registry (the attestation is still published to GitHub with publish: true), or use actions/attest for the registry copy',
+    });
+  }
+  const custom = await customPredicate({
+    predicateType: inputs.predicateType,
+    predicate: inputs.predicate,
+    predicatePath: inputs.predicatePath,
+    sbomPath: inputs.sbomPath,
+  });
   const github = { apiUrl: inputs.githubApiUrl, repository: inputs.repository, token: inputs.githubToken ?? '' };
   const result = await attestEvidence({
     evidenceDir: inputs.evidence,
@@ -32,10 +43,17 @@ export async function run(inputs: RunInputs): Promise<AttestResult> {
     publish: inputs.publish ? github : undefined,
     releaseTag: inputs.releaseTag,
     github,
+    custom,
     logger,
   });
   setOutput('bundle-paths', result.signed.map((s) => s.bundlePath).join('\n'));
-  setOutput('attestation-ids', result.signed.flatMap((s) => (s.attestationId ? [s.attestationId] : [])).join('\n'));
+  const ids = result.signed.flatMap((s) => (s.attestationId ? [s.attestationId] : []));
+  setOutput('attestation-ids', ids.join('\n'));
+  // actions/attest's single-attestation outputs.
+  setOutput('bundle-path', result.signed[0]?.bundlePath ?? '');
+  setOutput('attestation-id', ids[0] ?? '');
+  setOutput('attestation-url', ids[0] ? `${inputs.serverUrl.replace(/\/+$/, '')}/${inputs.repository}/attestations/${ids[0]}` : '');
+  if (!inputs.showSummary) return result;
   const services = [
     result.services.fulcio ? `Fulcio ${code(result.services.fulcio)}` : undefined,
     result.services.rekor ? `Rekor ${code(result.services.rekor)}` : 'no transparency log',

@@ -21,6 +21,7 @@ import {
 } from '@secure-factory/core';
 import type { SerializedBundle } from '@sigstore/bundle';
 import { actionsIdentityProvider, jwtClaims, staticToken, type IdentityProvider } from './identity.js';
+import type { CustomPredicate } from './custom-predicate.js';
 import { ephemeralSigner, signerFromPrivateKey, type KeySigner } from './key-signer.js';
 import { attachToRelease, publishAttestation, type PublishTarget } from './publish.js';
 import { resolveServices, type ServiceInputs } from './services.js';
@@ -64,6 +65,11 @@ export interface AttestInputs {
   releaseTag?: string | undefined;
   /** API and token for `releaseTag` when not publishing attestations. */
   github?: PublishTarget | undefined;
+  /**
+   * One attestation with the caller's predicate (actions/attest's predicate-type/predicate/sbom-path):
+   * only it is signed, for the given subjects; the evidence folder's statements are left alone.
+   */
+  custom?: CustomPredicate | undefined;
   logger: Logger;
 }
 
@@ -161,8 +167,18 @@ export async function attestEvidence(inputs: AttestInputs): Promise<AttestResult
   const max = inputs.maxSubjects ?? DEFAULT_MAX_SUBJECTS;
   const folder = new EvidenceFolder(inputs.evidenceDir);
   const extra = await collectSubjects(inputs.subjects);
-  const loaded: { name: string; statement: Statement }[] = await folder.load();
-  if (loaded.length === 0) {
+  const loaded: { name: string; statement: Statement }[] = inputs.custom ? [] : await folder.load();
+  if (inputs.custom) {
+    if (extra.length === 0) {
+      throw new ConfigurationError(`a ${inputs.custom.predicateType} attestation needs a subject`, {
+        hint: 'set subject-path, subject-digest with subject-name, or subject-checksums',
+      });
+    }
+    loaded.push({
+      name: inputs.custom.name,
+      statement: { ...makeStatement([], inputs.custom.predicateType, inputs.custom.predicate), subject: [] },
+    });
+  } else if (loaded.length === 0) {
     if (extra.length === 0) {
       throw new ConfigurationError(`nothing to sign: no *.intoto.json statement in ${inputs.evidenceDir} and no subject given`, {
         hint: 'run the earlier stages first, or pass subjects (--subject, --subject-digest, --subject-checksums)',

@@ -1,4 +1,5 @@
 export * from './attest.js';
+export * from './custom-predicate.js';
 export * from './identity.js';
 export * from './key-signer.js';
 export * from './publish.js';
