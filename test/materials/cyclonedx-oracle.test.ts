@@ -7,6 +7,7 @@ import * as Enums from '@cyclonedx/cyclonedx-library/Enums';
 import * as Models from '@cyclonedx/cyclonedx-library/Models';
 import * as Serialize from '@cyclonedx/cyclonedx-library/Serialize';
 import * as Spec from '@cyclonedx/cyclonedx-library/Spec';
+import { randomUUID } from 'node:crypto';
 import { PackageURL } from 'packageurl-js';
 import { TOOL_NAME, TOOL_VERSION } from '@secure-factory/core';
 import { buildCycloneDx, collectMaterials, isSpdxExpression, uniqueByPurl, type Package } from '@secure-factory/materials';
