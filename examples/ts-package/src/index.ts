@@ -1,0 +1,2 @@
+export { greet, type Greeting } from './greet.js';
+export { greetingFile } from './list.js';
