@@ -49,5 +49,7 @@ if (existsSync(report)) {
   const failed = j.numFailedTests + broken.length;
   console.log(`jest: ${j.numPassedTests} passed, ${failed} failed, ${j.numPendingTests + j.numTodoTests} skipped`);
   if (failed > 0 && r.status === 0) process.exit(1);
+} else {
+  console.log(`jest: no results: jest exited with ${r.status ?? r.signal} before writing its report`);
 }
 process.exit(r.status ?? 1);
