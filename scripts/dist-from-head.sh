@@ -9,7 +9,7 @@ repo=$(git rev-parse --show-toplevel)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 git clone -q "$repo" "$tmp/clone"
-(cd "$tmp/clone" && npm ci --no-audit --no-fund > /dev/null && npm run build > /dev/null)
+(cd "$tmp/clone" && node scripts/install.mjs > /dev/null && npm run build > /dev/null)
 mkdir -p "$repo/dist"
 rm -rf "$repo/dist/actions"
 cp -r "$tmp/clone/dist/actions" "$repo/dist/actions"
