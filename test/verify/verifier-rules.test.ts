@@ -6,7 +6,8 @@
  * give a typed verdict and never JavaScript text.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   artifactFromBytes,
@@ -14,6 +15,7 @@ import {
   checkIdentity,
   createBundleVerifier,
   embeddedTrustedRoots,
+  loadTrustedRoot,
   parseProvenanceFile,
   parseTrustedRoot,
   publicGoodTrustedRoot,
@@ -95,6 +97,21 @@ describe('trust roots chosen by the certificate chain', () => {
     });
     const pg = json(V03);
     expect(both.verify(pg, artifactFromDigest(subjectDigest(pg)), V03_POLICY)).toMatchObject({ ok: true, trustRoot: 'public-good' });
+  });
+  it("a --trusted-root file of JSON lines (gh attestation trusted-root's output) gives every instance, each chosen by the chain", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sf-roots-'));
+    const file = path.join(dir, 'trusted_root.jsonl');
+    const ghRoot = readFileSync(path.join(REPO_ROOT, 'packages', 'verify', 'src', 'trust', 'github-trusted-root.json'), 'utf8');
+    writeFileSync(file, `${JSON.stringify(PG_TRUST)}\n${JSON.stringify(JSON.parse(ghRoot))}\n`);
+    const loaded = await loadTrustedRoot(file);
+    expect(loaded.source).toBe(`${file} (2 trusted roots)`);
+    const v = createBundleVerifier({ trustedRoot: loaded });
+    const ghBundle = json(gh);
+    expect(v.verify(ghBundle, artifactFromDigest(subjectDigest(ghBundle)), { checkClaims: false })).toMatchObject({ ok: true });
+    const pg = json(V03);
+    expect(v.verify(pg, artifactFromDigest(subjectDigest(pg)), V03_POLICY)).toMatchObject({ ok: true });
+    writeFileSync(file, `${JSON.stringify(PG_TRUST)}\nnot json\n`);
+    await expect(loadTrustedRoot(file)).rejects.toThrow(/line 2 is not JSON/);
   });
   it('a GitHub bundle does not verify against public-good alone (no SCT, no tlog: its CA is not trusted there)', () => {
     const pgOnly = createBundleVerifier({ trustedRoot: publicGoodTrustedRoot() });

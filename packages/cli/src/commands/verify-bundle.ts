@@ -5,7 +5,14 @@
  */
 import { Option, type Command } from 'commander';
 import { ConfigurationError, decodeUtf8, EXIT, readRegularFile } from '@secure-factory/core';
-import { artifactLabel, createBundleVerifier, FAILURE_HINTS, loadTrustedRoot, readArtifactArgument } from '@secure-factory/verify';
+import {
+  artifactLabel,
+  createBundleVerifier,
+  FAILURE_HINTS,
+  loadTrustedRoot,
+  readArtifactArgument,
+  readBundleFile,
+} from '@secure-factory/verify';
 import { execute, type CommonOptions } from '../context.js';
 
 interface VerifyBundleOptions extends CommonOptions {
@@ -77,7 +84,7 @@ export function registerVerifyBundle(program: Command): Command {
           opts.bundle,
           'bundle',
         );
-        const verdict = verifier.verify(bundleText, artifact, {
+        const policy = {
           // The conformance protocol verifies signatures and identity only; statements signed by one
           // identity about another repository are valid Sigstore bundles. The gate checks claims.
           checkClaims: opts.checkClaims === true,
@@ -91,7 +98,19 @@ export function registerVerifyBundle(program: Command): Command {
           ...(opts.certificateGithubWorkflow !== undefined ? { workflowRef: opts.certificateGithubWorkflow } : {}),
           ...(opts.certificateGithubSignerWorkflow !== undefined ? { signerWorkflowRef: opts.certificateGithubSignerWorkflow } : {}),
           ...(opts.certificateRunnerEnvironment !== undefined ? { runnerEnvironment: opts.certificateRunnerEnvironment } : {}),
-        });
+        };
+        // One bundle, or JSON lines of bundles / attestation API records as gh writes them: one that
+        // verifies is enough (gh's rule); each that does not is reported.
+        const { bundles } = readBundleFile(bundleText, opts.bundle);
+        const verdicts =
+          bundles.length > 0
+            ? bundles.map((b) => verifier.verify(b.bundle, artifact, policy))
+            : [verifier.verify(bundleText, artifact, policy)];
+        const verdict = verdicts.find((v) => v.ok) ?? (verdicts[0] as (typeof verdicts)[number]);
+        if (!verdict.ok && verdicts.length > 1)
+          verdicts.forEach((v, i) => {
+            if (!v.ok) logger.error(`bundle ${i + 1} of ${verdicts.length}: ${v.code}: ${v.reason}`, { file: opts.bundle });
+          });
         if (verdict.ok) {
           const who = verdict.signer.kind === 'certificate' ? verdict.signer.identity.subjectAlternativeName : 'the given key';
           logger.info(

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigurationError, InfrastructureError, humanAge, readJsonFile } from '@secure-factory/core';
+import { ConfigurationError, InfrastructureError, decodeUtf8, humanAge, readJsonFile, readRegularFile } from '@secure-factory/core';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { GITHUB_TRUSTED_ROOT, GITHUB_TRUSTED_ROOT_SNAPSHOT_DATE, GITHUB_TRUSTED_ROOT_SOURCE } from '../trust/github-trusted-root.js';
 import { GITHUB_TUF_MIRROR, GITHUB_TUF_ROOT } from '../trust/github-tuf-root.js';
@@ -173,7 +173,7 @@ function oneLine(e: unknown): string {
  * GitHub's, each over TUF when `update` allows and it answers, else the shipped snapshot with its age.
  */
 export async function loadTrustedRoot(file?: string, options: LoadTrustOptions = {}): Promise<LoadedTrustedRoot> {
-  if (file) return { ...parseTrustedRoot(await readJsonFile(file, { maxBytes: 16 * 1024 * 1024 }), file), instance: 'file' };
+  if (file) return loadTrustedRootFile(file);
   const update = options.update ?? trustUpdateFromEnv();
   const now = options.now ?? new Date();
   const embedded = embeddedTrustedRoots(now);
@@ -214,6 +214,41 @@ export async function loadTrustedRoot(file?: string, options: LoadTrustOptions =
           source: `${(embeddedGh as LoadedTrustedRoot).source} — TUF unreachable (${oneLine(gh.reason)})`,
         };
   return { ...primary, source: `${primary.source}; ${github.source}`, companions: [github] };
+}
+
+/**
+ * A `--trusted-root` file: one trusted root (JSON), or JSON lines of them as `gh attestation
+ * trusted-root` prints (public-good and GitHub's): the first is primary, each bundle is checked
+ * against the one its certificate chains to.
+ */
+export async function loadTrustedRootFile(file: string): Promise<LoadedTrustedRoot> {
+  const text = decodeUtf8(
+    await readRegularFile(file, { maxBytes: 16 * 1024 * 1024, what: 'trusted root', within: '/' }),
+    file,
+    'trusted root',
+  );
+  let docs: unknown[];
+  try {
+    docs = [JSON.parse(text) as unknown];
+  } catch {
+    const lines = text.split('\n').filter((l) => l.trim() !== '');
+    docs = lines.map((l, i) => {
+      try {
+        return JSON.parse(l) as unknown;
+      } catch {
+        throw new ConfigurationError(`line ${i + 1} is not JSON: a trusted root file is one JSON document or JSON lines of them`, {
+          location: { file, line: i + 1 },
+        });
+      }
+    });
+    if (docs.length === 0) throw new ConfigurationError('the trusted root file is empty', { location: { file } });
+  }
+  const roots = docs.map((d, i): LoadedTrustedRoot => ({
+    ...parseTrustedRoot(d, docs.length > 1 ? `${file}:${i + 1}` : file),
+    instance: 'file',
+  }));
+  const [first, ...rest] = roots as [LoadedTrustedRoot, ...LoadedTrustedRoot[]];
+  return rest.length > 0 ? { ...first, source: `${file} (${roots.length} trusted roots)`, companions: rest } : first;
 }
 
 /** A TUF-verified public-good trusted root (needs the network). Kept for callers of the old name. */
