@@ -93,6 +93,43 @@ describe('real projects, built as they are', () => {
     },
   );
 
+  (HAVE_BWRAP ? it : it.skip)(
+    'a Vite app: npm ci (esbuild, rollup and their native binaries), then vite build into dist/, reproducibly',
+    async () => {
+      const repo = exampleRepo('vite-app');
+      const registry = await lockfileRegistry(path.join(repo.dir, 'package-lock.json'));
+      const needed = registry.missing.filter(
+        (m) => !/^@(esbuild|rollup)\/(?!linux-x64)|^fsevents@/.test(m) && !/-(musl|gnueabihf|ohos)@/.test(m),
+      );
+      if (needed.length > 0) {
+        console.warn(`SKIPPED: not in the npm cache: ${needed.join(', ')} (run npm ci in examples/vite-app once)`);
+        await registry.close();
+        return;
+      }
+      try {
+        const r = await build(
+          options(repo.dir, {
+            network: 'fetch-only',
+            fetchCommand: 'npm ci',
+            command: ['/bin/sh', '-c', 'npm run build'],
+            reproducible: true,
+            env: ['npm_config_registry'],
+            hostEnv: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', npm_config_registry: registry.url },
+          }),
+        );
+        expect(r.findings.filter((f) => f.blocking)).toEqual([]);
+        const names = r.subjects.map((s) => s.name);
+        expect(names).toContain('dist/index.html');
+        expect(names.filter((n) => /^dist\/assets\/index-[\w-]+\.js$/.test(n))).toHaveLength(1);
+        expect(r.reproducible).toBe(true);
+        expect(r.integrity?.unchanged).toBe(true);
+        expect(existsSync(path.join(repo.dir, 'node_modules'))).toBe(false);
+      } finally {
+        await registry.close();
+      }
+    },
+  );
+
   // Debian's python3 with setuptools, wheel and build (apt-get install -y python3-build); PyPI is not needed.
   const PY_PATH = `/usr/bin:/bin:${process.env.PATH ?? ''}`;
   (has('/usr/bin/python3', ['-m', 'build', '--version']) ? it : it.skip)(

@@ -1,0 +1,4 @@
+export function greet(name) {
+  const n = name.trim();
+  return `Hello, ${n || 'world'}!`;
+}
