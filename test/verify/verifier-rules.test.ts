@@ -22,7 +22,9 @@ import {
   readArtifactArgument,
   subjectMatches,
   verifyArtifactProvenance,
+  verifyAttestations,
   type BundleVerdict,
+  type BundleVerifier,
 } from '@secure-factory/verify';
 import { REPO_ROOT } from '../support/shared.js';
 
@@ -172,6 +174,50 @@ describe('identities', () => {
     expect(checkIdentity({ issuer: '' }, { issuer: 'https://token.actions.githubusercontent.com' })).toEqual([
       'OIDC issuer: expected a certificate without one, the certificate has "https://token.actions.githubusercontent.com"',
     ]);
+  });
+});
+
+describe('verify-attestation policy (gh semantics) on a verified bundle', () => {
+  const release = (repository: string, identity: Record<string, string>): BundleVerifier => ({
+    trustedRootSource: 'test',
+    verify: () => ({
+      ok: true,
+      mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+      statement: {
+        _type: 'https://in-toto.io/Statement/v1',
+        subject: [{ name: 'x', digest: { sha256: 'a'.repeat(64) } }],
+        predicateType: 'https://in-toto.io/attestation/release/v0.2',
+        predicate: { repository, tag: 'v1.0.0' },
+      },
+      signer: { kind: 'certificate', identity },
+      trustRoot: 'github',
+      timestamps: [],
+      witnessed: [],
+      ignoredTimestamps: 0,
+    }),
+  });
+  const artifact = artifactFromDigest(`sha256:${'a'.repeat(64)}`);
+  const releaseOptions = {
+    certOidcIssuer: '',
+    certIdentityRegex: '^https://dotcom\\.releases\\.github\\.com$',
+    predicateType: 'https://in-toto.io/attestation/release/v0.2',
+  };
+  const releaseSigner = { subjectAlternativeName: 'https://dotcom.releases.github.com' };
+  it("a release attestation (no issuer, no repository extensions) is held to its signed statement's repository", () => {
+    const bundles = [{ origin: 'r', bundle: {} }];
+    expect(verifyAttestations(release('acme/app', releaseSigner), bundles, artifact, { ...releaseOptions, repo: 'acme/app' }).ok).toBe(
+      true,
+    );
+    const other = verifyAttestations(release('evil/app', releaseSigner), bundles, artifact, { ...releaseOptions, repo: 'acme/app' });
+    expect(other.ok).toBe(false);
+    expect(other.failures[0]?.reason).toMatch(/expected a release of a repository of acme, the attestation is about evil\/app/);
+    // Without the empty issuer, a certificate with no issuer is refused as gh refuses it.
+    expect(
+      verifyAttestations(release('acme/app', releaseSigner), bundles, artifact, {
+        repo: 'acme/app',
+        predicateType: releaseOptions.predicateType,
+      }).ok,
+    ).toBe(false);
   });
 });
 

@@ -95,13 +95,31 @@ export function sanMatcher(o: AttestationOptions): { exact?: string; regex?: Reg
   return { regex: new RegExp(`^https://github\\.com/${escape(scope)}/`, 'i'), describe: `a workflow of ${scope}` };
 }
 
-function identityProblems(o: AttestationOptions, id: CertificateIdentity): string[] {
+/**
+ * GitHub's release attestations are signed by a certificate with no OIDC issuer and no repository
+ * extensions (SAN https://dotcom.releases.github.com); the repository they are about is in the signed
+ * statement (release predicate `repository: OWNER/REPO`), so that is what --owner/--repo are held to.
+ */
+function releaseRepositoryProblems(o: AttestationOptions, statement: Statement): string[] {
+  const repo = (statement.predicate as { repository?: unknown } | null)?.repository;
+  const have = typeof repo === 'string' ? repo.toLowerCase() : '';
+  const owner = (o.owner ?? o.repo?.split('/')[0] ?? '').toLowerCase();
+  if (have.split('/')[0] !== owner)
+    return [`expected a release of a repository of ${owner}, the attestation is about ${have || 'no repository'}`];
+  if (o.repo && have !== o.repo.toLowerCase())
+    return [`expected a release of ${o.repo}, the attestation is about ${have || 'no repository'}`];
+  return [];
+}
+
+function identityProblems(o: AttestationOptions, id: CertificateIdentity, statement: Statement): string[] {
   const out: string[] = [];
   const owner = o.owner ?? o.repo?.split('/')[0] ?? '';
   const wantOwner = `https://github.com/${owner}`;
-  if ((id.sourceRepositoryOwnerUri ?? '').toLowerCase() !== wantOwner.toLowerCase())
+  if (o.certOidcIssuer === '' && id.issuer === undefined && id.sourceRepositoryOwnerUri === undefined)
+    out.push(...releaseRepositoryProblems(o, statement));
+  else if ((id.sourceRepositoryOwnerUri ?? '').toLowerCase() !== wantOwner.toLowerCase())
     out.push(`expected SourceRepositoryOwnerURI to be ${wantOwner}, got ${id.sourceRepositoryOwnerUri ?? 'none'}`);
-  if (o.repo) {
+  if (o.repo && id.sourceRepositoryOwnerUri !== undefined) {
     const want = `https://github.com/${o.repo}`;
     if ((id.sourceRepositoryUri ?? '').toLowerCase() !== want.toLowerCase())
       out.push(`expected SourceRepositoryURI to be ${want}, got ${id.sourceRepositoryUri ?? 'none'}`);
@@ -165,7 +183,7 @@ export function verifyAttestations(
       failures.push({ origin, code: 'IDENTITY', reason: 'the attestation is signed with a key, not a GitHub Actions certificate' });
       continue;
     }
-    const problems = identityProblems(options, v.signer.identity);
+    const problems = identityProblems(options, v.signer.identity, statement);
     if (problems.length > 0) {
       failures.push({ origin, code: 'IDENTITY', reason: problems.join('; ') });
       continue;
