@@ -107,8 +107,9 @@ async function walk(dir: string, rootDir: string, out: string[]): Promise<void> 
       // Kinds are judged on the absolute path, so auditing `.github` or `.github/workflows` finds them too.
       const abs = full.split(path.sep).join('/');
       const kind = fileKind(abs);
-      // In a tree, only the Dependabot file GitHub reads (.github/dependabot.yml) counts.
-      if (kind && (kind !== 'dependabot' || /(^|\/)\.github\/dependabot\.ya?ml$/i.test(abs))) out.push(rel);
+      // As zizmor: every dependabot.yml|yaml in the tree (GitHub reads .github/dependabot.yml; a copy
+      // elsewhere is audited too, so a fixture or template cannot hide a finding).
+      if (kind) out.push(rel);
     }
   }
 }

@@ -309,3 +309,22 @@ ${exclude}    steps: [{ run: echo }]
     expect(only(audit(wf('        exclude:\n          - os: self-hosted\n'), 'auditor'), 'self-hosted-runner')).toEqual([]);
   });
 });
+
+describe('bot-conditions (spoofable actor checks only)', () => {
+  const wf = (cond: string): string => `name: t
+on: pull_request_target
+permissions: {}
+jobs:
+  j:
+    name: j
+    runs-on: ubuntu-latest
+    if: ${cond}
+    steps: [{ run: echo }]
+`;
+  it('flags the actor by name or by a known bot id, not the pull request author (the documented fix)', () => {
+    expect(only(audit(wf("github.actor == 'dependabot[bot]'")), 'bot-conditions')).toHaveLength(1);
+    expect(only(audit(wf('github.actor_id == 49699333')), 'bot-conditions')).toHaveLength(1);
+    expect(only(audit(wf("github.event.pull_request.user.login == 'dependabot[bot]'")), 'bot-conditions')).toEqual([]);
+    expect(only(audit(wf("github.actor == 'octocat'")), 'bot-conditions')).toEqual([]);
+  });
+});

@@ -95,8 +95,9 @@ export const hardcodedContainerCredentials: Audit = (f, report) => {
       const credsPair = src.pair(node, 'credentials');
       const range = credsPair ? src.pairRange(credsPair) : undefined;
       if (!credsPair || !range) continue;
-      // As zizmor: a value that is not wholly one `${{ }}` expression is written in the file.
-      for (const field of ['username', 'password']) {
+      // As zizmor: a password that is not wholly one `${{ }}` expression is written in the file (a
+      // user name is not a secret).
+      for (const field of ['password']) {
         const value = src.str(src.get(credsPair.value, field))?.trim();
         if (value === undefined || value === '' || /^\$\{\{[\s\S]*\}\}$/.test(value)) continue;
         report({

@@ -40,18 +40,19 @@ export const dangerousTriggers: Audit = (f, report) => {
   });
 };
 
-const ACTOR_CONTEXTS = new Set([
-  'github.actor',
-  'github.triggering_actor',
-  'github.actor_id',
-  'github.event.pull_request.user.login',
-  'github.event.sender.login',
-]);
+/**
+ * zizmor's spoofable contexts: the actor (whoever last acted) by name or id. The pull request's
+ * author (`github.event.pull_request.user.login`) is what to check instead, so it is not one.
+ */
+const ACTOR_NAME_CONTEXTS = new Set(['github.actor', 'github.triggering_actor', 'github.event.pull_request.sender.login']);
+const ACTOR_ID_CONTEXTS = new Set(['github.actor_id', 'github.event.pull_request.sender.id']);
+/** Known bot user and integration ids (dependabot's integration 29110 and user 49699333, dependabot-preview, renovate). */
+const BOT_IDS = new Set(['29110', '49699333', '27856297', '29139614']);
 
-function isBotLiteral(e: Expr): boolean {
-  if (e.kind !== 'literal') return false;
-  if (typeof e.value === 'number') return true;
-  return typeof e.value === 'string' && (/\[bot\]$/i.test(e.value) || /^\d+$/.test(e.value));
+function isSpoofable(ctx: string, lit: Expr): boolean {
+  if (lit.kind !== 'literal' || lit.value === null) return false;
+  const v = String(lit.value);
+  return (ACTOR_NAME_CONTEXTS.has(ctx) && v.endsWith('[bot]')) || (ACTOR_ID_CONTEXTS.has(ctx) && BOT_IDS.has(v));
 }
 
 function spoofableCheck(expr: Expr): boolean {
@@ -61,7 +62,7 @@ function spoofableCheck(expr: Expr): boolean {
     const sides = [e.left, e.right];
     const ctx = sides.find((s) => s.kind === 'context');
     const other = sides.find((s) => s !== ctx);
-    if (ctx?.kind === 'context' && other && isBotLiteral(other) && ACTOR_CONTEXTS.has(contextPattern(ctx) ?? '')) hit = true;
+    if (ctx?.kind === 'context' && other && isSpoofable(contextPattern(ctx) ?? '', other)) hit = true;
   });
   return hit;
 }
