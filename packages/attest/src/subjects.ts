@@ -73,12 +73,15 @@ async function expandGlob(pattern: string, root: string, onFile: (abs: string, r
   } catch {
     names = [];
   }
-  const isMatch = picomatch(path.posix.normalize(pattern).replace(/^\.\//, ''), { dot: true });
+  const normal = path.posix.normalize(pattern).replace(/^\.\//, '');
   const prefix = relBase === '' ? '' : `${relBase}/`;
+  // "dir/**" (the usual attest glob) matches every file below dir: no per-file match needed.
+  const everything = normal === `${prefix}**` || normal === `${prefix}**/*`;
+  const isMatch = picomatch(normal, { dot: true });
   let n = 0;
   for (const entry of names) {
     const relative = `${prefix}${entry.path}`;
-    if (!isMatch(relative)) continue;
+    if (!everything && !isMatch(relative)) continue;
     const abs = `${baseAbs}${path.sep}${entry.path}`;
     // A symlink counts when it leads to a file (its content is what is hashed), as a shell glob would.
     if (entry.type === 'symlink' && (await isFile(abs)) !== true) continue;

@@ -47,3 +47,20 @@ describe('build outputs as subjects', () => {
     await expect(collectOutputs(out, ['f*', 'nothing/**'])).rejects.toThrow(/"nothing\/\*\*" matched no file/);
   });
 });
+
+describe('output glob matching', () => {
+  it('answers the usual shapes exactly as picomatch does', async () => {
+    const { default: picomatch } = await import('picomatch');
+    const out = mkdtempSync(path.join(tmpdir(), 'sf-outputs-globs-'));
+    mkdirSync(path.join(out, 'dist', 'a'), { recursive: true });
+    mkdirSync(path.join(out, 'distx'));
+    mkdirSync(path.join(out, '.hidden'));
+    for (const f of ['dist/a/b.js', 'dist/.x', 'distx/y', '.hidden/z', 'top', 'dist/a/c.map']) writeFileSync(path.join(out, f), f);
+    const listed = ['.hidden/z', 'dist/.x', 'dist/a/b.js', 'dist/a/c.map', 'distx/y', 'top'];
+    for (const g of ['**', '**/*', 'dist/**', 'dist/**/*', './dist/**', 'dist/a/**', '**/*.js', 'dist/*/b.js']) {
+      const want = listed.filter((p) => picomatch(g.replace(/^\.\//, ''), { dot: true })(p));
+      const got = (await collectOutputs(out, [g])).map((o) => o.name);
+      expect([g, got]).toEqual([g, want]);
+    }
+  });
+});

@@ -50,6 +50,24 @@ export function normaliseName(rel: string): string {
   return subjectName(rel, 'the output path', 'the output folder');
 }
 
+/**
+ * picomatch (dot files included), with the usual shapes answered the same way without it: "**"
+ * matches every listed path and "dir/**" every path below dir (a listing holds only files and symlinks).
+ */
+function matcher(glob: string): (p: string) => boolean {
+  const g = glob.replace(/^\.\//, '');
+  if (g === '**' || g === '**/*') return () => true;
+  const m = /^([^*?[\]{}()!+@\\]+)\/\*\*(\/\*)?$/.exec(g);
+  const below = m?.[1];
+  if (below !== undefined && !below.split('/').includes('.')) {
+    const prefix = `${below}/`;
+    // As picomatch: "dir/**" also matches a file named "dir"; "dir/**/*" does not.
+    const itself = m?.[2] === undefined;
+    return (p) => p.startsWith(prefix) || (itself && p === below);
+  }
+  return picomatch(g, { dot: true });
+}
+
 export async function collectOutputs(outDir: string, globs: readonly string[]): Promise<OutputFile[]> {
   if (globs.length === 0)
     throw new ConfigurationError('no output globs were given', { hint: 'pass --outputs GLOB (or the outputs input), e.g. "dist/**"' });
@@ -63,7 +81,7 @@ export async function collectOutputs(outDir: string, globs: readonly string[]): 
     // matched with picomatch: a symlink is seen as a symlink, never walked out of the folder.
     const tree = await listTreeNames(root);
     for (const g of checked) {
-      const isMatch = picomatch(g, { dot: true });
+      const isMatch = matcher(g);
       let n = 0;
       for (const entry of tree) {
         if (!isMatch(entry.path)) continue;

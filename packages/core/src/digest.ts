@@ -411,24 +411,36 @@ export interface TreeName {
  */
 export async function listTreeNames(root: string, options: TreeOptions = {}): Promise<TreeName[]> {
   const skip = new Set(options.skipDirectories ?? []);
-  const out: TreeName[] = [];
-  const walk = async (dir: string, rel: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
-    const subdirs: Promise<void>[] = [];
-    for (const e of entries) {
+  // Folders are read side by side; each folder's entries are sorted by name, a folder's name with its
+  // "/" appended, so that walking them in that order gives every path in byte order (`a.txt` sorts
+  // before `a/b` because "." < "/"), with no sort of the whole list.
+  type Node = { key: string; rel: string; type: 'file' | 'symlink' } | { key: string; rel: string; children: Promise<Node[]> };
+  const read = async (dir: string, rel: string): Promise<Node[]> => {
+    const nodes: Node[] = [];
+    for (const e of await readdir(dir, { withFileTypes: true })) {
       const relPath = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
-        if (!skip.has(e.name)) subdirs.push(walk(path.join(dir, e.name), relPath));
+        if (skip.has(e.name)) continue;
+        const children = read(path.join(dir, e.name), relPath);
+        // Awaited in order later; a failure before then must not count as unhandled.
+        children.catch(() => undefined);
+        nodes.push({ key: `${e.name}/`, rel: relPath, children });
       } else if (e.isSymbolicLink()) {
-        out.push({ path: relPath, type: 'symlink' });
+        nodes.push({ key: e.name, rel: relPath, type: 'symlink' });
       } else if (e.isFile()) {
-        out.push({ path: relPath, type: 'file' });
+        nodes.push({ key: e.name, rel: relPath, type: 'file' });
       }
     }
-    await Promise.all(subdirs);
+    return nodes.sort((a, b) => compareBytewise(a.key, b.key));
   };
-  await walk(root, '');
-  out.sort((a, b) => compareBytewise(a.path, b.path));
+  const out: TreeName[] = [];
+  const flatten = async (nodes: Node[]): Promise<void> => {
+    for (const n of nodes) {
+      if ('children' in n) await flatten(await n.children);
+      else out.push({ path: n.rel, type: n.type });
+    }
+  };
+  await flatten(await read(root, ''));
   return out;
 }
 
