@@ -161,12 +161,28 @@ describe('listing', () => {
   it('lists a tree in the byte order of whole paths (a.txt before a/b, a-b before a/), as a full sort would', async () => {
     const d = mkdtempSync(path.join(tmpdir(), 'sf-order-'));
     for (const dir of ['a', 'a/b', 'a-b', 'ab', 'é', 'Z', 'a b']) mkdirSync(path.join(d, dir), { recursive: true });
-    for (const f of ['a.txt', 'a/b/x', 'a/b.txt', 'a/c', 'a-b/y', 'ab/z', 'é/1', 'Z/2', 'a b/3', 'a0', '\u{1F600}', '\uFFFD']) {
+    for (const f of [
+      'a.txt',
+      'a/b/x',
+      'a/b.txt',
+      'a/c',
+      'a-b/y',
+      'ab/z',
+      'é/1',
+      'Z/2',
+      'a b/3',
+      'a0',
+      'a!',
+      'a-',
+      'a/b!',
+      '\u{1F600}',
+      '\uFFFD',
+    ]) {
       writeFileSync(path.join(d, f), f);
     }
     const listed = (await listTreeNames(d)).map((e) => e.path);
     expect(listed).toEqual([...listed].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y))));
-    expect(listed).toHaveLength(12);
+    expect(listed).toHaveLength(15);
     expect(listed.indexOf('a.txt')).toBeLessThan(listed.indexOf('a/b/x'));
   });
 

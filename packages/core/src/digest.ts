@@ -3,6 +3,7 @@
  * the relative path, `/` separators) so the same tree gives the same digest on every machine.
  */
 import { createHash, type Hash } from 'node:crypto';
+import type { Dirent } from 'node:fs';
 import { lstat, open, readdir, readlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -413,35 +414,49 @@ export async function listTreeNames(root: string, options: TreeOptions = {}): Pr
   const skip = new Set(options.skipDirectories ?? []);
   // Folders are read side by side; each folder's entries are sorted by name, a folder's name with its
   // "/" appended, so that walking them in that order gives every path in byte order (`a.txt` sorts
-  // before `a/b` because "." < "/"), with no sort of the whole list.
-  type Node = { key: string; rel: string; type: 'file' | 'symlink' } | { key: string; rel: string; children: Promise<Node[]> };
-  const read = async (dir: string, rel: string): Promise<Node[]> => {
-    const nodes: Node[] = [];
-    for (const e of await readdir(dir, { withFileTypes: true })) {
-      const relPath = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) {
-        if (skip.has(e.name)) continue;
-        const children = read(path.join(dir, e.name), relPath);
-        // Awaited in order later; a failure before then must not count as unhandled.
-        children.catch(() => undefined);
-        nodes.push({ key: `${e.name}/`, rel: relPath, children });
-      } else if (e.isSymbolicLink()) {
-        nodes.push({ key: e.name, rel: relPath, type: 'symlink' });
-      } else if (e.isFile()) {
-        nodes.push({ key: e.name, rel: relPath, type: 'file' });
-      }
+  // before `a/b` because "." < "/"), with no sort of the whole list and no object per entry beyond
+  // the Dirent and the result.
+  interface Folder {
+    entries: Dirent[];
+    children: Map<string, Promise<Folder>>;
+  }
+  const read = async (dir: string): Promise<Folder> => {
+    const entries = (await readdir(dir, { withFileTypes: true })).filter(
+      (e) => (e.isDirectory() && !skip.has(e.name)) || e.isSymbolicLink() || e.isFile(),
+    );
+    const children = new Map<string, Promise<Folder>>();
+    for (const e of entries) {
+      if (!e.isDirectory()) continue;
+      const child = read(path.join(dir, e.name));
+      // Awaited in order later; a failure before then must not count as unhandled.
+      child.catch(() => undefined);
+      children.set(e.name, child);
     }
-    return nodes.sort((a, b) => compareBytewise(a.key, b.key));
+    entries.sort((a, b) => compareEntryNames(a.name, a.isDirectory(), b.name, b.isDirectory()));
+    return { entries, children };
   };
   const out: TreeName[] = [];
-  const flatten = async (nodes: Node[]): Promise<void> => {
-    for (const n of nodes) {
-      if ('children' in n) await flatten(await n.children);
-      else out.push({ path: n.rel, type: n.type });
+  const flatten = async (folder: Folder, rel: string): Promise<void> => {
+    for (const e of folder.entries) {
+      const relPath = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) await flatten(await (folder.children.get(e.name) as Promise<Folder>), relPath);
+      else out.push({ path: relPath, type: e.isSymbolicLink() ? 'symlink' : 'file' });
     }
   };
-  await flatten(await read(root, ''));
+  await flatten(await read(root), '');
   return out;
+}
+
+/** compareBytewise of two names, a folder's as if "/" followed it, without building that string. */
+function compareEntryNames(a: string, aDir: boolean, b: string, bDir: boolean): number {
+  if (a.length === b.length) return compareBytewise(a, b);
+  const aShorter = a.length < b.length;
+  const [shorter, shorterDir, longer] = aShorter ? [a, aDir, b] : [b, bDir, a];
+  // Only a folder whose name starts the other name is decided by its "/": against the longer name's
+  // next character ("/" is 0x2F and no name holds one).
+  if (!shorterDir || !longer.startsWith(shorter)) return compareBytewise(a, b);
+  const slashFirst = longer.charCodeAt(shorter.length) > 0x2f;
+  return aShorter === slashFirst ? -1 : 1;
 }
 
 /** Lists regular files and symlinks below `root` with their sizes (symlinks are recorded, never followed). */
