@@ -53,13 +53,13 @@ describe('the packed CLI', () => {
     tarball = path.join(tmp, tgz);
   }, 180_000);
 
-  it('is one tarball with the bundle, the bin and a package.json that depends on nothing', () => {
+  it('is one tarball with the bundle, the bin, a README and a package.json that depends on nothing', () => {
     const list = sh('tar', ['-tzf', tarball], tmp);
     expect(list.status).toBe(0);
     const files = list.stdout.trim().split('\n');
     expect(files).toContain('package/bin/secure-factory.js');
     expect(files).toContain('package/bundle/index.js');
-    expect(files.filter((f) => !/^package\/(bin\/secure-factory\.js|bundle\/[^/]+|package\.json)$/.test(f))).toEqual([]);
+    expect(files.filter((f) => !/^package\/(bin\/secure-factory\.js|bundle\/[^/]+|package\.json|README\.md)$/.test(f))).toEqual([]);
     const manifest = JSON.parse(sh('tar', ['-xzOf', tarball, 'package/package.json'], tmp).stdout) as Record<string, unknown>;
     expect(manifest.dependencies).toBeUndefined();
     expect(manifest.optionalDependencies).toBeUndefined();
