@@ -3,10 +3,12 @@
  * The actions' bundle: total size of `dist/actions/` (one shared bundle for the five actions) and each
  * action's start-up, from spawning `node <runs.main>` to its first output (run with no inputs, every
  * action's first output is its `::error` about the missing input), against bare `node -e ''`.
- * With `--before DIR` (a folder holding `<action>/index.js` bundles, e.g. the five per-action bundles of
- * an older commit: `git archive <commit> actions | tar -x -C DIR`) it measures those too and prints the ratios.
+ * With `--before DIR` (a folder holding `<action>/dist/index.js`, one bundle per action as before the
+ * shared bundle) it measures those too and prints the ratios. A same-sources baseline, in a clean clone
+ * after `npm run build`: `git show f82aae6:scripts/bundle-actions.mjs > scripts/old-bundle-actions.mjs
+ * && node scripts/old-bundle-actions.mjs` writes the old per-action bundles into actions/<name>/dist.
  *   npm run bench -- actions            (needs `npm run build`)
- *   node scripts/node24.mjs bench/actions.mjs --before /tmp/old/actions
+ *   node scripts/node24.mjs bench/actions.mjs --before actions
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
