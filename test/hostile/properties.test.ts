@@ -5,10 +5,12 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import {
+  annotationText,
   compileCel,
   ConfigurationError,
   decodeUtf8,
   jsonErrorOffset,
+  md,
   parseJsonText,
   parsePolicy,
   retryAfterMs,
@@ -90,6 +92,27 @@ describe('output escaper', () => {
         w.end();
         return noCommand(out.join(''));
       }),
+      RUNS,
+    );
+  });
+});
+
+describe('summary and annotation text', () => {
+  it('md() leaves no markdown or HTML syntax unescaped and no line break', () => {
+    fc.assert(
+      fc.property(hostileText, (s) => {
+        const out = md(s);
+        // Every syntax character is escaped (preceded by an odd run of backslashes) and & is an entity.
+        const bare = /(^|[^\\])(\\\\)*[`*_{}[\]()#+!|<>~]/.test(out);
+        return !bare && !/[\r\n]/.test(out) && !/&(?!amp;)/.test(out) && !RAW_CONTROL.test(out);
+      }),
+      RUNS,
+    );
+  });
+
+  it('annotationText leaves no raw control character and no v1 command', () => {
+    fc.assert(
+      fc.property(hostileText, (s) => !annotationText(s).includes('##[') && !RAW_CONTROL.test(annotationText(s))),
       RUNS,
     );
   });

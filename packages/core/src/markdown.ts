@@ -6,9 +6,9 @@
 import type { Finding, Severity } from './findings.js';
 
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
-/** Removes control and bidi-override characters (terminal and Trojan Source tricks). */
+/** Removes control, zero-width, line-separator and bidi characters (terminal and Trojan Source tricks). */
 export function stripControl(s: string): string {
   return s.replace(CONTROL, '');
 }
@@ -16,14 +16,17 @@ export function stripControl(s: string): string {
 /** Escapes untrusted text for a markdown table cell or paragraph. */
 export function md(s: string): string {
   return stripControl(s)
-    .replace(/\r?\n/g, ' ')
+    .replace(/\r\n|\r|\n/g, ' ')
     .replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;');
 }
 
 /** Inline code for untrusted text: backticks cannot be escaped inside code spans, so they are replaced. */
 export function code(s: string): string {
-  const clean = stripControl(s).replace(/\r?\n/g, ' ').replace(/`/g, "'").replace(/\|/g, '\\|');
+  const clean = stripControl(s)
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/`/g, "'")
+    .replace(/\|/g, '\\|');
   return `\`${clean}\``;
 }
 
