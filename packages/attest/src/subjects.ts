@@ -97,10 +97,10 @@ export async function subjectsFromPaths(patterns: readonly string[], cwd: string
   const names: string[] = [];
   // Each file is named (a path outside the project fails here) and handed to the hashing pool as it
   // is found, so listing, naming and hashing overlap.
-  const hasher = new StreamingHasher<number>();
+  const hasher = new StreamingHasher();
   const take = (abs: string, name: string): void => {
     names.push(name);
-    hasher.add(names.length - 1, abs);
+    hasher.add(abs);
   };
   try {
     for (const pattern of patterns) {
@@ -125,7 +125,7 @@ export async function subjectsFromPaths(patterns: readonly string[], cwd: string
     throw e;
   }
   const digests = await hasher.finish();
-  return names.map((name, i) => ({ name, digest: { sha256: digests.get(i)?.sha256 ?? '' } }));
+  return names.map((name, i) => ({ name, digest: { sha256: digests[i]?.sha256 ?? '' } }));
 }
 
 export function parseChecksums(text: string, file: string): Subject[] {

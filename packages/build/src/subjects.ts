@@ -15,7 +15,6 @@ import {
   PolicyViolation,
   StreamingHasher,
   subjectName,
-  type FileDigest,
   type Subject,
 } from '@secure-factory/core';
 
@@ -75,7 +74,7 @@ export async function collectOutputs(outDir: string, globs: readonly string[]): 
   const root = await realpath(outDir);
   const found = new Map<string, string>();
   // Files go to the hashing pool as they are matched, so hashing overlaps matching and naming.
-  const hasher = new StreamingHasher<string>();
+  const hasher = new StreamingHasher();
   try {
     // The folder is listed once without following symlinks (core listTreeNames, no stat per file), then
     // matched with picomatch: a symlink is seen as a symlink, never walked out of the folder.
@@ -106,7 +105,7 @@ export async function collectOutputs(outDir: string, globs: readonly string[]): 
           file = target;
         }
         found.set(name, file);
-        hasher.add(name, file);
+        hasher.add(file);
       }
       if (n === 0) {
         throw new ConfigurationError(`output glob "${g}" matched no file in the output folder`, {
@@ -127,13 +126,12 @@ export async function collectOutputs(outDir: string, globs: readonly string[]): 
   }
   // Sizes come back from the hashing itself (bytes read), so there is no stat pass over every output.
   const digests = await hasher.finish();
-  const names = [...found.keys()];
+  const outputs = [...found].map(([name, file], i) => ({ name, file, size: digests[i]?.size ?? 0, sha256: digests[i]?.sha256 ?? '' }));
   // One glob over a sorted listing gives sorted names already; several globs may interleave.
-  if (names.some((n, i) => i > 0 && compareBytewise(names[i - 1] as string, n) > 0)) names.sort(compareBytewise);
-  return names.map((name) => {
-    const d = digests.get(name) as FileDigest;
-    return { name, file: found.get(name) as string, size: d.size, sha256: d.sha256 };
-  });
+  if (outputs.some((o, i) => i > 0 && compareBytewise((outputs[i - 1] as OutputFile).name, o.name) > 0)) {
+    outputs.sort((a, b) => compareBytewise(a.name, b.name));
+  }
+  return outputs;
 }
 
 export function toSubjects(outputs: readonly OutputFile[]): Subject[] {

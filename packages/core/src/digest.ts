@@ -291,34 +291,34 @@ export async function hashFiles(
 }
 
 /**
- * Hashes files as they are found: `add` hands a name and its file over, in pool batches, while the
- * caller goes on listing; `finish` waits for every digest. The pool starts once there are enough files
- * to be worth it, so a build with two outputs hashes them here (one big file with overlapped reads);
- * for many files (a build's outputs, an attest glob) listing, naming and hashing overlap. Call `abort`
- * when giving up before `finish`.
+ * Hashes files as they are found: `add` hands a file over (in pool batches) while the caller goes on
+ * listing; `finish` gives every digest in the order the files were added. The pool starts once there
+ * are enough files to be worth it, so a build with two outputs hashes them here (one big file with
+ * overlapped reads); for many files (a build's outputs, an attest glob) listing, naming and hashing
+ * overlap. Call `abort` when giving up before `finish`.
  */
-export class StreamingHasher<K> {
+export class StreamingHasher {
   private pool: HashPool | undefined;
   private readonly pending: Promise<void>[] = [];
-  private keys: K[] = [];
   private files: string[] = [];
-  private readonly results = new Map<K, FileDigest>();
+  private flushed = 0;
+  private readonly results: FileDigest[] = [];
 
-  add(key: K, file: string): void {
-    this.keys.push(key);
+  /** Adds a file; returns its index in finish()'s result. */
+  add(file: string): number {
     this.files.push(file);
     if (!this.pool && this.files.length >= POOL_MIN_FILES && availableParallelism() > 1) this.pool = new HashPool();
     if (this.pool && this.files.length >= BATCH_FILES) this.flush(this.pool);
+    return this.flushed + this.files.length - 1;
   }
 
-  /** Every digest, by key; closes the pool. */
-  async finish(): Promise<Map<K, FileDigest>> {
+  /** Every digest, in the order the files were added; closes the pool. */
+  async finish(): Promise<FileDigest[]> {
     try {
       if (this.pool) {
         this.flush(this.pool);
       } else {
-        const digests = await hashFiles(this.files, { threads: 1 });
-        this.keys.forEach((k, i) => this.results.set(k, digests[i] as FileDigest));
+        this.results.push(...(await hashFiles(this.files, { threads: 1 })));
       }
       await Promise.all(this.pending);
       return this.results;
@@ -335,12 +335,12 @@ export class StreamingHasher<K> {
 
   private flush(pool: HashPool): void {
     if (this.files.length === 0) return;
-    const keys = this.keys;
-    const p = pool.hash(this.files).then((d) => keys.forEach((k, i) => this.results.set(k, d[i] as FileDigest)));
+    const first = this.flushed;
+    const p = pool.hash(this.files).then((d) => d.forEach((digest, i) => (this.results[first + i] = digest)));
     // Rejections surface in finish(); until then they must not count as unhandled.
     p.catch(() => undefined);
     this.pending.push(p);
-    this.keys = [];
+    this.flushed += this.files.length;
     this.files = [];
   }
 }
