@@ -96,7 +96,14 @@ export async function checkReviewEvidence(opts: {
     const msg = `could not verify branch protection: the ref ${opts.ref ?? '(none)'} is not a branch and no base branch was given`;
     add('branch protection', 'not-verified', msg);
     if (policy.branchProtection)
-      ev.findings.push(finding('source/could-not-verify', msg, 'pass the branch ref (GITHUB_REF or --ref refs/heads/NAME)', true));
+      ev.findings.push(
+        finding(
+          'source/could-not-verify',
+          msg,
+          'set checkout-verify input base-ref to the protected branch the change came from (CLI --base-ref)',
+          true,
+        ),
+      );
   } else {
     ev.branch = branch;
     const r = await client.branchRules(branch);

@@ -348,7 +348,7 @@ export async function verifySource(opts: VerifySourceOptions): Promise<VerifySou
         severity: 'high',
         blocking: true,
         message: `could not verify ${what}: no GitHub API access (no token or repository given)`,
-        help: 'pass a token and the repository (--token, --repository), or set source.reviews.approvals: 0 and source.branch-protection: false',
+        help: 'give the step a token (checkout-verify input token; CLI --token with --repository), or set source.reviews.approvals: 0 and source.branch-protection: false',
       });
     }
   }
