@@ -328,3 +328,43 @@ jobs:
     expect(only(audit(wf("github.actor == 'octocat'")), 'bot-conditions')).toEqual([]);
   });
 });
+
+describe('matrix values, as zizmor expands them', () => {
+  it('a nested matrix value (matrix.platform.target) that is static is not an injection; a computed one is', () => {
+    const wf = (target: string): string => `name: t
+on: push
+permissions: {}
+jobs:
+  j:
+    name: j
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        platform:
+          - target: x86_64-unknown-linux-gnu
+          - target: ${target}
+    steps:
+      - run: cargo build --target "\${{ matrix.platform.target }}"
+`;
+    expect(only(audit(wf('aarch64-apple-darwin')), 'template-injection')).toEqual([]);
+    expect(only(audit(wf('${{ inputs.target }}')), 'template-injection')).toEqual(['14:40']);
+  });
+
+  it('an image with a computed tag is a tag (pedantic), not an unpinned image per matrix value', () => {
+    const wf = `name: t
+on: push
+permissions: {}
+jobs:
+  j:
+    name: j
+    runs-on: ubuntu-latest
+    container: rockylinux/rockylinux:\${{ matrix.v }}
+    strategy:
+      matrix:
+        v: ['8', '9']
+    steps: [{ run: echo }]
+`;
+    expect(only(audit(wf), 'unpinned-images')).toEqual([]);
+    expect(only(audit(wf, 'pedantic'), 'unpinned-images')).toEqual(['8:5']);
+  });
+});

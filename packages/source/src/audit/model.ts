@@ -284,3 +284,40 @@ export function scalarValueRange(src: YamlSource, node: Node): [number, number] 
   }
   return [start, end];
 }
+
+/**
+ * zizmor's matrix expansions: every leaf value a `matrix.*` context can take, with its dotted path
+ * (`matrix.platform.target` for `platform: [{target: …}]`), from the matrix's keys and `include`
+ * entries; `opaque` when the matrix (or its `include`) is itself an expression.
+ */
+export function matrixExpansions(
+  f: AuditFile,
+  job: Job | undefined,
+): { expansions: { path: string; value: string | undefined; node: Node }[]; opaque: boolean } {
+  const src = f.src;
+  const matrix = job ? src.get(src.get(job.node, 'strategy'), 'matrix') : undefined;
+  const expansions: { path: string; value: string | undefined; node: Node }[] = [];
+  if (!matrix) return { expansions, opaque: false };
+  if (isScalar(matrix)) return { expansions, opaque: true };
+  let opaque = false;
+  const flatten = (n: Node | undefined, path: string): void => {
+    if (!n) return;
+    if (isSeq(n)) for (const item of src.items(n)) flatten(item, path);
+    else if (isMap(n)) for (const [k, p] of src.entries(n)) flatten(src.resolve(p.value), `${path}.${k.toLowerCase()}`);
+    else expansions.push({ path, value: src.str(n), node: n });
+  };
+  for (const [k, p] of src.entries(matrix)) {
+    const v = src.resolve(p.value);
+    if (k === 'exclude') continue;
+    if (k === 'include') {
+      if (isScalar(v)) opaque = true;
+      for (const entry of src.items(v)) {
+        if (isScalar(entry)) opaque = true;
+        else for (const [k2, p2] of src.entries(entry)) flatten(src.resolve(p2.value), `matrix.${k2.toLowerCase()}`);
+      }
+      continue;
+    }
+    flatten(v, `matrix.${k.toLowerCase()}`);
+  }
+  return { expansions, opaque };
+}

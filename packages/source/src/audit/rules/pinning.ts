@@ -110,7 +110,9 @@ function checkImage(f: AuditFile, job: Job | undefined, node: Node, pair: Pair<N
   const pairRange = f.src.pairRange(pair);
   if (value === undefined || !pairRange || !node.range) return;
   const fenced = extractExpressions(f.src.raw(node));
-  if (fenced.length === 0) {
+  // As zizmor: only an image that is wholly one `${{ }}` is an expression; `repo:${{ matrix.tag }}`
+  // is a literal whose tag is computed (a tag, not a digest: pedantic).
+  if (fenced.length === 0 || !/^\$\{\{[\s\S]*\}\}$/.test(value.trim())) {
     const r = imageFinding(imagePinning(value), value, pairRange);
     if (r) report(r);
     return;

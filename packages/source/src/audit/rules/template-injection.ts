@@ -10,7 +10,7 @@ import { childOf, contextPattern, dataflowContexts, extractExpressions, matchesP
 import {
   envIsStatic,
   lookupEnv,
-  matrixValues,
+  matrixExpansions,
   parseUses,
   type Audit,
   type AuditFile,
@@ -118,8 +118,11 @@ function classify(f: AuditFile, step: Step, pattern: string | undefined): Verdic
   if (childOf(pattern, 'matrix')) {
     const key = pattern.split('.')[1];
     if (!key) return { severity: 'medium', confidence: 'medium', persona: 'regular' };
-    const { values, opaque } = matrixValues(f, step.job, key);
-    const isStatic = !opaque && values.length > 0 && values.every((v) => v.value !== undefined && extractExpressions(v.value).length === 0);
+    // As zizmor: static unless some expansion at this path (`matrix.platform.target` reaches into
+    // `platform: [{target: …}]`) is an expression, or the matrix itself is computed.
+    const { expansions, opaque } = matrixExpansions(f, step.job);
+    const at = expansions.filter((x) => x.path === pattern.toLowerCase());
+    const isStatic = !opaque && at.every((v) => v.value !== undefined && extractExpressions(v.value).length === 0);
     return isStatic
       ? { severity: 'low', confidence: 'high', persona: 'auditor' }
       : { severity: 'medium', confidence: 'medium', persona: 'regular' };
