@@ -77,7 +77,19 @@ async function runFactory(example: string, services: SigstoreServices): Promise<
     env: [],
     testCommand: 'node --test test/server.test.js',
     logger,
-    hostEnv: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+    // The build runs as on GitHub (its provenance names the run's workflow as builder), since its
+    // evidence is signed below by that run's certificate: a provenance may only name as its builder
+    // an identity its certificate vouches for.
+    hostEnv: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: 'acme/app',
+      GITHUB_WORKFLOW_REF: claimsFor({ ...RUN_A, commit: head }).workflow_ref as string,
+      GITHUB_RUN_ID: RUN_A.runId,
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_SHA: head,
+    },
     onOutput: () => undefined,
   });
   if (!b.passed) throw new Error(`the build failed: ${JSON.stringify(b.findings)}\n${logger.text()}`);
