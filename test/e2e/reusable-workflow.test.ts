@@ -43,6 +43,8 @@ it('runs source → materials → build → attest → gate as the reusable work
       repository: 'acme/node-service',
       sha: head,
       ref: 'refs/heads/main',
+      // The caller's workflow, as GITHUB_WORKFLOW_REF below says: the provenance names it as builder.
+      workflow_ref: 'acme/node-service/.github/workflows/release.yml@refs/heads/main',
       job_workflow_ref: FACTORY_REF,
       job_workflow_sha: 'b'.repeat(40),
       sf_san: `https://github.com/${FACTORY_REF}`,
