@@ -11,6 +11,7 @@ import path from 'node:path';
 import { MemoryLogger, parsePolicy, type Policy } from '@secure-factory/core';
 import { openOfflineDatabase, REVIEW_MARKER, reviewChanges } from '@secure-factory/materials';
 import { runAction } from '../support/action-harness.js';
+import { runCli } from '../support/cli.js';
 import { startGitHubApiServer, type GitHubApiServer } from '../support/github-api-server.js';
 import { gitInit, osvDatabase, put, tempDir } from './fixtures.js';
 
@@ -206,5 +207,31 @@ describe('reviewChanges', () => {
     expect(runtimeOnly.blocking).toEqual([]);
     expect((await review({ failOnScopes: ['runtime', 'unknown'] })).blocking).toHaveLength(1);
     expect((await review({ failOnSeverity: 'critical' })).blocking).toHaveLength(1);
+  });
+});
+
+describe('secure-factory scan --base (the CLI review)', () => {
+  it('exits 1 on what the change introduces, 0 once fixed; --json lists the changes; -L reads another file name', async () => {
+    const repo = tempDir('sf-cli-review-');
+    put(repo, 'requirements.txt', 'ok==1.0.0\n');
+    const base = gitInit(repo);
+    const db = osvDatabase([CRITICAL]);
+    writeFileSync(path.join(repo, 'requirements.txt'), 'ok==1.0.0\nvulnpkg==1.0.0\n');
+    const bad = await runCli(['scan', '.', '--base', base, '--osv-db', db, '--offline', '--json'], { cwd: repo });
+    expect(bad.exitCode).toBe(1);
+    const json = JSON.parse(bad.stdout) as { added: { name: string }[]; blocking: { rule: string }[] };
+    expect(json.added.map((a) => a.name)).toEqual(['vulnpkg']);
+    expect(json.blocking.map((b) => b.rule)).toEqual(['materials/vulnerable-package']);
+    expect(bad.stderr).toContain('GHSA-vuln-pkg0-0001');
+    const warn = await runCli(['scan', '.', '--base', base, '--osv-db', db, '--offline', '--warn-only'], { cwd: repo });
+    expect(warn.exitCode).toBe(0);
+    writeFileSync(path.join(repo, 'requirements.txt'), 'ok==1.0.0\nvulnpkg==2.0.0\n');
+    expect((await runCli(['scan', '.', '--base', base, '--osv-db', db, '--offline'], { cwd: repo })).exitCode).toBe(0);
+    // A pinned file under another name, read with -L FORMAT:PATH.
+    put(repo, 'deps/pins.lst', 'vulnpkg==1.0.0\n');
+    const other = await runCli(['scan', '.', '-L', 'requirements:deps/pins.lst', '--osv-db', db, '--offline', '--json'], { cwd: repo });
+    expect(other.exitCode).toBe(1);
+    expect(other.stderr).toMatch(/^CRITICAL \(1, 1 blocking\)$/m);
+    expect(other.stderr).toMatch(/BLOCKING deps\/pins\.lst:1: GHSA-vuln-pkg0-0001/);
   });
 });
