@@ -114,9 +114,6 @@ export function registerAuditWorkflows(program: Command): Command {
             hint: 'pass the repository root, its .github directory, .github/workflows, or a workflow or action.yml file',
           });
         const findings = result.findings.map((f) => ({ ...f, blocking: atLeast(f.severity, threshold) }));
-        for (const s of result.suppressed) logger.info(`suppressed ${s.rule} at ${s.file}:${s.line}:${s.column} by ${s.by} (${s.source})`);
-        for (const s of result.refused)
-          logger.warning(`suppression of ${s.rule} at ${s.file}:${s.line}:${s.column} not honoured: ${s.by} from ${s.source}`);
         let fixSummary: { patch: string; applied: string[]; skipped: string[] } | undefined;
         if (opts.fix) {
           const fixes = await fixFiles(

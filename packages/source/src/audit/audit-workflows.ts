@@ -417,6 +417,10 @@ export async function auditWorkflows(options: AuditWorkflowsOptions): Promise<Au
     refused.push(...r.refused);
     audited.push(rel);
   }
+  // Both lists are part of the report: a reviewer sees what was silenced and what the change tried to.
+  for (const s of suppressed) logger.info(`suppressed ${s.rule} at ${s.file}:${s.line}:${s.column} by ${s.by} (${s.source})`);
+  for (const s of refused)
+    logger.warning(`suppression of ${s.rule} not honoured: ${s.by} from ${s.source}`, { file: s.file, line: s.line, column: s.column });
   const shown = findings.filter(
     (f) =>
       (options.minSeverity === undefined || atLeast(f.severity, options.minSeverity)) &&
