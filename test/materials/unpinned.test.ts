@@ -326,3 +326,28 @@ describe('the human report', () => {
     expect(text).toMatch(/\d+ findings, \d+ blocking: refused\n$/);
   });
 });
+
+describe('composer.json', () => {
+  it('without composer.lock: ranges and branches are unpinned, exact versions are packages, the platform is not a package', async () => {
+    const r = await scanTree({
+      'composer.json': JSON.stringify({
+        require: { php: '>=8.1', 'ext-json': '*', 'monolog/monolog': '^3.0', 'acme/exact': '1.2.3', 'acme/branch': 'dev-main' },
+        'require-dev': { 'phpunit/phpunit': '^10' },
+      }),
+    });
+    expect(
+      unpinned(r)
+        .map((u) => [u.name, u.reason])
+        .sort(),
+    ).toEqual([
+      ['acme/branch', 'vcs'],
+      ['monolog/monolog', 'range'],
+    ]);
+    expect(r.packages.map((p) => `${p.name}@${p.version}`).sort()).toEqual([
+      'acme/branch@',
+      'acme/exact@1.2.3',
+      'monolog/monolog@',
+      'phpunit/phpunit@',
+    ]);
+  });
+});

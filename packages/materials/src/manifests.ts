@@ -1,5 +1,5 @@
 /**
- * Manifests (package.json, Pipfile, pyproject.toml, Cargo.toml): what a project declares, held against
+ * Manifests (package.json, Pipfile, pyproject.toml, Cargo.toml, composer.json): what a project declares, held against
  * what its lockfile resolved. With a lockfile of the ecosystem in the manifest's folder or above it
  * (workspaces), every declared dependency must be in that lockfile: one that is not was never resolved
  * (`not-locked`). Without a lockfile every declaration is a package: an exact version is matched, a
@@ -18,6 +18,7 @@ export const MANIFEST_NAMES: Readonly<Record<string, Ecosystem>> = {
   Pipfile: 'PyPI',
   'pyproject.toml': 'PyPI',
   'Cargo.toml': 'crates.io',
+  'composer.json': 'Packagist',
 };
 
 /** Lockfiles that resolve each manifest's ecosystem. */
@@ -26,6 +27,7 @@ const LOCKS: Readonly<Record<string, readonly string[]>> = {
   Pipfile: ['Pipfile.lock'],
   'pyproject.toml': ['poetry.lock', 'uv.lock', 'pdm.lock', 'pylock.toml'],
   'Cargo.toml': ['Cargo.lock'],
+  'composer.json': ['composer.lock'],
 };
 
 export function isManifest(basename: string): boolean {
@@ -98,6 +100,37 @@ function packageJsonDeclarations(file: string, text: string): Declared[] {
     }
   }
   return out;
+}
+
+/** composer.json `require` / `require-dev`; the platform (`php`, `ext-*`, `lib-*`, `composer-*`) is not a package. */
+function composerDeclarations(file: string, text: string): Declared[] {
+  const doc = parseJsonText(text, file);
+  if (!isRecord(doc)) throw manifestError(file, 'a composer.json must hold a JSON object');
+  const lines = new LineIndex(text);
+  const out: Declared[] = [];
+  for (const [section, groups] of [
+    ['require', []],
+    ['require-dev', ['dev']],
+  ] as const) {
+    const deps = doc[section];
+    if (deps === undefined) continue;
+    if (!isRecord(deps)) throw manifestError(file, `"${section}" must be an object`);
+    for (const [name, spec] of Object.entries(deps)) {
+      if (typeof spec !== 'string') throw manifestError(file, `${section}.${name} must be a string`);
+      if (!name.includes('/')) continue;
+      out.push({ name: name.toLowerCase(), spec, groups: [...groups], line: lines.find(`${JSON.stringify(name)}:`) });
+    }
+  }
+  return out;
+}
+
+/** Composer: `1.2.3` (or `v1.2.3`, `=1.2.3`) is exact; `dev-main` follows a branch; anything else is a range. */
+function composerSpec(spec: string): { version: string; unpinned?: UnpinnedReason; kind: Package['kind']; commit?: string } {
+  const s = spec.trim();
+  const exact = /^(?:==?)?v?(\d+(?:\.\d+){0,3}(?:-[\w.]+)?)$/.exec(s);
+  if (exact?.[1]) return { version: exact[1], kind: 'registry' };
+  if (/^dev-|\.x-dev$/.test(s)) return { version: '', unpinned: 'vcs', kind: 'git' };
+  return { version: '', unpinned: s === '*' || s === '' ? 'none' : 'range', kind: 'registry' };
 }
 
 function pipfileDeclarations(file: string, text: string): Declared[] {
@@ -261,11 +294,19 @@ export function readManifest(ctx: ManifestContext): Package[] {
         ? pipfileDeclarations(ctx.file, ctx.text)
         : base === 'pyproject.toml'
           ? pyprojectDeclarations(ctx.file, ctx.text)
-          : cargoDeclarations(ctx.file, ctx.text);
+          : base === 'composer.json'
+            ? composerDeclarations(ctx.file, ctx.text)
+            : cargoDeclarations(ctx.file, ctx.text);
   const out: Package[] = [];
   if (ctx.locked) {
     const norm = (n: string): string =>
-      ecosystem === 'PyPI' ? normalizePythonName(n) : ecosystem === 'crates.io' ? n.replace(/_/g, '-') : n;
+      ecosystem === 'PyPI'
+        ? normalizePythonName(n)
+        : ecosystem === 'crates.io'
+          ? n.replace(/_/g, '-')
+          : ecosystem === 'Packagist'
+            ? n.toLowerCase()
+            : n;
     const names = new Set(ctx.locked.map((p) => norm(p.name)));
     for (const d of declared) {
       if (names.has(norm(d.name))) continue;
@@ -294,7 +335,7 @@ export function readManifest(ctx: ManifestContext): Package[] {
       continue;
     }
     checkText(ctx.file, 'package name', d.name, d.line);
-    const c = ecosystem === 'npm' ? npmSpec(d.spec) : cargoSpec(d.spec);
+    const c = ecosystem === 'npm' ? npmSpec(d.spec) : ecosystem === 'Packagist' ? composerSpec(d.spec) : cargoSpec(d.spec);
     checkText(ctx.file, 'version', c.version, d.line);
     out.push(
       makePackage({
