@@ -7,7 +7,7 @@
  *   ZIZMOR_SRC=/path/to/zizmor npm test -- test/audit/zizmor-heldout
  *
  * A finding agrees when zizmor expects the same audit at the same line of the same input under the
- * same persona. Recall must reach 0.9 for every implemented audit that has held-out cases.
+ * same persona. Recall and precision must reach 0.9 for every implemented audit that has held-out cases.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -190,7 +190,10 @@ run('workflow audit agrees with zizmor on held-out integration tests', () => {
         .join('\n')}\n${notes.join('\n')}\n`,
     );
     expect(evaluated).toBeGreaterThan(50);
-    for (const [audit, s] of rows) expect({ audit, recall: ratio(s.tp, s.tp + s.fn) >= RECALL_FLOOR }).toEqual({ audit, recall: true });
+    for (const [audit, s] of rows) {
+      expect({ audit, recall: ratio(s.tp, s.tp + s.fn) >= RECALL_FLOOR }).toEqual({ audit, recall: true });
+      expect({ audit, precision: ratio(s.tp, s.tp + s.fp) >= RECALL_FLOOR }).toEqual({ audit, precision: true });
+    }
   });
 });
 
