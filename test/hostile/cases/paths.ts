@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError, deployPolicyFor, EvidenceFolder, parsePolicy } from '@secure-factory/core';
 import { setOutput } from '@secure-factory/action-runtime';
+import { ownersOf, parseCodeowners } from '@secure-factory/source';
 import { fail, type HostileCase } from './types.js';
 
 const policy = parsePolicy('apiVersion: secure-factory/v1\ndeploy: { production: { require: [provenance] } }\n', 'p.yml');
@@ -121,6 +122,24 @@ export const pathCases: HostileCase[] = [
       }),
   },
 ];
+
+const CODEOWNERS_BOMBS = [`${'*a'.repeat(12)}*b @evil`, `**/${'*a'.repeat(30)}*b @evil`, `/${'a*'.repeat(25)}b/ @evil`];
+
+pathCases.push(
+  ...CODEOWNERS_BOMBS.map((line, i): HostileCase => ({
+    id: `paths/codeowners-bomb-${i}`,
+    area: 'paths',
+    input: `CODEOWNERS line ${JSON.stringify(line.slice(0, 30))}… against a 4,000-character path`,
+    expect: 'no owner, decided in well under a second',
+    run: () => {
+      const started = Date.now();
+      const rules = parseCodeowners(`* @owner\n${line}\n`);
+      const r = ownersOf(rules, 'a'.repeat(4000));
+      if (r.owners[0] !== '@owner') fail('the bomb line matched');
+      if (Date.now() - started > 1000) fail(`took ${Date.now() - started} ms`);
+    },
+  })),
+);
 
 function withOutputFile(fn: (file: string) => void): void {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'sf-out-')), 'output');
