@@ -109,6 +109,8 @@ describe('unsigned fields never count', () => {
     const honest = await gate(dir, { policyFile: keyPolicy(), verifier: verifierWith([pem]), builder });
     expect(refusedBy(honest)).toEqual([]);
     expect(reasonOf(honest, 'scan-age')).toMatch(/old by Rekor /);
+    // The decision log says which trust roots the verdict rests on.
+    expect(honest.decision.trustRoots).toBe(services.trustedRootPath);
     // The attack: drop the SET (the inclusion proof still verifies the body) and set integratedTime to "now".
     editBundle(dir, 'vulns', (b) => {
       const entry = ((b.verificationMaterial as Json).tlogEntries as Json[])[0] as Json;

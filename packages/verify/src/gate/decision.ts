@@ -59,6 +59,8 @@ export interface DecisionLog {
   policy: { uri: string; digest: { sha256: string } } | null;
   inputs: DecisionInput[];
   artefacts: ArtefactDecision[];
+  /** Where the Sigstore trust roots came from: TUF (verified) or the shipped snapshot and its age, or a file. */
+  trustRoots?: string;
   /** Set when the gate could not decide at all (bad policy, unreadable trust root, network). */
   error?: { code: string; message: string };
   vsa?: { path: string; bundlePath?: string; sha256: string; signed: boolean };

@@ -107,6 +107,10 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     const remediations = remediationsDir !== undefined ? await readRemediations(remediationsDir) : undefined;
     const wanted = new Set(options.subjects.map((s) => s.digest));
     const verifier = typeof options.verifier === 'function' ? await options.verifier() : options.verifier;
+    if (verifier.trustedRootSource !== undefined) {
+      log.trustRoots = verifier.trustedRootSource;
+      logger.info(`trust roots: ${verifier.trustedRootSource}`);
+    }
 
     // Verify each bundle that names a gated digest exactly once.
     const relevant = index.bundles.filter((b) => [...b.subjects].some((d) => wanted.has(d)));

@@ -45,6 +45,7 @@ export function builderMatchesCertificate(builderId: string, id: CertificateIden
 
 export function sigstoreEvidenceVerifier(verifier: BundleVerifier): EvidenceVerifier {
   return {
+    trustedRootSource: verifier.trustedRootSource,
     verify(bundle: unknown, digest: string): Promise<VerifiedEvidence> {
       // `sha256` hex as the gate indexes, or `ALG:HEX` for evidence named by another algorithm.
       const artifact = artifactFromDigest(digest.includes(':') ? digest : `sha256:${digest}`);

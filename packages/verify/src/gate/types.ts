@@ -40,6 +40,8 @@ export interface VerifiedEvidence {
  */
 export interface EvidenceVerifier {
   verify(bundle: unknown, digest: string): Promise<VerifiedEvidence>;
+  /** Where the trust roots came from (TUF, or the shipped snapshot and its age), for the decision log. */
+  readonly trustedRootSource?: string;
 }
 
 /** A bundle that verified, with where it came from. */
