@@ -14,6 +14,7 @@ import { ConfigurationError } from './errors.js';
 
 /** The build's output folder, relative to the project. */
 export const OUTPUT_FOLDER = '.secure-factory/out';
+const IN_OUTPUT_FOLDER = `${OUTPUT_FOLDER}/`;
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const CONTROL = /[\u0000-\u001f\u007f]/;
@@ -47,7 +48,7 @@ export function subjectName(relative: string, what = 'the subject', within = 'th
  * of its cost for 100,000 outputs.
  */
 export function listedSubjectName(relative: string, what = 'the subject'): string {
-  if (relative === '' || CONTROL.test(relative) || relative.startsWith('/') || relative.startsWith('../') || relative === '..') {
+  if (relative === '' || relative.charCodeAt(0) === 0x2f || relative.startsWith('..') || CONTROL.test(relative)) {
     return subjectName(relative, what); // throws with the reason
   }
   return relative;
@@ -56,7 +57,7 @@ export function listedSubjectName(relative: string, what = 'the subject'): strin
 /** A listed path relative to the project, named by the project rule (the output folder's files by their path in it). */
 export function projectSubjectName(relative: string): string {
   const name = listedSubjectName(relative);
-  return name.startsWith(`${OUTPUT_FOLDER}/`) ? name.slice(OUTPUT_FOLDER.length + 1) : name;
+  return name.startsWith(IN_OUTPUT_FOLDER) ? name.slice(IN_OUTPUT_FOLDER.length) : name;
 }
 
 /**
