@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, readlinkSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -562,7 +562,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
       let proxy: EgressProxy | undefined;
       if (useProxy) {
-        isolation.egressAllow = egressAllowList(deps.lockfiles, deps.packages, options.networkAllow ?? [], hostEnv);
+        const npmrc = await readFile(path.join(source, '.npmrc'), 'utf8').catch(() => undefined);
+        isolation.egressAllow = egressAllowList(deps.lockfiles, deps.packages, options.networkAllow ?? [], hostEnv, npmrc);
         proxy = await startEgressProxy(isolation.egressAllow);
       }
       logger.info(

@@ -66,6 +66,7 @@ export function egressAllowList(
   packages: readonly ResourceDescriptor[],
   allow: readonly string[],
   hostEnv: NodeJS.ProcessEnv,
+  npmrc?: string,
 ): string[] {
   const hosts = new Set<string>();
   for (const l of lockfiles) for (const h of DEFAULT_REGISTRIES[l.name ?? ''] ?? []) hosts.add(h);
@@ -78,8 +79,20 @@ export function egressAllowList(
     const h = hostOf(npmRegistry);
     if (h) hosts.add(h);
   }
+  for (const h of npmrcRegistries(npmrc)) hosts.add(h);
   for (const a of allow) hosts.add(a.trim().toLowerCase());
   return [...hosts].filter(Boolean).sort();
+}
+
+/** Registries a committed `.npmrc` names (`registry=…`, `@scope:registry=…`): part of the verified source, like the lockfile. */
+export function npmrcRegistries(text: string | undefined): string[] {
+  const out: string[] = [];
+  for (const line of (text ?? '').split(/\r?\n/)) {
+    const m = /^\s*(?:@[^:=\s]+:)?registry\s*=\s*(\S+)\s*$/.exec(line);
+    const h = m?.[1] ? hostOf(m[1]) : undefined;
+    if (h) out.push(h);
+  }
+  return out;
 }
 
 export function hostAllowed(list: readonly string[], host: string, port: number): boolean {
@@ -192,6 +205,7 @@ export async function startEgressProxy(allow: readonly string[]): Promise<Egress
     connections,
     close: async () => {
       for (const s of open) s.destroy();
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rm(socketDir, { recursive: true, force: true });
     },

@@ -9,7 +9,7 @@ import { pinnedDependencies } from './github-context.js';
 import { sha256Files } from './parallel-digest.js';
 import { firstDifference } from './reproducibility.js';
 import { bwrapArgs, pathBinds, phaseScript } from './sandbox.js';
-import { egressAllowList, hostAllowed } from './egress-proxy.js';
+import { egressAllowList, hostAllowed, npmrcRegistries } from './egress-proxy.js';
 import { missingTool } from './toolchains.js';
 import { parseTimeout, resolveSettings } from './settings.js';
 import { normaliseRemote } from './source-info.js';
@@ -188,6 +188,13 @@ describe('egress allow-list', () => {
       ]),
     );
     expect(list).not.toContain('pypi.org');
+  });
+  it('adds the registries a committed .npmrc names', () => {
+    expect(
+      npmrcRegistries(
+        'registry=https://npm.corp.example/\n@acme:registry = https://npm.acme.example/x/\n//npm.corp.example/:_authToken=${T}\n',
+      ),
+    ).toEqual(['npm.corp.example', 'npm.acme.example']);
   });
   it('matches host, host:port and *.domain exactly', () => {
     const list = ['registry.npmjs.org', 'mirror.example.org:8443', '*.corp.example'];
