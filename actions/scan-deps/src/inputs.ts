@@ -59,7 +59,11 @@ function readReview(): ReviewInputs | undefined {
   const event = pullRequestEvent();
   const base = getOptionalInput('base-ref') ?? event?.base?.sha;
   if (!base) return undefined;
-  const head = getOptionalInput('head-ref') ?? event?.head?.sha;
+  // On a pull_request event actions/checkout checks out GitHub's merge commit (GITHUB_SHA), whose
+  // tree is the base plus the PR's changes: that working tree is the head to review. The PR's own head
+  // commit is the default only when it is what was checked out (or the workflow checked it out).
+  const eventHead = event?.head?.sha && event.head.sha === process.env.GITHUB_SHA ? event.head.sha : undefined;
+  const head = getOptionalInput('head-ref') ?? eventHead;
   const severity = getOptionalInput('fail-on-severity');
   if (severity !== undefined && !(severity in SEVERITY))
     throw new ConfigurationError(`input fail-on-severity: ${JSON.stringify(severity)} is not one of critical, high, moderate, low`);
