@@ -88,4 +88,21 @@ describe('secure-factory run: failures explained, subjects named by path', () =>
     expect(r.exitCode).toBe(0);
     expect(out.admitted).toBe(true);
   }, 300_000);
+
+  it('outputs written into the project (dist/**) are named by their project path, spaces and Unicode kept', async () => {
+    const build = [
+      'mkdir -p "dist/esm" "dist/my lib"',
+      'echo "module.exports = 1" > dist/axios.js',
+      'echo "export default 1" > dist/esm/axios.js',
+      'echo "ü" > "dist/my lib/ünïcødé.js"',
+    ].join(' && ');
+    const r = await runCli(['run', project, '--offline', '--osv-db', db, '--build', build, '--outputs', 'dist/**', '--json'], {
+      timeoutMs: 240_000,
+    });
+    const out = JSON.parse(r.stdout) as RunJson;
+    expect(out.stages.find((s) => s.stage === 'build')?.state).toBe('passed');
+    expect(out.subjects.map((s) => s.name)).toEqual(['dist/axios.js', 'dist/esm/axios.js', 'dist/my lib/ünïcødé.js']);
+    expect(r.stderr).toMatch(/sha256:[0-9a-f]{64} {2}dist\/esm\/axios\.js/);
+    expect(out.admitted).toBe(true);
+  }, 300_000);
 });
