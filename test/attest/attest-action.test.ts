@@ -214,6 +214,39 @@ describeShared('the attest action (bundled, separate process) against local Sigs
     expect(res.exitCode).toBe(0);
   });
 
+  it('as actions/attest: predicate-type + predicate makes one attestation with bundle-path; push-to-registry is refused, not skipped', async () => {
+    const ws = workspaceWithEvidence();
+    const run = await runAction('attest', {
+      workspace: ws.dir,
+      inputs: {
+        'subject-path': 'dist/*.tgz',
+        signer: 'ephemeral',
+        'predicate-type': 'https://example.com/release-notes/v1',
+        predicate: '{"notes":"first release"}',
+      },
+    });
+    expect(run.exitCode).toBe(0);
+    const bundle = path.join('.secure-factory', 'evidence', 'predicate.sigstore.json');
+    expect(run.outputs['bundle-path']).toBe(bundle);
+    expect(run.outputs['bundle-paths']).toBe(bundle);
+    expect(run.outputs['attestation-id']).toBe('');
+    const statement = JSON.parse(readFileSync(path.join(ws.dir, '.secure-factory', 'evidence', 'predicate.intoto.json'), 'utf8')) as {
+      predicateType: string;
+      predicate: unknown;
+      subject: { digest: { sha256: string } }[];
+    };
+    expect(statement.predicateType).toBe('https://example.com/release-notes/v1');
+    expect(statement.predicate).toEqual({ notes: 'first release' });
+    expect(statement.subject.map((s) => s.digest.sha256)).toEqual([ws.artefactDigest]);
+
+    const push = await runAction('attest', {
+      workspace: ws.dir,
+      inputs: { 'subject-path': 'dist/*.tgz', signer: 'ephemeral', 'push-to-registry': 'true' },
+    });
+    expect(push.exitCode).toBe(1);
+    expect(push.annotations[0]?.message).toMatch(/push-to-registry is not supported yet/);
+  });
+
   it('key: a PEM private key from a secret signs (kept out of the log); the bundle carries the key hint and verifies with the public key', async () => {
     const ws = workspaceWithEvidence();
     const keyFile = path.join(ws.dir, '..', `${path.basename(ws.dir)}-signing.pem`);

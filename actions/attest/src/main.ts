@@ -1,4 +1,5 @@
 /** The attest action: sign the evidence folder's statements, optionally publish them, report. */
+import path from 'node:path';
 import { coreLogger, setOutput, writeSummary } from '@secure-factory/action-runtime';
 import { code, ConfigurationError, loadPolicy, md, policyFileInput, table } from '@secure-factory/core';
 import { attestEvidence, customPredicate, type AttestResult } from '@secure-factory/attest';
@@ -59,24 +60,35 @@ export async function run(inputs: RunInputs): Promise<AttestResult> {
     result.services.rekor ? `Rekor ${code(result.services.rekor)}` : 'no transparency log',
     result.services.tsa ? `TSA ${code(result.services.tsa)}` : undefined,
   ].filter((s): s is string => s !== undefined);
+  // One table, narrow: the predicate by its last path segment, attestations as links; paths once below.
+  const url = (id: string): string => `${inputs.serverUrl.replace(/\/+$/, '')}/${inputs.repository}/attestations/${id}`;
+  const shown = result.signed.slice(0, 100);
+  const folder = result.signed[0] ? path.dirname(result.signed[0].bundlePath) : inputs.evidence;
   await writeSummary(
     [
-      `### secure-factory attest: ${result.signed.length} statement(s) signed`,
+      `### secure-factory attest: ${result.signed.length} statement(s) signed ✅`,
       '',
       `Signer: **${result.signer}** · ${services.join(' · ')} · ${md(result.transparencyLog.reason)}`,
       '',
       table(
-        ['statement', 'predicate', 'subjects', 'bundle', 'attestation', 'release asset'],
-        result.signed.map((s) => [
+        ['statement', 'predicate', 'subjects', 'attestation'],
+        shown.map((s) => [
           code(s.name),
-          code(s.predicateType),
+          md(s.predicateType.replace(/^https?:\/\//, '').slice(-48)),
           String(s.subjects),
-          code(s.bundlePath),
-          s.attestationId ? code(s.attestationId) : '—',
-          s.releaseAsset ? code(s.releaseAsset) : '—',
+          [
+            s.attestationId ? `[${md(s.attestationId)}](${url(s.attestationId)})` : '',
+            s.releaseAsset ? `release ${code(s.releaseAsset)}` : '',
+          ]
+            .filter(Boolean)
+            .join(' · ') || '—',
         ]),
       ),
-      result.ephemeralPublicKeyPath ? `\nEphemeral public key: ${code(result.ephemeralPublicKeyPath)}` : '',
+      result.signed.length > shown.length
+        ? `\n_…and ${result.signed.length - shown.length} more; every bundle is in ${code(folder)}._`
+        : '',
+      '',
+      `Bundles (\`<statement>.sigstore.json\`) in ${code(folder)}${result.ephemeralPublicKeyPath ? ` · ephemeral public key ${code(result.ephemeralPublicKeyPath)}` : ''}`,
     ].join('\n'),
   );
   return result;
