@@ -4,7 +4,7 @@
  * reproducibility caught, hangs stopped, a missing sandbox explained.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -133,6 +133,39 @@ describeBwrap('hermetic build: isolation', () => {
     expect(text).toContain('ALLOWED_FLAG');
     expect(text).not.toContain('hunter2');
     expect(text).not.toContain('SECRET_TOKEN');
+  });
+
+  it('sees the host toolchains in PATH order, read-only, even a Node unpacked under the host /tmp, and records their versions', async () => {
+    const repo = makeRepo({ 'package.json': JSON.stringify({ name: 'fixture', version: '1.0.0' }) });
+    const nodeDir = path.join(mkdtempSync(path.join(tmpdir(), 'sf-node-')), 'bin');
+    mkdirSync(nodeDir);
+    try {
+      linkSync(process.execPath, path.join(nodeDir, 'node'));
+    } catch {
+      copyFileSync(process.execPath, path.join(nodeDir, 'node'));
+    }
+    const hostEnv = { PATH: `${nodeDir}:/usr/bin:/bin` };
+    const r = await build(
+      options(
+        repo.dir,
+        `node --version > "$SECURE_FACTORY_OUT/v"; (echo x > ${nodeDir}/x) 2>/dev/null || echo ro > "$SECURE_FACTORY_OUT/w"`,
+        { hostEnv },
+      ),
+    );
+    expect(r.passed).toBe(true);
+    expect(readFileSync(path.join(r.outputDir, 'v'), 'utf8').trim()).toBe(process.version);
+    expect(readFileSync(path.join(r.outputDir, 'w'), 'utf8').trim()).toBe('ro');
+    expect(r.toolchains?.find((t) => t.name === 'node')).toMatchObject({ version: process.version, path: path.join(nodeDir, 'node') });
+  });
+
+  it('names a missing tool and the PATH the sandbox searched', async () => {
+    const repo = makeRepo();
+    const r = await build(options(repo.dir, 'no-such-tool-xyz --version'));
+    expect(r.failure).toMatchObject({ phase: 'build', exitCode: 127 });
+    const f = r.findings.find((x) => x.rule === 'build/tool-missing');
+    expect(f?.message).toBe(
+      `the build command needs \`no-such-tool-xyz\`, which is not on the sandbox's PATH (${process.env.PATH ?? '/usr/bin:/bin'})`,
+    );
   });
 
   it('stops a build that hangs, killing the whole process tree', async () => {
