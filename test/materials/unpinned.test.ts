@@ -351,3 +351,20 @@ describe('composer.json', () => {
     ]);
   });
 });
+
+describe('a workspace member scanned on its own', () => {
+  it('is resolved by the lockfile above the scanned folder: its ranges are not unpinned findings', async () => {
+    const root = tempDir('sf-ws-');
+    put(root, 'package-lock.json', JSON.stringify({ lockfileVersion: 3, packages: { '': {}, 'node_modules/left': { version: '1.0.0' } } }));
+    put(root, 'packages/member/package.json', JSON.stringify({ dependencies: { left: '^1.0.0' } }));
+    const r = await scan({
+      path: path.join(root, 'packages', 'member'),
+      policy: policy(),
+      vulnSource: await openOfflineDatabase(osvDatabase([VULNPKG])),
+      logger: new MemoryLogger(),
+      now: NOW,
+    });
+    expect(unpinned(r)).toEqual([]);
+    expect(r.files).toEqual(['package.json']);
+  });
+});

@@ -109,6 +109,25 @@ export function collectMaterials(target: string, options: CollectOptions = {}): 
       }
       if (locked || dir === path.resolve(root) || path.dirname(dir) === dir || !dir.startsWith(path.resolve(root))) break;
     }
+    if (!locked) {
+      // A workspace member scanned on its own: its lockfile is above the scanned folder. It is not read
+      // (nothing outside the folder is), but the member's ranges are resolved there, not unpinned.
+      for (let dir = path.dirname(path.resolve(root)); ; dir = path.dirname(dir)) {
+        const above = lockfilesFor(path.basename(f)).find((name) => {
+          try {
+            return statSync(path.join(dir, name)).isFile();
+          } catch {
+            return false;
+          }
+        });
+        if (above) {
+          options.logger?.info(`${rel(f)}: resolved by ${path.join(dir, above)}, above the scanned folder (not read)`);
+          out.files.push(rel(f));
+          return;
+        }
+        if (path.dirname(dir) === dir) break;
+      }
+    }
     try {
       append(out.packages, readManifest({ file: rel(f), text: readText(f, rel(f)), locked, lockfile: lockName }));
     } catch (e: unknown) {
