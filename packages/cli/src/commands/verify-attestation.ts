@@ -139,8 +139,7 @@ export function registerVerifyAttestation(program: Command): Command {
         const artifact = await readArtifactArgument(target);
         const verdict = verifyAttestations(verifier, bundles, artifact, options);
         for (const f of verdict.failures) {
-          const hint =
-            f.code === 'PREDICATE_TYPE' ? 'use --predicate-type for another kind of attestation' : FAILURE_HINTS[f.code];
+          const hint = f.code === 'PREDICATE_TYPE' ? 'use --predicate-type for another kind of attestation' : FAILURE_HINTS[f.code];
           logger.error(`${f.code}: ${f.reason} — ${hint}`, { file: f.origin });
         }
         if (verdict.ok) {
