@@ -1,0 +1,3 @@
+// actions/gate-deploy/action.yml runs this file; the code is in the bundle shared by all the actions.
+import { run } from './index.js';
+await run('gate-deploy');

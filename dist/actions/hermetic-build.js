@@ -1,0 +1,3 @@
+// actions/hermetic-build/action.yml runs this file; the code is in the bundle shared by all the actions.
+import { run } from './index.js';
+await run('hermetic-build');
