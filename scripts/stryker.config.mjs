@@ -1,7 +1,7 @@
 /**
  * StrykerJS over the verifier and the gate (packages/verify/src). Run through scripts/mutation.mjs, never
  * by `npm test`: it is slow (every mutant reruns the tests related to the mutated file).
- * The tests are the in-process ones that exercise packages/verify: its unit tests, test/gate, test/hostile.
+ * The tests are in-process ones that exercise packages/verify (see testMatch).
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 import base from '../jest.config.js';
@@ -21,14 +21,21 @@ export default {
       // MUTATION_TESTS (comma-separated, set by scripts/mutation.mjs --tests) narrows the set.
       testMatch: process.env.MUTATION_TESTS
         ? process.env.MUTATION_TESTS.split(',').map((t) => `<rootDir>/${t}`)
-        : ['<rootDir>/packages/verify/**/*.test.ts', '<rootDir>/test/gate/**/*.test.ts', '<rootDir>/test/hostile/**/*.test.ts'],
+        : // The quick set: verify's unit tests, the unsigned-field attacks, the hostile catalogue. test/gate/gate.test.ts
+          // (local Sigstore services, a signed chain per test file load) costs ~1 min per mutant: add it with --tests.
+          [
+            '<rootDir>/packages/verify/**/*.test.ts',
+            '<rootDir>/test/gate/unsigned-fields.test.ts',
+            '<rootDir>/test/hostile/catalogue.test.ts',
+          ],
       maxWorkers: 1,
     },
   },
   // jest's ESM mode, as in scripts/test.mjs.
   testRunnerNodeArgs: ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning'],
   mutate: ['packages/verify/src/**/*.ts', '!packages/verify/src/**/*.test.ts', '!packages/verify/src/**/index.ts'],
-  coverageAnalysis: 'off',
+  // perTest: each mutant reruns only the tests that reached it (measured in the initial run).
+  coverageAnalysis: 'perTest',
   // Mutated TypeScript is not type-checked (ts-jest runs with isolatedModules, diagnostics off).
   disableTypeChecks: '{packages,test}/**/*.{ts,js}',
   ignorePatterns: ['**/dist/**', 'actions/*/lib', 'bench/out', '.secure-factory', 'reports', 'coverage', '.stryker-tmp'],
