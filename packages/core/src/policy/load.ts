@@ -42,7 +42,12 @@ interface RawPolicy {
     registries?: string[];
     integrity?: 'required' | 'optional';
     'non-registry'?: { git?: boolean; http?: boolean; file?: boolean };
-    images?: { registries?: string[]; pinned?: 'digest' | 'tag' | 'any' };
+    images?: {
+      registries?: string[];
+      pinned?: 'digest' | 'tag' | 'any';
+      trust?: Policy['materials']['images']['trust'];
+      validated?: 'required' | 'warn';
+    };
     actions?: { pinned?: 'sha' | 'tag' | 'any'; allow?: string[] };
     database?: { path?: string; 'max-age'?: string };
     'include-dev'?: boolean;
@@ -331,7 +336,12 @@ function resolve(raw: RawPolicy, source: { file: string; sha256: string }): Poli
       registries: m.registries ?? [],
       integrity: m.integrity ?? 'required',
       nonRegistry: { git: m['non-registry']?.git ?? false, http: m['non-registry']?.http ?? false, file: m['non-registry']?.file ?? true },
-      images: { registries: m.images?.registries ?? [], pinned: m.images?.pinned ?? 'digest' },
+      images: {
+        registries: m.images?.registries ?? [],
+        pinned: m.images?.pinned ?? 'digest',
+        trust: m.images?.trust ?? [],
+        validated: m.images?.validated ?? 'warn',
+      },
       actions: { pinned: m.actions?.pinned ?? 'sha', allow: m.actions?.allow ?? [] },
       database: {
         ...(m.database?.path ? { path: m.database.path } : {}),

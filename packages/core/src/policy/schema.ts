@@ -116,7 +116,28 @@ export const policySchema = {
         images: {
           type: 'object',
           additionalProperties: false,
-          properties: { registries: stringList, pinned: { enum: ['digest', 'tag', 'any'] } },
+          properties: {
+            registries: stringList,
+            pinned: { enum: ['digest', 'tag', 'any'] },
+            // Who may sign the base images of each registry: a Sigstore identity (certificate SAN, and
+            // optionally its OIDC issuer) or a public key (PEM text, or a path relative to the policy file).
+            trust: {
+              type: 'array',
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['registry'],
+                oneOf: [{ required: ['identity'] }, { required: ['key'] }],
+                properties: {
+                  registry: { type: 'string', minLength: 1 },
+                  identity: { type: 'string', minLength: 1 },
+                  issuer: { type: 'string', minLength: 1 },
+                  key: { type: 'string', minLength: 1 },
+                },
+              },
+            },
+            validated: { enum: ['required', 'warn'] },
+          },
         },
         actions: {
           type: 'object',

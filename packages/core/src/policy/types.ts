@@ -64,7 +64,14 @@ export interface Policy {
     registries: string[];
     integrity: 'required' | 'optional';
     nonRegistry: { git: boolean; http: boolean; file: boolean };
-    images: { registries: string[]; pinned: 'digest' | 'tag' | 'any' };
+    images: {
+      registries: string[];
+      pinned: 'digest' | 'tag' | 'any';
+      /** Who may sign base images, per registry prefix (`ghcr.io/acme`): an identity or a key. */
+      trust: ImageTrust[];
+      /** An image without a trusted signature: a blocking finding (`required`) or a warning. */
+      validated: 'required' | 'warn';
+    };
     actions: { pinned: 'sha' | 'tag' | 'any'; allow: string[] };
     database: { path?: string; maxAgeMs: number };
     includeDev: boolean;
@@ -79,4 +86,15 @@ export interface Policy {
   deploy: Record<string, DeployPolicy>;
   exceptionMaxDays: number;
   exceptions: Exception[];
+}
+
+/** `materials.images.trust[]`: a registry prefix and the Sigstore identity or key its images are signed by. */
+export interface ImageTrust {
+  registry: string;
+  /** Certificate SAN, exact. */
+  identity?: string;
+  /** OIDC issuer the certificate must carry, with `identity`. */
+  issuer?: string;
+  /** PEM public key text, or a path relative to the policy file. */
+  key?: string;
 }
