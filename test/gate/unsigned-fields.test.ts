@@ -6,7 +6,7 @@
  * - key-signed statements about different commits (or runs) are not one run;
  * - a provenance naming another builder than its certificate's identity does not count.
  */
-import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -180,5 +180,25 @@ describe('unsigned fields never count', () => {
   it('the honest keyless chain is admitted (the builder.id rule accepts the factory workflow)', async () => {
     const r = await gate(await writeEvidence(services, goodRun(art.digest)));
     expect(refusedBy(r)).toEqual([]);
+  });
+});
+
+describe('evidence naming the artefact by sha512 only (as npm provenance does)', () => {
+  it('is matched by hashing the gated file again, verified against that sha512, and admitted', async () => {
+    const sha512 = createHash('sha512').update(readFileSync(art.file)).digest('hex');
+    const bySha512 = goodRun(art.digest).map((p) => ({
+      ...p,
+      statement: {
+        ...p.statement,
+        subject: p.statement.subject.map((sub) => (sub.digest.sha256 === art.digest ? { name: sub.name, digest: { sha512 } } : sub)),
+      },
+    }));
+    const dir = await writeEvidence(services, bySha512);
+    const r = await gate(dir, { subjects: [{ digest: art.digest, name: 'app-1.4.2.tgz', file: art.file }] });
+    expect(refusedBy(r)).toEqual([]);
+    // Given only the sha256 (no file to hash again), nothing names it: refused, never admitted.
+    const noFile = await gate(dir);
+    expect(noFile.allowed).toBe(false);
+    expect(reasonOf(noFile, 'signatures')).toMatch(/no signed evidence names sha256:/);
   });
 });

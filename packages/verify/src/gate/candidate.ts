@@ -10,6 +10,19 @@ export interface CandidateBundle {
   subjects: Set<string>;
 }
 
+/**
+ * The keys a statement is indexed by: its sha256 subjects as bare hex (the gate's subject key), and
+ * subjects named by sha512 only (npm provenance) as `sha512:HEX`.
+ */
+export function indexDigests(statement: Statement): Set<string> {
+  const out = subjectDigests(statement);
+  for (const s of statement.subject) {
+    const d = (s as { digest?: Record<string, unknown> } | null)?.digest;
+    if (d && typeof d.sha512 === 'string' && typeof d.sha256 !== 'string') out.add(`sha512:${d.sha512.toLowerCase()}`);
+  }
+  return out;
+}
+
 /** Digests named by a bundle's DSSE payload, without verifying anything (an index, not a trust decision). */
 export function peekSubjects(bundle: unknown): Set<string> {
   const env = (bundle as { dsseEnvelope?: { payload?: unknown; payloadType?: unknown } } | null)?.dsseEnvelope;
@@ -17,7 +30,7 @@ export function peekSubjects(bundle: unknown): Set<string> {
   try {
     const statement = JSON.parse(Buffer.from(env.payload, 'base64').toString('utf8')) as Statement;
     if (!Array.isArray(statement.subject)) return new Set();
-    return subjectDigests(statement);
+    return indexDigests(statement);
   } catch {
     return new Set();
   }

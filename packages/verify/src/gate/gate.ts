@@ -4,6 +4,8 @@
  * given), deployment records. Fails closed: a policy that does not parse, a trust root that cannot be
  * read, an API that cannot be reached, or any unexpected error is a refusal, recorded as such.
  */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import {
   EvidenceFolder,
@@ -16,7 +18,6 @@ import {
   readRemediations,
   mapLimit,
   sha256Hex,
-  subjectDigests,
   writeJsonAtomic,
   EXIT,
   TOOL_VERSION,
@@ -26,6 +27,7 @@ import {
 } from '@secure-factory/core';
 import { policyUri, renderSummary, vsaStatement, DECISION_API_VERSION, type ArtefactDecision, type DecisionLog } from './decision.js';
 import { DEPLOYMENTS_DIR, recordDeployments } from './deployments.js';
+import { indexDigests } from './candidate.js';
 import { evaluate } from './evaluate.js';
 import type { GitHubAttestationsClient } from './github-attestations.js';
 import { fetchFromGitHub, indexEvidence, type EvidenceIndex } from './lookup.js';
@@ -78,6 +80,12 @@ export interface GateResult {
   summary: string;
 }
 
+async function sha512File(file: string): Promise<string> {
+  const hash = createHash('sha512');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
 export async function runGate(options: GateOptions): Promise<GateResult> {
   const { logger, environment } = options;
   const now = options.now ?? new Date();
@@ -106,6 +114,18 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       options.remediationsDir ?? (options.evidenceDir !== undefined ? path.join(options.evidenceDir, DEPLOYMENTS_DIR) : undefined);
     const remediations = remediationsDir !== undefined ? await readRemediations(remediationsDir) : undefined;
     const wanted = new Set(options.subjects.map((s) => s.digest));
+    // Evidence naming a gated file by sha512 only (npm provenance): hash those files again, and let
+    // `sha512:HEX` stand for the file's sha256 key.
+    const alias = new Map<string, string>();
+    if (index.bundles.some((b) => [...b.subjects].some((d) => d.startsWith('sha512:')))) {
+      for (const s of options.subjects) {
+        if (s.file === undefined) continue;
+        const key = `sha512:${await sha512File(s.file)}`;
+        alias.set(key, s.digest);
+        wanted.add(key);
+      }
+    }
+    const keyOf = (d: string): string => alias.get(d) ?? d;
     const verifier = typeof options.verifier === 'function' ? await options.verifier() : options.verifier;
     if (verifier.trustedRootSource !== undefined) {
       log.trustRoots = verifier.trustedRootSource;
@@ -162,7 +182,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     // Index the verified statements by the digests they (verifiably) name.
     const byDigest = new Map<string, Evidence[]>();
     for (const e of verified) {
-      for (const d of subjectDigests(e.statement)) if (wanted.has(d)) byDigest.set(d, [...(byDigest.get(d) ?? []), e]);
+      const keys = new Set([...indexDigests(e.statement)].filter((d) => wanted.has(d)).map(keyOf));
+      for (const k of keys) byDigest.set(k, [...(byDigest.get(k) ?? []), e]);
     }
     const unreadable: RejectedEvidence[] = index.unreadable.map((u) => ({
       origin: u.origin,
@@ -173,7 +194,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     for (const s of options.subjects) {
       const evidence = (byDigest.get(s.digest) ?? []).sort((a, b) => a.origin.localeCompare(b.origin));
       const rejected: RejectedEvidence[] = [
-        ...invalid.filter((r) => r.subjects.includes(s.digest)),
+        ...invalid.filter((r) => r.subjects.some((d) => keyOf(d) === s.digest)),
         ...index.unsigned
           .filter((u) => u.subjects.has(s.digest))
           .map((u): RejectedEvidence => ({ origin: u.origin, subjects: [s.digest], reason: 'unsigned', kind: 'unsigned' })),

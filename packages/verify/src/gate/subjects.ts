@@ -11,6 +11,8 @@ export interface GateSubject {
   /** sha256 hex */
   digest: string;
   name?: string;
+  /** The file it was hashed from: evidence naming it by another algorithm (npm's sha512) is matched by hashing it again. */
+  file?: string;
 }
 
 const DIGEST = /^sha256:([0-9a-fA-F]{64})$/;
@@ -32,7 +34,7 @@ export async function resolveSubject(arg: string, cwd = process.cwd()): Promise<
   }
   if (!isFile) throw new ConfigurationError(`"${arg}" is not a regular file`, { hint: 'gate each artefact file, not a folder' });
   const name = subjectNameOf(cwd, file);
-  return { digest: await sha256File(file), name };
+  return { digest: await sha256File(file), name, file };
 }
 
 export async function resolveSubjects(args: readonly string[], cwd = process.cwd()): Promise<GateSubject[]> {
