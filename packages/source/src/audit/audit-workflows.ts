@@ -85,6 +85,7 @@ function fileKind(rel: string): FileKind | undefined {
   const base = path.posix.basename(rel).toLowerCase();
   if (base === 'action.yml' || base === 'action.yaml') return 'action';
   if (/(^|\/)\.github\/dependabot\.ya?ml$/i.test(rel) || base === 'dependabot.yml' || base === 'dependabot.yaml') return 'dependabot';
+  if (base === '.pre-commit-config.yaml' || base === '.pre-commit-config.yml') return 'pre-commit';
   if (/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(rel) || /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(rel)) return 'workflow';
   return undefined;
 }

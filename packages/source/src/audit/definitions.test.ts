@@ -368,3 +368,25 @@ jobs:
     expect(only(audit(wf, 'pedantic'), 'unpinned-images')).toEqual(['8:5']);
   });
 });
+
+describe('pre-commit configurations (insecure-url-scheme, archived-uses)', () => {
+  it('flags http:// and git:// repositories and archived GitHub repositories, not https, local or meta', () => {
+    const text = `repos:
+  - repo: http://github.com/pre-commit/pre-commit-hooks
+    rev: v4.6.0
+    hooks: [{ id: check-yaml }]
+  - repo: git://example.com/hooks
+    rev: v1
+    hooks: [{ id: x }]
+  - repo: https://github.com/pre-commit/mirrors-prettier.git
+    rev: v4.0.0-alpha.8
+    hooks: [{ id: prettier }]
+  - repo: local
+    hooks: [{ id: y, name: y, entry: y, language: system }]
+`;
+    const fs = auditWorkflowText(text, '.pre-commit-config.yaml', 'pre-commit', {});
+    expect(only(fs, 'insecure-url-scheme')).toEqual(['2:11', '5:11']);
+    expect(only(fs, 'archived-uses')).toEqual(['8:11']);
+    expect(fs.filter((f) => !/insecure-url-scheme|archived-uses/.test(f.rule))).toEqual([]);
+  });
+});

@@ -12,7 +12,7 @@ import { defaultAuditConfig, type AuditConfig } from './zizmor-config.js';
 
 export type Persona = 'regular' | 'pedantic' | 'auditor';
 /** What a YAML file is: a workflow, an action's metadata, or a Dependabot configuration. */
-export type FileKind = 'workflow' | 'action' | 'dependabot';
+export type FileKind = 'workflow' | 'action' | 'dependabot' | 'pre-commit';
 export type Confidence = 'high' | 'medium' | 'low';
 
 export const PERSONA_RANK: Record<Persona, number> = { regular: 0, pedantic: 1, auditor: 2 };

@@ -21,7 +21,7 @@ import { concurrencyLimits, misfeature, undocumentedPermissions } from './rules/
 import { githubApp, unpinnedTools } from './rules/tools.js';
 import { dependabotCooldown, dependabotExecution } from './rules/dependabot.js';
 import { botConditions, dangerousTriggers } from './rules/triggers.js';
-import { archivedUses, selfRepository, superfluousActions, typosquatUses } from './rules/references.js';
+import { archivedUses, insecureUrlScheme, selfRepository, superfluousActions, typosquatUses } from './rules/references.js';
 import { adhocPackages } from './rules/adhoc.js';
 import { anonymousDefinition, unsoundTernary } from './rules/definitions.js';
 
@@ -282,6 +282,14 @@ const SPECS: RuleSpec[] = [
     short: 'action or reusable workflow from archived repository',
     help: 'Replace actions from archived repositories: they receive no security fixes.',
     audit: archivedUses,
+  },
+  {
+    zizmor: 'insecure-url-scheme',
+    name: 'InsecureUrlScheme',
+    severity: 'high',
+    short: 'use of an insecure scheme within a URL',
+    help: 'Fetch pre-commit repositories over https://: http:// and git:// can be altered in transit.',
+    audit: insecureUrlScheme,
   },
   {
     zizmor: 'self-repository',

@@ -32,6 +32,7 @@ export const ARCHIVED_REPOSITORIES = new Set(
     'actions-rs/grcov',
     'actions-rs/components-nightly',
     'actions-rs/meta',
+    'pre-commit/mirrors-prettier',
   ].map((s) => s.toLowerCase()),
 );
 
@@ -185,8 +186,59 @@ function slugOf(value: string): string | undefined {
   return `${u.owner}/${u.repo}`;
 }
 
+/** `repos[].repo` of a pre-commit configuration, with its node (`local`/`meta` have no URL). */
+function preCommitRepos(f: AuditFile): { url: string; node: Node; parent: Node }[] {
+  if (f.kind !== 'pre-commit') return [];
+  const out: { url: string; node: Node; parent: Node }[] = [];
+  for (const item of f.src.items(f.src.get(f.root, 'repos'))) {
+    const node = f.src.get(item, 'repo');
+    const url = f.src.str(node);
+    if (node && url !== undefined && url !== 'local' && url !== 'meta') out.push({ url, node, parent: item });
+  }
+  return out;
+}
+
+/** `owner/repo` of a github.com repository URL (`https://github.com/owner/repo(.git)`). */
+function githubSlug(url: string): string | undefined {
+  const m = /^[a-z+]+:\/\/(?:www\.)?github\.com\/([^/\s]+)\/([^/\s]+?)(?:\.git)?\/?$/i.exec(url.trim());
+  return m ? `${m[1]!}/${m[2]!}`.toLowerCase() : undefined;
+}
+
+/**
+ * insecure-url-scheme (zizmor): a pre-commit repository fetched over `http://` or `git://` (git's
+ * plaintext transport) can be swapped in transit. High severity, high confidence, regular.
+ */
+export const insecureUrlScheme: Audit = (f, report) => {
+  for (const r of preCommitRepos(f)) {
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(r.url.trim())?.[1]?.toLowerCase();
+    const loc = at(r.node, r.parent);
+    if ((scheme !== 'http' && scheme !== 'git') || !loc) continue;
+    report({
+      audit: 'insecure-url-scheme',
+      severity: 'high',
+      confidence: 'high',
+      persona: 'regular',
+      message: `use of an insecure scheme within a URL: repository URL uses an insecure scheme: "${scheme}"; use https`,
+      ...loc,
+    });
+  }
+};
+
 export const archivedUses: Audit = (f, report) => {
   const extra = new Set((f.config.rules.get('archived-uses')?.repositories ?? []).map((r) => r.toLowerCase()));
+  for (const r of preCommitRepos(f)) {
+    const slug = githubSlug(r.url);
+    const loc = at(r.node, r.parent);
+    if (!slug || !loc || !(ARCHIVED_REPOSITORIES.has(slug) || extra.has(slug))) continue;
+    report({
+      audit: 'archived-uses',
+      severity: 'medium',
+      confidence: 'high',
+      persona: 'regular',
+      message: `action or reusable workflow from archived repository: the pre-commit repository ${slug} is archived and receives no fixes; replace it`,
+      ...loc,
+    });
+  }
   for (const u of allUses(f)) {
     const slug = slugOf(u.value);
     if (!slug || !(ARCHIVED_REPOSITORIES.has(slug) || extra.has(slug))) continue;
