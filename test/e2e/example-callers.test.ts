@@ -13,6 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { runAction, type ActionRun } from '../support/action-harness.js';
 import { startGitHubApiServer, type ApiRoute, type GitHubApiServer } from '../support/github-api-server.js';
 import { REPO_ROOT } from '../support/shared.js';
+import { startSigstoreServices } from '../support/sigstore-services.js';
 import { cleanupFixtures, sshKey, TestRepo, type SshKey } from '../source/git-fixtures.js';
 import * as rec from '../source/github-recordings.js';
 
@@ -211,4 +212,122 @@ describe('the other triggers adopters add', () => {
     expect(refused.outputs.verified).toBe('false');
     expect(errors(refused).join('\n')).toMatch(/pull request #7 has 0 of 1 required approval/);
   });
+});
+
+describe('the whole chain for a signed, reviewed tag release under the default source policy', () => {
+  const FACTORY = 'secure-factory/secure-factory/.github/workflows/secure-factory.yml';
+  const FACTORY_REF = `${FACTORY}@refs/tags/v1.0.0`;
+
+  /** `${{ inputs.x }}` from the caller's `with:`; anything else in an action step's with: is a test failure. */
+  const evaluate = (value: unknown, inputs: Record<string, string>): string =>
+    String(value).replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_m, k: string) => {
+      if (!(k in inputs)) throw new Error(`the workflow passes inputs.${k}, which the test does not give`);
+      return inputs[k] as string;
+    });
+
+  it.each([
+    ['a tag push is admitted', 'refs/tags/v1.1.0', true],
+    ['a branch push is refused by the gate, at the source stage: production deploys only from release tags', 'refs/heads/main', false],
+  ])(
+    'workflows/node-service.yml: %s',
+    async (_what, ref, admitted) => {
+      const { repo } = adopterRepository('workflows/node-service.yml');
+      // The example's policy for the other stages; for the source stage only the signers (the defaults
+      // otherwise: every commit signed, one independent approval, branch protection); the factory as builder.
+      const example = readFileSync(path.join(REPO_ROOT, 'examples', 'node-service', '.github', 'secure-factory.yml'), 'utf8');
+      const rest = example.slice(example.indexOf('\nmaterials:') + 1);
+      const policy = `apiVersion: secure-factory/v1\nsource:\n  signers:\n    - { name: bob, ssh: '${bob.line}', email: bob@example.com }\n${rest.replace(
+        '    require: [provenance, source, sbom, vulnerabilities, tests]',
+        `    require: [provenance, source, sbom, vulnerabilities, tests]\n    builder: ${FACTORY}\n    source-level: 3\n    refs: ['refs/tags/v*']`,
+      )}`;
+      writeFileSync(path.join(repo.dir, '.github', 'secure-factory.yml'), policy);
+      repo.git('add', '.github/secure-factory.yml');
+      repo.commit('Release 1.1.0 (#7)', { kind: 'ssh', key: bob }, signed, 'CHANGELOG.md', '1.1.0\n');
+      repo.git('tag', '-a', '-m', 'v1.1.0', 'v1.1.0');
+      const head = repo.head();
+
+      const services = await startSigstoreServices();
+      api = await startGitHubApiServer([
+        ...routes(head),
+        { method: 'POST', path: '/repos/{owner}/{repo}/attestations', status: 201, respond: () => ({ status: 201, body: { id: 4242 } }) },
+      ]);
+      try {
+        Object.assign(services.claims, {
+          repository: REPO,
+          sha: head,
+          ref,
+          workflow_ref: `${REPO}/.github/workflows/node-service.yml@${ref}`,
+          job_workflow_ref: FACTORY_REF,
+          job_workflow_sha: 'b'.repeat(40),
+          sf_san: `https://github.com/${FACTORY_REF}`,
+        });
+        const env = {
+          ...services.actionsEnv(),
+          GITHUB_SHA: head,
+          GITHUB_REF: ref,
+          GITHUB_REPOSITORY: REPO,
+          GITHUB_API_URL: api.url,
+          GITHUB_RUN_ID: String(services.claims.run_id),
+          GITHUB_RUN_ATTEMPT: String(services.claims.run_attempt),
+          GITHUB_WORKFLOW_REF: `${REPO}/.github/workflows/node-service.yml@${ref}`,
+        };
+        const before = ref.startsWith('refs/tags/') ? '0'.repeat(40) : repo.git('rev-parse', 'HEAD~1').trim();
+        const event = { ref, before, after: head, repository: { default_branch: 'main', private: false, full_name: REPO } };
+        // The caller's with:, as workflows/node-service.yml passes it (commands adapted to the example's files).
+        const callerInputs = {
+          build: 'node build.mjs',
+          outputs: '*',
+          fetch: '',
+          test: 'node --test test/server.test.js',
+          policy: '.github/secure-factory.yml',
+          environment: 'production',
+          reproducible: 'false',
+        };
+        const overrides: Record<string, Record<string, string>> = {
+          'scan-deps': { 'osv-database': path.join(REPO_ROOT, 'examples', 'osv-db'), cache: 'false' },
+          attest: { 'fulcio-url': services.fulcioUrl, 'rekor-url': services.rekorUrl },
+          'gate-deploy': { 'fulcio-url': services.fulcioUrl, 'rekor-url': services.rekorUrl, 'trusted-root': services.trustedRootPath },
+        };
+        const wf = load('.github/workflows/secure-factory.yml') as { jobs: Record<string, { steps: { uses?: string; with?: Yaml }[] }> };
+        const ran: Record<string, ActionRun> = {};
+        for (const job of ['source', 'materials', 'build', 'attest', 'gate']) {
+          for (const step of wf.jobs[job]?.steps ?? []) {
+            if (!step.uses?.startsWith('$/actions/')) continue; // checkout and artifacts: the shared workspace
+            const stage = step.uses.slice('$/actions/'.length);
+            const inputs: Record<string, string> = {};
+            for (const [k, v] of Object.entries(step.with ?? {})) inputs[k] = evaluate(v, callerInputs);
+            Object.assign(inputs, overrides[stage] ?? {});
+            const r = await runAction(stage, {
+              workspace: repo.dir,
+              inputs,
+              env,
+              event,
+              eventName: 'push',
+              applyDefaults: true,
+              timeoutMs: 240_000,
+            });
+            ran[stage] = r;
+            if (stage !== 'gate-deploy') expect([stage, r.exitCode, errors(r)]).toEqual([stage, 0, []]);
+          }
+        }
+        expect(ran['checkout-verify']?.outputs['source-level']).toBe('SLSA_SOURCE_LEVEL_3');
+        const gate = ran['gate-deploy'] as ActionRun;
+        if (admitted) {
+          expect([gate.exitCode, errors(gate)]).toEqual([0, []]);
+          expect(gate.outputs.allowed).toBe('true');
+          expect(gate.summary).toContain('source ✅ → materials ✅ → build ✅ → attest ✅ → gate ✅');
+          expect(gate.summary).toContain('SLSA_SOURCE_LEVEL_3');
+        } else {
+          expect(gate.exitCode).toBe(1);
+          expect(gate.outputs.allowed).toBe('false');
+          expect(gate.summary).toContain('source ❌ → materials ✅ → build ✅ → attest ✅ → gate ❌');
+          expect(gate.annotations.find((a) => a.level === 'error')?.properties.title).toMatch(/^gate production(:|%3A) source · ref/);
+          expect(errors(gate).join('\n')).toMatch(/refs\/heads\/main is not one of refs\/tags\/v\*/);
+        }
+      } finally {
+        await services.close();
+      }
+    },
+    600_000,
+  );
 });
