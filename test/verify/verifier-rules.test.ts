@@ -118,7 +118,13 @@ describe('trust roots chosen by the certificate chain', () => {
   it('a GitHub bundle does not verify against public-good alone (no SCT, no tlog: its CA is not trusted there)', () => {
     const pgOnly = createBundleVerifier({ trustedRoot: publicGoodTrustedRoot() });
     const ghBundle = json(gh);
-    expect(pgOnly.verify(ghBundle, artifactFromDigest(subjectDigest(ghBundle)), { checkClaims: false })).toMatchObject({ ok: false });
+    expect(pgOnly.verify(ghBundle, artifactFromDigest(subjectDigest(ghBundle)), { checkClaims: false })).toMatchObject({
+      ok: false,
+      code: 'CERTIFICATE',
+      reason: expect.stringMatching(
+        /issued by CN=Fulcio Intermediate l2, O=GitHub, Inc\., which is not a certificate authority of the trust roots in use .*refresh the trust roots over TUF/,
+      ),
+    });
   });
 });
 

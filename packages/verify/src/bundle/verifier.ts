@@ -14,7 +14,7 @@
  *   never the bundle's (unsigned) key hint.
  * Nothing a library throws reaches the caller as JavaScript text: every failure is a FailureCode.
  */
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import { createPublicKey, X509Certificate as NodeX509Certificate, type KeyObject } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { ConfigurationError, sha256Hex, type Statement } from '@secure-factory/core';
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
@@ -306,8 +306,8 @@ export function createBundleVerifier(options: BundleVerifierOptions = {}): Bundl
   const primary = contexts[0] as RootContext;
 
   /** The root whose CAs issued the leaf: gh and sigstore-go pick the instance the same way. */
-  const rootFor = (cert: X509Certificate): RootContext =>
-    contexts.find((c) => c.caSubjects.some((s) => sigstoreCrypto.bufferEqual(s, cert.issuer))) ?? primary;
+  const rootFor = (cert: X509Certificate): RootContext | undefined =>
+    contexts.find((c) => c.caSubjects.some((s) => sigstoreCrypto.bufferEqual(s, cert.issuer)));
 
   /** Trust material whose logs accept the checkpoint's signature names: the key decides, not the name. */
   const withCheckpointNames = (material: TrustMaterial, names: string[]): TrustMaterial => {
@@ -413,7 +413,15 @@ export function createBundleVerifier(options: BundleVerifierOptions = {}): Bundl
       return fail('PUBLIC_KEY', 'a public key was given, but the bundle is signed with a certificate');
     }
     const cert = entity.key.$case === 'certificate' ? entity.key.certificate : undefined;
-    const ctx = cert ? rootFor(cert) : primary;
+    const found = cert ? rootFor(cert) : primary;
+    if (!found) {
+      // No trust root has the issuing CA: say which CA, and that a newer trust root may have it.
+      return fail(
+        'CERTIFICATE',
+        `the signing certificate was issued by ${issuerName(cert as X509Certificate)}, which is not a certificate authority of the trust roots in use (${loaded.source}); if it is a newer CA of a trusted instance, refresh the trust roots over TUF (online) or pass --trusted-root`,
+      );
+    }
+    const ctx = found;
 
     // RFC 3161 timestamps: keep the ones that verify against the root's TSAs; the threshold counts those.
     const tsaTimestamps = entity.timestamps.filter((t) => t.$case === 'timestamp-authority');
@@ -530,6 +538,15 @@ export function createBundleVerifier(options: BundleVerifierOptions = {}): Bundl
   };
 
   return { trustedRootSource: loaded.source, verify };
+}
+
+/** `CN=Fulcio Intermediate l2, O=GitHub, Inc.` for messages. */
+function issuerName(cert: X509Certificate): string {
+  try {
+    return new NodeX509Certificate(cert.root.toDER()).issuer.split('\n').reverse().join(', ').replace(/\\,/g, ',');
+  } catch {
+    return 'an unknown issuer';
+  }
 }
 
 /** The hints Sigstore clients write for a key: hex or base64 of the SPKI's sha256. */
