@@ -560,3 +560,23 @@ describe('a clean work tree', () => {
     expect(dirty.findings[0]?.message).toBe('the work tree has uncommitted changes in 2 path(s): M src/app.txt, ?? stray.log');
   });
 });
+
+describe('the source summary for a long history', () => {
+  it('stays short: one finding for 300 unsigned commits, a 30-row sample of signatures, and no contradiction', async () => {
+    const repo = new TestRepo();
+    // fast-import: 300 unsigned commits in one git call.
+    const stream = Array.from(
+      { length: 300 },
+      (_, i) =>
+        `commit refs/heads/main\ncommitter Dev <alice@example.com> ${1_700_000_000 + i} +0000\ndata <<EOF\nc${i}\nEOF\nM 644 inline f.txt\ndata <<EOF\n${i}\nEOF\n`,
+    ).join('');
+    execFileSync('git', ['-C', repo.dir, 'fast-import', '--quiet'], { input: stream });
+    repo.git('reset', '-q', '--hard', 'main');
+    const r = await verify(repo, policy([aliceSigner()]));
+    expect(rules(r)).toEqual(['source/unsigned-commit']);
+    expect(r.findings[0]?.message).toMatch(/^300 commits not signed: first [0-9a-f]{12} \(c0\), last [0-9a-f]{12} \(c299\)/);
+    expect(r.summary).toMatch(/0 of 300 commits signed by policy signers/);
+    expect(r.summary).toMatch(/…and 270 more/);
+    expect(Buffer.byteLength(r.summary)).toBeLessThan(16 * 1024);
+  });
+});
