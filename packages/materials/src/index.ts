@@ -18,3 +18,5 @@ export * from './scan/licenses.js';
 export * from './scan/subject.js';
 export * from './scan/report.js';
 export * from './scan/review.js';
+export * from './oci/registry-client.js';
+export * from './oci/image-validation.js';

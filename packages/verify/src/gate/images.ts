@@ -2,7 +2,9 @@
  * Container images named by the evidence: `pkg:docker/...` and `pkg:oci/...` package URLs in the SBOM
  * (CycloneDX components, SPDX external refs) and in the provenance's resolved dependencies.
  */
-import type { ProvenancePredicate, Statement } from '@secure-factory/core';
+import { sha256Hex, type ProvenancePredicate, type Statement } from '@secure-factory/core';
+import type { ArtifactInput } from '../bundle/artifact.js';
+import { createBundleVerifier, type BundleVerifier, type VerifyPolicy } from '../bundle/verifier.js';
 
 export interface ImageRef {
   /** `docker.io/library/node`, `ghcr.io/acme/base`. */
@@ -91,4 +93,40 @@ export function registryAllowed(repository: string, allowed: readonly string[]):
       .replace(/\/+$/, '');
     return repository === prefix || repository.startsWith(`${prefix}/`);
   });
+}
+
+/**
+ * The bundle check the materials stage's image validation is given (it cannot import this package):
+ * a key trust entry verifies with that key alone (no timestamp needed, as for the factory's key-signed
+ * evidence); an identity entry with the shipped trust roots and the certificate SAN (and issuer).
+ */
+export function imageSignatureVerifier(): (
+  bundle: unknown,
+  artifact: { kind: 'digest'; sha256: string } | { kind: 'bytes'; data: Buffer },
+  statement: boolean,
+  trust: { registry: string; identity?: string; issuer?: string; keyPem?: string },
+) => { ok: true; signer: string } | { ok: false; reason: string } {
+  const byKey = new Map<string, BundleVerifier>();
+  let byIdentity: BundleVerifier | undefined;
+  return (bundle, artifact, statement, trust) => {
+    let verifier: BundleVerifier;
+    if (trust.keyPem) {
+      verifier = byKey.get(trust.keyPem) ?? createBundleVerifier({ publicKeys: [trust.keyPem], timestampThreshold: 0 });
+      byKey.set(trust.keyPem, verifier);
+    } else if (trust.identity) {
+      verifier = byIdentity ??= createBundleVerifier();
+    } else return { ok: false, reason: `the trust entry for ${trust.registry} names neither an identity nor a key` };
+    const input: ArtifactInput =
+      artifact.kind === 'digest'
+        ? { kind: 'digest', algorithm: 'sha256', hex: artifact.sha256, sha256: artifact.sha256 }
+        : { kind: 'bytes', data: artifact.data, sha256: sha256Hex(artifact.data) };
+    const policy: VerifyPolicy = { requireStatement: statement, checkClaims: false };
+    if (trust.identity) policy.subjectAlternativeName = trust.identity;
+    if (trust.issuer) policy.issuer = trust.issuer;
+    const v = verifier.verify(bundle, input, policy);
+    if (!v.ok) return { ok: false, reason: `${v.code}: ${v.reason}` };
+    if (trust.keyPem && v.signer.kind !== 'key') return { ok: false, reason: 'signed with a certificate, the policy trusts a key' };
+    if (trust.identity && v.signer.kind !== 'certificate') return { ok: false, reason: 'signed with a key, the policy trusts an identity' };
+    return { ok: true, signer: v.signer.kind === 'key' ? v.signer.keyId : (v.signer.identity.subjectAlternativeName ?? 'a certificate') };
+  };
 }

@@ -13,7 +13,7 @@ export type {
   WaiverUse,
 } from './types.js';
 export { matchBuilder, type BuilderMatch } from './identity.js';
-export { imagesIn, parseImagePurl, registryAllowed, type ImageRef } from './images.js';
+export { imageSignatureVerifier, imagesIn, parseImagePurl, registryAllowed, type ImageRef } from './images.js';
 export { vulnFindings, type VulnFinding } from './vulns.js';
 export {
   evaluate as evaluateDeployPolicy,

@@ -1,0 +1,279 @@
+/**
+ * Validated base images: every image the materials stage found is resolved to its digest in its
+ * registry, and a signature by a signer the policy trusts for that registry is looked for where
+ * Sigstore clients put one:
+ *   - a Sigstore bundle referrer (artifactType `application/vnd.dev.sigstore.bundle.v0.3+json`), found
+ *     through the OCI 1.1 referrers API or the referrers tag schema; its DSSE statement must name the
+ *     image's manifest digest as a subject;
+ *   - cosign's signature tag (`sha256-HEX.sig`): simple-signing payloads whose
+ *     `critical.image.docker-manifest-digest` is the image, with a key signature (key trust only).
+ * The bundle verification itself is injected (the verify package's verifier): stage packages depend
+ * on core only. An image without a valid signature is a `materials/image-unvalidated` finding,
+ * blocking under `materials.images.validated: required`; a registry that lies (a manifest or a
+ * referrer for another digest) is always blocking. Verdicts are cached by digest and trust.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import {
+  ConfigurationError,
+  errorMessage,
+  sha256Hex,
+  writeJsonAtomic,
+  type Finding,
+  type ImageTrust,
+  type Policy,
+} from '@secure-factory/core';
+import type { Package } from '../package.js';
+import { imageLocation, parseImageRef, type ImageRef } from '../other/image-ref.js';
+import { MEDIA, RegistryError, type RegistryClient } from './registry-client.js';
+
+export const IMAGE_UNVALIDATED = 'materials/image-unvalidated';
+/** Referrers looked at per image, and the largest bundle read. */
+const MAX_REFERRERS = 16;
+const MAX_BUNDLE_BYTES = 1024 * 1024;
+
+/** A trust entry with its key read: what the injected verifier checks a signature against. */
+export interface ResolvedTrust {
+  registry: string;
+  identity?: string;
+  issuer?: string;
+  /** PEM public key. */
+  keyPem?: string;
+}
+
+export type SignedArtifact = { kind: 'digest'; sha256: string } | { kind: 'bytes'; data: Buffer };
+
+export type SignatureVerdict = { ok: true; signer: string } | { ok: false; reason: string };
+
+/**
+ * Verifies one Sigstore bundle against a trust entry. `statement: true` demands a DSSE in-toto
+ * statement naming the artifact digest as a subject; false, a signature over the artifact bytes.
+ */
+export type ImageSignatureVerifier = (
+  bundle: unknown,
+  artifact: SignedArtifact,
+  statement: boolean,
+  trust: ResolvedTrust,
+) => SignatureVerdict;
+
+export interface ImageVerdict {
+  image: string;
+  digest?: string;
+  validated: boolean;
+  /** Who signed it (a certificate SAN or `sha256:` key fingerprint). */
+  signer?: string;
+  /** Why it is not validated, one line each. */
+  reasons: string[];
+  /** The registry contradicted itself (a digest mismatch): always blocking. */
+  refused?: boolean;
+}
+
+export interface ImageValidationOptions {
+  client: RegistryClient;
+  verify: ImageSignatureVerifier;
+  images: Policy['materials']['images'];
+  /** The policy file: `key:` paths are relative to its folder. */
+  policyFile?: string;
+  /** A JSON file keeping verdicts across runs (keyed by digest and trust). */
+  cacheFile?: string;
+}
+
+/** Reads a trust entry's key: PEM text as is, else a file relative to the policy file. */
+export function resolveTrust(t: ImageTrust, policyFile?: string): ResolvedTrust {
+  const out: ResolvedTrust = { registry: t.registry.replace(/\/+$/, '') };
+  if (t.identity) out.identity = t.identity;
+  if (t.issuer) out.issuer = t.issuer;
+  if (t.key) {
+    if (t.key.includes('-----BEGIN')) out.keyPem = t.key;
+    else {
+      const file = isAbsolute(t.key) ? t.key : resolve(policyFile ? dirname(policyFile) : '.', t.key);
+      if (!existsSync(file)) {
+        throw new ConfigurationError(`materials.images.trust: the key file ${file} (for ${t.registry}) does not exist`, {
+          hint: 'give a PEM public key, or a path relative to the policy file',
+        });
+      }
+      out.keyPem = readFileSync(file, 'utf8');
+    }
+  }
+  return out;
+}
+
+function trustFor(ref: ImageRef, trust: readonly ResolvedTrust[]): ResolvedTrust[] {
+  const loc = imageLocation(ref);
+  return trust.filter((t) => loc === t.registry || loc.startsWith(`${t.registry}/`));
+}
+
+function trustKey(trust: readonly ResolvedTrust[]): string {
+  return sha256Hex(JSON.stringify(trust.map((t) => [t.registry, t.identity ?? '', t.issuer ?? '', t.keyPem ?? ''])));
+}
+
+interface CosignPayload {
+  critical?: { image?: { 'docker-manifest-digest'?: unknown } };
+}
+
+export class ImageValidator {
+  private readonly memory = new Map<string, ImageVerdict>();
+  private readonly trust: ResolvedTrust[];
+  private fileCache: Record<string, ImageVerdict> | undefined;
+
+  constructor(private readonly options: ImageValidationOptions) {
+    this.trust = options.images.trust.map((t) => resolveTrust(t, options.policyFile));
+  }
+
+  /** The verdict for one image reference; registry failures are reasons, lies are `refused`. */
+  async validate(reference: string): Promise<ImageVerdict> {
+    const ref = parseImageRef(reference);
+    if (!ref) return { image: reference, validated: false, reasons: ['the reference is not an image reference'] };
+    const image = imageLocation(ref);
+    const trusted = trustFor(ref, this.trust);
+    if (trusted.length === 0) {
+      return { image, validated: false, reasons: [`no signer is trusted for ${ref.registry} (materials.images.trust)`] };
+    }
+    let digest: string;
+    try {
+      digest = (await this.options.client.getManifest(ref.registry, ref.repository, ref.digest ?? ref.tag ?? 'latest')).digest;
+    } catch (e: unknown) {
+      return { image, validated: false, reasons: [errorMessage(e)], refused: e instanceof RegistryError && /refused/.test(e.message) };
+    }
+    const key = `${image}@${digest} ${trustKey(trusted)}`;
+    const cached = this.memory.get(key) ?? this.readFileCache()[key];
+    if (cached) return cached;
+    let verdict: ImageVerdict;
+    try {
+      verdict = await this.check(ref, image, digest, trusted);
+    } catch (e: unknown) {
+      // Not cached: an unreachable registry may answer next time.
+      return {
+        image,
+        digest,
+        validated: false,
+        reasons: [errorMessage(e)],
+        refused: e instanceof RegistryError && /refused/.test(e.message),
+      };
+    }
+    this.memory.set(key, verdict);
+    if (this.options.cacheFile && !verdict.refused) {
+      this.readFileCache()[key] = verdict;
+      await writeJsonAtomic(this.options.cacheFile, this.readFileCache());
+    }
+    return verdict;
+  }
+
+  private readFileCache(): Record<string, ImageVerdict> {
+    if (this.fileCache) return this.fileCache;
+    this.fileCache = {};
+    const f = this.options.cacheFile;
+    if (f && existsSync(f)) {
+      try {
+        const parsed = JSON.parse(readFileSync(f, 'utf8')) as unknown;
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) this.fileCache = parsed as Record<string, ImageVerdict>;
+      } catch {
+        // An unreadable cache is rebuilt, never trusted.
+      }
+    }
+    return this.fileCache;
+  }
+
+  private async check(ref: ImageRef, image: string, digest: string, trusted: ResolvedTrust[]): Promise<ImageVerdict> {
+    const { client, verify } = this.options;
+    const reasons: string[] = [];
+    const hex = digest.slice('sha256:'.length);
+    const referrers = await client.referrers(ref.registry, ref.repository, digest, MEDIA.sigstoreBundle);
+    for (const d of referrers.slice(0, MAX_REFERRERS)) {
+      const m = await client.getManifest(ref.registry, ref.repository, d.digest);
+      if (m.manifest.subject?.digest !== digest) {
+        return {
+          image,
+          digest,
+          validated: false,
+          refused: true,
+          reasons: [
+            `the registry lists ${d.digest} as a referrer of ${digest}, but it refers to ${m.manifest.subject?.digest ?? 'nothing'}; refused`,
+          ],
+        };
+      }
+      for (const layer of m.manifest.layers ?? []) {
+        if (layer.mediaType !== MEDIA.sigstoreBundle) continue;
+        const blob = await client.getBlob(ref.registry, ref.repository, layer.digest, MAX_BUNDLE_BYTES);
+        let bundle: unknown;
+        try {
+          bundle = JSON.parse(blob.toString('utf8'));
+        } catch {
+          reasons.push(`the bundle ${layer.digest} is not JSON`);
+          continue;
+        }
+        for (const t of trusted) {
+          const v = verify(bundle, { kind: 'digest', sha256: hex }, true, t);
+          if (v.ok) return { image, digest, validated: true, signer: v.signer, reasons: [] };
+          reasons.push(`bundle ${layer.digest.slice(0, 19)}… vs ${t.identity ?? 'the key'} of ${t.registry}: ${v.reason}`);
+        }
+      }
+    }
+    // cosign's signature tag: simple-signing payloads with the signature in an annotation.
+    const sig = await client.findManifest(ref.registry, ref.repository, `sha256-${hex}.sig`);
+    for (const layer of (sig?.manifest.layers ?? []).slice(0, MAX_REFERRERS)) {
+      const signature = layer.annotations?.['dev.cosignproject.cosign/signature'];
+      if (layer.mediaType !== MEDIA.cosignSimpleSigning || !signature) continue;
+      const payload = await client.getBlob(ref.registry, ref.repository, layer.digest, MAX_BUNDLE_BYTES);
+      let named: unknown;
+      try {
+        named = (JSON.parse(payload.toString('utf8')) as CosignPayload).critical?.image?.['docker-manifest-digest'];
+      } catch {
+        named = undefined;
+      }
+      if (named !== digest) {
+        reasons.push(
+          `the cosign signature ${layer.digest.slice(0, 19)}… signs ${typeof named === 'string' ? named : 'no image'}, not ${digest}`,
+        );
+        continue;
+      }
+      // As a Sigstore message-signature bundle (v0.3) over the payload, so the one verifier checks it.
+      for (const t of trusted) {
+        if (!t.keyPem) {
+          reasons.push(`cosign signature tags are checked with keys only; ${t.registry} trusts an identity (sign with a bundle referrer)`);
+          continue;
+        }
+        const bundle = {
+          mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+          verificationMaterial: { publicKey: { hint: '' }, tlogEntries: [], timestampVerificationData: { rfc3161Timestamps: [] } },
+          messageSignature: {
+            messageDigest: { algorithm: 'SHA2_256', digest: Buffer.from(sha256Hex(payload), 'hex').toString('base64') },
+            signature,
+          },
+        };
+        const v = verify(bundle, { kind: 'bytes', data: payload }, false, t);
+        if (v.ok) return { image, digest, validated: true, signer: v.signer, reasons: [] };
+        reasons.push(`cosign signature ${layer.digest.slice(0, 19)}… vs the key of ${t.registry}: ${v.reason}`);
+      }
+    }
+    if (reasons.length === 0) reasons.push(`no Sigstore bundle referrer and no cosign signature for ${digest}`);
+    return { image, digest, validated: false, reasons };
+  }
+
+  /** `materials/image-unvalidated` findings for the image packages of a scan (other packages are skipped). */
+  async findings(packages: readonly Package[]): Promise<Finding[]> {
+    const out: Finding[] = [];
+    const required = this.options.images.validated === 'required';
+    for (const p of packages) {
+      if (p.ecosystem !== 'Docker') continue;
+      const reference = p.reference ?? p.name;
+      if (!parseImageRef(reference)) continue; // materials/image-unresolved says so already
+      const v = await this.validate(reference);
+      if (v.validated) continue;
+      const f: Finding = {
+        rule: IMAGE_UNVALIDATED,
+        severity: 'high',
+        message: `${reference} has no valid signature by a signer the policy trusts: ${v.reasons.slice(0, 3).join('; ')}`,
+        help: v.refused
+          ? 'the registry answered with content for another digest; do not build on it and check the registry or the proxy in between'
+          : 'use a base image signed by a trusted signer, or list its signer under materials.images.trust',
+        file: p.sourceFile,
+        blocking: required || v.refused === true,
+        properties: { image: v.image, ...(v.digest ? { digest: v.digest } : {}), ...(v.refused ? { refused: true } : {}) },
+      };
+      if (p.line !== undefined) f.line = p.line;
+      out.push(f);
+    }
+    return out;
+  }
+}

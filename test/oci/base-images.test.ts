@@ -1,0 +1,391 @@
+/**
+ * Validated base images against a REAL registry on loopback: Debian's `docker-registry` (the
+ * distribution registry 2.8, which has no OCI 1.1 referrers API, so the referrers tag schema is what
+ * carries the Sigstore bundles). Images are written by hand (config blob, one gzip tar layer, an OCI
+ * manifest) and pushed with the factory's own registry client; signatures are key-based Sigstore
+ * bundles made with the attest package's key signer. A lying registry and an auth loop are played by
+ * small node:http servers.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createSigningPipeline, ephemeralSigner, type KeySigner } from '@secure-factory/attest';
+import { parsePolicy, sha256Hex, type Policy } from '@secure-factory/core';
+import {
+  createRegistryClient,
+  dockerfileImages,
+  evaluateMaterials,
+  ImageValidator,
+  IMAGE_UNVALIDATED,
+  MEDIA,
+  parseChallenge,
+  RULE,
+  type RegistryClient,
+} from '@secure-factory/materials';
+import { imageSignatureVerifier } from '@secure-factory/verify';
+
+function which(cmd: string): string | undefined {
+  try {
+    return execFileSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const registryBin = which('docker-registry');
+if (!registryBin) {
+  console.log('test/oci: skipped — docker-registry is not installed (apt-get install docker-registry; Debian 12 ships 2.8.2)');
+}
+const describeWithRegistry = registryBin ? describe : describe.skip;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createNetServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(url);
+      if (r.status === 200) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer in 10 s`);
+}
+
+function policyWith(images: string): Policy {
+  return parsePolicy(`apiVersion: secure-factory/v1\nmaterials:\n  images:\n${images}`, '.github/secure-factory.yml');
+}
+
+describeWithRegistry('base images validated in a real registry (docker-registry 2.8 on loopback)', () => {
+  let dir: string;
+  let child: ChildProcess | undefined;
+  let registry: string;
+  let client: RegistryClient;
+  const trusted: KeySigner = ephemeralSigner();
+  const stranger: KeySigner = ephemeralSigner();
+
+  async function pushImage(repository: string, tag: string, content: string): Promise<string> {
+    const src = join(dir, `layer-${repository.replace(/\//g, '_')}-${tag}`);
+    mkdirSync(src, { recursive: true });
+    writeFileSync(join(src, 'hello.txt'), content);
+    const tarFile = `${src}.tar`;
+    execFileSync('tar', ['--sort=name', '--mtime=@0', '--owner=0', '--group=0', '-cf', tarFile, '-C', src, '.']);
+    const tar = readFileSync(tarFile);
+    execFileSync('gzip', ['-n', '-f', tarFile]);
+    const layer = readFileSync(`${tarFile}.gz`);
+    const config = Buffer.from(
+      JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [`sha256:${sha256Hex(tar)}`] } }),
+    );
+    const configDigest = await client.putBlob(registry, repository, config);
+    const layerDigest = await client.putBlob(registry, repository, layer);
+    const manifest = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MEDIA.ociManifest,
+        config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: configDigest, size: config.length },
+        layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: layerDigest, size: layer.length }],
+      }),
+    );
+    return client.putManifest(registry, repository, tag, manifest, MEDIA.ociManifest);
+  }
+
+  /** A key-signed DSSE bundle over an in-toto statement naming the image, pushed as a referrer (tag schema). */
+  async function signImage(repository: string, digest: string, signer: KeySigner): Promise<void> {
+    const statement = {
+      _type: 'https://in-toto.io/Statement/v1',
+      subject: [{ name: `${registry}/${repository}`, digest: { sha256: digest.slice(7) } }],
+      predicateType: 'https://sigstore.dev/cosign/sign/v1',
+      predicate: {},
+    };
+    const pipeline = createSigningPipeline({
+      kind: 'key',
+      keySigner: signer,
+      useRekor: false,
+      services: { fulcioUrl: '', rekorMajorVersion: 1 },
+    });
+    const bundle = Buffer.from(JSON.stringify(await pipeline.signStatement(Buffer.from(JSON.stringify(statement)))));
+    const empty = Buffer.from('{}');
+    const emptyDigest = await client.putBlob(registry, repository, empty);
+    const bundleDigest = await client.putBlob(registry, repository, bundle);
+    const subject = await client.getManifest(registry, repository, digest);
+    await client.pushReferrer(registry, repository, {
+      schemaVersion: 2,
+      mediaType: MEDIA.ociManifest,
+      artifactType: MEDIA.sigstoreBundle,
+      config: { mediaType: MEDIA.ociEmpty, digest: emptyDigest, size: 2 },
+      layers: [{ mediaType: MEDIA.sigstoreBundle, digest: bundleDigest, size: bundle.length }],
+      subject: { mediaType: subject.mediaType, digest, size: subject.bytes.length },
+    });
+  }
+
+  /** cosign's legacy layout: a simple-signing payload under the tag sha256-HEX.sig, signature in an annotation. */
+  async function cosignSign(repository: string, digest: string, signer: KeySigner): Promise<void> {
+    const payload = Buffer.from(
+      JSON.stringify({
+        critical: {
+          identity: { 'docker-reference': `${registry}/${repository}` },
+          image: { 'docker-manifest-digest': digest },
+          type: 'cosign container image signature',
+        },
+        optional: null,
+      }),
+    );
+    const sig = await signer.sign(payload);
+    const payloadDigest = await client.putBlob(registry, repository, payload);
+    const config = Buffer.from('{}');
+    const configDigest = await client.putBlob(registry, repository, config);
+    const manifest = {
+      schemaVersion: 2,
+      mediaType: MEDIA.ociManifest,
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: configDigest, size: config.length },
+      layers: [
+        {
+          mediaType: MEDIA.cosignSimpleSigning,
+          digest: payloadDigest,
+          size: payload.length,
+          annotations: { 'dev.cosignproject.cosign/signature': sig.signature.toString('base64') },
+        },
+      ],
+    };
+    await client.putManifest(
+      registry,
+      repository,
+      `sha256-${digest.slice(7)}.sig`,
+      Buffer.from(JSON.stringify(manifest)),
+      MEDIA.ociManifest,
+    );
+  }
+
+  function validator(policy: Policy, cacheFile?: string): ImageValidator {
+    return new ImageValidator({
+      client,
+      verify: imageSignatureVerifier(),
+      images: policy.materials.images,
+      policyFile: join(dir, '.github/secure-factory.yml'),
+      ...(cacheFile ? { cacheFile } : {}),
+    });
+  }
+
+  let signedDigest: string;
+  let unsignedDigest: string;
+  let strangerDigest: string;
+  let cosignDigest: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sf-oci-'));
+    const port = await freePort();
+    registry = `127.0.0.1:${port}`;
+    const config = join(dir, 'config.yml');
+    writeFileSync(
+      config,
+      [
+        'version: 0.1',
+        'log: { level: error, accesslog: { disabled: true } }',
+        `storage: { filesystem: { rootdirectory: ${join(dir, 'storage')} }, delete: { enabled: true } }`,
+        `http: { addr: "127.0.0.1:${port}" }`,
+        '',
+      ].join('\n'),
+    );
+    child = spawn(registryBin as string, ['serve', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    try {
+      await waitFor(`http://${registry}/v2/`);
+    } catch (e: unknown) {
+      throw new Error(`docker-registry did not start: ${stderr.slice(-500)}`, { cause: e });
+    }
+    client = createRegistryClient({ credentials: () => undefined });
+    signedDigest = await pushImage('acme/base', 'signed', 'signed base');
+    await signImage('acme/base', signedDigest, trusted);
+    unsignedDigest = await pushImage('acme/base', 'unsigned', 'unsigned base');
+    strangerDigest = await pushImage('acme/base', 'stranger', 'signed by someone else');
+    await signImage('acme/base', strangerDigest, stranger);
+    cosignDigest = await pushImage('acme/cosigned', 'v1', 'cosign-signed base');
+    await cosignSign('acme/cosigned', cosignDigest, trusted);
+  });
+
+  afterAll(() => {
+    if (child?.pid) child.kill('SIGTERM');
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const trustedPolicy = (): Policy =>
+    policyWith(
+      [
+        `    registries: [${registry}]`,
+        '    validated: required',
+        '    trust:',
+        `      - registry: ${registry}/acme`,
+        `        key: |\n${trusted.publicKeyPem
+          .trim()
+          .split('\n')
+          .map((l) => `          ${l}`)
+          .join('\n')}`,
+        '',
+      ].join('\n'),
+    );
+
+  it('the referrers tag schema holds the bundle (2.8 has no referrers API)', async () => {
+    const list = await client.referrers(registry, 'acme/base', signedDigest, MEDIA.sigstoreBundle);
+    expect(list).toHaveLength(1);
+    expect(list[0]?.artifactType).toBe(MEDIA.sigstoreBundle);
+    expect(await client.referrers(registry, 'acme/base', unsignedDigest)).toEqual([]);
+  });
+
+  it('admits a base image signed by the trusted key, pinned by digest or by tag', async () => {
+    const v = validator(trustedPolicy());
+    const pkgs = dockerfileImages(`FROM ${registry}/acme/base@${signedDigest}\nFROM ${registry}/acme/base:signed AS two\n`, 'Dockerfile');
+    expect(await v.findings(pkgs)).toEqual([]);
+    const verdict = await v.validate(`${registry}/acme/base:signed`);
+    expect(verdict).toMatchObject({ validated: true, digest: signedDigest, signer: `sha256:${trusted.hint}` });
+  });
+
+  it('admits an image signed the cosign way (sha256-HEX.sig tag) by the trusted key', async () => {
+    const verdict = await validator(trustedPolicy()).validate(`${registry}/acme/cosigned@${cosignDigest}`);
+    expect(verdict.reasons).toEqual([]);
+    expect(verdict.validated).toBe(true);
+  });
+
+  it('refuses an unsigned base image: a blocking materials/image-unvalidated finding on the FROM line', async () => {
+    const findings = await validator(trustedPolicy()).findings(
+      dockerfileImages(`# base\nFROM ${registry}/acme/base@${unsignedDigest}\n`, 'Dockerfile'),
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ rule: IMAGE_UNVALIDATED, file: 'Dockerfile', line: 2, blocking: true });
+    expect(findings[0]?.message).toMatch(/no Sigstore bundle referrer and no cosign signature/);
+  });
+
+  it('refuses an image signed by a key the policy does not trust; warn mode reports without blocking', async () => {
+    const ref = `${registry}/acme/base@${strangerDigest}`;
+    const findings = await validator(trustedPolicy()).findings(dockerfileImages(`FROM ${ref}\n`, 'Dockerfile'));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.message).toMatch(/SIGNATURE|PUBLIC_KEY/);
+    const warnPolicy = trustedPolicy();
+    warnPolicy.materials.images.validated = 'warn';
+    const warned = await validator(warnPolicy).findings(dockerfileImages(`FROM ${ref}\n`, 'Dockerfile'));
+    expect(warned[0]).toMatchObject({ rule: IMAGE_UNVALIDATED, blocking: false });
+  });
+
+  it('refuses an image from a registry the policy does not list (a stand-in for Docker Hub), without contacting it', async () => {
+    const policy = trustedPolicy();
+    const pkgs = dockerfileImages(`FROM node@sha256:${'a'.repeat(64)}\n`, 'Dockerfile');
+    const { findings } = evaluateMaterials({
+      packages: pkgs,
+      matches: [],
+      policy,
+      suppressions: [],
+      now: new Date(),
+      vulnerabilitiesChecked: true,
+    });
+    expect(findings.map((f) => f.rule)).toContain(RULE.imageRegistry);
+    const unvalidated = await validator(policy).findings(pkgs);
+    expect(unvalidated[0]).toMatchObject({ rule: IMAGE_UNVALIDATED, blocking: true });
+    expect(unvalidated[0]?.message).toMatch(/no signer is trusted for docker\.io/);
+  });
+
+  it('caches verdicts by digest in a file, and a key file relative to the policy works', async () => {
+    mkdirSync(join(dir, '.github'), { recursive: true });
+    writeFileSync(join(dir, '.github/base-images.pem'), trusted.publicKeyPem);
+    const policy = policyWith(`    trust: [{ registry: "${registry}", key: base-images.pem }]\n`);
+    const cacheFile = join(dir, 'image-cache.json');
+    expect((await validator(policy, cacheFile).validate(`${registry}/acme/base@${signedDigest}`)).validated).toBe(true);
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, { validated: boolean }>;
+    const keys = Object.keys(cache);
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toContain(signedDigest);
+  });
+
+  it('the policy refuses a trust entry with neither identity nor key', () => {
+    expect(() => policyWith(`    trust: [{ registry: "${registry}" }]\n`)).toThrow(/trust/);
+  });
+});
+
+describe('registries that lie or loop', () => {
+  let server: Server;
+  let base: string;
+  let tokenRequests = 0;
+  const asked = `sha256:${'1'.repeat(64)}`;
+  const body = JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', layers: [] });
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const url = req.url ?? '';
+      if (url.startsWith('/token')) {
+        tokenRequests++;
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token: 'secret-token-value' }));
+      } else if (url.startsWith('/v2/liar/')) {
+        res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json', 'docker-content-digest': asked }).end(body);
+      } else if (url.startsWith('/v2/loop/')) {
+        res
+          .writeHead(401, {
+            'www-authenticate': `Bearer realm="http://${req.headers.host}/token",service="fake",scope="repository:loop:pull"`,
+          })
+          .end();
+      } else if (url.startsWith('/v2/redirect/')) {
+        res.writeHead(302, { location: url }).end();
+      } else res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const addr = server.address();
+    base = `127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  const client = (): RegistryClient =>
+    createRegistryClient({ credentials: () => ({ username: 'robot', password: 'hunter2-password' }), http: { maxAttempts: 1 } });
+
+  it('a manifest whose digest is not the one asked for is refused, by digest and by tag', async () => {
+    await expect(client().getManifest(base, 'liar', asked)).rejects.toThrow(
+      /digest is sha256:[0-9a-f]{64}, not the one asked for; refused/,
+    );
+    await expect(client().getManifest(base, 'liar', 'v1')).rejects.toThrow(/says its digest is .* but the body it sent is/);
+  });
+
+  it('a lying registry gives a blocking finding even when validation only warns', async () => {
+    const policy = policyWith(`    validated: warn\n    trust: [{ registry: "${base}", identity: "https://example.test/signer" }]\n`);
+    const v = new ImageValidator({ client: client(), verify: imageSignatureVerifier(), images: policy.materials.images });
+    const findings = await v.findings(dockerfileImages(`FROM ${base}/liar@${asked}\n`, 'Dockerfile'));
+    expect(findings[0]).toMatchObject({ rule: IMAGE_UNVALIDATED, blocking: true, properties: { refused: true } });
+  });
+
+  it('an auth loop is an error that names neither the password nor the token', async () => {
+    tokenRequests = 0;
+    const err = await client()
+      .getManifest(base, 'loop', 'v1')
+      .then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+    expect(err?.message).toMatch(/auth loop/);
+    expect(tokenRequests).toBe(1);
+    expect(JSON.stringify({ m: err?.message, h: (err as { hint?: string }).hint })).not.toMatch(/hunter2|secret-token|cm9ib3Q/);
+  });
+
+  it('redirects are bounded', async () => {
+    await expect(client().getManifest(base, 'redirect', 'v1')).rejects.toThrow(/redirected more than 5 times/);
+  });
+
+  it('parses bearer challenges with quoted values', () => {
+    expect(parseChallenge('Bearer realm="https://auth.example/token",service="registry.example",scope="repository:a/b:pull,push"')).toEqual(
+      {
+        scheme: 'bearer',
+        params: { realm: 'https://auth.example/token', service: 'registry.example', scope: 'repository:a/b:pull,push' },
+      },
+    );
+  });
+});
