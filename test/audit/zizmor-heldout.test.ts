@@ -167,6 +167,7 @@ run('workflow audit agrees with zizmor on held-out integration tests', () => {
           used.add(i);
           stat(e.audit).tp++;
           if (got[i]!.severity === SEVERITY[e.label]) stat(e.audit).sev++;
+          else notes.push(`severity ${got[i]!.severity} for zizmor's ${e.label} ${e.audit} at ${input}:${e.line}:${e.col} (${c.testFn})`);
         }
         // Online runs may expect findings this offline audit cannot know about; only count extras offline.
         if (!c.online)

@@ -390,3 +390,36 @@ describe('pre-commit configurations (insecure-url-scheme, archived-uses)', () =>
     expect(fs.filter((f) => !/insecure-url-scheme|archived-uses/.test(f.rule))).toEqual([]);
   });
 });
+
+describe('template-injection of inputs, as zizmor rates them', () => {
+  it('a declared input is arbitrary (high); one nobody declared is unknown (low, low confidence)', () => {
+    const action = `name: a
+description: d
+inputs:
+  Release-Tag: { description: tag }
+runs:
+  using: composite
+  steps:
+    - shell: bash
+      run: echo \${{ inputs.release-tag }} \${{ inputs.other }}
+`;
+    const fs = auditWorkflowText(action, 'action.yml', 'action', {}).filter((f) => f.rule === 'workflow/template-injection');
+    expect(fs.map((f) => `${f.column}:${f.severity}:${String(f.properties?.confidence)}`)).toEqual(['21:high:high', '47:low:low']);
+    const wf = `name: t
+on:
+  workflow_dispatch:
+    inputs:
+      Name: { type: string }
+      Flag: { type: boolean }
+permissions: {}
+jobs:
+  j:
+    name: j
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo \${{ inputs.name }} \${{ inputs.flag }}
+`;
+    const ws = audit(wf).filter((f) => f.rule === 'workflow/template-injection');
+    expect(ws.map((f) => `${f.column}:${f.severity}`)).toEqual(['24:high']);
+  });
+});

@@ -91,8 +91,9 @@ function classifyGithub(pattern: string): Verdict {
 function workflowInputType(f: AuditFile, name: string): string | undefined {
   const on = f.onPair ? f.src.resolve(f.onPair.value) : undefined;
   for (const trig of ['workflow_dispatch', 'workflow_call']) {
-    const def = f.src.get(f.src.get(f.src.get(on, trig), 'inputs'), name);
-    if (def) return f.src.str(f.src.get(def, 'type')) ?? 'string';
+    // Input names are case-insensitive (context patterns are lower-case).
+    const hit = f.src.entries(f.src.get(f.src.get(on, trig), 'inputs')).find(([k]) => k.toLowerCase() === name.toLowerCase());
+    if (hit) return f.src.str(f.src.get(f.src.resolve(hit[1].value), 'type')) ?? 'string';
   }
   return undefined;
 }
@@ -102,9 +103,16 @@ function classify(f: AuditFile, step: Step, pattern: string | undefined): Verdic
   if (childOf(pattern, 'secrets')) return 'safe';
   if (childOf(pattern, 'github')) return classifyGithub(pattern);
   if (childOf(pattern, 'inputs')) {
-    if (f.kind === 'action') return { severity: 'high', confidence: 'high', persona: 'regular' };
+    // As zizmor: a declared action input or string workflow input is arbitrary (high); a typed
+    // workflow input is fixed; an input nobody declared is unknown (low, low confidence).
     const name = pattern.split('.')[1];
+    const undeclared = { severity: 'low', confidence: 'low', persona: 'regular' } as const;
+    if (f.kind === 'action') {
+      const declared = name !== undefined && f.src.entries(f.src.get(f.root, 'inputs')).some(([k]) => k.toLowerCase() === name);
+      return declared ? { severity: 'high', confidence: 'high', persona: 'regular' } : undeclared;
+    }
     const type = name ? workflowInputType(f, name) : undefined;
+    if (type === undefined) return undeclared;
     if (type === 'boolean' || type === 'number' || type === 'choice' || type === 'environment') return 'safe';
     return { severity: 'high', confidence: 'high', persona: 'regular' };
   }
