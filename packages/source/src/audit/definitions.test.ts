@@ -420,6 +420,6 @@ jobs:
       - run: echo \${{ inputs.name }} \${{ inputs.flag }}
 `;
     const ws = audit(wf).filter((f) => f.rule === 'workflow/template-injection');
-    expect(ws.map((f) => `${f.column}:${f.severity}`)).toEqual(['24:high']);
+    expect(ws.map((f) => `${f.column}:${f.severity}`)).toEqual(['23:high']);
   });
 });
