@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MemoryLogger, parsePolicy } from '@secure-factory/core';
-import { verifySource } from '@secure-factory/source';
+import { ConfigurationError, MemoryLogger, parsePolicy } from '@secure-factory/core';
+import { auditWorkflows, verifySource } from '@secure-factory/source';
 
 const BASE = `name: greet
 on: push
@@ -78,4 +78,15 @@ it('min-severity and min-confidence hide only findings that do not block', async
   const sure = await verifySource({ repo: dir, policy, minConfidence: 'high', logger: new MemoryLogger() });
   expect(rules(sure)).not.toContain('workflow/artipacked');
   expect(rules(sure)).toContain('workflow/unpinned-uses');
+});
+
+it('a trusted revision that is not in the clone fails closed with the fix, never as "no suppressions"', async () => {
+  const err = await auditWorkflows({
+    root: dir,
+    suppressions: { trustedRevision: 'f'.repeat(40) },
+    logger: new MemoryLogger(),
+  }).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(ConfigurationError);
+  expect((err as ConfigurationError).message).toMatch(/trusted revision f{40} is not a commit/);
+  expect((err as ConfigurationError).hint).toMatch(/fetch-depth/);
 });
