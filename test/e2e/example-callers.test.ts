@@ -238,7 +238,7 @@ describe('the whole chain for a signed, reviewed tag release under the default s
       const rest = example.slice(example.indexOf('\nmaterials:') + 1);
       const policy = `apiVersion: secure-factory/v1\nsource:\n  signers:\n    - { name: bob, ssh: '${bob.line}', email: bob@example.com }\n${rest.replace(
         '    require: [provenance, source, sbom, vulnerabilities, tests]',
-        `    require: [provenance, source, sbom, vulnerabilities, tests]\n    builder: ${FACTORY}\n    source-level: 3\n    refs: ['refs/tags/v*']`,
+        `    require: [provenance, source, sbom, vulnerabilities, tests]\n    builder: ${FACTORY}\n    source-level: 3\n    refs: ['refs/tags/v*']\n    environments: [production]`,
       )}`;
       writeFileSync(path.join(repo.dir, '.github', 'secure-factory.yml'), policy);
       repo.git('add', '.github/secure-factory.yml');
@@ -260,6 +260,9 @@ describe('the whole chain for a signed, reviewed tag release under the default s
           job_workflow_ref: FACTORY_REF,
           job_workflow_sha: 'b'.repeat(40),
           sf_san: `https://github.com/${FACTORY_REF}`,
+          // The gate job runs in the GitHub environment (the workflow's github-environment input): GitHub
+          // signs it into the job's OIDC token, and that is the only place the gate takes it from.
+          environment: 'production',
         });
         const env = {
           ...services.actionsEnv(),
@@ -317,6 +320,14 @@ describe('the whole chain for a signed, reviewed tag release under the default s
           expect(gate.outputs.allowed).toBe('true');
           expect(gate.summary).toContain('source ✅ → materials ✅ → build ✅ → attest ✅ → gate ✅');
           expect(gate.summary).toContain('SLSA_SOURCE_LEVEL_3');
+          // The environment came from the job's token: the decision log says which and that it passed.
+          const decision = JSON.parse(readFileSync(path.resolve(repo.dir, gate.outputs['decision-path'] ?? ''), 'utf8')) as {
+            artefacts: { checks: { id: string; status: string; reason: string }[] }[];
+          };
+          expect(decision.artefacts[0]?.checks.find((c) => c.id === 'github-environment')).toMatchObject({
+            status: 'pass',
+            reason: 'production',
+          });
         } else {
           expect(gate.exitCode).toBe(1);
           expect(gate.outputs.allowed).toBe('false');
