@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createSigningPipeline, ephemeralSigner, type KeySigner } from '@secure-factory/attest';
-import { parsePolicy, sha256Hex, type Policy } from '@secure-factory/core';
+import { parsePolicy, sha256Hex, silentLogger, type Policy } from '@secure-factory/core';
 import {
   createRegistryClient,
   dockerfileImages,
@@ -24,6 +24,7 @@ import {
   MEDIA,
   parseChallenge,
   RULE,
+  scan,
   type RegistryClient,
 } from '@secure-factory/materials';
 import { imageSignatureVerifier } from '@secure-factory/verify';
@@ -308,6 +309,21 @@ describeWithRegistry('base images validated in a real registry (docker-registry 
     const keys = Object.keys(cache);
     expect(keys).toHaveLength(1);
     expect(keys[0]).toContain(signedDigest);
+  });
+
+  it('the materials scan of a project reports the unsigned FROM and admits the signed one', async () => {
+    const project = join(dir, 'project');
+    mkdirSync(project, { recursive: true });
+    writeFileSync(
+      join(project, 'Dockerfile'),
+      `FROM ${registry}/acme/base@${signedDigest} AS build\nRUN true\nFROM ${registry}/acme/base@${unsignedDigest}\nCOPY --from=build /x /x\n`,
+    );
+    const policy = trustedPolicy();
+    const result = await scan({ path: project, policy, logger: silentLogger, now: new Date(), images: validator(policy) });
+    const unvalidated = result.findings.filter((f) => f.rule === RULE.imageUnvalidated);
+    expect(unvalidated).toHaveLength(1);
+    expect(unvalidated[0]).toMatchObject({ file: 'Dockerfile', line: 3, blocking: true });
+    expect(result.blocking.map((f) => f.rule)).toContain(RULE.imageUnvalidated);
   });
 
   it('the policy refuses a trust entry with neither identity nor key', () => {

@@ -7,7 +7,10 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { ConfigurationError, loadPolicy, printErr, type SeverityThreshold } from '@secure-factory/core';
+import { imageSignatureVerifier } from '@secure-factory/verify';
 import {
+  createRegistryClient,
+  ImageValidator,
   parseLockfileArgument,
   reviewChanges,
   reviewMarkdown,
@@ -83,7 +86,17 @@ export function registerScan(program: Command): Command {
         const now = new Date();
         const policy = await loadPolicy(opts.policy, { now });
         const vulnSource = await openVulnSource(opts, policy, logger);
-        const common = { path, policy, evidenceDir: opts.evidence, vulnSource, logger, now, lockfiles: opts.lockfile };
+        // Base images are checked in their registries only when the policy names who may sign them.
+        const images =
+          policy.materials.images.trust.length > 0
+            ? new ImageValidator({
+                client: createRegistryClient(),
+                verify: imageSignatureVerifier(),
+                images: policy.materials.images,
+                policyFile: policy.source.file,
+              })
+            : undefined;
+        const common = { path, policy, evidenceDir: opts.evidence, vulnSource, logger, now, lockfiles: opts.lockfile, images };
         if (opts.base !== undefined) {
           const scopes = list(opts.failOnScopes) ?? ['runtime', 'unknown'];
           for (const s of scopes)

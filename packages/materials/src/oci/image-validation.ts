@@ -27,7 +27,7 @@ import type { Package } from '../package.js';
 import { imageLocation, parseImageRef, type ImageRef } from '../other/image-ref.js';
 import { MEDIA, RegistryError, type RegistryClient } from './registry-client.js';
 
-export const IMAGE_UNVALIDATED = 'materials/image-unvalidated';
+export const IMAGE_UNVALIDATED = 'materials/image-unvalidated'; // RULE.imageUnvalidated in scan/rules.ts
 /** Referrers looked at per image, and the largest bundle read. */
 const MAX_REFERRERS = 16;
 const MAX_BUNDLE_BYTES = 1024 * 1024;

@@ -14,6 +14,7 @@ export const RULE = {
   imagePin: 'materials/image-not-pinned',
   imageRegistry: 'materials/image-registry-not-allowed',
   imageUnresolved: 'materials/image-unresolved',
+  imageUnvalidated: 'materials/image-unvalidated',
   suppression: 'materials/suppression-file-ignored',
   waiverExpired: 'materials/waiver-expired',
   databaseStale: 'materials/database-stale',
@@ -107,6 +108,13 @@ export const MATERIALS_RULES: readonly RuleDescriptor[] = [
     shortDescription: 'An image reference could not be resolved',
     help: 'Give build arguments defaults, or name the image literally.',
     defaultSeverity: 'medium',
+  },
+  {
+    id: RULE.imageUnvalidated,
+    name: 'ImageUnvalidated',
+    shortDescription: 'A container image has no valid signature by a signer the policy trusts for its registry',
+    help: 'Use a base image signed by a trusted signer, or list its signer under materials.images.trust.',
+    defaultSeverity: 'high',
   },
   {
     id: RULE.suppression,

@@ -46,6 +46,11 @@ export interface ScanOptions {
   now: Date;
   /** Lockfiles with other names (`--lockfile FORMAT:PATH`). */
   lockfiles?: readonly ExplicitLockfile[] | undefined;
+  /**
+   * Checks base images in their registries (materials.images.trust; oci/image-validation.ts). Injected:
+   * the Sigstore verifier it needs lives in the verify package, which stage packages do not import.
+   */
+  images?: { findings(packages: readonly Package[]): Promise<Finding[]> } | undefined;
 }
 
 export interface ScanResult {
@@ -192,6 +197,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     vulnerabilitiesChecked: options.vulnSource !== undefined,
   });
   for (const f of extra) findings.push(f);
+  if (options.images) for (const f of await options.images.findings(packages)) findings.push(f);
   findings.sort(compareFindings);
   const vulnerable = new Set(vulnerabilities.map((v) => `${v.package.ecosystem}\u0000${v.package.name}\u0000${v.package.version}`));
 
