@@ -122,7 +122,11 @@ it('runs the whole factory in one job and admits the example', async () => {
       (_m, s: string, o: string) => stepOutputs[s]?.[o] ?? '',
     );
     expect(admitted).toBe('true');
-    expect(readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')).toContain('source ✅ → materials ✅ → build ✅ → attest ✅ → gate ✅');
+    const summary = readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8');
+    expect(summary).toContain('source ✅ → materials ✅ → build ✅ → attest ✅ → gate ✅');
+    // One job of the caller's own workflow holds the signing identity: Build L2, never L3.
+    expect(summary).toContain('SLSA_BUILD_LEVEL_2');
+    expect(summary).not.toContain('SLSA_BUILD_LEVEL_3');
   } finally {
     await services.close();
   }

@@ -111,6 +111,8 @@ it.each([
       expect(services.requests.some((r) => r.service === 'fulcio')).toBe(true);
       expect(ran['gate-deploy']?.outputs.allowed).toBe('true');
       expect(ran['gate-deploy']?.summary).toContain('source ✅ → materials ✅ → build ✅ → attest ✅ → gate ✅');
+      // The factory's reusable workflow signs apart from the caller's workflow: Build L3.
+      expect(ran['gate-deploy']?.summary).toContain('SLSA_BUILD_LEVEL_3');
     } finally {
       await api.close();
       await services.close();
