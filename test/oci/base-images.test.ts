@@ -13,7 +13,7 @@ import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createSigningPipeline, ephemeralSigner, type KeySigner } from '@secure-factory/attest';
+import { createSigningPipeline, ephemeralSigner, staticToken, type KeySigner, type SigningPipeline } from '@secure-factory/attest';
 import { parsePolicy, sha256Hex, silentLogger, type Policy } from '@secure-factory/core';
 import {
   createRegistryClient,
@@ -27,7 +27,8 @@ import {
   scan,
   type RegistryClient,
 } from '@secure-factory/materials';
-import { imageSignatureVerifier } from '@secure-factory/verify';
+import { imageSignatureVerifier, parseTrustedRoot } from '@secure-factory/verify';
+import { startSigstoreServices, type SigstoreServices } from '../support/sigstore-services.js';
 
 function which(cmd: string): string | undefined {
   try {
@@ -106,19 +107,17 @@ describeWithRegistry('base images validated in a real registry (docker-registry 
   }
 
   /** A key-signed DSSE bundle over an in-toto statement naming the image, pushed as a referrer (tag schema). */
-  async function signImage(repository: string, digest: string, signer: KeySigner): Promise<void> {
+  async function signImage(repository: string, digest: string, signer: KeySigner | SigningPipeline): Promise<void> {
     const statement = {
       _type: 'https://in-toto.io/Statement/v1',
       subject: [{ name: `${registry}/${repository}`, digest: { sha256: digest.slice(7) } }],
       predicateType: 'https://sigstore.dev/cosign/sign/v1',
       predicate: {},
     };
-    const pipeline = createSigningPipeline({
-      kind: 'key',
-      keySigner: signer,
-      useRekor: false,
-      services: { fulcioUrl: '', rekorMajorVersion: 1 },
-    });
+    const pipeline =
+      'signStatement' in signer
+        ? signer
+        : createSigningPipeline({ kind: 'key', keySigner: signer, useRekor: false, services: { fulcioUrl: '', rekorMajorVersion: 1 } });
     const bundle = Buffer.from(JSON.stringify(await pipeline.signStatement(Buffer.from(JSON.stringify(statement)))));
     const empty = Buffer.from('{}');
     const emptyDigest = await client.putBlob(registry, repository, empty);
@@ -324,6 +323,49 @@ describeWithRegistry('base images validated in a real registry (docker-registry 
     expect(unvalidated).toHaveLength(1);
     expect(unvalidated[0]).toMatchObject({ file: 'Dockerfile', line: 3, blocking: true });
     expect(result.blocking.map((f) => f.rule)).toContain(RULE.imageUnvalidated);
+  });
+
+  describe('keyless: a Fulcio certificate for a workflow identity (local Fulcio, Rekor, TSA from @sigstore/mock)', () => {
+    let sigstore: SigstoreServices;
+    let keylessDigest: string;
+    beforeAll(async () => {
+      sigstore = await startSigstoreServices();
+      const pipeline = createSigningPipeline({
+        kind: 'keyless',
+        identity: staticToken(sigstore.issueToken()),
+        services: { fulcioUrl: sigstore.fulcioUrl, rekorUrl: sigstore.rekorUrl, rekorMajorVersion: 1, tsaUrl: sigstore.tsaUrl },
+        useRekor: true,
+        rekorEntryType: 'intoto',
+      });
+      keylessDigest = await pushImage('acme/keyless', 'v1', 'keyless-signed base');
+      await signImage('acme/keyless', keylessDigest, pipeline);
+    });
+    afterAll(() => sigstore?.close());
+
+    const keylessValidator = (identity: string): ImageValidator => {
+      const policy = policyWith(
+        `    validated: required\n    trust: [{ registry: "${registry}", identity: "${identity}", issuer: "${sigstore.issuer}" }]\n`,
+      );
+      return new ImageValidator({
+        client,
+        verify: imageSignatureVerifier({ trustedRoot: parseTrustedRoot(sigstore.trustedRoot, sigstore.trustedRootPath) }),
+        images: policy.materials.images,
+      });
+    };
+
+    it('admits the image signed by the trusted identity', async () => {
+      const v = await keylessValidator(sigstore.identity).validate(`${registry}/acme/keyless@${keylessDigest}`);
+      expect(v.reasons).toEqual([]);
+      expect(v).toMatchObject({ validated: true, signer: sigstore.identity });
+    });
+
+    it('refuses it for another identity', async () => {
+      const v = await keylessValidator('https://github.com/someone/else/.github/workflows/x.yml@refs/heads/main').validate(
+        `${registry}/acme/keyless@${keylessDigest}`,
+      );
+      expect(v.validated).toBe(false);
+      expect(v.reasons.join(' ')).toMatch(/IDENTITY/);
+    });
   });
 
   it('the policy refuses a trust entry with neither identity nor key', () => {

@@ -4,6 +4,7 @@
  */
 import { sha256Hex, type ProvenancePredicate, type Statement } from '@secure-factory/core';
 import type { ArtifactInput } from '../bundle/artifact.js';
+import type { LoadedTrustedRoot } from '../bundle/trusted-root.js';
 import { createBundleVerifier, type BundleVerifier, type VerifyPolicy } from '../bundle/verifier.js';
 
 export interface ImageRef {
@@ -98,9 +99,12 @@ export function registryAllowed(repository: string, allowed: readonly string[]):
 /**
  * The bundle check the materials stage's image validation is given (it cannot import this package):
  * a key trust entry verifies with that key alone (no timestamp needed, as for the factory's key-signed
- * evidence); an identity entry with the shipped trust roots and the certificate SAN (and issuer).
+ * evidence); an identity entry with the trust roots given (default the shipped public-good and GitHub
+ * ones) and the certificate SAN (and issuer).
  */
-export function imageSignatureVerifier(): (
+export function imageSignatureVerifier(
+  options: { trustedRoot?: LoadedTrustedRoot } = {},
+): (
   bundle: unknown,
   artifact: { kind: 'digest'; sha256: string } | { kind: 'bytes'; data: Buffer },
   statement: boolean,
@@ -114,7 +118,7 @@ export function imageSignatureVerifier(): (
       verifier = byKey.get(trust.keyPem) ?? createBundleVerifier({ publicKeys: [trust.keyPem], timestampThreshold: 0 });
       byKey.set(trust.keyPem, verifier);
     } else if (trust.identity) {
-      verifier = byIdentity ??= createBundleVerifier();
+      verifier = byIdentity ??= createBundleVerifier(options.trustedRoot ? { trustedRoot: options.trustedRoot } : {});
     } else return { ok: false, reason: `the trust entry for ${trust.registry} names neither an identity nor a key` };
     const input: ArtifactInput =
       artifact.kind === 'digest'
