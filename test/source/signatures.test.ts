@@ -561,17 +561,33 @@ describe('a clean work tree', () => {
   });
 });
 
+/** `n` unsigned commits on main, written by one `git fast-import`. */
+function fastHistory(repo: TestRepo, n: number): void {
+  const stream = Array.from(
+    { length: n },
+    (_, i) =>
+      `commit refs/heads/main\ncommitter Dev <alice@example.com> ${1_700_000_000 + i} +0000\ndata <<EOF\nc${i}\nEOF\nM 644 inline f.txt\ndata <<EOF\n${i}\nEOF\n`,
+  ).join('');
+  execFileSync('git', ['-C', repo.dir, 'fast-import', '--quiet'], { input: stream });
+  repo.git('reset', '-q', '--hard', 'main');
+}
+
 describe('the source summary for a long history', () => {
+  it('a range over the 10,000-commit cap is "could not verify" with a clear message; no signers is said first', async () => {
+    const repo = new TestRepo();
+    fastHistory(repo, 10_050);
+    const r = await verify(repo, policy([]));
+    expect(r.ok).toBe(false);
+    expect(r.findings[0]?.rule).toBe('source/signer-policy');
+    const cap = r.findings.find((f) => f.rule === 'source/could-not-verify');
+    expect(cap?.message).toMatch(/the range holds more than 10000 commits, the most one run checks; only the newest 10000 were read/);
+    expect(cap?.help).toMatch(/source\.since/);
+    expect(r.range?.commits).toHaveLength(10_000);
+  }, 120_000);
+
   it('stays short: one finding for 300 unsigned commits, a 30-row sample of signatures, and no contradiction', async () => {
     const repo = new TestRepo();
-    // fast-import: 300 unsigned commits in one git call.
-    const stream = Array.from(
-      { length: 300 },
-      (_, i) =>
-        `commit refs/heads/main\ncommitter Dev <alice@example.com> ${1_700_000_000 + i} +0000\ndata <<EOF\nc${i}\nEOF\nM 644 inline f.txt\ndata <<EOF\n${i}\nEOF\n`,
-    ).join('');
-    execFileSync('git', ['-C', repo.dir, 'fast-import', '--quiet'], { input: stream });
-    repo.git('reset', '-q', '--hard', 'main');
+    fastHistory(repo, 300);
     const r = await verify(repo, policy([aliceSigner()]));
     expect(rules(r)).toEqual(['source/unsigned-commit']);
     expect(r.findings[0]?.message).toMatch(/^300 commits not signed: first [0-9a-f]{12} \(c0\), last [0-9a-f]{12} \(c299\)/);
