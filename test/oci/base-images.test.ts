@@ -281,6 +281,25 @@ describeWithRegistry('base images validated in a real registry (docker-registry 
     expect(warned[0]).toMatchObject({ rule: IMAGE_UNVALIDATED, blocking: false });
   });
 
+  it('a waiver in the policy exceptions (by rule and image) makes the finding non-blocking', async () => {
+    const policy = trustedPolicy();
+    const expires = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const v = new ImageValidator({
+      client,
+      verify: imageSignatureVerifier(),
+      images: policy.materials.images,
+      waivers: {
+        exceptions: [
+          { rule: IMAGE_UNVALIDATED, package: `${registry}/acme/base`, reason: 'vendor signs next week', approver: 'sec', expires },
+        ],
+        maxDays: 90,
+        now: new Date(),
+      },
+    });
+    const findings = await v.findings(dockerfileImages(`FROM ${registry}/acme/base@${unsignedDigest}\n`, 'Dockerfile'));
+    expect(findings[0]).toMatchObject({ rule: IMAGE_UNVALIDATED, blocking: false, waived: { approver: 'sec' } });
+  });
+
   it('refuses an image from a registry the policy does not list (a stand-in for Docker Hub), without contacting it', async () => {
     const policy = trustedPolicy();
     const pkgs = dockerfileImages(`FROM node@sha256:${'a'.repeat(64)}\n`, 'Dockerfile');

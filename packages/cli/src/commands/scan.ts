@@ -94,6 +94,7 @@ export function registerScan(program: Command): Command {
                 verify: imageSignatureVerifier(),
                 images: policy.materials.images,
                 policyFile: policy.source.file,
+                waivers: { exceptions: policy.exceptions, maxDays: policy.exceptionMaxDays, now },
               })
             : undefined;
         const common = { path, policy, evidenceDir: opts.evidence, vulnSource, logger, now, lockfiles: opts.lockfile, images };

@@ -17,8 +17,10 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import {
   ConfigurationError,
   errorMessage,
+  findWaiver,
   sha256Hex,
   writeJsonAtomic,
+  type Exception,
   type Finding,
   type ImageTrust,
   type Policy,
@@ -76,6 +78,8 @@ export interface ImageValidationOptions {
   policyFile?: string;
   /** A JSON file keeping verdicts across runs (keyed by digest and trust). */
   cacheFile?: string;
+  /** The policy's `exceptions:`: a waiver by rule or image package makes the finding non-blocking. */
+  waivers?: { exceptions: readonly Exception[]; maxDays: number; now: Date };
 }
 
 /** Reads a trust entry's key: PEM text as is, else a file relative to the policy file. */
@@ -272,6 +276,14 @@ export class ImageValidator {
         properties: { image: v.image, ...(v.digest ? { digest: v.digest } : {}), ...(v.refused ? { refused: true } : {}) },
       };
       if (p.line !== undefined) f.line = p.line;
+      const w = this.options.waivers;
+      // A registry that lied is never waived: the image is not what its reference says.
+      const waiver =
+        w && !v.refused ? findWaiver(w.exceptions, { rule: IMAGE_UNVALIDATED, package: p }, w.now, w.maxDays).active?.exception : undefined;
+      if (waiver) {
+        f.waived = { reason: waiver.reason, approver: waiver.approver, expires: waiver.expires };
+        f.blocking = false;
+      }
       out.push(f);
     }
     return out;
