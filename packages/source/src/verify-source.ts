@@ -447,7 +447,8 @@ function renderSummary(r: {
     '',
     table(
       ['check', 'result', 'detail'],
-      r.checks.map((c) => [md(c.check), ICON[c.result], md(c.detail)]),
+      // Narrow: a long detail is cut here; the --json report and the findings carry it whole.
+      r.checks.map((c) => [md(c.check), ICON[c.result], md(c.detail.length > 200 ? `${c.detail.slice(0, 199)}…` : c.detail)]),
     ),
   ];
   const notVerified = r.checks.filter((c) => c.result === 'not-verified');
