@@ -28,6 +28,7 @@ import {
   type RegistryClient,
 } from '@secure-factory/materials';
 import { imageSignatureVerifier, parseTrustedRoot } from '@secure-factory/verify';
+import { runCli } from '../support/cli.js';
 import { startSigstoreServices, type SigstoreServices } from '../support/sigstore-services.js';
 
 function which(cmd: string): string | undefined {
@@ -385,6 +386,45 @@ describeWithRegistry('base images validated in a real registry (docker-registry 
       expect(v.validated).toBe(false);
       expect(v.reasons.join(' ')).toMatch(/IDENTITY/);
     });
+  });
+
+  it('secure-factory scan (the built CLI): exit 0 on a signed base image, 1 with materials/image-unvalidated on an unsigned one', async () => {
+    const project = join(dir, 'cli-project');
+    mkdirSync(join(project, '.github'), { recursive: true });
+    mkdirSync(join(dir, 'osv-empty'), { recursive: true });
+    // One unrelated record: the scan wants an OSV database; no Docker image has OSV records here.
+    writeFileSync(
+      join(dir, 'osv-empty', 'OSV-TEST-0001.json'),
+      JSON.stringify({
+        id: 'OSV-TEST-0001',
+        modified: new Date().toISOString(),
+        affected: [{ package: { ecosystem: 'npm', name: 'not-used-here' }, versions: ['0.0.1'] }],
+      }),
+    );
+    writeFileSync(join(project, '.github/base.pem'), trusted.publicKeyPem);
+    writeFileSync(
+      join(project, '.github/secure-factory.yml'),
+      `apiVersion: secure-factory/v1\nmaterials:\n  images:\n    registries: [${registry}]\n    validated: required\n    trust: [{ registry: "${registry}/acme", key: base.pem }]\n`,
+    );
+    const args = [
+      'scan',
+      project,
+      '--policy',
+      join(project, '.github/secure-factory.yml'),
+      '--osv-db',
+      join(dir, 'osv-empty'),
+      '--offline',
+      '--json',
+    ];
+    writeFileSync(join(project, 'Dockerfile'), `FROM ${registry}/acme/base@${signedDigest}\n`);
+    const ok = await runCli(args);
+    expect(ok.stderr).not.toMatch(/image-unvalidated|error:/);
+    expect(ok.exitCode).toBe(0);
+    writeFileSync(join(project, 'Dockerfile'), `FROM ${registry}/acme/base@${unsignedDigest}\n`);
+    const bad = await runCli(args);
+    expect(bad.exitCode).toBe(1);
+    const out = JSON.parse(bad.stdout) as { findings: { rule: string; file?: string; blocking?: boolean }[] };
+    expect(out.findings).toContainEqual(expect.objectContaining({ rule: RULE.imageUnvalidated, file: 'Dockerfile', blocking: true }));
   });
 
   it('the policy refuses a trust entry with neither identity nor key', () => {
