@@ -25,6 +25,7 @@ import {
 import { scan, type ScanResult, type VulnSource } from '@secure-factory/materials';
 import { verifySource, type VerifySourceResult } from '@secure-factory/source';
 import { gate, type GateResult } from '@secure-factory/verify';
+import { baseImageValidator } from './image-validator.js';
 import { createPublicKey } from 'node:crypto';
 
 export interface RunOptions {
@@ -153,7 +154,15 @@ export async function runFactory(o: RunOptions): Promise<RunResult> {
   // ---- materials ----
   let materials: ScanResult | undefined;
   try {
-    materials = await scan({ path: dir, policy, evidenceDir, vulnSource: await o.vulnSource(policy), logger, now });
+    materials = await scan({
+      path: dir,
+      policy,
+      evidenceDir,
+      vulnSource: await o.vulnSource(policy),
+      logger,
+      now,
+      images: baseImageValidator(policy, now),
+    });
     stages.push({
       stage: 'materials',
       state: materials.blocking.length > 0 ? 'failed' : 'passed',

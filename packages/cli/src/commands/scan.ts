@@ -7,10 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { ConfigurationError, loadPolicy, printErr, type SeverityThreshold } from '@secure-factory/core';
-import { imageSignatureVerifier } from '@secure-factory/verify';
 import {
-  createRegistryClient,
-  ImageValidator,
   parseLockfileArgument,
   reviewChanges,
   reviewMarkdown,
@@ -22,6 +19,7 @@ import {
   type Scope,
 } from '@secure-factory/materials';
 import { execute, type CommonOptions } from '../context.js';
+import { baseImageValidator } from '../image-validator.js';
 import { openVulnSource } from '../vuln-source.js';
 
 interface ScanCliOptions extends CommonOptions {
@@ -87,16 +85,7 @@ export function registerScan(program: Command): Command {
         const policy = await loadPolicy(opts.policy, { now });
         const vulnSource = await openVulnSource(opts, policy, logger);
         // Base images are checked in their registries only when the policy names who may sign them.
-        const images =
-          policy.materials.images.trust.length > 0
-            ? new ImageValidator({
-                client: createRegistryClient(),
-                verify: imageSignatureVerifier(),
-                images: policy.materials.images,
-                policyFile: policy.source.file,
-                waivers: { exceptions: policy.exceptions, maxDays: policy.exceptionMaxDays, now },
-              })
-            : undefined;
+        const images = baseImageValidator(policy, now);
         const common = { path, policy, evidenceDir: opts.evidence, vulnSource, logger, now, lockfiles: opts.lockfile, images };
         if (opts.base !== undefined) {
           const scopes = list(opts.failOnScopes) ?? ['runtime', 'unknown'];
