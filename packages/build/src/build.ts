@@ -154,7 +154,7 @@ export interface BuildResult {
 }
 
 const NETWORK_FAILURE =
-  /Failed to connect|Couldn't connect|Network is unreachable|ENETUNREACH|EAI_AGAIN|getaddrinfo|Temporary failure in name resolution|Could not resolve host|ECONNREFUSED/;
+  /ENOTCACHED|only-if-cached|Failed to connect|Couldn't connect|Network is unreachable|ENETUNREACH|EAI_AGAIN|getaddrinfo|Temporary failure in name resolution|Could not resolve host|ECONNREFUSED/;
 const SOURCE_WRITE = /(?:EROFS|Read-only file system)/;
 /** The in-sandbox port of the egress forwarder (the fetch phase has a network namespace of its own). */
 const PROXY_PORT = 3128;
