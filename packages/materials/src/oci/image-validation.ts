@@ -27,7 +27,7 @@ import {
 } from '@secure-factory/core';
 import type { Package } from '../package.js';
 import { imageLocation, parseImageRef, type ImageRef } from '../other/image-ref.js';
-import { MEDIA, RegistryError, type RegistryClient } from './registry-client.js';
+import { MEDIA, RegistryMisbehaviour, type RegistryClient } from './registry-client.js';
 
 export const IMAGE_UNVALIDATED = 'materials/image-unvalidated'; // RULE.imageUnvalidated in scan/rules.ts
 /** Referrers looked at per image, and the largest bundle read. */
@@ -137,7 +137,7 @@ export class ImageValidator {
     try {
       digest = (await this.options.client.getManifest(ref.registry, ref.repository, ref.digest ?? ref.tag ?? 'latest')).digest;
     } catch (e: unknown) {
-      return { image, validated: false, reasons: [errorMessage(e)], refused: e instanceof RegistryError && /refused/.test(e.message) };
+      return { image, validated: false, reasons: [errorMessage(e)], refused: e instanceof RegistryMisbehaviour };
     }
     const key = `${image}@${digest} ${trustKey(trusted)}`;
     const cached = this.memory.get(key) ?? this.readFileCache()[key];
@@ -152,7 +152,7 @@ export class ImageValidator {
         digest,
         validated: false,
         reasons: [errorMessage(e)],
-        refused: e instanceof RegistryError && /refused/.test(e.message),
+        refused: e instanceof RegistryMisbehaviour,
       };
     }
     this.memory.set(key, verdict);
@@ -269,7 +269,7 @@ export class ImageValidator {
         severity: 'high',
         message: `${reference} has no valid signature by a signer the policy trusts: ${v.reasons.slice(0, 3).join('; ')}`,
         help: v.refused
-          ? 'the registry answered with content for another digest; do not build on it and check the registry or the proxy in between'
+          ? 'the registry misbehaved (content for another digest, an auth loop or a plain-HTTP redirect); do not build on it and check the registry or the proxy in between'
           : 'use a base image signed by a trusted signer, or list its signer under materials.images.trust',
         file: p.sourceFile,
         blocking: required || v.refused === true,

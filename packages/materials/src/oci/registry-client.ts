@@ -88,6 +88,12 @@ export interface RegistryClient {
 
 export class RegistryError extends InfrastructureError {}
 
+/**
+ * The registry contradicted itself or the protocol in a way no honest registry does: content for
+ * another digest, an auth loop, a redirect to plain HTTP. Never retried, never waived.
+ */
+export class RegistryMisbehaviour extends RegistryError {}
+
 function isLoopback(host: string): boolean {
   const h = host.replace(/:\d+$/, '');
   return h === 'localhost' || h === '127.0.0.1' || h === '[::1]';
@@ -194,10 +200,10 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
       if (![301, 302, 303, 307, 308].includes(res.status)) return res;
       const location = res.headers.get('location');
       if (!location) throw new RegistryError(`${service} answered HTTP ${res.status} without a Location`);
-      if (hop >= MAX_REDIRECTS) throw new RegistryError(`${service} redirected more than ${MAX_REDIRECTS} times`);
+      if (hop >= MAX_REDIRECTS) throw new RegistryMisbehaviour(`${service} redirected more than ${MAX_REDIRECTS} times`);
       const next = new URL(location, current);
       if (next.protocol !== 'https:' && !(next.protocol === 'http:' && isLoopback(next.host))) {
-        throw new RegistryError(`${service} redirected to a plain-HTTP address; refused`);
+        throw new RegistryMisbehaviour(`${service} redirected to a plain-HTTP address; refused`);
       }
       if (next.origin !== new URL(current).origin) {
         hdrs = Object.fromEntries(Object.entries(hdrs).filter(([k]) => k.toLowerCase() !== 'authorization'));
@@ -216,7 +222,7 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
       throw new RegistryError(`the registry ${registry} named a token realm that is not a URL`);
     }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.host))) {
-      throw new RegistryError(`the registry ${registry} named a plain-HTTP token realm (${url.host}); refused`);
+      throw new RegistryMisbehaviour(`the registry ${registry} named a plain-HTTP token realm (${url.host}); refused`);
     }
     if (challenge.params.service) url.searchParams.set('service', challenge.params.service);
     url.searchParams.set('scope', challenge.params.scope ?? scope);
@@ -252,7 +258,8 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
       if (a) headers.authorization = a;
       const res = await send(url, init.method ?? 'GET', headers, init.body, service, init.maxBytes);
       if (res.status !== 401) return res;
-      if (answered) throw new RegistryError(`${service} refused the credentials it had just asked for (an auth loop); nothing was read`);
+      if (answered)
+        throw new RegistryMisbehaviour(`${service} refused the credentials it had just asked for (an auth loop); nothing was read`);
       answered = true;
       const challenge = parseChallenge(res.headers.get('www-authenticate'));
       if (challenge?.scheme === 'bearer') auth.set(key, await fetchToken(registry, challenge, scope));
@@ -291,13 +298,13 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
     if (!res.ok) throw new RegistryError(`${where}: the registry answered HTTP ${res.status}`);
     const digest = `sha256:${sha256Hex(res.bytes)}`;
     if (DIGEST.test(reference) && digest !== reference) {
-      throw new RegistryError(
+      throw new RegistryMisbehaviour(
         `${where}: the registry returned a manifest whose digest is ${digest}, not the one asked for; refused (a registry or proxy that rewrites manifests)`,
       );
     }
     const declared = res.headers.get('docker-content-digest');
     if (declared && declared !== digest) {
-      throw new RegistryError(`${where}: the registry says its digest is ${declared} but the body it sent is ${digest}; refused`);
+      throw new RegistryMisbehaviour(`${where}: the registry says its digest is ${declared} but the body it sent is ${digest}; refused`);
     }
     const manifest = parseManifest(res.bytes, where);
     const mediaType = manifest.mediaType ?? (res.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
@@ -335,7 +342,7 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
       const res = await call(registry, repository, `/v2/${repository}/blobs/${digest}`, { maxBytes });
       if (!res.ok) throw new RegistryError(`the blob ${digest} of ${registry}/${repository}: the registry answered HTTP ${res.status}`);
       const got = `sha256:${sha256Hex(res.bytes)}`;
-      if (got !== digest) throw new RegistryError(`the blob ${digest} of ${registry}/${repository} has the digest ${got}; refused`);
+      if (got !== digest) throw new RegistryMisbehaviour(`the blob ${digest} of ${registry}/${repository} has the digest ${got}; refused`);
       return res.bytes;
     },
     async putBlob(registry, repository, data) {
