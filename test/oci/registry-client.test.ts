@@ -191,6 +191,38 @@ describe('registry client protocol', () => {
     await expect(client.getManifest(host, 'acme/html', 'v1')).rejects.toThrow(/acme\/html:v1 is not JSON/);
   });
 
+  it('retries a 503 a bounded number of times, and gives up naming the registry', async () => {
+    let calls = 0;
+    let failFirst = 1;
+    const { server, host } = await serve((req, res) => {
+      calls++;
+      if (failFirst-- > 0 || (req.url ?? '').includes('/down/')) res.writeHead(503).end();
+      else res.writeHead(200, { 'content-type': MEDIA.ociManifest }).end(image);
+    });
+    servers.push(server);
+    const client = createRegistryClient({ credentials: () => undefined, http: { baseDelayMs: 1, maxDelayMs: 5 } });
+    expect((await client.getManifest(host, 'acme/app', 'v1')).digest).toBe(imageDigest);
+    expect(calls).toBe(2);
+    calls = 0;
+    await expect(client.getManifest(host, 'acme/down', 'v1')).rejects.toThrow(
+      new RegExp(`the registry ${host} failed after 3 attempts: HTTP 503`),
+    );
+    expect(calls).toBe(3);
+  });
+
+  it('a basic challenge without configured credentials says how to log in', async () => {
+    const { server, host } = await serve((_req, res) => {
+      res.writeHead(401, { 'www-authenticate': 'Basic realm="registry"' }).end();
+    });
+    servers.push(server);
+    const err = await createRegistryClient({ credentials: () => undefined })
+      .getManifest(host, 'acme/app', 'v1')
+      .catch((e: unknown) => e as Error & { hint?: string });
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toMatch(/wants a login and no credentials are configured/);
+    expect((err as { hint?: string }).hint).toMatch(/docker login/);
+  });
+
   it('drops the Authorization header when a blob redirect leaves the registry origin', async () => {
     const blob = Buffer.from('layer bytes');
     let storageAuth: string | undefined = 'unset';
