@@ -42,7 +42,7 @@ export async function run(inputs: RunInputs): Promise<void> {
   }
 }
 
-function summary(r: BuildResult, command: string): string {
+export function summary(r: BuildResult, command: string): string {
   const lines = [`## secure-factory hermetic-build: ${r.passed ? 'passed' : 'failed'} ${stateIcon(r.passed ? 'passed' : 'failed')}`, ''];
   const iso = r.isolation;
   lines.push(
