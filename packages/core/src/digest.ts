@@ -182,12 +182,22 @@ export class HashPool {
     }
   }
 
-  /** SHA-256 and size of each file, in order; a file that cannot be read rejects naming it. */
-  hash(files: readonly string[]): Promise<FileDigest[]> {
+  /**
+   * SHA-256 and size of each file, in order; a file that cannot be read rejects naming it. The files
+   * are split into jobs of at most a quarter of an even share per worker, so a few large files spread
+   * over every worker even when their sizes are unknown.
+   */
+  async hash(files: readonly string[]): Promise<FileDigest[]> {
+    const per = Math.max(1, Math.min(BATCH_FILES, Math.ceil(files.length / (4 * this.workers.length))));
+    const jobs: Promise<FileDigest[]>[] = [];
+    for (let i = 0; i < files.length; i += per) jobs.push(this.job(files.slice(i, i + per)));
+    return (await Promise.all(jobs)).flat();
+  }
+
+  private job(files: string[]): Promise<FileDigest[]> {
     if (this.failure) return Promise.reject(this.failure);
-    if (files.length === 0) return Promise.resolve([]);
     return new Promise<FileDigest[]>((resolve, reject) => {
-      this.queue.push({ files: [...files], resolve, reject });
+      this.queue.push({ files, resolve, reject });
       this.dispatch();
     });
   }
