@@ -379,6 +379,14 @@ describeWithRegistry('base images validated in a real registry (docker-registry 
       expect(v).toMatchObject({ validated: true, signer: sigstore.identity });
     });
 
+    it('an identity with * matches the certificate SAN as a wildcard, not as a regular expression', async () => {
+      const prefix = sigstore.identity.slice(0, sigstore.identity.indexOf('@'));
+      expect((await keylessValidator(`${prefix}@*`).validate(`${registry}/acme/keyless@${keylessDigest}`)).validated).toBe(true);
+      const other = await keylessValidator(`${prefix}.evil@*`).validate(`${registry}/acme/keyless@${keylessDigest}`);
+      expect(other.validated).toBe(false);
+      expect(other.reasons.join(' ')).toMatch(/IDENTITY: the certificate identity .* does not match/);
+    });
+
     it('refuses it for another identity', async () => {
       const v = await keylessValidator('https://github.com/someone/else/.github/workflows/x.yml@refs/heads/main').validate(
         `${registry}/acme/keyless@${keylessDigest}`,

@@ -81,7 +81,8 @@ export interface Policy {
     /** Declared dependencies that pin no single version (ranges, URLs, VCS, paths): block, warn or allow. */
     unpinned: 'block' | 'warn' | 'allow';
   };
-  build: { network: 'none' | 'fetch-only'; reproducible: boolean; timeoutMs: number; env: string[] };
+  /** `networkAllow`: hosts the fetch may reach besides its lockfiles' registries (`build.network.allow`). */
+  build: { network: 'none' | 'fetch-only'; networkAllow: string[]; reproducible: boolean; timeoutMs: number; env: string[] };
   attest: { signer: 'keyless' | 'key' | 'ephemeral'; publicTransparencyLog: 'auto' | 'always' | 'never'; maxSubjects: number };
   deploy: Record<string, DeployPolicy>;
   exceptionMaxDays: number;
@@ -91,7 +92,7 @@ export interface Policy {
 /** `materials.images.trust[]`: a registry prefix and the Sigstore identity or key its images are signed by. */
 export interface ImageTrust {
   registry: string;
-  /** Certificate SAN, exact. */
+  /** Certificate SAN, exact; `*` matches any run of characters (`…/release.yml@refs/tags/*`). */
   identity?: string;
   /** OIDC issuer the certificate must carry, with `identity`. */
   issuer?: string;

@@ -2,7 +2,7 @@
  * Container images named by the evidence: `pkg:docker/...` and `pkg:oci/...` package URLs in the SBOM
  * (CycloneDX components, SPDX external refs) and in the provenance's resolved dependencies.
  */
-import { sha256Hex, type ProvenancePredicate, type Statement } from '@secure-factory/core';
+import { sha256Hex, wildcardMatch, type ProvenancePredicate, type Statement } from '@secure-factory/core';
 import type { ArtifactInput } from '../bundle/artifact.js';
 import type { LoadedTrustedRoot } from '../bundle/trusted-root.js';
 import { createBundleVerifier, type BundleVerifier, type VerifyPolicy } from '../bundle/verifier.js';
@@ -125,12 +125,24 @@ export function imageSignatureVerifier(
         ? { kind: 'digest', algorithm: 'sha256', hex: artifact.sha256, sha256: artifact.sha256 }
         : { kind: 'bytes', data: artifact.data, sha256: sha256Hex(artifact.data) };
     const policy: VerifyPolicy = { requireStatement: statement, checkClaims: false };
-    if (trust.identity) policy.subjectAlternativeName = trust.identity;
+    // `*` in an identity matches any run of characters (a release tag, a ref): checked after the
+    // verifier with core's linear wildcard matcher, never as a regular expression.
+    const glob = trust.identity?.includes('*') === true;
+    if (trust.identity && !glob) policy.subjectAlternativeName = trust.identity;
     if (trust.issuer) policy.issuer = trust.issuer;
     const v = verifier.verify(bundle, input, policy);
     if (!v.ok) return { ok: false, reason: `${v.code}: ${v.reason}` };
     if (trust.keyPem && v.signer.kind !== 'key') return { ok: false, reason: 'signed with a certificate, the policy trusts a key' };
     if (trust.identity && v.signer.kind !== 'certificate') return { ok: false, reason: 'signed with a key, the policy trusts an identity' };
+    if (glob && v.signer.kind === 'certificate') {
+      const san = v.signer.identity.subjectAlternativeName ?? '';
+      if (!wildcardMatch(trust.identity ?? '', san, { questionMark: 'literal' })) {
+        return {
+          ok: false,
+          reason: `IDENTITY: the certificate identity ${JSON.stringify(san)} does not match ${JSON.stringify(trust.identity)}`,
+        };
+      }
+    }
     return { ok: true, signer: v.signer.kind === 'key' ? v.signer.keyId : (v.signer.identity.subjectAlternativeName ?? 'a certificate') };
   };
 }
