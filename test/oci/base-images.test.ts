@@ -256,6 +256,30 @@ describeWithRegistry('base images validated in a real registry (docker-registry 
     expect(verdict).toMatchObject({ validated: true, digest: signedDigest, signer: `sha256:${trusted.hint}` });
   });
 
+  it('a multi-platform image (an OCI index) is validated by the signature on the index digest', async () => {
+    const platform = await client.getManifest(registry, 'acme/base', unsignedDigest);
+    const index = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MEDIA.ociIndex,
+        manifests: [
+          {
+            mediaType: MEDIA.ociManifest,
+            digest: unsignedDigest,
+            size: platform.bytes.length,
+            platform: { architecture: 'amd64', os: 'linux' },
+          },
+        ],
+      }),
+    );
+    const indexDigest = await client.putManifest(registry, 'acme/base', 'multi', index, MEDIA.ociIndex);
+    const v = validator(trustedPolicy());
+    expect((await v.validate(`${registry}/acme/base:multi`)).validated).toBe(false);
+    await signImage('acme/base', indexDigest, trusted);
+    const fresh = await validator(trustedPolicy()).validate(`${registry}/acme/base:multi`);
+    expect(fresh).toMatchObject({ validated: true, digest: indexDigest });
+  });
+
   it('admits an image signed the cosign way (sha256-HEX.sig tag) by the trusted key', async () => {
     const verdict = await validator(trustedPolicy()).validate(`${registry}/acme/cosigned@${cosignDigest}`);
     expect(verdict.reasons).toEqual([]);
