@@ -7,7 +7,8 @@
  * and is left to the builder-identity check.
  */
 import { BUILD_TYPE, type ProvenancePredicate } from '@secure-factory/core';
-import type { Check } from './types.js';
+import type { Check } from '../types.js';
+import { timeLabel, type GateCheck } from './context.js';
 
 export const ISOLATION_INSTALL_HINT =
   'install bubblewrap on the runner (`sudo apt-get install -y bubblewrap`; on GitHub ubuntu-24.04 also `sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0`) and build again';
@@ -47,3 +48,10 @@ export function isolationCheck(predicate: unknown, evidence: string): Check | un
     fix: ISOLATION_INSTALL_HINT,
   };
 }
+
+/** Isolation is evidence: the provenance in use must say bubblewrap. */
+export const isolationGateCheck: GateCheck = ({ used }) => {
+  const prov = used.provenance;
+  const check = prov ? isolationCheck(prov.statement.predicate, `provenance, ${timeLabel(prov)}`) : undefined;
+  return check ? [check] : [];
+};
