@@ -120,7 +120,7 @@ describe('real projects, built as they are', () => {
         expect(r.findings.filter((f) => f.blocking)).toEqual([]);
         const names = r.subjects.map((s) => s.name);
         expect(names).toContain('dist/index.html');
-        expect(names.filter((n) => /^dist\/assets\/index-[\w-]+\.js$/.test(n))).toHaveLength(1);
+        expect(names.filter((n) => /^dist\/assets\/index-[\w-]+\.js$/.test(n ?? ''))).toHaveLength(1);
         expect(r.reproducible).toBe(true);
         expect(r.integrity?.unchanged).toBe(true);
         expect(existsSync(path.join(repo.dir, 'node_modules'))).toBe(false);

@@ -7,6 +7,8 @@ export const NETWORK_MODES: readonly NetworkMode[] = ['none', 'fetch-only'];
 
 export interface BuildSettings {
   network: NetworkMode;
+  /** Hosts the fetch may reach besides its lockfiles' registries: the policy's `build.network.allow` plus the inputs'. */
+  networkAllow: string[];
   reproducible: boolean;
   timeoutMs: number;
   env: string[];
@@ -14,6 +16,7 @@ export interface BuildSettings {
 
 export interface SettingInputs {
   network?: string | undefined;
+  networkAllow?: readonly string[] | undefined;
   reproducible?: boolean | undefined;
   /** A duration (`90s`, `10m`, `1h`) or milliseconds. */
   timeout?: string | number | undefined;
@@ -52,6 +55,7 @@ export function resolveSettings(policy: Policy, inputs: SettingInputs): BuildSet
   }
   return {
     network,
+    networkAllow: [...new Set([...policy.build.networkAllow, ...(inputs.networkAllow ?? [])])],
     // The policy can require reproducibility; an input can only add the check.
     reproducible: policy.build.reproducible || inputs.reproducible === true,
     timeoutMs,

@@ -32,14 +32,20 @@ export interface BuildStageInputs {
 export async function runBuildStage(i: BuildStageInputs): Promise<BuildResult & { policyFile: string }> {
   const source = path.resolve(i.source ?? '.');
   const policy = await loadPolicy(i.policy, { dir: source });
-  const settings = resolveSettings(policy, { network: i.network, reproducible: i.reproducible, timeout: i.timeout, env: i.env });
+  const settings = resolveSettings(policy, {
+    network: i.network,
+    networkAllow: i.networkAllow,
+    reproducible: i.reproducible,
+    timeout: i.timeout,
+    env: i.env,
+  });
   const result = await build({
     source,
     command: i.command,
     outputs: i.outputs,
     evidence: path.resolve(i.evidence ?? path.join(source, DEFAULT_EVIDENCE_DIR)),
     network: settings.network,
-    networkAllow: i.networkAllow,
+    networkAllow: settings.networkAllow,
     reproducible: settings.reproducible,
     timeoutMs: settings.timeoutMs,
     env: settings.env,

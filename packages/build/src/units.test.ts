@@ -70,6 +70,7 @@ describe('settings', () => {
     );
     expect(resolveSettings(policy, { env: ['CI'] })).toEqual({
       network: 'none',
+      networkAllow: [],
       reproducible: true,
       timeoutMs: 30 * 60_000,
       env: ['CI', 'NODE_ENV'],
@@ -83,6 +84,21 @@ describe('settings', () => {
     expect(() => resolveSettings(defaultPolicy(), { network: 'open' })).toThrow(/allowed values: none, fetch-only/);
     expect(parseTimeout('500ms')).toBe(500);
     expect(parseTimeout('2h')).toBe(7_200_000);
+  });
+  it("reads build.network.allow from the policy and adds the inputs' hosts", () => {
+    const policy = parsePolicy(
+      'apiVersion: secure-factory/v1\nbuild: { network: { allow: [npm.corp.example, "*.mirror.example"] } }\n',
+      'p.yml',
+    );
+    expect(resolveSettings(policy, { networkAllow: ['extra.example:8443'] })).toMatchObject({
+      network: 'fetch-only',
+      networkAllow: ['npm.corp.example', '*.mirror.example', 'extra.example:8443'],
+    });
+    const none = parsePolicy('apiVersion: secure-factory/v1\nbuild: { network: { mode: none, allow: [a.example] } }\n', 'p.yml');
+    expect(resolveSettings(none, {})).toMatchObject({ network: 'none' });
+    expect(() => parsePolicy('apiVersion: secure-factory/v1\nbuild: { network: { allowed: [a.example] } }\n', 'p.yml')).toThrow(
+      /build\.network/,
+    );
   });
   it('refuses allow-list names the sandbox sets itself, and bad names', () => {
     expect(() => validateAllowList(['HOME'])).toThrow(/set by the sandbox itself/);

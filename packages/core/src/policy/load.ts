@@ -55,7 +55,12 @@ interface RawPolicy {
     ignore?: string[];
     unpinned?: 'block' | 'warn' | 'allow';
   };
-  build?: { network?: 'none' | 'fetch-only'; reproducible?: boolean; timeout?: string; env?: string[] };
+  build?: {
+    network?: 'none' | 'fetch-only' | { mode?: 'none' | 'fetch-only'; allow?: string[] };
+    reproducible?: boolean;
+    timeout?: string;
+    env?: string[];
+  };
   attest?: { signer?: 'keyless' | 'key' | 'ephemeral'; 'public-transparency-log'?: 'auto' | 'always' | 'never'; 'max-subjects'?: number };
   deploy?: Record<
     string,
@@ -353,7 +358,8 @@ function resolve(raw: RawPolicy, source: { file: string; sha256: string }): Poli
       unpinned: m.unpinned ?? 'block',
     },
     build: {
-      network: b.network ?? 'none',
+      network: typeof b.network === 'object' ? (b.network.mode ?? 'fetch-only') : (b.network ?? 'none'),
+      networkAllow: typeof b.network === 'object' ? (b.network.allow ?? []) : [],
       reproducible: b.reproducible ?? false,
       timeoutMs: b.timeout ? parseDuration(b.timeout) : 60 * 60_000,
       env: b.env ?? [],

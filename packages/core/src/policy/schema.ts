@@ -159,7 +159,17 @@ export const policySchema = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        network: { enum: ['none', 'fetch-only'] },
+        // `network: fetch-only`, or `network: { mode: fetch-only, allow: [registry.corp.example] }`.
+        network: {
+          oneOf: [
+            { enum: ['none', 'fetch-only'] },
+            {
+              type: 'object',
+              additionalProperties: false,
+              properties: { mode: { enum: ['none', 'fetch-only'] }, allow: stringList },
+            },
+          ],
+        },
         reproducible: { type: 'boolean' },
         timeout: duration,
         env: stringList,
