@@ -11,6 +11,7 @@ export * from './json-file.js';
 export * from './safe-read.js';
 export * from './wildcard.js';
 export * from './path-glob.js';
+export * from './glob.js';
 export * from './http.js';
 export * from './json-schema.js';
 export * from './evidence.js';

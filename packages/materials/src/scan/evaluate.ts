@@ -5,7 +5,7 @@
 import {
   atLeast,
   evaluateCelBoolean,
-  wildcardMatch,
+  policyGlobMatch,
   findWaiver,
   isExpired,
   type Exception,
@@ -84,10 +84,8 @@ function prefixAllowed(location: string, allowed: readonly string[]): boolean {
   });
 }
 
-function globMatch(pattern: string, s: string): boolean {
-  // No RegExp: a policy glob like `*a*a*a…b` must not backtrack for minutes (core wildcardMatch is linear).
-  return wildcardMatch(pattern, s, { caseInsensitive: true });
-}
+/** Policy globs are core's (no RegExp: a `*a*a*a…b` glob must not backtrack for minutes). */
+const globMatch = policyGlobMatch;
 
 export function evaluateMaterials(input: EvaluateInput): { findings: Finding[]; vulnerabilities: VulnerabilityReport[] } {
   const { policy, now } = input;

@@ -3,7 +3,7 @@
  * certificate's Build Signer URI; it must be pinned by a tag or a commit SHA, never a branch, so a
  * push to a branch of the factory cannot produce admissible evidence.
  */
-import { wildcardMatch } from '@secure-factory/core';
+import { identityGlobMatch } from '@secure-factory/core';
 import type { Evidence, EvidenceSigner } from './types.js';
 
 const GITHUB = 'https://github.com/';
@@ -24,8 +24,7 @@ export function isPinnedRef(ref: string): boolean {
 
 /** Glob with `*` (any run of characters, including `/`); everything else literal. */
 export function globMatch(pattern: string, value: string): boolean {
-  // Only `*` is special here; core wildcardMatch never backtracks the way `.*a.*a.*…` RegExps do.
-  return wildcardMatch(pattern, value, { questionMark: 'literal' });
+  return identityGlobMatch(pattern, value);
 }
 
 export type BuilderMatch = { ok: true; builder: string } | { ok: false; reason: string };

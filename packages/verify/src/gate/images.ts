@@ -2,7 +2,7 @@
  * Container images named by the evidence: `pkg:docker/...` and `pkg:oci/...` package URLs in the SBOM
  * (CycloneDX components, SPDX external refs) and in the provenance's resolved dependencies.
  */
-import { sha256Hex, wildcardMatch, type ProvenancePredicate, type Statement } from '@secure-factory/core';
+import { identityGlobMatch, sha256Hex, type ProvenancePredicate, type Statement } from '@secure-factory/core';
 import type { ArtifactInput } from '../bundle/artifact.js';
 import type { LoadedTrustedRoot } from '../bundle/trusted-root.js';
 import { createBundleVerifier, type BundleVerifier, type VerifyPolicy } from '../bundle/verifier.js';
@@ -136,7 +136,7 @@ export function imageSignatureVerifier(
     if (trust.identity && v.signer.kind !== 'certificate') return { ok: false, reason: 'signed with a key, the policy trusts an identity' };
     if (glob && v.signer.kind === 'certificate') {
       const san = v.signer.identity.subjectAlternativeName ?? '';
-      if (!wildcardMatch(trust.identity ?? '', san, { questionMark: 'literal' })) {
+      if (!identityGlobMatch(trust.identity ?? '', san)) {
         return {
           ok: false,
           reason: `IDENTITY: the certificate identity ${JSON.stringify(san)} does not match ${JSON.stringify(trust.identity)}`,
