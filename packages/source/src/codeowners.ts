@@ -2,7 +2,7 @@
  * CODEOWNERS (GitHub's format: gitignore-style patterns, the last matching line wins, owners are
  * @user, @org/team or e-mail addresses).
  */
-import { matchGlobTokens, type GlobToken } from '@secure-factory/core';
+import { codeownersPattern, type PathPattern } from '@secure-factory/core';
 export interface CodeownersRule {
   pattern: string;
   owners: string[];
@@ -12,51 +12,11 @@ export interface CodeownersRule {
 
 export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
 
-/**
- * A CODEOWNERS pattern as glob tokens, matched by core matchGlobTokens in O(pattern × path): the
- * file comes from the repository, and the RegExp this used to build (`*a*a*a…b` → `[^/]*a[^/]*a…`)
- * backtracked for minutes on a crafted line.
- */
-function globTokens(glob: string): GlobToken[] {
-  const out: GlobToken[] = [];
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i] as string;
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        // "**/" matches any number of directories; a trailing "**" matches everything inside.
-        if (glob[i + 2] === '/') {
-          out.push({ kind: 'dirs' });
-          i += 2;
-        } else {
-          out.push({ kind: 'any' });
-          i += 1;
-        }
-      } else out.push({ kind: 'star' });
-    } else if (c === '?') out.push({ kind: 'one' });
-    else out.push({ kind: 'char', char: c });
-  }
-  return out;
-}
+export type { PathPattern } from '@secure-factory/core';
 
-/** Matches a path the way the pattern's gitignore-style reading says (`test(path)`, like a RegExp). */
-export interface PathPattern {
-  test(path: string): boolean;
-}
-
+/** A CODEOWNERS pattern with GitHub's documented semantics (core's glob module, no RegExp). */
 export function patternRegex(pattern: string): PathPattern {
-  let p = pattern;
-  const dirOnly = p.endsWith('/');
-  if (dirOnly) p = p.slice(0, -1);
-  const anchored = p.startsWith('/') || p.includes('/');
-  if (p.startsWith('/')) p = p.slice(1);
-  const tokens: GlobToken[] = anchored ? [] : [{ kind: 'dirs' }];
-  tokens.push(...globTokens(p));
-  // A pattern naming a directory owns everything beneath it; unlike gitignore, GitHub does not let a
-  // wildcard last segment (`docs/*`) reach into subdirectories.
-  const last = p.split('/').pop() ?? '';
-  if (dirOnly) tokens.push({ kind: 'char', char: '/' }, { kind: 'any' });
-  else if (!/[*?]/.test(last)) tokens.push({ kind: 'subpath' });
-  return { test: (path) => matchGlobTokens(tokens, path) };
+  return codeownersPattern(pattern);
 }
 
 export function parseCodeowners(text: string): CodeownersRule[] {
