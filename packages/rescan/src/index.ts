@@ -1,3 +1,4 @@
 export * from './remediation.js';
 export * from './issues.js';
 export * from './rescan.js';
+export * from './org/index.js';

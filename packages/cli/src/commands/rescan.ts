@@ -1,6 +1,32 @@
+import { execFile } from 'node:child_process';
+import { mkdir, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import type { Command } from 'commander';
-import { ConfigurationError, EXIT, loadPolicy } from '@secure-factory/core';
-import { rescan } from '@secure-factory/rescan';
+import {
+  ConfigurationError,
+  EXIT,
+  InfrastructureError,
+  loadPolicy,
+  printOut,
+  safeJson,
+  writeFileAtomic,
+  type Logger,
+} from '@secure-factory/core';
+import {
+  buildInventory,
+  collectOrg,
+  matrixOf,
+  mergePortfolio,
+  readInventoryAndPlan,
+  readShards,
+  renderPortfolio,
+  rescan,
+  rescanShard,
+  writeInventoryAndPlan,
+  writeShard,
+  type PortfolioReport,
+} from '@secure-factory/rescan';
 import { execute, type CommonOptions } from '../context.js';
 import { openVulnSource } from '../vuln-source.js';
 
@@ -15,6 +41,17 @@ interface RescanCliOptions extends CommonOptions {
   githubApi: string;
   repository?: string;
   rebuild?: boolean;
+  org?: string;
+  plan?: boolean;
+  shard?: string;
+  merge?: string;
+  work: string;
+  html?: string;
+  report?: string;
+  evidenceBranch: string;
+  osvDate?: string;
+  jobs?: string;
+  maxJobs?: string;
 }
 
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
@@ -33,6 +70,17 @@ export function registerRescan(program: Command): Command {
     .option('--github-api <url>', 'GitHub API base URL', process.env.GITHUB_API_URL ?? 'https://api.github.com')
     .option('--repository <owner/repo>', 'repository for the issues (default GITHUB_REPOSITORY)')
     .option('--rebuild', 'send repository_dispatch secure-factory-rebuild when a new advisory is found')
+    .option('--org <org>', 'org-wide: every repository of ORG (evidence branches through the GitHub API, token from GITHUB_TOKEN)')
+    .option('--plan', 'with --org: collect deployments, write inventory.json and plan.json into --work, print the matrix JSON')
+    .option('--shard <i/n>', 'rescan one shard of the plan in --work against --osv-db; writes --work/shards/shard-i-of-n.json')
+    .option('--merge <dir>', 'merge the shard results found in DIR (with --work) into one report; keeps the per-repository clocks')
+    .option('--work <dir>', 'org-wide working folder (inventory.json, plan.json, shards/)', '.secure-factory/portfolio')
+    .option('--html <file>', 'with --merge or --org: write the portfolio page (one static HTML file)')
+    .option('--report <file>', 'with --merge or --org: write the portfolio report JSON (default <work>/portfolio.json)')
+    .option('--evidence-branch <branch>', 'branch the factory gate publishes evidence to', 'secure-factory/evidence')
+    .option('--osv-date <time>', 'when the OSV snapshot was taken (recorded in the report; default its newest record)')
+    .option('--jobs <n>', 'with --org: shard processes run at once (default: the number of cores)')
+    .option('--max-jobs <n>', 'with --org: at most this many shards (default 256, the matrix limit)')
     .option('--json', 'print the result as JSON on stdout')
     .option('--verbose', 'print debug output')
     .addHelpText('after', '\nExit codes: 0 nothing overdue, 1 a remediation is past its 24-hour deadline, 2 bad input, 3 infrastructure.')
@@ -40,6 +88,7 @@ export function registerRescan(program: Command): Command {
       execute(opts, async ({ logger }) => {
         const now = new Date();
         const policy = await loadPolicy(opts.policy, { now });
+        if (opts.org !== undefined || opts.shard !== undefined || opts.merge !== undefined) return orgWide(opts, policy, now, logger);
         let github: { owner: string; repo: string; token: string; baseUrl: string } | undefined;
         if (opts.githubIssues) {
           const repository = opts.repository ?? process.env.GITHUB_REPOSITORY;
@@ -80,4 +129,133 @@ export function registerRescan(program: Command): Command {
         };
       }),
     );
+}
+
+type LoadedPolicy = Awaited<ReturnType<typeof loadPolicy>>;
+
+function githubToken(what: string): string {
+  const token = process.env.GITHUB_TOKEN;
+  if (!token)
+    throw new ConfigurationError(`${what} needs a token in GITHUB_TOKEN`, {
+      hint: 'the token needs contents: read on every repository (and issues: write with --github-issues)',
+    });
+  return token;
+}
+
+async function plan(opts: RescanCliOptions, now: Date, logger: Logger): Promise<{ shards: string[]; artefacts: number; packages: number }> {
+  const org = opts.org as string;
+  if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/.test(org)) throw new ConfigurationError(`"${org}" is not a GitHub organisation name`);
+  const collected = path.join(opts.work, 'collected');
+  // A fresh copy: a run pruned from an evidence branch must not linger here.
+  await rm(collected, { recursive: true, force: true });
+  const { collected: repos } = await collectOrg(
+    { org, token: githubToken('--org'), baseUrl: opts.githubApi, evidenceBranch: opts.evidenceBranch },
+    collected,
+    logger,
+  );
+  const inventory = await buildInventory(collected, org, now, repos);
+  const maxJobs = opts.maxJobs === undefined ? undefined : Number(opts.maxJobs);
+  const p = await writeInventoryAndPlan(opts.work, inventory, maxJobs === undefined ? {} : { maxJobs });
+  for (const problem of inventory.problems) logger.warning(problem);
+  logger.info(
+    `${inventory.artefacts.length} deployed artefact(s), ${p.packages} package(s) → ${p.shards.length} shard(s) (${opts.work}/plan.json)`,
+  );
+  return { shards: matrixOf(p).shard, artefacts: p.artefacts, packages: p.packages };
+}
+
+async function runShard(opts: RescanCliOptions, policy: LoadedPolicy, logger: Logger, shard: string): Promise<void> {
+  if (!opts.osvDb && !policy.materials.database.path)
+    throw new ConfigurationError('--shard needs --osv-db: every shard of a run must use the same OSV snapshot', {
+      hint: 'download the snapshot once (osv.dev all.zip files) and pass the folder or zip to every shard',
+    });
+  const { inventory, plan: p } = await readInventoryAndPlan(opts.work);
+  const db = await openVulnSource({ ...opts, offline: true }, policy, logger);
+  const result = await rescanShard(inventory, p, shard, db, opts.osvDate);
+  const file = await writeShard(path.join(opts.work, 'shards'), result);
+  logger.info(`shard ${shard}: ${result.artefacts.length} artefact(s), ${result.packages} package(s) in ${result.elapsedMs} ms → ${file}`);
+}
+
+/** Runs every shard in its own process (this CLI again), at most `jobs` at once. */
+async function runAllShards(opts: RescanCliOptions, shards: string[], logger: Logger): Promise<void> {
+  const jobs = Math.max(1, Math.min(Number(opts.jobs ?? availableParallelism()) || 1, availableParallelism(), shards.length));
+  const script = process.argv[1];
+  if (!script) throw new InfrastructureError('cannot find the secure-factory script to start shard processes');
+  const args = (s: string): string[] => [
+    script,
+    'rescan',
+    '--shard',
+    s,
+    '--work',
+    opts.work,
+    ...(opts.osvDb ? ['--osv-db', opts.osvDb] : []),
+    ...(opts.osvDate ? ['--osv-date', opts.osvDate] : []),
+    ...(opts.policy ? ['--policy', opts.policy] : []),
+  ];
+  const queue = [...shards];
+  const failures: string[] = [];
+  const worker = async (): Promise<void> => {
+    for (let s = queue.shift(); s !== undefined; s = queue.shift()) {
+      const shard = s;
+      await new Promise<void>((resolve) => {
+        execFile(process.execPath, args(shard), { maxBuffer: 64 * 1024 * 1024 }, (err, _out, stderr) => {
+          if (err) failures.push(`shard ${shard}: ${stderr.trim().split('\n').slice(-3).join(' | ') || err.message}`);
+          resolve();
+        });
+      });
+    }
+  };
+  logger.info(`running ${shards.length} shard(s), ${jobs} at a time`);
+  await Promise.all(Array.from({ length: jobs }, worker));
+  if (failures.length > 0)
+    throw new InfrastructureError(`${failures.length} shard(s) failed: ${failures.join('; ')}`, { hint: 'nothing was merged' });
+}
+
+async function merge(opts: RescanCliOptions, policy: LoadedPolicy, now: Date, logger: Logger, dir: string): Promise<PortfolioReport> {
+  const { inventory, plan: p } = await readInventoryAndPlan(opts.work);
+  const shards = await readShards(dir, p);
+  const github = opts.githubIssues ? { token: githubToken('--github-issues'), baseUrl: opts.githubApi } : undefined;
+  const report = await mergePortfolio(inventory, p, shards, {
+    policy,
+    now,
+    logger,
+    stateDir: opts.state ?? path.join(opts.work, 'state'),
+    ...(github ? { github } : {}),
+  });
+  const reportFile = opts.report ?? path.join(opts.work, 'portfolio.json');
+  await writeFileAtomic(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+  if (opts.html) await writeFileAtomic(opts.html, renderPortfolio(report));
+  const t = report.totals;
+  logger.info(
+    `${t.artefacts} deployed artefact(s) in ${t.repositories} repositor${t.repositories === 1 ? 'y' : 'ies'}: ${t.affected} affected, ${t.open} open remediation(s), ${t.overdue} overdue (report: ${reportFile}${opts.html ? `, page: ${opts.html}` : ''})`,
+  );
+  return report;
+}
+
+async function orgWide(
+  opts: RescanCliOptions,
+  policy: LoadedPolicy,
+  now: Date,
+  logger: Logger,
+): Promise<{ exitCode: number; json?: unknown }> {
+  if (opts.evidence.length > 0)
+    throw new ConfigurationError('--evidence is for one repository; --org/--shard/--merge read the org-wide --work folder');
+  await mkdir(opts.work, { recursive: true });
+  if (opts.shard !== undefined) {
+    await runShard(opts, policy, logger, opts.shard);
+    return { exitCode: EXIT.passed };
+  }
+  if (opts.merge !== undefined) {
+    const report = await merge(opts, policy, now, logger, opts.merge);
+    return { exitCode: report.totals.overdue > 0 ? EXIT.failed : EXIT.passed, json: report };
+  }
+  const planned = await plan(opts, now, logger);
+  if (opts.plan) {
+    // The matrix for `strategy.matrix`, always on stdout: the workflow's plan job reads it.
+    printOut(safeJson({ shard: planned.shards }, 0));
+    return { exitCode: EXIT.passed };
+  }
+  await rm(path.join(opts.work, 'shards'), { recursive: true, force: true });
+  await runAllShards(opts, planned.shards, logger);
+  const report = await merge(opts, policy, now, logger, path.join(opts.work, 'shards'));
+  return { exitCode: report.totals.overdue > 0 ? EXIT.failed : EXIT.passed, json: report };
 }

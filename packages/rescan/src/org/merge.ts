@@ -1,0 +1,226 @@
+/**
+ * Merges the shards of one org-wide rescan into the portfolio report, and keeps the 24-hour clock per
+ * repository: `<state>/<owner>/<repo>/remediations.json` (the single-repository state format), one
+ * GitHub issue per advisory in each affected repository. Refuses shards of another inventory, a mix of
+ * OSV snapshots, and a missing or repeated shard: a partial merge would report a portfolio as clean.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  atLeast,
+  ConfigurationError,
+  deployPolicyFor,
+  findWaiver,
+  readRemediations,
+  writeRemediations,
+  type Logger,
+  type Policy,
+  type Remediation,
+} from '@secure-factory/core';
+import { IssueClient } from '../issues.js';
+import { reconcile, type RescanMatch } from '../remediation.js';
+import type { Chain, Inventory, PlanFile } from './inventory.js';
+import { readShard, type ShardMatch, type ShardResult, type Snapshot } from './shard.js';
+
+export const PORTFOLIO_API_VERSION = 'secure-factory/portfolio/v1';
+
+export interface PortfolioArtefact {
+  repository: string;
+  digest: string;
+  name?: string;
+  environments: { environment: string; time: string }[];
+  packages: number;
+  chain: Chain;
+  /** Advisories found now (any severity), and whether one blocks (at or above the environment's threshold, unwaived). */
+  advisories: ShardMatch[];
+  blocking: boolean;
+}
+
+export interface PortfolioRemediation extends Remediation {
+  repository: string;
+  /** Milliseconds left until the deadline (negative: overdue). */
+  remainingMs: number;
+}
+
+export interface PortfolioReport {
+  apiVersion: typeof PORTFOLIO_API_VERSION;
+  org: string;
+  generated: string;
+  collectedAt: string;
+  snapshot: Snapshot;
+  shards: { shard: string; artefacts: number; packages: number; elapsedMs: number }[];
+  repositories: { repository: string; status: string; artefacts: number; open: number; overdue: number }[];
+  artefacts: PortfolioArtefact[];
+  remediations: PortfolioRemediation[];
+  history: { repository: string; advisory: string; package: string; firstSeen: string; resolvedAt: string; hours: number }[];
+  totals: { repositories: number; artefacts: number; packages: number; affected: number; open: number; overdue: number; resolved: number };
+  problems: string[];
+}
+
+export interface MergeOptions {
+  policy: Policy;
+  now: Date;
+  logger: Logger;
+  /** Where per-repository remediations.json files are kept. */
+  stateDir: string;
+  github?: { token: string; baseUrl: string };
+}
+
+async function findShardFiles(dir: string, depth = 0): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory() && depth < 3) out.push(...(await findShardFiles(p, depth + 1)));
+    else if (e.isFile() && /^shard-[0-9]+-of-[0-9]+\.json$/.test(e.name)) out.push(p);
+  }
+  return out.sort();
+}
+
+export async function readShards(dir: string, plan: PlanFile): Promise<ShardResult[]> {
+  const files = await findShardFiles(dir);
+  const byShard = new Map<string, ShardResult>();
+  let snapshot: string | undefined;
+  for (const f of files) {
+    const r = await readShard(f);
+    if (r.inventory !== plan.inventory)
+      throw new ConfigurationError(`shard ${r.shard} was made from another inventory`, { location: { file: f } });
+    const v = r.snapshot.version ?? r.snapshot.uri;
+    if (snapshot !== undefined && v !== snapshot)
+      throw new ConfigurationError(`shard ${r.shard} was rescanned against another OSV snapshot (${v}, not ${snapshot})`, {
+        location: { file: f },
+        hint: 'every shard of a run must use the one snapshot taken in the plan job',
+      });
+    snapshot = v;
+    if (byShard.has(r.shard)) throw new ConfigurationError(`shard ${r.shard} is present twice`, { location: { file: f } });
+    byShard.set(r.shard, r);
+  }
+  const missing = plan.shards.filter((s) => !byShard.has(s.shard)).map((s) => s.shard);
+  if (missing.length > 0)
+    throw new ConfigurationError(`${missing.length} shard result(s) missing in ${dir}: ${missing.slice(0, 10).join(', ')}`, {
+      hint: 'a failed matrix job leaves its shard out: rerun it; the merge never reports a partial portfolio',
+    });
+  return plan.shards.map((s) => byShard.get(s.shard) as ShardResult);
+}
+
+export async function mergePortfolio(
+  inventory: Inventory,
+  plan: PlanFile,
+  shards: ShardResult[],
+  options: MergeOptions,
+): Promise<PortfolioReport> {
+  const { policy, now, logger } = options;
+  const matchesOf = new Map<number, ShardMatch[]>();
+  for (const s of shards) for (const a of s.artefacts) matchesOf.set(a.index, a.matches);
+  const artefacts: PortfolioArtefact[] = [];
+  const perRepo = new Map<string, RescanMatch[]>();
+  for (const [i, a] of inventory.artefacts.entries()) {
+    const advisories = matchesOf.get(i);
+    if (!advisories) throw new ConfigurationError(`artefact ${a.repository} ${a.digest} is in no shard of the plan`);
+    let blocking = false;
+    const list = perRepo.get(a.repository) ?? [];
+    for (const v of advisories) {
+      for (const { environment } of a.environments) {
+        const threshold = deployPolicyFor(policy, environment)?.blockSeverity ?? policy.materials.blockSeverity;
+        if (!atLeast(v.severity, threshold)) continue;
+        const w = findWaiver(
+          policy.exceptions,
+          { ids: [v.advisory, ...v.aliases], package: v.package, digest: a.digest, environment },
+          now,
+          policy.exceptionMaxDays,
+        );
+        if (!w.active) blocking = true;
+        list.push({ ...v, digest: a.digest, environment, waived: w.active !== undefined });
+      }
+    }
+    perRepo.set(a.repository, list);
+    artefacts.push({
+      repository: a.repository,
+      digest: a.digest,
+      ...(a.name ? { name: a.name } : {}),
+      environments: a.environments,
+      packages: a.packages.length,
+      chain: a.chain,
+      advisories,
+      blocking,
+    });
+  }
+
+  const remediations: PortfolioRemediation[] = [];
+  const history: PortfolioReport['history'] = [];
+  const repositories: PortfolioReport['repositories'] = [];
+  let resolvedNow = 0;
+  for (const repo of inventory.repositories) {
+    const matches = perRepo.get(repo.repository) ?? [];
+    const dir = path.join(options.stateDir, ...repo.repository.split('/'));
+    const previous = await readRemediations(dir);
+    if (repo.status !== 'collected' && previous.remediations.length === 0) {
+      repositories.push({ repository: repo.repository, status: repo.status, artefacts: 0, open: 0, overdue: 0 });
+      continue;
+    }
+    const result = reconcile(previous, matches, now);
+    if (options.github && result.opened.length + result.stillOpen.length + result.resolved.length > 0) {
+      const [owner, name] = repo.repository.split('/') as [string, string];
+      const client = new IssueClient({ owner, repo: name, token: options.github.token, baseUrl: options.github.baseUrl }, logger);
+      const issues = await client.sync([...result.opened, ...result.stillOpen], result.resolved);
+      for (const r of result.state.remediations) {
+        const hit = [...issues.entries()].find(
+          ([m]) => m.includes(`advisory=${encodeURIComponent(r.advisory)} `) && m.includes(`/${encodeURIComponent(r.package.name)} `),
+        );
+        if (hit) r.issue = hit[1];
+      }
+    }
+    await writeRemediations(dir, result.state);
+    resolvedNow += result.resolved.length;
+    for (const r of result.state.remediations) {
+      if (r.status === 'open')
+        remediations.push({ ...r, repository: repo.repository, remainingMs: Date.parse(r.deadline) - now.getTime() });
+      if (r.status === 'resolved' && r.resolvedAt)
+        history.push({
+          repository: repo.repository,
+          advisory: r.advisory,
+          package: `${r.package.ecosystem}/${r.package.name}@${r.package.version}`,
+          firstSeen: r.firstSeen,
+          resolvedAt: r.resolvedAt,
+          hours: Math.round(((Date.parse(r.resolvedAt) - Date.parse(r.firstSeen)) / 3_600_000) * 10) / 10,
+        });
+    }
+    for (const r of result.opened)
+      logger.warning(
+        `${repo.repository}: new ${r.advisory} (${r.severity}) in ${r.package.name}@${r.package.version}; fix by ${r.deadline}`,
+      );
+    for (const r of result.overdue)
+      logger.error(`${repo.repository}: ${r.advisory} in ${r.package.name}@${r.package.version} is past its deadline ${r.deadline}`);
+    repositories.push({
+      repository: repo.repository,
+      status: repo.status,
+      artefacts: inventory.artefacts.filter((a) => a.repository === repo.repository).length,
+      open: result.state.remediations.filter((r) => r.status === 'open').length,
+      overdue: result.overdue.length,
+    });
+  }
+  remediations.sort((a, b) => a.remainingMs - b.remainingMs || a.repository.localeCompare(b.repository));
+  history.sort((a, b) => b.resolvedAt.localeCompare(a.resolvedAt));
+  const first = shards[0];
+  return {
+    apiVersion: PORTFOLIO_API_VERSION,
+    org: inventory.org,
+    generated: now.toISOString(),
+    collectedAt: inventory.collectedAt,
+    snapshot: first ? first.snapshot : { uri: 'none' },
+    shards: shards.map((s) => ({ shard: s.shard, artefacts: s.artefacts.length, packages: s.packages, elapsedMs: s.elapsedMs })),
+    repositories,
+    artefacts,
+    remediations,
+    history,
+    totals: {
+      repositories: inventory.repositories.length,
+      artefacts: artefacts.length,
+      packages: plan.packages,
+      affected: artefacts.filter((a) => a.blocking).length,
+      open: remediations.length,
+      overdue: remediations.filter((r) => r.remainingMs <= 0).length,
+      resolved: resolvedNow,
+    },
+    problems: inventory.problems,
+  };
+}
