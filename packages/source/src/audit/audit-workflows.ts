@@ -5,7 +5,17 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { atLeast, compareFindings, ConfigurationError, errorMessage, type Finding, type Logger, type Severity } from '@secure-factory/core';
+import {
+  atLeast,
+  compareFindings,
+  ConfigurationError,
+  errorMessage,
+  pathPattern,
+  type Finding,
+  type Logger,
+  type PathPattern,
+  type Severity,
+} from '@secure-factory/core';
 import { gitRun } from '../git.js';
 import { buildAuditFile, PERSONA_RANK, type Confidence, type FileKind, type Persona, type RawFinding } from './model.js';
 import { AUDITS, INVALID_YAML_RULE, WORKFLOW_RULES } from './rules.js';
@@ -113,21 +123,6 @@ async function walk(dir: string, rootDir: string, out: string[]): Promise<void> 
       if (kind) out.push(rel);
     }
   }
-}
-
-function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob.charAt(i);
-    if (c === '*' && glob[i + 1] === '*') {
-      re += '.*';
-      i++;
-      if (glob[i + 1] === '/') i++;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}(/.*)?$`);
 }
 
 /** The paths (relative to root) that git's ignore rules exclude; empty outside a git work tree. */
@@ -328,11 +323,11 @@ export async function auditWorkflows(options: AuditWorkflowsOptions): Promise<Au
   const { logger } = options;
   const root = path.resolve(options.root);
   const disabled = new Set<string>();
-  const skipGlobs: RegExp[] = [];
+  const skipGlobs: PathPattern[] = [];
   for (const entry of options.ignore ?? []) {
     const id = entry.replace(/^workflow\//, '');
     if (WORKFLOW_RULES.some((r) => r.id === `workflow/${id}`)) disabled.add(id);
-    else skipGlobs.push(globToRegExp(entry.replace(/^\.\//, '')));
+    else skipGlobs.push(pathPattern(entry));
   }
   const { files, base } = await discover(root, options.paths);
   const mode = options.suppressions ?? 'working-tree';
