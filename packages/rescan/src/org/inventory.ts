@@ -204,10 +204,12 @@ export async function buildInventory(
 /** Writes inventory.json and plan.json into `dir`; returns the plan. */
 export async function writeInventoryAndPlan(dir: string, inventory: Inventory, options: PlanOptions = {}): Promise<PlanFile> {
   const text = `${JSON.stringify(inventory)}\n`;
-  const shards = planShards(
+  const planned = planShards(
     inventory.artefacts.map((a) => a.packages.length),
     options,
   );
+  // An empty portfolio still has one (empty) shard, so a matrix is never empty and the merge always runs.
+  const shards = planned.length > 0 ? planned : [{ shard: '1/1', artefacts: [], packages: 0 }];
   const plan: PlanFile = {
     apiVersion: PLAN_API_VERSION,
     inventory: `sha256:${sha256Hex(text)}`,
