@@ -52,6 +52,7 @@ interface RescanCliOptions extends CommonOptions {
   osvDate?: string;
   jobs?: string;
   maxJobs?: string;
+  shardPackages?: string;
 }
 
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
@@ -81,6 +82,7 @@ export function registerRescan(program: Command): Command {
     .option('--osv-date <time>', 'when the OSV snapshot was taken (recorded in the report; default its newest record)')
     .option('--jobs <n>', 'with --org: shard processes run at once (default: the number of cores)')
     .option('--max-jobs <n>', 'with --org: at most this many shards (default 256, the matrix limit)')
+    .option('--shard-packages <n>', 'with --org: plan no shard for fewer packages than this (default 20000)')
     .option('--json', 'print the result as JSON on stdout')
     .option('--verbose', 'print debug output')
     .addHelpText('after', '\nExit codes: 0 nothing overdue, 1 a remediation is past its 24-hour deadline, 2 bad input, 3 infrastructure.')
@@ -154,8 +156,17 @@ async function plan(opts: RescanCliOptions, now: Date, logger: Logger): Promise<
     logger,
   );
   const inventory = await buildInventory(collected, org, now, repos);
-  const maxJobs = opts.maxJobs === undefined ? undefined : Number(opts.maxJobs);
-  const p = await writeInventoryAndPlan(opts.work, inventory, maxJobs === undefined ? {} : { maxJobs });
+  const number = (v: string | undefined, flag: string): number | undefined => {
+    if (v === undefined) return undefined;
+    if (!/^[1-9][0-9]{0,8}$/.test(v)) throw new ConfigurationError(`${flag} takes a positive whole number, not "${v}"`);
+    return Number(v);
+  };
+  const maxJobs = number(opts.maxJobs, '--max-jobs');
+  const minPackagesPerShard = number(opts.shardPackages, '--shard-packages');
+  const p = await writeInventoryAndPlan(opts.work, inventory, {
+    ...(maxJobs !== undefined ? { maxJobs } : {}),
+    ...(minPackagesPerShard !== undefined ? { minPackagesPerShard } : {}),
+  });
   for (const problem of inventory.problems) logger.warning(problem);
   logger.info(
     `${inventory.artefacts.length} deployed artefact(s), ${p.packages} package(s) → ${p.shards.length} shard(s) (${opts.work}/plan.json)`,

@@ -68,7 +68,16 @@ export interface MergeOptions {
 
 async function findShardFiles(dir: string, depth = 0): Promise<string[]> {
   const out: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true })) {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e: unknown) {
+    throw new ConfigurationError(`cannot read the shard results: ${(e as Error).message}`, {
+      location: { file: dir },
+      hint: 'pass the folder the shard jobs uploaded their shard-i-of-n.json files to',
+    });
+  }
+  for (const e of entries) {
     const p = path.join(dir, e.name);
     if (e.isDirectory() && depth < 3) out.push(...(await findShardFiles(p, depth + 1)));
     else if (e.isFile() && /^shard-[0-9]+-of-[0-9]+\.json$/.test(e.name)) out.push(p);
