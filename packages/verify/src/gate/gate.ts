@@ -86,6 +86,14 @@ async function sha512File(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** `sha512:HEX` → the gated file's sha256 key, for the files some bundle may name by sha512 only. */
+async function sha512Aliases(index: EvidenceIndex, subjects: readonly GateSubject[]): Promise<Map<string, string>> {
+  const alias = new Map<string, string>();
+  if (!index.bundles.some((b) => [...b.subjects].some((d) => d.startsWith('sha512:')))) return alias;
+  for (const s of subjects) if (s.file !== undefined) alias.set(`sha512:${await sha512File(s.file)}`, s.digest);
+  return alias;
+}
+
 export async function runGate(options: GateOptions): Promise<GateResult> {
   const { logger, environment } = options;
   const now = options.now ?? new Date();
@@ -116,15 +124,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     const wanted = new Set(options.subjects.map((s) => s.digest));
     // Evidence naming a gated file by sha512 only (npm provenance): hash those files again, and let
     // `sha512:HEX` stand for the file's sha256 key.
-    const alias = new Map<string, string>();
-    if (index.bundles.some((b) => [...b.subjects].some((d) => d.startsWith('sha512:')))) {
-      for (const s of options.subjects) {
-        if (s.file === undefined) continue;
-        const key = `sha512:${await sha512File(s.file)}`;
-        alias.set(key, s.digest);
-        wanted.add(key);
-      }
-    }
+    const alias = await sha512Aliases(index, options.subjects);
+    for (const key of alias.keys()) wanted.add(key);
     const keyOf = (d: string): string => alias.get(d) ?? d;
     const verifier = typeof options.verifier === 'function' ? await options.verifier() : options.verifier;
     if (verifier.trustedRootSource !== undefined) {
@@ -132,52 +133,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       logger.info(`trust roots: ${verifier.trustedRootSource}`);
     }
 
-    // Verify each bundle that names a gated digest exactly once.
-    const relevant = index.bundles.filter((b) => [...b.subjects].some((d) => wanted.has(d)));
-    logger.info(`${index.bundles.length} bundle(s) found, ${relevant.length} name the ${wanted.size} artefact(s); verifying`);
-    const verified: Evidence[] = [];
-    const invalid: RejectedEvidence[] = [];
-    await mapLimit(relevant, 8, async (b) => {
-      const digest = [...b.subjects].find((d) => wanted.has(d)) as string;
-      try {
-        const v = await verifier.verify(b.bundle, digest);
-        // A key the caller made for this run dates what it signed: nothing can be older than the key.
-        const keyTime =
-          v.signer.kind === 'key' && !v.trustedTime && options.keysCreatedAt
-            ? { trustedTime: { time: options.keysCreatedAt, source: 'key' as const } }
-            : {};
-        verified.push({ ...v, ...keyTime, origin: b.origin, bundleDigest: b.bundleDigest });
-      } catch (e: unknown) {
-        if (isSecureFactoryError(e) && e.code === 'INFRASTRUCTURE') throw e;
-        invalid.push({
-          origin: b.origin,
-          bundleDigest: b.bundleDigest,
-          subjects: [...b.subjects],
-          reason: errorMessage(e),
-          kind: 'invalid',
-        });
-      }
-    });
-    for (const b of index.bundles) {
-      const v = verified.find((x) => x.bundleDigest === b.bundleDigest);
-      const bad = invalid.find((x) => x.bundleDigest === b.bundleDigest);
-      log.inputs.push({
-        origin: b.origin,
-        digest: `sha256:${b.bundleDigest}`,
-        ...(v ? { predicateType: v.statement.predicateType } : {}),
-        status: v ? 'verified' : bad ? 'invalid' : 'other-digest',
-        ...(bad ? { reason: bad.reason } : {}),
-      });
-    }
-    for (const u of index.unsigned)
-      log.inputs.push({
-        origin: u.origin,
-        digest: `sha256:${u.digest}`,
-        status: 'unsigned',
-        reason: 'a statement without a Sigstore bundle never counts',
-      });
-    for (const u of index.unreadable)
-      log.inputs.push({ origin: u.origin, digest: u.digest ? `sha256:${u.digest}` : 'sha256:', status: 'unreadable', reason: u.reason });
+    const { verified, invalid } = await verifyBundles(index, wanted, verifier, options, log);
 
     // Index the verified statements by the digests they (verifiably) name.
     const byDigest = new Map<string, Evidence[]>();
@@ -242,39 +198,101 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     fatal = e;
     log.allowed = false;
     log.error = { code: isSecureFactoryError(e) ? e.code : 'INTERNAL', message: errorMessage(e) };
-    log.artefacts = options.subjects.map((s): ArtefactDecision => ({
-      digest: s.digest,
-      ...(s.name ? { name: s.name } : {}),
-      allowed: false,
-      verifiedLevels: [],
-      checks: [
-        {
-          id: 'gate',
-          title: 'gate',
-          stage: 'gate',
-          status: 'fail',
-          reason: isSecureFactoryError(e) ? `${e.location ? `${formatLocation(e.location)}: ` : ''}${e.message}` : errorMessage(e),
-          fix: isSecureFactoryError(e) && e.hint ? e.hint : 'fix the input and run the gate again',
-        },
-      ],
-      waivers: [],
-      inputs: [],
-    }));
+    log.artefacts = options.subjects.map((s) => cannotDecide(s, e));
     logger.error(`the gate could not decide: ${errorMessage(e)}`);
   }
 
   const written = await writeOutputs(options, log, outDir, now);
   fatal ??= written.signError;
+  // A gate that could not decide (or could not reach its infrastructure) says so in its exit code.
   const exitCode = log.allowed
     ? EXIT.passed
-    : fatal !== undefined
-      ? exitCodeFor(fatal)
-      : infra !== undefined
-        ? exitCodeFor(infra)
-        : EXIT.failed;
+    : fatal !== undefined || infra !== undefined
+      ? exitCodeFor(fatal !== undefined ? fatal : infra)
+      : EXIT.failed;
   const { signError: _ignored, ...paths } = written;
   void _ignored;
   return { allowed: log.allowed, exitCode, decision: log, summary: renderSummary(log, { decisionPath: paths.decisionPath }), ...paths };
+}
+
+/** Verifies each bundle that names a gated digest exactly once, and lists every input in the decision log. */
+async function verifyBundles(
+  index: EvidenceIndex,
+  wanted: ReadonlySet<string>,
+  verifier: EvidenceVerifier,
+  options: GateOptions,
+  log: DecisionLog,
+): Promise<{ verified: Evidence[]; invalid: RejectedEvidence[] }> {
+  const { logger } = options;
+  // Verify each bundle that names a gated digest exactly once.
+  const relevant = index.bundles.filter((b) => [...b.subjects].some((d) => wanted.has(d)));
+  logger.info(`${index.bundles.length} bundle(s) found, ${relevant.length} name the ${wanted.size} artefact(s); verifying`);
+  const verified: Evidence[] = [];
+  const invalid: RejectedEvidence[] = [];
+  await mapLimit(relevant, 8, async (b) => {
+    const digest = [...b.subjects].find((d) => wanted.has(d)) as string;
+    try {
+      const v = await verifier.verify(b.bundle, digest);
+      // A key the caller made for this run dates what it signed: nothing can be older than the key.
+      const keyTime =
+        v.signer.kind === 'key' && !v.trustedTime && options.keysCreatedAt
+          ? { trustedTime: { time: options.keysCreatedAt, source: 'key' as const } }
+          : {};
+      verified.push({ ...v, ...keyTime, origin: b.origin, bundleDigest: b.bundleDigest });
+    } catch (e: unknown) {
+      if (isSecureFactoryError(e) && e.code === 'INFRASTRUCTURE') throw e;
+      invalid.push({
+        origin: b.origin,
+        bundleDigest: b.bundleDigest,
+        subjects: [...b.subjects],
+        reason: errorMessage(e),
+        kind: 'invalid',
+      });
+    }
+  });
+  for (const b of index.bundles) {
+    const v = verified.find((x) => x.bundleDigest === b.bundleDigest);
+    const bad = invalid.find((x) => x.bundleDigest === b.bundleDigest);
+    log.inputs.push({
+      origin: b.origin,
+      digest: `sha256:${b.bundleDigest}`,
+      ...(v ? { predicateType: v.statement.predicateType } : {}),
+      status: v ? 'verified' : bad ? 'invalid' : 'other-digest',
+      ...(bad ? { reason: bad.reason } : {}),
+    });
+  }
+  for (const u of index.unsigned)
+    log.inputs.push({
+      origin: u.origin,
+      digest: `sha256:${u.digest}`,
+      status: 'unsigned',
+      reason: 'a statement without a Sigstore bundle never counts',
+    });
+  for (const u of index.unreadable)
+    log.inputs.push({ origin: u.origin, digest: u.digest ? `sha256:${u.digest}` : 'sha256:', status: 'unreadable', reason: u.reason });
+  return { verified, invalid };
+}
+
+/** The refusal of one artefact when the gate could not decide at all (fail closed). */
+function cannotDecide(s: GateSubject, e: unknown): ArtefactDecision {
+  return {
+    digest: s.digest,
+    ...(s.name ? { name: s.name } : {}),
+    allowed: false,
+    verifiedLevels: [],
+    checks: [
+      {
+        id: 'gate',
+        title: 'gate',
+        stage: 'gate',
+        status: 'fail',
+        reason: isSecureFactoryError(e) ? `${e.location ? `${formatLocation(e.location)}: ` : ''}${e.message}` : errorMessage(e),
+        fix: isSecureFactoryError(e) && e.hint ? e.hint : 'fix the input and run the gate again',
+      },
+    ],
+    waivers: [],
+    inputs: [],
+  };
 }
 
 async function fetchApi(
