@@ -120,6 +120,13 @@ describe('org-wide rescan: advisory → issues per repository → fixed deployme
       expect(r3.remediations[0]).toMatchObject({ repository: 'acme/api', remainingMs: 0 });
       expect(api.issues).toHaveLength(1); // updated, never duplicated
 
+      // Deleting api's evidence branch does not stop its clock.
+      delete api.branch;
+      const r4 = await rescanOrg(work, server.url, osv, at(26), policy);
+      expect(r4.totals).toMatchObject({ artefacts: 2, open: 1, overdue: 1 });
+      expect(r4.problems.join('\n')).toMatch(/acme\/api: the evidence branch is gone but 1 remediation\(s\) were open/);
+      expect(api.issues[0]?.state).toBe('open');
+
       const html = renderPortfolio(r3);
       expect(html).toContain('id="total-overdue">1<');
       expect(html).not.toContain('<script>');

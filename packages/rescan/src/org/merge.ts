@@ -155,6 +155,7 @@ export async function mergePortfolio(
   }
 
   const remediations: PortfolioRemediation[] = [];
+  const problems = [...inventory.problems];
   const history: PortfolioReport['history'] = [];
   const repositories: PortfolioReport['repositories'] = [];
   let resolvedNow = 0;
@@ -162,8 +163,16 @@ export async function mergePortfolio(
     const matches = perRepo.get(repo.repository) ?? [];
     const dir = path.join(options.stateDir, ...repo.repository.split('/'));
     const previous = await readRemediations(dir);
-    if (repo.status !== 'collected' && previous.remediations.length === 0) {
-      repositories.push({ repository: repo.repository, status: repo.status, artefacts: 0, open: 0, overdue: 0 });
+    if (repo.status !== 'collected') {
+      // No evidence branch (any more): nothing to rescan, but a clock never stops for want of evidence.
+      const kept = previous.remediations.filter((r) => r.status === 'open');
+      if (kept.length > 0)
+        problems.push(
+          `${repo.repository}: the evidence branch is gone but ${kept.length} remediation(s) were open; they stay open until a deployment without the advisory is admitted`,
+        );
+      for (const r of kept) remediations.push({ ...r, repository: repo.repository, remainingMs: Date.parse(r.deadline) - now.getTime() });
+      const overdue = kept.filter((r) => Date.parse(r.deadline) <= now.getTime()).length;
+      repositories.push({ repository: repo.repository, status: repo.status, artefacts: 0, open: kept.length, overdue });
       continue;
     }
     const result = reconcile(previous, matches, now);
@@ -230,6 +239,6 @@ export async function mergePortfolio(
       overdue: remediations.filter((r) => r.remainingMs <= 0).length,
       resolved: resolvedNow,
     },
-    problems: inventory.problems,
+    problems,
   };
 }
