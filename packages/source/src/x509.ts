@@ -6,6 +6,7 @@
  * 1.3.6.1.4.1.57264.1.8, or the deprecated .1.1) are compared with the policy.
  */
 import { X509Certificate } from 'node:crypto';
+import { ASN1Obj, X509Certificate as SigstoreCertificate } from '@sigstore/core';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CommitObject } from './git.js';
@@ -28,71 +29,18 @@ export function signatureDer(signature: string): Buffer {
   return Buffer.from(body, 'base64');
 }
 
-// ---- a minimal DER reader: enough to find certificate extensions by OID ----
-interface Tlv {
-  tag: number;
-  start: number;
-  end: number;
-}
-
-function readTlv(buf: Buffer, at: number): Tlv | undefined {
-  if (at + 2 > buf.length) return undefined;
-  const tag = buf[at] as number;
-  let len = buf[at + 1] as number;
-  let start = at + 2;
-  if (len & 0x80) {
-    const n = len & 0x7f;
-    if (n === 0 || n > 4 || start + n > buf.length) return undefined;
-    len = 0;
-    for (let i = 0; i < n; i++) len = len * 256 + (buf[start + i] as number);
-    start += n;
-  }
-  if (start + len > buf.length) return undefined;
-  return { tag, start, end: start + len };
-}
-
-function children(buf: Buffer, tlv: Tlv): Tlv[] {
-  const out: Tlv[] = [];
-  let at = tlv.start;
-  while (at < tlv.end) {
-    const c = readTlv(buf, at);
-    if (!c) break;
-    out.push(c);
-    at = c.end;
-  }
-  return out;
-}
-
-function oidString(bytes: Buffer): string {
-  const first = bytes[0] ?? 0;
-  const parts = [Math.floor(first / 40), first % 40];
-  let v = 0;
-  for (let i = 1; i < bytes.length; i++) {
-    const b = bytes[i] as number;
-    v = v * 128 + (b & 0x7f);
-    if (!(b & 0x80)) {
-      parts.push(v);
-      v = 0;
-    }
-  }
-  return parts.join('.');
-}
-
-/** The raw extnValue contents of every extension of a DER certificate, by dotted OID. */
+/** The raw extnValue contents of every extension of a DER certificate, by dotted OID (read with @sigstore/core's ASN.1). */
 export function certificateExtensions(der: Buffer): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
-  const cert = readTlv(der, 0);
-  const tbs = cert ? children(der, cert)[0] : undefined;
-  if (!tbs) return out;
-  const ext = children(der, tbs).find((c) => c.tag === 0xa3);
-  const seq = ext ? children(der, ext)[0] : undefined;
-  if (!seq) return out;
-  for (const e of children(der, seq)) {
-    const parts = children(der, e);
-    const oid = parts[0];
-    const value = parts[parts.length - 1];
-    if (oid?.tag === 0x06 && value?.tag === 0x04)
-      out.set(oidString(der.subarray(oid.start, oid.end)), der.subarray(value.start, value.end));
+  try {
+    for (const e of SigstoreCertificate.parse(Buffer.from(der)).extensions) {
+      const oid = e.subs[0];
+      const value = e.subs[e.subs.length - 1];
+      // OBJECT IDENTIFIER … OCTET STRING; anything else is not an extension this reads.
+      if (oid?.tag.isOID() && value?.tag.isOctetString()) out.set(oid.toOID(), value.value);
+    }
+  } catch {
+    // Not a certificate this can read: no extensions (the identity then rests on the SAN and issuer DN).
   }
   return out;
 }
@@ -103,8 +51,11 @@ export function fulcioIssuer(cert: X509Certificate): string | undefined {
   const v2 = ext.get(OID_FULCIO_ISSUER_V2);
   if (v2) {
     // .8 is a DER UTF8String inside the extension value.
-    const inner = readTlv(v2, 0);
-    if (inner) return v2.subarray(inner.start, inner.end).toString('utf8');
+    try {
+      return ASN1Obj.parseBuffer(Buffer.from(v2)).value.toString('utf8');
+    } catch {
+      // unreadable: fall back to the deprecated .1
+    }
   }
   const v1 = ext.get(OID_FULCIO_ISSUER_V1);
   return v1 ? v1.toString('utf8') : undefined;
