@@ -91,6 +91,7 @@ for (let a = 0; a < N; a++) {
     digest: `sha256:${a.toString(16).padStart(64, '0')}`,
     name: `artefact-${a}`,
     run: '1-1',
+    sbom: true,
     environments: [{ environment: 'production', time: '2026-12-01T00:00:00Z' }],
     packages,
     chain: {},

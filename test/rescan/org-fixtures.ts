@@ -31,7 +31,7 @@ const statement = (hex: string, name: string, predicateType: string, predicate: 
 export function addRun(
   repo: FakeRepo,
   run: string,
-  artefact: { name: string; packages: [string, string][]; environments: string[]; time: Date },
+  artefact: { name: string; packages: [string, string][]; environments: string[]; time: Date; noSbom?: boolean },
 ): string {
   const hex = digestOf(`${repo.name}/${artefact.name}/${run}`);
   const b = (repo.branch ??= new Map());
@@ -42,8 +42,10 @@ export function addRun(
     version: 1,
     components: artefact.packages.map(([n, v]) => ({ type: 'library', name: n, version: v, purl: `pkg:npm/${n}@${v}` })),
   };
-  b.set(`${dir}/sbom.intoto.json`, statement(hex, artefact.name, PREDICATE.cyclonedx, bom));
-  b.set(`${dir}/sbom.sigstore.json`, Buffer.from('{}'));
+  if (!artefact.noSbom) {
+    b.set(`${dir}/sbom.intoto.json`, statement(hex, artefact.name, PREDICATE.cyclonedx, bom));
+    b.set(`${dir}/sbom.sigstore.json`, Buffer.from('{}'));
+  }
   b.set(
     `${dir}/provenance.intoto.json`,
     statement(hex, artefact.name, PREDICATE.provenance, {

@@ -135,6 +135,25 @@ describe('org-wide rescan: advisory → issues per repository → fixed deployme
     }
   });
 
+  it('a later deployment without SBOM evidence does not stop the clock', async () => {
+    const app: FakeRepo = { name: 'app', issues: [] };
+    addRun(app, '1-1', { name: 'app.tgz', packages: [['minimist', '1.2.0']], environments: ['production'], time: at(-2) });
+    const server = await startOrgApi('acme', [app]);
+    const policy = await loadPolicy(undefined, { now: t0 });
+    try {
+      const osv = await osvSnapshot(path.join(work, 'osv'), [MINIMIST]);
+      expect((await rescanOrg(work, server.url, osv, t0, policy)).totals.open).toBe(1);
+      const blind = addRun(app, '2-1', { name: 'app.tgz', packages: [], environments: ['production'], time: at(1), noSbom: true });
+      const r = await rescanOrg(work, server.url, osv, at(2), policy);
+      expect(r.totals).toMatchObject({ artefacts: 1, open: 1, resolved: 0 });
+      expect(r.remediations[0]?.digests).toEqual([blind]);
+      expect(r.problems.join('\n')).toMatch(/has no SBOM evidence; GHSA-xvch-5gv4-984h stays open for it/);
+      expect(app.issues[0]?.state).toBe('open');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('fails closed when a page of the repository list fails, never rescanning a partial portfolio', async () => {
     const repos: FakeRepo[] = ['a', 'b', 'c'].map((name) => ({ name, issues: [] }));
     const server = await startOrgApi('acme', repos);

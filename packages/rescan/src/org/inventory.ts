@@ -46,6 +46,8 @@ export interface InventoryArtefact {
   name?: string;
   run: string;
   environments: { environment: string; time: string }[];
+  /** Whether SBOM evidence names it (without one it cannot be rescanned). */
+  sbom: boolean;
   /** [ecosystem, name, version]: compact, since an artefact may hold thousands. */
   packages: [string, string, string][];
   chain: Chain;
@@ -188,6 +190,7 @@ export async function buildInventory(
         digest: x.record.digest,
         ...(x.record.name ? { name: x.record.name } : {}),
         run: x.run,
+        sbom: sbom !== undefined,
         environments: [{ environment: x.record.environment, time: x.record.time }],
         packages,
         chain: chainOf(x.record, statements, hex, sbom !== undefined),

@@ -175,6 +175,14 @@ export async function mergePortfolio(
       repositories.push({ repository: repo.repository, status: repo.status, artefacts: 0, open: kept.length, overdue });
       continue;
     }
+    // An artefact without SBOM evidence cannot be shown free of an advisory: where it replaced an affected
+    // deployment, the open remediations of that environment carry over to it (the clock does not stop).
+    for (const a of inventory.artefacts.filter((x) => x.repository === repo.repository && !x.sbom))
+      for (const r of previous.remediations.filter((x) => x.status === 'open'))
+        for (const { environment } of a.environments.filter((x) => r.environments.includes(x.environment))) {
+          matches.push({ ...r, digest: a.digest, environment, waived: false });
+          problems.push(`${repo.repository}: ${a.digest} in ${environment} has no SBOM evidence; ${r.advisory} stays open for it`);
+        }
     const result = reconcile(previous, matches, now);
     if (options.github && result.opened.length + result.stillOpen.length + result.resolved.length > 0) {
       const [owner, name] = repo.repository.split('/') as [string, string];
