@@ -119,13 +119,13 @@ describeShared('the attest action (bundled, separate process) against local Sigs
     const bundlePath = path.join(ws.dir, bundles[0] ?? '');
     const bundle = JSON.parse(readFileSync(bundlePath, 'utf8')) as unknown;
     expect(sigstoreBundleValidator()(bundle)).toEqual([]);
-    // The statement beside the bundle now names the artefact, and is the exact signed payload.
+    // The statement beside the bundle now names the artefact by its project-relative path (one subject-name rule), and is the exact signed payload.
     const statement = JSON.parse(readFileSync(path.join(ws.dir, '.secure-factory', 'evidence', 'source.intoto.json'), 'utf8')) as {
       subject: unknown[];
     };
     expect(statement.subject).toEqual([
       { name: 'commit', digest: { gitCommit: 'a'.repeat(40) } },
-      { name: 'app-1.0.0.tgz', digest: { sha256: ws.artefactDigest } },
+      { name: 'dist/app-1.0.0.tgz', digest: { sha256: ws.artefactDigest } },
     ]);
 
     const verify = (target: string, identity = services.identity) =>
