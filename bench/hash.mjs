@@ -28,7 +28,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'packages/cli/bin/secure-factory.js');
 // The build's output-digest module (collectOutputs): the code the build runs on its outputs, without
 // loading the sandbox, provenance and materials code that has no part in digesting.
-const buildDist = path.join(root, 'packages/build/dist/subjects.js');
+const buildDist = path.join(root, 'packages/isolated-build/dist/subjects.js');
 const node = process.execPath;
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const only = (process.env.BENCH_HASH_ONLY ?? '').split(',').filter(Boolean);

@@ -67,8 +67,8 @@ function readInputs() {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7589);
-/* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39054);
-/* harmony import */ var _secure_factory_verify__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85346);
+/* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98346);
+/* harmony import */ var _secure_factory_verify__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76425);
 /** The gate-deploy action: gate the artefacts, write outputs, the job summary and one annotation per failed check. */
 
 

@@ -29,7 +29,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48731);
 /* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7589);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33931);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(68000);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(61855);
 
 
 
@@ -72,7 +72,7 @@ function readInputs() {
 
 /***/ }),
 
-/***/ 68000:
+/***/ 61855:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -81,14 +81,16 @@ __webpack_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+// UNUSED EXPORTS: summary
+
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ../packages/action-runtime/dist/index.js + 2 modules
 var dist = __webpack_require__(7589);
-// EXTERNAL MODULE: ../packages/core/dist/index.js + 25 modules
-var core_dist = __webpack_require__(39054);
+// EXTERNAL MODULE: ../packages/core/dist/index.js + 26 modules
+var core_dist = __webpack_require__(98346);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:fs"
@@ -101,7 +103,7 @@ var external_node_perf_hooks_ = __webpack_require__(643);
 var external_node_http_ = __webpack_require__(37067);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(77030);
-;// CONCATENATED MODULE: ../packages/build/dist/egress-proxy.js
+;// CONCATENATED MODULE: ../packages/isolated-build/dist/egress-proxy.js
 /**
  * The fetch phase's only way out: an HTTP proxy the factory runs on a unix socket, bound into the
  * sandbox (which has no network but loopback) and reached through a tiny forwarder listening on
@@ -332,7 +334,7 @@ server.listen(Number(port), '127.0.0.1', () => {
 server.on('error', (e) => { console.error('secure-factory: the egress forwarder could not listen: ' + e.message); process.exit(125); });
 `;
 
-;// CONCATENATED MODULE: ../packages/build/dist/environment.js
+;// CONCATENATED MODULE: ../packages/isolated-build/dist/environment.js
 /**
  * The sandbox's environment: nothing from the host but PATH and the names the policy or the inputs
  * allow, plus the fixed values that make a build repeatable (SOURCE_DATE_EPOCH, TZ, LC_ALL).
@@ -420,7 +422,7 @@ function recordedVariables(hostEnv, names) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-;// CONCATENATED MODULE: ../packages/build/dist/fetch-cache.js
+;// CONCATENATED MODULE: ../packages/isolated-build/dist/fetch-cache.js
 /**
  * The fetch phase's cache (the npm cache, pip's download folder...): a host folder bound at /cache
  * (`SECURE_FACTORY_CACHE`) while fetching, optionally restored from and saved to a cache service. A
@@ -502,7 +504,7 @@ async function saveFetchCache(o, prefix, report, logger) {
 /** The inside path of the cache folder. */
 const SANDBOX_CACHE = '/cache';
 
-;// CONCATENATED MODULE: ../packages/build/dist/github-context.js
+;// CONCATENATED MODULE: ../packages/isolated-build/dist/github-context.js
 /**
  * What the GitHub run tells us, read from the runner's environment and event file: the builder id
  * (the workflow ref), the invocation (run id and attempt), workflow inputs, and the actions and
@@ -602,9 +604,9 @@ function readRunContext(env, sourceDir) {
     };
 }
 
-// EXTERNAL MODULE: ../packages/materials/dist/index.js + 54 modules
-var materials_dist = __webpack_require__(20289);
-;// CONCATENATED MODULE: ../packages/build/dist/lockfile-dependencies.js
+// EXTERNAL MODULE: ../packages/materials/dist/index.js + 56 modules
+var materials_dist = __webpack_require__(24316);
+;// CONCATENATED MODULE: ../packages/isolated-build/dist/lockfile-dependencies.js
 /**
  * The lockfile packages as provenance `resolvedDependencies`: each package's purl with the digests
  * its lockfile's integrity field gives (hex), plus the lockfile itself by SHA-256. Parsing is the
@@ -645,7 +647,7 @@ async function lockfileDependencies(sourceDir) {
     return { lockfiles, packages: [...packages.values()].sort((a, b) => (0,core_dist/* compareBytewise */.GV)(a.uri ?? '', b.uri ?? '')) };
 }
 
-;// CONCATENATED MODULE: ../packages/build/dist/provenance.js
+;// CONCATENATED MODULE: ../packages/isolated-build/dist/provenance.js
 /** SLSA provenance v1 and the in-toto test-result statement for one build. */
 
 function sourceDescriptor(source) {
@@ -692,7 +694,7 @@ function testResultStatement(subjects, test, run) {
     });
 }
 
-;// CONCATENATED MODULE: ../packages/build/dist/reproducibility.js
+;// CONCATENATED MODULE: ../packages/isolated-build/dist/reproducibility.js
 /** Compares two builds' outputs: which files differ, and where the first differing byte is. */
 
 /** Offset of the first differing byte of two files, or undefined when equal. */
@@ -738,7 +740,7 @@ async function compareOutputs(first, second) {
     return { reproducible: differences.length === 0, compared: a.size, differences };
 }
 
-;// CONCATENATED MODULE: ../packages/build/dist/sandbox.js
+;// CONCATENATED MODULE: ../packages/isolated-build/dist/sandbox.js
 /**
  * The sandbox: bubblewrap when it is installed and works, `unshare` only when bwrap is missing (and
  * the provenance says so), and a failure that says exactly what to install or change otherwise. A
@@ -1158,7 +1160,7 @@ function signalName(n) {
     return `signal ${n}`;
 }
 
-;// CONCATENATED MODULE: ../packages/build/dist/source-info.js
+;// CONCATENATED MODULE: ../packages/isolated-build/dist/source-info.js
 /** What the provenance says about the source: the commit, its time (SOURCE_DATE_EPOCH), where it lives. */
 
 
@@ -1224,7 +1226,7 @@ function readSourceInfo(dir, env = process.env) {
 
 // EXTERNAL MODULE: ../node_modules/picomatch/index.js
 var picomatch = __webpack_require__(55180);
-;// CONCATENATED MODULE: ../packages/build/dist/subjects.js
+;// CONCATENATED MODULE: ../packages/isolated-build/dist/subjects.js
 /**
  * Subjects: every output file matched by the globs, named by the one rule of core `subjectName` (the
  * path relative to the output folder, which holds the outputs at their project paths) and hashed on
@@ -1348,7 +1350,7 @@ function toSubjects(outputs) {
     return outputs.map((o) => ({ name: o.name, digest: { sha256: o.sha256 } }));
 }
 
-;// CONCATENATED MODULE: ../packages/build/dist/toolchains.js
+;// CONCATENATED MODULE: ../packages/isolated-build/dist/toolchains.js
 /**
  * The host toolchains the sandbox sees and the provenance records: each known tool the phases' PATH
  * resolves (in PATH order, as the sandbox resolves it) that the commands name or the project's
@@ -1407,7 +1409,7 @@ function missingTool(stderr) {
     return m?.[1];
 }
 
-;// CONCATENATED MODULE: ../packages/build/dist/workspace.js
+;// CONCATENATED MODULE: ../packages/isolated-build/dist/workspace.js
 /**
  * The build's writable workspace: a copy-on-write view of the verified checkout. The checkout is the
  * lowest, read-only layer of a kernel overlayfs mounted inside an unprivileged user and mount
@@ -1629,7 +1631,7 @@ fs.writeFileSync(reportFile + '.tmp', JSON.stringify(report));
 fs.renameSync(reportFile + '.tmp', reportFile);
 `;
 
-;// CONCATENATED MODULE: ../packages/build/dist/build.js
+;// CONCATENATED MODULE: ../packages/isolated-build/dist/build.js
 /**
  * One hermetic build of a project as it is: fetch (materials from the lockfile, through the egress
  * proxy), build and test with the project's own commands in a copy-on-write workspace of the verified
@@ -1655,7 +1657,7 @@ fs.renameSync(reportFile + '.tmp', reportFile);
 
 
 
-const NETWORK_FAILURE = /Failed to connect|Couldn't connect|Network is unreachable|ENETUNREACH|EAI_AGAIN|getaddrinfo|Temporary failure in name resolution|Could not resolve host|ECONNREFUSED/;
+const NETWORK_FAILURE = /ENOTCACHED|only-if-cached|Failed to connect|Couldn't connect|Network is unreachable|ENETUNREACH|EAI_AGAIN|getaddrinfo|Temporary failure in name resolution|Could not resolve host|ECONNREFUSED/;
 const SOURCE_WRITE = /(?:EROFS|Read-only file system)/;
 /** The in-sandbox port of the egress forwarder (the fetch phase has a network namespace of its own). */
 const PROXY_PORT = 3128;
@@ -2290,7 +2292,7 @@ function integrityReport(commit, tracked, phases, host) {
     };
 }
 
-;// CONCATENATED MODULE: ../packages/build/dist/settings.js
+;// CONCATENATED MODULE: ../packages/isolated-build/dist/settings.js
 /** Build settings from the policy's `build` section and the inputs: an input may tighten the policy, never loosen it. */
 
 
@@ -2328,6 +2330,7 @@ function resolveSettings(policy, inputs) {
     }
     return {
         network,
+        networkAllow: [...new Set([...policy.build.networkAllow, ...(inputs.networkAllow ?? [])])],
         // The policy can require reproducibility; an input can only add the check.
         reproducible: policy.build.reproducible || inputs.reproducible === true,
         timeoutMs,
@@ -2335,7 +2338,7 @@ function resolveSettings(policy, inputs) {
     };
 }
 
-;// CONCATENATED MODULE: ../packages/build/dist/stage.js
+;// CONCATENATED MODULE: ../packages/isolated-build/dist/stage.js
 /** The one entry point the CLI and the action share: policy + inputs → settings → build. */
 
 
@@ -2344,14 +2347,20 @@ function resolveSettings(policy, inputs) {
 async function runBuildStage(i) {
     const source = external_node_path_.resolve(i.source ?? '.');
     const policy = await (0,core_dist/* loadPolicy */.tb)(i.policy, { dir: source });
-    const settings = resolveSettings(policy, { network: i.network, reproducible: i.reproducible, timeout: i.timeout, env: i.env });
+    const settings = resolveSettings(policy, {
+        network: i.network,
+        networkAllow: i.networkAllow,
+        reproducible: i.reproducible,
+        timeout: i.timeout,
+        env: i.env,
+    });
     const result = await build({
         source,
         command: i.command,
         outputs: i.outputs,
         evidence: external_node_path_.resolve(i.evidence ?? external_node_path_.join(source, core_dist/* DEFAULT_EVIDENCE_DIR */.C$)),
         network: settings.network,
-        networkAllow: i.networkAllow,
+        networkAllow: settings.networkAllow,
         reproducible: settings.reproducible,
         timeoutMs: settings.timeoutMs,
         env: settings.env,
@@ -2367,7 +2376,7 @@ async function runBuildStage(i) {
     return { ...result, policyFile: policy.source.file };
 }
 
-;// CONCATENATED MODULE: ../packages/build/dist/parallel-digest.js
+;// CONCATENATED MODULE: ../packages/isolated-build/dist/parallel-digest.js
 /**
  * SHA-256 of many files on every core, for the build (outputs, the integrity watch). The pool itself is
  * core `hashFiles`, shared with attest and the gate; this keeps the build's digest-list signature.
@@ -2383,7 +2392,7 @@ async function sha256Files(files, threads = availableParallelism(), threshold = 
     return (await hashFiles(files, { threads: n })).map((d) => d.sha256);
 }
 
-;// CONCATENATED MODULE: ../packages/build/dist/index.js
+;// CONCATENATED MODULE: ../packages/isolated-build/dist/index.js
 
 
 

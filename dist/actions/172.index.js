@@ -28,7 +28,7 @@ __webpack_async_result__();
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7589);
-/* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39054);
+/* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98346);
 
 
 
@@ -124,8 +124,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ../packages/action-runtime/dist/index.js + 2 modules
 var dist = __webpack_require__(7589);
-// EXTERNAL MODULE: ../packages/core/dist/index.js + 25 modules
-var core_dist = __webpack_require__(39054);
+// EXTERNAL MODULE: ../packages/core/dist/index.js + 26 modules
+var core_dist = __webpack_require__(98346);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 ;// CONCATENATED MODULE: ../packages/source/dist/git.js
@@ -1075,6 +1075,8 @@ function verifySshCommitSignature(armoured, payload) {
     }
 }
 
+// EXTERNAL MODULE: ../node_modules/@sigstore/core/dist/index.js
+var _sigstore_core_dist = __webpack_require__(42987);
 ;// CONCATENATED MODULE: ../packages/source/dist/x509.js
 /**
  * X.509 commit signatures (`gpg.format x509`: gpgsm, or Sigstore's gitsign): a detached CMS
@@ -1083,6 +1085,7 @@ function verifySshCommitSignature(armoured, payload) {
  * signer certificate's identity (SAN) and issuer (for Fulcio certificates the OIDC issuer extension
  * 1.3.6.1.4.1.57264.1.8, or the deprecated .1.1) are compared with the policy.
  */
+
 
 
 
@@ -1100,68 +1103,20 @@ function signatureDer(signature) {
         .join('');
     return Buffer.from(body, 'base64');
 }
-function readTlv(buf, at) {
-    if (at + 2 > buf.length)
-        return undefined;
-    const tag = buf[at];
-    let len = buf[at + 1];
-    let start = at + 2;
-    if (len & 0x80) {
-        const n = len & 0x7f;
-        if (n === 0 || n > 4 || start + n > buf.length)
-            return undefined;
-        len = 0;
-        for (let i = 0; i < n; i++)
-            len = len * 256 + buf[start + i];
-        start += n;
-    }
-    if (start + len > buf.length)
-        return undefined;
-    return { tag, start, end: start + len };
-}
-function children(buf, tlv) {
-    const out = [];
-    let at = tlv.start;
-    while (at < tlv.end) {
-        const c = readTlv(buf, at);
-        if (!c)
-            break;
-        out.push(c);
-        at = c.end;
-    }
-    return out;
-}
-function oidString(bytes) {
-    const first = bytes[0] ?? 0;
-    const parts = [Math.floor(first / 40), first % 40];
-    let v = 0;
-    for (let i = 1; i < bytes.length; i++) {
-        const b = bytes[i];
-        v = v * 128 + (b & 0x7f);
-        if (!(b & 0x80)) {
-            parts.push(v);
-            v = 0;
-        }
-    }
-    return parts.join('.');
-}
-/** The raw extnValue contents of every extension of a DER certificate, by dotted OID. */
+/** The raw extnValue contents of every extension of a DER certificate, by dotted OID (read with @sigstore/core's ASN.1). */
 function certificateExtensions(der) {
     const out = new Map();
-    const cert = readTlv(der, 0);
-    const tbs = cert ? children(der, cert)[0] : undefined;
-    if (!tbs)
-        return out;
-    const ext = children(der, tbs).find((c) => c.tag === 0xa3);
-    const seq = ext ? children(der, ext)[0] : undefined;
-    if (!seq)
-        return out;
-    for (const e of children(der, seq)) {
-        const parts = children(der, e);
-        const oid = parts[0];
-        const value = parts[parts.length - 1];
-        if (oid?.tag === 0x06 && value?.tag === 0x04)
-            out.set(oidString(der.subarray(oid.start, oid.end)), der.subarray(value.start, value.end));
+    try {
+        for (const e of _sigstore_core_dist.X509Certificate.parse(Buffer.from(der)).extensions) {
+            const oid = e.subs[0];
+            const value = e.subs[e.subs.length - 1];
+            // OBJECT IDENTIFIER … OCTET STRING; anything else is not an extension this reads.
+            if (oid?.tag.isOID() && value?.tag.isOctetString())
+                out.set(oid.toOID(), value.value);
+        }
+    }
+    catch {
+        // Not a certificate this can read: no extensions (the identity then rests on the SAN and issuer DN).
     }
     return out;
 }
@@ -1171,9 +1126,12 @@ function fulcioIssuer(cert) {
     const v2 = ext.get(OID_FULCIO_ISSUER_V2);
     if (v2) {
         // .8 is a DER UTF8String inside the extension value.
-        const inner = readTlv(v2, 0);
-        if (inner)
-            return v2.subarray(inner.start, inner.end).toString('utf8');
+        try {
+            return _sigstore_core_dist.ASN1Obj.parseBuffer(Buffer.from(v2)).value.toString('utf8');
+        }
+        catch {
+            // unreadable: fall back to the deprecated .1
+        }
     }
     const v1 = ext.get(OID_FULCIO_ISSUER_V1);
     return v1 ? v1.toString('utf8') : undefined;
@@ -1557,55 +1515,9 @@ function sshResult(base, v, keyring) {
  */
 
 const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
-/**
- * A CODEOWNERS pattern as glob tokens, matched by core matchGlobTokens in O(pattern × path): the
- * file comes from the repository, and the RegExp this used to build (`*a*a*a…b` → `[^/]*a[^/]*a…`)
- * backtracked for minutes on a crafted line.
- */
-function globTokens(glob) {
-    const out = [];
-    for (let i = 0; i < glob.length; i++) {
-        const c = glob[i];
-        if (c === '*') {
-            if (glob[i + 1] === '*') {
-                // "**/" matches any number of directories; a trailing "**" matches everything inside.
-                if (glob[i + 2] === '/') {
-                    out.push({ kind: 'dirs' });
-                    i += 2;
-                }
-                else {
-                    out.push({ kind: 'any' });
-                    i += 1;
-                }
-            }
-            else
-                out.push({ kind: 'star' });
-        }
-        else if (c === '?')
-            out.push({ kind: 'one' });
-        else
-            out.push({ kind: 'char', char: c });
-    }
-    return out;
-}
+/** A CODEOWNERS pattern with GitHub's documented semantics (core's glob module, no RegExp). */
 function patternRegex(pattern) {
-    let p = pattern;
-    const dirOnly = p.endsWith('/');
-    if (dirOnly)
-        p = p.slice(0, -1);
-    const anchored = p.startsWith('/') || p.includes('/');
-    if (p.startsWith('/'))
-        p = p.slice(1);
-    const tokens = anchored ? [] : [{ kind: 'dirs' }];
-    tokens.push(...globTokens(p));
-    // A pattern naming a directory owns everything beneath it; unlike gitignore, GitHub does not let a
-    // wildcard last segment (`docs/*`) reach into subdirectories.
-    const last = p.split('/').pop() ?? '';
-    if (dirOnly)
-        tokens.push({ kind: 'char', char: '/' }, { kind: 'any' });
-    else if (!/[*?]/.test(last))
-        tokens.push({ kind: 'subpath' });
-    return { test: (path) => (0,core_dist/* matchGlobTokens */.OJ)(tokens, path) };
+    return (0,core_dist/* codeownersPattern */.ex)(pattern);
 }
 function parseCodeowners(text) {
     const rules = [];
@@ -4565,9 +4477,10 @@ function classifyGithub(pattern) {
 function workflowInputType(f, name) {
     const on = f.onPair ? f.src.resolve(f.onPair.value) : undefined;
     for (const trig of ['workflow_dispatch', 'workflow_call']) {
-        const def = f.src.get(f.src.get(f.src.get(on, trig), 'inputs'), name);
-        if (def)
-            return f.src.str(f.src.get(def, 'type')) ?? 'string';
+        // Input names are case-insensitive (context patterns are lower-case).
+        const hit = f.src.entries(f.src.get(f.src.get(on, trig), 'inputs')).find(([k]) => k.toLowerCase() === name.toLowerCase());
+        if (hit)
+            return f.src.str(f.src.get(f.src.resolve(hit[1].value), 'type')) ?? 'string';
     }
     return undefined;
 }
@@ -4579,10 +4492,17 @@ function classify(f, step, pattern) {
     if (childOf(pattern, 'github'))
         return classifyGithub(pattern);
     if (childOf(pattern, 'inputs')) {
-        if (f.kind === 'action')
-            return { severity: 'high', confidence: 'high', persona: 'regular' };
+        // As zizmor: a declared action input or string workflow input is arbitrary (high); a typed
+        // workflow input is fixed; an input nobody declared is unknown (low, low confidence).
         const name = pattern.split('.')[1];
+        const undeclared = { severity: 'low', confidence: 'low', persona: 'regular' };
+        if (f.kind === 'action') {
+            const declared = name !== undefined && f.src.entries(f.src.get(f.root, 'inputs')).some(([k]) => k.toLowerCase() === name);
+            return declared ? { severity: 'high', confidence: 'high', persona: 'regular' } : undeclared;
+        }
         const type = name ? workflowInputType(f, name) : undefined;
+        if (type === undefined)
+            return undeclared;
         if (type === 'boolean' || type === 'number' || type === 'choice' || type === 'environment')
             return 'safe';
         return { severity: 'high', confidence: 'high', persona: 'regular' };
@@ -5326,6 +5246,7 @@ const ARCHIVED_REPOSITORIES = new Set([
     'actions-rs/grcov',
     'actions-rs/components-nightly',
     'actions-rs/meta',
+    'pre-commit/mirrors-prettier',
 ].map((s) => s.toLowerCase()));
 /** Popular actions (owner/repo) that typosquats imitate. */
 const POPULAR_ACTIONS = [
@@ -5478,8 +5399,60 @@ function slugOf(value) {
         return undefined;
     return `${u.owner}/${u.repo}`;
 }
+/** `repos[].repo` of a pre-commit configuration, with its node (`local`/`meta` have no URL). */
+function preCommitRepos(f) {
+    if (f.kind !== 'pre-commit')
+        return [];
+    const out = [];
+    for (const item of f.src.items(f.src.get(f.root, 'repos'))) {
+        const node = f.src.get(item, 'repo');
+        const url = f.src.str(node);
+        if (node && url !== undefined && url !== 'local' && url !== 'meta')
+            out.push({ url, node, parent: item });
+    }
+    return out;
+}
+/** `owner/repo` of a github.com repository URL (`https://github.com/owner/repo(.git)`). */
+function githubSlug(url) {
+    const m = /^[a-z+]+:\/\/(?:www\.)?github\.com\/([^/\s]+)\/([^/\s]+?)(?:\.git)?\/?$/i.exec(url.trim());
+    return m ? `${m[1]}/${m[2]}`.toLowerCase() : undefined;
+}
+/**
+ * insecure-url-scheme (zizmor): a pre-commit repository fetched over `http://` or `git://` (git's
+ * plaintext transport) can be swapped in transit. High severity, high confidence, regular.
+ */
+const insecureUrlScheme = (f, report) => {
+    for (const r of preCommitRepos(f)) {
+        const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(r.url.trim())?.[1]?.toLowerCase();
+        const loc = at(r.node, r.parent);
+        if ((scheme !== 'http' && scheme !== 'git') || !loc)
+            continue;
+        report({
+            audit: 'insecure-url-scheme',
+            severity: 'high',
+            confidence: 'high',
+            persona: 'regular',
+            message: `use of an insecure scheme within a URL: repository URL uses an insecure scheme: "${scheme}"; use https`,
+            ...loc,
+        });
+    }
+};
 const archivedUses = (f, report) => {
     const extra = new Set((f.config.rules.get('archived-uses')?.repositories ?? []).map((r) => r.toLowerCase()));
+    for (const r of preCommitRepos(f)) {
+        const slug = githubSlug(r.url);
+        const loc = at(r.node, r.parent);
+        if (!slug || !loc || !(ARCHIVED_REPOSITORIES.has(slug) || extra.has(slug)))
+            continue;
+        report({
+            audit: 'archived-uses',
+            severity: 'medium',
+            confidence: 'high',
+            persona: 'regular',
+            message: `action or reusable workflow from archived repository: the pre-commit repository ${slug} is archived and receives no fixes; replace it`,
+            ...loc,
+        });
+    }
     for (const u of references_allUses(f)) {
         const slug = slugOf(u.value);
         if (!slug || !(ARCHIVED_REPOSITORIES.has(slug) || extra.has(slug)))
@@ -6045,6 +6018,14 @@ const SPECS = [
         audit: archivedUses,
     },
     {
+        zizmor: 'insecure-url-scheme',
+        name: 'InsecureUrlScheme',
+        severity: 'high',
+        short: 'use of an insecure scheme within a URL',
+        help: 'Fetch pre-commit repositories over https://: http:// and git:// can be altered in transit.',
+        audit: insecureUrlScheme,
+    },
+    {
         zizmor: 'self-repository',
         name: 'SelfRepository',
         severity: 'low',
@@ -6122,6 +6103,8 @@ function fileKind(rel) {
         return 'action';
     if (/(^|\/)\.github\/dependabot\.ya?ml$/i.test(rel) || base === 'dependabot.yml' || base === 'dependabot.yaml')
         return 'dependabot';
+    if (base === '.pre-commit-config.yaml' || base === '.pre-commit-config.yml')
+        return 'pre-commit';
     if (/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(rel) || /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(rel))
         return 'workflow';
     return undefined;
@@ -6153,25 +6136,6 @@ async function walk(dir, rootDir, out) {
                 out.push(rel);
         }
     }
-}
-function globToRegExp(glob) {
-    let re = '';
-    for (let i = 0; i < glob.length; i++) {
-        const c = glob.charAt(i);
-        if (c === '*' && glob[i + 1] === '*') {
-            re += '.*';
-            i++;
-            if (glob[i + 1] === '/')
-                i++;
-        }
-        else if (c === '*')
-            re += '[^/]*';
-        else if (c === '?')
-            re += '[^/]';
-        else
-            re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    }
-    return new RegExp(`^${re}(/.*)?$`);
 }
 /** The paths (relative to root) that git's ignore rules exclude; empty outside a git work tree. */
 async function gitIgnored(root, rels) {
@@ -6355,7 +6319,7 @@ async function auditWorkflows(options) {
         if (WORKFLOW_RULES.some((r) => r.id === `workflow/${id}`))
             disabled.add(id);
         else
-            skipGlobs.push(globToRegExp(entry.replace(/^\.\//, '')));
+            skipGlobs.push((0,core_dist/* pathPattern */.s$)(entry));
     }
     const { files, base } = await discover(root, options.paths);
     const mode = options.suppressions ?? 'working-tree';
@@ -7050,7 +7014,9 @@ function renderSummary(r) {
         '',
         `Commit ${(0,core_dist/* code */.aY)(r.head)}${r.resourceUri ? ` · ${(0,core_dist/* code */.aY)(r.resourceUri)}` : ''} · policy ${(0,core_dist/* code */.aY)(r.policy.source.file)} sha256:${r.policy.source.sha256.slice(0, 12)}…`,
         '',
-        (0,core_dist/* table */.tp)(['check', 'result', 'detail'], r.checks.map((c) => [(0,core_dist.md)(c.check), ICON[c.result], (0,core_dist.md)(c.detail)])),
+        (0,core_dist/* table */.tp)(['check', 'result', 'detail'], 
+        // Narrow: a long detail is cut here; the --json report and the findings carry it whole.
+        r.checks.map((c) => [(0,core_dist.md)(c.check), ICON[c.result], (0,core_dist.md)(c.detail.length > 200 ? `${c.detail.slice(0, 199)}…` : c.detail)])),
     ];
     const notVerified = r.checks.filter((c) => c.result === 'not-verified');
     if (notVerified.length > 0) {

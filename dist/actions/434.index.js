@@ -23,8 +23,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ../packages/core/dist/index.js + 25 modules
-var dist = __webpack_require__(39054);
+// EXTERNAL MODULE: ../packages/core/dist/index.js + 26 modules
+var dist = __webpack_require__(98346);
 ;// CONCATENATED MODULE: ../packages/attest/dist/identity.js
 /**
  * OIDC identity tokens for Fulcio: from the GitHub Actions runtime (the job's `id-token: write`

@@ -25,8 +25,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(75360);
-// EXTERNAL MODULE: ../packages/core/dist/index.js + 25 modules
-var dist = __webpack_require__(39054);
+// EXTERNAL MODULE: ../packages/core/dist/index.js + 26 modules
+var dist = __webpack_require__(98346);
 ;// CONCATENATED MODULE: ../packages/action-runtime/dist/inputs.js
 /**
  * The only place action inputs are read. Values are trimmed of ASCII whitespace only (as
@@ -197,7 +197,7 @@ async function writeSummary(markdown) {
 
 /***/ }),
 
-/***/ 39054:
+/***/ 98346:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -224,6 +224,7 @@ __webpack_require__.d(__webpack_exports__, {
   jZ: () => (/* reexport */ atLeast),
   Ur: () => (/* reexport */ blockingFindings),
   aY: () => (/* reexport */ code),
+  ex: () => (/* reexport */ codeownersPattern),
   GV: () => (/* reexport */ compareBytewise),
   Eg: () => (/* reexport */ compareFindings),
   Ot: () => (/* reexport */ countBySeverity),
@@ -240,6 +241,7 @@ __webpack_require__.d(__webpack_exports__, {
   j$: () => (/* reexport */ formatLocation),
   aj: () => (/* reexport */ httpRequest),
   DZ: () => (/* reexport */ humanAge),
+  Ii: () => (/* reexport */ identityGlobMatch),
   _d: () => (/* reexport */ isExpired),
   Y5: () => (/* reexport */ isSecureFactoryError),
   _Z: () => (/* reexport */ isSeverity),
@@ -251,12 +253,13 @@ __webpack_require__.d(__webpack_exports__, {
   tb: () => (/* reexport */ loadPolicy),
   UT: () => (/* reexport */ makeStatement),
   sf: () => (/* reexport */ mapLimit),
-  OJ: () => (/* reexport */ matchGlobTokens),
   md: () => (/* reexport */ md),
   A4: () => (/* reexport */ openRemediationsFor),
   E9: () => (/* reexport */ parseDuration),
   lk: () => (/* reexport */ parseJsonText),
+  s$: () => (/* reexport */ pathPattern),
   vW: () => (/* reexport */ policyFileInput),
+  Or: () => (/* reexport */ policyGlobMatch),
   jB: () => (/* reexport */ projectSubjectName),
   ao: () => (/* reexport */ quietConsole),
   JE: () => (/* reexport */ readJsonFile),
@@ -278,13 +281,12 @@ __webpack_require__.d(__webpack_exports__, {
   tp: () => (/* reexport */ table),
   zv: () => (/* reexport */ toSarif),
   xx: () => (/* reexport */ visibleControls),
-  UF: () => (/* reexport */ wildcardMatch),
   qD: () => (/* reexport */ writeFileAtomic),
   ZJ: () => (/* reexport */ writeJsonAtomic),
   az: () => (/* reexport */ writeRemediations)
 });
 
-// UNUSED EXPORTS: CEL_EVALUATION_BUDGET_MS, CelBudgetExceeded, DEFAULT_POLICY_PATH, HashPool, MAX_DURATION_MS, MAX_WILDCARD_PATTERN, MemoryLogger, OUTPUT_FOLDER, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_TYPE, SafeLineWriter, SecureFactoryError, StreamLogger, compileCel, decodePayload, defaultPolicy, describeAjvError, diffTrees, digestFile, envelopeFor, escapeCommandData, escapeCommandProperty, hashFiles, isStatement, jsonErrorOffset, listTree, loadStatementFile, newAjv, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, printErr, printJson, printOut, readRegularFileSync, redirectOutput, retryAfterMs, safeInline, safeJson, severityBadge, severityRank, significantErrors, statementSchema, toCel, validateStatement
+// UNUSED EXPORTS: CEL_EVALUATION_BUDGET_MS, CelBudgetExceeded, DEFAULT_POLICY_PATH, HashPool, MAX_DURATION_MS, MAX_WILDCARD_PATTERN, MemoryLogger, OUTPUT_FOLDER, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_TYPE, SafeLineWriter, SecureFactoryError, StreamLogger, compileCel, decodePayload, defaultPolicy, describeAjvError, diffTrees, digestFile, envelopeFor, escapeCommandData, escapeCommandProperty, hashFiles, isStatement, jsonErrorOffset, listTree, loadStatementFile, matchGlobTokens, newAjv, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, printErr, printJson, printOut, readRegularFileSync, redirectOutput, retryAfterMs, safeInline, safeJson, severityBadge, severityRank, significantErrors, statementSchema, toCel, validateStatement, wildcardMatch
 
 ;// CONCATENATED MODULE: ../packages/core/dist/errors.js
 /**
@@ -760,14 +762,23 @@ class HashPool {
             w.on('error', (e) => this.fail(e));
         }
     }
-    /** SHA-256 and size of each file, in order; a file that cannot be read rejects naming it. */
-    hash(files) {
+    /**
+     * SHA-256 and size of each file, in order; a file that cannot be read rejects naming it. The files
+     * are split into jobs of at most a quarter of an even share per worker, so a few large files spread
+     * over every worker even when their sizes are unknown.
+     */
+    async hash(files) {
+        const per = Math.max(1, Math.min(BATCH_FILES, Math.ceil(files.length / (4 * this.workers.length))));
+        const jobs = [];
+        for (let i = 0; i < files.length; i += per)
+            jobs.push(this.job(files.slice(i, i + per)));
+        return (await Promise.all(jobs)).flat();
+    }
+    job(files) {
         if (this.failure)
             return Promise.reject(this.failure);
-        if (files.length === 0)
-            return Promise.resolve([]);
         return new Promise((resolve, reject) => {
-            this.queue.push({ files: [...files], resolve, reject });
+            this.queue.push({ files, resolve, reject });
             this.dispatch();
         });
     }
@@ -1942,41 +1953,6 @@ async function readJsonFile(file, limits = {}) {
     return parseJsonText(decodeUtf8(bytes, file, what), file);
 }
 
-;// CONCATENATED MODULE: ../packages/core/dist/wildcard.js
-/** Patterns longer than this never match: no policy needs them and they only cost time. */
-const MAX_WILDCARD_PATTERN = 4096;
-function wildcardMatch(pattern, text, options = {}) {
-    if (pattern.length > MAX_WILDCARD_PATTERN)
-        return false;
-    const p = options.caseInsensitive ? pattern.toLowerCase() : pattern;
-    const t = options.caseInsensitive ? text.toLowerCase() : text;
-    let pi = 0;
-    let ti = 0;
-    let star = -1;
-    let mark = 0;
-    const anyQ = options.questionMark !== 'literal';
-    while (ti < t.length) {
-        const pc = p[pi];
-        if (pc === '*') {
-            star = pi++;
-            mark = ti;
-        }
-        else if (pc !== undefined && ((anyQ && pc === '?') || pc === t[ti])) {
-            pi++;
-            ti++;
-        }
-        else if (star !== -1) {
-            pi = star + 1;
-            ti = ++mark;
-        }
-        else
-            return false;
-    }
-    while (p[pi] === '*')
-        pi++;
-    return pi === p.length;
-}
-
 ;// CONCATENATED MODULE: ../packages/core/dist/path-glob.js
 /**
  * Path globs (gitignore / CODEOWNERS style) matched without regular expressions. A glob compiled to a
@@ -2040,6 +2016,120 @@ function matchGlobTokens(tokens, text) {
         cur = next;
     }
     return cur[n] === 1;
+}
+
+;// CONCATENATED MODULE: ../packages/core/dist/wildcard.js
+/** Patterns longer than this never match: no policy needs them and they only cost time. */
+const MAX_WILDCARD_PATTERN = 4096;
+function wildcardMatch(pattern, text, options = {}) {
+    if (pattern.length > MAX_WILDCARD_PATTERN)
+        return false;
+    const p = options.caseInsensitive ? pattern.toLowerCase() : pattern;
+    const t = options.caseInsensitive ? text.toLowerCase() : text;
+    let pi = 0;
+    let ti = 0;
+    let star = -1;
+    let mark = 0;
+    const anyQ = options.questionMark !== 'literal';
+    while (ti < t.length) {
+        const pc = p[pi];
+        if (pc === '*') {
+            star = pi++;
+            mark = ti;
+        }
+        else if (pc !== undefined && ((anyQ && pc === '?') || pc === t[ti])) {
+            pi++;
+            ti++;
+        }
+        else if (star !== -1) {
+            pi = star + 1;
+            ti = ++mark;
+        }
+        else
+            return false;
+    }
+    while (p[pi] === '*')
+        pi++;
+    return pi === p.length;
+}
+
+;// CONCATENATED MODULE: ../packages/core/dist/glob.js
+/**
+ * The one glob module: every place that matches a pattern against a name or a path calls one of the
+ * variants below, each with the documented semantics of the format it reads. None compiles a glob to
+ * a RegExp: patterns come from repositories and policy files, and a RegExp glob backtracks on a crafted
+ * pattern (`*a*a*a*a*a*a*a*a*ab` against 40 `a`s: picomatch 4.0.7's RegExp takes ~10 s, CODEOWNERS
+ * lines like it took minutes with the old hand-written RegExps). The engines are wildcard.ts (greedy,
+ * one backtrack point) and path-glob.ts (reachable positions, O(pattern × path)).
+ */
+
+
+/** `*` (no `/`), `?` (one char, no `/`), `**` (anything) and `**\/` (zero or more directories) as tokens; the rest literal. */
+function pathTokens(glob) {
+    const out = [];
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob[i];
+        if (c === '*') {
+            if (glob[i + 1] === '*') {
+                // "**/" matches any number of directories; a trailing "**" matches everything inside.
+                if (glob[i + 2] === '/') {
+                    out.push({ kind: 'dirs' });
+                    i += 2;
+                }
+                else {
+                    out.push({ kind: 'any' });
+                    i += 1;
+                }
+            }
+            else
+                out.push({ kind: 'star' });
+        }
+        else if (c === '?')
+            out.push({ kind: 'one' });
+        else
+            out.push({ kind: 'char', char: c });
+    }
+    return out;
+}
+/**
+ * A CODEOWNERS pattern, as GitHub documents it (gitignore rules with exceptions): a leading `/` or a
+ * `/` inside anchors the pattern at the repository root, otherwise it matches at any depth; a trailing
+ * `/` matches everything beneath that directory; `*` never crosses `/`; a pattern whose last segment
+ * has no wildcard also owns what is beneath it, while a wildcard last segment (`docs/*`) does not reach
+ * into subdirectories.
+ */
+function codeownersPattern(pattern) {
+    let p = pattern;
+    const dirOnly = p.endsWith('/');
+    if (dirOnly)
+        p = p.slice(0, -1);
+    const anchored = p.startsWith('/') || p.includes('/');
+    if (p.startsWith('/'))
+        p = p.slice(1);
+    const tokens = anchored ? [] : [{ kind: 'dirs' }];
+    tokens.push(...pathTokens(p));
+    const last = p.split('/').pop() ?? '';
+    if (dirOnly)
+        tokens.push({ kind: 'char', char: '/' }, { kind: 'any' });
+    else if (!/[*?]/.test(last))
+        tokens.push({ kind: 'subpath' });
+    return { test: (path) => matchGlobTokens(tokens, path) };
+}
+/**
+ * A path pattern relative to a root (the audit's `ignore` entries): anchored at the root, `*` and `?`
+ * within one segment, `**` across segments, and a match on a directory covers what is beneath it.
+ */
+function pathPattern(pattern) {
+    const tokens = [...pathTokens(pattern.replace(/^\.\//, '')), { kind: 'subpath' }];
+    return { test: (path) => matchGlobTokens(tokens, path) };
+}
+/** A policy name glob (allowed actions, licences, packages): `*` and `?` match anything, case-insensitively. */
+function policyGlobMatch(pattern, value) {
+    return wildcardMatch(pattern, value, { caseInsensitive: true });
+}
+/** An identity glob (builder refs, certificate SANs, source refs): only `*` is special (any run, `/` included); case matters. */
+function identityGlobMatch(pattern, value) {
+    return wildcardMatch(pattern, value, { questionMark: 'literal' });
 }
 
 ;// CONCATENATED MODULE: ../packages/core/dist/http.js
@@ -2742,7 +2832,28 @@ const policySchema = {
                 images: {
                     type: 'object',
                     additionalProperties: false,
-                    properties: { registries: stringList, pinned: { enum: ['digest', 'tag', 'any'] } },
+                    properties: {
+                        registries: stringList,
+                        pinned: { enum: ['digest', 'tag', 'any'] },
+                        // Who may sign the base images of each registry: a Sigstore identity (certificate SAN, and
+                        // optionally its OIDC issuer) or a public key (PEM text, or a path relative to the policy file).
+                        trust: {
+                            type: 'array',
+                            items: {
+                                type: 'object',
+                                additionalProperties: false,
+                                required: ['registry'],
+                                oneOf: [{ required: ['identity'] }, { required: ['key'] }],
+                                properties: {
+                                    registry: { type: 'string', minLength: 1 },
+                                    identity: { type: 'string', minLength: 1 },
+                                    issuer: { type: 'string', minLength: 1 },
+                                    key: { type: 'string', minLength: 1 },
+                                },
+                            },
+                        },
+                        validated: { enum: ['required', 'warn'] },
+                    },
                 },
                 actions: {
                     type: 'object',
@@ -2764,7 +2875,17 @@ const policySchema = {
             type: 'object',
             additionalProperties: false,
             properties: {
-                network: { enum: ['none', 'fetch-only'] },
+                // `network: fetch-only`, or `network: { mode: fetch-only, allow: [registry.corp.example] }`.
+                network: {
+                    oneOf: [
+                        { enum: ['none', 'fetch-only'] },
+                        {
+                            type: 'object',
+                            additionalProperties: false,
+                            properties: { mode: { enum: ['none', 'fetch-only'] }, allow: stringList },
+                        },
+                    ],
+                },
                 reproducible: { type: 'boolean' },
                 timeout: duration,
                 env: stringList,
@@ -3121,7 +3242,12 @@ function resolve(raw, source) {
             registries: m.registries ?? [],
             integrity: m.integrity ?? 'required',
             nonRegistry: { git: m['non-registry']?.git ?? false, http: m['non-registry']?.http ?? false, file: m['non-registry']?.file ?? true },
-            images: { registries: m.images?.registries ?? [], pinned: m.images?.pinned ?? 'digest' },
+            images: {
+                registries: m.images?.registries ?? [],
+                pinned: m.images?.pinned ?? 'digest',
+                trust: m.images?.trust ?? [],
+                validated: m.images?.validated ?? 'warn',
+            },
             actions: { pinned: m.actions?.pinned ?? 'sha', allow: m.actions?.allow ?? [] },
             database: {
                 ...(m.database?.path ? { path: m.database.path } : {}),
@@ -3133,7 +3259,8 @@ function resolve(raw, source) {
             unpinned: m.unpinned ?? 'block',
         },
         build: {
-            network: b.network ?? 'none',
+            network: typeof b.network === 'object' ? (b.network.mode ?? 'fetch-only') : (b.network ?? 'none'),
+            networkAllow: typeof b.network === 'object' ? (b.network.allow ?? []) : [],
             reproducible: b.reproducible ?? false,
             timeoutMs: b.timeout ? parseDuration(b.timeout) : 60 * 60_000,
             env: b.env ?? [],
@@ -3270,6 +3397,7 @@ function findWaiver(exceptions, subject, now, maxDays) {
 }
 
 ;// CONCATENATED MODULE: ../packages/core/dist/index.js
+
 
 
 

@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7589);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38627);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48563);
-/* harmony import */ var _rescan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(78083);
+/* harmony import */ var _rescan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94518);
 /* harmony import */ var _review_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57674);
 
 
@@ -40,8 +40,8 @@ __webpack_async_result__();
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7589);
-/* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39054);
-/* harmony import */ var _secure_factory_materials__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20289);
+/* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98346);
+/* harmony import */ var _secure_factory_materials__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(24316);
 
 
 
@@ -137,8 +137,8 @@ function readInputs() {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68309);
 /* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7589);
-/* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(39054);
-/* harmony import */ var _secure_factory_materials__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20289);
+/* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98346);
+/* harmony import */ var _secure_factory_materials__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(24316);
 
 
 
@@ -244,7 +244,7 @@ async function run(inputs) {
 
 /***/ }),
 
-/***/ 78083:
+/***/ 94518:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -261,8 +261,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ../packages/action-runtime/dist/index.js + 2 modules
 var dist = __webpack_require__(7589);
-// EXTERNAL MODULE: ../packages/core/dist/index.js + 25 modules
-var core_dist = __webpack_require__(39054);
+// EXTERNAL MODULE: ../packages/core/dist/index.js + 26 modules
+var core_dist = __webpack_require__(98346);
 // EXTERNAL MODULE: ../node_modules/@octokit/core/dist-src/index.js + 13 modules
 var dist_src = __webpack_require__(99710);
 ;// CONCATENATED MODULE: ../packages/rescan/dist/issues.js
@@ -300,7 +300,7 @@ function issueBody(r) {
         'To resolve: upgrade the package, rebuild through the factory and redeploy; or add a waiver with a reason, an approver and an expiry.',
     ].join('\n');
 }
-class IssueClient {
+class issues_IssueClient {
     target;
     logger;
     octokit;
@@ -395,14 +395,14 @@ class IssueClient {
     }
 }
 
-// EXTERNAL MODULE: ../packages/materials/dist/index.js + 54 modules
-var materials_dist = __webpack_require__(20289);
-// EXTERNAL MODULE: ../packages/verify/dist/index.js + 27 modules
-var verify_dist = __webpack_require__(85346);
+// EXTERNAL MODULE: ../packages/materials/dist/index.js + 56 modules
+var materials_dist = __webpack_require__(24316);
+// EXTERNAL MODULE: ../packages/verify/dist/index.js + 42 modules
+var verify_dist = __webpack_require__(76425);
 ;// CONCATENATED MODULE: ../packages/rescan/dist/remediation.js
 const REMEDIATION_WINDOW_MS = 24 * 3600 * 1000;
 const key = (advisory, pkg) => `${advisory}\u0000${pkg.ecosystem}\u0000${pkg.name}`;
-function reconcile(previous, matches, now) {
+function remediation_reconcile(previous, matches, now) {
     const iso = now.toISOString();
     const byKey = new Map();
     for (const r of previous.remediations)
@@ -552,9 +552,9 @@ async function rescan(options) {
     }
     const stateDir = options.stateDir ?? external_node_path_.join(options.evidenceDirs[0], 'deployments');
     const previous = await (0,core_dist/* readRemediations */.nW)(stateDir);
-    const result = reconcile(previous, matches, now);
+    const result = remediation_reconcile(previous, matches, now);
     if (options.github) {
-        const client = new IssueClient(options.github, logger);
+        const client = new issues_IssueClient(options.github, logger);
         const issues = await client.sync([...result.opened, ...result.stillOpen], result.resolved);
         for (const r of result.state.remediations) {
             const hit = [...issues.entries()].find(([m]) => m.includes(`advisory=${encodeURIComponent(r.advisory)} `) && m.includes(`/${encodeURIComponent(r.package.name)} `));
@@ -588,7 +588,698 @@ async function rescan(options) {
     };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+;// CONCATENATED MODULE: ../packages/rescan/dist/org/github.js
+/**
+ * Reads an organisation's deployment records through the GitHub REST API: every repository
+ * (GET /orgs/{org}/repos, followed page by page to the end of its Link header), and in each the evidence
+ * branch the factory's gate publishes to (`runs/<run>/evidence/` with `deployments/*.json`, statements
+ * and their Sigstore bundles), read as one recursive git tree and the blobs it names.
+ *
+ * Fails closed: a page that fails, a truncated tree, a blob whose git hash does not match what the tree
+ * said, or a path that is not a plain relative name is an InfrastructureError naming the repository —
+ * never a shorter list. A repository without the evidence branch is reported as such (it deploys nothing
+ * through the factory).
+ */
+
+
+
+
+
+
+const MAX_PAGES = 1000;
+const MAX_BLOB_BYTES = (/* unused pure expression or super */ null && (256 * 1024 * 1024));
+/** runs/<run>/evidence/<name>.intoto.json | .sigstore.json | deployments/<record>.json */
+const RUN_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const STATEMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/;
+function octokitFor(source) {
+    return new Octokit({ auth: source.token, baseUrl: source.baseUrl.replace(/\/$/, ''), request: { retries: 0 } });
+}
+function apiError(what, e) {
+    const status = e.status;
+    return new InfrastructureError(`GitHub API: ${what} failed${status ? ` (HTTP ${status})` : ''}: ${e.message}`, {
+        hint: status === 401 || status === 403 || status === 404
+            ? 'the token needs metadata: read and contents: read on every repository of the organisation'
+            : 'nothing was rescanned: a partial list of repositories would hide deployed artefacts',
+        cause: e,
+    });
+}
+async function call(what, fn) {
+    try {
+        return await fn();
+    }
+    catch (e) {
+        throw apiError(what, e);
+    }
+}
+/** Every repository of the organisation, following the Link header to the last page. */
+async function listOrgRepos(octokit, org) {
+    const out = [];
+    const seen = new Set();
+    for (let page = 1;; page++) {
+        if (page > MAX_PAGES)
+            throw new InfrastructureError(`GitHub API: listing the repositories of ${org} did not end after ${MAX_PAGES} pages`);
+        const { data, headers } = await call(`listing the repositories of ${org} (page ${page})`, () => octokit.request('GET /orgs/{org}/repos', { org, type: 'all', sort: 'full_name', per_page: 100, page }));
+        if (!Array.isArray(data))
+            throw new InfrastructureError(`GitHub API: listing the repositories of ${org} (page ${page}) did not answer a list`);
+        for (const r of data) {
+            if (typeof r.full_name !== 'string' || !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(r.full_name))
+                throw new InfrastructureError(`GitHub API: a repository of ${org} (page ${page}) has no valid full_name`);
+            if (seen.has(r.full_name))
+                continue; // a repository created while paging shifts the pages
+            seen.add(r.full_name);
+            out.push({
+                repository: r.full_name,
+                archived: r.archived === true,
+                ...(typeof r.default_branch === 'string' ? { defaultBranch: r.default_branch } : {}),
+            });
+        }
+        const link = typeof headers.link === 'string' ? headers.link : '';
+        if (!/rel="next"/.test(link))
+            break;
+    }
+    return out.sort((a, b) => a.repository.localeCompare(b.repository));
+}
+/** The evidence files of interest: a (run, relative path) or undefined. */
+function evidencePath(p) {
+    const parts = p.split('/');
+    if (parts[0] !== 'runs' || parts[2] !== 'evidence' || !RUN_SEGMENT.test(parts[1] ?? ''))
+        return undefined;
+    if (parts.length === 4) {
+        const f = parts[3];
+        if ((f.endsWith(STATEMENT_SUFFIX) || f.endsWith(BUNDLE_SUFFIX)) && STATEMENT_NAME.test(f))
+            return { run: parts[1], rel: f };
+    }
+    if (parts.length === 5 && parts[3] === 'deployments' && RECORD_NAME.test(parts[4]))
+        return { run: parts[1], rel: `deployments/${parts[4]}` };
+    return undefined;
+}
+const gitBlobSha1 = (bytes) => createHash('sha1').update(`blob ${bytes.length}\u0000`).update(bytes).digest('hex');
+/**
+ * Copies the evidence of every run that holds deployment records into
+ * `<dest>/<owner>/<repo>/runs/<run>/evidence/`, the layout the single-repository rescan reads.
+ */
+async function collectRepoEvidence(octokit, repository, branch, dest, logger) {
+    const [owner, repo] = repository.split('/');
+    let tree;
+    try {
+        tree = (await octokit.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner, repo, tree_sha: branch, recursive: '1' }))
+            .data;
+    }
+    catch (e) {
+        const status = e.status;
+        // 404 (no such branch) and 409 (an empty repository) both mean: nothing was ever published.
+        if (status === 404 || status === 409)
+            return { repository, status: 'no-evidence-branch', files: 0, bytes: 0 };
+        throw apiError(`reading ${branch} of ${repository}`, e);
+    }
+    if (tree.truncated)
+        throw new InfrastructureError(`GitHub API: the tree of ${branch} in ${repository} is truncated (over GitHub's 100,000 entries)`, {
+            hint: 'prune old runs from the evidence branch (keep the runs still deployed), then rerun',
+        });
+    const wanted = tree.tree
+        .filter((e) => e.type === 'blob')
+        .map((e) => ({ e, at: evidencePath(e.path) }))
+        .filter((x) => x.at !== undefined);
+    const runsWithRecords = new Set(wanted.filter((w) => w.at.rel.startsWith('deployments/')).map((w) => w.at.run));
+    let files = 0;
+    let bytes = 0;
+    for (const { e, at } of wanted) {
+        if (!runsWithRecords.has(at.run))
+            continue;
+        if ((e.size ?? 0) > MAX_BLOB_BYTES)
+            throw new InfrastructureError(`${repository}:${e.path} is ${e.size} bytes, over the limit of ${MAX_BLOB_BYTES}`);
+        const { data } = await call(`reading ${repository}:${e.path}`, () => octokit.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { owner, repo, file_sha: e.sha }));
+        const blob = data;
+        if (blob.encoding !== 'base64' || typeof blob.content !== 'string')
+            throw new InfrastructureError(`GitHub API: ${repository}:${e.path} did not come back base64-encoded`);
+        const content = Buffer.from(blob.content, 'base64');
+        if (gitBlobSha1(content) !== e.sha)
+            throw new InfrastructureError(`GitHub API: ${repository}:${e.path} does not hash to the blob ${e.sha} its tree names`);
+        const file = path.join(dest, owner, repo, 'runs', at.run, 'evidence', ...at.rel.split('/'));
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFileAtomic(file, content);
+        files++;
+        bytes += content.length;
+    }
+    logger.info(`${repository}: ${runsWithRecords.size} run(s) with deployment records, ${files} file(s) collected`);
+    return { repository, status: 'collected', files, bytes };
+}
+/** Lists the organisation and collects every repository's evidence into `dest`. */
+async function collectOrg(source, dest, logger) {
+    const octokit = octokitFor(source);
+    const repos = await listOrgRepos(octokit, source.org);
+    logger.info(`${source.org}: ${repos.length} repositor${repos.length === 1 ? 'y' : 'ies'}`);
+    const collected = [];
+    for (const r of repos)
+        collected.push(await collectRepoEvidence(octokit, r.repository, source.evidenceBranch ?? 'secure-factory/evidence', dest, logger));
+    return { repos, collected };
+}
+
+;// CONCATENATED MODULE: ../packages/rescan/dist/org/inventory.js
+/**
+ * The portfolio inventory: every artefact deployed now, per repository and environment, with the
+ * packages of its SBOM and the status of its chain. Built from evidence folders laid out as
+ * `<root>/<owner>/<repo>/runs/<run>/evidence/` (what `collectOrg` writes, and what an evidence branch
+ * checkout holds), with the same readers the single-repository rescan uses (`readDeployments`,
+ * `EvidenceFolder`, `packagesFromSbom`).
+ *
+ * "Deployed now": per repository, environment and artefact name, the newest admitted record. A newer
+ * deployment of the same name supersedes the older digest (that is how a fix stops the clock); a record
+ * without a name is keyed by its digest and stays deployed.
+ */
+
+
+
+
+
+
+const INVENTORY_API_VERSION = 'secure-factory/portfolio-inventory/v1';
+const PLAN_API_VERSION = 'secure-factory/portfolio-plan/v1';
+async function dirs(p) {
+    try {
+        return (await readdir(p, { withFileTypes: true }))
+            .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
+            .map((d) => d.name)
+            .sort();
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return [];
+        throw e;
+    }
+}
+const names = (s, hex) => subjectDigests(s.statement).has(hex);
+function chainOf(record, statements, hex, hasSbom) {
+    const levels = record.verifiedLevels ?? [];
+    const source = levels
+        .filter((l) => l.startsWith('SLSA_SOURCE_LEVEL_'))
+        .sort()
+        .pop();
+    const build = levels
+        .filter((l) => l.startsWith('SLSA_BUILD_LEVEL_'))
+        .sort()
+        .pop();
+    const provenance = statements.find((s) => s.statement.predicateType === PREDICATE.provenance && names(s, hex));
+    const vulns = statements.find((s) => s.statement.predicateType === PREDICATE.vulns);
+    const signed = statements.filter((s) => names(s, hex) && s.bundlePath !== undefined).length;
+    const naming = statements.filter((s) => names(s, hex)).length;
+    return {
+        source: source ? { status: 'pass', level: source } : { status: 'missing' },
+        materials: {
+            status: hasSbom && vulns ? 'pass' : 'missing',
+            detail: `${hasSbom ? 'SBOM' : 'no SBOM'}, ${vulns ? 'vulnerability scan' : 'no vulnerability scan'}`,
+        },
+        build: provenance ? { status: 'pass', ...(build ? { level: build } : {}) } : { status: 'missing' },
+        attest: { status: naming > 0 && signed === naming ? 'pass' : 'missing', detail: `${signed} of ${naming} statement(s) signed` },
+        gate: { status: 'pass', time: record.time, ...(record.policy ? { policy: record.policy.uri } : {}) },
+    };
+}
+/** Builds the inventory from `<root>/<owner>/<repo>/runs/<run>/evidence/`. */
+async function buildInventory(root, org, now, listed) {
+    const problems = [];
+    const repositories = [];
+    const artefacts = [];
+    const superseded = [];
+    let repoNames = listed?.map((l) => l.repository);
+    if (!repoNames) {
+        repoNames = [];
+        for (const o of await dirs(root))
+            for (const r of await dirs(path.join(root, o)))
+                repoNames.push(`${o}/${r}`);
+    }
+    for (const repository of repoNames) {
+        const status = listed?.find((l) => l.repository === repository)?.status ?? 'collected';
+        const [owner, repo] = repository.split('/');
+        const runsDir = path.join(root, owner, repo, 'runs');
+        const all = [];
+        for (const run of await dirs(runsDir)) {
+            const evidence = path.join(runsDir, run, 'evidence');
+            const { records, skipped } = await readDeployments(evidence);
+            for (const s of skipped)
+                problems.push(`${repository}: unreadable deployment record skipped: runs/${run}/evidence/deployments/${s}`);
+            for (const record of records)
+                all.push({ record, run, evidence });
+        }
+        repositories.push({ repository, status, records: all.length });
+        // Newest first; the first record of each (environment, name) is what is deployed there now.
+        all.sort((a, b) => b.record.time.localeCompare(a.record.time) || b.run.localeCompare(a.run));
+        const current = new Map();
+        for (const x of all) {
+            const k = `${x.record.environment}\u0000${x.record.name ?? x.record.digest}`;
+            const newer = current.get(k);
+            if (!newer)
+                current.set(k, x);
+            else if (newer.record.digest !== x.record.digest)
+                superseded.push({
+                    repository,
+                    environment: x.record.environment,
+                    digest: x.record.digest,
+                    ...(x.record.name ? { name: x.record.name } : {}),
+                    time: x.record.time,
+                    supersededBy: newer.record.digest,
+                });
+        }
+        const byDigest = new Map();
+        const loaded = new Map();
+        for (const x of [...current.values()].sort((a, b) => a.record.digest.localeCompare(b.record.digest))) {
+            const existing = byDigest.get(x.record.digest);
+            if (existing) {
+                existing.environments.push({ environment: x.record.environment, time: x.record.time });
+                continue;
+            }
+            let statements = loaded.get(x.evidence);
+            if (!statements) {
+                statements = await new EvidenceFolder(x.evidence).load();
+                loaded.set(x.evidence, statements);
+            }
+            const hex = x.record.digest.replace(/^sha256:/, '');
+            const sbom = statements.find((s) => (s.statement.predicateType === PREDICATE.cyclonedx || s.statement.predicateType === PREDICATE.spdx) && names(s, hex));
+            let packages = [];
+            if (sbom) {
+                packages = packagesFromSbom(sbom.statement.predicate, sbom.statementPath)
+                    .filter((p) => p.version !== '')
+                    .map((p) => [p.ecosystem, p.name, p.version]);
+            }
+            else {
+                problems.push(`${repository}: no SBOM evidence names ${x.record.digest} (deployed to ${x.record.environment}): it cannot be rescanned`);
+            }
+            const a = {
+                repository,
+                digest: x.record.digest,
+                ...(x.record.name ? { name: x.record.name } : {}),
+                run: x.run,
+                sbom: sbom !== undefined,
+                environments: [{ environment: x.record.environment, time: x.record.time }],
+                packages,
+                chain: chainOf(x.record, statements, hex, sbom !== undefined),
+            };
+            byDigest.set(x.record.digest, a);
+            artefacts.push(a);
+        }
+    }
+    for (const a of artefacts)
+        a.environments.sort((x, y) => x.environment.localeCompare(y.environment));
+    artefacts.sort((a, b) => a.repository.localeCompare(b.repository) || a.digest.localeCompare(b.digest));
+    return { apiVersion: INVENTORY_API_VERSION, org, collectedAt: now.toISOString(), repositories, artefacts, superseded, problems };
+}
+/** Writes inventory.json and plan.json into `dir`; returns the plan. */
+async function writeInventoryAndPlan(dir, inventory, options = {}) {
+    const text = `${JSON.stringify(inventory)}\n`;
+    const planned = planShards(inventory.artefacts.map((a) => a.packages.length), options);
+    // An empty portfolio still has one (empty) shard, so a matrix is never empty and the merge always runs.
+    const shards = planned.length > 0 ? planned : [{ shard: '1/1', artefacts: [], packages: 0 }];
+    const plan = {
+        apiVersion: PLAN_API_VERSION,
+        inventory: `sha256:${sha256Hex(text)}`,
+        artefacts: inventory.artefacts.length,
+        packages: inventory.artefacts.reduce((s, a) => s + a.packages.length, 0),
+        shards,
+    };
+    await writeFileAtomic(path.join(dir, 'inventory.json'), text);
+    await writeJsonAtomic(path.join(dir, 'plan.json'), plan);
+    return plan;
+}
+/** The matrix for `strategy.matrix`: `{"shard": ["1/n", …]}`. */
+function matrixOf(plan) {
+    return { shard: plan.shards.map((s) => s.shard) };
+}
+/** Reads inventory.json and plan.json from `dir`, checking the plan was made from this inventory. */
+async function readInventoryAndPlan(dir) {
+    const invFile = path.join(dir, 'inventory.json');
+    const planFile = path.join(dir, 'plan.json');
+    const bytes = await readRegularFile(invFile, { maxBytes: 512 * 1024 * 1024, what: 'portfolio inventory' });
+    const rawInventory = JSON.parse(bytes.toString('utf8'));
+    const rawPlan = (await readJsonFile(planFile, { what: 'shard plan' }));
+    if (rawInventory.apiVersion !== INVENTORY_API_VERSION)
+        throw new ConfigurationError(`not a portfolio inventory (apiVersion ${INVENTORY_API_VERSION})`, { location: { file: invFile } });
+    if (rawPlan.apiVersion !== PLAN_API_VERSION)
+        throw new ConfigurationError(`not a shard plan (apiVersion ${PLAN_API_VERSION})`, { location: { file: planFile } });
+    const inventory = rawInventory;
+    const plan = rawPlan;
+    if (plan.inventory !== `sha256:${sha256Hex(bytes)}`)
+        throw new ConfigurationError('the shard plan was made from another inventory', {
+            location: { file: planFile },
+            hint: 'use the inventory.json and plan.json written together by `rescan --org ORG --plan`',
+        });
+    return { inventory, plan };
+}
+
+;// CONCATENATED MODULE: ../packages/rescan/dist/org/shard.js
+/**
+ * One shard of the org-wide rescan: the artefacts the plan gives it, matched against one OSV snapshot
+ * (the same for every shard of a run: its digest is recorded and the merge refuses a mix).
+ */
+
+
+
+const SHARD_API_VERSION = 'secure-factory/portfolio-shard/v1';
+async function rescanShard(inventory, plan, shard, db, takenAt) {
+    const { index, count } = parseShard(shard);
+    if (count !== plan.shards.length)
+        throw new ConfigurationError(`shard ${shard}: the plan has ${plan.shards.length} shard(s), not ${count}`, {
+            hint: 'take the shard list from `rescan --org ORG --plan` (its matrix JSON)',
+        });
+    const mine = plan.shards[index - 1];
+    if (!mine)
+        throw new ConfigurationError(`shard ${shard} is not in the plan`);
+    const started = performance.now();
+    const artefacts = [];
+    let packages = 0;
+    for (const i of mine.artefacts) {
+        const a = inventory.artefacts[i];
+        if (!a)
+            throw new ConfigurationError(`shard ${shard}: the plan names artefact ${i}, which the inventory does not have`);
+        const found = a.packages.length === 0 ? [] : await db.match(a.packages.map(([ecosystem, name, version]) => ({ ecosystem, name, version })));
+        packages += a.packages.length;
+        artefacts.push({
+            index: i,
+            repository: a.repository,
+            digest: a.digest,
+            packages: a.packages.length,
+            matches: found.map((v) => ({
+                advisory: v.id,
+                aliases: v.aliases,
+                package: v.package,
+                severity: v.severity,
+                fixedVersions: v.fixedVersions,
+                ...(v.summary ? { summary: v.summary } : {}),
+            })),
+        });
+    }
+    const d = db.describe();
+    const snapshot = { ...d, ...((takenAt ?? d.lastUpdate) ? { takenAt: takenAt ?? d.lastUpdate } : {}) };
+    return {
+        apiVersion: SHARD_API_VERSION,
+        shard,
+        inventory: plan.inventory,
+        snapshot,
+        artefacts,
+        packages,
+        elapsedMs: Math.round(performance.now() - started),
+    };
+}
+const shardFileName = (shard) => `shard-${shard.replace('/', '-of-')}.json`;
+async function writeShard(dir, result) {
+    const file = path.join(dir, shardFileName(result.shard));
+    await writeJsonAtomic(file, result);
+    return file;
+}
+async function shard_readShard(file) {
+    const v = (await readJsonFile(file, { what: 'shard result', maxBytes: 512 * 1024 * 1024 }));
+    if (v.apiVersion !== SHARD_API_VERSION || !Array.isArray(v.artefacts))
+        throw new ConfigurationError(`not a shard result (apiVersion ${SHARD_API_VERSION})`, { location: { file } });
+    return v;
+}
+
+;// CONCATENATED MODULE: ../packages/rescan/dist/org/merge.js
+/**
+ * Merges the shards of one org-wide rescan into the portfolio report, and keeps the 24-hour clock per
+ * repository: `<state>/<owner>/<repo>/remediations.json` (the single-repository state format), one
+ * GitHub issue per advisory in each affected repository. Refuses shards of another inventory, a mix of
+ * OSV snapshots, and a missing or repeated shard: a partial merge would report a portfolio as clean.
+ */
+
+
+
+
+
+
+const PORTFOLIO_API_VERSION = 'secure-factory/portfolio/v1';
+async function findShardFiles(dir, depth = 0) {
+    const out = [];
+    let entries;
+    try {
+        entries = await readdir(dir, { withFileTypes: true });
+    }
+    catch (e) {
+        throw new ConfigurationError(`cannot read the shard results: ${e.message}`, {
+            location: { file: dir },
+            hint: 'pass the folder the shard jobs uploaded their shard-i-of-n.json files to',
+        });
+    }
+    for (const e of entries) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory() && depth < 3)
+            out.push(...(await findShardFiles(p, depth + 1)));
+        else if (e.isFile() && /^shard-[0-9]+-of-[0-9]+\.json$/.test(e.name))
+            out.push(p);
+    }
+    return out.sort();
+}
+async function readShards(dir, plan) {
+    const files = await findShardFiles(dir);
+    const byShard = new Map();
+    let snapshot;
+    for (const f of files) {
+        const r = await readShard(f);
+        if (r.inventory !== plan.inventory)
+            throw new ConfigurationError(`shard ${r.shard} was made from another inventory`, { location: { file: f } });
+        const v = r.snapshot.version ?? r.snapshot.uri;
+        if (snapshot !== undefined && v !== snapshot)
+            throw new ConfigurationError(`shard ${r.shard} was rescanned against another OSV snapshot (${v}, not ${snapshot})`, {
+                location: { file: f },
+                hint: 'every shard of a run must use the one snapshot taken in the plan job',
+            });
+        snapshot = v;
+        if (byShard.has(r.shard))
+            throw new ConfigurationError(`shard ${r.shard} is present twice`, { location: { file: f } });
+        byShard.set(r.shard, r);
+    }
+    const missing = plan.shards.filter((s) => !byShard.has(s.shard)).map((s) => s.shard);
+    if (missing.length > 0)
+        throw new ConfigurationError(`${missing.length} shard result(s) missing in ${dir}: ${missing.slice(0, 10).join(', ')}`, {
+            hint: 'a failed matrix job leaves its shard out: rerun it; the merge never reports a partial portfolio',
+        });
+    return plan.shards.map((s) => byShard.get(s.shard));
+}
+async function mergePortfolio(inventory, plan, shards, options) {
+    const { policy, now, logger } = options;
+    const matchesOf = new Map();
+    for (const s of shards)
+        for (const a of s.artefacts)
+            matchesOf.set(a.index, a.matches);
+    const artefacts = [];
+    const perRepo = new Map();
+    for (const [i, a] of inventory.artefacts.entries()) {
+        const advisories = matchesOf.get(i);
+        if (!advisories)
+            throw new ConfigurationError(`artefact ${a.repository} ${a.digest} is in no shard of the plan`);
+        let blocking = false;
+        const list = perRepo.get(a.repository) ?? [];
+        for (const v of advisories) {
+            for (const { environment } of a.environments) {
+                const threshold = deployPolicyFor(policy, environment)?.blockSeverity ?? policy.materials.blockSeverity;
+                if (!atLeast(v.severity, threshold))
+                    continue;
+                const w = findWaiver(policy.exceptions, { ids: [v.advisory, ...v.aliases], package: v.package, digest: a.digest, environment }, now, policy.exceptionMaxDays);
+                if (!w.active)
+                    blocking = true;
+                list.push({ ...v, digest: a.digest, environment, waived: w.active !== undefined });
+            }
+        }
+        perRepo.set(a.repository, list);
+        artefacts.push({
+            repository: a.repository,
+            digest: a.digest,
+            ...(a.name ? { name: a.name } : {}),
+            environments: a.environments,
+            packages: a.packages.length,
+            chain: a.chain,
+            advisories,
+            blocking,
+        });
+    }
+    const remediations = [];
+    const problems = [...inventory.problems];
+    const history = [];
+    const repositories = [];
+    let resolvedNow = 0;
+    for (const repo of inventory.repositories) {
+        const matches = perRepo.get(repo.repository) ?? [];
+        const dir = path.join(options.stateDir, ...repo.repository.split('/'));
+        const previous = await readRemediations(dir);
+        if (repo.status !== 'collected') {
+            // No evidence branch (any more): nothing to rescan, but a clock never stops for want of evidence.
+            const kept = previous.remediations.filter((r) => r.status === 'open');
+            if (kept.length > 0)
+                problems.push(`${repo.repository}: the evidence branch is gone but ${kept.length} remediation(s) were open; they stay open until a deployment without the advisory is admitted`);
+            for (const r of kept)
+                remediations.push({ ...r, repository: repo.repository, remainingMs: Date.parse(r.deadline) - now.getTime() });
+            const overdue = kept.filter((r) => Date.parse(r.deadline) <= now.getTime()).length;
+            repositories.push({ repository: repo.repository, status: repo.status, artefacts: 0, open: kept.length, overdue });
+            continue;
+        }
+        // An artefact without SBOM evidence cannot be shown free of an advisory: where it replaced an affected
+        // deployment, the open remediations of that environment carry over to it (the clock does not stop).
+        for (const a of inventory.artefacts.filter((x) => x.repository === repo.repository && !x.sbom))
+            for (const r of previous.remediations.filter((x) => x.status === 'open'))
+                for (const { environment } of a.environments.filter((x) => r.environments.includes(x.environment))) {
+                    matches.push({ ...r, digest: a.digest, environment, waived: false });
+                    problems.push(`${repo.repository}: ${a.digest} in ${environment} has no SBOM evidence; ${r.advisory} stays open for it`);
+                }
+        const result = reconcile(previous, matches, now);
+        if (options.github && result.opened.length + result.stillOpen.length + result.resolved.length > 0) {
+            const [owner, name] = repo.repository.split('/');
+            const client = new IssueClient({ owner, repo: name, token: options.github.token, baseUrl: options.github.baseUrl }, logger);
+            const issues = await client.sync([...result.opened, ...result.stillOpen], result.resolved);
+            for (const r of result.state.remediations) {
+                const hit = [...issues.entries()].find(([m]) => m.includes(`advisory=${encodeURIComponent(r.advisory)} `) && m.includes(`/${encodeURIComponent(r.package.name)} `));
+                if (hit)
+                    r.issue = hit[1];
+            }
+        }
+        await writeRemediations(dir, result.state);
+        resolvedNow += result.resolved.length;
+        for (const r of result.state.remediations) {
+            if (r.status === 'open')
+                remediations.push({ ...r, repository: repo.repository, remainingMs: Date.parse(r.deadline) - now.getTime() });
+            if (r.status === 'resolved' && r.resolvedAt)
+                history.push({
+                    repository: repo.repository,
+                    advisory: r.advisory,
+                    package: `${r.package.ecosystem}/${r.package.name}@${r.package.version}`,
+                    firstSeen: r.firstSeen,
+                    resolvedAt: r.resolvedAt,
+                    hours: Math.round(((Date.parse(r.resolvedAt) - Date.parse(r.firstSeen)) / 3_600_000) * 10) / 10,
+                });
+        }
+        for (const r of result.opened)
+            logger.warning(`${repo.repository}: new ${r.advisory} (${r.severity}) in ${r.package.name}@${r.package.version}; fix by ${r.deadline}`);
+        for (const r of result.overdue)
+            logger.error(`${repo.repository}: ${r.advisory} in ${r.package.name}@${r.package.version} is past its deadline ${r.deadline}`);
+        repositories.push({
+            repository: repo.repository,
+            status: repo.status,
+            artefacts: inventory.artefacts.filter((a) => a.repository === repo.repository).length,
+            open: result.state.remediations.filter((r) => r.status === 'open').length,
+            overdue: result.overdue.length,
+        });
+    }
+    remediations.sort((a, b) => a.remainingMs - b.remainingMs || a.repository.localeCompare(b.repository));
+    history.sort((a, b) => b.resolvedAt.localeCompare(a.resolvedAt));
+    const first = shards[0];
+    return {
+        apiVersion: PORTFOLIO_API_VERSION,
+        org: inventory.org,
+        generated: now.toISOString(),
+        collectedAt: inventory.collectedAt,
+        snapshot: first ? first.snapshot : { uri: 'none' },
+        shards: shards.map((s) => ({ shard: s.shard, artefacts: s.artefacts.length, packages: s.packages, elapsedMs: s.elapsedMs })),
+        repositories,
+        artefacts,
+        remediations,
+        history,
+        totals: {
+            repositories: inventory.repositories.length,
+            artefacts: artefacts.length,
+            packages: plan.packages,
+            affected: artefacts.filter((a) => a.blocking).length,
+            open: remediations.length,
+            overdue: remediations.filter((r) => r.remainingMs <= 0).length,
+            resolved: resolvedNow,
+        },
+        problems,
+    };
+}
+
+;// CONCATENATED MODULE: ../packages/rescan/dist/org/portfolio-html.js
+const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function escapeHtml(value) {
+    return String(value).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+const e = (/* unused pure expression or super */ null && (escapeHtml));
+function formatRemaining(ms) {
+    const abs = Math.abs(ms);
+    const h = Math.floor(abs / 3_600_000);
+    const m = Math.floor((abs % 3_600_000) / 60_000);
+    const text = `${h} h ${String(m).padStart(2, '0')} min`;
+    return ms > 0 ? `${text} left` : `overdue by ${text}`;
+}
+const CSS = (/* unused pure expression or super */ null && (`
+:root{color-scheme:light;--ok:#1a7f37;--bad:#cf222e;--warn:#9a6700;--muted:#57606a;--line:#d0d7de}
+*{box-sizing:border-box}body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1f2328;background:#f6f8fa}
+header{background:#24292f;color:#fff;padding:16px 24px}header h1{margin:0;font-size:20px}header p{margin:4px 0 0;color:#c9d1d9;font-size:12px}
+main{padding:16px 24px;max-width:1400px}section{background:#fff;border:1px solid var(--line);border-radius:6px;margin:0 0 16px;padding:12px 16px}
+h2{font-size:16px;margin:0 0 8px}h3{font-size:14px;margin:12px 0 6px}
+.kpis{display:flex;gap:12px;flex-wrap:wrap;margin:0 0 16px}.kpi{background:#fff;border:1px solid var(--line);border-radius:6px;padding:10px 16px;min-width:150px}
+.kpi dt{color:var(--muted);font-size:12px}.kpi dd{margin:0;font-size:24px;font-weight:600}.kpi.bad dd{color:var(--bad)}.kpi.ok dd{color:var(--ok)}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertical-align:top}th{font-size:12px;color:var(--muted);font-weight:600}
+code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace}.badge{display:inline-block;padding:0 6px;border-radius:10px;font-size:11px;font-weight:600;border:1px solid}
+.pass{color:var(--ok);border-color:var(--ok)}.missing{color:var(--bad);border-color:var(--bad)}.sev-critical,.sev-high{color:var(--bad);font-weight:600}.sev-medium{color:var(--warn)}
+.overdue{color:var(--bad);font-weight:600}.left{color:var(--warn)}.muted{color:var(--muted)}
+.bar{background:#eaeef2;height:10px;border-radius:5px;width:160px;display:inline-block;vertical-align:middle}.bar span{display:block;height:10px;border-radius:5px;background:var(--ok)}.bar span.late{background:var(--bad)}
+`));
+const STEPS = (/* unused pure expression or super */ null && (['source', 'materials', 'build', 'attest', 'gate']));
+function renderPortfolio(report) {
+    const t = report.totals;
+    const hours = report.history.map((h) => h.hours).sort((a, b) => a - b);
+    const median = hours.length === 0
+        ? undefined
+        : hours.length % 2
+            ? hours[(hours.length - 1) / 2]
+            : (hours[hours.length / 2 - 1] + hours[hours.length / 2]) / 2;
+    const kpi = (id, label, value, cls = '') => `<div class="kpi ${cls}"><dt>${e(label)}</dt><dd id="${id}">${e(value)}</dd></div>`;
+    const environments = [...new Set(report.artefacts.flatMap((a) => a.environments.map((x) => x.environment)))].sort();
+    const remediations = report.remediations.length === 0
+        ? '<p class="muted">No open remediation.</p>'
+        : `<table id="remediations"><thead><tr><th>repository</th><th>advisory</th><th>severity</th><th>package</th><th>fixed in</th><th>environments</th><th>deadline</th><th>remaining</th></tr></thead><tbody>${report.remediations
+            .map((r) => `<tr><td>${e(r.repository)}</td><td><code>${e(r.advisory)}</code>${r.issue?.url ? ` <span class="muted">issue #${e(r.issue.number)}</span>` : ''}</td><td class="sev-${e(r.severity)}">${e(r.severity)}</td><td><code>${e(`${r.package.name}@${r.package.version}`)}</code></td><td>${r.fixedVersions.length ? r.fixedVersions.map((v) => `<code>${e(v)}</code>`).join(', ') : '<span class="muted">none</span>'}</td><td>${e(r.environments.join(', '))}</td><td>${e(r.deadline)}</td><td class="${r.remainingMs > 0 ? 'left' : 'overdue'}">${e(formatRemaining(r.remainingMs))}</td></tr>`)
+            .join('')}</tbody></table>`;
+    const perEnv = environments
+        .map((env) => {
+        const rows = report.artefacts
+            .filter((a) => a.environments.some((x) => x.environment === env))
+            .map((a) => {
+            const chain = STEPS.map((s) => {
+                const st = a.chain[s];
+                const detail = 'level' in st && st.level ? st.level : 'detail' in st ? st.detail : '';
+                return `<td><span class="badge ${st.status === 'pass' ? 'pass' : 'missing'}" title="${e(detail)}">${e(st.status)}</span></td>`;
+            }).join('');
+            const adv = a.advisories.length
+                ? a.advisories.map((v) => `<code class="sev-${e(v.severity)}" title="${e(v.summary ?? '')}">${e(v.advisory)}</code>`).join(' ')
+                : '<span class="muted">none</span>';
+            const since = a.environments.find((x) => x.environment === env)?.time ?? '';
+            return `<tr class="${a.blocking ? 'affected' : 'clean'}"><td>${e(a.repository)}</td><td>${e(a.name ?? '')}</td><td><code>${e(a.digest.slice(0, 19))}…</code></td><td>${e(since)}</td><td>${e(a.packages)}</td>${chain}<td>${adv}</td></tr>`;
+        })
+            .join('');
+        return `<h3>${e(env)}</h3><table class="env"><thead><tr><th>repository</th><th>artefact</th><th>digest</th><th>deployed</th><th>packages</th>${STEPS.map((s) => `<th>${s}</th>`).join('')}<th>advisories</th></tr></thead><tbody>${rows}</tbody></table>`;
+    })
+        .join('');
+    const history = report.history.length === 0
+        ? '<p class="muted">Nothing remediated yet.</p>'
+        : `<table id="history"><thead><tr><th>repository</th><th>advisory</th><th>package</th><th>first seen</th><th>resolved</th><th>time to remediate</th></tr></thead><tbody>${report.history
+            .map((h) => `<tr><td>${e(h.repository)}</td><td><code>${e(h.advisory)}</code></td><td><code>${e(h.package)}</code></td><td>${e(h.firstSeen)}</td><td>${e(h.resolvedAt)}</td><td><span class="bar"><span class="${h.hours > 24 ? 'late' : ''}" style="width:${Math.min(100, Math.round((h.hours / 24) * 100))}%"></span></span> ${e(h.hours)} h</td></tr>`)
+            .join('')}</tbody></table>`;
+    const notAdopted = report.repositories.filter((r) => r.status !== 'collected');
+    return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${e(report.org)} · secure-factory portfolio</title><style>${CSS}</style></head>
+<body><header><h1>${e(report.org)}: deployed portfolio</h1><p>generated ${e(report.generated)} · deployments collected ${e(report.collectedAt)} · OSV snapshot ${e(report.snapshot.version ?? report.snapshot.uri)}${report.snapshot.takenAt ? ` taken ${e(report.snapshot.takenAt)}` : ''} · ${e(report.shards.length)} shard(s)</p></header>
+<main><dl class="kpis">${kpi('total-repositories', 'repositories', t.repositories)}${kpi('total-artefacts', 'deployed artefacts', t.artefacts)}${kpi('total-affected', 'affected artefacts', t.affected, t.affected ? 'bad' : 'ok')}${kpi('total-open', 'open remediations', t.open, t.open ? 'bad' : 'ok')}${kpi('total-overdue', 'past 24 hours', t.overdue, t.overdue ? 'bad' : 'ok')}${kpi('median-ttr', 'median time to remediate', median === undefined ? '–' : `${median} h`)}</dl>
+<section><h2>Open remediations</h2>${remediations}</section>
+<section><h2>Deployed artefacts by environment</h2>${perEnv || '<p class="muted">Nothing deployed.</p>'}</section>
+<section><h2>Time to remediate</h2>${history}</section>
+${notAdopted.length ? `<section><h2>Repositories without deployment evidence</h2><p>${notAdopted.map((r) => `<code>${e(r.repository)}</code>`).join(' ')}</p></section>` : ''}
+${report.problems.length ? `<section><h2>Problems</h2><ul>${report.problems.map((p) => `<li>${e(p)}</li>`).join('')}</ul></section>` : ''}
+</main></body></html>
+`;
+}
+
+;// CONCATENATED MODULE: ../packages/rescan/dist/org/index.js
+
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ../packages/rescan/dist/index.js
+
 
 
 
@@ -698,10 +1389,10 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ../packages/action-runtime/dist/index.js + 2 modules
 var dist = __webpack_require__(7589);
-// EXTERNAL MODULE: ../packages/core/dist/index.js + 25 modules
-var core_dist = __webpack_require__(39054);
-// EXTERNAL MODULE: ../packages/materials/dist/index.js + 54 modules
-var materials_dist = __webpack_require__(20289);
+// EXTERNAL MODULE: ../packages/core/dist/index.js + 26 modules
+var core_dist = __webpack_require__(98346);
+// EXTERNAL MODULE: ../packages/materials/dist/index.js + 56 modules
+var materials_dist = __webpack_require__(24316);
 // EXTERNAL MODULE: ../actions/scan-deps/lib/main.js
 var main = __webpack_require__(48563);
 ;// CONCATENATED MODULE: ../actions/scan-deps/lib/pr-comment.js

@@ -73,7 +73,7 @@ function readInputs() {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7589);
-/* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39054);
+/* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98346);
 /* harmony import */ var _secure_factory_attest__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(82434);
 /** The attest action: sign the evidence folder's statements, optionally publish them, report. */
 

@@ -10,7 +10,7 @@ import { createServer as createNetServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build, detectSandbox, type BuildOptions } from '@secure-factory/build';
+import { build, detectSandbox, type BuildOptions } from '@secure-factory/isolated-build';
 import { BUILD_TYPE, MemoryLogger, validateStatement, type ProvenancePredicate, type Statement } from '@secure-factory/core';
 import { LOCKED, makeRepo, sha512Hex, toolDir } from './support.js';
 

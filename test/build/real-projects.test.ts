@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build, type BuildOptions } from '@secure-factory/build';
+import { build, type BuildOptions } from '@secure-factory/isolated-build';
 import { MemoryLogger, type ProvenancePredicate, type Statement } from '@secure-factory/core';
 import { exampleRepo, lockfileRegistry } from './support.js';
 

@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { attestEvidence } from '@secure-factory/attest';
-import { build } from '@secure-factory/build';
+import { build } from '@secure-factory/isolated-build';
 import { EvidenceFolder, MemoryLogger, parsePolicy, sha256File } from '@secure-factory/core';
 import { openOfflineDatabase, scan } from '@secure-factory/materials';
 import { buildEvidenceVerifier, runGate, type GateResult } from '@secure-factory/verify';

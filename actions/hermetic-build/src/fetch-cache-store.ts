@@ -1,6 +1,6 @@
 /** The fetch cache on GitHub's cache service, through @actions/cache (the stage package stays free of @actions/*). */
 import * as cache from '@actions/cache';
-import type { CacheStore } from '@secure-factory/build';
+import type { CacheStore } from '@secure-factory/isolated-build';
 
 export function actionsCacheStore(): CacheStore {
   return {

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { annotate, coreLogger, setOutput, writeSummary } from '@secure-factory/action-runtime';
 import { code, findingsTable, md, policyFileInput, PolicyViolation, stateIcon, table } from '@secure-factory/core';
-import { runBuildStage, type BuildResult } from '@secure-factory/build';
+import { runBuildStage, type BuildResult } from '@secure-factory/isolated-build';
 import { actionsCacheStore } from './fetch-cache-store.js';
 import type { RunInputs } from './inputs.js';
 

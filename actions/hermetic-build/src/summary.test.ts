@@ -1,5 +1,5 @@
 /** The hermetic-build job summary: what failed, where, with its last lines; weaker isolation said plainly. */
-import type { BuildResult } from '@secure-factory/build';
+import type { BuildResult } from '@secure-factory/isolated-build';
 import { summary } from './main.js';
 
 function result(extra: Partial<BuildResult>): BuildResult {

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { attestEvidence, publicKeyHint } from '@secure-factory/attest';
-import { build, type BuildResult, type PhaseFailure } from '@secure-factory/build';
+import { build, type BuildResult, type PhaseFailure } from '@secure-factory/isolated-build';
 import {
   ConfigurationError,
   errorMessage,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { EXIT, SafeLineWriter } from '@secure-factory/core';
-import { runBuildStage } from '@secure-factory/build';
+import { runBuildStage } from '@secure-factory/isolated-build';
 import { execute, type CommonOptions } from '../context.js';
 
 interface BuildOptions extends CommonOptions {
