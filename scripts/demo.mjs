@@ -38,13 +38,13 @@ for (const ex of examples) {
     // no JSON result (the run failed before it): the report above says why
   }
 }
-// Say which isolation the builds ran in: the README's sample shows bubblewrap, and without it the
-// factory falls back to plain `unshare` namespaces, which still cut the network but show the host's
-// file system read-write apart from the source.
+// Say which isolation the builds ran in: the README's sample shows bubblewrap; without it the factory
+// falls back to unshare + chroot (the same layout, less scrutinised), which the default production gate
+// refuses, so the demo says so and how to install bubblewrap.
 console.error('');
 if (isolation.has('unshare')) {
   console.error(
-    'isolation: unshare (weaker than bubblewrap: no network and its own mount and pid namespaces, but the host file system stays writable apart from the source).',
+    'isolation: unshare + chroot (weaker than bubblewrap: the same read-only system, private /proc and no network, with less scrutiny; the default production gate refuses evidence built this way).',
   );
   console.error('  bubblewrap was not found on PATH. Install it and run the demo again:');
   console.error(
@@ -53,7 +53,9 @@ if (isolation.has('unshare')) {
   console.error('  On Ubuntu 24.04 (and GitHub ubuntu-24.04 runners) unprivileged user namespaces are restricted by AppArmor:');
   console.error('    sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0');
 } else if (isolation.has('bubblewrap')) {
-  console.error('isolation: bubblewrap (read-only source and system, writable output only, no network but loopback).');
+  console.error(
+    'isolation: bubblewrap (a copy-on-write overlay of the checkout, read-only system and toolchains, no network but loopback; the host checkout is never written).',
+  );
 } else {
   console.error('isolation: none reported (no build ran; see the reports above).');
 }
