@@ -7,8 +7,9 @@
  * `&&` operand of an `||` chain (except the last operand) is flagged; constant expressions are left
  * to obfuscation. Regular, low, high confidence.
  */
-import { visit, type Node } from 'yaml';
-import { extractExpressions, tryParseExpression, type Expr } from '../expressions.js';
+import type { Node } from 'yaml';
+import type { Expr } from '../expressions.js';
+import { scalarExpressions } from './scalar-expressions.js';
 import type { Audit } from '../model.js';
 import { constantReducible } from './obfuscation.js';
 
@@ -72,26 +73,15 @@ export function unsoundTrueValues(e: Expr): Expr[] {
 }
 
 export const unsoundTernary: Audit = (f, report) => {
-  const scalars: Node[] = [];
-  visit(f.src.doc, {
-    Scalar(_k, n) {
-      if (typeof n.value === 'string' && n.value.includes('${{')) scalars.push(n);
-    },
-  });
-  for (const node of scalars) {
-    if (!node.range) continue;
-    for (const fx of extractExpressions(f.src.raw(node))) {
-      const expr = tryParseExpression(fx.body, node.range[0] + fx.bodyStart);
-      if (!expr) continue;
-      for (const v of unsoundTrueValues(expr))
-        report({
-          audit: 'unsound-ternary',
-          severity: 'low',
-          confidence: 'high',
-          persona: 'regular',
-          message: `unsound pseudo-ternary expression: the true value \`${f.src.text.slice(v.span.start, v.span.end)}\` is falsy, so the expression always yields its false value`,
-          range: [v.span.start, v.span.end],
-        });
-    }
+  for (const expr of scalarExpressions(f)) {
+    for (const v of unsoundTrueValues(expr))
+      report({
+        audit: 'unsound-ternary',
+        severity: 'low',
+        confidence: 'high',
+        persona: 'regular',
+        message: `unsound pseudo-ternary expression: the true value \`${f.src.text.slice(v.span.start, v.span.end)}\` is falsy, so the expression always yields its false value`,
+        range: [v.span.start, v.span.end],
+      });
   }
 };

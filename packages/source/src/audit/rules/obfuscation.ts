@@ -9,9 +9,10 @@
  * - an action's `with:` given as one expression, which prevents analysis (regular, info).
  * As in zizmor, one finding per fenced expression; its persona is that of its last annotation.
  */
-import { isScalar, visit, type Node } from 'yaml';
-import { extractExpressions, tryParseExpression, type Expr, type Span } from '../expressions.js';
+import { isScalar } from 'yaml';
+import type { Expr, Span } from '../expressions.js';
 import { parseUses, type Audit, type Persona } from '../model.js';
+import { scalarExpressions } from './scalar-expressions.js';
 
 const REDUCIBLE_CALLS = new Set(['contains', 'startswith', 'endswith', 'format', 'tojson', 'join']);
 
@@ -64,32 +65,21 @@ export function computedIndices(e: Expr): Span[] {
 }
 
 export const obfuscation: Audit = (f, report) => {
-  const scalars: Node[] = [];
-  visit(f.src.doc, {
-    Scalar(_k, n) {
-      if (typeof n.value === 'string' && n.value.includes('${{')) scalars.push(n);
-    },
-  });
-  for (const node of scalars) {
-    if (!node.range) continue;
-    for (const fx of extractExpressions(f.src.raw(node))) {
-      const expr = tryParseExpression(fx.body, node.range[0] + fx.bodyStart);
-      if (!expr) continue;
-      const notes: { what: string; span: Span; persona: Persona }[] = [];
-      if (constantReducible(expr)) notes.push({ what: 'can be replaced by its static evaluation', span: expr.span, persona: 'regular' });
-      else for (const s of reducibleSubexprs(expr)) notes.push({ what: 'can be reduced to a constant', span: s.span, persona: 'regular' });
-      for (const span of computedIndices(expr)) notes.push({ what: 'index expression is computed', span, persona: 'pedantic' });
-      if (notes.length === 0) continue;
-      const first = notes[0]!;
-      report({
-        audit: 'obfuscation',
-        severity: 'low',
-        confidence: 'high',
-        persona: notes[notes.length - 1]!.persona,
-        message: `obfuscated usage of GitHub Actions features: \`${f.src.text.slice(first.span.start, first.span.end)}\` ${notes.map((n) => n.what).join('; ')}`,
-        range: [first.span.start, first.span.end],
-      });
-    }
+  for (const expr of scalarExpressions(f)) {
+    const notes: { what: string; span: Span; persona: Persona }[] = [];
+    if (constantReducible(expr)) notes.push({ what: 'can be replaced by its static evaluation', span: expr.span, persona: 'regular' });
+    else for (const s of reducibleSubexprs(expr)) notes.push({ what: 'can be reduced to a constant', span: s.span, persona: 'regular' });
+    for (const span of computedIndices(expr)) notes.push({ what: 'index expression is computed', span, persona: 'pedantic' });
+    if (notes.length === 0) continue;
+    const first = notes[0]!;
+    report({
+      audit: 'obfuscation',
+      severity: 'low',
+      confidence: 'high',
+      persona: notes[notes.length - 1]!.persona,
+      message: `obfuscated usage of GitHub Actions features: \`${f.src.text.slice(first.span.start, first.span.end)}\` ${notes.map((n) => n.what).join('; ')}`,
+      range: [first.span.start, first.span.end],
+    });
   }
   for (const step of f.steps) {
     if (!step.uses?.node.range) continue;
