@@ -145,7 +145,7 @@ describeShared('OsvApiSource (recorded osv.dev answers)', () => {
     const failing = new OsvApiSource({ baseUrl: server.url, attempts: 3, retryDelayMs: 1 });
     const err: unknown = await failing.match([pkg]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InfrastructureError);
-    expect((err as Error).message).toBe(`OSV API (${server.url}) failed POST /v1/querybatch after 3 attempts: HTTP 503`);
+    expect((err as Error).message).toBe(`OSV API (${server.url}) POST /v1/querybatch failed after 3 attempts: HTTP 503`);
     expect(server.requests).toBe(3);
     await server.close();
     server = await startFakeOsv({ alwaysStatus: 400 });

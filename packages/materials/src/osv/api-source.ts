@@ -3,11 +3,21 @@
  * vulnerability ids affect each package version (chunks of at most 1000 queries, following
  * `next_page_token`), then `GET /v1/vulns/{id}` gives each full record (cached per id, fetched with
  * bounded concurrency). The API decides membership; the records give severity, aliases and the fixed
- * versions of the ranges that contain the version. 5xx, 429 and network failures/timeouts are
- * retried a bounded number of times with exponential backoff; then an InfrastructureError names the
- * service. Tests point `baseUrl` at a local server speaking the same protocol.
+ * versions of the ranges that contain the version. Every request goes through core's
+ * `httpRequest`: 408/429/5xx, resets, stalls and truncated bodies are retried a bounded number of times
+ * with full-jitter backoff (honouring Retry-After) inside one deadline, answers are read up to a byte
+ * limit; then an InfrastructureError (exit 3) names the service, never quoting the body. Tests point `baseUrl` at a local server speaking the same protocol.
  */
-import { errorMessage, InfrastructureError, mapLimit, silentLogger, type Logger } from '@secure-factory/core';
+import {
+  errorMessage,
+  httpRequest,
+  InfrastructureError,
+  mapLimit,
+  silentLogger,
+  type HttpRequest,
+  type HttpResponse,
+  type Logger,
+} from '@secure-factory/core';
 import { evaluate } from './affected.js';
 import { canonicalEcosystem, normalisePackageName } from './ecosystems.js';
 import { mergeHits, type Hit } from './merge.js';
@@ -24,10 +34,14 @@ export interface OsvApiOptions {
   concurrency?: number;
   /** Attempts per request, the first included. */
   attempts?: number;
-  /** First backoff delay; doubled after each failed attempt. */
+  /** Backoff base: the wait before attempt n is uniform in [0, base·2^(n-2)] (full jitter, capped at 8 s). */
   retryDelayMs?: number;
-  /** Per-request timeout. */
+  /** Timeout of one attempt (headers and body). */
   timeoutMs?: number;
+  /** One deadline per request, covering every attempt, backoff wait and body read. */
+  deadlineMs?: number;
+  /** Largest answer accepted, in bytes; a larger one is refused, never parsed in part. */
+  maxBytes?: number;
   /** Upper bound on querybatch pages followed, against a server that never stops paging. */
   maxPages?: number;
 }
@@ -43,10 +57,6 @@ interface BatchResult {
   next_page_token?: string;
 }
 
-class RetryableError extends Error {}
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
 export class OsvApiSource implements VulnSource {
   readonly baseUrl: string;
   private readonly fetchFn: typeof fetch;
@@ -56,6 +66,8 @@ export class OsvApiSource implements VulnSource {
   private readonly attempts: number;
   private readonly retryDelayMs: number;
   private readonly timeoutMs: number;
+  private readonly deadlineMs: number;
+  private readonly maxBytes: number;
   private readonly maxPages: number;
   private readonly records = new Map<string, Promise<OsvRecord>>();
   private newestTime = -Infinity;
@@ -69,6 +81,8 @@ export class OsvApiSource implements VulnSource {
     this.attempts = Math.max(1, options.attempts ?? 4);
     this.retryDelayMs = options.retryDelayMs ?? 500;
     this.timeoutMs = options.timeoutMs ?? 60_000;
+    this.deadlineMs = options.deadlineMs ?? 180_000;
+    this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
     this.maxPages = options.maxPages ?? 100;
   }
 
@@ -170,42 +184,43 @@ export class OsvApiSource implements VulnSource {
   }
 
   private async request(method: 'GET' | 'POST', pathname: string, body?: unknown): Promise<unknown> {
-    const url = `${this.baseUrl}${pathname}`;
-    let lastError: unknown;
-    for (let attempt = 1; attempt <= this.attempts; attempt++) {
-      if (attempt > 1) await sleep(this.retryDelayMs * 2 ** (attempt - 2));
-      try {
-        const init: RequestInit = {
-          method,
-          headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-          signal: AbortSignal.timeout(this.timeoutMs),
-        };
-        if (body !== undefined) init.body = JSON.stringify(body);
-        const res = await this.fetchFn(url, init);
-        const text = await res.text();
-        if (res.status >= 500 || res.status === 429) throw new RetryableError(`HTTP ${res.status}`);
-        if (!res.ok) {
-          throw new InfrastructureError(
-            `OSV API (${this.baseUrl}) refused ${method} ${pathname}: HTTP ${res.status} ${text.slice(0, 200)}`,
-          );
-        }
-        try {
-          return JSON.parse(text) as unknown;
-        } catch {
-          throw new InfrastructureError(`OSV API (${this.baseUrl}) answered ${method} ${pathname} with something that is not JSON`);
-        }
-      } catch (e: unknown) {
-        if (e instanceof InfrastructureError) throw e;
-        lastError = e;
-        this.logger.debug(`OSV API ${method} ${pathname} attempt ${attempt}/${this.attempts} failed: ${errorMessage(e)}`);
-      }
-    }
-    throw new InfrastructureError(
-      `OSV API (${this.baseUrl}) failed ${method} ${pathname} after ${this.attempts} attempts: ${errorMessage(lastError)}`,
-      {
-        cause: lastError,
+    const service = `OSV API (${this.baseUrl})`;
+    const request: HttpRequest = {
+      url: `${this.baseUrl}${pathname}`,
+      method,
+      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    };
+    if (body !== undefined) request.body = JSON.stringify(body);
+    let res: HttpResponse;
+    try {
+      // Core's one HTTP client: bounded retries with full jitter, Retry-After, one deadline, a byte limit.
+      res = await httpRequest(request, {
+        service: `${service} ${method} ${pathname}`,
+        fetch: this.fetchFn,
+        maxAttempts: this.attempts,
+        baseDelayMs: this.retryDelayMs,
+        attemptTimeoutMs: this.timeoutMs,
+        deadlineMs: this.deadlineMs,
+        maxBytes: this.maxBytes,
+      });
+    } catch (e: unknown) {
+      if (!(e instanceof InfrastructureError)) throw e;
+      this.logger.debug(`${service} ${method} ${pathname}: ${errorMessage(e)}`);
+      throw new InfrastructureError(e.message, {
+        cause: e,
         hint: 'check the network or use an offline OSV database (a folder or all.zip)',
-      },
-    );
+      });
+    }
+    if (!res.ok) {
+      // The body is not quoted: it is the service's (or a proxy's) text, not ours to echo into a log.
+      throw new InfrastructureError(`${service} refused ${method} ${pathname}: HTTP ${res.status}`, {
+        hint: 'check --osv-api points at an OSV API, or use an offline OSV database (a folder or all.zip)',
+      });
+    }
+    try {
+      return JSON.parse(res.bytes.toString('utf8')) as unknown;
+    } catch {
+      throw new InfrastructureError(`${service} answered ${method} ${pathname} with something that is not JSON`);
+    }
   }
 }
