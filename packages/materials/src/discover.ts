@@ -108,7 +108,9 @@ export function discover(root: string, ignore: readonly string[] = []): Discover
         else walk(full, depth + 1);
         continue;
       }
-      if (!e.isFile()) continue;
+      // A FIFO, device or link carrying a lockfile or manifest name is kept, so the safe reader refuses it
+      // by name (a scan must not skip a lockfile silently); other non-regular entries are skipped.
+      if (!e.isFile() && !formatFor(e.name) && !isManifest(e.name)) continue;
       if (ignored(rel)) {
         if (formatFor(e.name) || isManifest(e.name)) found.ignored.push(rel);
         continue;

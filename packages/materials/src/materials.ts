@@ -1,7 +1,7 @@
 /** Reads every material under a path (a folder, a single lockfile or manifest) into one package list. */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigurationError, type Logger } from '@secure-factory/core';
+import { ConfigurationError, readRegularFileSync, UnsafeFileError, type Logger } from '@secure-factory/core';
 import { discover, SUPPRESSION_FILES } from './discover.js';
 import { formatById, formatFor, LOCKFILE_FORMATS, MAX_LOCKFILE_BYTES, readLockfile } from './lockfiles/index.js';
 import { isManifest, lockfilesFor, readManifest } from './manifests.js';
@@ -47,11 +47,17 @@ export function parseLockfileArgument(arg: string): ExplicitLockfile {
   return { format, path: file };
 }
 
-function readText(file: string, shown: string): string {
-  const size = statSync(file).size;
-  if (size > MAX_LOCKFILE_BYTES)
-    throw new ConfigurationError(`the file is ${size} bytes, over the limit of ${MAX_LOCKFILE_BYTES}`, { location: { file: shown } });
-  return readFileSync(file, 'utf8');
+/**
+ * Manifests, Dockerfiles and YAML through core's safe reader: regular files only, size checked on the
+ * open handle, a link leaving the scanned root refused; the refusal names the file, never its content.
+ */
+function readText(file: string, shown: string, root: string): string {
+  try {
+    return readRegularFileSync(file, { maxBytes: MAX_LOCKFILE_BYTES, within: root }).toString('utf8');
+  } catch (e: unknown) {
+    if (!(e instanceof UnsafeFileError)) throw e;
+    throw new ConfigurationError(e.message, { location: { file: shown }, ...(e.hint ? { hint: e.hint } : {}) });
+  }
 }
 
 function append<T>(into: T[], items: readonly T[]): void {
@@ -129,14 +135,14 @@ export function collectMaterials(target: string, options: CollectOptions = {}): 
       }
     }
     try {
-      append(out.packages, readManifest({ file: rel(f), text: readText(f, rel(f)), locked, lockfile: lockName }));
+      append(out.packages, readManifest({ file: rel(f), text: readText(f, rel(f), root), locked, lockfile: lockName }));
     } catch (e: unknown) {
       throw withIgnoreHint(e, rel(f));
     }
     out.files.push(rel(f));
   };
   const yaml = (file: string, kind: YamlKind): void => {
-    append(out.packages, yamlMaterials(readText(file, rel(file)), rel(file), kind));
+    append(out.packages, yamlMaterials(readText(file, rel(file), root), rel(file), kind));
     out.files.push(rel(file));
   };
   for (const x of options.lockfiles ?? []) lockfile(path.resolve(x.path), x.format);
@@ -163,7 +169,7 @@ export function collectMaterials(target: string, options: CollectOptions = {}): 
       return out;
     }
     if (/^(?:dockerfile|containerfile)/i.test(base) || /\.dockerfile$/i.test(base)) {
-      append(out.packages, dockerfileImages(readText(target, base), base));
+      append(out.packages, dockerfileImages(readText(target, base, root), base));
     } else if (base === 'action.yml' || base === 'action.yaml') yaml(target, 'action');
     else if (/^(?:docker-)?compose/.test(base)) yaml(target, 'compose');
     else if (/\.ya?ml$/.test(base)) yaml(target, /(?:^|\/)\.github\/workflows\//.test(target) ? 'workflow' : 'kubernetes');
@@ -182,7 +188,7 @@ export function collectMaterials(target: string, options: CollectOptions = {}): 
   for (const f of found.compose) yaml(f, 'compose');
   for (const f of found.kubernetes) yaml(f, 'kubernetes');
   for (const f of found.dockerfiles) {
-    append(out.packages, dockerfileImages(readText(f, rel(f)), rel(f)));
+    append(out.packages, dockerfileImages(readText(f, rel(f), root), rel(f)));
     out.files.push(rel(f));
   }
   out.suppressions = found.suppressions.map(rel);

@@ -2,9 +2,9 @@
  * The lockfile formats secure-factory reads, by file name, and the one entry point that reads a
  * lockfile from disk with the size limit and error reporting every format shares.
  */
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseJsonText } from '@secure-factory/core';
+import { parseJsonText, readRegularFileSync, UnsafeFileError } from '@secure-factory/core';
 import type { Package } from '../package.js';
 import { parseBunLock } from './bun-lock.js';
 import { parseCargoLock } from './cargo-lock.js';
@@ -71,24 +71,30 @@ export function formatById(id: string): LockfileFormat | undefined {
   return LOCKFILE_FORMATS.find((f) => f.id === id);
 }
 
-function readLimited(file: string): string {
-  let size: number;
+/**
+ * Through core's safe reader: regular files only (a FIFO named package-lock.json must not hang the
+ * scan, a link to /dev/zero must not be read), the size checked on the open handle, a link leaving
+ * `within` refused; the refusal names the file and never quotes it.
+ */
+function readLimited(file: string, shown: string, within: string): string {
+  let buf: Buffer;
   try {
-    size = statSync(file).size;
+    buf = readRegularFileSync(file, { maxBytes: MAX_LOCKFILE_BYTES, within, what: 'lockfile' });
   } catch (e: unknown) {
-    throw lockfileError(file, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-  if (size > MAX_LOCKFILE_BYTES) {
+    if (!(e instanceof UnsafeFileError)) throw e;
     throw lockfileError(
-      file,
-      `the file is ${size} bytes, over the limit of ${MAX_LOCKFILE_BYTES}`,
+      shown,
+      e.message,
       undefined,
-      'a lockfile this large is not plausible; check what put it there',
+      e.reason === 'too-large'
+        ? 'a lockfile this large is not plausible; check what put it there'
+        : e.reason === 'missing'
+          ? undefined
+          : 'replace it with the regular lockfile its package manager writes',
     );
   }
-  const buf = readFileSync(file);
   // A NUL byte means a binary file (bun.lockb, a corrupt file): not text we can parse.
-  if (buf.includes(0)) throw lockfileError(file, 'the file is binary, not a text lockfile');
+  if (buf.includes(0)) throw lockfileError(shown, 'the file is binary, not a text lockfile');
   return buf.toString('utf8').replace(/^\uFEFF/, '');
 }
 
@@ -110,7 +116,7 @@ export function readLockfile(file: string, options: ReadLockfileOptions = {}): P
       undefined,
       `known: ${LOCKFILE_FORMATS.map((f) => f.description).join(', ')}`,
     );
-  const text = readLimited(file);
+  const text = readLimited(file, shown, options.root ?? path.dirname(file));
   let parsed: unknown;
   let parsedOnce = false;
   return format.parse({
@@ -143,7 +149,8 @@ export function readLockfile(file: string, options: ReadLockfileOptions = {}): P
       } catch {
         return undefined;
       }
-      return { file: options.root ? path.relative(options.root, abs) : abs, text: readLimited(abs) };
+      const relShown = options.root ? path.relative(options.root, abs) : abs;
+      return { file: relShown, text: readLimited(abs, relShown, boundary) };
     },
     options,
   });

@@ -2,7 +2,7 @@
  * The materials stage: inventory (lockfiles, actions, images, or an SBOM given as input), OSV matching,
  * the `materials:` policy, SBOMs and the evidence statements. Plain inputs, a Logger, no @actions/core.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -21,6 +21,8 @@ import {
   type Logger,
   type Policy,
   type Statement,
+  readRegularFileSync,
+  UnsafeFileError,
 } from '@secure-factory/core';
 import { collectMaterials } from '../materials.js';
 import type { VulnMatch, VulnSource, VulnSourceDescription } from '../osv/index.js';
@@ -83,22 +85,38 @@ function claimedSbom(head: string): 'CycloneDX' | 'SPDX' | undefined {
   return undefined;
 }
 
+/** The first 64 KiB of a regular file already checked by the safe reader. */
+function readHead(file: string): string {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    return buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function readSbom(file: string): SbomContents | undefined {
   if (!/\.json$/i.test(file) || formatFor(file)) return undefined;
-  const size = statSync(file).size;
-  const text = readFileSync(file, 'utf8');
-  const claimed = claimedSbom(text.slice(0, 64 * 1024));
-  if (size > MAX_SBOM_BYTES) {
-    if (claimed)
-      throw new ConfigurationError(`the ${claimed} SBOM is ${size} bytes, over the limit of ${MAX_SBOM_BYTES}`, { location: { file } });
+  // Through core's safe reader: a regular file (or a link inside its folder), size checked on the handle.
+  let text: string;
+  try {
+    text = readRegularFileSync(file, { maxBytes: MAX_SBOM_BYTES, what: 'JSON file' }).toString('utf8');
+  } catch (e: unknown) {
+    if (!(e instanceof UnsafeFileError) || e.reason !== 'too-large') throw e;
+    // Too large: refused when its opening claims an SBOM, otherwise not an SBOM we read.
+    const claimed = claimedSbom(readHead(file));
+    if (claimed) throw new ConfigurationError(`the ${claimed} SBOM is over the limit of ${MAX_SBOM_BYTES} bytes`, { location: { file } });
     return undefined;
   }
+  const claimed = claimedSbom(text.slice(0, 64 * 1024));
   let doc: unknown;
   try {
     doc = JSON.parse(text);
-  } catch (e: unknown) {
+  } catch {
     if (!claimed) return undefined;
-    throw new ConfigurationError(`truncated or invalid ${claimed} JSON: ${e instanceof Error ? e.message : String(e)}`, {
+    // The parser's message is not quoted: it carries a snippet of the file.
+    throw new ConfigurationError(`truncated or invalid ${claimed} JSON`, {
       location: { file: path.basename(file) },
       hint: 'regenerate the SBOM; a partial document would hide the packages it lost',
     });
