@@ -13,10 +13,18 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigurationError, errorMessage, lineColumnAt, parseJsonText, silentLogger, type Logger } from '@secure-factory/core';
+import {
+  ConfigurationError,
+  errorMessage,
+  lineColumnAt,
+  parseJsonText,
+  readRegularFile,
+  silentLogger,
+  type Logger,
+} from '@secure-factory/core';
 import { evaluate } from './affected.js';
 import { packageKey } from './ecosystems.js';
 import { mergeHits, type Hit } from './merge.js';
@@ -225,7 +233,9 @@ async function walk(dir: string, out: string[]): Promise<void> {
 }
 
 async function sha256OfFile(file: string): Promise<{ hex: string; bytes: Buffer }> {
-  const bytes = await readFile(file);
+  // Core's safe reader: a FIFO or a link to a device given as the database is refused, not read forever.
+  // Links may point anywhere (an operator's cache), but must end at a regular file under the size limit.
+  const bytes = await readRegularFile(file, { maxBytes: 2 ** 31 - 1, within: '/', what: 'OSV database file' });
   return { hex: createHash('sha256').update(bytes).digest('hex'), bytes };
 }
 
