@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError, exitCodeFor } from '@secure-factory/core';
 import { collectMaterials, readLockfile } from '@secure-factory/materials';
+import { openOfflineDatabase } from '../../packages/materials/src/osv/index.js';
 
 const SECRET = 'SECRET-TOKEN-MARKER-7f3a';
 let base: string;
@@ -85,5 +86,15 @@ describe('materials: hostile lockfiles and manifests', () => {
     symlinkSync(path.join(project, 'real', 'package-lock.json'), path.join(project, 'app', 'package-lock.json'));
     const pkgs = readLockfile(path.join(project, 'app', 'package-lock.json'), { root: project });
     expect(pkgs.map((p) => `${p.name}@${p.version}`)).toContain('a@1.0.0');
+  });
+
+  it.each(['all.zip', 'GHSA-x.json'])('an offline OSV database given as a FIFO (%s): refused by name, not read forever', async (name) => {
+    const fifo = path.join(project, name);
+    execFileSync('mkfifo', [fifo]);
+    const t0 = Date.now();
+    const e: unknown = await openOfflineDatabase(fifo).catch((err: unknown) => err);
+    expect(Date.now() - t0).toBeLessThan(3_000);
+    expect(e).toBeInstanceOf(ConfigurationError);
+    expect((e as ConfigurationError).describe()).toContain(name);
   });
 });
