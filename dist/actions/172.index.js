@@ -9,7 +9,7 @@ __webpack_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7589);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51339);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(45258);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(56219);
 
 
 
@@ -111,7 +111,7 @@ function readInputs() {
 
 /***/ }),
 
-/***/ 45258:
+/***/ 56219:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -763,8 +763,27 @@ function pullInfo(p) {
         url: str(p.html_url),
     };
 }
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+/**
+ * Octokit's `fetch`, routed through core's one HTTP client: bounded retries with full jitter on
+ * 408/429/5xx, resets, stalls and truncated bodies, Retry-After honoured, one deadline per call, a byte
+ * limit. When the service still fails, the InfrastructureError surfaces as "not reached" (status 0).
+ */
+function coreFetch(policy) {
+    return async (input, init) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        const req = { url, method: (init?.method ?? 'GET').toUpperCase() };
+        if (init?.headers)
+            req.headers = Object.fromEntries(new Headers(init.headers).entries());
+        if (typeof init?.body === 'string' || init?.body instanceof Uint8Array)
+            req.body = init.body;
+        const res = await (0,core_dist/* httpRequest */.aj)(req, policy);
+        return new Response(NULL_BODY.has(res.status) ? null : new Uint8Array(res.bytes), { status: res.status, headers: res.headers });
+    };
+}
 function createGitHubClient(opts) {
     const octokit = new dist_src/* Octokit */.E({
+        request: { fetch: coreFetch({ service: 'the GitHub API', maxBytes: 32 * 1024 * 1024, ...opts.http }) },
         ...(opts.token ? { auth: opts.token } : {}),
         baseUrl: (opts.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
         userAgent: `${core_dist/* TOOL_NAME */.lH}/${core_dist/* TOOL_VERSION */.wr}`,
@@ -3731,6 +3750,35 @@ const secretsOutsideEnv = (f, report) => {
     }
 };
 
+;// CONCATENATED MODULE: ../packages/source/dist/audit/rules/scalar-expressions.js
+/**
+ * Every parsed `${{ }}` expression in a file's string scalars, in document order, with offsets into
+ * the file: the walk that obfuscation and unsound-ternary share (one entry per fenced expression;
+ * bodies that do not parse are skipped, as zizmor does).
+ */
+
+
+function scalarExpressions(f) {
+    const scalars = [];
+    (0,yaml_dist/* visit */.YR)(f.src.doc, {
+        Scalar(_k, n) {
+            if (typeof n.value === 'string' && n.value.includes('${{'))
+                scalars.push(n);
+        },
+    });
+    const out = [];
+    for (const node of scalars) {
+        if (!node.range)
+            continue;
+        for (const fx of extractExpressions(f.src.raw(node))) {
+            const expr = tryParseExpression(fx.body, node.range[0] + fx.bodyStart);
+            if (expr)
+                out.push(expr);
+        }
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ../packages/source/dist/audit/rules/obfuscation.js
 /**
  * obfuscation (zizmor): constructs that hide what a workflow does from a reviewer.
@@ -3794,40 +3842,26 @@ function computedIndices(e) {
     }
 }
 const obfuscation = (f, report) => {
-    const scalars = [];
-    (0,yaml_dist/* visit */.YR)(f.src.doc, {
-        Scalar(_k, n) {
-            if (typeof n.value === 'string' && n.value.includes('${{'))
-                scalars.push(n);
-        },
-    });
-    for (const node of scalars) {
-        if (!node.range)
+    for (const expr of scalarExpressions(f)) {
+        const notes = [];
+        if (constantReducible(expr))
+            notes.push({ what: 'can be replaced by its static evaluation', span: expr.span, persona: 'regular' });
+        else
+            for (const s of reducibleSubexprs(expr))
+                notes.push({ what: 'can be reduced to a constant', span: s.span, persona: 'regular' });
+        for (const span of computedIndices(expr))
+            notes.push({ what: 'index expression is computed', span, persona: 'pedantic' });
+        if (notes.length === 0)
             continue;
-        for (const fx of extractExpressions(f.src.raw(node))) {
-            const expr = tryParseExpression(fx.body, node.range[0] + fx.bodyStart);
-            if (!expr)
-                continue;
-            const notes = [];
-            if (constantReducible(expr))
-                notes.push({ what: 'can be replaced by its static evaluation', span: expr.span, persona: 'regular' });
-            else
-                for (const s of reducibleSubexprs(expr))
-                    notes.push({ what: 'can be reduced to a constant', span: s.span, persona: 'regular' });
-            for (const span of computedIndices(expr))
-                notes.push({ what: 'index expression is computed', span, persona: 'pedantic' });
-            if (notes.length === 0)
-                continue;
-            const first = notes[0];
-            report({
-                audit: 'obfuscation',
-                severity: 'low',
-                confidence: 'high',
-                persona: notes[notes.length - 1].persona,
-                message: `obfuscated usage of GitHub Actions features: \`${f.src.text.slice(first.span.start, first.span.end)}\` ${notes.map((n) => n.what).join('; ')}`,
-                range: [first.span.start, first.span.end],
-            });
-        }
+        const first = notes[0];
+        report({
+            audit: 'obfuscation',
+            severity: 'low',
+            confidence: 'high',
+            persona: notes[notes.length - 1].persona,
+            message: `obfuscated usage of GitHub Actions features: \`${f.src.text.slice(first.span.start, first.span.end)}\` ${notes.map((n) => n.what).join('; ')}`,
+            range: [first.span.start, first.span.end],
+        });
     }
     for (const step of f.steps) {
         if (!step.uses?.node.range)
@@ -5648,16 +5682,6 @@ const adhocPackages = (f, report) => {
 };
 
 ;// CONCATENATED MODULE: ../packages/source/dist/audit/rules/definitions.js
-/**
- * anonymous-definition (zizmor): a workflow without `name:` (low) or a job without `name:` (info) is
- * hard to find in GitHub's UI; pedantic. Reusable-workflow call jobs are not flagged (as zizmor).
- *
- * unsound-ternary (zizmor): `cond && X || Y` is GitHub's only ternary, and it is unsound when X is
- * falsy (`false`, `null`, `0`, `''`): the result is then always Y. Each falsy "true value" of an
- * `&&` operand of an `||` chain (except the last operand) is flagged; constant expressions are left
- * to obfuscation. Regular, low, high confidence.
- */
-
 
 
 const anonymousDefinition = (f, report) => {
@@ -5724,30 +5748,16 @@ function unsoundTrueValues(e) {
     }
 }
 const unsoundTernary = (f, report) => {
-    const scalars = [];
-    (0,yaml_dist/* visit */.YR)(f.src.doc, {
-        Scalar(_k, n) {
-            if (typeof n.value === 'string' && n.value.includes('${{'))
-                scalars.push(n);
-        },
-    });
-    for (const node of scalars) {
-        if (!node.range)
-            continue;
-        for (const fx of extractExpressions(f.src.raw(node))) {
-            const expr = tryParseExpression(fx.body, node.range[0] + fx.bodyStart);
-            if (!expr)
-                continue;
-            for (const v of unsoundTrueValues(expr))
-                report({
-                    audit: 'unsound-ternary',
-                    severity: 'low',
-                    confidence: 'high',
-                    persona: 'regular',
-                    message: `unsound pseudo-ternary expression: the true value \`${f.src.text.slice(v.span.start, v.span.end)}\` is falsy, so the expression always yields its false value`,
-                    range: [v.span.start, v.span.end],
-                });
-        }
+    for (const expr of scalarExpressions(f)) {
+        for (const v of unsoundTrueValues(expr))
+            report({
+                audit: 'unsound-ternary',
+                severity: 'low',
+                confidence: 'high',
+                persona: 'regular',
+                message: `unsound pseudo-ternary expression: the true value \`${f.src.text.slice(v.span.start, v.span.end)}\` is falsy, so the expression always yields its false value`,
+                range: [v.span.start, v.span.end],
+            });
     }
 };
 

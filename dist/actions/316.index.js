@@ -1980,21 +1980,28 @@ function formatFor(file) {
 function formatById(id) {
     return LOCKFILE_FORMATS.find((f) => f.id === id);
 }
-function readLimited(file) {
-    let size;
+/**
+ * Through core's safe reader: regular files only (a FIFO named package-lock.json must not hang the
+ * scan, a link to /dev/zero must not be read), the size checked on the open handle, a link leaving
+ * `within` refused; the refusal names the file and never quotes it.
+ */
+function readLimited(file, shown, within) {
+    let buf;
     try {
-        size = (0,external_node_fs_.statSync)(file).size;
+        buf = (0,dist/* readRegularFileSync */.cG)(file, { maxBytes: MAX_LOCKFILE_BYTES, within, what: 'lockfile' });
     }
     catch (e) {
-        throw lockfileError(file, `cannot read the file: ${e.code ?? String(e)}`);
+        if (!(e instanceof dist/* UnsafeFileError */.h))
+            throw e;
+        throw lockfileError(shown, e.message, undefined, e.reason === 'too-large'
+            ? 'a lockfile this large is not plausible; check what put it there'
+            : e.reason === 'missing'
+                ? undefined
+                : 'replace it with the regular lockfile its package manager writes');
     }
-    if (size > MAX_LOCKFILE_BYTES) {
-        throw lockfileError(file, `the file is ${size} bytes, over the limit of ${MAX_LOCKFILE_BYTES}`, undefined, 'a lockfile this large is not plausible; check what put it there');
-    }
-    const buf = (0,external_node_fs_.readFileSync)(file);
     // A NUL byte means a binary file (bun.lockb, a corrupt file): not text we can parse.
     if (buf.includes(0))
-        throw lockfileError(file, 'the file is binary, not a text lockfile');
+        throw lockfileError(shown, 'the file is binary, not a text lockfile');
     return buf.toString('utf8').replace(/^\uFEFF/, '');
 }
 /** Reads and parses one lockfile. Any problem is a ConfigurationError naming the file. */
@@ -2003,7 +2010,7 @@ function readLockfile(file, options = {}) {
     const shown = options.root ? external_node_path_.relative(options.root, file) || external_node_path_.basename(file) : file;
     if (!format)
         throw lockfileError(shown, 'not a lockfile format secure-factory knows', undefined, `known: ${LOCKFILE_FORMATS.map((f) => f.description).join(', ')}`);
-    const text = readLimited(file);
+    const text = readLimited(file, shown, options.root ?? external_node_path_.dirname(file));
     let parsed;
     let parsedOnce = false;
     return format.parse({
@@ -2039,7 +2046,8 @@ function readLockfile(file, options = {}) {
             catch {
                 return undefined;
             }
-            return { file: options.root ? external_node_path_.relative(options.root, abs) : abs, text: readLimited(abs) };
+            const relShown = options.root ? external_node_path_.relative(options.root, abs) : abs;
+            return { file: relShown, text: readLimited(abs, relShown, boundary) };
         },
         options,
     });
@@ -2521,7 +2529,9 @@ function discover(root, ignore = []) {
                     walk(full, depth + 1);
                 continue;
             }
-            if (!e.isFile())
+            // A FIFO, device or link carrying a lockfile or manifest name is kept, so the safe reader refuses it
+            // by name (a scan must not skip a lockfile silently); other non-regular entries are skipped.
+            if (!e.isFile() && !formatFor(e.name) && !isManifest(e.name))
                 continue;
             if (ignored(rel)) {
                 if (formatFor(e.name) || isManifest(e.name))
@@ -2925,11 +2935,19 @@ function parseLockfileArgument(arg) {
         throw new dist/* ConfigurationError */.j1(`--lockfile ${JSON.stringify(arg)}: unknown format ${JSON.stringify(format)}; ${known}`);
     return { format, path: file };
 }
-function readText(file, shown) {
-    const size = (0,external_node_fs_.statSync)(file).size;
-    if (size > MAX_LOCKFILE_BYTES)
-        throw new dist/* ConfigurationError */.j1(`the file is ${size} bytes, over the limit of ${MAX_LOCKFILE_BYTES}`, { location: { file: shown } });
-    return (0,external_node_fs_.readFileSync)(file, 'utf8');
+/**
+ * Manifests, Dockerfiles and YAML through core's safe reader: regular files only, size checked on the
+ * open handle, a link leaving the scanned root refused; the refusal names the file, never its content.
+ */
+function readText(file, shown, root) {
+    try {
+        return (0,dist/* readRegularFileSync */.cG)(file, { maxBytes: MAX_LOCKFILE_BYTES, within: root }).toString('utf8');
+    }
+    catch (e) {
+        if (!(e instanceof dist/* UnsafeFileError */.h))
+            throw e;
+        throw new dist/* ConfigurationError */.j1(e.message, { location: { file: shown }, ...(e.hint ? { hint: e.hint } : {}) });
+    }
 }
 function append(into, items) {
     // Not push(...items): a spread of 100k+ arguments overflows the call stack.
@@ -3011,7 +3029,7 @@ function collectMaterials(target, options = {}) {
             }
         }
         try {
-            append(out.packages, readManifest({ file: rel(f), text: readText(f, rel(f)), locked, lockfile: lockName }));
+            append(out.packages, readManifest({ file: rel(f), text: readText(f, rel(f), root), locked, lockfile: lockName }));
         }
         catch (e) {
             throw withIgnoreHint(e, rel(f));
@@ -3019,7 +3037,7 @@ function collectMaterials(target, options = {}) {
         out.files.push(rel(f));
     };
     const yaml = (file, kind) => {
-        append(out.packages, yamlMaterials(readText(file, rel(file)), rel(file), kind));
+        append(out.packages, yamlMaterials(readText(file, rel(file), root), rel(file), kind));
         out.files.push(rel(file));
     };
     for (const x of options.lockfiles ?? [])
@@ -3048,7 +3066,7 @@ function collectMaterials(target, options = {}) {
             return out;
         }
         if (/^(?:dockerfile|containerfile)/i.test(base) || /\.dockerfile$/i.test(base)) {
-            append(out.packages, dockerfileImages(readText(target, base), base));
+            append(out.packages, dockerfileImages(readText(target, base, root), base));
         }
         else if (base === 'action.yml' || base === 'action.yaml')
             yaml(target, 'action');
@@ -3082,7 +3100,7 @@ function collectMaterials(target, options = {}) {
     for (const f of found.kubernetes)
         yaml(f, 'kubernetes');
     for (const f of found.dockerfiles) {
-        append(out.packages, dockerfileImages(readText(f, rel(f)), rel(f)));
+        append(out.packages, dockerfileImages(readText(f, rel(f), root), rel(f)));
         out.files.push(rel(f));
     }
     out.suppressions = found.suppressions.map(rel);
@@ -4856,7 +4874,9 @@ async function walk(dir, out) {
     }
 }
 async function sha256OfFile(file) {
-    const bytes = await (0,promises_.readFile)(file);
+    // Core's safe reader: a FIFO or a link to a device given as the database is refused, not read forever.
+    // Links may point anywhere (an operator's cache), but must end at a regular file under the size limit.
+    const bytes = await (0,dist/* readRegularFile */.XF)(file, { maxBytes: 2 ** 31 - 1, within: '/', what: 'OSV database file' });
     return { hex: (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex'), bytes };
 }
 /**
@@ -4919,18 +4939,16 @@ async function openOfflineDatabase(location, options = {}) {
  * vulnerability ids affect each package version (chunks of at most 1000 queries, following
  * `next_page_token`), then `GET /v1/vulns/{id}` gives each full record (cached per id, fetched with
  * bounded concurrency). The API decides membership; the records give severity, aliases and the fixed
- * versions of the ranges that contain the version. 5xx, 429 and network failures/timeouts are
- * retried a bounded number of times with exponential backoff; then an InfrastructureError names the
- * service. Tests point `baseUrl` at a local server speaking the same protocol.
+ * versions of the ranges that contain the version. Every request goes through core's
+ * `httpRequest`: 408/429/5xx, resets, stalls and truncated bodies are retried a bounded number of times
+ * with full-jitter backoff (honouring Retry-After) inside one deadline, answers are read up to a byte
+ * limit; then an InfrastructureError (exit 3) names the service, never quoting the body. Tests point `baseUrl` at a local server speaking the same protocol.
  */
 
 
 
 
 
-class RetryableError extends Error {
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 class OsvApiSource {
     baseUrl;
     fetchFn;
@@ -4940,6 +4958,8 @@ class OsvApiSource {
     attempts;
     retryDelayMs;
     timeoutMs;
+    deadlineMs;
+    maxBytes;
     maxPages;
     records = new Map();
     newestTime = -Infinity;
@@ -4952,6 +4972,8 @@ class OsvApiSource {
         this.attempts = Math.max(1, options.attempts ?? 4);
         this.retryDelayMs = options.retryDelayMs ?? 500;
         this.timeoutMs = options.timeoutMs ?? 60_000;
+        this.deadlineMs = options.deadlineMs ?? 180_000;
+        this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
         this.maxPages = options.maxPages ?? 100;
     }
     describe() {
@@ -5052,44 +5074,48 @@ class OsvApiSource {
         return p;
     }
     async request(method, pathname, body) {
-        const url = `${this.baseUrl}${pathname}`;
-        let lastError;
-        for (let attempt = 1; attempt <= this.attempts; attempt++) {
-            if (attempt > 1)
-                await sleep(this.retryDelayMs * 2 ** (attempt - 2));
-            try {
-                const init = {
-                    method,
-                    headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-                    signal: AbortSignal.timeout(this.timeoutMs),
-                };
-                if (body !== undefined)
-                    init.body = JSON.stringify(body);
-                const res = await this.fetchFn(url, init);
-                const text = await res.text();
-                if (res.status >= 500 || res.status === 429)
-                    throw new RetryableError(`HTTP ${res.status}`);
-                if (!res.ok) {
-                    throw new dist/* InfrastructureError */.EN(`OSV API (${this.baseUrl}) refused ${method} ${pathname}: HTTP ${res.status} ${text.slice(0, 200)}`);
-                }
-                try {
-                    return JSON.parse(text);
-                }
-                catch {
-                    throw new dist/* InfrastructureError */.EN(`OSV API (${this.baseUrl}) answered ${method} ${pathname} with something that is not JSON`);
-                }
-            }
-            catch (e) {
-                if (e instanceof dist/* InfrastructureError */.EN)
-                    throw e;
-                lastError = e;
-                this.logger.debug(`OSV API ${method} ${pathname} attempt ${attempt}/${this.attempts} failed: ${(0,dist/* errorMessage */.gJ)(e)}`);
-            }
+        const service = `OSV API (${this.baseUrl})`;
+        const request = {
+            url: `${this.baseUrl}${pathname}`,
+            method,
+            headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        };
+        if (body !== undefined)
+            request.body = JSON.stringify(body);
+        let res;
+        try {
+            // Core's one HTTP client: bounded retries with full jitter, Retry-After, one deadline, a byte limit.
+            res = await (0,dist/* httpRequest */.aj)(request, {
+                service: `${service} ${method} ${pathname}`,
+                fetch: this.fetchFn,
+                maxAttempts: this.attempts,
+                baseDelayMs: this.retryDelayMs,
+                attemptTimeoutMs: this.timeoutMs,
+                deadlineMs: this.deadlineMs,
+                maxBytes: this.maxBytes,
+            });
         }
-        throw new dist/* InfrastructureError */.EN(`OSV API (${this.baseUrl}) failed ${method} ${pathname} after ${this.attempts} attempts: ${(0,dist/* errorMessage */.gJ)(lastError)}`, {
-            cause: lastError,
-            hint: 'check the network or use an offline OSV database (a folder or all.zip)',
-        });
+        catch (e) {
+            if (!(e instanceof dist/* InfrastructureError */.EN))
+                throw e;
+            this.logger.debug(`${service} ${method} ${pathname}: ${(0,dist/* errorMessage */.gJ)(e)}`);
+            throw new dist/* InfrastructureError */.EN(e.message, {
+                cause: e,
+                hint: 'check the network or use an offline OSV database (a folder or all.zip)',
+            });
+        }
+        if (!res.ok) {
+            // The body is not quoted: it is the service's (or a proxy's) text, not ours to echo into a log.
+            throw new dist/* InfrastructureError */.EN(`${service} refused ${method} ${pathname}: HTTP ${res.status}`, {
+                hint: 'check --osv-api points at an OSV API, or use an offline OSV database (a folder or all.zip)',
+            });
+        }
+        try {
+            return JSON.parse(res.bytes.toString('utf8'));
+        }
+        catch {
+            throw new dist/* InfrastructureError */.EN(`${service} answered ${method} ${pathname} with something that is not JSON`);
+        }
     }
 }
 
@@ -6138,25 +6164,44 @@ function claimedSbom(head) {
         return 'SPDX';
     return undefined;
 }
+/** The first 64 KiB of a regular file already checked by the safe reader. */
+function readHead(file) {
+    const fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+    try {
+        const buf = Buffer.alloc(64 * 1024);
+        return buf.subarray(0, (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, 0)).toString('utf8');
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
 function readSbom(file) {
     if (!/\.json$/i.test(file) || formatFor(file))
         return undefined;
-    const size = (0,external_node_fs_.statSync)(file).size;
-    const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    const claimed = claimedSbom(text.slice(0, 64 * 1024));
-    if (size > MAX_SBOM_BYTES) {
+    // Through core's safe reader: a regular file (or a link inside its folder), size checked on the handle.
+    let text;
+    try {
+        text = (0,dist/* readRegularFileSync */.cG)(file, { maxBytes: MAX_SBOM_BYTES, what: 'JSON file' }).toString('utf8');
+    }
+    catch (e) {
+        if (!(e instanceof dist/* UnsafeFileError */.h) || e.reason !== 'too-large')
+            throw e;
+        // Too large: refused when its opening claims an SBOM, otherwise not an SBOM we read.
+        const claimed = claimedSbom(readHead(file));
         if (claimed)
-            throw new dist/* ConfigurationError */.j1(`the ${claimed} SBOM is ${size} bytes, over the limit of ${MAX_SBOM_BYTES}`, { location: { file } });
+            throw new dist/* ConfigurationError */.j1(`the ${claimed} SBOM is over the limit of ${MAX_SBOM_BYTES} bytes`, { location: { file } });
         return undefined;
     }
+    const claimed = claimedSbom(text.slice(0, 64 * 1024));
     let doc;
     try {
         doc = JSON.parse(text);
     }
-    catch (e) {
+    catch {
         if (!claimed)
             return undefined;
-        throw new dist/* ConfigurationError */.j1(`truncated or invalid ${claimed} JSON: ${e instanceof Error ? e.message : String(e)}`, {
+        // The parser's message is not quoted: it carries a snippet of the file.
+        throw new dist/* ConfigurationError */.j1(`truncated or invalid ${claimed} JSON`, {
             location: { file: external_node_path_.basename(file) },
             hint: 'regenerate the SBOM; a partial document would hide the packages it lost',
         });

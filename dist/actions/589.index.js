@@ -264,6 +264,7 @@ __webpack_require__.d(__webpack_exports__, {
   ao: () => (/* reexport */ quietConsole),
   JE: () => (/* reexport */ readJsonFile),
   XF: () => (/* reexport */ readRegularFile),
+  cG: () => (/* reexport */ readRegularFileSync),
   nW: () => (/* reexport */ readRemediations),
   Hk: () => (/* reexport */ output_safeText),
   Q3: () => (/* reexport */ sha256File),
@@ -286,7 +287,7 @@ __webpack_require__.d(__webpack_exports__, {
   az: () => (/* reexport */ writeRemediations)
 });
 
-// UNUSED EXPORTS: CEL_EVALUATION_BUDGET_MS, CelBudgetExceeded, DEFAULT_POLICY_PATH, HashPool, MAX_DURATION_MS, MAX_WILDCARD_PATTERN, MemoryLogger, OUTPUT_FOLDER, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_TYPE, SafeLineWriter, SecureFactoryError, StreamLogger, compileCel, decodePayload, defaultPolicy, describeAjvError, diffTrees, digestFile, envelopeFor, escapeCommandData, escapeCommandProperty, hashFiles, isStatement, jsonErrorOffset, listTree, loadStatementFile, matchGlobTokens, newAjv, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, printErr, printJson, printOut, readRegularFileSync, redirectOutput, retryAfterMs, safeInline, safeJson, severityBadge, severityRank, significantErrors, statementSchema, toCel, validateStatement, wildcardMatch
+// UNUSED EXPORTS: CEL_EVALUATION_BUDGET_MS, CelBudgetExceeded, DEFAULT_POLICY_PATH, HashPool, MAX_DURATION_MS, MAX_WILDCARD_PATTERN, MemoryLogger, OUTPUT_FOLDER, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_TYPE, SafeLineWriter, SecureFactoryError, StreamLogger, compileCel, decodePayload, defaultPolicy, describeAjvError, diffTrees, digestFile, envelopeFor, escapeCommandData, escapeCommandProperty, hashFiles, isStatement, jsonErrorOffset, listTree, loadStatementFile, matchGlobTokens, newAjv, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, printErr, printJson, printOut, redirectOutput, retryAfterMs, safeInline, safeJson, severityBadge, severityRank, significantErrors, statementSchema, toCel, validateStatement, wildcardMatch
 
 ;// CONCATENATED MODULE: ../packages/core/dist/errors.js
 /**
@@ -1655,17 +1656,17 @@ async function readRegularFile(file, options) {
 function readRegularFileSync(file, options) {
     let st;
     try {
-        st = lstatSync(file);
+        st = (0,external_node_fs_.lstatSync)(file);
     }
     catch (e) {
         throw missing(file, options, e);
     }
     if (!st.isSymbolicLink() && !st.isFile())
         checkHandle(file, st, options);
-    const plan = linkPlan(file, st, () => realpathSync(file), () => (options.within === false ? '' : realpathSync(options.within ?? path.dirname(file))), options);
+    const plan = linkPlan(file, st, () => (0,external_node_fs_.realpathSync)(file), () => (options.within === false ? '' : (0,external_node_fs_.realpathSync)(options.within ?? external_node_path_.dirname(file))), options);
     let fd;
     try {
-        fd = openSync(plan.target, OPEN_FLAGS);
+        fd = (0,external_node_fs_.openSync)(plan.target, OPEN_FLAGS);
     }
     catch (e) {
         if (errnoCode(e) === 'ELOOP') {
@@ -1674,13 +1675,13 @@ function readRegularFileSync(file, options) {
         throw missing(file, options, e);
     }
     try {
-        const hst = fstatSync(fd);
+        const hst = (0,external_node_fs_.fstatSync)(fd);
         checkHandle(file, hst, options);
         const chunks = [];
         let total = 0;
         const buf = Buffer.allocUnsafe(Math.min(Math.max(hst.size + 1, 4096), options.maxBytes + 1, 1 << 20));
         for (;;) {
-            const n = readSync(fd, buf, 0, buf.length, null);
+            const n = (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, null);
             if (n === 0)
                 break;
             total += n;
@@ -1696,7 +1697,7 @@ function readRegularFileSync(file, options) {
         throw new UnsafeFileError(`cannot read the ${what(options)}: ${errnoCode(e)}`, file, 'unreadable', options.hint, e);
     }
     finally {
-        closeSync(fd);
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
