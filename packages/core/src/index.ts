@@ -13,6 +13,7 @@ export * from './wildcard.js';
 export * from './path-glob.js';
 export * from './glob.js';
 export * from './http.js';
+export * from './tar.js';
 export * from './json-schema.js';
 export * from './evidence.js';
 export * from './findings.js';
