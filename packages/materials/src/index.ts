@@ -20,3 +20,5 @@ export * from './scan/report.js';
 export * from './scan/review.js';
 export * from './oci/registry-client.js';
 export * from './oci/image-validation.js';
+export * from './oci/oci-layout.js';
+export * from './oci/image-push.js';

@@ -84,6 +84,17 @@ export interface RegistryClient {
   referrers(registry: string, repository: string, digest: string, artifactType?: string): Promise<Descriptor[]>;
   /** Pushes a referrer manifest (it names `subject`) and, without the referrers API, updates the tag schema index. */
   pushReferrer(registry: string, repository: string, manifest: Manifest): Promise<string>;
+  /** `pushReferrer`, also telling how the registry indexes it: its referrers API, or the tag schema kept by this client. */
+  putReferrer(registry: string, repository: string, manifest: Manifest): Promise<PushedReferrer>;
+  /** Whether the registry holds a blob (HEAD), so a push can skip what is there already. */
+  hasBlob(registry: string, repository: string, digest: string): Promise<boolean>;
+}
+
+export interface PushedReferrer {
+  /** `sha256:HEX` of the referrer manifest. */
+  digest: string;
+  /** `referrers-api`: the registry indexes it (OCI 1.1); `tag-schema`: listed in the `sha256-HEX` index tag. */
+  via: 'referrers-api' | 'tag-schema';
 }
 
 export class RegistryError extends InfrastructureError {}
@@ -311,7 +322,14 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
     return { digest, mediaType, bytes: res.bytes, manifest };
   }
 
-  async function putManifest(registry: string, repository: string, reference: string, bytes: Buffer, mediaType: string): Promise<string> {
+  /** PUT a manifest; the digest the registry says it stored must be the digest of the bytes sent. */
+  async function sendManifest(
+    registry: string,
+    repository: string,
+    reference: string,
+    bytes: Buffer,
+    mediaType: string,
+  ): Promise<{ digest: string; res: HttpResponse }> {
     checkName(repository);
     checkReference(reference);
     const res = await call(registry, repository, `/v2/${repository}/manifests/${reference}`, {
@@ -323,7 +341,50 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
     });
     if (res.status !== 201)
       throw new RegistryError(`the registry ${registry} refused the manifest for ${repository}:${reference} (HTTP ${res.status})`);
-    return `sha256:${sha256Hex(bytes)}`;
+    const digest = `sha256:${sha256Hex(bytes)}`;
+    const stored = res.headers.get('docker-content-digest');
+    if (stored && stored !== digest) {
+      throw new RegistryMisbehaviour(
+        `the registry ${registry} says it stored the manifest for ${repository}:${reference} as ${stored}, but the bytes sent are ${digest}; refused (a registry or proxy that rewrites manifests)`,
+      );
+    }
+    return { digest, res };
+  }
+
+  async function putManifest(registry: string, repository: string, reference: string, bytes: Buffer, mediaType: string): Promise<string> {
+    return (await sendManifest(registry, repository, reference, bytes, mediaType)).digest;
+  }
+
+  async function putReferrer(registry: string, repository: string, manifest: Manifest): Promise<PushedReferrer> {
+    const subject = manifest.subject?.digest;
+    if (!subject || !DIGEST.test(subject)) throw new ConfigurationError('a referrer names the manifest it refers to in `subject`');
+    const bytes = Buffer.from(JSON.stringify(manifest));
+    const mediaType = manifest.mediaType ?? MEDIA.ociManifest;
+    const { digest, res } = await sendManifest(registry, repository, `sha256:${sha256Hex(bytes)}`, bytes, mediaType);
+    // OCI distribution 1.1: a registry with the referrers API answers a manifest naming a subject with
+    // `OCI-Subject`; without the header the API is probed, as older 1.1 drafts had no header.
+    if (res.headers.get('oci-subject') === subject) return { digest, via: 'referrers-api' };
+    const api = await call(registry, repository, `/v2/${repository}/referrers/${subject}`, {
+      headers: { accept: MEDIA.ociIndex },
+      maxBytes: MAX_MANIFEST_BYTES,
+    });
+    if (api.ok && (api.headers.get('content-type') ?? '').startsWith(MEDIA.ociIndex)) return { digest, via: 'referrers-api' };
+    const tag = referrersTag(subject);
+    const existing = await findManifest(registry, repository, tag);
+    if (existing && existing.mediaType !== MEDIA.ociIndex) {
+      throw new RegistryError(
+        `the tag ${repository}:${tag} holds a ${existing.mediaType || 'manifest of no media type'}, not a referrers index; refused to overwrite it`,
+        { hint: 'delete that tag, or use a registry with the OCI 1.1 referrers API' },
+      );
+    }
+    const entries = (existing?.manifest.manifests ?? []).filter((d) => d.digest !== digest);
+    const entry: Descriptor = { mediaType, digest, size: bytes.length };
+    if (manifest.artifactType) entry.artifactType = manifest.artifactType;
+    else if (manifest.config?.mediaType) entry.artifactType = manifest.config.mediaType;
+    if (manifest.annotations) entry.annotations = manifest.annotations;
+    const index: Manifest = { schemaVersion: 2, mediaType: MEDIA.ociIndex, manifests: [...entries, entry] };
+    await putManifest(registry, repository, tag, Buffer.from(JSON.stringify(index)), MEDIA.ociIndex);
+    return { digest, via: 'tag-schema' };
   }
 
   const client: RegistryClient = {
@@ -367,6 +428,12 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
       });
       if (res.status !== 201)
         throw new RegistryError(`the registry ${registry} refused the blob ${digest} for ${repository} (HTTP ${res.status})`);
+      const stored = res.headers.get('docker-content-digest');
+      if (stored && stored !== digest) {
+        throw new RegistryMisbehaviour(
+          `the registry ${registry} says it stored the blob ${digest} for ${repository} as ${stored}; refused (a registry or proxy that rewrites content)`,
+        );
+      }
       return digest;
     },
     putManifest,
@@ -391,27 +458,16 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
       );
     },
     async pushReferrer(registry, repository, manifest) {
-      const subject = manifest.subject?.digest;
-      if (!subject || !DIGEST.test(subject)) throw new ConfigurationError('a referrer names the manifest it refers to in `subject`');
-      const bytes = Buffer.from(JSON.stringify(manifest));
-      const mediaType = manifest.mediaType ?? MEDIA.ociManifest;
-      const digest = await putManifest(registry, repository, `sha256:${sha256Hex(bytes)}`, bytes, mediaType);
-      // A registry with the referrers API indexes it on its own; otherwise the tag schema is kept here.
-      const api = await call(registry, repository, `/v2/${repository}/referrers/${subject}`, {
-        headers: { accept: MEDIA.ociIndex },
-        maxBytes: MAX_MANIFEST_BYTES,
-      });
-      if (api.ok && (api.headers.get('content-type') ?? '').startsWith(MEDIA.ociIndex)) return digest;
-      const tag = referrersTag(subject);
-      const existing = (await findManifest(registry, repository, tag))?.manifest;
-      const entries = (existing?.manifests ?? []).filter((d) => d.digest !== digest);
-      const entry: Descriptor = { mediaType, digest, size: bytes.length };
-      if (manifest.artifactType) entry.artifactType = manifest.artifactType;
-      else if (manifest.config?.mediaType) entry.artifactType = manifest.config.mediaType;
-      if (manifest.annotations) entry.annotations = manifest.annotations;
-      const index: Manifest = { schemaVersion: 2, mediaType: MEDIA.ociIndex, manifests: [...entries, entry] };
-      await putManifest(registry, repository, tag, Buffer.from(JSON.stringify(index)), MEDIA.ociIndex);
-      return digest;
+      return (await putReferrer(registry, repository, manifest)).digest;
+    },
+    putReferrer,
+    async hasBlob(registry, repository, digest) {
+      checkName(repository);
+      if (!DIGEST.test(digest)) throw new ConfigurationError(`"${digest}" is not a sha256 digest`);
+      const res = await call(registry, repository, `/v2/${repository}/blobs/${digest}`, { method: 'HEAD', maxBytes: 64 * 1024 });
+      if (res.status === 404) return false;
+      if (res.ok) return true;
+      throw new RegistryError(`the blob ${digest} of ${registry}/${repository}: the registry answered HTTP ${res.status}`);
     },
   };
   return client;
