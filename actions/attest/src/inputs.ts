@@ -26,6 +26,8 @@ export interface RunInputs {
   predicatePath: string | undefined;
   sbomPath: string | undefined;
   pushToRegistry: boolean;
+  npmTarballs: string[];
+  npmRegistry: string | undefined;
   showSummary: boolean;
   serverUrl: string;
 }
@@ -56,6 +58,8 @@ export function readInputs(): RunInputs {
     predicatePath: getOptionalInput('predicate-path'),
     sbomPath: getOptionalInput('sbom-path'),
     pushToRegistry: getBooleanInput('push-to-registry', false),
+    npmTarballs: getListInput('npm-tarball'),
+    npmRegistry: getOptionalInput('npm-registry'),
     showSummary: getBooleanInput('show-summary', true),
     serverUrl: process.env.GITHUB_SERVER_URL ?? 'https://github.com',
   };

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { coreLogger, setOutput, writeSummary } from '@secure-factory/action-runtime';
 import { code, ConfigurationError, loadPolicy, md, policyFileInput, table } from '@secure-factory/core';
-import { attestEvidence, customPredicate, type AttestResult } from '@secure-factory/attest';
+import { attestEvidence, customPredicate, subjectsFromPaths, type AttestResult } from '@secure-factory/attest';
 import type { RunInputs } from './inputs.js';
 
 export async function run(inputs: RunInputs): Promise<AttestResult> {
@@ -45,8 +45,11 @@ export async function run(inputs: RunInputs): Promise<AttestResult> {
     releaseTag: inputs.releaseTag,
     github,
     custom,
+    npmTarballs: await expandNpmTarballs(inputs.npmTarballs),
+    npmRegistry: inputs.npmRegistry,
     logger,
   });
+  setOutput('npm-provenance-paths', (result.npmProvenance ?? []).map((n) => n.bundlePath).join('\n'));
   setOutput('bundle-paths', result.signed.map((s) => s.bundlePath).join('\n'));
   const ids = result.signed.flatMap((s) => (s.attestationId ? [s.attestationId] : []));
   setOutput('attestation-ids', ids.join('\n'));
@@ -88,8 +91,23 @@ export async function run(inputs: RunInputs): Promise<AttestResult> {
         ? `\n_…and ${result.signed.length - shown.length} more; every bundle is in ${code(folder)}._`
         : '',
       '',
+      ...(result.npmProvenance ?? []).map((n) => `npm provenance for ${code(n.purl)}: ${code(n.bundlePath)}\n`),
       `Bundles (\`<statement>.sigstore.json\`) in ${code(folder)}${result.ephemeralPublicKeyPath ? ` · ephemeral public key ${code(result.ephemeralPublicKeyPath)}` : ''}`,
     ].join('\n'),
   );
   return result;
+}
+
+/** npm-tarball lines: a path, or a glob of the files it matches (at least one). */
+async function expandNpmTarballs(lines: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const line of lines) {
+    if (!/[*?[\]{}]/.test(line)) {
+      out.push(line);
+      continue;
+    }
+    const files = (await subjectsFromPaths([line], process.cwd())).map((s) => s.name ?? '');
+    out.push(...files);
+  }
+  return out;
 }

@@ -10,6 +10,7 @@ import {
   ConfigurationError,
   EvidenceFolder,
   makeStatement,
+  PREDICATE,
   TOOL_NAME,
   TOOL_URI,
   TOOL_VERSION,
@@ -24,6 +25,7 @@ import { actionsIdentityProvider, jwtClaims, staticToken, type IdentityProvider 
 import type { CustomPredicate } from './custom-predicate.js';
 import { ephemeralSigner, signerFromPrivateKey, type KeySigner } from './key-signer.js';
 import { attachToRelease, publishAttestation, type PublishTarget } from './publish.js';
+import { npmEvidenceName, npmProvenanceDir, npmSubject, readNpmPackage, type NpmPackage } from './npm-package.js';
 import { resolveServices, type ServiceInputs } from './services.js';
 import { createSigningPipeline, type SignerKind, type SigningPipeline } from './sign.js';
 import { collectSubjects, dedupeSubjects, subjectKey, type SubjectSources } from './subjects.js';
@@ -70,7 +72,22 @@ export interface AttestInputs {
    * only it is signed, for the given subjects; the evidence folder's statements are left alone.
    */
   custom?: CustomPredicate | undefined;
+  /**
+   * npm package tarballs to make npm provenance for (`npm publish --provenance-file`): the build
+   * provenance naming each tarball is signed once more with npm's subject (purl + sha512).
+   */
+  npmTarballs?: readonly string[] | undefined;
+  /** The registry the packages are published to (npm adds `?repository_url=` for any but npmjs). */
+  npmRegistry?: string | undefined;
   logger: Logger;
+}
+
+export interface NpmProvenance {
+  tarball: string;
+  purl: string;
+  sha512: string;
+  statementPath: string;
+  bundlePath: string;
 }
 
 export interface SignedStatement {
@@ -90,6 +107,8 @@ export interface AttestResult {
   signed: SignedStatement[];
   ephemeralPublicKeyPath?: string;
   publicKeyPem?: string;
+  /** One bundle per `npmTarballs` entry, for `npm publish --provenance-file`. */
+  npmProvenance?: NpmProvenance[];
 }
 
 export interface PreparedSigner {
@@ -199,6 +218,8 @@ export async function attestEvidence(inputs: AttestInputs): Promise<AttestResult
     }
     parts.forEach((statement, i) => toSign.push({ name: i === 0 ? entry.name : `${entry.name}.part-${i + 1}`, statement }));
   }
+  // Each npm tarball must be a subject of the build's provenance: checked before anything is signed.
+  const npm = await npmStatements(inputs.npmTarballs ?? [], inputs.npmRegistry, toSign);
   const prepared = await prepareSigner(inputs.signer);
   const result: AttestResult = {
     signer: prepared.pipeline.kind,
@@ -252,5 +273,48 @@ export async function attestEvidence(inputs: AttestInputs): Promise<AttestResult
     result.signed.push(signed);
     logger.progress?.(++done, toSign.length, 'signed');
   }
+  if (npm.length > 0) {
+    const npmFolder = new EvidenceFolder(npmProvenanceDir(inputs.evidenceDir));
+    result.npmProvenance = [];
+    for (const { pkg, statement } of npm) {
+      const name = npmEvidenceName(pkg);
+      const statementPath = await npmFolder.write(name, statement);
+      const bundle = await prepared.pipeline.signStatement(Buffer.from(JSON.stringify(statement), 'utf8'));
+      const bundlePath = npmFolder.bundlePathFor(name);
+      await writeJsonAtomic(bundlePath, bundle);
+      result.npmProvenance.push({ tarball: pkg.file, purl: pkg.purl, sha512: pkg.sha512, statementPath, bundlePath });
+      logger.info(`${pkg.name}@${pkg.version}: npm provenance ${bundlePath} (npm publish --provenance-file)`);
+    }
+  }
   return result;
+}
+
+/** The build provenance of each tarball, restated with npm's one subject. */
+async function npmStatements(
+  tarballs: readonly string[],
+  registry: string | undefined,
+  statements: readonly { name: string; statement: Statement }[],
+): Promise<{ pkg: NpmPackage; statement: Statement }[]> {
+  const out: { pkg: NpmPackage; statement: Statement }[] = [];
+  const seen = new Set<string>();
+  for (const file of tarballs) {
+    const pkg = await readNpmPackage(file, registry);
+    if (seen.has(pkg.purl))
+      throw new ConfigurationError(`${pkg.name}@${pkg.version} is given twice for npm provenance`, { location: { file } });
+    seen.add(pkg.purl);
+    const provenance = statements.find(
+      ({ statement }) => statement.predicateType === PREDICATE.provenance && statement.subject.some((s) => s.digest.sha256 === pkg.sha256),
+    );
+    if (!provenance) {
+      throw new ConfigurationError(
+        `no build provenance in the evidence names ${path.basename(file)} (sha256:${pkg.sha256}): npm provenance restates the build's provenance of the tarball`,
+        {
+          location: { file },
+          hint: 'build the tarball with the factory (`npm pack --pack-destination .secure-factory/out` as the build command) and attest with the same evidence folder',
+        },
+      );
+    }
+    out.push({ pkg, statement: { ...provenance.statement, subject: [npmSubject(pkg)] } });
+  }
+  return out;
 }

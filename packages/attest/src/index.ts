@@ -2,6 +2,7 @@ export * from './attest.js';
 export * from './custom-predicate.js';
 export * from './identity.js';
 export * from './key-signer.js';
+export * from './npm-package.js';
 export * from './publish.js';
 export * from './services.js';
 export * from './sign.js';

@@ -25,6 +25,8 @@ interface AttestOptions extends CommonOptions {
   githubApiUrl?: string;
   repository?: string;
   releaseTag?: string;
+  npmTarball?: string[];
+  npmRegistry?: string;
 }
 
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
@@ -51,6 +53,12 @@ export function registerAttest(program: Command): Command {
     .option('--github-api-url <url>', 'GitHub API URL for --publish (default $GITHUB_API_URL or https://api.github.com)')
     .option('--repository <owner/repo>', 'repository for --publish (default $GITHUB_REPOSITORY)')
     .option('--release-tag <tag>', 'attach each bundle to the GitHub release of this tag (token from GITHUB_TOKEN)')
+    .option(
+      '--npm-tarball <file>',
+      'an npm package tarball the evidence provenance names: also sign npm provenance for `npm publish --provenance-file` (repeatable)',
+      collect,
+    )
+    .option('--npm-registry <url>', 'the registry --npm-tarball packages are published to (default https://registry.npmjs.org/)')
     .option('--json', 'print {signed, signer, services} as JSON on stdout')
     .option('--verbose', 'print debug output')
     .addHelpText(
@@ -59,7 +67,8 @@ export function registerAttest(program: Command): Command {
 Examples:
   secure-factory attest --signer ephemeral --subject 'dist/*.tgz'
   secure-factory attest --signer key --key cosign.key --subject-checksums SHA256SUMS
-  secure-factory attest --identity-token "$TOKEN" --subject-digest ghcr.io/acme/app@sha256:…`,
+  secure-factory attest --identity-token "$TOKEN" --subject-digest ghcr.io/acme/app@sha256:…
+  secure-factory attest --npm-tarball .secure-factory/out/acme-cli-1.2.3.tgz   # then: npm publish <tgz> --provenance-file <bundle>`,
     )
     .action(async (opts: AttestOptions) =>
       execute(opts, async ({ logger }) => {
@@ -95,9 +104,12 @@ Examples:
           publish: opts.publish ? github : undefined,
           releaseTag: opts.releaseTag,
           github,
+          npmTarballs: opts.npmTarball ?? [],
+          npmRegistry: opts.npmRegistry,
           logger,
         });
         for (const s of result.signed) logger.info(`signed ${s.statementPath} → ${s.bundlePath} (${s.subjects} subjects)`);
+        for (const n of result.npmProvenance ?? []) logger.info(`npm provenance for ${n.purl}: ${n.bundlePath}`);
         if (result.ephemeralPublicKeyPath) logger.info(`ephemeral public key: ${result.ephemeralPublicKeyPath}`);
         return { exitCode: EXIT.passed, json: result };
       }),
