@@ -4,6 +4,8 @@ import { getBooleanInput, getEnumInput, getListInput, getOptionalInput, getRequi
 export interface RunInputs {
   subjectPaths: string[];
   subjectDigests: string[];
+  /** Images admitted by reference, read with their attestations from their registry. */
+  images: string[];
   environment: string;
   evidence: string;
   policy: string | undefined;
@@ -30,6 +32,7 @@ export function readInputs(): RunInputs {
   return {
     subjectPaths: getListInput('subject-path'),
     subjectDigests: getListInput('subject-digest'),
+    images: getListInput('images'),
     environment: getRequiredInput('environment'),
     evidence: getOptionalInput('evidence') ?? '.secure-factory/evidence',
     policy: getOptionalInput('policy'),

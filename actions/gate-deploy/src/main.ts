@@ -1,24 +1,37 @@
 /** The gate-deploy action: gate the artefacts, write outputs, the job summary and one annotation per failed check. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { annotateError, coreLogger, maskSecret, setOutput, writeSummary } from '@secure-factory/action-runtime';
 import { ConfigurationError, policyFileInput, PolicyViolation } from '@secure-factory/core';
+import { createRegistryClient, RegistryMisbehaviour } from '@secure-factory/materials';
 import { gate, renderGateSummary, subjectsFromGlobs, type GateResult } from '@secure-factory/verify';
 import type { RunInputs } from './inputs.js';
 
 export async function run(inputs: RunInputs): Promise<GateResult> {
   const logger = coreLogger();
-  if (inputs.subjectPaths.length === 0 && inputs.subjectDigests.length === 0) {
-    throw new ConfigurationError('nothing to gate', { hint: 'set subject-path (files or globs) or subject-digest (sha256:HEX)' });
+  if (inputs.subjectPaths.length === 0 && inputs.subjectDigests.length === 0 && inputs.images.length === 0) {
+    throw new ConfigurationError('nothing to gate', {
+      hint: 'set subject-path (files or globs), subject-digest (sha256:HEX) or images (registry/name@sha256:HEX)',
+    });
   }
   if (inputs.privateKey) maskSecret(inputs.privateKey);
   if (inputs.githubToken) maskSecret(inputs.githubToken);
   const tokenAvailable = Boolean(process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
   const kind = inputs.signer === 'auto' ? (tokenAvailable ? 'keyless' : inputs.privateKey ? 'key' : 'ephemeral') : inputs.signer;
   const policyFile = policyFileInput(inputs.policy);
+  // Images alone need no evidence folder: their attestations come from the registry.
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const noFolder = inputs.images.length > 0 && !existsSync(path.resolve(workspace, inputs.evidence));
+  if (noFolder) logger.info(`no evidence folder at ${inputs.evidence}: the images' attestations come from their registry only`);
   const result = await gate({
     artefacts: inputs.subjectDigests,
-    subjects: await subjectsFromGlobs(inputs.subjectPaths, process.env.GITHUB_WORKSPACE ?? process.cwd()),
+    images: inputs.images,
+    // The registry client (docker config credentials, digests checked), injected into the gate.
+    imageRegistry:
+      inputs.images.length > 0 ? { ...createRegistryClient(), isMisbehaviour: (e) => e instanceof RegistryMisbehaviour } : undefined,
+    subjects: await subjectsFromGlobs(inputs.subjectPaths, workspace),
     environment: inputs.environment,
-    evidenceDir: inputs.evidence,
+    evidenceDir: noFolder ? undefined : inputs.evidence,
     policyFile,
     trustedRootFile: inputs.trustedRoot,
     publicKeyFiles: inputs.publicKeys,

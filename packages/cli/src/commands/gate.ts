@@ -1,17 +1,21 @@
 /**
- * `secure-factory gate (ARTIFACT | sha256:DIGEST)... --evidence DIR --environment NAME`: admit the
- * artefacts only when signed evidence for their exact digests satisfies the deploy policy. Exit 0
- * admitted, 1 refused, 2 bad input, 3 infrastructure — and never 0 on an error.
+ * `secure-factory gate (ARTIFACT | sha256:DIGEST)... [--image REGISTRY/NAME@sha256:DIGEST]... --evidence DIR
+ * --environment NAME`: admit the artefacts only when signed evidence for their exact digests satisfies
+ * the deploy policy. `--image` reads the image and its attestations from its registry (the materials
+ * package's registry client, injected into the gate). Exit 0 admitted, 1 refused, 2 bad input,
+ * 3 infrastructure — and never 0 on an error.
  */
 import { Option, type Command } from 'commander';
 import { actionsTokenAvailable, type SignerInputs, type TransparencyLogPolicy } from '@secure-factory/attest';
 import { ConfigurationError } from '@secure-factory/core';
+import { createRegistryClient, RegistryMisbehaviour } from '@secure-factory/materials';
 import { gate, renderGateExplain } from '@secure-factory/verify';
 import { execute, type CommonOptions } from '../context.js';
 
 interface GateCliOptions extends CommonOptions {
   evidence?: string;
   bundle: string[];
+  image: string[];
   policy?: string;
   environment: string;
   trustedRoot?: string;
@@ -40,7 +44,13 @@ export function registerGate(program: Command): Command {
   return program
     .command('gate')
     .description('Admit artefacts only when signed evidence for their exact digest satisfies the deploy policy')
-    .argument('<artifacts...>', 'artefact files, sha256:DIGEST, or registry/name@sha256:DIGEST')
+    .argument('[artifacts...]', 'artefact files, sha256:DIGEST, or registry/name@sha256:DIGEST (evidence from --evidence/--bundle)')
+    .option(
+      '--image <ref>',
+      'an image to admit by reference, read with its attestations from its registry: registry/name@sha256:DIGEST (repeatable; the registry must be in deploy.<env>.registries)',
+      collect,
+      [],
+    )
     .option('--evidence <dir>', 'folder of statements and Sigstore bundles (its *.sigstore.json are read)')
     .option('--bundle <file>', 'a Sigstore bundle file to consider too (repeatable)', collect, [])
     .option('--policy <file>', 'policy file (default .github/secure-factory.yml, or the built-in defaults)')
@@ -76,8 +86,15 @@ export function registerGate(program: Command): Command {
     .option('--verbose', 'print debug output')
     .action(async (artifacts: string[], opts: GateCliOptions) =>
       execute(opts, async ({ logger }) => {
-        if (!opts.evidence && opts.bundle.length === 0 && !opts.fetchAttestations) {
-          throw new ConfigurationError('no evidence to look at', { hint: 'pass --evidence DIR, --bundle FILE or --fetch-attestations' });
+        if (artifacts.length === 0 && opts.image.length === 0) {
+          throw new ConfigurationError('nothing to gate', {
+            hint: 'give artefact files, sha256:DIGEST values, or --image registry/name@sha256:DIGEST',
+          });
+        }
+        if (!opts.evidence && opts.bundle.length === 0 && !opts.fetchAttestations && opts.image.length === 0) {
+          throw new ConfigurationError('no evidence to look at', {
+            hint: 'pass --evidence DIR, --bundle FILE, --fetch-attestations, or --image (attestations from the registry)',
+          });
         }
         const repository = opts.githubRepository ?? process.env.GITHUB_REPOSITORY;
         if (opts.fetchAttestations && !repository) {
@@ -101,6 +118,10 @@ export function registerGate(program: Command): Command {
               };
         const result = await gate({
           artefacts: artifacts,
+          images: opts.image,
+          // Docker config credentials; the client checks every digest and never prints a credential.
+          imageRegistry:
+            opts.image.length > 0 ? { ...createRegistryClient(), isMisbehaviour: (e) => e instanceof RegistryMisbehaviour } : undefined,
           environment: opts.environment,
           evidenceDir: opts.evidence,
           bundleFiles: opts.bundle,

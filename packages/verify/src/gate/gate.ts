@@ -13,6 +13,7 @@ import {
   exitCodeFor,
   formatLocation,
   isSecureFactoryError,
+  deployPolicyFor,
   loadPolicy,
   openRemediationsFor,
   readRemediations,
@@ -31,6 +32,7 @@ import { indexDigests } from './candidate.js';
 import { evaluate } from './evaluate.js';
 import type { GitHubAttestationsClient } from './github-attestations.js';
 import { fetchFromGitHub, indexEvidence, type EvidenceIndex } from './lookup.js';
+import { imageSubject, lookUpImages, parseDeployImage, type ImageLookup, type ImageRegistryClient } from './registry-images.js';
 import type { GateSubject } from './subjects.js';
 import type { Check, Evidence, EvidenceVerifier, RejectedEvidence } from './types.js';
 
@@ -45,6 +47,12 @@ export interface GateOptions {
   bundleFiles?: readonly string[];
   /** The GitHub attestations API, when it should be asked too. */
   github?: GitHubAttestationsClient | undefined;
+  /**
+   * Images gated by reference (`registry/name@sha256:HEX`): read from their registry with
+   * `imageRegistry`, their Sigstore bundle referrers added to the evidence (registry-images.ts).
+   */
+  images?: readonly string[];
+  imageRegistry?: ImageRegistryClient | undefined;
   /** The trust layer; a function so that errors building it (a bad trusted root) are a recorded refusal. */
   verifier: EvidenceVerifier | (() => Promise<EvidenceVerifier>);
   builder?: string | undefined;
@@ -100,6 +108,14 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const outDir = options.outDir ?? path.join(options.evidenceDir ?? '.secure-factory', 'gate');
   let fatal: unknown;
   let infra: unknown;
+  // Image references are parsed before anything else: a tag without a digest (or garbage) is bad
+  // input, refused with the fix before any file or network is touched.
+  const images = (options.images ?? []).map(parseDeployImage);
+  const known = new Set(options.subjects.map((s) => s.digest));
+  const subjects: readonly GateSubject[] = [
+    ...options.subjects,
+    ...images.map(imageSubject).filter((s) => !known.has(s.digest) && (known.add(s.digest), true)),
+  ];
   const log: DecisionLog = {
     apiVersion: DECISION_API_VERSION,
     allowed: false,
@@ -115,16 +131,26 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     const policy = options.policy ?? (await loadPolicy(options.policyFile, { now }));
     log.policy = { uri: policyUri(policy.source.file), digest: { sha256: policy.source.sha256 } };
     const index = await indexEvidence({ evidenceDir: options.evidenceDir, bundleFiles: options.bundleFiles ?? [] });
-    const apiCheck = await fetchApi(options, index, logger);
+    // Registries not listed by the deploy policy are refused here without a network call.
+    const lookups = new Map<string, ImageLookup>();
+    for (const l of await lookUpImages(
+      images,
+      { client: options.imageRegistry, allowed: deployPolicyFor(policy, environment)?.registries ?? [], environment, logger },
+      index,
+    )) {
+      lookups.set(l.image.digest.slice('sha256:'.length), l);
+      if (l.failure?.kind === 'unreachable') infra ??= l.failure.error;
+    }
+    const apiCheck = await fetchApi(options, subjects, index, logger);
     if (apiCheck?.status === 'fail') infra = apiCheck.error;
     // Advisories found after the build by the rescan loop: an open one refuses the digest unless waived.
     const remediationsDir =
       options.remediationsDir ?? (options.evidenceDir !== undefined ? path.join(options.evidenceDir, DEPLOYMENTS_DIR) : undefined);
     const remediations = remediationsDir !== undefined ? await readRemediations(remediationsDir) : undefined;
-    const wanted = new Set(options.subjects.map((s) => s.digest));
+    const wanted = new Set(subjects.map((s) => s.digest));
     // Evidence naming a gated file by sha512 only (npm provenance): hash those files again, and let
     // `sha512:HEX` stand for the file's sha256 key.
-    const alias = await sha512Aliases(index, options.subjects);
+    const alias = await sha512Aliases(index, subjects);
     for (const key of alias.keys()) wanted.add(key);
     const keyOf = (d: string): string => alias.get(d) ?? d;
     const verifier = typeof options.verifier === 'function' ? await options.verifier() : options.verifier;
@@ -147,7 +173,22 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       reason: u.reason,
       kind: 'unreadable',
     }));
-    for (const s of options.subjects) {
+    for (const s of subjects) {
+      const look = lookups.get(s.digest);
+      if (look?.failure) {
+        // Not from a listed registry, or the registry lied or failed: refused on that alone.
+        log.artefacts.push({
+          digest: s.digest,
+          ...(s.name ? { name: s.name } : {}),
+          allowed: false,
+          verifiedLevels: [],
+          checks: [look.check],
+          waivers: [],
+          inputs: [],
+        });
+        logger.info(`refused: ${s.name ?? ''} sha256:${s.digest} (${look.check.reason})`);
+        continue;
+      }
       const evidence = (byDigest.get(s.digest) ?? []).sort((a, b) => a.origin.localeCompare(b.origin));
       const rejected: RejectedEvidence[] = [
         ...invalid.filter((r) => r.subjects.some((d) => keyOf(d) === s.digest)),
@@ -170,7 +211,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
         ...(options.githubEnvironment ? { githubEnvironment: options.githubEnvironment } : {}),
         ...(remediations ? { openRemediations: openRemediationsFor(remediations, `sha256:${s.digest}`) } : {}),
       });
-      const checks = apiCheck ? [apiCheck.check, ...ev.checks] : ev.checks;
+      const checks = [...(look ? [look.check] : []), ...(apiCheck ? [apiCheck.check] : []), ...ev.checks];
       const allowed = ev.allowed && apiCheck?.status !== 'fail';
       log.artefacts.push({
         digest: s.digest,
@@ -198,11 +239,11 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     fatal = e;
     log.allowed = false;
     log.error = { code: isSecureFactoryError(e) ? e.code : 'INTERNAL', message: errorMessage(e) };
-    log.artefacts = options.subjects.map((s) => cannotDecide(s, e));
+    log.artefacts = subjects.map((s) => cannotDecide(s, e));
     logger.error(`the gate could not decide: ${errorMessage(e)}`);
   }
 
-  const written = await writeOutputs(options, log, outDir, now);
+  const written = await writeOutputs(options, subjects, log, outDir, now);
   fatal ??= written.signError;
   // A gate that could not decide (or could not reach its infrastructure) says so in its exit code.
   const exitCode = log.allowed
@@ -297,6 +338,7 @@ function cannotDecide(s: GateSubject, e: unknown): ArtefactDecision {
 
 async function fetchApi(
   options: GateOptions,
+  subjects: readonly GateSubject[],
   index: EvidenceIndex,
   logger: Logger,
 ): Promise<{ status: 'pass' | 'fail'; check: Check; error?: unknown } | undefined> {
@@ -305,7 +347,7 @@ async function fetchApi(
     const before = index.bundles.length;
     await fetchFromGitHub(
       options.github,
-      options.subjects.map((s) => s.digest),
+      subjects.map((s) => s.digest),
       index,
     );
     const n = index.bundles.length - before;
@@ -333,16 +375,17 @@ async function fetchApi(
 
 async function writeOutputs(
   options: GateOptions,
+  subjects: readonly GateSubject[],
   log: DecisionLog,
   outDir: string,
   now: Date,
 ): Promise<Pick<GateResult, 'decisionPath' | 'vsaPath' | 'vsaBundlePath' | 'deploymentPaths'> & { signError?: unknown }> {
   const env = options.environment.toLowerCase().replace(/[^a-z0-9._-]/g, '-');
   const key =
-    options.subjects.length === 1
-      ? (options.subjects[0] as GateSubject).digest.slice(0, 12)
+    subjects.length === 1
+      ? (subjects[0] as GateSubject).digest.slice(0, 12)
       : sha256Hex(
-          options.subjects
+          subjects
             .map((s) => s.digest)
             .sort()
             .join('\n'),

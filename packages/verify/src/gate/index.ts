@@ -56,3 +56,13 @@ export {
   type RunnerClaims,
 } from './setup.js';
 export { runGate, type GateOptions, type GateResult } from './gate.js';
+export {
+  imageRegistryAllowed,
+  parseDeployImage,
+  MAX_REGISTRY_BUNDLE_BYTES,
+  SIGSTORE_BUNDLE_MEDIA,
+  type DeployImage,
+  type ImageRegistryClient,
+  type OciDescriptor,
+  type OciManifest,
+} from './registry-images.js';

@@ -18,6 +18,7 @@ import { loadTrustedRoot } from '../bundle/trusted-root.js';
 import { createBundleVerifier } from '../bundle/verifier.js';
 import { runGate, type GateResult } from './gate.js';
 import { gitHubAttestationsClient } from './github-attestations.js';
+import type { ImageRegistryClient } from './registry-images.js';
 import { sigstoreEvidenceVerifier } from './sigstore-verifier.js';
 import { resolveSubjects, type GateSubject } from './subjects.js';
 import type { EvidenceVerifier } from './types.js';
@@ -27,6 +28,9 @@ export interface GateInputs {
   artefacts: readonly string[];
   /** Artefacts already hashed (e.g. from globs by `subjectsFromGlobs`). */
   subjects?: readonly GateSubject[];
+  /** Images admitted by reference from their registry (`registry/name@sha256:HEX`), with the client to read them. */
+  images?: readonly string[];
+  imageRegistry?: ImageRegistryClient | undefined;
   environment: string;
   evidenceDir?: string | undefined;
   bundleFiles?: readonly string[];
@@ -159,9 +163,12 @@ export async function subjectsFromGlobs(patterns: readonly string[], cwd = proce
 /** Resolves the artefacts and runs the gate; bad artefact arguments are a recorded refusal too. */
 export async function gate(inputs: GateInputs): Promise<GateResult> {
   const given = inputs.subjects ?? [];
+  const images = inputs.images ?? [];
   const subjects = [
     ...given,
-    ...(inputs.artefacts.length > 0 || given.length === 0 ? await resolveSubjects(inputs.artefacts, inputs.cwd) : []),
+    ...(inputs.artefacts.length > 0 || (given.length === 0 && images.length === 0)
+      ? await resolveSubjects(inputs.artefacts, inputs.cwd)
+      : []),
   ];
   const outDir = inputs.outDir ?? path.join(inputs.evidenceDir ?? '.secure-factory', 'gate');
   // On Actions (the action sets builderFromRunner) the run's own signed claims decide builder and environment.
@@ -173,6 +180,7 @@ export async function gate(inputs: GateInputs): Promise<GateResult> {
     evidenceDir: inputs.evidenceDir,
     bundleFiles: inputs.bundleFiles ?? [],
     github: inputs.github ? gitHubAttestationsClient(inputs.github) : undefined,
+    ...(images.length > 0 ? { images, imageRegistry: inputs.imageRegistry } : {}),
     verifier: () => buildVerifier(inputs.trustedRootFile, inputs.publicKeyFiles ?? []),
     builder: inputs.builder,
     keysCreatedAt: inputs.keysCreatedAt,
