@@ -6,6 +6,14 @@
  */
 import { PREDICATE, STATEMENT_TYPE, type Statement } from './statement.js';
 import { describeAjvError, newAjv, significantErrors, type ValidateFunction } from './json-schema.js';
+// The factory's own predicates are exported with the schemas that check them.
+export * from './factory-predicates.js';
+import {
+  REMEDIATION_EVENT_PREDICATE,
+  remediationEventSchema,
+  WORKFLOW_POSTURE_PREDICATE,
+  workflowPostureSchema,
+} from './factory-predicates.js';
 
 const digestSet = {
   type: 'object',
@@ -206,6 +214,8 @@ export const predicateSchemas: Readonly<Record<string, object>> = {
   [PREDICATE.vsa]: vsaSchema,
   [PREDICATE.testResult]: testResultSchema,
   [PREDICATE.vulns]: vulnsSchema,
+  [WORKFLOW_POSTURE_PREDICATE]: workflowPostureSchema,
+  [REMEDIATION_EVENT_PREDICATE]: remediationEventSchema,
 };
 
 let compiled: { statement: ValidateFunction; predicates: Map<string, ValidateFunction> } | undefined;

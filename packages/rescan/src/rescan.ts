@@ -21,6 +21,7 @@ import {
 } from '@secure-factory/core';
 import { packagesFromSbom, type Package, type VulnSource } from '@secure-factory/materials';
 import { readDeployments, type DeploymentRecord } from '@secure-factory/verify';
+import { checkoutDrift, type DriftReport } from './drift.js';
 import { IssueClient, type IssueTarget } from './issues.js';
 import { reconcile, type RescanMatch } from './remediation.js';
 
@@ -35,6 +36,8 @@ export interface RescanOptions {
   now: Date;
   github?: IssueTarget;
   rebuild?: boolean;
+  /** Least-privilege drift: the default branch's checkout and the repository's name (drift.ts). */
+  workflows?: { root: string; repository: string; ref?: string };
 }
 
 export interface DeployedDigest {
@@ -55,6 +58,8 @@ export interface RescanResult {
   statePath: string;
   database: ReturnType<VulnSource['describe']>;
   problems: string[];
+  /** With `workflows`: what grew in the default branch's workflows since the last admitted release. */
+  drift?: DriftReport;
 }
 
 /** The newest record of each (environment, digest). */
@@ -74,11 +79,13 @@ export async function rescan(options: RescanOptions): Promise<RescanResult> {
     throw new ConfigurationError('no evidence folder given', { hint: 'pass the folder(s) where the gate wrote deployments/' });
   const problems: string[] = [];
   const deployedByDigest = new Map<string, DeployedDigest & { pkgs: Package[]; envs: Set<string> }>();
+  const releases: { record: DeploymentRecord; evidence: string }[] = [];
 
   for (const dir of options.evidenceDirs) {
     const { records, skipped } = await readDeployments(dir);
     for (const s of skipped) problems.push(`unreadable deployment record skipped: ${s}`);
     if (records.length === 0) continue;
+    releases.push(...records.map((record) => ({ record, evidence: dir })));
     // SBOM statements of this run, by the digests they name (attest adds the artefacts as subjects).
     const sboms = (await new EvidenceFolder(dir).load()).filter(
       (s) => s.statement.predicateType === PREDICATE.cyclonedx || s.statement.predicateType === PREDICATE.spdx,
@@ -162,6 +169,15 @@ export async function rescan(options: RescanOptions): Promise<RescanResult> {
     logger.warning(
       `new: ${r.advisory} (${r.severity}) in ${r.package.name}@${r.package.version}, deployed to ${r.environments.join(', ')}; fix by ${r.deadline}`,
     );
+  let drift: DriftReport | undefined;
+  if (options.workflows) {
+    drift = await checkoutDrift({ ...options.workflows, releases });
+    if (drift.status === 'no-baseline')
+      problems.push(
+        `the last admitted release (${drift.release?.digest ?? 'see deployments/'}) recorded no workflow posture: least-privilege drift cannot be judged until a release made by this version of checkout-verify is admitted`,
+      );
+    for (const f of drift.findings) logger.warning(`drift: ${f.message} (owners: ${((f.properties?.owners as string[]) ?? []).join(' ')})`);
+  }
   return {
     deployed: deployed.map(({ digest, environments, name, sbom, packages }) => ({
       digest,
@@ -178,5 +194,6 @@ export async function rescan(options: RescanOptions): Promise<RescanResult> {
     statePath,
     database: options.vulnSource.describe(),
     problems,
+    ...(drift ? { drift } : {}),
   };
 }

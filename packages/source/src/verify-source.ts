@@ -20,6 +20,7 @@ import {
   type Severity,
 } from '@secure-factory/core';
 import { auditWorkflows } from './audit/index.js';
+import { postureStatement, WORKFLOW_POSTURE_NAME, workflowPosture } from './audit/posture.js';
 import { checkCommitIdentity } from './commit-identity.js';
 import { readCommits } from './git.js';
 import { createGitHubClient, type GitHubClient } from './github-api.js';
@@ -410,6 +411,9 @@ export async function verifySource(opts: VerifySourceOptions): Promise<VerifySou
     resourceUri = res.resourceUri;
     const statement = sourceVsa({ repoUri: res.repoUri, resourceUri: res.resourceUri, head, policy, passed: ok, level, now });
     vsaPath = await new EvidenceFolder(opts.evidenceDir).write(SOURCE_VSA_NAME, statement);
+    // The workflows' least-privilege posture at this commit: the rescan's baseline for drift (docs/portfolio.md).
+    const posture = await workflowPosture(opts.repo);
+    await new EvidenceFolder(opts.evidenceDir).write(WORKFLOW_POSTURE_NAME, postureStatement({ repoUri: res.repoUri, head, posture, now }));
   }
   const summary = renderSummary({ ok, head, level, checks, signatures, findings: all, policy, resourceUri, vsaPath, review });
   return {

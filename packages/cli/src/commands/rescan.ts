@@ -10,12 +10,20 @@ import {
   loadPolicy,
   printOut,
   safeJson,
+  toSarif,
+  TOOL_NAME,
+  TOOL_URI,
+  TOOL_VERSION,
   writeFileAtomic,
   type Logger,
 } from '@secure-factory/core';
 import {
   buildInventory,
   collectOrg,
+  DRIFT_RULES,
+  driftMarkdown,
+  octokitFor,
+  orgDrift,
   matrixOf,
   mergePortfolio,
   readInventoryAndPlan,
@@ -25,6 +33,7 @@ import {
   rescanShard,
   writeInventoryAndPlan,
   writeShard,
+  type DriftReport,
   type PortfolioReport,
 } from '@secure-factory/rescan';
 import { execute, type CommonOptions } from '../context.js';
@@ -53,6 +62,9 @@ interface RescanCliOptions extends CommonOptions {
   jobs?: string;
   maxJobs?: string;
   shardPackages?: string;
+  workflows?: string;
+  sarif?: string;
+  markdown?: string;
 }
 
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
@@ -83,6 +95,9 @@ export function registerRescan(program: Command): Command {
     .option('--jobs <n>', 'with --org: shard processes run at once (default: the number of cores)')
     .option('--max-jobs <n>', 'with --org: at most this many shards (default 256, the matrix limit)')
     .option('--shard-packages <n>', 'with --org: plan no shard for fewer packages than this (default 20000)')
+    .option('--workflows <dir>', "least-privilege drift: the repository's default-branch checkout, compared with the last admitted release")
+    .option('--sarif <file>', 'write the least-privilege drift findings as SARIF 2.1.0 (GitHub code scanning)')
+    .option('--markdown <file>', 'write the least-privilege drift report as markdown (e.g. $GITHUB_STEP_SUMMARY)')
     .option('--json', 'print the result as JSON on stdout')
     .option('--verbose', 'print debug output')
     .addHelpText('after', '\nExit codes: 0 nothing overdue, 1 a remediation is past its 24-hour deadline, 2 bad input, 3 infrastructure.')
@@ -111,7 +126,9 @@ export function registerRescan(program: Command): Command {
           now,
           ...(github ? { github } : {}),
           rebuild: opts.rebuild === true,
+          ...(opts.workflows ? { workflows: { root: opts.workflows, repository: driftRepository(opts) } } : {}),
         });
+        await writeDriftReports(opts, r.drift ? [r.drift] : [], logger);
         for (const p of r.problems) logger.warning(p);
         logger.info(
           `${r.deployed.length} deployed digest(s): ${r.opened.length} new, ${r.stillOpen.length} still open, ${r.resolved.length} resolved, ${r.overdue.length} overdue (state: ${r.statePath})`,
@@ -127,6 +144,7 @@ export function registerRescan(program: Command): Command {
             overdue: r.overdue,
             state: r.statePath,
             problems: r.problems,
+            ...(r.drift ? { drift: r.drift } : {}),
           },
         };
       }),
@@ -134,6 +152,30 @@ export function registerRescan(program: Command): Command {
 }
 
 type LoadedPolicy = Awaited<ReturnType<typeof loadPolicy>>;
+
+/** The repository the drift findings name (their owner when no CODEOWNERS rule matches). */
+function driftRepository(opts: RescanCliOptions): string {
+  const repository = opts.repository ?? process.env.GITHUB_REPOSITORY;
+  if (!repository || !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository))
+    throw new ConfigurationError('--workflows needs --repository OWNER/REPO (or GITHUB_REPOSITORY)', {
+      hint: 'drift findings name their owner: CODEOWNERS of the workflow file, else the repository',
+    });
+  return repository;
+}
+
+/** The drift findings as SARIF and markdown, where asked (the JSON report carries them always). */
+async function writeDriftReports(opts: RescanCliOptions, reports: readonly DriftReport[], logger: Logger): Promise<void> {
+  const findings = reports.flatMap((d) => d.findings);
+  if (opts.sarif) {
+    const sarif = toSarif({ name: TOOL_NAME, version: TOOL_VERSION, informationUri: TOOL_URI, rules: DRIFT_RULES }, findings);
+    await writeFileAtomic(path.resolve(opts.sarif), `${JSON.stringify(sarif, null, 2)}\n`);
+  }
+  if (opts.markdown) await writeFileAtomic(path.resolve(opts.markdown), `${driftMarkdown(reports)}\n`);
+  if (reports.length > 0)
+    logger.info(
+      `least-privilege drift: ${findings.length} finding(s) in ${reports.length} repositor${reports.length === 1 ? 'y' : 'ies'} since the last admitted release`,
+    );
+}
 
 function githubToken(what: string): string {
   const token = process.env.GITHUB_TOKEN;
@@ -150,12 +192,11 @@ async function plan(opts: RescanCliOptions, now: Date, logger: Logger): Promise<
   const collected = path.join(opts.work, 'collected');
   // A fresh copy: a run pruned from an evidence branch must not linger here.
   await rm(collected, { recursive: true, force: true });
-  const { collected: repos } = await collectOrg(
-    { org, token: githubToken('--org'), baseUrl: opts.githubApi, evidenceBranch: opts.evidenceBranch },
-    collected,
-    logger,
-  );
+  const source = { org, token: githubToken('--org'), baseUrl: opts.githubApi, evidenceBranch: opts.evidenceBranch };
+  const { repos: listed, collected: repos } = await collectOrg(source, collected, logger);
   const inventory = await buildInventory(collected, org, now, repos);
+  // Least-privilege drift on the same schedule: each deployed repository's default branch.
+  inventory.drift = await orgDrift(octokitFor(source), listed, collected, logger);
   const number = (v: string | undefined, flag: string): number | undefined => {
     if (v === undefined) return undefined;
     if (!/^[1-9][0-9]{0,8}$/.test(v)) throw new ConfigurationError(`${flag} takes a positive whole number, not "${v}"`);
@@ -235,6 +276,7 @@ async function merge(opts: RescanCliOptions, policy: LoadedPolicy, now: Date, lo
   const reportFile = opts.report ?? path.join(opts.work, 'portfolio.json');
   await writeFileAtomic(reportFile, `${JSON.stringify(report, null, 2)}\n`);
   if (opts.html) await writeFileAtomic(opts.html, renderPortfolio(report));
+  await writeDriftReports(opts, report.drift ?? [], logger);
   const t = report.totals;
   logger.info(
     `${t.artefacts} deployed artefact(s) in ${t.repositories} repositor${t.repositories === 1 ? 'y' : 'ies'}: ${t.affected} affected, ${t.open} open remediation(s), ${t.overdue} overdue (report: ${reportFile}${opts.html ? `, page: ${opts.html}` : ''})`,

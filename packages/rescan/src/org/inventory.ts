@@ -25,6 +25,7 @@ import {
 } from '@secure-factory/core';
 import { packagesFromSbom } from '@secure-factory/materials';
 import { readDeployments, type DeploymentRecord } from '@secure-factory/verify';
+import type { DriftReport } from '../drift.js';
 import { planShards, type PlanOptions, type ShardPlan } from './plan.js';
 
 export const INVENTORY_API_VERSION = 'secure-factory/portfolio-inventory/v1';
@@ -62,6 +63,8 @@ export interface Inventory {
   /** Earlier deployments superseded by a newer one of the same name. */
   superseded: { repository: string; environment: string; digest: string; name?: string; time: string; supersededBy: string }[];
   problems: string[];
+  /** Least-privilege drift of each deployed repository's default branch (`orgDrift`, in the plan job). */
+  drift?: DriftReport[];
 }
 
 export interface PlanFile {

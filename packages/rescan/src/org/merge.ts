@@ -17,6 +17,7 @@ import {
   type Policy,
   type Remediation,
 } from '@secure-factory/core';
+import type { DriftReport } from '../drift.js';
 import { IssueClient } from '../issues.js';
 import { reconcile, type RescanMatch } from '../remediation.js';
 import type { Chain, Inventory, PlanFile } from './inventory.js';
@@ -53,8 +54,20 @@ export interface PortfolioReport {
   artefacts: PortfolioArtefact[];
   remediations: PortfolioRemediation[];
   history: { repository: string; advisory: string; package: string; firstSeen: string; resolvedAt: string; hours: number }[];
-  totals: { repositories: number; artefacts: number; packages: number; affected: number; open: number; overdue: number; resolved: number };
+  totals: {
+    repositories: number;
+    artefacts: number;
+    packages: number;
+    affected: number;
+    open: number;
+    overdue: number;
+    resolved: number;
+    /** Least-privilege drift findings (see `drift`). */
+    drift?: number;
+  };
   problems: string[];
+  /** Least-privilege drift per deployed repository, as the plan job found it. */
+  drift?: DriftReport[];
 }
 
 export interface MergeOptions {
@@ -246,7 +259,9 @@ export async function mergePortfolio(
       open: remediations.length,
       overdue: remediations.filter((r) => r.remainingMs <= 0).length,
       resolved: resolvedNow,
+      ...(inventory.drift ? { drift: inventory.drift.reduce((n, d) => n + d.findings.length, 0) } : {}),
     },
     problems,
+    ...(inventory.drift ? { drift: inventory.drift } : {}),
   };
 }

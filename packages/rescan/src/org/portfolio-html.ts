@@ -3,6 +3,7 @@
  * publishable on GitHub Pages. Every text that came from outside (advisory summaries, package and
  * repository names, environments) is escaped: advisory text is hostile input.
  */
+import type { DriftReport } from '../drift.js';
 import type { PortfolioReport } from './merge.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -35,6 +36,24 @@ code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace}.badge{display:inline
 `;
 
 const STEPS = ['source', 'materials', 'build', 'attest', 'gate'] as const;
+
+/** Least-privilege drift: what grew in each repository's workflows since its last admitted release, with owners. */
+function driftSection(reports: readonly DriftReport[]): string {
+  const rows = reports.flatMap((d) =>
+    d.findings.map(
+      (f) =>
+        `<tr><td>${e(d.repository)}</td><td class="sev-${e(f.severity)}">${e(f.severity)}</td><td><code>${e(f.rule.replace(/^drift\//, ''))}</code></td><td><code>${e(f.file ?? '')}</code>${f.properties?.job ? ` <span class="muted">job ${e(f.properties.job)}</span>` : ''}</td><td><code>${e(f.properties?.change ?? '')}</code></td><td>${e(((f.properties?.owners as string[] | undefined) ?? []).join(' '))}</td><td class="muted">${d.baseline ? `${e(d.baseline.commit.slice(0, 12))} → ${e(d.current.ref)}` : ''}</td></tr>`,
+    ),
+  );
+  const unjudged = reports.filter((d) => d.status === 'no-baseline');
+  const table = rows.length
+    ? `<table id="drift"><thead><tr><th>repository</th><th>severity</th><th>drift</th><th>workflow</th><th>change</th><th>owners</th><th>released → now</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+    : `<p class="muted" id="drift">No drift: ${e(reports.length)} repositor${reports.length === 1 ? 'y' : 'ies'} compared with their last admitted release.</p>`;
+  const note = unjudged.length
+    ? `<p class="muted">No workflow posture recorded for the admitted release of ${unjudged.map((d) => `<code>${e(d.repository)}</code>`).join(' ')}: drift is judged from its next release on.</p>`
+    : '';
+  return `<section><h2>Least-privilege drift since the last admitted release</h2>${table}${note}</section>`;
+}
 
 export function renderPortfolio(report: PortfolioReport): string {
   const t = report.totals;
@@ -91,15 +110,17 @@ export function renderPortfolio(report: PortfolioReport): string {
           .join('')}</tbody></table>`;
 
   const notAdopted = report.repositories.filter((r) => r.status !== 'collected');
+  const drift = report.drift ? driftSection(report.drift) : '';
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${e(report.org)} · secure-factory portfolio</title><style>${CSS}</style></head>
 <body><header><h1>${e(report.org)}: deployed portfolio</h1><p>generated ${e(report.generated)} · deployments collected ${e(report.collectedAt)} · OSV snapshot ${e(report.snapshot.version ?? report.snapshot.uri)}${report.snapshot.takenAt ? ` taken ${e(report.snapshot.takenAt)}` : ''} · ${e(report.shards.length)} shard(s)</p></header>
-<main><dl class="kpis">${kpi('total-repositories', 'repositories', t.repositories)}${kpi('total-artefacts', 'deployed artefacts', t.artefacts)}${kpi('total-affected', 'affected artefacts', t.affected, t.affected ? 'bad' : 'ok')}${kpi('total-open', 'open remediations', t.open, t.open ? 'bad' : 'ok')}${kpi('total-overdue', 'past 24 hours', t.overdue, t.overdue ? 'bad' : 'ok')}${kpi('median-ttr', 'median time to remediate', median === undefined ? '–' : `${median} h`)}</dl>
+<main><dl class="kpis">${kpi('total-repositories', 'repositories', t.repositories)}${kpi('total-artefacts', 'deployed artefacts', t.artefacts)}${kpi('total-affected', 'affected artefacts', t.affected, t.affected ? 'bad' : 'ok')}${kpi('total-open', 'open remediations', t.open, t.open ? 'bad' : 'ok')}${kpi('total-overdue', 'past 24 hours', t.overdue, t.overdue ? 'bad' : 'ok')}${kpi('median-ttr', 'median time to remediate', median === undefined ? '–' : `${median} h`)}${t.drift !== undefined ? kpi('total-drift', 'least-privilege drift', t.drift, t.drift ? 'bad' : 'ok') : ''}</dl>
 <section><h2>Open remediations</h2>${remediations}</section>
 <section><h2>Deployed artefacts by environment</h2>${perEnv || '<p class="muted">Nothing deployed.</p>'}</section>
 <section><h2>Time to remediate</h2>${history}</section>
+${drift}
 ${notAdopted.length ? `<section><h2>Repositories without deployment evidence</h2><p>${notAdopted.map((r) => `<code>${e(r.repository)}</code>`).join(' ')}</p></section>` : ''}
 ${report.problems.length ? `<section><h2>Problems</h2><ul>${report.problems.map((p) => `<li>${e(p)}</li>`).join('')}</ul></section>` : ''}
 </main></body></html>

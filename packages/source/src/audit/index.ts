@@ -11,3 +11,4 @@ export { WORKFLOW_RULES, INVALID_YAML_RULE } from './rules.js';
 export type { Confidence, FileKind, Persona } from './model.js';
 export { discoverZizmorConfig, loadZizmorConfig, type AuditConfig } from './zizmor-config.js';
 export { MAX_WORKFLOW_BYTES } from './yaml-source.js';
+export * from './posture.js';
