@@ -214,7 +214,7 @@ describeShared('the attest action (bundled, separate process) against local Sigs
     expect(res.exitCode).toBe(0);
   });
 
-  it('as actions/attest: predicate-type + predicate makes one attestation with bundle-path; push-to-registry is refused, not skipped', async () => {
+  it('as actions/attest: predicate-type + predicate makes one attestation with bundle-path; push-to-registry without an image subject fails', async () => {
     const ws = workspaceWithEvidence();
     const run = await runAction('attest', {
       workspace: ws.dir,
@@ -244,7 +244,7 @@ describeShared('the attest action (bundled, separate process) against local Sigs
       inputs: { 'subject-path': 'dist/*.tgz', signer: 'ephemeral', 'push-to-registry': 'true' },
     });
     expect(push.exitCode).toBe(1);
-    expect(push.annotations[0]?.message).toMatch(/push-to-registry is not supported yet/);
+    expect(push.annotations[0]?.message).toMatch(/push-to-registry needs an image subject, and none was given/);
   });
 
   it('key: a PEM private key from a secret signs (kept out of the log); the bundle carries the key hint and verifies with the public key', async () => {

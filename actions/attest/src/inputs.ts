@@ -7,6 +7,8 @@ export interface RunInputs {
   subjectDigests: string[];
   subjectName: string | undefined;
   subjectChecksums: string[];
+  /** OCI image layout folders whose image (manifest digest) is a subject, named by subject-name. */
+  subjectOciLayouts: string[];
   /** undefined: the policy's attest.signer. */
   signer: 'keyless' | 'key' | 'ephemeral' | undefined;
   privateKey: string | undefined;
@@ -41,6 +43,7 @@ export function readInputs(): RunInputs {
     subjectDigests: getListInput('subject-digest'),
     subjectName: getOptionalInput('subject-name'),
     subjectChecksums: getListInput('subject-checksums'),
+    subjectOciLayouts: getListInput('subject-oci-layout'),
     signer: signer === 'policy' ? undefined : signer,
     privateKey: getOptionalInput('private-key'),
     fulcioUrl: getOptionalInput('fulcio-url'),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { coreLogger, setOutput, writeSummary } from '@secure-factory/action-runtime';
 import { code, ConfigurationError, loadPolicy, md, policyFileInput, table } from '@secure-factory/core';
 import { attestEvidence, customPredicate, subjectsFromPaths, type AttestResult } from '@secure-factory/attest';
+import { createImageRegistry, createRegistryClient } from '@secure-factory/materials';
 import type { RunInputs } from './inputs.js';
 
 export async function run(inputs: RunInputs): Promise<AttestResult> {
@@ -12,11 +13,6 @@ export async function run(inputs: RunInputs): Promise<AttestResult> {
   if (signer === 'key' && !inputs.privateKey) {
     throw new ConfigurationError('signer: key needs the private-key input', {
       hint: 'pass it from a secret: `private-key: ${{ secrets.SIGNING_KEY }}`',
-    });
-  }
-  if (inputs.pushToRegistry) {
-    throw new ConfigurationError('push-to-registry is not supported yet', {
-      hint: 'remove push-to-registry (the attestation is still published to GitHub with publish: true), or use actions/attest for the registry copy',
     });
   }
   const custom = await customPredicate({
@@ -47,6 +43,14 @@ export async function run(inputs: RunInputs): Promise<AttestResult> {
     custom,
     npmTarballs: await expandNpmTarballs(inputs.npmTarballs),
     npmRegistry: inputs.npmRegistry,
+    images:
+      inputs.pushToRegistry || inputs.subjectOciLayouts.length > 0
+        ? {
+            registry: createImageRegistry(createRegistryClient()),
+            layouts: inputs.subjectOciLayouts.map((dir) => ({ dir, name: inputs.subjectName ?? '' })),
+            push: inputs.pushToRegistry,
+          }
+        : undefined,
     logger,
   });
   setOutput('npm-provenance-paths', (result.npmProvenance ?? []).map((n) => n.bundlePath).join('\n'));
@@ -57,6 +61,10 @@ export async function run(inputs: RunInputs): Promise<AttestResult> {
   setOutput('bundle-path', result.signed[0]?.bundlePath ?? '');
   setOutput('attestation-id', ids[0] ?? '');
   setOutput('attestation-url', ids[0] ? `${inputs.serverUrl.replace(/\/+$/, '')}/${inputs.repository}/attestations/${ids[0]}` : '');
+  // push-to-registry: the referrer manifests' digests (`<image>@<digest>` fetches one).
+  const referrers = result.signed.flatMap((s) => s.referrers ?? []);
+  setOutput('attestation-digest', referrers[0]?.digest ?? '');
+  setOutput('attestation-digests', referrers.map((r) => r.digest).join('\n'));
   if (!inputs.showSummary) return result;
   const services = [
     result.services.fulcio ? `Fulcio ${code(result.services.fulcio)}` : undefined,
@@ -82,6 +90,7 @@ export async function run(inputs: RunInputs): Promise<AttestResult> {
           [
             s.attestationId ? `[${md(s.attestationId)}](${url(s.attestationId)})` : '',
             s.releaseAsset ? `release ${code(s.releaseAsset)}` : '',
+            s.referrers?.length ? `registry ${s.referrers.map((r) => code(`${r.digest.slice(0, 19)}…`)).join(' ')}` : '',
           ]
             .filter(Boolean)
             .join(' · ') || '—',
@@ -92,6 +101,9 @@ export async function run(inputs: RunInputs): Promise<AttestResult> {
         : '',
       '',
       ...(result.npmProvenance ?? []).map((n) => `npm provenance for ${code(n.purl)}: ${code(n.bundlePath)}\n`),
+      referrers.length
+        ? `Pushed to ${[...new Set(referrers.map((r) => code(r.image.replace(/@sha256:(.{12}).*$/, '@sha256:$1…'))))].join(', ')} as OCI referrers (${referrers[0]?.via === 'referrers-api' ? 'referrers API' : 'referrers tag schema'}).\n`
+        : '',
       `Bundles (\`<statement>.sigstore.json\`) in ${code(folder)}${result.ephemeralPublicKeyPath ? ` · ephemeral public key ${code(result.ephemeralPublicKeyPath)}` : ''}`,
     ].join('\n'),
   );

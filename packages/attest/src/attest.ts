@@ -28,7 +28,8 @@ import { attachToRelease, publishAttestation, type PublishTarget } from './publi
 import { npmEvidenceName, npmProvenanceDir, npmSubject, readNpmPackage, type NpmPackage } from './npm-package.js';
 import { resolveServices, type ServiceInputs } from './services.js';
 import { createSigningPipeline, type SignerKind, type SigningPipeline } from './sign.js';
-import { collectSubjects, dedupeSubjects, subjectKey, type SubjectSources } from './subjects.js';
+import { imageSubjects, pushToImages, type ImageInputs, type ImageTarget, type PushedReferrer } from './image-registry.js';
+import { dedupeSubjects, subjectKey, type SubjectSources } from './subjects.js';
 import {
   assertPublicCertificateAllowed,
   assertWitnessAvailable,
@@ -79,6 +80,8 @@ export interface AttestInputs {
   npmTarballs?: readonly string[] | undefined;
   /** The registry the packages are published to (npm adds `?repository_url=` for any but npmjs). */
   npmRegistry?: string | undefined;
+  /** Image subjects from OCI layouts, and push-to-registry (the registry client is passed in). */
+  images?: ImageInputs | undefined;
   logger: Logger;
 }
 
@@ -98,6 +101,8 @@ export interface SignedStatement {
   subjects: number;
   attestationId?: string;
   releaseAsset?: string;
+  /** The bundle as a referrer of each image subject it names (push-to-registry). */
+  referrers?: (PushedReferrer & { image: string })[];
 }
 
 export interface AttestResult {
@@ -107,6 +112,8 @@ export interface AttestResult {
   signed: SignedStatement[];
   ephemeralPublicKeyPath?: string;
   publicKeyPem?: string;
+  /** The images the bundles were pushed to (push-to-registry). */
+  images?: ImageTarget[];
   /** One bundle per `npmTarballs` entry, for `npm publish --provenance-file`. */
   npmProvenance?: NpmProvenance[];
 }
@@ -185,7 +192,7 @@ export async function attestEvidence(inputs: AttestInputs): Promise<AttestResult
   const { logger } = inputs;
   const max = inputs.maxSubjects ?? DEFAULT_MAX_SUBJECTS;
   const folder = new EvidenceFolder(inputs.evidenceDir);
-  const extra = await collectSubjects(inputs.subjects);
+  const { extra, targets } = await imageSubjects(inputs.subjects, inputs.images);
   const loaded: { name: string; statement: Statement }[] = inputs.custom ? [] : await folder.load();
   if (inputs.custom) {
     if (extra.length === 0) {
@@ -227,6 +234,7 @@ export async function attestEvidence(inputs: AttestInputs): Promise<AttestResult
     transparencyLog: prepared.decision,
     signed: [],
   };
+  if (targets.length > 0) result.images = targets;
   logger.info(
     `signing ${toSign.length} statement(s) with the ${result.signer} signer` +
       (result.services.fulcio ? `, Fulcio ${result.services.fulcio}` : '') +
@@ -270,6 +278,8 @@ export async function attestEvidence(inputs: AttestInputs): Promise<AttestResult
       );
       logger.info(`${name}: attached to release ${inputs.releaseTag}`);
     }
+    const referrers = await pushToImages(inputs.images, targets, name, statement, bundle, logger);
+    if (referrers.length > 0) signed.referrers = referrers;
     result.signed.push(signed);
     logger.progress?.(++done, toSign.length, 'signed');
   }

@@ -1,6 +1,7 @@
 export * from './attest.js';
 export * from './custom-predicate.js';
 export * from './identity.js';
+export * from './image-registry.js';
 export * from './key-signer.js';
 export * from './npm-package.js';
 export * from './publish.js';

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { ConfigurationError, DEFAULT_EVIDENCE_DIR, EXIT, loadPolicy } from '@secure-factory/core';
 import { attestEvidence, type SignerKind } from '@secure-factory/attest';
+import { createImageRegistry, createRegistryClient } from '@secure-factory/materials';
 import { execute, type CommonOptions } from '../context.js';
 
 interface AttestOptions extends CommonOptions {
@@ -25,6 +26,8 @@ interface AttestOptions extends CommonOptions {
   githubApiUrl?: string;
   repository?: string;
   releaseTag?: string;
+  pushToRegistry?: boolean;
+  subjectOciLayout?: string[];
   npmTarball?: string[];
   npmRegistry?: string;
 }
@@ -54,6 +57,15 @@ export function registerAttest(program: Command): Command {
     .option('--repository <owner/repo>', 'repository for --publish (default $GITHUB_REPOSITORY)')
     .option('--release-tag <tag>', 'attach each bundle to the GitHub release of this tag (token from GITHUB_TOKEN)')
     .option(
+      '--subject-oci-layout <dir>',
+      'an OCI image layout folder: its image manifest digest is a subject, named by --subject-name (repeatable)',
+      collect,
+    )
+    .option(
+      '--push-to-registry',
+      'push each bundle to the registry of every image subject (--subject-name registry/name with --subject-digest, or --subject-oci-layout, whose image is pushed first) as an OCI 1.1 referrer; credentials from the docker config',
+    )
+    .option(
       '--npm-tarball <file>',
       'an npm package tarball the evidence provenance names: also sign npm provenance for `npm publish --provenance-file` (repeatable)',
       collect,
@@ -68,6 +80,7 @@ Examples:
   secure-factory attest --signer ephemeral --subject 'dist/*.tgz'
   secure-factory attest --signer key --key cosign.key --subject-checksums SHA256SUMS
   secure-factory attest --identity-token "$TOKEN" --subject-digest ghcr.io/acme/app@sha256:…
+  secure-factory attest --signer ephemeral --push-to-registry --subject-name ghcr.io/acme/app --subject-oci-layout out/image
   secure-factory attest --npm-tarball .secure-factory/out/acme-cli-1.2.3.tgz   # then: npm publish <tgz> --provenance-file <bundle>`,
     )
     .action(async (opts: AttestOptions) =>
@@ -106,9 +119,20 @@ Examples:
           github,
           npmTarballs: opts.npmTarball ?? [],
           npmRegistry: opts.npmRegistry,
+          images:
+            opts.pushToRegistry || opts.subjectOciLayout
+              ? {
+                  registry: createImageRegistry(createRegistryClient()),
+                  layouts: (opts.subjectOciLayout ?? []).map((dir) => ({ dir, name: opts.subjectName ?? '' })),
+                  push: opts.pushToRegistry === true,
+                }
+              : undefined,
           logger,
         });
-        for (const s of result.signed) logger.info(`signed ${s.statementPath} → ${s.bundlePath} (${s.subjects} subjects)`);
+        for (const s of result.signed) {
+          logger.info(`signed ${s.statementPath} → ${s.bundlePath} (${s.subjects} subjects)`);
+          for (const r of s.referrers ?? []) logger.info(`  pushed to ${r.image} as the referrer ${r.digest} (${r.via})`);
+        }
         for (const n of result.npmProvenance ?? []) logger.info(`npm provenance for ${n.purl}: ${n.bundlePath}`);
         if (result.ephemeralPublicKeyPath) logger.info(`ephemeral public key: ${result.ephemeralPublicKeyPath}`);
         return { exitCode: EXIT.passed, json: result };
