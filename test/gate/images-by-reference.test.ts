@@ -280,6 +280,62 @@ describeWithRegistry('gate: images by reference from a real registry (docker-reg
     expect(failed(wrong)[0]).toMatch(/digest is sha256:[0-9a-f]{64}, not the one asked for; refused/);
   });
 
+  it('a hand-written registry: a bundle blob with other bytes is refused (exit 1), a 5 MiB manifest is a failing service (exit 3)', async () => {
+    const json = (o: unknown): Buffer => Buffer.from(JSON.stringify(o));
+    const image = json({ schemaVersion: 2, mediaType: MEDIA.ociManifest, layers: [] });
+    const imageDigest = `sha256:${sha256Hex(image)}`;
+    const claimed = Buffer.from('{"claimed":"bundle"}');
+    const referrer = json({
+      schemaVersion: 2,
+      mediaType: MEDIA.ociManifest,
+      artifactType: MEDIA.sigstoreBundle,
+      layers: [{ mediaType: MEDIA.sigstoreBundle, digest: `sha256:${sha256Hex(claimed)}`, size: claimed.length }],
+      subject: { mediaType: MEDIA.ociManifest, digest: imageDigest, size: image.length },
+    });
+    const referrerDigest = `sha256:${sha256Hex(referrer)}`;
+    const index = json({
+      schemaVersion: 2,
+      mediaType: MEDIA.ociIndex,
+      manifests: [{ mediaType: MEDIA.ociManifest, digest: referrerDigest, size: referrer.length, artifactType: MEDIA.sigstoreBundle }],
+    });
+    const huge = Buffer.alloc(5 * 1024 * 1024, 0x20);
+    const fake = await listen((u, res) => {
+      const type = { 'content-type': MEDIA.ociManifest };
+      if (u === `/v2/acme/app/manifests/${imageDigest}`) res.writeHead(200, type).end(image);
+      else if (u === `/v2/acme/app/manifests/sha256-${imageDigest.slice(7)}`)
+        res.writeHead(200, { 'content-type': MEDIA.ociIndex }).end(index);
+      else if (u === `/v2/acme/app/manifests/${referrerDigest}`) res.writeHead(200, type).end(referrer);
+      else if (u.startsWith('/v2/acme/app/blobs/')) res.writeHead(200).end('{"swapped":"bundle"}');
+      else if (u.startsWith('/v2/acme/huge/manifests/')) res.writeHead(200, type).end(huge);
+      else res.writeHead(404).end();
+    });
+    try {
+      const policy = writePolicy(
+        readFileSync(policyFile, 'utf8').replace('registries: [ghcr.io/acme,', `registries: [${fake.host}, ghcr.io/acme,`),
+      );
+      const run = (images: string[]): Promise<GateResult> =>
+        gate({
+          artefacts: [],
+          images,
+          imageRegistry: countingClient(),
+          environment: 'production',
+          policyFile: policy,
+          trustedRootFile: services.trustedRootPath,
+          signer: 'none',
+          outDir: mkdtempSync(path.join(tmpdir(), 'sf-gate-img-out-')),
+          logger: new MemoryLogger(),
+        });
+      const swapped = await run([`${fake.host}/acme/app@${imageDigest}`]);
+      expect(swapped.exitCode).toBe(1);
+      expect(failed(swapped)[0]).toMatch(/image-registry: the blob sha256:[0-9a-f]{64} of .* has the digest sha256:[0-9a-f]{64}; refused/);
+      const big = await run([`${fake.host}/acme/huge@sha256:${'3'.repeat(64)}`]);
+      expect(big.exitCode).toBe(3);
+      expect(failed(big)[0]).toMatch(/cannot read the image from its registry: .*more than the limit of 4194304 bytes/);
+    } finally {
+      await new Promise<void>((r) => fake.server.close(() => r()));
+    }
+  });
+
   it('refuses an image whose referrer holds a bundle that is not JSON, or declares one over the size limit (not read)', async () => {
     const bad = await gateImages([ref('malformed')]);
     expect(bad.exitCode).toBe(1);
