@@ -12,14 +12,15 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { MemoryLogger, sha256Hex } from '@secure-factory/core';
+import { EvidenceFolder, MemoryLogger, sha256Hex } from '@secure-factory/core';
 import { createRegistryClient, MEDIA, RegistryMisbehaviour, type RegistryClient } from '@secure-factory/materials';
 import { gate, parseDeployImage, type GateResult, type ImageRegistryClient } from '@secure-factory/verify';
 import { runAction } from '../support/action-harness.js';
 import { runCli } from '../support/cli.js';
 import { dockerRegistryBin, pushBundleReferrers, pushTestImage, startDockerRegistry, type LocalRegistry } from '../support/oci-registry.js';
 import { startSigstoreServices, type SigstoreServices } from '../support/sigstore-services.js';
-import { goodRun, policyText, writeEvidence, writePolicy, type Run } from './chain.js';
+import { writeOciLayout } from '../support/oci-layout.js';
+import { claimsFor, goodRun, policyText, RUN_A, writeEvidence, writePolicy, type Run } from './chain.js';
 
 if (!dockerRegistryBin)
   console.log('test/gate/images-by-reference: skipped — docker-registry is not installed (apt-get install docker-registry)');
@@ -418,6 +419,61 @@ describeWithRegistry('gate: images by reference from a real registry (docker-reg
       expect(r.stderr).toMatch(/names no digest; the gate admits images by digest only/);
       expect(r.stderr).toMatch(new RegExp(`${reg.host.replace(/\./g, '\\.')}/acme/app@sha256:<64 hex>`));
     });
+  });
+
+  it('end to end: a built image (OCI layout) pushed with its evidence by `secure-factory attest --push-to-registry`, admitted by `gate --image`', async () => {
+    const layout = mkdtempSync(path.join(tmpdir(), 'sf-built-image-'));
+    const { digest } = writeOciLayout(layout, 'the app, built by the factory');
+    // The run's statements as the stages leave them (unsigned); attest signs them keyless for the run.
+    const evidence = mkdtempSync(path.join(tmpdir(), 'sf-built-ev-'));
+    const folder = new EvidenceFolder(evidence);
+    for (const p of goodRun(digest.slice(7))) await folder.write(p.name, p.statement);
+    const name = `${reg.host}/acme/built`;
+    const env = { DOCKER_CONFIG: mkdtempSync(path.join(tmpdir(), 'sf-docker-empty-')) };
+    const attest = await runCli(
+      [
+        'attest',
+        '--evidence',
+        evidence,
+        '--signer',
+        'keyless',
+        '--identity-token',
+        services.issueToken(claimsFor(RUN_A)),
+        '--fulcio-url',
+        services.fulcioUrl,
+        '--rekor-url',
+        services.rekorUrl,
+        '--subject-name',
+        name,
+        '--subject-oci-layout',
+        layout,
+        '--push-to-registry',
+      ],
+      { env },
+    );
+    expect(attest.stderr).toMatch(/pushed to .* as the referrer/);
+    expect(attest.exitCode).toBe(0);
+    const g = await runCli(
+      [
+        'gate',
+        '--image',
+        `${name}@${digest}`,
+        '--policy',
+        policyFile,
+        '--trusted-root',
+        services.trustedRootPath,
+        '--signer',
+        'none',
+        '--json',
+        '--out',
+        mkdtempSync(path.join(tmpdir(), 'sf-gate-built-')),
+      ],
+      { env },
+    );
+    expect(g.stderr).toContain('ADMITTED');
+    expect(g.exitCode).toBe(0);
+    const out = JSON.parse(g.stdout) as { inputs: { origin: string; status: string }[] };
+    expect(out.inputs.filter((i) => i.status === 'verified' && i.origin.startsWith(`${name}@sha256:`))).toHaveLength(5);
   });
 
   describe('gate-deploy action (the bundle, as GitHub runs it): the images input', () => {
