@@ -22,3 +22,7 @@ export * from './oci/registry-client.js';
 export * from './oci/image-validation.js';
 export * from './oci/oci-layout.js';
 export * from './oci/image-push.js';
+export * from './oci/layer-tar.js';
+export * from './oci/image-filesystem.js';
+export * from './oci/os-packages.js';
+export * from './oci/image-packages.js';

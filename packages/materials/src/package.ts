@@ -5,7 +5,47 @@
 import { PackageURL } from 'packageurl-js';
 
 /** OSV ecosystem names (https://ossf.github.io/osv-schema/#affectedpackage-field). */
-export type Ecosystem = 'npm' | 'PyPI' | 'Go' | 'crates.io' | 'RubyGems' | 'Packagist' | 'GitHub Actions' | 'Docker';
+export type Ecosystem =
+  | 'npm'
+  | 'PyPI'
+  | 'Go'
+  | 'crates.io'
+  | 'RubyGems'
+  | 'Packagist'
+  | 'GitHub Actions'
+  | 'Docker'
+  // OS packages found inside container images (oci/image-packages.ts).
+  | 'Debian'
+  | 'Ubuntu'
+  | 'Alpine'
+  | 'Wolfi'
+  | 'Chainguard'
+  | 'Red Hat'
+  | 'Rocky Linux'
+  | 'AlmaLinux'
+  | 'SUSE'
+  | 'openSUSE'
+  | 'Mageia'
+  | 'openEuler'
+  | 'Photon OS';
+
+/** Where a package found inside a container image came from (oci/image-packages.ts). */
+export interface ImageOrigin {
+  /** The image as the build names it, and the manifest digest it resolved to. */
+  reference: string;
+  digest: string;
+  /** The purl (and SBOM bom-ref) of the image's own component. */
+  imagePurl: string;
+  /** The image's SBOM attestation, or the package database read from its layers. */
+  source: 'sbom-attestation' | 'dpkg' | 'apk' | 'rpm';
+  /** os-release PRETTY_NAME. */
+  distro?: string;
+  /**
+   * What OSV is asked: the ecosystem with its release and, for Debian, Ubuntu and Alpine, the source
+   * package and its version. Absent when the distribution has no OSV ecosystem (listed, not matched).
+   */
+  osv?: { ecosystem: string; name: string; version: string };
+}
 
 export type SourceKind = 'registry' | 'git' | 'http' | 'file' | 'link';
 
@@ -57,6 +97,8 @@ export interface Package {
   registry?: string;
   /** Actions and images: the reference as written (`actions/checkout@v4`, `node:20`). */
   reference?: string;
+  /** Packages found inside a base image: which image, and what OSV is asked about them. */
+  image?: ImageOrigin;
 }
 
 const PURL_TYPE: Record<Ecosystem, string> = {
@@ -68,6 +110,19 @@ const PURL_TYPE: Record<Ecosystem, string> = {
   Packagist: 'composer',
   'GitHub Actions': 'githubactions',
   Docker: 'docker',
+  Debian: 'deb',
+  Ubuntu: 'deb',
+  Alpine: 'apk',
+  Wolfi: 'apk',
+  Chainguard: 'apk',
+  'Red Hat': 'rpm',
+  'Rocky Linux': 'rpm',
+  AlmaLinux: 'rpm',
+  SUSE: 'rpm',
+  openSUSE: 'rpm',
+  Mageia: 'rpm',
+  openEuler: 'rpm',
+  'Photon OS': 'rpm',
 };
 
 export function purlType(ecosystem: Ecosystem): string {

@@ -28,8 +28,17 @@ import {
 import type { Package } from '../package.js';
 import { imageLocation, parseImageRef, type ImageRef } from '../other/image-ref.js';
 import { MEDIA, RegistryMisbehaviour, type RegistryClient } from './registry-client.js';
+import {
+  DEFAULT_IMAGE_LIMITS,
+  imageComponentPackages,
+  imageReadError,
+  ImagePackageReader,
+  type ImageContents,
+  type ImagePackageLimits,
+} from './image-packages.js';
 
 export const IMAGE_UNVALIDATED = 'materials/image-unvalidated'; // RULE.imageUnvalidated in scan/rules.ts
+export const IMAGE_UNSCANNED = 'materials/image-unscanned'; // RULE.imageUnscanned in scan/rules.ts
 /** Referrers looked at per image, and the largest bundle read. */
 const MAX_REFERRERS = 16;
 const MAX_BUNDLE_BYTES = 1024 * 1024;
@@ -80,6 +89,16 @@ export interface ImageValidationOptions {
   cacheFile?: string;
   /** The policy's `exceptions:`: a waiver by rule or image package makes the finding non-blocking. */
   waivers?: { exceptions: readonly Exception[]; maxDays: number; now: Date };
+  /** Limits on reading an image's layers (image-packages.ts); the defaults suit real base images. */
+  layerLimits?: Partial<ImagePackageLimits>;
+}
+
+/** The packages found inside the scanned images, and what could not be read. */
+export interface ImageScan {
+  packages: Package[];
+  findings: Finding[];
+  /** One line per image read, for the log (source, distribution, package count, time). */
+  summaries: string[];
 }
 
 /** Reads a trust entry's key: PEM text as is, else a file relative to the policy file. */
@@ -119,9 +138,12 @@ export class ImageValidator {
   private readonly memory = new Map<string, ImageVerdict>();
   private readonly trust: ResolvedTrust[];
   private fileCache: Record<string, ImageVerdict> | undefined;
+  private contentsCache: Record<string, ImageContents> | undefined;
+  private readonly reader: ImagePackageReader;
 
   constructor(private readonly options: ImageValidationOptions) {
     this.trust = options.images.trust.map((t) => resolveTrust(t, options.policyFile));
+    this.reader = new ImagePackageReader(options.client, { ...DEFAULT_IMAGE_LIMITS, ...options.layerLimits });
   }
 
   /** The verdict for one image reference; registry failures are reasons, lies are `refused`. */
@@ -252,6 +274,117 @@ export class ImageValidator {
     }
     if (reasons.length === 0) reasons.push(`no Sigstore bundle referrer and no cosign signature for ${digest}`);
     return { image, digest, validated: false, reasons };
+  }
+
+  /** The package cache beside the verdict cache (`image-cache.json` → `image-cache.packages.json`). */
+  private contentsFile(): string | undefined {
+    const f = this.options.cacheFile;
+    return f ? `${f.replace(/\.json$/, '')}.packages.json` : undefined;
+  }
+
+  private readContentsCache(): Record<string, ImageContents> {
+    if (this.contentsCache) return this.contentsCache;
+    this.contentsCache = {};
+    const f = this.contentsFile();
+    if (f && existsSync(f)) {
+      try {
+        const parsed = JSON.parse(readFileSync(f, 'utf8')) as unknown;
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) this.contentsCache = parsed as Record<string, ImageContents>;
+      } catch {
+        // An unreadable cache is rebuilt, never trusted.
+      }
+    }
+    return this.contentsCache;
+  }
+
+  /**
+   * The packages inside each image the validation contacts (those with a trusted signer for their
+   * registry): its signed SBOM attestation, else its OS package database read from its layers.
+   * Cached by digest and trust. A layer refused (traversal, a linked database, a size limit), a
+   * registry that lied or could not be read is a blocking `materials/image-unscanned` finding: an
+   * image whose packages are unknown is not a clean image.
+   */
+  async contents(packages: readonly Package[]): Promise<ImageScan> {
+    const out: ImageScan = { packages: [], findings: [], summaries: [] };
+    const done = new Map<string, { contents?: ImageContents; cached?: boolean; error?: { message: string; refused: boolean } }>();
+    for (const p of packages) {
+      if (p.ecosystem !== 'Docker') continue;
+      const reference = p.reference ?? p.name;
+      const ref = parseImageRef(reference);
+      if (!ref) continue;
+      const trusted = trustFor(ref, this.trust);
+      if (trusted.length === 0) continue; // not contacted: materials/image-unvalidated says why
+      const verdict = await this.validate(reference);
+      if (!verdict.digest) continue; // unresolved: the validation finding says why
+      const digest = verdict.digest;
+      const key = `${imageLocation(ref)}@${digest} ${trustKey(trusted)}`;
+      let result = done.get(key);
+      if (!result) {
+        const cached = this.readContentsCache()[key];
+        if (cached) result = { contents: cached, cached: true };
+        else {
+          try {
+            const check = (bundle: unknown, subject: string): { ok: true; signer: string } | { ok: false; reason: string } => {
+              let last = 'no trusted signer';
+              for (const t of trusted) {
+                const v = this.options.verify(bundle, { kind: 'digest', sha256: subject.slice('sha256:'.length) }, true, t);
+                if (v.ok) return v;
+                last = v.reason;
+              }
+              return { ok: false, reason: last };
+            };
+            const contents = await this.reader.read(ref.registry, ref.repository, digest, check);
+            result = { contents };
+            const file = this.contentsFile();
+            if (file) {
+              this.readContentsCache()[key] = contents;
+              await writeJsonAtomic(file, this.readContentsCache());
+            }
+          } catch (e: unknown) {
+            result = { error: imageReadError(e) };
+          }
+        }
+        done.set(key, result);
+        const c = result.contents;
+        if (c) {
+          const stats =
+            c.stats && !result.cached ? ` in ${c.stats.ms} ms (${c.stats.layers} layer(s), ${c.stats.entries} tar entries)` : ' (cached)';
+          out.summaries.push(
+            `${reference}: ${c.components.length} package(s) from ${c.source === 'sbom-attestation' ? `its SBOM attestation signed by ${c.sbomSigner ?? '?'}` : c.source === 'none' ? 'no package database' : `its ${c.source} database`}${c.distro ? ` (${c.distro}${c.ecosystem ? `, OSV ${c.ecosystem}` : ''})` : ''}${stats}`,
+          );
+        }
+      }
+      const w = this.options.waivers;
+      const finding = (message: string, blocking: boolean, refused: boolean): void => {
+        const f: Finding = {
+          rule: IMAGE_UNSCANNED,
+          severity: 'high',
+          message,
+          help: refused
+            ? 'the image is not what an honest build writes (a layer that climbs out of the root, a linked or oversized database, a registry that lied); do not build on it'
+            : 'use an image whose package database can be read, or attach a signed SBOM attestation to it',
+          file: p.sourceFile,
+          blocking,
+          properties: { image: imageLocation(ref), digest, ...(refused ? { refused: true } : {}) },
+        };
+        if (p.line !== undefined) f.line = p.line;
+        const waiver =
+          w && !refused ? findWaiver(w.exceptions, { rule: IMAGE_UNSCANNED, package: p }, w.now, w.maxDays).active?.exception : undefined;
+        if (waiver) {
+          f.waived = { reason: waiver.reason, approver: waiver.approver, expires: waiver.expires };
+          f.blocking = false;
+        }
+        out.findings.push(f);
+      };
+      if (result.error) {
+        finding(`the packages of ${reference} could not be read: ${result.error.message}`, true, result.error.refused);
+        continue;
+      }
+      const contents = result.contents as ImageContents;
+      for (const note of contents.notes) finding(`${reference}: ${note}`, false, false);
+      out.packages.push(...imageComponentPackages(p, digest, contents));
+    }
+    return out;
   }
 
   /** `materials/image-unvalidated` findings for the image packages of a scan (other packages are skipped). */

@@ -67,6 +67,54 @@ function escapeUri(url: string): string {
   return url.replace(/[ "'[\]<>{}]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+/** The bom-ref of a package inside an image: unique even when two images hold the same package. */
+export function imageContentRef(p: Package): string {
+  return `${p.image?.imagePurl ?? ''}#${p.purl}`;
+}
+
+/**
+ * The packages found inside base images become the image component's own `components` (CycloneDX
+ * 1.6 nests what a component contains), and the image depends on each of them.
+ */
+function nestImageContents(
+  packages: readonly Package[],
+  components: Record<string, unknown>[],
+  dependencies: Record<string, unknown>[],
+): void {
+  const byImage = new Map<string, Map<string, Package>>();
+  for (const p of packages) {
+    if (!p.image) continue;
+    const list = byImage.get(p.image.imagePurl) ?? new Map<string, Package>();
+    if (!list.has(p.purl)) list.set(p.purl, p);
+    byImage.set(p.image.imagePurl, list);
+  }
+  for (const [imagePurl, inside] of byImage) {
+    const image = components.find((c) => c['bom-ref'] === imagePurl);
+    if (!image) continue;
+    const children: Record<string, unknown>[] = [];
+    for (const p of inside.values()) {
+      const c: Record<string, unknown> = { type: 'library', name: p.name, version: p.version, 'bom-ref': imageContentRef(p) };
+      try {
+        c.purl = PackageURL.fromString(p.purl).toString();
+      } catch {
+        // A purl that does not parse is left out, not invented.
+      }
+      c.properties = [
+        { name: 'secure-factory:found-in', value: p.image?.source ?? '' },
+        ...(p.image?.distro ? [{ name: 'secure-factory:distro', value: p.image.distro }] : []),
+      ];
+      children.push(c);
+    }
+    image.components = children;
+    const digest = [...inside.values()][0]?.image?.digest;
+    if (digest)
+      image.properties = [...((image.properties as unknown[] | undefined) ?? []), { name: 'secure-factory:image-digest', value: digest }];
+    const dep = dependencies.find((d) => d.ref === imagePurl);
+    if (dep) dep.dependsOn = children.map((c) => c['bom-ref']);
+    for (const c of children) dependencies.push({ ref: c['bom-ref'] });
+  }
+}
+
 /**
  * CycloneDX 1.6 JSON. The document is written directly, field for field as the CycloneDX project's
  * own library (`@cyclonedx/cyclonedx-library`) serialises it: a test builds the same inventories with
@@ -75,7 +123,7 @@ function escapeUri(url: string): string {
  * scan's time and a few hundred megabytes, which is why it is not on this path.
  */
 export function buildCycloneDx(packages: readonly Package[], options: SbomOptions): Record<string, unknown> {
-  const unique = uniqueByPurl(packages);
+  const unique = uniqueByPurl(packages.filter((p) => !p.image));
   const refs = new Set(unique.map((p) => p.purl));
   const components: Record<string, unknown>[] = [];
   const dependencies: Record<string, unknown>[] = [];
@@ -115,6 +163,7 @@ export function buildCycloneDx(packages: readonly Package[], options: SbomOption
     dependencies.push(dependsOn.length > 0 ? { ref: p.purl, dependsOn } : { ref: p.purl });
     if (p.direct === true) rootDeps.push(p.purl);
   }
+  nestImageContents(packages, components, dependencies);
   const root: Record<string, unknown> = { type: 'application', name: options.name };
   if (options.version) root.version = options.version;
   root['bom-ref'] = 'root';

@@ -21,7 +21,7 @@ function spdxId(purl: string): string {
 }
 
 export function buildSpdx(packages: readonly Package[], options: SbomOptions): Record<string, unknown> {
-  const unique = uniqueByPurl(packages);
+  const unique = uniqueByPurl(packages.filter((p) => !p.image));
   const rootId = 'SPDXRef-Package-root';
   const ids = new Map(unique.map((p) => [p.purl, spdxId(p.purl)]));
   const spdxPackages: Record<string, unknown>[] = [
@@ -59,6 +59,29 @@ export function buildSpdx(packages: readonly Package[], options: SbomOptions): R
       const target = ids.get(d);
       if (target && target !== id) relationships.push({ spdxElementId: id, relationshipType: 'DEPENDS_ON', relatedSpdxElement: target });
     }
+  }
+  // Packages inside base images: the image CONTAINS each (SPDX 2.3 §11 relationship types).
+  const seen = new Set<string>();
+  for (const p of packages) {
+    if (!p.image) continue;
+    const imageId = ids.get(p.image.imagePurl);
+    const id = spdxId(`${p.image.imagePurl}#${p.purl}`);
+    if (!imageId || seen.has(id)) continue;
+    seen.add(id);
+    spdxPackages.push({
+      SPDXID: id,
+      name: p.name,
+      ...(p.version ? { versionInfo: p.version } : {}),
+      downloadLocation: 'NOASSERTION',
+      filesAnalyzed: false,
+      licenseConcluded: 'NOASSERTION',
+      licenseDeclared: 'NOASSERTION',
+      copyrightText: 'NOASSERTION',
+      externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: p.purl }],
+      primaryPackagePurpose: 'LIBRARY',
+      comment: `found in ${p.image.reference} (${p.image.digest}) from its ${p.image.source === 'sbom-attestation' ? 'SBOM attestation' : `${p.image.source} database`}`,
+    });
+    relationships.push({ spdxElementId: imageId, relationshipType: 'CONTAINS', relatedSpdxElement: id });
   }
   return {
     spdxVersion: 'SPDX-2.3',

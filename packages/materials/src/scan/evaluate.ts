@@ -63,6 +63,12 @@ function pkgLabel(p: { name: string; version: string }): string {
   return p.version ? `${p.name}@${p.version}` : p.name;
 }
 
+/** `libssl3@3.0.11-1~deb12u1 (source openssl 3.0.11-1~deb12u1, Debian:12) in the image registry/name@sha256:…`. */
+function imagePackageLabel(p: Package, q: { ecosystem: string; name: string; version: string }): string {
+  const source = q.name !== p.name || q.version !== p.version ? `source ${q.name} ${q.version}, ` : '';
+  return `${p.name}@${p.version} (${source}${q.ecosystem}) in the image ${p.image?.reference ?? ''}${p.image && !p.image.reference.includes('@') ? `@${p.image.digest}` : ''}`;
+}
+
 function hostAllowed(url: string, allowed: readonly string[]): boolean {
   let u: URL;
   try {
@@ -114,7 +120,10 @@ export function evaluateMaterials(input: EvaluateInput): { findings: Finding[]; 
   // Vulnerabilities: one finding per advisory per package occurrence (each lockfile line gets its annotation).
   const byKey = new Map<string, Package[]>();
   for (const p of considered) {
-    const k = `${p.ecosystem}\u0000${p.name}\u0000${p.version}`;
+    // A package inside an image is matched as what OSV was asked about it (Debian: its source package).
+    const q = p.image ? p.image.osv : p;
+    if (!q) continue;
+    const k = `${q.ecosystem}\u0000${q.name}\u0000${q.version}`;
     const list = byKey.get(k) ?? [];
     list.push(p);
     byKey.set(k, list);
@@ -130,16 +139,19 @@ export function evaluateMaterials(input: EvaluateInput): { findings: Finding[]; 
       const f: Finding = {
         rule: RULE.vulnerable,
         severity: v.severity,
-        message: `${v.id}${v.aliases.length ? ` (${v.aliases.slice(0, 3).join(', ')})` : ''} in ${pkgLabel(v.package)}: ${v.summary ?? 'known vulnerability'} — ${fixed}${possibly}`,
+        message: `${v.id}${v.aliases.length ? ` (${v.aliases.slice(0, 3).join(', ')})` : ''} in ${p?.image ? imagePackageLabel(p, v.package) : pkgLabel(v.package)}: ${v.summary ?? 'known vulnerability'} — ${fixed}${possibly}`,
         help:
-          v.fixedVersions.length > 0
-            ? `upgrade ${v.package.name} to ${v.fixedVersions[0] ?? ''} or later`
-            : 'no fix is published: remove the dependency or add a waiver with an expiry',
+          p?.image && v.fixedVersions.length > 0
+            ? `move to a base image whose ${v.package.name} is ${v.fixedVersions[0] ?? ''} or later (or upgrade the package in the image and pin the new digest)`
+            : v.fixedVersions.length > 0
+              ? `upgrade ${v.package.name} to ${v.fixedVersions[0] ?? ''} or later`
+              : 'no fix is published: remove the dependency or add a waiver with an expiry',
         ...(p ? where(p) : {}),
         properties: {
           advisory: v.id,
           aliases: v.aliases,
           package: v.package,
+          ...(p?.image ? { image: { reference: p.image.reference, digest: p.image.digest, package: p.purl } } : {}),
           fixedVersions: v.fixedVersions,
           ...(v.score ? { score: v.score } : {}),
           ...(v.vector ? { vector: v.vector } : {}),
@@ -168,7 +180,7 @@ export function evaluateMaterials(input: EvaluateInput): { findings: Finding[]; 
   if (m.licenses.allow.length > 0 || m.licenses.deny.length > 0) {
     const unknownByFile = new Map<string, Package[]>();
     for (const p of considered) {
-      if (!LOCKFILE_ECOSYSTEMS.has(p.ecosystem)) continue;
+      if (!LOCKFILE_ECOSYSTEMS.has(p.ecosystem) || p.image) continue;
       const verdicts = (p.licenses && p.licenses.length > 0 ? p.licenses : [undefined]).map((l) =>
         checkLicense(l, m.licenses.allow, m.licenses.deny),
       );
@@ -217,7 +229,7 @@ export function evaluateMaterials(input: EvaluateInput): { findings: Finding[]; 
   // Sources: registries, non-registry kinds, integrity.
   const missingIntegrity = new Map<string, Package[]>();
   for (const p of considered) {
-    if (!LOCKFILE_ECOSYSTEMS.has(p.ecosystem)) continue;
+    if (!LOCKFILE_ECOSYSTEMS.has(p.ecosystem) || p.image) continue;
     if (
       m.registries.length > 0 &&
       p.resolved &&
@@ -290,7 +302,7 @@ export function evaluateMaterials(input: EvaluateInput): { findings: Finding[]; 
       'not-locked': 'a declaration its lockfile does not hold',
     };
     for (const p of considered) {
-      if (!LOCKFILE_ECOSYSTEMS.has(p.ecosystem)) continue;
+      if (!LOCKFILE_ECOSYSTEMS.has(p.ecosystem) || p.image) continue;
       const unversioned = p.kind === 'file' ? 'path' : p.kind === 'http' ? 'url' : p.kind === 'git' ? 'vcs' : 'none';
       const reason = p.unpinned ?? (p.version === '' && !p.commit ? unversioned : undefined);
       if (!reason) continue;

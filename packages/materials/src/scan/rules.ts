@@ -15,6 +15,7 @@ export const RULE = {
   imageRegistry: 'materials/image-registry-not-allowed',
   imageUnresolved: 'materials/image-unresolved',
   imageUnvalidated: 'materials/image-unvalidated',
+  imageUnscanned: 'materials/image-unscanned',
   suppression: 'materials/suppression-file-ignored',
   waiverExpired: 'materials/waiver-expired',
   databaseStale: 'materials/database-stale',
@@ -114,6 +115,13 @@ export const MATERIALS_RULES: readonly RuleDescriptor[] = [
     name: 'ImageUnvalidated',
     shortDescription: 'A container image has no valid signature by a signer the policy trusts for its registry',
     help: 'Use a base image signed by a trusted signer, or list its signer under materials.images.trust.',
+    defaultSeverity: 'high',
+  },
+  {
+    id: RULE.imageUnscanned,
+    name: 'ImageUnscanned',
+    shortDescription: "A base image's packages could not be read (a refused layer, an unreadable or unmatched package database)",
+    help: 'Use an image whose layers are well-formed tar with its package database as a regular file, or attach a signed SBOM attestation to it.',
     defaultSeverity: 'high',
   },
   {

@@ -52,7 +52,13 @@ export interface ScanOptions {
    * Checks base images in their registries (materials.images.trust; oci/image-validation.ts). Injected:
    * the Sigstore verifier it needs lives in the verify package, which stage packages do not import.
    */
-  images?: { findings(packages: readonly Package[]): Promise<Finding[]> } | undefined;
+  images?:
+    | {
+        findings(packages: readonly Package[]): Promise<Finding[]>;
+        /** The packages inside the images (oci/image-validation.ts `contents`), matched like any lockfile's. */
+        contents?(packages: readonly Package[]): Promise<{ packages: Package[]; findings: Finding[]; summaries: string[] }>;
+      }
+    | undefined;
 }
 
 export interface ScanResult {
@@ -187,12 +193,24 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     }
   }
   for (const s of suppressions) logger.warning("another scanner's suppression file; ignored (use the policy's exceptions)", { file: s });
+  if (options.images?.contents) {
+    const inside = await options.images.contents(packages);
+    for (const line of inside.summaries) logger.info(`Base image ${line}`);
+    packages = [...packages, ...inside.packages];
+    extra.push(...inside.findings);
+  }
 
   let matches: VulnMatch[] = [];
   let database: VulnSourceDescription | undefined;
   if (options.vulnSource) {
     const queries = new Map<string, { ecosystem: string; name: string; version: string }>();
     for (const p of packages) {
+      // Packages inside an image: OSV is asked about what its records name (Debian's source package...).
+      if (p.image) {
+        const q = p.image.osv;
+        if (q) queries.set(`${q.ecosystem}\u0000${q.name}\u0000${q.version}`, q);
+        continue;
+      }
       // Workspace links are the project's own code, not the public package that may share the name.
       if (!MATCHABLE.has(p.ecosystem) || p.version === '' || p.kind === 'link') continue;
       if (!policy.materials.includeDev && p.groups.includes('dev')) continue;
