@@ -178,6 +178,8 @@ describeWithRegistry('gate: images by reference from a real registry (docker-reg
     expect(parseDeployImage(`localhost:5000/a/b@sha256:${hex}`)).toMatchObject({ registry: 'localhost:5000', repository: 'a/b' });
     expect(() => parseDeployImage(`ghcr.io/acme/app@sha512:${hex}`)).toThrow(/sha256/);
     expect(() => parseDeployImage(`https://user:pw@ghcr.io/acme/app@sha256:${hex}`)).toThrow(/with credentials in it/);
+    expect(() => parseDeployImage(`robot:s3cret@ghcr.io/acme/app@sha256:${hex}`)).toThrow(/with credentials in it/);
+    expect(() => parseDeployImage(`nginx:1.27@sha512:${hex}`)).toThrow(/"nginx:1.27@sha512:a{64}" has a digest that is not sha256/);
   });
 
   it('admits the signed image by reference: the manifest digest is the subject, the evidence its referrers', async () => {

@@ -81,7 +81,8 @@ export interface ImageLookup {
 
 /** A reference with a password in it is never echoed. */
 function shown(reference: string): string {
-  return /\/\/[^/]*@|^[^/]*:[^/@]*@[^/]/.test(reference) ? '(an image reference with credentials in it)' : JSON.stringify(reference);
+  // `scheme://user:pw@host/…` or `user:pw@host/…`: an @ before the first slash of a path.
+  return /\/\/[^/]*@|^[^/]*@[^/]*\//.test(reference) ? '(an image reference with credentials in it)' : JSON.stringify(reference);
 }
 
 /**
