@@ -8,7 +8,7 @@
  * The referrers API path, a lying registry and credentials are played by small node:http registries.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -25,7 +25,7 @@ import {
   type RegistryClient,
 } from '@secure-factory/materials';
 import { imageSignatureVerifier } from '@secure-factory/verify';
-import { writeOciLayout } from '../support/oci-layout.js';
+import { fakeRegistry, writeOciLayout } from '../support/oci-layout.js';
 import { dockerRegistryBin, pushTestImage, startDockerRegistry, type LocalRegistry } from '../support/oci-registry.js';
 
 const digestOf = (b: Buffer): string => `sha256:${sha256Hex(b)}`;
@@ -229,86 +229,6 @@ describeWithRegistry('attest push-to-registry against docker-registry 2.8 on loo
   });
 });
 
-type Handler = (req: IncomingMessage, body: Buffer, res: ServerResponse) => void;
-
-/** A small in-memory registry from the distribution spec, with hooks to lie or to have the referrers API. */
-async function fakeRegistry(options: { referrersApi?: boolean; lie?: 'manifest' | 'blob'; basic?: string }): Promise<{
-  host: string;
-  server: Server;
-  requests: string[];
-  store: Map<string, Buffer>;
-}> {
-  const store = new Map<string, Buffer>();
-  const types = new Map<string, string>();
-  const requests: string[] = [];
-  const handler: Handler = (req, body, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    requests.push(`${req.method} ${url.pathname}`);
-    if (options.basic && req.headers.authorization !== `Basic ${Buffer.from(options.basic).toString('base64')}`) {
-      res.writeHead(401, { 'www-authenticate': 'Basic realm="fake"' }).end();
-      return;
-    }
-    const m = /^\/v2\/(.+)\/(manifests|blobs|referrers)\/(.+)$/.exec(url.pathname);
-    if (req.method === 'POST' && url.pathname.endsWith('/blobs/uploads/')) {
-      res.writeHead(202, { location: `${url.pathname}upload-1` }).end();
-      return;
-    }
-    if (req.method === 'PUT' && url.pathname.includes('/blobs/uploads/')) {
-      const d = url.searchParams.get('digest') ?? '';
-      store.set(d, body);
-      res.writeHead(201, { 'docker-content-digest': options.lie === 'blob' ? `sha256:${'0'.repeat(64)}` : d }).end();
-      return;
-    }
-    if (!m) {
-      res.writeHead(404).end();
-      return;
-    }
-    const [, , kind, ref] = m as unknown as [string, string, string, string];
-    if (kind === 'manifests' && req.method === 'PUT') {
-      const d = digestOf(body);
-      store.set(ref, body);
-      store.set(d, body);
-      types.set(d, req.headers['content-type'] ?? '');
-      const headers: Record<string, string> = { 'docker-content-digest': options.lie === 'manifest' ? `sha256:${'0'.repeat(64)}` : d };
-      const subject = (JSON.parse(body.toString('utf8')) as Manifest).subject?.digest;
-      if (options.referrersApi && subject) headers['oci-subject'] = subject;
-      res.writeHead(201, headers).end();
-      return;
-    }
-    if (kind === 'referrers') {
-      if (!options.referrersApi) {
-        res.writeHead(404).end();
-        return;
-      }
-      const manifests = [...store.entries()]
-        .filter(
-          ([k, v]) =>
-            k.startsWith('sha256:') && v.includes(`"subject"`) && (JSON.parse(v.toString('utf8')) as Manifest).subject?.digest === ref,
-        )
-        .map(([k, v]) => ({ mediaType: MEDIA.ociManifest, digest: k, size: v.length, artifactType: SIGSTORE_BUNDLE_MEDIA_TYPE }));
-      res
-        .writeHead(200, { 'content-type': MEDIA.ociIndex })
-        .end(JSON.stringify({ schemaVersion: 2, mediaType: MEDIA.ociIndex, manifests }));
-      return;
-    }
-    const hit = store.get(ref);
-    if (!hit) {
-      res.writeHead(404).end();
-      return;
-    }
-    if (req.method === 'HEAD') res.writeHead(200).end();
-    else res.writeHead(200, { 'content-type': types.get(digestOf(hit)) ?? MEDIA.ociManifest }).end(hit);
-  };
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => handler(req, Buffer.concat(chunks), res));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const addr = server.address();
-  return { host: `127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`, server, requests, store };
-}
-
 describe('attest push-to-registry protocol edges (node:http registries)', () => {
   const servers: Server[] = [];
   let dir: string;
@@ -316,7 +236,10 @@ describe('attest push-to-registry protocol edges (node:http registries)', () => 
     dir = mkdtempSync(join(tmpdir(), 'sf-image-push-edges-'));
   });
   afterAll(async () => {
-    for (const s of servers) await new Promise<void>((r) => s.close(() => r()));
+    for (const s of servers) {
+      s.closeAllConnections();
+      await new Promise<void>((r) => s.close(() => r()));
+    }
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,14 +1,17 @@
 /**
- * An OCI image layout written by hand, as buildah, umoci or skopeo leave one (`oci-layout`,
+ * OCI test helpers. An OCI image layout written by hand, as buildah, umoci or skopeo leave one (`oci-layout`,
  * `index.json`, `blobs/sha256/`): an image config, one gzip tar layer holding `app.txt`, an OCI manifest,
- * and index.json naming the manifest with a tag (`org.opencontainers.image.ref.name`).
+ * and index.json naming the manifest with a tag (`org.opencontainers.image.ref.name`). And a small
+ * in-memory registry from the distribution spec on node:http, which can have the OCI 1.1 referrers API,
+ * demand basic credentials, or lie about what it stored.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sha256Hex } from '@secure-factory/core';
-import { MEDIA } from '@secure-factory/materials';
+import { MEDIA, type Manifest } from '@secure-factory/materials';
 
 const digestOf = (b: Buffer): string => `sha256:${sha256Hex(b)}`;
 
@@ -54,4 +57,84 @@ export function writeOciLayout(dir: string, content: string, tag = '1.0'): { dig
     }),
   );
   return { digest, manifest };
+}
+
+type Handler = (req: IncomingMessage, body: Buffer, res: ServerResponse) => void;
+
+/** A small in-memory registry from the distribution spec, with hooks to lie or to have the referrers API. */
+export async function fakeRegistry(options: { referrersApi?: boolean; lie?: 'manifest' | 'blob'; basic?: string }): Promise<{
+  host: string;
+  server: Server;
+  requests: string[];
+  store: Map<string, Buffer>;
+}> {
+  const store = new Map<string, Buffer>();
+  const types = new Map<string, string>();
+  const requests: string[] = [];
+  const handler: Handler = (req, body, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    requests.push(`${req.method} ${url.pathname}`);
+    if (options.basic && req.headers.authorization !== `Basic ${Buffer.from(options.basic).toString('base64')}`) {
+      res.writeHead(401, { 'www-authenticate': 'Basic realm="fake"' }).end();
+      return;
+    }
+    const m = /^\/v2\/(.+)\/(manifests|blobs|referrers)\/(.+)$/.exec(url.pathname);
+    if (req.method === 'POST' && url.pathname.endsWith('/blobs/uploads/')) {
+      res.writeHead(202, { location: `${url.pathname}upload-1` }).end();
+      return;
+    }
+    if (req.method === 'PUT' && url.pathname.includes('/blobs/uploads/')) {
+      const d = url.searchParams.get('digest') ?? '';
+      store.set(d, body);
+      res.writeHead(201, { 'docker-content-digest': options.lie === 'blob' ? `sha256:${'0'.repeat(64)}` : d }).end();
+      return;
+    }
+    if (!m) {
+      res.writeHead(404).end();
+      return;
+    }
+    const [, , kind, ref] = m as unknown as [string, string, string, string];
+    if (kind === 'manifests' && req.method === 'PUT') {
+      const d = digestOf(body);
+      store.set(ref, body);
+      store.set(d, body);
+      types.set(d, req.headers['content-type'] ?? '');
+      const headers: Record<string, string> = { 'docker-content-digest': options.lie === 'manifest' ? `sha256:${'0'.repeat(64)}` : d };
+      const subject = (JSON.parse(body.toString('utf8')) as Manifest).subject?.digest;
+      if (options.referrersApi && subject) headers['oci-subject'] = subject;
+      res.writeHead(201, headers).end();
+      return;
+    }
+    if (kind === 'referrers') {
+      if (!options.referrersApi) {
+        res.writeHead(404).end();
+        return;
+      }
+      const manifests = [...store.entries()]
+        .filter(
+          ([k, v]) =>
+            k.startsWith('sha256:') && v.includes(`"subject"`) && (JSON.parse(v.toString('utf8')) as Manifest).subject?.digest === ref,
+        )
+        .map(([k, v]) => ({ mediaType: MEDIA.ociManifest, digest: k, size: v.length, artifactType: MEDIA.sigstoreBundle }));
+      res
+        .writeHead(200, { 'content-type': MEDIA.ociIndex })
+        .end(JSON.stringify({ schemaVersion: 2, mediaType: MEDIA.ociIndex, manifests }));
+      return;
+    }
+    const hit = store.get(ref);
+    if (!hit) {
+      res.writeHead(404).end();
+      return;
+    }
+    if (req.method === 'HEAD') res.writeHead(200).end();
+    else res.writeHead(200, { 'content-type': types.get(digestOf(hit)) ?? MEDIA.ociManifest }).end(hit);
+  };
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => handler(req, Buffer.concat(chunks), res));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const addr = server.address();
+  return { host: `127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`, server, requests, store };
 }
