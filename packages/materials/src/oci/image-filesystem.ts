@@ -16,7 +16,8 @@ export const OS_RELEASE_PATHS = ['etc/os-release', 'usr/lib/os-release'] as cons
 export const DPKG_STATUS = 'var/lib/dpkg/status';
 export const DPKG_STATUS_DIR = 'var/lib/dpkg/status.d';
 export const APK_INSTALLED = 'lib/apk/db/installed';
-export const RPM_SQLITE_PATHS = ['var/lib/rpm/rpmdb.sqlite', 'usr/lib/sysimage/rpm/rpmdb.sqlite'] as const;
+/** rpm ≥ 4.16 (RHEL 9, Rocky, Alma); Fedora ≥ 36 moved it under /usr/lib/sysimage; SUSE uses /usr/share/rpm. */
+export const RPM_SQLITE_PATHS = ['var/lib/rpm/rpmdb.sqlite', 'usr/lib/sysimage/rpm/rpmdb.sqlite', 'usr/share/rpm/rpmdb.sqlite'] as const;
 /** Older rpm databases (BerkeleyDB, ndb): recognised so the scan can say it cannot read them. */
 export const RPM_OTHER_PATHS = ['var/lib/rpm/Packages', 'var/lib/rpm/Packages.db', 'usr/lib/sysimage/rpm/Packages.db'] as const;
 
