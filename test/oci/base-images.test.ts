@@ -6,15 +6,13 @@
  * bundles made with the attest package's key signer. A lying registry and an auth loop are played by
  * small node:http servers.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createSigningPipeline, ephemeralSigner, staticToken, type KeySigner, type SigningPipeline } from '@secure-factory/attest';
-import { parsePolicy, sha256Hex, silentLogger, type Policy } from '@secure-factory/core';
+import { parsePolicy, silentLogger, type Policy } from '@secure-factory/core';
 import {
   createRegistryClient,
   dockerfileImages,
@@ -29,46 +27,14 @@ import {
 } from '@secure-factory/materials';
 import { imageSignatureVerifier, parseTrustedRoot } from '@secure-factory/verify';
 import { runCli } from '../support/cli.js';
+import { dockerRegistryBin, pushTestImage, startDockerRegistry, type LocalRegistry } from '../support/oci-registry.js';
 import { startSigstoreServices, type SigstoreServices } from '../support/sigstore-services.js';
 
-function which(cmd: string): string | undefined {
-  try {
-    return execFileSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const registryBin = which('docker-registry');
+const registryBin = dockerRegistryBin;
 if (!registryBin) {
   console.log('test/oci: skipped — docker-registry is not installed (apt-get install docker-registry; Debian 12 ships 2.8.2)');
 }
 const describeWithRegistry = registryBin ? describe : describe.skip;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createNetServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      const r = await fetch(url);
-      if (r.status === 200) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not answer in 10 s`);
-}
 
 function policyWith(images: string): Policy {
   return parsePolicy(`apiVersion: secure-factory/v1\nmaterials:\n  images:\n${images}`, '.github/secure-factory.yml');
@@ -76,36 +42,15 @@ function policyWith(images: string): Policy {
 
 describeWithRegistry('base images validated in a real registry (docker-registry 2.8 on loopback)', () => {
   let dir: string;
-  let child: ChildProcess | undefined;
+  let local: LocalRegistry | undefined;
   let registry: string;
   let client: RegistryClient;
   const trusted: KeySigner = ephemeralSigner();
   const stranger: KeySigner = ephemeralSigner();
 
-  async function pushImage(repository: string, tag: string, content: string): Promise<string> {
-    const src = join(dir, `layer-${repository.replace(/\//g, '_')}-${tag}`);
-    mkdirSync(src, { recursive: true });
-    writeFileSync(join(src, 'hello.txt'), content);
-    const tarFile = `${src}.tar`;
-    execFileSync('tar', ['--sort=name', '--mtime=@0', '--owner=0', '--group=0', '-cf', tarFile, '-C', src, '.']);
-    const tar = readFileSync(tarFile);
-    execFileSync('gzip', ['-n', '-f', tarFile]);
-    const layer = readFileSync(`${tarFile}.gz`);
-    const config = Buffer.from(
-      JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [`sha256:${sha256Hex(tar)}`] } }),
-    );
-    const configDigest = await client.putBlob(registry, repository, config);
-    const layerDigest = await client.putBlob(registry, repository, layer);
-    const manifest = Buffer.from(
-      JSON.stringify({
-        schemaVersion: 2,
-        mediaType: MEDIA.ociManifest,
-        config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: configDigest, size: config.length },
-        layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: layerDigest, size: layer.length }],
-      }),
-    );
-    return client.putManifest(registry, repository, tag, manifest, MEDIA.ociManifest);
-  }
+  // The start-up and the hand-made image are test/support/oci-registry.ts's.
+  const pushImage = (repository: string, tag: string, content: string): Promise<string> =>
+    pushTestImage(client, registry, repository, tag, content);
 
   /** A key-signed DSSE bundle over an in-toto statement naming the image, pushed as a referrer (tag schema). */
   async function signImage(repository: string, digest: string, signer: KeySigner | SigningPipeline): Promise<void> {
@@ -189,27 +134,8 @@ describeWithRegistry('base images validated in a real registry (docker-registry 
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sf-oci-'));
-    const port = await freePort();
-    registry = `127.0.0.1:${port}`;
-    const config = join(dir, 'config.yml');
-    writeFileSync(
-      config,
-      [
-        'version: 0.1',
-        'log: { level: error, accesslog: { disabled: true } }',
-        `storage: { filesystem: { rootdirectory: ${join(dir, 'storage')} }, delete: { enabled: true } }`,
-        `http: { addr: "127.0.0.1:${port}" }`,
-        '',
-      ].join('\n'),
-    );
-    child = spawn(registryBin as string, ['serve', config], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    try {
-      await waitFor(`http://${registry}/v2/`);
-    } catch (e: unknown) {
-      throw new Error(`docker-registry did not start: ${stderr.slice(-500)}`, { cause: e });
-    }
+    local = await startDockerRegistry();
+    registry = local.host;
     client = createRegistryClient({ credentials: () => undefined });
     signedDigest = await pushImage('acme/base', 'signed', 'signed base');
     await signImage('acme/base', signedDigest, trusted);
@@ -221,7 +147,7 @@ describeWithRegistry('base images validated in a real registry (docker-registry 
   });
 
   afterAll(() => {
-    if (child?.pid) child.kill('SIGTERM');
+    local?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

@@ -3,7 +3,7 @@
  * 2.8.2, installed by .ci/run), started on a free 127.0.0.1 port with its storage in a temporary
  * folder. It has no OCI 1.1 referrers API, so referrers live in the `sha256-HEX` tag schema. Also a
  * hand-made image (config blob, one gzip tar layer, an OCI manifest) pushed with the factory's own
- * registry client. (test/oci/base-images.test.ts has its own copy of the start-up.)
+ * registry client. Used by test/oci/ and test/gate/images-by-reference.test.ts.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
