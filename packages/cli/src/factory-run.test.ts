@@ -1,4 +1,7 @@
-import { reportDetails, type StageReport } from './factory-run.js';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { detectFetch, packageManager, reportDetails, type StageReport } from './factory-run.js';
 
 const finding = (rule: string, blocking: boolean, message: string, help?: string): StageReport['findings'][number] => ({
   rule,
@@ -70,5 +73,43 @@ describe('run report details', () => {
     expect(lines.filter((l) => l.startsWith('    - '))).toHaveLength(10);
     expect(lines.at(-1)).toBe('    … and 3 more (run --json lists them all)');
     expect(reportDetails([{ stage: 'gate', state: 'passed', detail: '', findings: [] }])).toEqual([]);
+  });
+});
+
+describe('run defaults for a project as its team builds it', () => {
+  const project = (files: Record<string, string>): string => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sf-run-defaults-'));
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), text);
+    }
+    return dir;
+  };
+
+  it("fetches with the lockfile's own package manager, without install scripts, only when nothing is installed", () => {
+    expect(detectFetch(project({ 'package-lock.json': '{}' }))?.command).toBe('npm ci --ignore-scripts --no-audit --no-fund');
+    expect(detectFetch(project({ 'npm-shrinkwrap.json': '{}' }), true)?.command).toBe(
+      'npm ci --ignore-scripts --no-audit --no-fund --offline',
+    );
+    expect(detectFetch(project({ 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n" }))?.command).toBe(
+      'pnpm install --frozen-lockfile --ignore-scripts',
+    );
+    expect(detectFetch(project({ 'yarn.lock': '# yarn lockfile v1\n' }))?.command).toBe('yarn install --frozen-lockfile --ignore-scripts');
+    expect(detectFetch(project({ 'yarn.lock': '__metadata:\n  version: 8\n' }))?.command).toBe(
+      'yarn install --immutable --mode=skip-build',
+    );
+    expect(detectFetch(project({ 'bun.lock': '{}' }))?.command).toBe('bun install --frozen-lockfile --ignore-scripts');
+    expect(detectFetch(project({ 'Cargo.lock': '' }))?.command).toBe('cargo fetch --locked');
+    // Already installed, or nothing to install from.
+    expect(detectFetch(project({ 'package-lock.json': '{}', 'node_modules/.package-lock.json': '{}' }))).toBeUndefined();
+    expect(detectFetch(project({ 'package.json': '{}' }))).toBeUndefined();
+  });
+
+  it('runs package.json scripts through the package manager of the lockfile', () => {
+    expect(packageManager(project({ 'package-lock.json': '{}' }))).toBe('npm');
+    expect(packageManager(project({ 'pnpm-lock.yaml': '' }))).toBe('pnpm');
+    expect(packageManager(project({ 'yarn.lock': '' }))).toBe('yarn');
+    expect(packageManager(project({ 'bun.lockb': '' }))).toBe('bun');
+    expect(packageManager(project({}))).toBe('npm');
   });
 });

@@ -5,7 +5,7 @@
  * one found problems, so the gate decides on complete evidence and the report shows every link: each
  * stage's findings, and for a failed build the phase that failed, its exit status and its last lines.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { attestEvidence, publicKeyHint } from '@secure-factory/attest';
@@ -36,6 +36,15 @@ export interface RunOptions {
   build?: string | undefined;
   outputs?: string[] | undefined;
   test?: string | undefined;
+  /**
+   * The fetch command (dependencies from the lockfile, before the build). undefined: the ecosystem's own
+   * frozen install when the project has a lockfile and no installed dependencies; '': no fetch.
+   */
+  fetch?: string | undefined;
+  /** The fetch phase's network; default the policy file's, else (built-in defaults) fetch-only when there is a fetch. */
+  network?: 'none' | 'fetch-only' | undefined;
+  /** Never use the network: the fetch (if any) runs with loopback only, from the local caches. */
+  offline?: boolean | undefined;
   logger: Logger;
 }
 
@@ -86,6 +95,63 @@ async function projectScripts(dir: string): Promise<Record<string, string>> {
   }
 }
 
+export interface DetectedFetch {
+  command: string;
+  /** Why it was chosen, for the log: the lockfile and what was missing. */
+  reason: string;
+}
+
+/**
+ * The fetch a team would run before building, from the lockfile at the project's root — only when the
+ * dependencies are not installed yet (a checkout that already has node_modules builds as it is).
+ * `offline`: the package manager is told to use its cache only (no network in the fetch phase).
+ */
+export function detectFetch(dir: string, offline = false): DetectedFetch | undefined {
+  const has = (f: string): boolean => existsSync(path.join(dir, f));
+  const js = !has('node_modules');
+  if (js && (has('package-lock.json') || has('npm-shrinkwrap.json'))) {
+    const lock = has('npm-shrinkwrap.json') ? 'npm-shrinkwrap.json' : 'package-lock.json';
+    // Install scripts are left out (the usual way a malicious package runs code, and husky-style prepare
+    // scripts rewrite .git/config); a project that needs them passes --fetch 'npm ci'.
+    return { command: `npm ci --ignore-scripts --no-audit --no-fund${offline ? ' --offline' : ''}`, reason: `${lock}, no node_modules` };
+  }
+  if (js && has('pnpm-lock.yaml')) {
+    return {
+      command: `pnpm install --frozen-lockfile --ignore-scripts${offline ? ' --offline' : ''}`,
+      reason: 'pnpm-lock.yaml, no node_modules',
+    };
+  }
+  if (js && (has('bun.lock') || has('bun.lockb'))) {
+    return {
+      command: 'bun install --frozen-lockfile --ignore-scripts',
+      reason: `${has('bun.lock') ? 'bun.lock' : 'bun.lockb'}, no node_modules`,
+    };
+  }
+  if (js && has('yarn.lock')) {
+    // Yarn Berry lockfiles open with __metadata; Yarn 1 ones with a comment header.
+    const berry = /^__metadata:/m.test(readFileSync(path.join(dir, 'yarn.lock'), 'utf8').slice(0, 4096));
+    return {
+      command: berry
+        ? 'yarn install --immutable --mode=skip-build'
+        : `yarn install --frozen-lockfile --ignore-scripts${offline ? ' --offline' : ''}`,
+      reason: 'yarn.lock, no node_modules',
+    };
+  }
+  if (has('Cargo.lock') && !has('target')) {
+    return { command: `cargo fetch --locked${offline ? ' --offline' : ''}`, reason: 'Cargo.lock, no target folder' };
+  }
+  return undefined;
+}
+
+/** The package manager whose lockfile the project has (npm when none): it runs the package.json scripts. */
+export function packageManager(dir: string): 'npm' | 'pnpm' | 'yarn' | 'bun' {
+  const has = (f: string): boolean => existsSync(path.join(dir, f));
+  if (has('pnpm-lock.yaml')) return 'pnpm';
+  if (has('yarn.lock')) return 'yarn';
+  if (has('bun.lock') || has('bun.lockb')) return 'bun';
+  return 'npm';
+}
+
 function stageFindings(findings: readonly Finding[]): StageFinding[] {
   const out = findings.map((f) => ({
     rule: f.rule,
@@ -128,14 +194,33 @@ export async function runFactory(o: RunOptions): Promise<RunResult> {
   await mkdir(work, { recursive: true });
   await writeFile(path.join(work, '.gitignore'), '# written by secure-factory run\n*\n');
   const scripts = await projectScripts(dir);
-  const buildCommand = o.build ?? scripts.build;
+  // A package.json script runs as the team runs it — through the package manager, which puts
+  // node_modules/.bin on PATH and runs its pre/post scripts — not as bare shell text.
+  const pm = packageManager(dir);
+  const buildCommand = o.build ?? (scripts.build !== undefined ? `${pm} run build` : undefined);
   if (!buildCommand)
     throw new ConfigurationError(`no build command for ${o.dir}`, { hint: 'pass --build CMD or add a "build" script to package.json' });
-  const testCommand = o.test ?? scripts.test;
+  const testCommand = o.test ?? (scripts.test !== undefined ? `${pm} ${pm === 'npm' ? 'test' : 'run test'}` : undefined);
+  // --offline never fetches on its own (an uncached dependency would fail the build); --fetch still runs.
+  const wouldFetch = o.fetch === undefined ? detectFetch(dir, o.offline === true) : undefined;
+  const detected = o.offline ? undefined : wouldFetch;
+  const fetchCommand = o.fetch === undefined ? detected?.command : o.fetch || undefined;
+  // A policy file decides the fetch's network; the built-in defaults give a fetch the egress proxy to its
+  // lockfiles' registries only (never the build), unless --offline.
+  const network: 'none' | 'fetch-only' =
+    o.network ?? (o.offline ? 'none' : policyFile ? policy.build.network : fetchCommand ? 'fetch-only' : 'none');
   const stages: StageReport[] = [];
   logger.info(
     `secure-factory run ${o.dir} — policy ${policyFile ? path.relative(process.cwd(), policyFile) : '(built-in defaults)'}, environment ${o.environment}`,
   );
+  if (o.offline && wouldFetch && o.fetch === undefined) {
+    logger.info(`no fetch (--offline): ${wouldFetch.reason}; to install from the local cache pass --fetch '${wouldFetch.command}'`);
+  }
+  if (fetchCommand) {
+    logger.info(
+      `fetch: ${fetchCommand}${detected ? ` (${detected.reason}; --fetch '' skips it)` : ''}, network ${network === 'fetch-only' ? "through the egress proxy to the lockfiles' registries only" : 'none (loopback only)'}`,
+    );
+  }
 
   // ---- source ----
   let source: VerifySourceResult | undefined;
@@ -181,7 +266,9 @@ export async function runFactory(o: RunOptions): Promise<RunResult> {
       command: ['/bin/sh', '-c', buildCommand],
       outputs: o.outputs && o.outputs.length > 0 ? o.outputs : ['**/*'],
       evidence: evidenceDir,
-      network: policy.build.network,
+      network,
+      networkAllow: policy.build.networkAllow,
+      fetchCommand,
       reproducible: policy.build.reproducible,
       timeoutMs: policy.build.timeoutMs,
       env: policy.build.env,

@@ -5,7 +5,7 @@
  * reproducibility check, then SLSA provenance v1 into the evidence folder.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, readlinkSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -38,7 +38,7 @@ import {
 } from './sandbox.js';
 import type { NetworkMode } from './settings.js';
 import { readSourceInfo, type SourceInfo } from './source-info.js';
-import { checkGlob, collectOutputs, toSubjects, type OutputFile } from './subjects.js';
+import { checkGlob, collectOutputs, outputSubjects, type OutputFile } from './subjects.js';
 import { missingTool, usedToolchains, type Toolchain } from './toolchains.js';
 import {
   assertNoSymlinks,
@@ -75,6 +75,8 @@ export interface BuildOptions {
   cache?: FetchCacheOptions | undefined;
   /** Host folder receiving the outputs (bound writable at /out); default `<source>/.secure-factory/out` (recreated each run). */
   outputDir?: string | undefined;
+  /** The name (`registry/name`) of the image an OCI layout among the outputs holds; its manifest digest is the subject. */
+  imageName?: string | undefined;
   logger: Logger;
   hostEnv?: NodeJS.ProcessEnv;
   sandbox?: DetectOptions;
@@ -327,7 +329,35 @@ function describeFailure(phase: PhaseFailure['phase'], r: SandboxResult): PhaseF
   };
 }
 
-function failureFindings(kind: 'fetch' | 'build' | 'test', r: SandboxResult, timeoutMs: number, sandboxPath: string): Finding[] {
+/**
+ * A missing tool the project itself declares (package.json dependencies, a node_modules/.bin program)
+ * when nothing installed the dependencies: the fix is a fetch, not the runner's PATH.
+ */
+function declaredDependency(source: string, tool: string, fetched: boolean): string | undefined {
+  if (fetched || existsSync(path.join(source, 'node_modules'))) return undefined;
+  let pkg: Record<string, unknown>;
+  try {
+    pkg = JSON.parse(readFileSync(path.join(source, 'package.json'), 'utf8')) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  for (const field of ['devDependencies', 'dependencies', 'optionalDependencies']) {
+    const deps = pkg[field];
+    if (deps && typeof deps === 'object' && Object.hasOwn(deps, tool)) return `package.json ${field}`;
+  }
+  const lock = ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock'].find((f) =>
+    existsSync(path.join(source, f)),
+  );
+  return lock ? `${lock} (no node_modules)` : undefined;
+}
+
+function failureFindings(
+  kind: 'fetch' | 'build' | 'test',
+  r: SandboxResult,
+  timeoutMs: number,
+  sandboxPath: string,
+  project?: { source: string; fetched: boolean },
+): Finding[] {
   const out: Finding[] = [];
   const tail = `${r.stderrTail}\n${r.stdoutTail}`;
   if (r.setupError) {
@@ -359,7 +389,17 @@ function failureFindings(kind: 'fetch' | 'build' | 'test', r: SandboxResult, tim
     message: `the ${kind} command failed (${status})${last ? `: ${last}` : ''}`,
   });
   const tool = r.exitCode === 127 ? missingTool(tail) : undefined;
-  if (tool) {
+  const declared = tool && kind !== 'fetch' && project ? declaredDependency(project.source, tool, project.fetched) : undefined;
+  if (tool && declared) {
+    out.push({
+      rule: 'build/dependencies-missing',
+      severity: 'high',
+      blocking: true,
+      message: `the ${kind} command needs \`${tool}\` from the project's dependencies (${declared}), but nothing installed them: no fetch ran`,
+      help: "restore the dependencies from the lockfile in the fetch phase before the build: --fetch 'npm ci' (CLI build and run), the fetch input (hermetic-build and the reusable workflow)",
+      properties: { tool },
+    });
+  } else if (tool) {
     out.push({
       rule: 'build/tool-missing',
       severity: 'high',
@@ -403,7 +443,9 @@ function integrityFindings(report: IntegrityReport): Finding[] {
         severity: 'high',
         blocking: true,
         message: `the ${p.phase} phase wrote under .git/: ${list(p.git)}`,
-        help: 'nothing in a fetch or build may write git hooks, config or the index; find the script that did (e.g. an npm install script)',
+        help: p.git.includes('.git/config')
+          ? "nothing in a fetch or build may write git hooks, config or the index. A `prepare` script such as husky's (`husky install` sets core.hooksPath) is the usual cause: fetch with `npm ci --ignore-scripts`, or set HUSKY=0 for the fetch"
+          : 'nothing in a fetch or build may write git hooks, config or the index; find the script that did (e.g. an npm install script)',
         properties: { phase: p.phase, paths: p.git },
       });
     }
@@ -638,10 +680,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const buildOk = !failed(built.r);
     if (!buildOk) {
       fail('build', built.r);
-      findings.push(...failureFindings('build', built.r, options.timeoutMs, hostPath));
+      findings.push(...failureFindings('build', built.r, options.timeoutMs, hostPath, { source: options.source, fetched }));
     }
     const outputs = built.outputs ?? [];
-    result.subjects = toSubjects(outputs);
+    result.subjects = buildOk ? (await outputSubjects(outputDir, outputs, options.imageName)).subjects : [];
     lap('subjects');
 
     // 3. Tests: a layer of their own over the build's (they may write temp files in the project, never alter what was built).
@@ -662,7 +704,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       test = { command: options.testCommand, passed: !failed(t), exitCode: t.exitCode, timedOut: t.timedOut };
       if (!test.passed) {
         fail('test', t);
-        findings.push(...failureFindings('test', t, options.timeoutMs, hostPath));
+        findings.push(...failureFindings('test', t, options.timeoutMs, hostPath, { source: options.source, fetched }));
       }
     }
     lap('tests');

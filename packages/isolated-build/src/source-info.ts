@@ -17,6 +17,22 @@ function git(dir: string, args: string[]): { ok: boolean; out: string; err: stri
   return { ok: r.status === 0, out: (r.stdout || '').trim(), err: (r.stderr || r.error?.message || '').trim() };
 }
 
+/**
+ * Paths of `git status --porcelain=v1 -z`: `XY PATH` entries; a rename or copy (`R`/`C`) is followed by
+ * an entry holding the original path, which is not a separate change.
+ */
+export function porcelainPaths(out: string): string[] {
+  const entries = out.split('\0');
+  const paths: string[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] as string;
+    if (e.length < 4) continue;
+    paths.push(e.slice(3));
+    if (e[0] === 'R' || e[0] === 'C') i++;
+  }
+  return paths;
+}
+
 /** `git@github.com:o/r.git`, `https://user:token@github.com/o/r.git` → `git+https://github.com/o/r`. */
 export function normaliseRemote(url: string): string | undefined {
   const scp = /^[^@/\s]+@([^:/\s]+):(.+)$/.exec(url);
@@ -49,15 +65,12 @@ export function readSourceInfo(dir: string, env: NodeJS.ProcessEnv = process.env
     });
   }
   const time = git(dir, ['log', '-1', '--format=%ct', head.out]);
-  const status = git(dir, ['status', '--porcelain=v1', '-z', '--untracked-files=all']);
-  const dirty = status.ok
-    ? status.out
-        .split('\0')
-        .filter((l) => l.length > 3)
-        .map((l) => l.slice(3))
-        // The factory's own output and evidence folders are not source.
-        .filter((p) => !p.startsWith('.secure-factory/'))
-    : [];
+  const status = spawnSync('git', ['-C', dir, 'status', '--porcelain=v1', '-z', '--untracked-files=all'], {
+    encoding: 'utf8',
+    env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' },
+  });
+  // Not trimmed: each entry is `XY PATH` and a leading space is part of the status.
+  const dirty = status.status === 0 ? porcelainPaths(status.stdout || '').filter((p) => !p.startsWith('.secure-factory/')) : [];
   let repositoryUri: string | undefined;
   if (env.GITHUB_REPOSITORY && env.GITHUB_ACTIONS === 'true') {
     const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/^https?:\/\//, '');

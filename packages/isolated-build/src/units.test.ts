@@ -12,7 +12,7 @@ import { bwrapArgs, pathBinds, phaseScript } from './sandbox.js';
 import { egressAllowList, hostAllowed, npmrcRegistries } from './egress-proxy.js';
 import { missingTool } from './toolchains.js';
 import { parseTimeout, resolveSettings } from './settings.js';
-import { normaliseRemote } from './source-info.js';
+import { normaliseRemote, porcelainPaths } from './source-info.js';
 import { checkGlob, normaliseName } from './subjects.js';
 import { sourceWritePaths } from './build.js';
 
@@ -266,5 +266,27 @@ describe('differences and digests', () => {
         "sh: 1: cannot create /src/a.txt: Read-only file system\nError: EROFS: read-only file system, open '/src/dist/x.js'\nother",
       ),
     ).toEqual(['/src/a.txt', '/src/dist/x.js']);
+  });
+});
+
+describe('porcelainPaths', () => {
+  it('keeps the leading space of an unstaged change and skips the original path of a rename', () => {
+    const out = ' M dist/a.js\0R  new.ts\0old.ts\0?? notes.txt\0 D gone.js\0';
+    expect(porcelainPaths(out)).toEqual(['dist/a.js', 'new.ts', 'notes.txt', 'gone.js']);
+  });
+
+  it('reads what git itself prints for a real checkout', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sf-porcelain-'));
+    const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.email=a@b', '-c', 'user.name=a', ...args]);
+    git('init', '-q');
+    writeFileSync(path.join(dir, 'dist.js'), 'a');
+    writeFileSync(path.join(dir, 'old.txt'), 'b');
+    git('add', '.');
+    git('commit', '-qm', 'x');
+    writeFileSync(path.join(dir, 'dist.js'), 'changed');
+    git('mv', 'old.txt', 'renamed.txt');
+    writeFileSync(path.join(dir, 'new file.txt'), 'c');
+    const out = execFileSync('git', ['-C', dir, 'status', '--porcelain=v1', '-z', '--untracked-files=all'], { encoding: 'utf8' });
+    expect(porcelainPaths(out).sort()).toEqual(['dist.js', 'new file.txt', 'renamed.txt']);
   });
 });

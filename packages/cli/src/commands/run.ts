@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { runFactory } from '../factory-run.js';
-import { printErr } from '@secure-factory/core';
+import { ConfigurationError, printErr } from '@secure-factory/core';
 import { execute, type CommonOptions } from '../context.js';
 import { openVulnSource } from '../vuln-source.js';
 
@@ -13,6 +13,8 @@ interface RunCliOptions extends CommonOptions {
   build?: string;
   outputs: string[];
   test?: string;
+  fetch?: string;
+  network?: string;
 }
 
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
@@ -35,6 +37,14 @@ export function registerRun(program: Command): Command {
       [],
     )
     .option('--test <cmd>', 'test command (default: the "test" script of DIR/package.json)')
+    .option(
+      '--fetch <cmd>',
+      "command that restores the dependencies from the lockfile before the build (default: npm ci, pnpm/yarn/bun's frozen install or cargo fetch --locked when the lockfile is there and nothing is installed; '' for none)",
+    )
+    .option(
+      '--network <mode>',
+      "the fetch's network: fetch-only (egress proxy to the lockfiles' registries) or none (default: the policy's; with the built-in defaults fetch-only when there is a fetch, none with --offline)",
+    )
     .option('--json', 'print the result as JSON on stdout')
     .option('--verbose', 'print debug output')
     .addHelpText('after', '\nExit codes: 0 admitted, 1 refused, 2 bad input, 3 infrastructure.')
@@ -48,6 +58,9 @@ export function registerRun(program: Command): Command {
           build: opts.build,
           outputs: opts.outputs,
           test: opts.test,
+          fetch: opts.fetch,
+          network: networkOption(opts.network),
+          offline: opts.offline === true,
           logger,
         });
         printErr(`\n${r.report}`);
@@ -65,4 +78,10 @@ export function registerRun(program: Command): Command {
         };
       }),
     );
+}
+
+function networkOption(value: string | undefined): 'none' | 'fetch-only' | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'none' || value === 'fetch-only') return value;
+  throw new ConfigurationError(`--network "${value}": allowed values are none, fetch-only`);
 }
