@@ -162,7 +162,73 @@ const RECORDS = [
       },
     ],
   },
+  {
+    schema_version: '1.7.0',
+    id: 'RLSA-2099:0003',
+    modified: '2026-12-01T00:00:00Z',
+    summary: 'openssl: test advisory for the rpm scan',
+    severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N' }],
+    affected: [
+      {
+        package: { ecosystem: 'Rocky Linux:9', name: 'openssl' },
+        ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '1:3.0.7-25.el9_3' }] }],
+      },
+    ],
+  },
 ];
+
+/**
+ * An rpmdb.sqlite written by the real rpm (4.18 on Debian: `%_db_backend sqlite`): a spec whose `libs`
+ * subpackage is openssl-libs (source RPM openssl-…src.rpm), built with rpmbuild and recorded with
+ * `rpm -i --justdb`. Undefined when rpm/rpmbuild are not installed (apt-get install rpm).
+ */
+function realRpmDatabase(dir: string): Buffer | undefined {
+  if (!which('rpmbuild') || !which('rpm')) return undefined;
+  const top = join(dir, 'rpmbuild');
+  mkdirSync(join(top, 'SPECS'), { recursive: true });
+  writeFileSync(
+    join(top, 'SPECS', 'openssl.spec'),
+    [
+      'Name: openssl',
+      'Version: 3.0.7',
+      'Release: 24.el9',
+      'Epoch: 1',
+      'Summary: test package for the rpm database reader',
+      'License: Apache-2.0',
+      'BuildArch: noarch',
+      '%description',
+      'test',
+      '%package libs',
+      'Summary: libraries',
+      '%description libs',
+      'test',
+      '%files',
+      '%files libs',
+      '',
+    ].join('\n'),
+  );
+  execFileSync('rpmbuild', ['--define', `_topdir ${top}`, '-bb', join(top, 'SPECS', 'openssl.spec')], { stdio: 'ignore' });
+  const db = join(dir, 'rpmdb');
+  mkdirSync(db);
+  execFileSync('rpm', ['--dbpath', db, '--initdb']);
+  execFileSync(
+    'rpm',
+    [
+      '--dbpath',
+      db,
+      '-i',
+      '--justdb',
+      '--nodeps',
+      '--ignorearch',
+      '--ignoreos',
+      join(top, 'RPMS', 'noarch', 'openssl-libs-3.0.7-24.el9.noarch.rpm'),
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
+  return readFileSync(join(db, 'rpmdb.sqlite'));
+}
 
 describeWithRegistry('vulnerabilities of base images, read from a real registry (docker-registry 2.8 on loopback)', () => {
   let dir: string;
@@ -175,7 +241,7 @@ describeWithRegistry('vulnerabilities of base images, read from a real registry 
   const digests: Record<string, string> = {};
 
   /** A gzip tar layer from files, written by GNU tar (name-sorted, reproducible). */
-  function tarLayer(files: Record<string, string>): Buffer {
+  function tarLayer(files: Record<string, string | Buffer>): Buffer {
     const src = mkdtempSync(join(dir, 'layer-'));
     for (const [p, content] of Object.entries(files)) {
       mkdirSync(join(src, p, '..'), { recursive: true });
@@ -384,6 +450,14 @@ describeWithRegistry('vulnerabilities of base images, read from a real registry 
     const strangerSbom = await pushImage('acme/distroless', 'stranger-sbom', [tarLayer({ 'app/hello.txt': 'hello again' })]);
     await signature('acme/distroless', strangerSbom);
     await attach('acme/distroless', strangerSbom, stranger, 'https://cyclonedx.org/bom', cdx);
+    const rpmdb = realRpmDatabase(dir);
+    if (rpmdb) {
+      const rocky = await pushImage('acme/rocky', 'vulnerable', [
+        tarLayer({ 'etc/os-release': 'NAME="Rocky Linux"\nID="rocky"\nVERSION_ID="9.2"\nPRETTY_NAME="Rocky Linux 9.2 (Blue Onyx)"\n' }),
+        tarLayer({ 'var/lib/rpm/rpmdb.sqlite': rpmdb }),
+      ]);
+      await signature('acme/rocky', rocky);
+    } else process.stderr.write('SKIPPED (rpm case): rpm/rpmbuild are not installed (apt-get install rpm)\n');
   }, 120_000);
 
   afterAll(() => {
@@ -445,6 +519,20 @@ describeWithRegistry('vulnerabilities of base images, read from a real registry 
     const gone = await scanDockerfile(`${registry}/acme/alpine@${digests['acme/alpine:whiteout']}`);
     expect(gone.packages.filter((p) => p.image)).toEqual([]);
     expect(gone.findings.filter((f) => f.rule === RULE.vulnerable)).toEqual([]);
+  });
+
+  it('an rpm package in a Rocky Linux 9 image (rpmdb.sqlite written by the real rpm, read with node:sqlite) matches by its source RPM', async () => {
+    const digest = digests['acme/rocky:vulnerable'];
+    if (!digest) return; // rpm not installed: said in beforeAll
+    const r = await scanDockerfile(`${registry}/acme/rocky@${digest}`);
+    const vulns = r.findings.filter((f) => f.rule === RULE.vulnerable);
+    expect(vulns).toHaveLength(1);
+    expect(vulns[0]?.message).toMatch(
+      /RLSA-2099:0003 in openssl-libs@1:3\.0\.7-24\.el9 \(source openssl 1:3\.0\.7-24\.el9, Rocky Linux:9\)/,
+    );
+    expect(r.packages.filter((p) => p.image).map((p) => p.purl)).toEqual([
+      'pkg:rpm/rocky/openssl-libs@3.0.7-24.el9?arch=noarch&distro=rocky-9.2&epoch=1&upstream=openssl',
+    ]);
   });
 
   it('a layer with a ../ path is refused with a clear, blocking message', async () => {
