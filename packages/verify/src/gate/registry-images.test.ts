@@ -143,6 +143,7 @@ describe('lookUpImages (the gate checks what the client returns)', () => {
     const [l] = await lookUpImages([parseDeployImage(`nginx@sha256:${hex}`)], options(client), emptyIndex());
     expect(client.calls).toEqual([]);
     expect(l?.failure?.kind).toBe('refused');
+    expect(l?.check.stage).toBe('gate');
     expect(l?.check.reason).toMatch(
       /Docker Hub \(docker\.io\), a registry deploy\.production\.registries does not list \(registry\.example\/acme\)/,
     );

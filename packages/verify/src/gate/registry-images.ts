@@ -146,10 +146,11 @@ export function imageRegistryAllowed(image: DeployImage, allowed: readonly strin
   return registryAllowed(`${image.registry}/${image.repository}`, allowed.map(normaliseAllowed));
 }
 
-const check = (status: Check['status'], reason: string, fix?: string): Check => ({
+/** Blamed on the gate's policy when the registry is not listed, on the attestations' store otherwise. */
+const check = (status: Check['status'], reason: string, fix?: string, stage: Check['stage'] = 'attest'): Check => ({
   id: 'image-registry',
   title: 'image in its registry',
-  stage: 'attest',
+  stage,
   status,
   reason,
   ...(fix ? { fix } : {}),
@@ -185,6 +186,7 @@ export async function lookUpImages(
           hub
             ? 'deploy an image from your own registry (copy it there and sign it); Docker Hub is refused unless the policy names docker.io'
             : `deploy from a listed registry, or add ${image.registry} to deploy.${options.environment}.registries`,
+          'gate',
         ),
       });
       continue;
