@@ -25,6 +25,8 @@ export interface RunInputs {
   evidence: string;
   /** Restore/save the fetch phase's /cache folder on the Actions cache service, digest-verified. */
   cache: boolean;
+  /** The image (`registry/name`) an OCI layout among the outputs holds. */
+  imageName: string | undefined;
 }
 
 export function readInputs(): RunInputs {
@@ -44,5 +46,6 @@ export function readInputs(): RunInputs {
     policy: getOptionalInput('policy'),
     evidence: getOptionalInput('evidence') ?? '.secure-factory/evidence',
     cache: getBooleanInput('cache', false),
+    imageName: getOptionalInput('image-name'),
   };
 }

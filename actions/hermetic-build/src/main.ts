@@ -25,6 +25,7 @@ export async function run(inputs: RunInputs): Promise<void> {
     env: inputs.env,
     fetchCommand: inputs.fetchCommand,
     testCommand: inputs.testCommand,
+    imageName: inputs.imageName,
     // The fetch cache folder lives in the runner's temp, outside the workspace and the outputs.
     cache: inputs.cache
       ? { dir: path.join(process.env.RUNNER_TEMP ?? os.tmpdir(), 'secure-factory-fetch-cache'), store: actionsCacheStore() }

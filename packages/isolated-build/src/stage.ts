@@ -22,6 +22,8 @@ export interface BuildStageInputs {
   fetchCommand?: string | undefined;
   testCommand?: string | undefined;
   outputDir?: string | undefined;
+  /** The name (`registry/name`) of the image an OCI layout among the outputs holds. */
+  imageName?: string | undefined;
   cache?: FetchCacheOptions | undefined;
   logger: Logger;
   hostEnv?: NodeJS.ProcessEnv;
@@ -52,6 +54,7 @@ export async function runBuildStage(i: BuildStageInputs): Promise<BuildResult & 
     fetchCommand: i.fetchCommand,
     testCommand: i.testCommand,
     outputDir: i.outputDir,
+    imageName: i.imageName,
     cache: i.cache,
     logger: i.logger,
     ...(i.hostEnv ? { hostEnv: i.hostEnv } : {}),

@@ -17,6 +17,7 @@ import {
   subjectName,
   type Subject,
 } from '@secure-factory/core';
+import { readOciLayout } from '@secure-factory/materials';
 
 export interface OutputFile {
   /** The subject name: relative, `/`-separated, normalised (core subjectName). */
@@ -136,4 +137,63 @@ export async function collectOutputs(outDir: string, globs: readonly string[]): 
 
 export function toSubjects(outputs: readonly OutputFile[]): Subject[] {
   return outputs.map((o) => ({ name: o.name, digest: { sha256: o.sha256 } }));
+}
+
+export interface ImageOutput {
+  /** The layout folder, relative to the output folder (`.` for the folder itself). */
+  folder: string;
+  /** The subject name: the image name given (`registry/name`), else the folder's path. */
+  name: string;
+  /** `sha256:HEX` of the image manifest (or index) the layout's index.json names. */
+  digest: string;
+}
+
+/**
+ * The outputs as subjects, with every OCI image layout among them (a folder holding both `oci-layout`
+ * and `index.json`, as buildah, umoci, skopeo or BuildKit's `type=oci` write one) turned into ONE
+ * subject: the digest of its image manifest, which is what a registry, a runtime and the gate by
+ * reference know the image by. The layout's own files (blobs, index.json, oci-layout) are then not
+ * subjects. `imageName` names the image (`registry/name`); without it the folder's path does.
+ */
+export async function outputSubjects(
+  outDir: string,
+  outputs: readonly OutputFile[],
+  imageName?: string,
+): Promise<{ subjects: Subject[]; images: ImageOutput[] }> {
+  const names = new Set(outputs.map((o) => o.name));
+  const folders = outputs
+    .filter((o) => o.name === 'oci-layout' || o.name.endsWith('/oci-layout'))
+    .map((o) => path.posix.dirname(o.name))
+    .filter((f) => names.has(f === '.' ? 'index.json' : `${f}/index.json`));
+  if (folders.length === 0) {
+    if (imageName !== undefined)
+      throw new ConfigurationError(`an image name (${imageName}) was given, but the outputs hold no OCI image layout`, {
+        hint: 'write the image as an OCI layout (oci-layout, index.json, blobs/) into the output folder and match it with the output globs, e.g. "image/**"',
+      });
+    return { subjects: toSubjects(outputs), images: [] };
+  }
+  if (imageName !== undefined && folders.length > 1) {
+    throw new ConfigurationError(`the outputs hold ${folders.length} OCI image layouts (${folders.join(', ')}); an image name names one`, {
+      hint: 'write one image layout per build, or leave the image name out (each image is then named by its folder)',
+    });
+  }
+  if (imageName === undefined && folders.includes('.')) {
+    throw new ConfigurationError('the output folder itself is an OCI image layout, so it has no folder name to name the image by', {
+      hint: 'give the image name (--image-name registry/name, the image-name input)',
+    });
+  }
+  const root = await realpath(outDir);
+  const images: ImageOutput[] = [];
+  for (const folder of folders) {
+    const layout = await readOciLayout(folder === '.' ? root : path.join(root, folder));
+    images.push({ folder, name: imageName ?? folder, digest: layout.image.digest });
+  }
+  const inLayout = (name: string): boolean => folders.some((f) => f === '.' || name.startsWith(`${f}/`));
+  return {
+    subjects: [
+      ...toSubjects(outputs.filter((o) => !inLayout(o.name))),
+      ...images.map((i) => ({ name: i.name, digest: { sha256: i.digest.slice('sha256:'.length) } })),
+    ],
+    images,
+  };
 }

@@ -17,6 +17,7 @@ interface BuildOptions extends CommonOptions {
   env?: string[];
   policy?: string;
   cacheDir?: string;
+  imageName?: string;
 }
 
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
@@ -55,6 +56,10 @@ export function registerBuild(program: Command): Command {
       '--output-dir <dir>',
       'host folder receiving the outputs and bound at /out (default <source>/.secure-factory/out, recreated each run)',
     )
+    .option(
+      '--image-name <registry/name>',
+      'the image an OCI layout among the outputs holds (oci-layout + index.json): its manifest digest is the subject, under this name',
+    )
     .option('--env <name>', 'environment variable passed into the sandbox (repeatable; added to the policy build.env)', collect)
     .option(
       '--cache-dir <dir>',
@@ -87,6 +92,7 @@ Example:
           fetchCommand: opts.fetch,
           testCommand: opts.test,
           outputDir: opts.outputDir,
+          imageName: opts.imageName,
           cache: opts.cacheDir ? { dir: opts.cacheDir } : undefined,
           logger,
           onOutput: (chunk) => buildLog.write(chunk),
