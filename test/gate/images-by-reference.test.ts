@@ -196,6 +196,32 @@ describeWithRegistry('gate: images by reference from a real registry (docker-reg
     expect(r.decision.inputs.every((i) => i.origin.startsWith(`${reg.host}/${REPO}@sha256:`))).toBe(true);
   });
 
+  it('a multi-platform image is admitted by its index digest (what was attested); a platform digest alone is refused', async () => {
+    const platform = await client.getManifest(reg.host, REPO, d.unsigned);
+    const index = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MEDIA.ociIndex,
+        manifests: [
+          {
+            mediaType: MEDIA.ociManifest,
+            digest: d.unsigned,
+            size: platform.bytes.length,
+            platform: { architecture: 'amd64', os: 'linux' },
+          },
+        ],
+      }),
+    );
+    const indexDigest = await client.putManifest(reg.host, REPO, 'multi', index, MEDIA.ociIndex);
+    await pushBundleReferrers(client, reg.host, REPO, indexDigest, await signedBundles(indexDigest));
+    const byIndex = await gateImages([`${reg.host}/${REPO}@${indexDigest}`]);
+    expect(failed(byIndex)).toEqual([]);
+    expect(byIndex.exitCode).toBe(0);
+    const byPlatform = await gateImages([ref('unsigned')]);
+    expect(byPlatform.exitCode).toBe(1);
+    expect(failed(byPlatform).join('\n')).toMatch(/no signed evidence names/);
+  });
+
   it('refuses the unsigned image (no attestations in the registry)', async () => {
     const r = await gateImages([ref('unsigned')]);
     expect(r.allowed).toBe(false);
