@@ -48,6 +48,8 @@ export interface SigstoreServices {
 export interface StartOptions {
   /** Clock of the CA: a time in the past issues certificates that have already expired. */
   caClock?: Date;
+  /** Clock of the TSA, read at every timestamp (a test moves it forward instead of sleeping); default the real time. */
+  tsaClock?: () => Date;
 }
 
 function b64(data: ArrayBufferView | Buffer): string {
@@ -96,47 +98,50 @@ export function defaultClaims(repository = 'acme/app'): Record<string, unknown> 
  * would not parse. A clock on whole seconds writes no fraction. (The mock reads this object's UTC
  * getters each time it stamps, so it stays live.)
  */
-function wholeSecondsNow(): Date {
-  return new Date(Math.floor(Date.now() / 1000) * 1000);
-}
-
 class WholeSecondsNow extends Date {
+  /** `source`: the clock to follow (a test's settable clock; the real time by default). */
+  constructor(private readonly source: () => Date = () => new Date()) {
+    super();
+  }
+  private wholeSeconds(): Date {
+    return new Date(Math.floor(this.source().getTime() / 1000) * 1000);
+  }
   override getTime(): number {
-    return wholeSecondsNow().getTime();
+    return this.wholeSeconds().getTime();
   }
   override valueOf(): number {
     return this.getTime();
   }
   override getUTCFullYear(): number {
-    return wholeSecondsNow().getUTCFullYear();
+    return this.wholeSeconds().getUTCFullYear();
   }
   override getUTCMonth(): number {
-    return wholeSecondsNow().getUTCMonth();
+    return this.wholeSeconds().getUTCMonth();
   }
   override getUTCDate(): number {
-    return wholeSecondsNow().getUTCDate();
+    return this.wholeSeconds().getUTCDate();
   }
   override getUTCHours(): number {
-    return wholeSecondsNow().getUTCHours();
+    return this.wholeSeconds().getUTCHours();
   }
   override getUTCMinutes(): number {
-    return wholeSecondsNow().getUTCMinutes();
+    return this.wholeSeconds().getUTCMinutes();
   }
   override getUTCSeconds(): number {
-    return wholeSecondsNow().getUTCSeconds();
+    return this.wholeSeconds().getUTCSeconds();
   }
   override getUTCMilliseconds(): number {
     return 0;
   }
   override toISOString(): string {
-    return wholeSecondsNow().toISOString();
+    return this.wholeSeconds().toISOString();
   }
 }
 
 export async function startSigstoreServices(options: StartOptions = {}): Promise<SigstoreServices> {
   const ctLog = await initializeCTLog(keyPair());
   const ca = await initializeCA(keyPair(), ctLog, options.caClock);
-  const tsa = await initializeTSA(keyPair(), new WholeSecondsNow());
+  const tsa = await initializeTSA(keyPair(), new WholeSecondsNow(options.tsaClock));
   const oidcKey = keyPair();
   const oidcKid = randomBytes(8).toString('hex');
   const oidcRequestToken = randomBytes(16).toString('hex');

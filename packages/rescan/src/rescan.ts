@@ -12,7 +12,6 @@ import {
   EvidenceFolder,
   findWaiver,
   PREDICATE,
-  readRemediations,
   subjectDigests,
   writeRemediations,
   type Logger,
@@ -21,9 +20,10 @@ import {
 } from '@secure-factory/core';
 import { packagesFromSbom, type Package, type VulnSource } from '@secure-factory/materials';
 import { readDeployments, type DeploymentRecord } from '@secure-factory/verify';
+import { advanceClock, readClockState, type TrustedClock } from './clock-evidence.js';
 import { checkoutDrift, type DriftReport } from './drift.js';
 import { IssueClient, type IssueTarget } from './issues.js';
-import { reconcile, type RescanMatch } from './remediation.js';
+import type { RescanMatch } from './remediation.js';
 
 export interface RescanOptions {
   /** Evidence folders of deployed runs: each holds `deployments/` and the run's statements. */
@@ -36,6 +36,8 @@ export interface RescanOptions {
   now: Date;
   github?: IssueTarget;
   rebuild?: boolean;
+  /** The clock on trusted time: state changes signed with RFC 3161 timestamps (clock-evidence.ts). */
+  clock?: TrustedClock;
   /** Least-privilege drift: the default branch's checkout and the repository's name (drift.ts). */
   workflows?: { root: string; repository: string; ref?: string };
 }
@@ -60,6 +62,9 @@ export interface RescanResult {
   problems: string[];
   /** With `workflows`: what grew in the default branch's workflows since the last admitted release. */
   drift?: DriftReport;
+  /** With `clock`: the TSA time of this run's signature, and the signed events it wrote. */
+  trustedNow?: string;
+  events?: string[];
 }
 
 /** The newest record of each (environment, digest). */
@@ -146,8 +151,7 @@ export async function rescan(options: RescanOptions): Promise<RescanResult> {
   }
 
   const stateDir = options.stateDir ?? path.join(options.evidenceDirs[0] as string, 'deployments');
-  const previous = await readRemediations(stateDir);
-  const result = reconcile(previous, matches, now);
+  const result = await advanceClock(stateDir, await readClockState(stateDir, options.clock), matches, now, options.clock, logger);
 
   if (options.github) {
     const client = new IssueClient(options.github, logger);
@@ -195,5 +199,7 @@ export async function rescan(options: RescanOptions): Promise<RescanResult> {
     database: options.vulnSource.describe(),
     problems,
     ...(drift ? { drift } : {}),
+    ...(result.trustedNow ? { trustedNow: result.trustedNow.toISOString() } : {}),
+    ...(options.clock ? { events: result.events } : {}),
   };
 }

@@ -5,10 +5,12 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import {
   ConfigurationError,
+  decodeUtf8,
   EXIT,
   InfrastructureError,
   loadPolicy,
   printOut,
+  readRegularFile,
   safeJson,
   toSarif,
   TOOL_NAME,
@@ -35,7 +37,10 @@ import {
   writeShard,
   type DriftReport,
   type PortfolioReport,
+  type TrustedClock,
 } from '@secure-factory/rescan';
+import { createSigningPipeline, PUBLIC_GOOD, signerFromPrivateKey } from '@secure-factory/attest';
+import { createBundleVerifier, loadTrustedRoot } from '@secure-factory/verify';
 import { execute, type CommonOptions } from '../context.js';
 import { openVulnSource } from '../vuln-source.js';
 
@@ -63,6 +68,9 @@ interface RescanCliOptions extends CommonOptions {
   maxJobs?: string;
   shardPackages?: string;
   workflows?: string;
+  clockKey?: string;
+  tsaUrl?: string;
+  trustedRoot?: string;
   sarif?: string;
   markdown?: string;
 }
@@ -96,6 +104,9 @@ export function registerRescan(program: Command): Command {
     .option('--max-jobs <n>', 'with --org: at most this many shards (default 256, the matrix limit)')
     .option('--shard-packages <n>', 'with --org: plan no shard for fewer packages than this (default 20000)')
     .option('--workflows <dir>', "least-privilege drift: the repository's default-branch checkout, compared with the last admitted release")
+    .option('--clock-key <file>', 'sign every remediation state change with this PEM private key (the clock then runs on the TSA time)')
+    .option('--tsa-url <url>', 'with --clock-key: RFC 3161 timestamp authority that stamps each state change')
+    .option('--trusted-root <file>', "with --clock-key: trusted root holding the TSA's certificates (default the bundled roots)")
     .option('--sarif <file>', 'write the least-privilege drift findings as SARIF 2.1.0 (GitHub code scanning)')
     .option('--markdown <file>', 'write the least-privilege drift report as markdown (e.g. $GITHUB_STEP_SUMMARY)')
     .option('--json', 'print the result as JSON on stdout')
@@ -117,6 +128,7 @@ export function registerRescan(program: Command): Command {
           github = { owner, repo, token, baseUrl: opts.githubApi };
         }
         const vulnSource = await openVulnSource(opts, policy, logger);
+        const clock = await trustedClock(opts);
         const r = await rescan({
           evidenceDirs: opts.evidence,
           ...(opts.state ? { stateDir: opts.state } : {}),
@@ -126,6 +138,7 @@ export function registerRescan(program: Command): Command {
           now,
           ...(github ? { github } : {}),
           rebuild: opts.rebuild === true,
+          ...(clock ? { clock: { ...clock, scope: opts.repository ?? process.env.GITHUB_REPOSITORY ?? 'local' } } : {}),
           ...(opts.workflows ? { workflows: { root: opts.workflows, repository: driftRepository(opts) } } : {}),
         });
         await writeDriftReports(opts, r.drift ? [r.drift] : [], logger);
@@ -145,6 +158,7 @@ export function registerRescan(program: Command): Command {
             state: r.statePath,
             problems: r.problems,
             ...(r.drift ? { drift: r.drift } : {}),
+            ...(r.trustedNow ? { trustedNow: r.trustedNow } : {}),
           },
         };
       }),
@@ -152,6 +166,36 @@ export function registerRescan(program: Command): Command {
 }
 
 type LoadedPolicy = Awaited<ReturnType<typeof loadPolicy>>;
+
+/**
+ * The signed clock: each state change signed with the --clock-key and stamped by the --tsa-url; events are
+ * verified against that key and the TSA's trust root. Without --clock-key: the plain clock (and a state
+ * folder kept with signed events is then refused).
+ */
+async function trustedClock(opts: RescanCliOptions): Promise<Omit<TrustedClock, 'scope'> | undefined> {
+  if (!opts.clockKey) {
+    if (opts.tsaUrl || opts.trustedRoot) throw new ConfigurationError('--tsa-url and --trusted-root go with --clock-key');
+    return undefined;
+  }
+  if (!opts.tsaUrl)
+    throw new ConfigurationError('--clock-key needs --tsa-url: the clock runs on the time of the timestamp authority, not the local one', {
+      hint: 'e.g. --tsa-url https://timestamp.sigstore.dev/api/v1/timestamp, or the TSA of your organisation',
+    });
+  const pem = decodeUtf8(
+    await readRegularFile(opts.clockKey, { maxBytes: 64 * 1024, what: 'clock key', within: '/' }),
+    opts.clockKey,
+    'clock key',
+  );
+  const keySigner = signerFromPrivateKey(pem, `the clock key ${opts.clockKey}`);
+  const pipeline = createSigningPipeline({
+    kind: 'key',
+    keySigner,
+    services: { fulcioUrl: PUBLIC_GOOD.fulcio, rekorMajorVersion: 1, tsaUrl: opts.tsaUrl },
+    useRekor: false,
+  });
+  const verifier = createBundleVerifier({ trustedRoot: await loadTrustedRoot(opts.trustedRoot), publicKeys: [keySigner.publicKeyPem] });
+  return { sign: (payload) => pipeline.signStatement(payload), verifier };
+}
 
 /** The repository the drift findings name (their owner when no CODEOWNERS rule matches). */
 function driftRepository(opts: RescanCliOptions): string {
@@ -266,10 +310,12 @@ async function merge(opts: RescanCliOptions, policy: LoadedPolicy, now: Date, lo
   const { inventory, plan: p } = await readInventoryAndPlan(opts.work);
   const shards = await readShards(dir, p);
   const github = opts.githubIssues ? { token: githubToken('--github-issues'), baseUrl: opts.githubApi } : undefined;
+  const clock = await trustedClock(opts);
   const report = await mergePortfolio(inventory, p, shards, {
     policy,
     now,
     logger,
+    ...(clock ? { clock } : {}),
     stateDir: opts.state ?? path.join(opts.work, 'state'),
     ...(github ? { github } : {}),
   });

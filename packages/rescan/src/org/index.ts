@@ -5,4 +5,5 @@ export * from './shard.js';
 export * from './merge.js';
 export * from './portfolio-html.js';
 export * from '../drift.js';
+export * from '../clock-evidence.js';
 export * from './drift-org.js';

@@ -11,7 +11,6 @@ import {
   ConfigurationError,
   deployPolicyFor,
   findWaiver,
-  readRemediations,
   writeRemediations,
   type Logger,
   type Policy,
@@ -19,7 +18,8 @@ import {
 } from '@secure-factory/core';
 import type { DriftReport } from '../drift.js';
 import { IssueClient } from '../issues.js';
-import { reconcile, type RescanMatch } from '../remediation.js';
+import { advanceClock, readClockState, type TrustedClock } from '../clock-evidence.js';
+import type { RescanMatch } from '../remediation.js';
 import type { Chain, Inventory, PlanFile } from './inventory.js';
 import { readShard, type ShardMatch, type ShardResult, type Snapshot } from './shard.js';
 
@@ -77,6 +77,8 @@ export interface MergeOptions {
   /** Where per-repository remediations.json files are kept. */
   stateDir: string;
   github?: { token: string; baseUrl: string };
+  /** The clock on trusted time (clock-evidence.ts); its scope is set per repository. */
+  clock?: Omit<TrustedClock, 'scope'>;
 }
 
 async function findShardFiles(dir: string, depth = 0): Promise<string[]> {
@@ -175,7 +177,9 @@ export async function mergePortfolio(
   for (const repo of inventory.repositories) {
     const matches = perRepo.get(repo.repository) ?? [];
     const dir = path.join(options.stateDir, ...repo.repository.split('/'));
-    const previous = await readRemediations(dir);
+    const clock = options.clock ? { ...options.clock, scope: repo.repository } : undefined;
+    const prior = await readClockState(dir, clock);
+    const previous = prior.state;
     if (repo.status !== 'collected') {
       // No evidence branch (any more): nothing to rescan, but a clock never stops for want of evidence.
       const kept = previous.remediations.filter((r) => r.status === 'open');
@@ -196,7 +200,9 @@ export async function mergePortfolio(
           matches.push({ ...r, digest: a.digest, environment, waived: false });
           problems.push(`${repo.repository}: ${a.digest} in ${environment} has no SBOM evidence; ${r.advisory} stays open for it`);
         }
-    const result = reconcile(previous, matches, now);
+    const result = await advanceClock(dir, prior, matches, now, clock, logger);
+    // Remaining time on the TSA's clock when the clock is signed (the local clock otherwise).
+    const clockNow = result.trustedNow ?? now;
     if (options.github && result.opened.length + result.stillOpen.length + result.resolved.length > 0) {
       const [owner, name] = repo.repository.split('/') as [string, string];
       const client = new IssueClient({ owner, repo: name, token: options.github.token, baseUrl: options.github.baseUrl }, logger);
@@ -212,7 +218,7 @@ export async function mergePortfolio(
     resolvedNow += result.resolved.length;
     for (const r of result.state.remediations) {
       if (r.status === 'open')
-        remediations.push({ ...r, repository: repo.repository, remainingMs: Date.parse(r.deadline) - now.getTime() });
+        remediations.push({ ...r, repository: repo.repository, remainingMs: Date.parse(r.deadline) - clockNow.getTime() });
       if (r.status === 'resolved' && r.resolvedAt)
         history.push({
           repository: repo.repository,
