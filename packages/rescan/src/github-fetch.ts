@@ -15,7 +15,9 @@ export function coreFetch(policy: HttpPolicy): typeof fetch {
     const req: HttpRequest = { url, method: (init?.method ?? 'GET').toUpperCase() as NonNullable<HttpRequest['method']> };
     if (init?.headers) req.headers = Object.fromEntries(new Headers(init.headers).entries());
     if (typeof init?.body === 'string' || init?.body instanceof Uint8Array) req.body = init.body;
-    const res = await httpRequest(req, policy);
+    // A POST (a commit, a ref, a pull request) is retried only on 429: a 5xx may come after GitHub
+    // made the object, and a retry would make it twice.
+    const res = await httpRequest(req, req.method === 'POST' ? { ...policy, retryStatuses: [429] } : policy);
     return new Response(NULL_BODY.has(res.status) ? null : new Uint8Array(res.bytes), { status: res.status, headers: res.headers });
   };
 }

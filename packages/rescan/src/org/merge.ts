@@ -18,6 +18,7 @@ import {
 } from '@secure-factory/core';
 import type { DriftReport } from '../drift.js';
 import { IssueClient } from '../issues.js';
+import { FixPullRequests, fixRequests, type FixPrOptions, type FixPrResult } from '../fix-pr.js';
 import { advanceClock, readClockState, type TrustedClock } from '../clock-evidence.js';
 import type { RescanMatch } from '../remediation.js';
 import type { Chain, Inventory, PlanFile } from './inventory.js';
@@ -68,6 +69,8 @@ export interface PortfolioReport {
   problems: string[];
   /** Least-privilege drift per deployed repository, as the plan job found it. */
   drift?: DriftReport[];
+  /** With `fixPrs`: the remediation pull request of each open advisory with a fixed version (fix-pr.ts). */
+  pullRequests?: FixPrResult[];
 }
 
 export interface MergeOptions {
@@ -79,6 +82,8 @@ export interface MergeOptions {
   github?: { token: string; baseUrl: string };
   /** The clock on trusted time (clock-evidence.ts); its scope is set per repository. */
   clock?: Omit<TrustedClock, 'scope'>;
+  /** Open or update one remediation pull request per advisory and repository (needs `github`). */
+  fixPrs?: FixPrOptions;
 }
 
 async function findShardFiles(dir: string, depth = 0): Promise<string[]> {
@@ -172,6 +177,7 @@ export async function mergePortfolio(
   const remediations: PortfolioRemediation[] = [];
   const problems = [...inventory.problems];
   const history: PortfolioReport['history'] = [];
+  const pullRequests: FixPrResult[] = [];
   const repositories: PortfolioReport['repositories'] = [];
   let resolvedNow = 0;
   for (const repo of inventory.repositories) {
@@ -212,6 +218,20 @@ export async function mergePortfolio(
           ([m]) => m.includes(`advisory=${encodeURIComponent(r.advisory)} `) && m.includes(`/${encodeURIComponent(r.package.name)} `),
         );
         if (hit) r.issue = hit[1];
+      }
+      if (options.fixPrs) {
+        const requests = fixRequests(result.state.remediations, matches);
+        const fixes = new FixPullRequests(
+          { owner, repo: name, token: options.github.token, baseUrl: options.github.baseUrl },
+          logger,
+          options.fixPrs,
+        );
+        for (const pr of await fixes.sync(requests)) {
+          pullRequests.push(pr);
+          // Never a silent pass: the issue stays open and the merge says why the fix was not proposed.
+          if (pr.status === 'failed')
+            problems.push(`${repo.repository}: no fix pull request for ${pr.advisory}: ${pr.message ?? 'failed'}`);
+        }
       }
     }
     await writeRemediations(dir, result.state);
@@ -269,5 +289,6 @@ export async function mergePortfolio(
     },
     problems,
     ...(inventory.drift ? { drift: inventory.drift } : {}),
+    ...(options.fixPrs ? { pullRequests } : {}),
   };
 }
