@@ -1,4 +1,6 @@
 export * from './remediation.js';
 export * from './issues.js';
 export * from './rescan.js';
+export * from './lockfile-update.js';
+export * from './fix-pr.js';
 export * from './org/index.js';
