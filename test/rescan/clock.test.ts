@@ -5,6 +5,7 @@
  * reordered, removed and unsigned state is refused by name.
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { generateKeyPairSync } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { createSigningPipeline, ephemeralSigner } from '@secure-factory/attest';
@@ -26,6 +27,7 @@ import {
   type TrustedClock,
 } from '@secure-factory/rescan';
 import { createBundleVerifier, loadTrustedRoot } from '@secure-factory/verify';
+import { runCli } from '../support/cli.js';
 import { startSigstoreServices, type SigstoreServices } from '../support/sigstore-services.js';
 import { addRun, digestOf, MINIMIST, osvSnapshot, startOrgApi, type FakeRepo } from './org-fixtures.js';
 
@@ -308,5 +310,55 @@ describe('the remediation clock on trusted time', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('through the real bin: --clock-key/--tsa-url/--trusted-root; overdue by the TSA time exits 1; a tampered state exits 2 naming it', async () => {
+    const evidence = await deployedEvidence();
+    const key = path.join(work, 'clock.pem');
+    await writeFile(key, generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
+    const osv = await osvSnapshot(path.join(work, 'osv'), [MINIMIST]);
+    const args = [
+      'rescan',
+      '--evidence',
+      evidence,
+      '--state',
+      path.join(work, 'state'),
+      '--osv-db',
+      osv,
+      '--offline',
+      '--repository',
+      'acme/app',
+      '--clock-key',
+      key,
+      '--tsa-url',
+      services.tsaUrl,
+      '--trusted-root',
+      services.trustedRootPath,
+      '--json',
+    ];
+    const start = seconds(tsaNow);
+    const first = await runCli(args);
+    expect(first.stderr).not.toMatch(/error/i);
+    expect(first.exitCode).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ trustedNow: start, opened: [{ firstSeen: start }] });
+
+    tsaNow = new Date(Date.parse(start) + 25 * HOUR);
+    const late = await runCli(args);
+    expect(late.exitCode).toBe(1);
+    expect(late.stderr).toMatch(/GHSA-xvch-5gv4-984h in minimist@1\.2\.0 is past its deadline/);
+
+    const jsonFile = path.join(work, 'state', 'remediations.json');
+    const st = JSON.parse(await readFile(jsonFile, 'utf8')) as { remediations: { firstSeen: string; deadline: string }[] };
+    st.remediations[0]!.firstSeen = tsaNow.toISOString();
+    st.remediations[0]!.deadline = new Date(tsaNow.getTime() + 24 * HOUR).toISOString();
+    await writeFile(jsonFile, JSON.stringify(st));
+    const tampered = await runCli(args);
+    expect(tampered.exitCode).toBe(2);
+    expect(tampered.stderr).toMatch(/the state file was altered; refused/);
+
+    // Without the clock flags, the signed folder is refused rather than read on the local time.
+    const plain = await runCli(args.slice(0, args.indexOf('--clock-key')));
+    expect(plain.exitCode).toBe(2);
+    expect(plain.stderr).toMatch(/keeps its remediation clock with signed events/);
   });
 });
