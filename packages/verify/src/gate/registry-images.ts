@@ -156,9 +156,9 @@ const check = (status: Check['status'], reason: string, fix?: string, stage: Che
   ...(fix ? { fix } : {}),
 });
 
-/** The subject an image is gated as: its manifest digest, named by the reference. */
+/** The subject an image is gated as: its manifest digest, named `registry/repository` (as actions/attest names image subjects). */
 export function imageSubject(image: DeployImage): GateSubject {
-  return { digest: image.digest.slice('sha256:'.length), name: `${image.registry}/${image.repository}@${image.digest}` };
+  return { digest: image.digest.slice('sha256:'.length), name: `${image.registry}/${image.repository}` };
 }
 
 /**
