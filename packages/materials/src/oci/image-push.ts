@@ -85,6 +85,17 @@ export async function attachSigstoreBundle(
   annotations: Record<string, string>,
 ): Promise<PushedReferrer> {
   const config = await client.putBlob(image.registry, image.repository, EMPTY_CONFIG);
+  return attachWithConfig(client, image, subject, bundle, annotations, config);
+}
+
+async function attachWithConfig(
+  client: RegistryClient,
+  image: ImageName,
+  subject: Descriptor,
+  bundle: Buffer,
+  annotations: Record<string, string>,
+  config: string,
+): Promise<PushedReferrer> {
   const layer = await client.putBlob(image.registry, image.repository, bundle);
   return client.putReferrer(image.registry, image.repository, {
     schemaVersion: 2,
@@ -112,6 +123,7 @@ export function createImageRegistry(client: RegistryClient): {
 } {
   const layouts = new Map<string, OciLayout>();
   const subjects = new Map<string, Descriptor>();
+  const configs = new Map<string, string>();
   const read = async (dir: string): Promise<OciLayout> => {
     const known = layouts.get(dir);
     if (known) return known;
@@ -136,7 +148,14 @@ export function createImageRegistry(client: RegistryClient): {
     async attachBundle(image, bundle, annotations) {
       const name = pushImageName(image.name);
       const subject = subjects.get(`${image.name}@${image.digest}`) ?? (await imageDescriptor(client, name, image.digest));
-      return attachSigstoreBundle(client, name, subject, bundle, annotations);
+      // The empty config is the same blob for every referrer: uploaded once per repository.
+      const repo = `${name.registry}/${name.repository}`;
+      let config = configs.get(repo);
+      if (!config) {
+        config = await client.putBlob(name.registry, name.repository, EMPTY_CONFIG);
+        configs.set(repo, config);
+      }
+      return attachWithConfig(client, name, subject, bundle, annotations, config);
     },
   };
 }

@@ -182,6 +182,8 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
   const credentials = options.credentials ?? ((r: string) => dockerConfigCredentials(r));
   /** Authorization per registry and scope, once a challenge was answered. */
   const auth = new Map<string, string>();
+  /** Repositories found without the referrers API (their referrers go to the tag schema). */
+  const withoutReferrersApi = new Set<string>();
   const manualFetch: typeof fetch = (input, init) => (options.http?.fetch ?? fetch)(input, { ...init, redirect: 'manual' });
 
   const policy = (service: string, maxBytes: number): HttpPolicy => ({
@@ -364,11 +366,15 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
     // OCI distribution 1.1: a registry with the referrers API answers a manifest naming a subject with
     // `OCI-Subject`; without the header the API is probed, as older 1.1 drafts had no header.
     if (res.headers.get('oci-subject') === subject) return { digest, via: 'referrers-api' };
-    const api = await call(registry, repository, `/v2/${repository}/referrers/${subject}`, {
-      headers: { accept: MEDIA.ociIndex },
-      maxBytes: MAX_MANIFEST_BYTES,
-    });
-    if (api.ok && (api.headers.get('content-type') ?? '').startsWith(MEDIA.ociIndex)) return { digest, via: 'referrers-api' };
+    // One probe per repository: a registry that had no referrers API a moment ago has none now.
+    if (!withoutReferrersApi.has(`${registry}/${repository}`)) {
+      const api = await call(registry, repository, `/v2/${repository}/referrers/${subject}`, {
+        headers: { accept: MEDIA.ociIndex },
+        maxBytes: MAX_MANIFEST_BYTES,
+      });
+      if (api.ok && (api.headers.get('content-type') ?? '').startsWith(MEDIA.ociIndex)) return { digest, via: 'referrers-api' };
+      withoutReferrersApi.add(`${registry}/${repository}`);
+    }
     const tag = referrersTag(subject);
     const existing = await findManifest(registry, repository, tag);
     if (existing && existing.mediaType !== MEDIA.ociIndex) {
