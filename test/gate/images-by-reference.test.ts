@@ -16,6 +16,7 @@ import { EvidenceFolder, MemoryLogger, sha256Hex } from '@secure-factory/core';
 import { createRegistryClient, MEDIA, RegistryMisbehaviour, type RegistryClient } from '@secure-factory/materials';
 import { gate, parseDeployImage, type GateResult, type ImageRegistryClient } from '@secure-factory/verify';
 import { runAction } from '../support/action-harness.js';
+import { startGitHubApiServer } from '../support/github-api-server.js';
 import { runCli } from '../support/cli.js';
 import { dockerRegistryBin, pushBundleReferrers, pushTestImage, startDockerRegistry, type LocalRegistry } from '../support/oci-registry.js';
 import { startSigstoreServices, type SigstoreServices } from '../support/sigstore-services.js';
@@ -227,6 +228,38 @@ describeWithRegistry('gate: images by reference from a real registry (docker-reg
     expect(r.allowed).toBe(false);
     expect(r.exitCode).toBe(1);
     expect(failed(r).join('\n')).toMatch(new RegExp(`signatures: no signed evidence names sha256:${d.unsigned.slice(7)}`));
+  });
+
+  it('an image attested to the GitHub attestations API (actions/attest without push-to-registry) is admitted with --fetch-attestations', async () => {
+    const bundles = (await signedBundles(d.unsigned)).map((b) => JSON.parse(b.toString('utf8')) as unknown);
+    const api = await startGitHubApiServer([
+      {
+        method: 'GET',
+        path: `/repos/acme/app/attestations/${d.unsigned}`,
+        body: { attestations: bundles.map((bundle, i) => ({ bundle, repository_id: 1, id: i })) },
+      },
+    ]);
+    try {
+      const r = await gate({
+        artefacts: [],
+        images: [ref('unsigned')],
+        imageRegistry: countingClient(),
+        github: { baseUrl: api.url, repository: 'acme/app', token: 't0ken' },
+        environment: 'production',
+        policyFile,
+        trustedRootFile: services.trustedRootPath,
+        signer: 'none',
+        outDir: mkdtempSync(path.join(tmpdir(), 'sf-gate-img-out-')),
+        logger: new MemoryLogger(),
+      });
+      expect(failed(r)).toEqual([]);
+      expect(r.exitCode).toBe(0);
+      const checks = r.decision.artefacts[0]?.checks ?? [];
+      expect(checks[0]).toMatchObject({ id: 'image-registry', status: 'pass', reason: expect.stringMatching(/0 Sigstore bundle/) });
+      expect(checks[1]).toMatchObject({ id: 'attestations-api', status: 'pass', reason: '5 bundle(s) fetched' });
+    } finally {
+      await api.close();
+    }
   });
 
   it('refuses the image whose evidence was signed by a builder the policy does not trust', async () => {
