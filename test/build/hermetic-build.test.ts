@@ -81,6 +81,28 @@ describeBwrap('hermetic build: isolation', () => {
     expect(r.integrity?.unchanged).toBe(false);
   });
 
+  it('a build regenerating committed copies of its declared outputs (a tracked dist/) is reported, not refused; anything else it rewrites is', async () => {
+    const repo = makeRepo({ 'dist/a.js': 'old build\n', 'src/a.js': 'source\n' });
+    const regenerate = 'mkdir -p dist && echo new build > dist/a.js';
+    const declared = await build(options(repo.dir, regenerate, { outputs: ['dist/**'] }));
+    expect(declared.findings.filter((f) => f.blocking)).toEqual([]);
+    expect(declared.passed).toBe(true);
+    expect(declared.findings.find((f) => f.rule === 'build/regenerated-output')).toMatchObject({
+      blocking: false,
+      properties: { phase: 'build', regenerated: ['dist/a.js'] },
+    });
+    expect(declared.subjects.map((s) => s.name)).toEqual(['dist/a.js']);
+    // The catch-all default declares nothing: the same rewrite is refused, and the fix names --outputs.
+    const undeclared = await build(options(repo.dir, regenerate, { outputs: ['**'] }));
+    const refused = undeclared.findings.find((f) => f.rule === 'build/source-modified');
+    expect(refused?.blocking).toBe(true);
+    expect(refused?.help).toContain('--outputs');
+    // A source file is never an output, even when it is rewritten next to one.
+    const tamper = await build(options(repo.dir, `${regenerate} && echo evil > src/a.js`, { outputs: ['dist/**'] }));
+    expect(tamper.findings.find((f) => f.rule === 'build/source-modified')?.properties).toMatchObject({ changed: ['src/a.js'] });
+    expect(tamper.passed).toBe(false);
+  });
+
   it('reports source changes seen by the integrity watch (changed while the build ran), listing the paths', async () => {
     const repo = makeRepo();
     // The build waits for the host to change the source: a deterministic stand-in for anything that
@@ -166,6 +188,16 @@ describeBwrap('hermetic build: isolation', () => {
     expect(f?.message).toBe(
       `the build command needs \`no-such-tool-xyz\`, which is not on the sandbox's PATH (${process.env.PATH ?? '/usr/bin:/bin'})`,
     );
+  });
+
+  it('a missing tool the project declares as a dependency is blamed on the missing fetch, not on PATH', async () => {
+    const repo = makeRepo({ 'package.json': JSON.stringify({ name: 'fixture', version: '1.0.0', devDependencies: { gulp: '^4.0.2' } }) });
+    const r = await build(options(repo.dir, 'gulp clear'));
+    expect(r.failure).toMatchObject({ phase: 'build', exitCode: 127 });
+    const f = r.findings.find((x) => x.rule === 'build/dependencies-missing');
+    expect(f?.message).toContain("`gulp` from the project's dependencies (package.json devDependencies), but nothing installed them");
+    expect(f?.help).toContain("--fetch 'npm ci'");
+    expect(r.findings.find((x) => x.rule === 'build/tool-missing')).toBeUndefined();
   });
 
   it('stops a build that hangs, killing the whole process tree', async () => {

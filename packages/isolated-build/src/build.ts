@@ -10,7 +10,15 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ConfigurationError, EvidenceFolder, PolicyViolation, type Finding, type Logger, type Subject } from '@secure-factory/core';
+import {
+  ConfigurationError,
+  EvidenceFolder,
+  pathPattern,
+  PolicyViolation,
+  type Finding,
+  type Logger,
+  type Subject,
+} from '@secure-factory/core';
 import { egressAllowList, proxyEnvironment, startEgressProxy, type EgressConnection, type EgressProxy } from './egress-proxy.js';
 import { recordedVariables, sandboxEnvironment } from './environment.js';
 import {
@@ -345,10 +353,15 @@ function declaredDependency(source: string, tool: string, fetched: boolean): str
     const deps = pkg[field];
     if (deps && typeof deps === 'object' && Object.hasOwn(deps, tool)) return `package.json ${field}`;
   }
-  const lock = ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock'].find((f) =>
+  return undefined;
+}
+
+/** A JavaScript lockfile at the root while node_modules is absent and no fetch ran. */
+function uninstalledLockfile(source: string, fetched: boolean): string | undefined {
+  if (fetched || existsSync(path.join(source, 'node_modules'))) return undefined;
+  return ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock'].find((f) =>
     existsSync(path.join(source, f)),
   );
-  return lock ? `${lock} (no node_modules)` : undefined;
 }
 
 function failureFindings(
@@ -400,12 +413,13 @@ function failureFindings(
       properties: { tool },
     });
   } else if (tool) {
+    const uninstalled = kind !== 'fetch' && project ? uninstalledLockfile(project.source, project.fetched) : undefined;
     out.push({
       rule: 'build/tool-missing',
       severity: 'high',
       blocking: true,
       message: `the ${kind} command needs \`${tool}\`, which is not on the sandbox's PATH (${sandboxPath})`,
-      help: `the sandbox sees the host's PATH folders read-only, in that order, plus what the fetch phase installs in the workspace (node_modules/.bin through npm scripts); install ${tool} on the runner or add its folder to PATH`,
+      help: `the sandbox sees the host's PATH folders read-only, in that order, plus what the fetch phase installs in the workspace (node_modules/.bin through npm scripts); install ${tool} on the runner or add its folder to PATH${uninstalled ? ` — or, if ${tool} comes from the project's packages: ${uninstalled} is there but nothing installed it (no fetch ran; --fetch 'npm ci', the fetch input)` : ''}`,
       properties: { tool, path: sandboxPath.split(':') },
     });
   }
@@ -422,19 +436,42 @@ function failureFindings(
   return out;
 }
 
-function integrityFindings(report: IntegrityReport): Finding[] {
+/**
+ * Findings of the per-phase source check. `outputs`: the declared output globs. A tracked file that the
+ * build phase rewrites and that a declared output glob names is the project's committed copy of an
+ * artefact (axios commits dist/): the build regenerates it, which is reported, not refused. Every other
+ * change — any change in the fetch or test phase, a removal, a file no declared output names — is.
+ * The catch-all default ("every file the build wrote") declares nothing.
+ */
+function integrityFindings(report: IntegrityReport, outputs: readonly string[] = []): Finding[] {
   const out: Finding[] = [];
   const list = (xs: readonly string[]): string => `${xs.slice(0, 20).join(', ')}${xs.length > 20 ? ', …' : ''}`;
+  const declared = outputs.filter((g) => !/^(\*\*(\/\*)?|\*\*\/\*\*)$/.test(g.trim())).map((g) => pathPattern(g.trim()));
   for (const p of report.phases) {
-    const touched = [...p.changed, ...p.removed];
+    const buildPhase = p.phase === 'build' || p.phase === 'build-2';
+    const regenerated = buildPhase ? p.changed.filter((f) => declared.some((d) => d.test(f))) : [];
+    const changed = regenerated.length > 0 ? p.changed.filter((f) => !regenerated.includes(f)) : p.changed;
+    if (regenerated.length > 0) {
+      out.push({
+        rule: 'build/regenerated-output',
+        severity: 'low',
+        blocking: false,
+        message: `the ${p.phase} phase regenerated ${regenerated.length} tracked file(s) that are declared outputs: ${list(regenerated)}; the artefacts are the rebuilt files, which differ from the copies committed in ${report.commit.slice(0, 12)}`,
+        help: 'commit the rebuilt files if the repository is meant to hold them, or stop tracking generated files',
+        properties: { phase: p.phase, regenerated },
+      });
+    }
+    const touched = [...changed, ...p.removed];
     if (touched.length > 0) {
       out.push({
         rule: 'build/source-modified',
         severity: 'high',
         blocking: true,
-        message: `the ${p.phase} phase changed the source of commit ${report.commit.slice(0, 12)}: ${p.changed.length ? `changed ${list(p.changed)}` : ''}${p.changed.length && p.removed.length ? '; ' : ''}${p.removed.length ? `removed ${list(p.removed)}` : ''}`,
-        help: 'a fetch or build must not rewrite tracked files: generated files belong in untracked paths (dist/, build/); commit the regenerated file if it is meant to change',
-        properties: { phase: p.phase, changed: p.changed, removed: p.removed },
+        message: `the ${p.phase} phase changed the source of commit ${report.commit.slice(0, 12)}: ${changed.length ? `changed ${list(changed)}` : ''}${changed.length && p.removed.length ? '; ' : ''}${p.removed.length ? `removed ${list(p.removed)}` : ''}`,
+        help: buildPhase
+          ? 'a build must not rewrite tracked sources. If these are build outputs the repository also commits (a dist/ folder), declare them as outputs (--outputs "dist/**", the outputs input) and the rebuilt files become the artefacts; else generated files belong in untracked paths'
+          : 'a fetch or build must not rewrite tracked files: generated files belong in untracked paths (dist/, build/); commit the regenerated file if it is meant to change',
+        properties: { phase: p.phase, changed, removed: p.removed },
       });
     }
     if (p.git.length > 0) {
@@ -657,7 +694,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           });
         }
         result.integrity = integrityReport(src.commit, ws.tracked.length, phaseReports, diffHostState(hostBefore, hostState(source)));
-        findings.push(...integrityFindings(result.integrity));
+        findings.push(...integrityFindings(result.integrity, options.outputs));
         return finish();
       }
       if (options.cache && cacheDir && result.cache)
@@ -752,7 +789,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     lap('reproducibility');
 
     result.integrity = integrityReport(src.commit, ws.tracked.length, phaseReports, diffHostState(hostBefore, hostState(source)));
-    findings.push(...integrityFindings(result.integrity));
+    findings.push(...integrityFindings(result.integrity, options.outputs));
     result.toolchains = await toolchains;
     lap('integrity');
     if (!buildOk) return finish();
