@@ -7,7 +7,7 @@
  * their bundle blobs, and the materials ImageValidator (the reader the gate uses) trusting that key.
  * The referrers API path, a lying registry and credentials are played by small node:http registries.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -203,6 +203,51 @@ describeWithRegistry('attest push-to-registry against docker-registry 2.8 on loo
     await expect(missing).rejects.toThrow(new RegExp(`the image ${registry.host}/acme/app@${some} is not in the registry`));
     // Nothing was signed by the refused runs.
     expect(() => readFileSync(join(root, 'evidence', 'source.sigstore.json'))).toThrow();
+  });
+
+  it('a multi-platform layout (index.json names an OCI index): the index digest is the subject, platform manifests pushed before it', async () => {
+    const dir2 = join(dir, 'multi');
+    const amd = writeOciLayout(join(dir2, 'amd64'), 'amd64 build');
+    const arm = writeOciLayout(join(dir2, 'arm64'), 'arm64 build');
+    const layoutDir = join(dir2, 'layout');
+    mkdirSync(join(layoutDir, 'blobs', 'sha256'), { recursive: true });
+    for (const part of ['amd64', 'arm64']) {
+      for (const f of readdirSync(join(dir2, part, 'blobs', 'sha256')))
+        writeFileSync(join(layoutDir, 'blobs', 'sha256', f), readFileSync(join(dir2, part, 'blobs', 'sha256', f)));
+    }
+    const index = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MEDIA.ociIndex,
+        manifests: [
+          { mediaType: MEDIA.ociManifest, digest: amd.digest, size: amd.manifest.length, platform: { os: 'linux', architecture: 'amd64' } },
+          { mediaType: MEDIA.ociManifest, digest: arm.digest, size: arm.manifest.length, platform: { os: 'linux', architecture: 'arm64' } },
+        ],
+      }),
+    );
+    const indexDigest = `sha256:${sha256Hex(index)}`;
+    writeFileSync(join(layoutDir, 'blobs', 'sha256', indexDigest.slice(7)), index);
+    writeFileSync(join(layoutDir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+    writeFileSync(
+      join(layoutDir, 'index.json'),
+      JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: MEDIA.ociIndex, digest: indexDigest, size: index.length }] }),
+    );
+    const layout = await readOciLayout(layoutDir);
+    expect(layout.manifests.map((m) => m.digest)).toEqual([amd.digest, arm.digest, indexDigest]);
+    expect(layout.blobs).toHaveLength(4);
+    const result = await attest(mkdtempSync(join(dir, 'ws-')), {
+      registry: createImageRegistry(client),
+      layouts: [{ dir: layoutDir, name: `${registry.host}/acme/multi` }],
+      push: true,
+    });
+    expect(result.images?.[0]?.digest).toBe(indexDigest);
+    const pushed = await client.getManifest(registry.host, 'acme/multi', indexDigest);
+    expect(pushed.mediaType).toBe(MEDIA.ociIndex);
+    for (const d of [amd.digest, arm.digest]) expect((await client.getManifest(registry.host, 'acme/multi', d)).digest).toBe(d);
+    const referrers = await client.referrers(registry.host, 'acme/multi', indexDigest, MEDIA.sigstoreBundle);
+    expect(referrers).toHaveLength(2);
+    const first = await client.getManifest(registry.host, 'acme/multi', referrers[0]?.digest ?? '');
+    expect(first.manifest.subject).toEqual({ mediaType: MEDIA.ociIndex, digest: indexDigest, size: index.length });
   });
 
   it('refuses a layout that is not one image or whose manifest was altered', async () => {
