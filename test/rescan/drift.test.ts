@@ -29,6 +29,7 @@ import {
   writeShard,
 } from '@secure-factory/rescan';
 import { postureOfFiles, postureStatement, verifySource } from '@secure-factory/source';
+import { runCli } from '../support/cli.js';
 import type { ApiRoute, GitHubApiServer } from '../support/github-api-server.js';
 import { addRun, osvSnapshot, startOrgApi, type FakeRepo } from './org-fixtures.js';
 
@@ -237,6 +238,37 @@ describe('least-privilege drift since the last admitted release', () => {
     const mdText = driftMarkdown(r.drift ? [r.drift] : []);
     expect(mdText).toContain('@acme/platform');
     expect(mdText).toContain('actions/setup-node@v4');
+
+    // The real bin: the same drift in --json, --sarif and --markdown.
+    const osv = await osvSnapshot(path.join(work, 'osv-cli'), []);
+    const sarifFile = path.join(work, 'drift.sarif');
+    const mdFile = path.join(work, 'drift.md');
+    const cli = await runCli([
+      'rescan',
+      '--evidence',
+      evidence,
+      '--state',
+      path.join(work, 'state-cli'),
+      '--osv-db',
+      osv,
+      '--offline',
+      '--workflows',
+      repo,
+      '--repository',
+      'acme/app',
+      '--sarif',
+      sarifFile,
+      '--markdown',
+      mdFile,
+      '--json',
+    ]);
+    expect(cli.exitCode).toBe(0);
+    const json = JSON.parse(cli.stdout) as { drift: { findings: { rule: string }[] } };
+    expect(json.drift.findings.map((f) => f.rule)).toEqual(['drift/new-write-permission', 'drift/new-unpinned-action', 'drift/new-secret']);
+    const sarifOut = JSON.parse(await readFile(sarifFile, 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
+    expect(sarifOut.runs[0]?.results).toHaveLength(3);
+    expect(await readFile(mdFile, 'utf8')).toContain('DEPLOY_KEY');
+    expect(cli.stderr).toMatch(/least-privilege drift: 3 finding\(s\) in 1 repository/);
   });
 
   it('a release whose evidence recorded no posture is named, not reported as clean', async () => {

@@ -300,7 +300,7 @@ export function driftMarkdown(reports: readonly DriftReport[]): string {
           f.severity,
           code(f.rule),
           code(`${String(f.properties?.repository)}:${f.file ?? ''}`),
-          md((f.properties?.change as string | undefined) ?? ''),
+          code((f.properties?.change as string | undefined) ?? ''),
           md(((f.properties?.owners as string[] | undefined) ?? []).join(' ')),
         ]),
       ),
