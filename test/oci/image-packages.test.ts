@@ -615,6 +615,21 @@ describeWithRegistry('vulnerabilities of base images, read from a real registry 
     const container = spdx.packages.find((p) => p.primaryPackagePurpose === 'CONTAINER');
     const contained = spdx.relationships.filter((x) => x.relationshipType === 'CONTAINS' && x.spdxElementId === container?.SPDXID);
     expect(contained).toHaveLength(3);
+    // Read back (the rescan loop scans deployed SBOMs): the OS packages are matched again, none is unreadable.
+    for (const file of [r.sbom.cyclonedx ?? '', r.sbom.spdx ?? '']) {
+      const again = await scan({
+        path: file,
+        policy: policy(),
+        logger: silentLogger,
+        now: new Date(),
+        vulnSource: await openOfflineDatabase(osvDir),
+      });
+      expect(again.findings.filter((f) => f.rule === RULE.sbomIncomplete)).toEqual([]);
+      const vulns = again.findings.filter((f) => f.rule === RULE.vulnerable);
+      expect(vulns.map((f) => /in (\S+)@/.exec(f.message)?.[1]).sort()).toEqual(['libssl3', 'openssl']);
+      if (file.endsWith('cyclonedx.json'))
+        expect(vulns[0]?.message).toContain(`in the image ${ref.replace(/^.*?\/acme/, `${registry}/acme`)}`);
+    }
   });
 
   it('results are cached by digest: a second validator with the same cache file reads no layer', async () => {

@@ -36,8 +36,8 @@ export interface ImageOrigin {
   digest: string;
   /** The purl (and SBOM bom-ref) of the image's own component. */
   imagePurl: string;
-  /** The image's SBOM attestation, or the package database read from its layers. */
-  source: 'sbom-attestation' | 'dpkg' | 'apk' | 'rpm';
+  /** The image's SBOM attestation, the package database read from its layers, or an SBOM given as input. */
+  source: 'sbom-attestation' | 'dpkg' | 'apk' | 'rpm' | 'sbom';
   /** os-release PRETTY_NAME. */
   distro?: string;
   /**
@@ -212,6 +212,16 @@ export function makePackage(init: PackageInit): Package {
   if (init.unpinned) pkg.unpinned = init.unpinned;
   if (init.declared !== undefined) pkg.declared = init.declared;
   return pkg;
+}
+
+/**
+ * What OSV is asked about a package: its own ecosystem, name and version, or for a package inside an
+ * image what its distribution's records name (`Debian:12`, the source package); undefined when it
+ * cannot be matched (an image's package from a distribution OSV has no ecosystem for).
+ */
+export function osvPackageRef(p: Package): { ecosystem: string; name: string; version: string } | undefined {
+  if (p.image) return p.image.osv;
+  return { ecosystem: p.ecosystem, name: p.name, version: p.version };
 }
 
 /** `name@version` within an ecosystem: the identity used to merge and compare package sets. */

@@ -10,7 +10,6 @@
  * Limits: a layer's declared and downloaded size, its uncompressed size, each database file's size;
  * any of them exceeded, a path traversal or a linked database refuses the image (fail closed).
  */
-import { PackageURL } from 'packageurl-js';
 import { errorMessage, PREDICATE } from '@secure-factory/core';
 import type { Package } from '../package.js';
 import { readSbomContents } from '../sbom/read-sbom.js';
@@ -29,6 +28,7 @@ import {
 import { decompressLayer, LayerRefused } from './layer-tar.js';
 import {
   distroOf,
+  osPackageFromPurl,
   osPackagePurl,
   osvQuery,
   parseApkInstalled,
@@ -112,21 +112,6 @@ function pickPlatform(index: FetchedManifest): Descriptor | undefined {
   return linux.find((d) => d.platform?.architecture === 'amd64') ?? linux[0];
 }
 
-/** `distro=debian-12` (syft, osv-scalibr) back to os-release terms. */
-function distroFromQualifier(q: string | undefined): Distro | undefined {
-  if (!q) return undefined;
-  const m = /^([a-z][a-z0-9._-]*?)-(\d[\w.~+-]*)$/.exec(q);
-  const id = m?.[1] ?? q;
-  const versionId = m?.[2];
-  const os: Record<string, string> = { ID: id };
-  if (versionId) os.VERSION_ID = versionId;
-  // Ubuntu's LTS releases are the even years' April releases.
-  if (id === 'ubuntu' && versionId && /^\d*[02468]\.04$/.test(versionId)) os.VERSION = `${versionId} LTS`;
-  return distroOf(os);
-}
-
-const MANAGER_OF: Record<string, OsPackage['manager']> = { deb: 'dpkg', apk: 'apk', rpm: 'rpm' };
-
 /** The OS packages (deb, apk, rpm purls) of an SBOM, walked with an explicit stack (nesting is unbounded). */
 function osComponentsOfSbom(body: Record<string, unknown>): ImageComponent[] {
   const purls: string[] = [];
@@ -144,29 +129,11 @@ function osComponentsOfSbom(body: Record<string, unknown>): ImageComponent[] {
           if (isRecord(r) && r.referenceType === 'purl' && typeof r.referenceLocator === 'string') purls.push(r.referenceLocator);
   const out: ImageComponent[] = [];
   for (const purl of purls) {
-    let p: PackageURL;
-    try {
-      p = PackageURL.fromString(purl);
-    } catch {
-      continue;
-    }
-    const manager = MANAGER_OF[p.type];
-    if (!manager || !p.version) continue;
-    const q = (p.qualifiers ?? {}) as Record<string, string>;
-    const upstream = q.upstream?.split('@');
-    const os: OsPackage = { manager, name: p.name, version: p.version };
-    if (manager === 'rpm' && q.epoch) os.version = `${q.epoch}:${p.version}`;
-    if (upstream?.[0]) {
-      // rpm's upstream is the source RPM file name.
-      const src = manager === 'rpm' ? /^(.+)-[^-]+-[^-]+\.(?:no)?src\.rpm$/.exec(upstream[0])?.[1] : upstream[0];
-      if (src) {
-        os.sourceName = src;
-        os.sourceVersion = upstream[1] ?? os.version;
-      }
-    }
-    const distro = distroFromQualifier(q.distro);
-    const c: ImageComponent = { source: 'sbom-attestation', purl, name: p.name, version: os.version, manager };
-    if (distro?.ecosystem) c.osv = osvQuery(os, distro.ecosystem);
+    const found = osPackageFromPurl(purl);
+    if (!found) continue;
+    const { pkg, distro } = found;
+    const c: ImageComponent = { source: 'sbom-attestation', purl, name: pkg.name, version: pkg.version, manager: pkg.manager };
+    if (distro?.ecosystem) c.osv = osvQuery(pkg, distro.ecosystem);
     out.push(c);
   }
   return out;

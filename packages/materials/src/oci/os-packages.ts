@@ -337,3 +337,48 @@ export function osvQuery(p: OsPackage, ecosystem: string): { ecosystem: string; 
   if (BINARY_NAMED.has(base) || !p.sourceName) return { ecosystem, name: p.name, version: p.version };
   return { ecosystem, name: p.sourceName, version: p.sourceVersion ?? p.version };
 }
+
+/** `distro=debian-12` (syft, osv-scalibr, and this scanner's own purls) back to os-release terms. */
+export function distroFromPurlQualifier(q: string | undefined): Distro | undefined {
+  if (!q) return undefined;
+  const m = /^([a-z][a-z0-9._-]*?)-(\d[\w.~+-]*)$/.exec(q);
+  const id = m?.[1] ?? q;
+  const versionId = m?.[2];
+  const os: Record<string, string> = { ID: id };
+  if (versionId) os.VERSION_ID = versionId;
+  // Ubuntu's LTS releases are the even years' April releases.
+  if (id === 'ubuntu' && versionId && /^\d*[02468]\.04$/.test(versionId)) os.VERSION = `${versionId} LTS`;
+  return distroOf(os);
+}
+
+const MANAGER_OF_PURL_TYPE: Record<string, PackageManager> = { deb: 'dpkg', apk: 'apk', rpm: 'rpm' };
+
+/**
+ * An OS package named by a deb, apk or rpm purl (an SBOM's component), with the distribution its
+ * `distro` qualifier names and the source package its `upstream` qualifier names (`name`, `name@version`,
+ * or for rpm the source RPM file name). Undefined for other purl types or a purl without a version.
+ */
+export function osPackageFromPurl(purl: string): { pkg: OsPackage; distro: Distro | undefined } | undefined {
+  let p: PackageURL;
+  try {
+    p = PackageURL.fromString(purl);
+  } catch {
+    return undefined;
+  }
+  const manager = MANAGER_OF_PURL_TYPE[p.type];
+  if (!manager || !p.version) return undefined;
+  const q = (p.qualifiers ?? {}) as Record<string, string>;
+  const pkg: OsPackage = { manager, name: p.name, version: p.version };
+  if (q.arch) pkg.arch = q.arch;
+  if (manager === 'rpm' && q.epoch && /^\d+$/.test(q.epoch)) {
+    pkg.epoch = Number(q.epoch);
+    pkg.version = `${q.epoch}:${p.version}`;
+  }
+  const [upstreamName, upstreamVersion] = (q.upstream ?? '').split('@');
+  const source = manager === 'rpm' ? (/^(.+)-[^-]+-[^-]+\.(?:no)?src\.rpm$/.exec(upstreamName ?? '')?.[1] ?? upstreamName) : upstreamName;
+  if (source) {
+    pkg.sourceName = source;
+    pkg.sourceVersion = upstreamVersion ?? pkg.version;
+  }
+  return { pkg, distro: distroFromPurlQualifier(q.distro) };
+}

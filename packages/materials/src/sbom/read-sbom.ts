@@ -1,6 +1,7 @@
 /** Reads a CycloneDX or SPDX JSON SBOM back into packages (the rescan loop scans deployed SBOMs). */
 import { PackageURL } from 'packageurl-js';
 import { ConfigurationError } from '@secure-factory/core';
+import { osPackageFromPurl, osvQuery } from '../oci/os-packages.js';
 import type { Ecosystem, Integrity, Package } from '../package.js';
 
 const ECOSYSTEM: Record<string, Ecosystem> = {
@@ -29,7 +30,44 @@ export function sbomKind(doc: unknown): 'cyclonedx' | 'spdx' | undefined {
   return undefined;
 }
 
-function fromPurl(purl: string, file: string): Package | undefined {
+/** The image an OS package of an SBOM belongs to: its CycloneDX parent component, or the SBOM's subject. */
+interface ImageContext {
+  name: string;
+  purl: string;
+  digest: string;
+}
+
+const MANAGER_ECOSYSTEM: Record<string, Ecosystem> = { dpkg: 'Debian', apk: 'Alpine', rpm: 'Red Hat' };
+
+/**
+ * deb, apk and rpm purls (an image's SBOM, syft's or this scanner's own): OS packages matched as OSV
+ * names them — the ecosystem from the `distro` qualifier, the source package from `upstream`.
+ */
+function osFromPurl(purl: string, file: string, image: ImageContext | undefined): Package | undefined {
+  const found = osPackageFromPurl(purl);
+  if (!found) return undefined;
+  const { pkg, distro } = found;
+  const ecosystem = distro?.ecosystem;
+  return {
+    ecosystem: (ecosystem?.split(':')[0] as Ecosystem | undefined) ?? MANAGER_ECOSYSTEM[pkg.manager] ?? 'Debian',
+    name: pkg.name,
+    version: pkg.version,
+    purl,
+    groups: [],
+    direct: undefined,
+    sourceFile: file,
+    image: {
+      reference: image?.name ?? `the SBOM ${file}`,
+      digest: image?.digest ?? '',
+      imagePurl: image?.purl ?? '',
+      source: 'sbom',
+      ...(ecosystem ? { osv: osvQuery(pkg, ecosystem) } : {}),
+    },
+  };
+}
+
+function fromPurl(purl: string, file: string, image?: ImageContext): Package | undefined {
+  if (/^pkg:(?:deb|apk|rpm)\//.test(purl)) return osFromPurl(purl, file, image);
   let p: PackageURL;
   try {
     p = PackageURL.fromString(purl);
@@ -73,6 +111,19 @@ const NOT_PACKAGES = new Set(['application', 'file', 'operating-system', 'device
  * and `packages` are arrays): anything else is an error, never "0 packages". Nested components are
  * walked with an explicit stack, so a deeply nested document cannot overflow the call stack.
  */
+/** A container component as the image its nested components were found in. */
+function imageContext(c: Record<string, unknown>): ImageContext | undefined {
+  if (c.type !== 'container') return undefined;
+  const props = Array.isArray(c.properties) ? (c.properties as unknown[]) : [];
+  const digest = props.find((x) => isRecord(x) && x.name === 'secure-factory:image-digest') as { value?: unknown } | undefined;
+  const version = typeof c.version === 'string' ? c.version : '';
+  return {
+    name: `${typeof c.name === 'string' ? c.name : 'image'}${version ? (version.startsWith('sha256:') ? `@${version}` : `:${version}`) : ''}`,
+    purl: typeof c.purl === 'string' ? c.purl : typeof c['bom-ref'] === 'string' ? c['bom-ref'] : '',
+    digest: typeof digest?.value === 'string' ? digest.value : version.startsWith('sha256:') ? version : '',
+  };
+}
+
 export function readSbomContents(doc: unknown, file: string): SbomContents {
   const kind = sbomKind(doc);
   const body = isRecord(doc) && isRecord(doc.predicate) && typeof doc.predicateType === 'string' ? doc.predicate : doc;
@@ -82,7 +133,11 @@ export function readSbomContents(doc: unknown, file: string): SbomContents {
   if (kind === 'cyclonedx') {
     if (body.components !== undefined && !Array.isArray(body.components))
       throw sbomError(file, `CycloneDX "components" must be an array, not ${body.components === null ? 'null' : typeof body.components}`);
-    const stack: { list: unknown[]; where: string }[] = [{ list: (body.components as unknown[] | undefined) ?? [], where: 'components' }];
+    // Top-level OS packages (syft's SBOM of an image) belong to the SBOM's subject when it is a container.
+    const subject = isRecord(body.metadata) && isRecord(body.metadata.component) ? body.metadata.component : undefined;
+    const stack: { list: unknown[]; where: string; image?: ImageContext | undefined }[] = [
+      { list: (body.components as unknown[] | undefined) ?? [], where: 'components', image: subject && imageContext(subject) },
+    ];
     let total = 0;
     for (let frame = stack.pop(); frame; frame = stack.pop()) {
       frame.list.forEach((c, i) => {
@@ -91,14 +146,14 @@ export function readSbomContents(doc: unknown, file: string): SbomContents {
         total++;
         if (c.components !== undefined) {
           if (!Array.isArray(c.components)) throw sbomError(file, `${where}.components must be an array`);
-          stack.push({ list: c.components, where: `${where}.components` });
+          stack.push({ list: c.components, where: `${where}.components`, image: imageContext(c) ?? frame.image });
         }
         const type = typeof c.type === 'string' ? c.type : 'library';
         if (typeof c.purl !== 'string') {
           if (!NOT_PACKAGES.has(type)) unreadable.push(`${label(c, 'name', 'version')} (no purl)`);
           return;
         }
-        const p = fromPurl(c.purl, file);
+        const p = fromPurl(c.purl, file, frame.image);
         if (!p) {
           unreadable.push(`${label(c, 'name', 'version')} (purl ${c.purl.slice(0, 120)} is not one secure-factory can match)`);
           return;

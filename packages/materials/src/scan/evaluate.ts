@@ -14,7 +14,7 @@ import {
   type Severity,
 } from '@secure-factory/core';
 import type { VulnMatch } from '../osv/index.js';
-import { packageJson, type Package } from '../package.js';
+import { osvPackageRef, packageJson, type Package } from '../package.js';
 import { imageLocation, parseImageRef } from '../other/image-ref.js';
 import { checkLicense } from './licenses.js';
 import { RULE } from './rules.js';
@@ -66,7 +66,10 @@ function pkgLabel(p: { name: string; version: string }): string {
 /** `libssl3@3.0.11-1~deb12u1 (source openssl 3.0.11-1~deb12u1, Debian:12) in the image registry/name@sha256:…`. */
 function imagePackageLabel(p: Package, q: { ecosystem: string; name: string; version: string }): string {
   const source = q.name !== p.name || q.version !== p.version ? `source ${q.name} ${q.version}, ` : '';
-  return `${p.name}@${p.version} (${source}${q.ecosystem}) in the image ${p.image?.reference ?? ''}${p.image && !p.image.reference.includes('@') ? `@${p.image.digest}` : ''}`;
+  const image = p.image;
+  if (!image?.imagePurl) return `${p.name}@${p.version} (${source}${q.ecosystem}) in ${image?.reference ?? 'an image'}`;
+  const pin = image.digest && !image.reference.includes('@') ? `@${image.digest}` : '';
+  return `${p.name}@${p.version} (${source}${q.ecosystem}) in the image ${image.reference}${pin}`;
 }
 
 function hostAllowed(url: string, allowed: readonly string[]): boolean {
@@ -121,7 +124,7 @@ export function evaluateMaterials(input: EvaluateInput): { findings: Finding[]; 
   const byKey = new Map<string, Package[]>();
   for (const p of considered) {
     // A package inside an image is matched as what OSV was asked about it (Debian: its source package).
-    const q = p.image ? p.image.osv : p;
+    const q = osvPackageRef(p);
     if (!q) continue;
     const k = `${q.ecosystem}\u0000${q.name}\u0000${q.version}`;
     const list = byKey.get(k) ?? [];
