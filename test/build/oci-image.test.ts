@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { sha256Hex } from '@secure-factory/core';
+import { runAction } from '../support/action-harness.js';
 import { runCli } from '../support/cli.js';
 import { makeRepo } from './support.js';
 
@@ -101,5 +102,15 @@ describeBwrap('secure-factory build: an OCI image layout among the outputs', () 
     ]);
     expect(none.exitCode).toBe(2);
     expect(none.stderr).toMatch(/an image name \(ghcr\.io\/acme\/service\) was given, but the outputs hold no OCI image layout/);
+  });
+
+  it('the hermetic-build action: image-name makes the layout one subject in its subjects output', async () => {
+    const repo = makeRepo(files);
+    const r = await runAction('hermetic-build', {
+      workspace: repo.dir,
+      inputs: { command: 'cp -r image-src "$SECURE_FACTORY_OUT/image"', outputs: 'image/**', 'image-name': 'ghcr.io/acme/service' },
+    });
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(r.outputs.subjects ?? '[]')).toEqual([{ name: 'ghcr.io/acme/service', digest: { sha256: digest.slice(7) } }]);
   });
 });
