@@ -5,7 +5,7 @@
  * The real registry and the real client are in test/gate/images-by-reference.test.ts.
  */
 import { describe, expect, it } from '@jest/globals';
-import { ConfigurationError, MemoryLogger, sha256Hex } from '@secure-factory/core';
+import { ConfigurationError, InfrastructureError, MemoryLogger, sha256Hex } from '@secure-factory/core';
 import type { EvidenceIndex } from './lookup.js';
 import {
   imageRegistryAllowed,
@@ -238,5 +238,8 @@ describe('lookUpImages (the gate checks what the client returns)', () => {
     const [b] = await lookUpImages([parseDeployImage(ref)], options({ ...down, isMisbehaviour: () => true }), emptyIndex());
     expect(b?.failure?.kind).toBe('refused');
     await expect(lookUpImages([parseDeployImage(ref)], options(undefined), emptyIndex())).rejects.toThrow(/need a registry client/);
+    const login = { ...down, getManifest: () => Promise.reject(new InfrastructureError('wants a login', { hint: 'docker login to it' })) };
+    const [c] = await lookUpImages([parseDeployImage(ref)], options(login), emptyIndex());
+    expect(c?.check).toMatchObject({ reason: 'cannot read the image from its registry: wants a login', fix: 'docker login to it' });
   });
 });

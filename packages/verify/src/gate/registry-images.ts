@@ -10,7 +10,7 @@
  * depends on core and attest only). What the registry sends is checked here too, so a client bug or a
  * proxy cannot make a lie pass: the manifest's digest, each referrer's `subject`, each blob's digest.
  */
-import { ConfigurationError, errorMessage, sha256Hex, type Logger } from '@secure-factory/core';
+import { ConfigurationError, errorMessage, isSecureFactoryError, sha256Hex, type Logger } from '@secure-factory/core';
 import { candidateFromJson } from './candidate.js';
 import type { EvidenceIndex } from './lookup.js';
 import { registryAllowed } from './images.js';
@@ -273,8 +273,11 @@ async function lookUpOne(image: DeployImage, client: ImageRegistryClient, index:
       failure: { kind: 'unreachable', error: e },
       check: check(
         'fail',
-        `cannot read the image from its registry: ${errorMessage(e)}`,
-        'the gate does not decide without the image and its attestations; retry when the registry answers (and check the credentials in the docker config)',
+        `cannot read the image from its registry: ${isSecureFactoryError(e) && e.hint ? e.message : errorMessage(e)}`,
+        // The client's hint (e.g. `docker login` to it) says more than a generic retry.
+        isSecureFactoryError(e) && e.hint
+          ? e.hint
+          : 'the gate does not decide without the image and its attestations; retry when the registry answers (and check the credentials in the docker config)',
       ),
     };
   }
