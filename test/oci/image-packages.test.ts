@@ -450,6 +450,40 @@ describeWithRegistry('vulnerabilities of base images, read from a real registry 
     const strangerSbom = await pushImage('acme/distroless', 'stranger-sbom', [tarLayer({ 'app/hello.txt': 'hello again' })]);
     await signature('acme/distroless', strangerSbom);
     await attach('acme/distroless', strangerSbom, stranger, 'https://cyclonedx.org/bom', cdx);
+    // distroless keeps one stanza per package in status.d (and .md5sums beside it, not a database).
+    const distroless = await pushImage('acme/distroless', 'status-d', [
+      tarLayer({
+        'etc/os-release': DEBIAN_OS_RELEASE,
+        'var/lib/dpkg/status.d/libssl3': dpkgStatus('3.0.11-1~deb12u1').split('\n\n')[1] ?? '',
+        'var/lib/dpkg/status.d/libssl3.md5sums': 'd41d8cd98f00b204e9800998ecf8427e  usr/lib/x86_64-linux-gnu/libssl.so.3\n',
+      }),
+    ]);
+    await signature('acme/distroless', distroless);
+    // A multi-platform index: linux/amd64 is read; the signature is on the index digest.
+    const platform = await client.getManifest(registry, 'acme/debian', vulnerable);
+    const index = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MEDIA.ociIndex,
+        manifests: [
+          {
+            mediaType: MEDIA.ociManifest,
+            digest: fixed,
+            size: 1,
+            platform: { architecture: 'unknown', os: 'unknown' },
+            annotations: { 'vnd.docker.reference.type': 'attestation-manifest' },
+          },
+          {
+            mediaType: MEDIA.ociManifest,
+            digest: vulnerable,
+            size: platform.bytes.length,
+            platform: { architecture: 'amd64', os: 'linux' },
+          },
+        ],
+      }),
+    );
+    digests['acme/debian:multi'] = await client.putManifest(registry, 'acme/debian', 'multi', index, MEDIA.ociIndex);
+    await signature('acme/debian', digests['acme/debian:multi']);
     const rpmdb = realRpmDatabase(dir);
     if (rpmdb) {
       const rocky = await pushImage('acme/rocky', 'vulnerable', [
@@ -533,6 +567,18 @@ describeWithRegistry('vulnerabilities of base images, read from a real registry 
     expect(r.packages.filter((p) => p.image).map((p) => p.purl)).toEqual([
       'pkg:rpm/rocky/openssl-libs@3.0.7-24.el9?arch=noarch&distro=rocky-9.2&epoch=1&upstream=openssl',
     ]);
+  });
+
+  it("distroless's status.d stanzas are read (its .md5sums files are not packages)", async () => {
+    const r = await scanDockerfile(`${registry}/acme/distroless@${digests['acme/distroless:status-d']}`);
+    expect(r.packages.filter((p) => p.image).map((p) => p.name)).toEqual(['libssl3']);
+    expect(r.findings.filter((f) => f.rule === RULE.vulnerable).map((f) => f.properties?.advisory)).toEqual(['DEBIAN-CVE-2099-0001']);
+  });
+
+  it('a multi-platform image is read for linux/amd64 (an attestation manifest is never taken for a platform)', async () => {
+    const r = await scanDockerfile(`${registry}/acme/debian@${digests['acme/debian:multi']}`);
+    expect(r.findings.filter((f) => f.rule === RULE.imageUnvalidated)).toEqual([]);
+    expect(r.findings.filter((f) => f.rule === RULE.vulnerable)).toHaveLength(2);
   });
 
   it('a layer with a ../ path is refused with a clear, blocking message', async () => {
