@@ -135,8 +135,34 @@ export function demoReport(): PortfolioReport {
         hours: 10,
       },
     ],
-    totals: { repositories: 4, artefacts: 4, packages: 2300, affected: 2, open: 2, overdue: 1, resolved: 0 },
+    totals: { repositories: 4, artefacts: 4, packages: 2300, affected: 2, open: 2, overdue: 1, resolved: 0, drift: 2 },
     problems: [`acme/app: no SBOM evidence names ${d('c')} ${HOSTILE}`],
+    drift: [
+      {
+        repository: 'acme/api',
+        status: 'compared',
+        current: { ref: 'main', files: 3, auditFindings: 4 },
+        release: { digest: d('a'), environment: 'production', admitted: '2026-11-30T10:00:00Z' },
+        baseline: { commit: 'c'.repeat(40), statement: 'acme/api/runs/1/evidence/workflow-posture.intoto.json' },
+        findings: [
+          {
+            rule: 'drift/new-write-permission',
+            severity: 'high',
+            message: 'acme/api: job `release` of .github/workflows/release.yml now has `contents: write`',
+            file: '.github/workflows/release.yml',
+            properties: { repository: 'acme/api', owners: ['@acme/platform'], job: 'release', change: 'contents: write' },
+          },
+          {
+            rule: 'drift/new-unpinned-action',
+            severity: 'high',
+            message: 'acme/api: .github/workflows/release.yml now runs a movable reference',
+            file: '.github/workflows/release.yml',
+            properties: { repository: 'acme/api', owners: ['acme/api'], job: 'release', change: `evil/action@main ${HOSTILE}` },
+          },
+        ],
+      },
+      { repository: 'acme/web', status: 'no-baseline', current: { ref: 'main', files: 1, auditFindings: 0 }, findings: [] },
+    ],
   };
 }
 
@@ -169,6 +195,9 @@ describe('the portfolio page', () => {
       kpi(html, 'total-overdue'),
     ]).toEqual(['4', '4', '2', '2', '1']);
     expect(kpi(html, 'median-ttr')).toBe('10 h');
+    expect(kpi(html, 'total-drift')).toBe('2');
+    expect(html).toContain('<table id="drift">');
+    expect(html).toContain('@acme/platform');
     expect(html).toContain('overdue by 1 h 30 min');
     expect(html).toContain('13 h 20 min left');
     expect(formatRemaining(0)).toBe('overdue by 0 h 00 min');
@@ -203,6 +232,7 @@ describe('the portfolio page', () => {
       });
       expect(kpi(dom.stdout, 'total-overdue')).toBe('1');
       expect(kpi(dom.stdout, 'total-artefacts')).toBe('4');
+      expect(kpi(dom.stdout, 'total-drift')).toBe('2');
       expect(dom.stdout).not.toContain('<script');
       expect(dom.stderr).not.toMatch(/CONSOLE|Refused to|Uncaught/);
       const png = path.join(dir, 'out.png');
