@@ -27,8 +27,11 @@ function toFinding(v: RawVuln): VulnFinding {
   const notes: Record<string, unknown> = {};
   for (const a of v.annotations ?? []) Object.assign(notes, a);
   let severity: Severity | undefined;
-  for (const s of v.severity ?? []) {
-    const sev = severityOf(s.score);
+  // A signed statement may still be malformed (`severity: "high"`, entries without a score): only
+  // string scores are read; anything else gives no severity, which counts as critical below.
+  for (const s of Array.isArray(v.severity) ? (v.severity as unknown[]) : []) {
+    const score = (s as { score?: unknown } | null)?.score;
+    const sev = typeof score === 'string' ? severityOf(score) : undefined;
     if (sev && (!severity || rank(sev) > rank(severity))) severity = sev;
   }
   if (!severity && typeof notes.severity === 'string') severity = severityOf(notes.severity);
