@@ -5,9 +5,11 @@
  */
 import { AREAS } from './cases/types.js';
 import { stopNetworkServer } from './cases/network.js';
+import { stopClientsServer } from './cases/network-clients.js';
 import { CATALOGUE } from './catalogue.js';
 
 afterAll(stopNetworkServer);
+afterAll(stopClientsServer);
 
 it('case ids are unique', () => {
   const ids = CATALOGUE.map((c) => c.id);

@@ -3,9 +3,11 @@ import { celCases } from './cases/cel.js';
 import { evidenceCases } from './cases/evidence.js';
 import { jsonCases } from './cases/json.js';
 import { networkCases } from './cases/network.js';
+import { networkClientCases } from './cases/network-clients.js';
 import { outputCases } from './cases/output.js';
 import { pathCases } from './cases/paths.js';
 import { policyCases } from './cases/policy.js';
+import { regexCases } from './cases/regex.js';
 import type { HostileCase } from './cases/types.js';
 
 export const CATALOGUE: HostileCase[] = [
@@ -15,5 +17,7 @@ export const CATALOGUE: HostileCase[] = [
   ...evidenceCases,
   ...pathCases,
   ...celCases,
+  ...regexCases,
   ...networkCases,
+  ...networkClientCases,
 ];

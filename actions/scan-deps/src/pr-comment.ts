@@ -2,7 +2,7 @@
  * One pull-request comment per review, updated in place on re-runs: the comment is found again by the
  * hidden marker its body starts with (REST: list issue comments, then PATCH it or POST a new one).
  */
-import { InfrastructureError } from '@secure-factory/core';
+import { httpRequest, InfrastructureError, type HttpPolicy } from '@secure-factory/core';
 
 export interface CommentTarget {
   baseUrl: string;
@@ -10,6 +10,8 @@ export interface CommentTarget {
   owner: string;
   repo: string;
   pullRequest: number;
+  /** Overrides of core's HTTP policy (deadline, attempts, byte limit); tests shorten them. */
+  http?: Partial<Omit<HttpPolicy, 'service'>> | undefined;
 }
 
 // GitHub lists at most 100 comments a page; 50 pages is 5,000 comments, far beyond a real PR.
@@ -17,33 +19,47 @@ const MAX_PAGES = 50;
 // GitHub refuses comment bodies over 65,536 characters.
 const MAX_BODY = 65_000;
 
-async function call(t: CommentTarget, method: string, route: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${t.baseUrl.replace(/\/+$/, '')}${route}`, {
-    method,
-    headers: {
-      accept: 'application/vnd.github+json',
-      authorization: `Bearer ${t.token}`,
-      'x-github-api-version': '2022-11-28',
-      'user-agent': 'secure-factory-scan-deps',
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+async function call(t: CommentTarget, method: 'GET' | 'POST' | 'PATCH', route: string, body?: unknown): Promise<unknown> {
+  // Core httpRequest: bounded full-jitter retries (408/429/5xx, resets, stalls, truncated bodies),
+  // Retry-After, one deadline, a byte limit; a service that still fails is exit 3. A POST (a new
+  // comment) is retried only on 429 or a connection that failed before an answer, never after a 5xx
+  // that may have posted it.
+  const res = await httpRequest(
+    {
+      url: `${t.baseUrl.replace(/\/+$/, '')}${route}`,
+      method,
+      headers: {
+        accept: 'application/vnd.github+json',
+        authorization: `Bearer ${t.token}`,
+        'x-github-api-version': '2022-11-28',
+        'user-agent': 'secure-factory-scan-deps',
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await res.text();
+    {
+      service: 'the GitHub API (pull-request comments)',
+      attemptTimeoutMs: 30_000,
+      deadlineMs: 120_000,
+      maxBytes: 32 * 1024 * 1024,
+      ...(method === 'POST' ? { retryStatuses: [429] } : {}),
+      ...t.http,
+    },
+  );
   if (!res.ok) {
-    let message = text.slice(0, 200);
+    let message = '';
     try {
-      const m = (JSON.parse(text) as { message?: unknown }).message;
-      if (typeof m === 'string') message = m;
+      const m = ((await res.json()) as { message?: unknown } | null)?.message;
+      if (typeof m === 'string') message = ` ${m.slice(0, 200)}`;
     } catch {
-      // not JSON
+      // not JSON: the body is not quoted
     }
-    throw new InfrastructureError(`GitHub API ${method} ${route}: ${res.status} ${message}`, {
+    throw new InfrastructureError(`GitHub API ${method} ${route}: ${res.status}${message}`, {
       hint: res.status === 403 || res.status === 404 ? 'the job needs pull-requests: write to comment' : undefined,
     });
   }
-  return text === '' ? undefined : (JSON.parse(text) as unknown);
+  if (res.bytes.length === 0) return undefined;
+  return res.json();
 }
 
 /** Creates the comment, or updates the one carrying `marker`; returns its id and whether it was new. */

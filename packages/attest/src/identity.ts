@@ -2,7 +2,7 @@
  * OIDC identity tokens for Fulcio: from the GitHub Actions runtime (the job's `id-token: write`
  * permission) or given directly. The token is fetched once and reused for every statement of a run.
  */
-import { ConfigurationError, InfrastructureError } from '@secure-factory/core';
+import { ConfigurationError, httpRequest, InfrastructureError, type HttpPolicy } from '@secure-factory/core';
 
 export interface IdentityProvider {
   getToken(): Promise<string>;
@@ -21,18 +21,25 @@ export function actionsTokenAvailable(env: NodeJS.ProcessEnv = process.env): boo
   return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
 }
 
-/** The runner's token endpoint: `GET <ACTIONS_ID_TOKEN_REQUEST_URL>&audience=sigstore` → `{value}`. */
-export function actionsIdentityProvider(env: NodeJS.ProcessEnv = process.env, audience = SIGSTORE_AUDIENCE): IdentityProvider {
+/**
+ * The runner's token endpoint: `GET <ACTIONS_ID_TOKEN_REQUEST_URL>&audience=sigstore` → `{value}`.
+ * `http` overrides core's HTTP policy (tests shorten the deadline).
+ */
+export function actionsIdentityProvider(
+  env: NodeJS.ProcessEnv = process.env,
+  audience = SIGSTORE_AUDIENCE,
+  http: Partial<Omit<HttpPolicy, 'service'>> = {},
+): IdentityProvider {
   let cached: Promise<string> | undefined;
   return {
     getToken: () => {
-      cached ??= fetchActionsToken(env, audience);
+      cached ??= fetchActionsToken(env, audience, http);
       return cached;
     },
   };
 }
 
-async function fetchActionsToken(env: NodeJS.ProcessEnv, audience: string): Promise<string> {
+async function fetchActionsToken(env: NodeJS.ProcessEnv, audience: string, http: Partial<Omit<HttpPolicy, 'service'>>): Promise<string> {
   const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
   const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
   if (!url || !bearer) {
@@ -42,32 +49,16 @@ async function fetchActionsToken(env: NodeJS.ProcessEnv, audience: string): Prom
   }
   // The runner's URL already carries a query string; the audience is appended the way @actions/core does.
   const full = `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`;
-  let lastError: unknown;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const res = await fetch(full, {
-        headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' },
-        signal: AbortSignal.timeout(15_000),
-      });
-      if (res.ok) {
-        const body = (await res.json()) as { value?: unknown };
-        if (typeof body.value !== 'string') throw new InfrastructureError('the OIDC token endpoint answered without a "value"');
-        return body.value;
-      }
-      lastError = new InfrastructureError(`the OIDC token endpoint answered HTTP ${res.status}`);
-      if (res.status < 500 && res.status !== 429) break;
-    } catch (e: unknown) {
-      lastError = e;
-    }
-    await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
-  }
-  if (lastError instanceof InfrastructureError) throw lastError;
-  throw new InfrastructureError(
-    `cannot get an OIDC token from the Actions runtime: ${String((lastError as Error | undefined)?.message ?? lastError)}`,
-    {
-      cause: lastError,
-    },
+  // Core httpRequest: bounded full-jitter retries on 408/429/5xx, resets and stalls, one deadline, a
+  // byte limit (a token answer is small); what still fails is an InfrastructureError (exit 3).
+  const res = await httpRequest(
+    { url: full, headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' } },
+    { service: 'the Actions OIDC token endpoint', attemptTimeoutMs: 15_000, deadlineMs: 60_000, maxBytes: 64 * 1024, ...http },
   );
+  if (!res.ok) throw new InfrastructureError(`the OIDC token endpoint answered HTTP ${res.status}`);
+  const body = (await res.json()) as { value?: unknown } | null;
+  if (typeof body?.value !== 'string') throw new InfrastructureError('the OIDC token endpoint answered without a "value"');
+  return body.value;
 }
 
 /** The claims of a JWT, not verified (Fulcio verifies it); used to read `repository_visibility`. */

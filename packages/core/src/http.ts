@@ -14,7 +14,7 @@ import { InfrastructureError } from './errors.js';
 
 export interface HttpRequest {
   url: string;
-  method?: 'GET' | 'POST' | 'PUT' | 'HEAD';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
   headers?: Record<string, string>;
   body?: string | Uint8Array;
 }

@@ -4,7 +4,7 @@
  * are found again by a marker comment in the body, so renaming an issue does not duplicate it.
  */
 import { Octokit } from '@octokit/core';
-import { InfrastructureError, md, code, table, type Logger, type Remediation } from '@secure-factory/core';
+import { httpFetch, InfrastructureError, md, code, table, type HttpPolicy, type Logger, type Remediation } from '@secure-factory/core';
 
 export const ISSUE_LABEL = 'secure-factory';
 
@@ -14,6 +14,21 @@ export interface IssueTarget {
   token: string;
   /** https://api.github.com, or a local server in tests. */
   baseUrl: string;
+  /** Overrides of core's HTTP policy (deadline, attempts, byte limit); tests shorten them. */
+  http?: Partial<Omit<HttpPolicy, 'service'>> | undefined;
+}
+
+/**
+ * Octokit's fetch on core `httpRequest`: bounded full-jitter retries, Retry-After, one deadline per
+ * call, a byte limit; a service that still fails is an InfrastructureError (exit 3). A POST (opening an
+ * issue, a dispatch) is retried only on 429 and on a connection that failed before an answer: a 5xx
+ * may come after GitHub created the issue, and a retry would open it twice.
+ */
+function issuesFetch(http: IssueTarget['http']): typeof fetch {
+  const base: HttpPolicy = { service: 'the GitHub issues API', maxBytes: 32 * 1024 * 1024, ...http };
+  const read = httpFetch(base);
+  const write = httpFetch({ ...base, retryStatuses: [429] });
+  return (input, init) => ((init?.method ?? 'GET').toUpperCase() === 'POST' ? write : read)(input, init);
 }
 
 interface IssueLite {
@@ -59,13 +74,21 @@ export class IssueClient {
     private readonly target: IssueTarget,
     private readonly logger: Logger,
   ) {
-    this.octokit = new Octokit({ auth: target.token, baseUrl: target.baseUrl.replace(/\/$/, ''), request: { retries: 0 } });
+    this.octokit = new Octokit({
+      auth: target.token,
+      baseUrl: target.baseUrl.replace(/\/+$/, ''),
+      request: { retries: 0, fetch: issuesFetch(target.http) },
+      log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
   }
 
   private async call<T>(what: string, fn: () => Promise<{ data: T }>): Promise<T> {
     try {
       return (await fn()).data;
     } catch (e: unknown) {
+      // The service did not answer usably (core httpRequest gave up): say that, not Octokit's "HTTP 500".
+      const cause = (e as { cause?: unknown }).cause;
+      if (cause instanceof InfrastructureError) throw new InfrastructureError(`GitHub API: ${what} failed: ${cause.message}`, { cause });
       const status = (e as { status?: number }).status;
       const hint = status === 403 || status === 404 ? 'the token needs issues: write on the repository' : undefined;
       throw new InfrastructureError(
@@ -89,6 +112,12 @@ export class IssueClient {
           page,
         }),
       );
+      // An HTML page or anything but a list is a broken answer (exit 3), not "no issues".
+      if (!Array.isArray(data) || data.some((i) => i === null || typeof i !== 'object')) {
+        throw new InfrastructureError('GitHub API: listing issues gave something that is not a list of issues', {
+          hint: 'the API or a proxy in between returned something else; retry later',
+        });
+      }
       out.push(...(data as IssueLite[]).filter((i) => !i.pull_request));
       if (data.length < 100) break;
     }

@@ -11,7 +11,7 @@ export interface HostileCase {
   run: () => void | Promise<void>;
 }
 
-export const AREAS = ['output', 'json', 'policy', 'evidence', 'paths', 'cel', 'network'] as const;
+export const AREAS = ['output', 'json', 'policy', 'evidence', 'paths', 'cel', 'regex', 'network'] as const;
 export type Area = (typeof AREAS)[number];
 
 /** A marker planted in hostile files: it must never appear in an error, a log line or a decision. */

@@ -4,7 +4,7 @@
  * Exit 0 when the bundle verifies, 1 when it does not, 2 for bad usage.
  */
 import { Option, type Command } from 'commander';
-import { ConfigurationError, decodeUtf8, EXIT, readRegularFile } from '@secure-factory/core';
+import { compileUserRegExp, ConfigurationError, decodeUtf8, EXIT, readRegularFile } from '@secure-factory/core';
 import {
   artifactLabel,
   createBundleVerifier,
@@ -76,6 +76,12 @@ export function registerVerifyBundle(program: Command): Command {
             hint: 'pass the staging trusted_root.json',
           });
         }
+        // Parsed before anything is read: a pattern that could backtrack (nested quantifiers,
+        // backreferences) is a usage error (exit 2); what passes runs in linear time.
+        const sanRegExp =
+          opts.certificateIdentityRegexp !== undefined
+            ? compileUserRegExp(opts.certificateIdentityRegexp, '--certificate-identity-regexp')
+            : undefined;
         const trustedRoot = await loadTrustedRoot(opts.trustedRoot);
         const verifier = createBundleVerifier({ trustedRoot, ...(opts.key ? { publicKeys: [await readKey(opts.key)] } : {}) });
         const artifact = await readArtifactArgument(target);
@@ -89,7 +95,7 @@ export function registerVerifyBundle(program: Command): Command {
           // identity about another repository are valid Sigstore bundles. The gate checks claims.
           checkClaims: opts.checkClaims === true,
           ...(opts.certificateIdentity !== undefined ? { subjectAlternativeName: opts.certificateIdentity } : {}),
-          ...(opts.certificateIdentityRegexp !== undefined ? { subjectAlternativeNameRegExp: opts.certificateIdentityRegexp } : {}),
+          ...(sanRegExp !== undefined ? { subjectAlternativeNameRegExp: sanRegExp } : {}),
           ...(opts.certificateOidcIssuer !== undefined && !opts.key ? { issuer: opts.certificateOidcIssuer } : {}),
           ...(opts.certificateGithubWorkflowRepository !== undefined ? { sourceRepository: opts.certificateGithubWorkflowRepository } : {}),
           ...(opts.certificateGithubWorkflowRef !== undefined ? { sourceRef: opts.certificateGithubWorkflowRef } : {}),

@@ -13,7 +13,7 @@
  *   `sourceDigest` and `signerDigest` pin the certificate's 1.14, 1.13 and 1.10 extensions.
  * At least one bundle must pass every check; each failing bundle says why.
  */
-import type { Statement } from '@secure-factory/core';
+import { compileUserRegExp, ConfigurationError, type Statement } from '@secure-factory/core';
 import { artifactLabel, type ArtifactInput } from './artifact.js';
 import type { CertificateIdentity } from './certificate.js';
 import { GITHUB_ACTIONS_ISSUER } from './github.js';
@@ -70,9 +70,10 @@ export function attestationOptionsProblem(o: AttestationOptions): string | undef
   if (exclusive.length > 1) return 'only one of --cert-identity, --cert-identity-regex, --signer-repo and --signer-workflow may be given';
   if (o.certIdentityRegex !== undefined) {
     try {
-      new RegExp(o.certIdentityRegex);
-    } catch {
-      return `--cert-identity-regex ${JSON.stringify(o.certIdentityRegex)} is not a valid regular expression`;
+      compileUserRegExp(o.certIdentityRegex, '--cert-identity-regex');
+    } catch (e: unknown) {
+      // Invalid, or one that could backtrack (nested quantifiers, backreferences): a usage error.
+      return e instanceof ConfigurationError ? e.message : String(e);
     }
   }
   return undefined;
@@ -90,7 +91,8 @@ export function sanMatcher(o: AttestationOptions): { exact?: string; regex?: Reg
     return { regex: new RegExp(`^https://${escape(full)}`), describe: `signer workflow ${full}` };
   }
   if (o.certIdentity) return { exact: o.certIdentity, describe: `identity ${o.certIdentity}` };
-  if (o.certIdentityRegex) return { regex: new RegExp(o.certIdentityRegex), describe: `identity matching ${o.certIdentityRegex}` };
+  if (o.certIdentityRegex)
+    return { regex: compileUserRegExp(o.certIdentityRegex, '--cert-identity-regex'), describe: `identity matching ${o.certIdentityRegex}` };
   const scope = o.repo ?? o.owner ?? '';
   return { regex: new RegExp(`^https://github\\.com/${escape(scope)}/`, 'i'), describe: `a workflow of ${scope}` };
 }

@@ -2,6 +2,7 @@
  * Identity policy: who must have signed. Exact SAN or a regular expression, the OIDC issuer, and the
  * GitHub certificate extensions. Each mismatch is reported with the expected and the actual value.
  */
+import { compileUserRegExp } from '@secure-factory/core';
 import type { CertificateIdentity } from './certificate.js';
 
 export interface IdentityPolicy {
@@ -50,7 +51,8 @@ export function checkIdentity(policy: IdentityPolicy, id: CertificateIdentity): 
   if (policy.subjectAlternativeNameRegExp !== undefined) {
     const re =
       typeof policy.subjectAlternativeNameRegExp === 'string'
-        ? new RegExp(policy.subjectAlternativeNameRegExp)
+        ? // Linear time or refused (exit 2): a user's pattern never backtracks on a hostile SAN.
+          compileUserRegExp(policy.subjectAlternativeNameRegExp, 'the certificate identity regular expression')
         : policy.subjectAlternativeNameRegExp;
     if (!id.subjectAlternativeName || !re.test(id.subjectAlternativeName)) {
       problems.push(`certificate identity (SAN) ${JSON.stringify(id.subjectAlternativeName ?? null)} does not match ${String(re)}`);
