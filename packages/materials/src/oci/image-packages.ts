@@ -25,7 +25,7 @@ import {
   RPM_SQLITE_PATHS,
   type FileLimits,
 } from './image-filesystem.js';
-import { decompressLayer, LayerRefused } from './layer-tar.js';
+import { decompressLayer, LayerRefused, LayerUnreadable } from './layer-tar.js';
 import {
   distroOf,
   osPackageFromPurl,
@@ -150,7 +150,8 @@ export class ImagePackageReader {
   /**
    * The packages of the image `registry/repository@digest`. `check` verifies an SBOM bundle against
    * the trusted signers (undefined: no signer is trusted, so SBOM attestations are not used).
-   * Throws LayerRefused / RegistryMisbehaviour when the image cannot be read safely.
+   * Throws LayerRefused / RegistryMisbehaviour when the image is not what an honest one is, and
+   * LayerUnreadable when it is beyond this reader's budgets.
    */
   async read(registry: string, repository: string, digest: string, check: SbomBundleCheck | undefined): Promise<ImageContents> {
     const key = `${registry}/${repository}@${digest}`;
@@ -253,7 +254,7 @@ export class ImagePackageReader {
     const started = Date.now();
     const layers = manifest.manifest.layers ?? [];
     if (layers.length > this.limits.maxLayers) {
-      throw new LayerRefused(
+      throw new LayerUnreadable(
         `the image ${manifest.digest} has ${layers.length} layers, over the limit of ${this.limits.maxLayers}; refused`,
       );
     }
@@ -261,10 +262,10 @@ export class ImagePackageReader {
     for (const [i, layer] of layers.entries()) {
       const what = `layer ${i + 1} (${layer.digest.slice(0, 19)}…) of ${registry}/${repository}@${manifest.digest.slice(0, 19)}…`;
       if (!LAYER_TYPES.has(layer.mediaType)) {
-        throw new LayerRefused(`${what} has the media type ${layer.mediaType}, not a tar layer this scanner reads; refused`);
+        throw new LayerUnreadable(`${what} has the media type ${layer.mediaType}, not a tar layer this scanner reads; refused`);
       }
       if (!Number.isSafeInteger(layer.size) || layer.size > this.limits.compressedLayerBytes) {
-        throw new LayerRefused(`${what} is ${layer.size} bytes, over the limit of ${this.limits.compressedLayerBytes}; refused`);
+        throw new LayerUnreadable(`${what} is ${layer.size} bytes, over the limit of ${this.limits.compressedLayerBytes}; refused`);
       }
       // getBlob checks the digest over the bytes before anything is decompressed.
       const blob = await this.client.getBlob(registry, repository, layer.digest, this.limits.compressedLayerBytes);

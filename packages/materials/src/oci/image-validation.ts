@@ -362,7 +362,7 @@ export class ImageValidator {
           message,
           help: refused
             ? 'the image is not what an honest build writes (a layer that climbs out of the root, a linked or oversized database, a registry that lied); do not build on it'
-            : 'use an image whose package database can be read, or attach a signed SBOM attestation to it',
+            : 'use an image whose package database can be read, attach a signed SBOM attestation to it, or waive materials/image-unscanned for this image with an expiry',
           file: p.sourceFile,
           blocking,
           properties: { image: imageLocation(ref), digest, ...(refused ? { refused: true } : {}) },

@@ -27,7 +27,11 @@ export interface TarEntry {
 /** What to do with an entry's content: skip it, or read it whole when it is at most `maxBytes`. */
 export type TarVisit = (entry: TarEntry) => { read: true; maxBytes: number } | { read: false };
 
+/** The layer is not what an honest image holds (traversal, links, corrupt tar): never waived. */
 export class LayerRefused extends ConfigurationError {}
+
+/** The layer is beyond what this scanner reads (a size budget, zstd without a decoder, a foreign media type): blocking, but a waiver may cover it. */
+export class LayerUnreadable extends ConfigurationError {}
 
 const BLOCK = 512;
 
@@ -38,7 +42,7 @@ export function decompressLayer(layer: Buffer, what: string): Readable {
   if (layer.length >= 4 && layer.readUInt32LE(0) === 0xfd2fb528) {
     const zstd = (zlib as unknown as { createZstdDecompress?: () => NodeJS.ReadWriteStream }).createZstdDecompress;
     if (!zstd) {
-      throw new LayerRefused(`${what} is zstd-compressed and this Node (${process.version}) has no zstd decoder`, {
+      throw new LayerUnreadable(`${what} is zstd-compressed and this Node (${process.version}) has no zstd decoder`, {
         hint: 'run on Node 24 (zlib.createZstdDecompress), or push the image with gzip layers',
       });
     }
