@@ -307,6 +307,19 @@ describe('the remediation clock on trusted time', () => {
       const late = await merge(new Date(Date.parse(start) - 24 * HOUR));
       expect(late.totals.overdue).toBe(2);
       expect(late.remediations.every((r) => r.remainingMs === -HOUR)).toBe(true);
+      // api's evidence branch disappears: its remediation stays open, and its time is still the TSA's.
+      delete (repos[0] as FakeRepo).branch;
+      tsaNow = new Date(Date.parse(start) + 26 * HOUR);
+      const gone = await merge(new Date(Date.parse(start) - 24 * HOUR));
+      expect(gone.remediations.map((r) => [r.repository, r.remainingMs])).toEqual([
+        ['acme/api', -2 * HOUR],
+        ['acme/app', -2 * HOUR],
+      ]);
+      expect(gone.totals.overdue).toBe(2);
+      // One `checked` per run that changed nothing (the overdue run and this one); the overdue signed once.
+      const apiEvents = await readdir(path.join(work, 'state', 'acme', 'api', EVENTS_DIR));
+      expect(apiEvents.filter((f) => f.startsWith('checked-'))).toHaveLength(2);
+      expect(apiEvents.filter((f) => f.endsWith('-overdue.sigstore.json'))).toHaveLength(1);
     } finally {
       await server.close();
     }

@@ -420,3 +420,26 @@ export async function advanceClock(
     logger,
   );
 }
+
+/**
+ * Matches that hold every unresolved remediation as it is (nothing opens, updates or stops): for a
+ * repository that cannot be rescanned, so that advancing the clock only signs its "now" and any overdue.
+ */
+export function holdAsIs(state: RemediationState): RescanMatch[] {
+  return state.remediations
+    .filter((r) => r.status !== 'resolved')
+    .flatMap((r) =>
+      r.digests.flatMap((digest) =>
+        r.environments.map((environment) => ({
+          advisory: r.advisory,
+          aliases: r.aliases,
+          package: r.package,
+          severity: r.severity,
+          fixedVersions: r.fixedVersions,
+          digest,
+          environment,
+          waived: r.status === 'waived',
+        })),
+      ),
+    );
+}

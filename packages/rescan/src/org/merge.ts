@@ -19,7 +19,7 @@ import {
 import type { DriftReport } from '../drift.js';
 import { IssueClient } from '../issues.js';
 import { FixPullRequests, fixRequests, type FixPrOptions, type FixPrResult } from '../fix-pr.js';
-import { advanceClock, readClockState, type TrustedClock } from '../clock-evidence.js';
+import { advanceClock, holdAsIs, readClockState, type TrustedClock } from '../clock-evidence.js';
 import type { RescanMatch } from '../remediation.js';
 import type { Chain, Inventory, PlanFile } from './inventory.js';
 import { readShard, type ShardMatch, type ShardResult, type Snapshot } from './shard.js';
@@ -193,8 +193,12 @@ export async function mergePortfolio(
         problems.push(
           `${repo.repository}: the evidence branch is gone but ${kept.length} remediation(s) were open; they stay open until a deployment without the advisory is admitted`,
         );
-      for (const r of kept) remediations.push({ ...r, repository: repo.repository, remainingMs: Date.parse(r.deadline) - now.getTime() });
-      const overdue = kept.filter((r) => Date.parse(r.deadline) <= now.getTime()).length;
+      // On the TSA's time when the clock is signed: the run signs its "now" (and any overdue) for them too.
+      const keptNow =
+        clock && kept.length > 0 ? ((await advanceClock(dir, prior, holdAsIs(previous), now, clock, logger)).trustedNow ?? now) : now;
+      for (const r of kept)
+        remediations.push({ ...r, repository: repo.repository, remainingMs: Date.parse(r.deadline) - keptNow.getTime() });
+      const overdue = kept.filter((r) => Date.parse(r.deadline) <= keptNow.getTime()).length;
       repositories.push({ repository: repo.repository, status: repo.status, artefacts: 0, open: kept.length, overdue });
       continue;
     }
