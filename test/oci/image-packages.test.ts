@@ -7,7 +7,7 @@
  * the OSV schema (and validated against it); the offline database reads them as it reads osv.dev's.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -241,11 +241,12 @@ describeWithRegistry('vulnerabilities of base images, read from a real registry 
   const digests: Record<string, string> = {};
 
   /** A gzip tar layer from files, written by GNU tar (name-sorted, reproducible). */
-  function tarLayer(files: Record<string, string | Buffer>): Buffer {
+  function tarLayer(files: Record<string, string | Buffer | { link: string }>): Buffer {
     const src = mkdtempSync(join(dir, 'layer-'));
     for (const [p, content] of Object.entries(files)) {
       mkdirSync(join(src, p, '..'), { recursive: true });
-      writeFileSync(join(src, p), content);
+      if (typeof content === 'object' && 'link' in content) symlinkSync(content.link, join(src, p));
+      else writeFileSync(join(src, p), content);
     }
     const tarFile = `${src}.tar`;
     execFileSync('tar', ['--sort=name', '--mtime=@0', '--owner=0', '--group=0', '-cf', tarFile, '-C', src, '.']);
@@ -383,8 +384,13 @@ describeWithRegistry('vulnerabilities of base images, read from a real registry 
     mkdirSync(osvDir);
     for (const r of RECORDS) writeFileSync(join(osvDir, `${r.id}.json`), JSON.stringify(r));
 
+    // As Debian lays it out: /etc/os-release is a link to ../usr/lib/os-release.
     const vulnerable = await pushImage('acme/debian', 'vulnerable', [
-      tarLayer({ 'etc/os-release': DEBIAN_OS_RELEASE, 'var/lib/dpkg/status': dpkgStatus('3.0.11-1~deb12u1') }),
+      tarLayer({
+        'etc/os-release': { link: '../usr/lib/os-release' },
+        'usr/lib/os-release': DEBIAN_OS_RELEASE,
+        'var/lib/dpkg/status': dpkgStatus('3.0.11-1~deb12u1'),
+      }),
     ]);
     await signature('acme/debian', vulnerable);
     const fixed = await pushImage('acme/debian', 'fixed', [

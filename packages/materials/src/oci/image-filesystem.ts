@@ -6,7 +6,7 @@
  * Only the wanted paths are kept; every other entry is skipped without being held.
  *
  * A package database must be a regular file reached through directories: a symlink or a hard link
- * at a database path, or a database file under a directory that an upper layer made a symlink, is
+ * at a database path (os-release links are normal and are not followed: the other os-release is read), or a database file under a directory that an upper layer made a symlink, is
  * refused (a link could point the reader at another file, and no tool writes a database that way).
  */
 import { LayerRefused, walkTar, type TarEntry } from './layer-tar.js';
@@ -136,7 +136,15 @@ export async function applyLayer(
       }
       if (e.type === 'directory' && WANTED_PARENTS.has(e.path)) dirs.add(e.path);
       if (limit === undefined) return { read: false };
-      if (e.type === 'symlink' || e.type === 'hardlink') return refuseLink(e);
+      if (e.type === 'symlink' || e.type === 'hardlink') {
+        // Debian's and Alpine's /etc/os-release is a link to ../usr/lib/os-release: not followed;
+        // os-release(5) says to read /usr/lib/os-release when /etc/os-release is not there.
+        if ((OS_RELEASE_PATHS as readonly string[]).includes(e.path)) {
+          added.set(e.path, { kind: 'link', layer });
+          return { read: false };
+        }
+        return refuseLink(e);
+      }
       if (e.type === 'file') return { read: true, maxBytes: limit };
       return { read: false };
     },
