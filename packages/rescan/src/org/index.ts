@@ -4,6 +4,4 @@ export * from './inventory.js';
 export * from './shard.js';
 export * from './merge.js';
 export * from './portfolio-html.js';
-export * from '../drift.js';
-export * from '../clock-evidence.js';
 export * from './drift-org.js';
