@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 
 export interface ApiRoute {
   method: string;
-  /** `/repos/{owner}/{repo}/pulls/{n}/reviews`: placeholders match one path segment. */
+  /** `/repos/{owner}/{repo}/pulls/{n}/reviews`: placeholders match one path segment, `{ref*}` one or more. */
   path: string;
   /** HTTP status; 200 by default. */
   status?: number;
@@ -46,13 +46,16 @@ export function forbidden(message = 'Resource not accessible by integration'): {
   return { status: 403, body: { message, documentation_url: 'https://docs.github.com/rest', status: '403' } };
 }
 
+/** `{name}` matches one path segment; `{name*}` matches one or more (a git ref such as `heads/a/b`). */
 function compile(path: string): RegExp {
-  const parts = path.split(/(\{[a-z_]+\})/i).map((p) => (/^\{[a-z_]+\}$/i.test(p) ? '([^/]+)' : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  const parts = path
+    .split(/(\{[a-z_]+\*?\})/i)
+    .map((p) => (/^\{[a-z_]+\*\}$/i.test(p) ? '(.+)' : /^\{[a-z_]+\}$/i.test(p) ? '([^/]+)' : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   return new RegExp(`^${parts.join('')}$`);
 }
 
 function paramNames(path: string): string[] {
-  return [...path.matchAll(/\{([a-z_]+)\}/gi)].map((m) => m[1] as string);
+  return [...path.matchAll(/\{([a-z_]+)\*?\}/gi)].map((m) => m[1] as string);
 }
 
 export async function startGitHubApiServer(routes: ApiRoute[] = []): Promise<GitHubApiServer> {

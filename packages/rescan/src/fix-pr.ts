@@ -124,6 +124,19 @@ export function prMarker(advisory: string): string {
   return `<!-- secure-factory:fix-pr advisory=${encodeURIComponent(advisory)} -->`;
 }
 
+/**
+ * What a pull request was made from: the default branch's head and the request (packages, versions,
+ * issues, deadline). The same stamp on the open pull request and a factory commit on that head mean
+ * nothing changed since the last rescan: npm is not run again.
+ */
+export function requestStamp(req: FixRequest, head: string): string {
+  const digest = createHash('sha256')
+    .update(JSON.stringify([head, req.advisory, req.severity, req.deadline, req.issues, req.packages]))
+    .digest('hex')
+    .slice(0, 32);
+  return `<!-- secure-factory:fix-pr-request ${digest} -->`;
+}
+
 const gitBlobSha1 = (bytes: Buffer): string => createHash('sha1').update(`blob ${bytes.length}\u0000`).update(bytes).digest('hex');
 
 function summary(req: FixRequest, changes: FixPrResult['changes']): string {
@@ -135,10 +148,10 @@ export function prTitle(req: FixRequest, changes: FixPrResult['changes']): strin
   return `[secure-factory] Fix ${req.advisory} (${req.severity}): ${summary(req, changes)}`;
 }
 
-export function prBody(req: FixRequest, changes: FixPrResult['changes'], commands: string[], base: string): string {
+export function prBody(req: FixRequest, changes: FixPrResult['changes'], commands: string[], base: string, stamp = ''): string {
   const ids = [req.advisory, ...req.aliases].filter((v, i, a) => a.indexOf(v) === i);
   return [
-    prMarker(req.advisory),
+    prMarker(req.advisory) + stamp,
     `Moves the vulnerable dependency to the lowest fixed version of **${md(req.advisory)}** (${ids.map(md).join(', ')}, ${req.severity}), with npm, in the lockfiles of ${code(base)}.`,
     '',
     table(
@@ -394,6 +407,19 @@ export class FixPullRequests {
         message: `pull request #${newest.number} was closed without merging; the factory does not reopen it (the issue and its clock stay open)`,
       });
 
+    // Nothing changed since the last rescan (same default branch head, same request): no npm run, no API write.
+    const stamp = requestStamp(req, ctx.head);
+    if (open && (open.body ?? '').includes(stamp)) {
+      const current = await this.ref(branch);
+      const c = current ? await this.commit(current) : undefined;
+      if (c && c.message.includes(`${FIX_TRAILER} ${req.advisory}`) && c.parents.length === 1 && c.parents[0] === ctx.head)
+        return result('unchanged', {
+          number: open.number,
+          ...(open.html_url ? { url: open.html_url } : {}),
+          message: `nothing changed since the last rescan (${ctx.defaultBranch} at ${ctx.head.slice(0, 12)})`,
+        });
+    }
+
     // The change, made by npm from the default branch's files.
     const changes: FixPrResult['changes'] = [];
     const commands: string[] = [];
@@ -486,7 +512,7 @@ export class FixPullRequests {
     }
 
     const title = prTitle(req, changes);
-    const body = prBody(req, changes, commands, ctx.defaultBranch);
+    const body = prBody(req, changes, commands, ctx.defaultBranch, stamp);
     if (open) {
       if (moved || (open.body ?? '') !== body)
         await this.call(`updating pull request #${open.number}`, () =>
