@@ -17,6 +17,7 @@ import { createSigningPipeline, ephemeralSigner, type KeySigner } from '@secure-
 import { parsePolicy, sha256Hex, silentLogger, type Policy } from '@secure-factory/core';
 import {
   createRegistryClient,
+  dockerfileImages,
   IMAGE_UNSCANNED,
   ImageValidator,
   MEDIA,
@@ -490,6 +491,31 @@ describeWithRegistry('vulnerabilities of base images, read from a real registry 
     );
     digests['acme/debian:multi'] = await client.putManifest(registry, 'acme/debian', 'multi', index, MEDIA.ociIndex);
     await signature('acme/debian', digests['acme/debian:multi']);
+    // An SPDX 2.3 SBOM attestation: the Alpine packages, by purl.
+    const spdxImage = await pushImage('acme/distroless', 'spdx', [tarLayer({ 'app/hello.txt': 'spdx' })]);
+    await attach('acme/distroless', spdxImage, trusted, 'https://spdx.dev/Document', {
+      spdxVersion: 'SPDX-2.3',
+      dataLicense: 'CC0-1.0',
+      SPDXID: 'SPDXRef-DOCUMENT',
+      name: 'image',
+      documentNamespace: 'https://example.test/spdx/image',
+      creationInfo: { created: '2026-12-01T00:00:00Z', creators: ['Tool: test'] },
+      packages: [
+        {
+          SPDXID: 'SPDXRef-libcrypto3',
+          name: 'libcrypto3',
+          versionInfo: '3.3.1-r0',
+          downloadLocation: 'NOASSERTION',
+          externalRefs: [
+            {
+              referenceCategory: 'PACKAGE-MANAGER',
+              referenceType: 'purl',
+              referenceLocator: 'pkg:apk/alpine/libcrypto3@3.3.1-r0?arch=x86_64&distro=alpine-3.20.1&upstream=openssl',
+            },
+          ],
+        },
+      ],
+    });
     const rpmdb = realRpmDatabase(dir);
     if (rpmdb) {
       const rocky = await pushImage('acme/rocky', 'vulnerable', [
@@ -646,6 +672,38 @@ describeWithRegistry('vulnerabilities of base images, read from a real registry 
     const untrusted = await scanDockerfile(`${registry}/acme/distroless:stranger-sbom`);
     expect(untrusted.findings.filter((f) => f.rule === RULE.vulnerable)).toEqual([]);
     expect(untrusted.packages.filter((p) => p.image)).toEqual([]);
+  });
+
+  it('an SPDX SBOM attestation works the same (apk purl, distro and upstream qualifiers)', async () => {
+    const r = await scanDockerfile(`${registry}/acme/distroless@${digests['acme/distroless:spdx']}`);
+    expect(r.findings.filter((f) => f.rule === RULE.vulnerable).map((f) => f.properties?.advisory)).toEqual(['ALPINE-CVE-2099-0002']);
+  });
+
+  it('a waiver by rule and image makes an unreadable image non-blocking; a refused one is never waived', async () => {
+    const p = policy();
+    const expires = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const waivers = {
+      exceptions: [
+        {
+          rule: IMAGE_UNSCANNED,
+          package: `${registry}/acme/debian`,
+          reason: 'large layer, vendor SBOM next week',
+          approver: 'sec',
+          expires,
+        },
+        { rule: IMAGE_UNSCANNED, package: `${registry}/acme/hostile`, reason: 'should not apply', approver: 'sec', expires },
+      ],
+      maxDays: 90,
+      now: new Date(),
+    };
+    const v = validator(p, { layerLimits: { compressedLayerBytes: 100 }, waivers });
+    const big = await v.contents(dockerfileImages(`FROM ${registry}/acme/debian@${digests['acme/debian:fixed']}\n`, 'Dockerfile'));
+    expect(big.findings[0]).toMatchObject({ rule: IMAGE_UNSCANNED, blocking: false, waived: { approver: 'sec' } });
+    const hostile = await validator(p, { waivers }).contents(
+      dockerfileImages(`FROM ${registry}/acme/hostile@${digests['acme/hostile:traversal']}\n`, 'Dockerfile'),
+    );
+    expect(hostile.findings[0]).toMatchObject({ rule: IMAGE_UNSCANNED, blocking: true, properties: { refused: true } });
+    expect(hostile.findings[0]?.waived).toBeUndefined();
   });
 
   it('the SBOMs list the packages under the image (CycloneDX nested components, SPDX CONTAINS) and validate against the official schemas', async () => {
