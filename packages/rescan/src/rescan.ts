@@ -23,6 +23,7 @@ import { readDeployments, type DeploymentRecord } from '@secure-factory/verify';
 import { advanceClock, readClockState, type TrustedClock } from './clock-evidence.js';
 import { checkoutDrift, type DriftReport } from './drift.js';
 import { IssueClient, type IssueTarget } from './issues.js';
+import { FixPullRequests, fixRequests, type FixPrOptions, type FixPrResult } from './fix-pr.js';
 import type { RescanMatch } from './remediation.js';
 
 export interface RescanOptions {
@@ -36,6 +37,8 @@ export interface RescanOptions {
   now: Date;
   github?: IssueTarget;
   rebuild?: boolean;
+  /** With `github`: open or update one remediation pull request per open advisory with a fixed version (fix-pr.ts). */
+  fixPrs?: FixPrOptions;
   /** The clock on trusted time: state changes signed with RFC 3161 timestamps (clock-evidence.ts). */
   clock?: TrustedClock;
   /** Least-privilege drift: the default branch's checkout and the repository's name (drift.ts). */
@@ -62,6 +65,8 @@ export interface RescanResult {
   problems: string[];
   /** With `workflows`: what grew in the default branch's workflows since the last admitted release. */
   drift?: DriftReport;
+  /** With `fixPrs`: the remediation pull requests (a `failed` one is also in `problems`). */
+  pullRequests?: FixPrResult[];
   /** With `clock`: the TSA time of this run's signature, and the signed events it wrote. */
   trustedNow?: string;
   events?: string[];
@@ -153,6 +158,7 @@ export async function rescan(options: RescanOptions): Promise<RescanResult> {
   const stateDir = options.stateDir ?? path.join(options.evidenceDirs[0] as string, 'deployments');
   const result = await advanceClock(stateDir, await readClockState(stateDir, options.clock), matches, now, options.clock, logger);
 
+  let pullRequests: FixPrResult[] | undefined;
   if (options.github) {
     const client = new IssueClient(options.github, logger);
     const issues = await client.sync([...result.opened, ...result.stillOpen], result.resolved);
@@ -163,6 +169,13 @@ export async function rescan(options: RescanOptions): Promise<RescanResult> {
       if (hit) r.issue = hit[1];
     }
     if (options.rebuild && result.opened.length > 0) await client.dispatchRebuild(result.opened);
+    if (options.fixPrs) {
+      pullRequests = await new FixPullRequests(options.github, logger, options.fixPrs).sync(
+        fixRequests(result.state.remediations, matches),
+      );
+      for (const pr of pullRequests.filter((p) => p.status === 'failed'))
+        problems.push(`no fix pull request for ${pr.advisory}: ${pr.message ?? 'failed'}`);
+    }
   }
   const statePath = await writeRemediations(stateDir, result.state);
   for (const r of result.overdue)
@@ -199,6 +212,7 @@ export async function rescan(options: RescanOptions): Promise<RescanResult> {
     database: options.vulnSource.describe(),
     problems,
     ...(drift ? { drift } : {}),
+    ...(pullRequests ? { pullRequests } : {}),
     ...(result.trustedNow ? { trustedNow: result.trustedNow.toISOString() } : {}),
     ...(options.clock ? { events: result.events } : {}),
   };
