@@ -29,6 +29,8 @@ export interface RunInputs {
   rescan: string[];
   /** Rescan mode: where remediations.json is kept. */
   rescanState: string | undefined;
+  /** Rescan mode: the default branch's checkout, for least-privilege drift since the last admitted release. */
+  rescanWorkflows: string | undefined;
   githubIssues: boolean;
   githubToken: string | undefined;
   rebuild: boolean;
@@ -111,6 +113,7 @@ export function readInputs(): RunInputs {
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
     rescan: getListInput('rescan'),
     rescanState: getOptionalInput('rescan-state'),
+    rescanWorkflows: getOptionalInput('rescan-workflows'),
     githubIssues: getBooleanInput('github-issues', false),
     githubToken: getOptionalInput('github-token'),
     rebuild: getBooleanInput('rebuild', false),

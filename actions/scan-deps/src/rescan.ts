@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { coreLogger, setOutput, writeSummary } from '@secure-factory/action-runtime';
 import { code, ConfigurationError, md, PolicyViolation, table } from '@secure-factory/core';
-import { rescan } from '@secure-factory/rescan';
+import { driftMarkdown, rescan } from '@secure-factory/rescan';
 import type { RunInputs } from './inputs.js';
 import { repositoryPolicy, vulnerabilityDatabase } from './main.js';
 
@@ -52,6 +52,9 @@ export async function runRescan(inputs: RunInputs): Promise<void> {
       ? { github: { owner, repo, token: inputs.githubToken, baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' } }
       : {}),
     rebuild: inputs.rebuild,
+    ...(inputs.rescanWorkflows && repository
+      ? { workflows: { root: path.resolve(inputs.workspace, inputs.rescanWorkflows), repository } }
+      : {}),
   });
   await save();
   for (const p of r.problems) logger.warning(p);
@@ -74,8 +77,10 @@ export async function runRescan(inputs: RunInputs): Promise<void> {
       rows.length > 0
         ? table(['advisory', 'package', 'severity', 'fixed in', 'environments', 'deadline', 'issue'], rows)
         : '_Nothing deployed is affected by a blocking advisory._',
+      ...(r.drift ? ['', driftMarkdown([r.drift])] : []),
     ].join('\n'),
   );
+  if (r.drift) setOutput('drift-count', String(r.drift.findings.length));
   setOutput('remediations-path', r.statePath);
   setOutput('open-count', String(open.length));
   setOutput('overdue-count', String(r.overdue.length));
