@@ -313,6 +313,40 @@ describe('attest push-to-registry protocol edges (node:http registries)', () => 
     expect(await client.referrers(reg.host, 'acme/app', digest, MEDIA.sigstoreBundle)).toHaveLength(2);
   });
 
+  it('parallel pushes to one image (matrix jobs) keep every referrer in the tag schema index where the registry honours If-Match', async () => {
+    // docker-registry 2.8 ignores If-Match (checked: a PUT with a wrong If-Match is stored), so there two
+    // jobs pushing at the same moment can still drop an entry; a registry that honours it loses none.
+    const reg = await fakeRegistry({ conditional: true, slowReads: 20 });
+    servers.push(reg.server);
+    const client = createRegistryClient({ credentials: () => undefined });
+    const digest = await imageIn(reg, client);
+    const config = await client.putBlob(reg.host, 'acme/app', Buffer.from('{}'));
+    const subject = await client.getManifest(reg.host, 'acme/app', digest);
+    const jobs = Array.from({ length: 4 }, (_, job) => {
+      const own = createRegistryClient({ credentials: () => undefined });
+      return Promise.all(
+        Array.from({ length: 3 }, async (_x, i) => {
+          const bundle = Buffer.from(JSON.stringify({ mediaType: SIGSTORE_BUNDLE_MEDIA_TYPE, job, i }));
+          const layer = await own.putBlob(reg.host, 'acme/app', bundle);
+          return own.putReferrer(reg.host, 'acme/app', {
+            schemaVersion: 2,
+            mediaType: MEDIA.ociManifest,
+            artifactType: SIGSTORE_BUNDLE_MEDIA_TYPE,
+            config: { mediaType: MEDIA.ociEmpty, digest: config, size: 2 },
+            layers: [{ mediaType: SIGSTORE_BUNDLE_MEDIA_TYPE, digest: layer, size: bundle.length }],
+            subject: { mediaType: subject.mediaType, digest, size: subject.bytes.length },
+          });
+        }),
+      );
+    });
+    const pushed = (await Promise.all(jobs)).flat();
+    expect(pushed.every((p) => p.via === 'tag-schema')).toBe(true);
+    const listed = await client.referrers(reg.host, 'acme/app', digest, SIGSTORE_BUNDLE_MEDIA_TYPE);
+    expect(listed.map((d) => d.digest).sort()).toEqual(pushed.map((p) => p.digest).sort());
+    // The writers did collide: some conditional writes were refused and retried.
+    expect(reg.requests.filter((r) => r === `PUT /v2/acme/app/manifests/${referrersTag(digest)}`).length).toBeGreaterThan(pushed.length);
+  });
+
   it('a registry that says it stored other bytes than were sent is refused, and the credentials never appear', async () => {
     const secret = 'robot:hunter2-very-secret';
     for (const lie of ['manifest', 'blob'] as const) {

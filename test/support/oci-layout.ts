@@ -62,7 +62,15 @@ export function writeOciLayout(dir: string, content: string, tag = '1.0'): { dig
 type Handler = (req: IncomingMessage, body: Buffer, res: ServerResponse) => void;
 
 /** A small in-memory registry from the distribution spec, with hooks to lie or to have the referrers API. */
-export async function fakeRegistry(options: { referrersApi?: boolean; lie?: 'manifest' | 'blob'; basic?: string }): Promise<{
+export async function fakeRegistry(options: {
+  referrersApi?: boolean;
+  lie?: 'manifest' | 'blob';
+  basic?: string;
+  /** Honour If-Match / If-None-Match on manifest PUTs (412 when the tag changed since it was read). */
+  conditional?: boolean;
+  /** Milliseconds to wait before answering a manifest GET (widens races between writers). */
+  slowReads?: number;
+}): Promise<{
   host: string;
   server: Server;
   requests: string[];
@@ -95,6 +103,15 @@ export async function fakeRegistry(options: { referrersApi?: boolean; lie?: 'man
     }
     const [, , kind, ref] = m as unknown as [string, string, string, string];
     if (kind === 'manifests' && req.method === 'PUT') {
+      if (options.conditional && !ref.startsWith('sha256:')) {
+        const current = store.get(ref);
+        const etag = current ? `"${digestOf(current)}"` : undefined;
+        const ifMatch = req.headers['if-match'];
+        if ((ifMatch !== undefined && ifMatch !== etag) || (req.headers['if-none-match'] === '*' && current)) {
+          res.writeHead(412).end();
+          return;
+        }
+      }
       const d = digestOf(body);
       store.set(ref, body);
       store.set(d, body);
@@ -127,7 +144,13 @@ export async function fakeRegistry(options: { referrersApi?: boolean; lie?: 'man
       return;
     }
     if (req.method === 'HEAD') res.writeHead(200).end();
-    else res.writeHead(200, { 'content-type': types.get(digestOf(hit)) ?? MEDIA.ociManifest }).end(hit);
+    else {
+      const answer = (): void => {
+        res.writeHead(200, { 'content-type': types.get(digestOf(hit)) ?? MEDIA.ociManifest, etag: `"${digestOf(hit)}"` }).end(hit);
+      };
+      if (options.slowReads && kind === 'manifests') setTimeout(answer, options.slowReads);
+      else answer();
+    }
   };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];

@@ -31,6 +31,8 @@ export const MEDIA = {
 const MANIFEST_ACCEPT = [MEDIA.ociIndex, MEDIA.ociManifest, MEDIA.dockerList, MEDIA.dockerManifest].join(', ');
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const MAX_REDIRECTS = 5;
+/** Writes of the referrers tag schema index before a push that keeps losing its entry gives up. */
+const TAG_SCHEMA_ATTEMPTS = 16;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 export interface Descriptor {
@@ -58,6 +60,8 @@ export interface FetchedManifest {
   mediaType: string;
   bytes: Buffer;
   manifest: Manifest;
+  /** The registry's `ETag`, for a conditional write (`If-Match`) of what was read. */
+  etag?: string;
 }
 
 export interface RegistryCredentials {
@@ -164,6 +168,17 @@ export function parseChallenge(header: string | null): Challenge | undefined {
     params[(p[1] ?? '').toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : (p[3] ?? '');
   }
   return { scheme: m[1].toLowerCase(), params };
+}
+
+/** The distribution spec's error codes of a refusal (`MANIFEST_BLOB_UNKNOWN`, …): codes only, never the body's text. */
+function errorCodes(body: Buffer): string {
+  try {
+    const errors = (JSON.parse(body.toString('utf8')) as { errors?: { code?: unknown }[] }).errors ?? [];
+    const codes = [...new Set(errors.map((e) => e.code).filter((c): c is string => typeof c === 'string' && /^[A-Z_]{1,40}$/.test(c)))];
+    return codes.length > 0 ? ` ${codes.slice(0, 3).join(', ')}` : '';
+  } catch {
+    return '';
+  }
 }
 
 function checkName(repository: string): void {
@@ -321,7 +336,10 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
     }
     const manifest = parseManifest(res.bytes, where);
     const mediaType = manifest.mediaType ?? (res.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
-    return { digest, mediaType, bytes: res.bytes, manifest };
+    const fetched: FetchedManifest = { digest, mediaType, bytes: res.bytes, manifest };
+    const etag = res.headers.get('etag');
+    if (etag) fetched.etag = etag;
+    return fetched;
   }
 
   /** PUT a manifest; the digest the registry says it stored must be the digest of the bytes sent. */
@@ -331,18 +349,22 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
     reference: string,
     bytes: Buffer,
     mediaType: string,
+    condition: Record<string, string> = {},
   ): Promise<{ digest: string; res: HttpResponse }> {
     checkName(repository);
     checkReference(reference);
     const res = await call(registry, repository, `/v2/${repository}/manifests/${reference}`, {
       method: 'PUT',
-      headers: { 'content-type': mediaType },
+      headers: { 'content-type': mediaType, ...condition },
       body: bytes,
       maxBytes: 64 * 1024,
       push: true,
     });
+    if (res.status === 412 && Object.keys(condition).length > 0) return { digest: '', res };
     if (res.status !== 201)
-      throw new RegistryError(`the registry ${registry} refused the manifest for ${repository}:${reference} (HTTP ${res.status})`);
+      throw new RegistryError(
+        `the registry ${registry} refused the manifest for ${repository}:${reference} (HTTP ${res.status}${errorCodes(res.bytes)})`,
+      );
     const digest = `sha256:${sha256Hex(bytes)}`;
     const stored = res.headers.get('docker-content-digest');
     if (stored && stored !== digest) {
@@ -375,21 +397,41 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
       if (api.ok && (api.headers.get('content-type') ?? '').startsWith(MEDIA.ociIndex)) return { digest, via: 'referrers-api' };
       withoutReferrersApi.add(`${registry}/${repository}`);
     }
+    // The tag schema is read, changed and written back: two jobs pushing to one image at once would
+    // each write an index without the other's entry. The write is conditional (If-Match the ETag read,
+    // as distribution-spec 1.1 asks; a 412 means someone else wrote: read again), and the index is read
+    // again after the write, the entry added again until it stays. A registry that ignores If-Match
+    // (distribution 2.8 does) still leaves a window: a slower writer can drop an entry that was checked.
     const tag = referrersTag(subject);
-    const existing = await findManifest(registry, repository, tag);
-    if (existing && existing.mediaType !== MEDIA.ociIndex) {
-      throw new RegistryError(
-        `the tag ${repository}:${tag} holds a ${existing.mediaType || 'manifest of no media type'}, not a referrers index; refused to overwrite it`,
-        { hint: 'delete that tag, or use a registry with the OCI 1.1 referrers API' },
-      );
-    }
-    const entries = (existing?.manifest.manifests ?? []).filter((d) => d.digest !== digest);
     const entry: Descriptor = { mediaType, digest, size: bytes.length };
     if (manifest.artifactType) entry.artifactType = manifest.artifactType;
     else if (manifest.config?.mediaType) entry.artifactType = manifest.config.mediaType;
     if (manifest.annotations) entry.annotations = manifest.annotations;
-    const index: Manifest = { schemaVersion: 2, mediaType: MEDIA.ociIndex, manifests: [...entries, entry] };
-    await putManifest(registry, repository, tag, Buffer.from(JSON.stringify(index)), MEDIA.ociIndex);
+    for (let attempt = 1; ; attempt++) {
+      const existing = await findManifest(registry, repository, tag);
+      if (existing && existing.mediaType !== MEDIA.ociIndex) {
+        throw new RegistryError(
+          `the tag ${repository}:${tag} holds a ${existing.mediaType || 'manifest of no media type'}, not a referrers index; refused to overwrite it`,
+          { hint: 'delete that tag, or use a registry with the OCI 1.1 referrers API' },
+        );
+      }
+      const listed = existing?.manifest.manifests ?? [];
+      if (attempt > 1 && listed.some((d) => d.digest === digest)) break;
+      if (attempt > TAG_SCHEMA_ATTEMPTS) {
+        throw new RegistryError(
+          `the referrers index ${repository}:${tag} kept losing the referrer ${digest} to concurrent writers (${TAG_SCHEMA_ATTEMPTS} attempts)`,
+          { hint: 'run the pushes to one image one after another, or use a registry with the OCI 1.1 referrers API' },
+        );
+      }
+      if (attempt > 1) await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 50 * attempt)));
+      const index: Manifest = {
+        schemaVersion: 2,
+        mediaType: MEDIA.ociIndex,
+        manifests: [...listed.filter((d) => d.digest !== digest), entry],
+      };
+      const condition: Record<string, string> = existing ? (existing.etag ? { 'if-match': existing.etag } : {}) : { 'if-none-match': '*' };
+      await sendManifest(registry, repository, tag, Buffer.from(JSON.stringify(index)), MEDIA.ociIndex, condition);
+    }
     return { digest, via: 'tag-schema' };
   }
 
