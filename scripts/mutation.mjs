@@ -7,6 +7,11 @@
  *   node scripts/mutation.mjs gate            # packages/verify/src/gate only
  *   node scripts/mutation.mjs gate/identity.ts bundle/claims.ts   # these files
  *   node scripts/mutation.mjs gate --tests test/gate/gate.test.ts,test/hostile/catalogue.test.ts
+ *   node scripts/mutation.mjs gate/checks --all-killers   # every covering test runs on every mutant
+ *
+ * --all-killers (Stryker's disableBail) lists every test that kills a mutant in the report's killedBy,
+ * not only the first: then the score without one test file can be read from the same run (how the
+ * README's before/after numbers were taken).
  *
  * Prints the mutation score and writes reports/mutation/mutation.json (survivors with file:line). Exit 0
  * when Stryker ran, whatever the score; the score is what is reported in README.md.
@@ -27,8 +32,11 @@ if (!existsSync(stryker)) {
 const argv = process.argv.slice(2);
 const testsAt = argv.indexOf('--tests');
 const tests = testsAt === -1 ? undefined : argv.splice(testsAt, 2)[1];
+const allKillersAt = argv.indexOf('--all-killers');
+if (allKillersAt !== -1) argv.splice(allKillersAt, 1);
 const scopes = argv;
 const args = [stryker, 'run', 'scripts/stryker.config.mjs'];
+if (allKillersAt !== -1) args.push('--disableBail');
 if (scopes.length > 0) {
   const globs = scopes.map((s) => {
     const p = path.posix.join('packages/verify/src', s);
@@ -50,17 +58,25 @@ if (r.status !== 0 || !existsSync(report)) process.exit(r.status ?? 1);
 const j = JSON.parse(readFileSync(report, 'utf8'));
 const counts = {};
 const survivors = [];
+const perFile = [];
 for (const [file, f] of Object.entries(j.files)) {
+  const fileCounts = { detected: 0, total: 0 };
   for (const m of f.mutants) {
     counts[m.status] = (counts[m.status] ?? 0) + 1;
+    if (m.status === 'Killed' || m.status === 'Timeout') fileCounts.detected++;
+    if (['Killed', 'Timeout', 'Survived', 'NoCoverage'].includes(m.status)) fileCounts.total++;
     if (m.status === 'Survived' || m.status === 'NoCoverage')
       survivors.push(`${file}:${m.location.start.line} ${m.mutatorName}: ${m.replacement ?? ''}`.slice(0, 160));
   }
+  perFile.push(
+    `${file}: ${fileCounts.total === 0 ? '-' : ((100 * fileCounts.detected) / fileCounts.total).toFixed(1)} % (${fileCounts.detected}/${fileCounts.total})`,
+  );
 }
 const detected = (counts.Killed ?? 0) + (counts.Timeout ?? 0);
 const undetected = (counts.Survived ?? 0) + (counts.NoCoverage ?? 0);
 const score = detected + undetected === 0 ? 0 : (100 * detected) / (detected + undetected);
-console.log(`\nmutants: ${JSON.stringify(counts)}`);
+console.log(`\nper file:\n  ${perFile.join('\n  ')}`);
+console.log(`mutants: ${JSON.stringify(counts)}`);
 console.log(
   `mutation score: ${score.toFixed(1)} % (${detected} detected of ${detected + undetected}) in ${Math.round((Date.now() - started) / 60000)} min`,
 );
