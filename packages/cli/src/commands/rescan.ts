@@ -38,6 +38,8 @@ import {
   type DriftReport,
   type PortfolioReport,
   type TrustedClock,
+  type FixPrOptions,
+  type FixPrResult,
 } from '@secure-factory/rescan';
 import { createSigningPipeline, PUBLIC_GOOD, signerFromPrivateKey } from '@secure-factory/attest';
 import { createBundleVerifier, loadTrustedRoot } from '@secure-factory/verify';
@@ -55,6 +57,8 @@ interface RescanCliOptions extends CommonOptions {
   githubApi: string;
   repository?: string;
   rebuild?: boolean;
+  fixPrs?: boolean;
+  npmRegistry?: string;
   org?: string;
   plan?: boolean;
   shard?: string;
@@ -91,6 +95,14 @@ export function registerRescan(program: Command): Command {
     .option('--github-api <url>', 'GitHub API base URL', process.env.GITHUB_API_URL ?? 'https://api.github.com')
     .option('--repository <owner/repo>', 'repository for the issues (default GITHUB_REPOSITORY)')
     .option('--rebuild', 'send repository_dispatch secure-factory-rebuild when a new advisory is found')
+    .option(
+      '--fix-prs',
+      'with --github-issues: open or update one pull request per advisory and repository (branch secure-factory/fix-<advisory>) moving the dependency to its lowest fixed version with npm; the token needs contents: write and pull-requests: write',
+    )
+    .option(
+      '--npm-registry <url>',
+      "with --fix-prs: the registry npm resolves against (default: npm's configuration; a repository's .npmrc is never read)",
+    )
     .option('--org <org>', 'org-wide: every repository of ORG (evidence branches through the GitHub API, token from GITHUB_TOKEN)')
     .option('--plan', 'with --org: collect deployments, write inventory.json and plan.json into --work, print the matrix JSON')
     .option('--shard <i/n>', 'rescan one shard of the plan in --work against --osv-db; writes --work/shards/shard-i-of-n.json')
@@ -111,7 +123,10 @@ export function registerRescan(program: Command): Command {
     .option('--markdown <file>', 'write the least-privilege drift report as markdown (e.g. $GITHUB_STEP_SUMMARY)')
     .option('--json', 'print the result as JSON on stdout')
     .option('--verbose', 'print debug output')
-    .addHelpText('after', '\nExit codes: 0 nothing overdue, 1 a remediation is past its 24-hour deadline, 2 bad input, 3 infrastructure.')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 nothing overdue, 1 a remediation is past its 24-hour deadline, 2 bad input, 3 infrastructure (or, with --fix-prs, a fix pull request that could not be made).',
+    )
     .action(async (opts: RescanCliOptions) =>
       execute(opts, async ({ logger }) => {
         const now = new Date();
@@ -127,6 +142,7 @@ export function registerRescan(program: Command): Command {
             throw new ConfigurationError('--github-issues needs a token in GITHUB_TOKEN', { hint: 'the token needs issues: write' });
           github = { owner, repo, token, baseUrl: opts.githubApi };
         }
+        const fixPrs = fixPrOptions(opts);
         const vulnSource = await openVulnSource(opts, policy, logger);
         const clock = await trustedClock(opts);
         const r = await rescan({
@@ -138,6 +154,7 @@ export function registerRescan(program: Command): Command {
           now,
           ...(github ? { github } : {}),
           rebuild: opts.rebuild === true,
+          ...(fixPrs ? { fixPrs } : {}),
           ...(clock ? { clock: { ...clock, scope: opts.repository ?? process.env.GITHUB_REPOSITORY ?? 'local' } } : {}),
           ...(opts.workflows ? { workflows: { root: opts.workflows, repository: driftRepository(opts) } } : {}),
         });
@@ -147,7 +164,7 @@ export function registerRescan(program: Command): Command {
           `${r.deployed.length} deployed digest(s): ${r.opened.length} new, ${r.stillOpen.length} still open, ${r.resolved.length} resolved, ${r.overdue.length} overdue (state: ${r.statePath})`,
         );
         return {
-          exitCode: r.overdue.length > 0 ? EXIT.failed : EXIT.passed,
+          exitCode: r.overdue.length > 0 ? EXIT.failed : failedFixes(r.pullRequests) ? EXIT.infrastructure : EXIT.passed,
           json: {
             deployed: r.deployed,
             database: r.database,
@@ -159,6 +176,7 @@ export function registerRescan(program: Command): Command {
             problems: r.problems,
             ...(r.drift ? { drift: r.drift } : {}),
             ...(r.trustedNow ? { trustedNow: r.trustedNow } : {}),
+            ...(r.pullRequests ? { pullRequests: r.pullRequests } : {}),
           },
         };
       }),
@@ -166,6 +184,27 @@ export function registerRescan(program: Command): Command {
 }
 
 type LoadedPolicy = Awaited<ReturnType<typeof loadPolicy>>;
+
+/** --fix-prs: remediation pull requests need the issue they refer to, and npm's registry if one is named. */
+function fixPrOptions(opts: RescanCliOptions): FixPrOptions | undefined {
+  if (!opts.fixPrs) {
+    if (opts.npmRegistry !== undefined) throw new ConfigurationError('--npm-registry is for --fix-prs');
+    return undefined;
+  }
+  if (!opts.githubIssues)
+    throw new ConfigurationError('--fix-prs needs --github-issues', { hint: 'each pull request refers to the remediation issue' });
+  if (opts.npmRegistry !== undefined && !/^https?:\/\/[^\s]+$/.test(opts.npmRegistry))
+    throw new ConfigurationError(`--npm-registry takes an http(s) URL, not "${encodeURIComponent(opts.npmRegistry)}"`);
+  return { npm: opts.npmRegistry !== undefined ? { registry: opts.npmRegistry } : {} };
+}
+
+/**
+ * Exit 3 when a fix pull request could not be made (npm, the API, a person's branch): the issue and the
+ * clock stay open, but the run says so. Overdue (exit 1) comes first.
+ */
+const failedFixes = (prs: readonly FixPrResult[] | undefined): boolean => (prs ?? []).some((p) => p.status === 'failed');
+const orgExit = (report: PortfolioReport): number =>
+  report.totals.overdue > 0 ? EXIT.failed : failedFixes(report.pullRequests) ? EXIT.infrastructure : EXIT.passed;
 
 /**
  * The signed clock: each state change signed with the --clock-key and stamped by the --tsa-url; events are
@@ -311,6 +350,7 @@ async function merge(opts: RescanCliOptions, policy: LoadedPolicy, now: Date, lo
   const shards = await readShards(dir, p);
   const github = opts.githubIssues ? { token: githubToken('--github-issues'), baseUrl: opts.githubApi } : undefined;
   const clock = await trustedClock(opts);
+  const fixPrs = fixPrOptions(opts);
   const report = await mergePortfolio(inventory, p, shards, {
     policy,
     now,
@@ -318,6 +358,7 @@ async function merge(opts: RescanCliOptions, policy: LoadedPolicy, now: Date, lo
     ...(clock ? { clock } : {}),
     stateDir: opts.state ?? path.join(opts.work, 'state'),
     ...(github ? { github } : {}),
+    ...(fixPrs ? { fixPrs } : {}),
   });
   const reportFile = opts.report ?? path.join(opts.work, 'portfolio.json');
   await writeFileAtomic(reportFile, `${JSON.stringify(report, null, 2)}\n`);
@@ -345,7 +386,7 @@ async function orgWide(
   }
   if (opts.merge !== undefined) {
     const report = await merge(opts, policy, now, logger, opts.merge);
-    return { exitCode: report.totals.overdue > 0 ? EXIT.failed : EXIT.passed, json: report };
+    return { exitCode: orgExit(report), json: report };
   }
   const planned = await plan(opts, now, logger);
   if (opts.plan) {
@@ -356,5 +397,5 @@ async function orgWide(
   await rm(path.join(opts.work, 'shards'), { recursive: true, force: true });
   await runAllShards(opts, planned.shards, logger);
   const report = await merge(opts, policy, now, logger, path.join(opts.work, 'shards'));
-  return { exitCode: report.totals.overdue > 0 ? EXIT.failed : EXIT.passed, json: report };
+  return { exitCode: orgExit(report), json: report };
 }
