@@ -6,7 +6,7 @@
  * stage's findings, and for a failed build the phase that failed, its exit status and its last lines.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { attestEvidence, publicKeyHint } from '@secure-factory/attest';
 import { build, type BuildResult, type PhaseFailure } from '@secure-factory/isolated-build';
@@ -22,7 +22,15 @@ import {
   type Policy,
   type StageState,
 } from '@secure-factory/core';
-import { scan, type ScanResult, type VulnSource } from '@secure-factory/materials';
+import {
+  createImageRegistry,
+  createRegistryClient,
+  RegistryMisbehaviour,
+  scan,
+  type RegistryClient,
+  type ScanResult,
+  type VulnSource,
+} from '@secure-factory/materials';
 import { verifySource, type VerifySourceResult } from '@secure-factory/source';
 import { gate, type GateResult } from '@secure-factory/verify';
 import { baseImageValidator } from './image-validator.js';
@@ -45,6 +53,14 @@ export interface RunOptions {
   network?: 'none' | 'fetch-only' | undefined;
   /** Never use the network: the fetch (if any) runs with loopback only, from the local caches. */
   offline?: boolean | undefined;
+  /**
+   * The build writes an OCI image layout: its image is the subject named this (`registry/name`), attest
+   * pushes it with every bundle as its referrers to that registry, and the gate admits it by reference
+   * (`registry/name@sha256:…`), reading the image and its attestations back from the registry.
+   */
+  imageName?: string | undefined;
+  /** The registry client for imageName (default: the materials package's, docker config credentials). */
+  registryClient?: RegistryClient | undefined;
   logger: Logger;
 }
 
@@ -274,6 +290,7 @@ export async function runFactory(o: RunOptions): Promise<RunResult> {
       env: policy.build.env,
       testCommand,
       outputDir: path.join(work, 'out'),
+      imageName: o.imageName,
       logger,
     });
     const failure = built.failure;
@@ -313,13 +330,19 @@ export async function runFactory(o: RunOptions): Promise<RunResult> {
   // The run's key is made inside attestEvidence, after this instant: nothing it signed can be older,
   // which is the trusted time the gate's freshness checks use for this key-signed evidence.
   const keysCreatedAt = new Date();
+  let image: Awaited<ReturnType<typeof imageSubject>> | undefined;
+  const client = o.imageName ? (o.registryClient ?? createRegistryClient()) : undefined;
   try {
+    if (o.imageName) image = await imageSubject(built.outputDir, o.imageName, subjects);
     // The build's subjects as they are (names by the one rule, digests from the build's provenance):
     // re-deriving them from paths would re-interpret names holding glob characters.
     const signed = await attestEvidence({
       evidenceDir,
       subjects: { subjects },
       signer: { kind: 'ephemeral', services: {}, transparencyLog: 'never' },
+      ...(image && client
+        ? { images: { registry: createImageRegistry(client), layouts: [{ dir: image.layoutDir, name: image.name }], push: true } }
+        : {}),
       logger,
     });
     publicKeyFile = signed.ephemeralPublicKeyPath;
@@ -327,7 +350,9 @@ export async function runFactory(o: RunOptions): Promise<RunResult> {
     stages.push({
       stage: 'attest',
       state: 'passed',
-      detail: `${signed.signed.length} statement(s) signed with an ephemeral key`,
+      detail: `${signed.signed.length} statement(s) signed with an ephemeral key${
+        image ? ` · pushed with the image to ${image.name} (${signed.signed[0]?.referrers?.[0]?.via ?? 'no referrers'})` : ''
+      }`,
       findings: [],
     });
   } catch (e: unknown) {
@@ -337,11 +362,27 @@ export async function runFactory(o: RunOptions): Promise<RunResult> {
   // ---- gate: verifies with this run's key only ----
   let decided: GateResult | undefined;
   try {
+    if (o.imageName && !image) throw new Error(`no image to admit by reference: ${o.imageName} was not attested (see attest)`);
+    // An image is admitted by reference: the image and its bundles as the registry has them, not the
+    // folder (its other outputs, if any, still from the folder).
+    const others = subjects.filter((s) => !image || s.digest.sha256 !== image.digest.slice('sha256:'.length));
     decided = await gate({
       artefacts: [],
-      subjects: subjects.map((s) => ({ digest: s.digest.sha256, name: s.name })),
+      subjects: others.map((s) => ({ digest: s.digest.sha256, name: s.name })),
+      ...(image && client
+        ? {
+            images: [image.reference],
+            imageRegistry: {
+              getManifest: (r: string, n: string, x: string) => client.getManifest(r, n, x),
+              referrers: (r: string, n: string, x: string, t?: string) => client.referrers(r, n, x, t),
+              getBlob: (r: string, n: string, x: string, m: number) => client.getBlob(r, n, x, m),
+              isMisbehaviour: (e: unknown) => e instanceof RegistryMisbehaviour,
+            },
+          }
+        : {}),
       environment: o.environment,
-      evidenceDir,
+      evidenceDir: image && others.length === 0 ? undefined : evidenceDir,
+      outDir: path.join(evidenceDir, 'gate'),
       policyFile,
       publicKeyFiles: publicKeyFile ? [publicKeyFile] : [],
       builder: builderHint,
@@ -357,7 +398,9 @@ export async function runFactory(o: RunOptions): Promise<RunResult> {
     stages.push({
       stage: 'gate',
       state: decided.allowed ? 'passed' : 'failed',
-      detail: decided.allowed ? `admitted for ${o.environment}` : `refused: ${[...new Set(failed)].join(', ')}`,
+      detail: `${decided.allowed ? `admitted for ${o.environment}` : `refused: ${[...new Set(failed)].join(', ')}`}${
+        image ? ` · by reference ${image.reference}` : ''
+      }`,
       findings: failedChecks.map(({ check, artefact }) => ({
         rule: `gate/${check.id}`,
         severity: 'high' as const,
@@ -380,6 +423,27 @@ export async function runFactory(o: RunOptions): Promise<RunResult> {
     source,
     decided,
   });
+}
+
+/** The OCI layout the build wrote for `name` (its folder under the output folder) and its reference. */
+async function imageSubject(
+  outputDir: string,
+  name: string,
+  subjects: readonly { name: string; digest: { sha256: string } }[],
+): Promise<{ name: string; digest: string; layoutDir: string; reference: string }> {
+  const subject = subjects.find((s) => s.name === name);
+  if (!subject) throw new ConfigurationError(`the build's subjects hold no image named ${name}`);
+  const digest = `sha256:${subject.digest.sha256}`;
+  // The build named the one layout among its outputs; find its folder (a folder holding oci-layout).
+  const folders: string[] = [];
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    if (entries.some((e) => e.isFile() && e.name === 'oci-layout')) folders.push(dir);
+    if (depth < 6) for (const e of entries) if (e.isDirectory() && e.name !== 'blobs') await walk(path.join(dir, e.name), depth + 1);
+  };
+  await walk(outputDir, 0);
+  if (folders.length !== 1) throw new ConfigurationError(`expected one OCI image layout among the outputs, found ${folders.length}`);
+  return { name, digest, layoutDir: folders[0] ?? outputDir, reference: `${name}@${digest}` };
 }
 
 const ICON: Record<StageState, string> = { passed: '✅', failed: '❌', skipped: '⚪', warning: '⚠️' };

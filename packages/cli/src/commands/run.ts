@@ -15,6 +15,7 @@ interface RunCliOptions extends CommonOptions {
   test?: string;
   fetch?: string;
   network?: string;
+  imageName?: string;
 }
 
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
@@ -45,6 +46,10 @@ export function registerRun(program: Command): Command {
       '--network <mode>',
       "the fetch's network: fetch-only (egress proxy to the lockfiles' registries) or none (default: the policy's; with the built-in defaults fetch-only when there is a fetch, none with --offline)",
     )
+    .option(
+      '--image-name <registry/name>',
+      'the build writes an OCI image layout: name its image registry/name, push it with its attestations to that registry (docker config credentials) and admit it by reference (registry/name@sha256:…)',
+    )
     .option('--json', 'print the result as JSON on stdout')
     .option('--verbose', 'print debug output')
     .addHelpText('after', '\nExit codes: 0 admitted, 1 refused, 2 bad input, 3 infrastructure.')
@@ -61,6 +66,7 @@ export function registerRun(program: Command): Command {
           fetch: opts.fetch,
           network: networkOption(opts.network),
           offline: opts.offline === true,
+          imageName: opts.imageName,
           logger,
         });
         printErr(`\n${r.report}`);
