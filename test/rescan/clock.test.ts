@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:f
 import { generateKeyPairSync } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { createSigningPipeline, ephemeralSigner } from '@secure-factory/attest';
+import { createSigningPipeline, ephemeralSigner, staticToken } from '@secure-factory/attest';
 import { loadPolicy, MemoryLogger, PREDICATE, REMEDIATION_EVENT_PREDICATE, type Policy } from '@secure-factory/core';
 import { openOfflineDatabase } from '@secure-factory/materials';
 import {
@@ -373,5 +373,34 @@ describe('the remediation clock on trusted time', () => {
     const plain = await runCli(args.slice(0, args.indexOf('--clock-key')));
     expect(plain.exitCode).toBe(2);
     expect(plain.stderr).toMatch(/keeps its remediation clock with signed events/);
+  });
+
+  it('keyless: events signed by the rescan workflow (Fulcio certificate + TSA, no log); another identity is refused', async () => {
+    const evidence = await deployedEvidence();
+    // The certificate lives ten minutes from its issuance: the TSA's (fixed) time must fall inside it.
+    tsaNow = new Date(Date.now() + 60_000);
+    const keyless = (claims: Record<string, unknown>): TrustedClock['sign'] => {
+      const pipeline = createSigningPipeline({
+        kind: 'keyless',
+        identity: staticToken(services.issueToken(claims)),
+        services: { fulcioUrl: services.fulcioUrl, rekorMajorVersion: 1, tsaUrl: services.tsaUrl },
+        useRekor: false,
+      });
+      return (payload) => pipeline.signStatement(payload);
+    };
+    const rescanWorkflow = 'https://github.com/acme/app/.github/workflows/rescan.yml@refs/heads/main';
+    const verifier = createBundleVerifier({ trustedRoot: await loadTrustedRoot(services.trustedRootPath) });
+    const policyFor = { subjectAlternativeName: rescanWorkflow, issuer: services.issuer };
+    const ours: TrustedClock = { sign: keyless({ sf_san: rescanWorkflow }), verifier, policy: policyFor, scope: 'acme/app' };
+    const opened = await run(evidence, [MINIMIST], ours);
+    expect(opened.opened[0]?.firstSeen).toBe(seconds(tsaNow));
+    // An event signed by another workflow of the same repository (e.g. one a pull request could change) is refused.
+    const other: TrustedClock = {
+      sign: keyless({ sf_san: 'https://github.com/acme/app/.github/workflows/pr.yml@refs/pull/7/merge' }),
+      verifier,
+      policy: policyFor,
+      scope: 'acme/app',
+    };
+    await expect(run(evidence, [MINIMIST], other)).rejects.toThrow(/just signed does not verify \(IDENTITY/);
   });
 });
