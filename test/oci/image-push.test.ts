@@ -7,7 +7,8 @@
  * their bundle blobs, and the materials ImageValidator (the reader the gate uses) trusting that key.
  * The referrers API path, a lying registry and credentials are played by small node:http registries.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -250,7 +251,7 @@ describeWithRegistry('attest push-to-registry against docker-registry 2.8 on loo
     expect(first.manifest.subject).toEqual({ mediaType: MEDIA.ociIndex, digest: indexDigest, size: index.length });
   });
 
-  it('refuses a layout that is not one image or whose manifest was altered', async () => {
+  it('refuses a layout that is not one image, whose manifest was altered, that links outside itself or holds a FIFO', async () => {
     const bad = join(dir, 'bad-layout');
     const { digest } = writeOciLayout(bad, 'x');
     writeFileSync(join(bad, 'blobs', 'sha256', digest.slice(7)), '{"schemaVersion":2,"altered":true}');
@@ -271,6 +272,26 @@ describeWithRegistry('attest push-to-registry against docker-registry 2.8 on loo
     const noMarker = join(dir, 'no-marker');
     mkdirSync(noMarker);
     await expect(readOciLayout(noMarker)).rejects.toThrow(/oci-layout/);
+
+    // A manifest blob that links outside the layout (to a secret), and an index.json that is a FIFO:
+    // refused by name, nothing read from them, no wait.
+    const linked = join(dir, 'linked-layout');
+    const { digest: linkedDigest } = writeOciLayout(linked, 'linked');
+    const secret = join(dir, 'secret.json');
+    writeFileSync(secret, '{"token":"do-not-read"}');
+    const blobPath = join(linked, 'blobs', 'sha256', linkedDigest.slice(7));
+    rmSync(blobPath);
+    symlinkSync(secret, blobPath);
+    const outside = await readOciLayout(linked).catch((e: unknown) => e as Error);
+    expect(outside.message).toMatch(/outside|link/i);
+    expect(outside.message).not.toContain('do-not-read');
+    const fifo = join(dir, 'fifo-layout');
+    writeOciLayout(fifo, 'fifo');
+    rmSync(join(fifo, 'index.json'));
+    execFileSync('mkfifo', [join(fifo, 'index.json')]);
+    const started = Date.now();
+    await expect(readOciLayout(fifo)).rejects.toThrow(/FIFO/);
+    expect(Date.now() - started).toBeLessThan(3000);
   });
 });
 
