@@ -29,6 +29,7 @@ import {
 import type { GitHubApiServer } from '../support/github-api-server.js';
 import { addGitDataRoutes, checkoutGitRepo, commitFiles, makeGitRepo, mergePull, type GitRepo } from '../support/github-git-api.js';
 import type { NpmRegistry } from '../support/npm-registry.js';
+import { runCli } from '../support/cli.js';
 import { addRun, MINIMIST, osvSnapshot, startOrgApi, type FakeRepo } from './org-fixtures.js';
 import { lockedVersions, lockProject, npmEnv, startMinimistRegistry } from './npm-fixtures.js';
 
@@ -360,4 +361,53 @@ describe('remediation pull requests: advisory → issue + fix PR per repository 
       await org.api.close();
     }
   }, 120_000);
+
+  it('secure-factory rescan --org --fix-prs through the real bin: pull requests made, exit 3 for the one that could not be', async () => {
+    const files = await npmProject(
+      path.join(work, 'p'),
+      { name: 'p', version: '1.0.0', dependencies: { 'opt-parse': '^1.0.0' } },
+      { minimist: '1.2.0' },
+      env,
+    );
+    const deployed: [string, string][] = [['minimist', '1.2.0']];
+    const org = await startOrg({ app: { files, deployed }, taken: { files, deployed } });
+    const taken = org.git.taken as GitRepo;
+    taken.git('update-ref', `refs/heads/${BRANCH}`, taken.git('commit-tree', 'main^{tree}', '-p', 'main', '-m', 'mine'));
+    const common = [
+      'rescan',
+      '--org',
+      'acme',
+      '--github-api',
+      org.api.url,
+      '--work',
+      path.join(work, 'w'),
+      '--osv-db',
+      osv,
+      '--github-issues',
+    ];
+    const cliEnv = { GITHUB_TOKEN: 't', npm_config_cache: env.npm_config_cache as string };
+    try {
+      const usage = await runCli([...common.filter((a) => a !== '--github-issues'), '--fix-prs'], { env: cliEnv });
+      expect(usage.exitCode).toBe(2);
+      expect(usage.stderr).toMatch(/--fix-prs needs --github-issues/);
+      const hostile = await runCli([...common, '--fix-prs', '--npm-registry', 'x; touch pwned'], { env: cliEnv });
+      expect(hostile.exitCode).toBe(2);
+
+      const r = await runCli([...common, '--fix-prs', '--npm-registry', registry.url, '--shard-packages', '1', '--json'], {
+        env: cliEnv,
+        timeoutMs: 180_000,
+      });
+      expect(r.stderr).toMatch(/acme\/taken GHSA-xvch-5gv4-984h failed: .*holds a commit the factory did not make/);
+      expect(r.exitCode).toBe(3);
+      const report = JSON.parse(r.stdout) as PortfolioReport;
+      expect(report.pullRequests?.map((p) => [p.repository, p.status])).toEqual([
+        ['acme/app', 'opened'],
+        ['acme/taken', 'failed'],
+      ]);
+      expect(org.git.app?.pulls[0]?.body).toContain(`Remediates #${org.fake.app?.issues[0]?.number}`);
+      expect(org.fake.taken?.issues.map((i) => i.state)).toEqual(['open']);
+    } finally {
+      await org.api.close();
+    }
+  }, 240_000);
 });
