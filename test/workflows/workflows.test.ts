@@ -212,7 +212,8 @@ describe('callers grant what the reusable workflow needs', () => {
   );
 
   it('there are callers to check', () => {
-    expect(callers.length).toBeGreaterThanOrEqual(4);
+    // .github/workflows/release.yml and the node-service and library examples (the container example composes the actions).
+    expect(callers.length).toBeGreaterThanOrEqual(3);
   });
 
   it.each(callers)('%s grants every scope the factory jobs request', (_name, granted) => {
