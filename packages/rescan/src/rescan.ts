@@ -18,7 +18,7 @@ import {
   type Policy,
   type Remediation,
 } from '@secure-factory/core';
-import { packagesFromSbom, type Package, type VulnSource } from '@secure-factory/materials';
+import { osvPackageRef, packagesFromSbom, type Package, type VulnSource } from '@secure-factory/materials';
 import { readDeployments, type DeploymentRecord } from '@secure-factory/verify';
 import { advanceClock, readClockState, type TrustedClock } from './clock-evidence.js';
 import { checkoutDrift, type DriftReport } from './drift.js';
@@ -130,7 +130,9 @@ export async function rescan(options: RescanOptions): Promise<RescanResult> {
   const matches: RescanMatch[] = [];
   for (const d of deployed) {
     if (d.pkgs.length === 0) continue;
-    const found = await options.vulnSource.match(d.pkgs.map((p) => ({ ecosystem: p.ecosystem, name: p.name, version: p.version })));
+    // What OSV names: for a base image's OS packages, the release's ecosystem and the source package.
+    const queries = d.pkgs.map(osvPackageRef).filter((q): q is NonNullable<typeof q> => q !== undefined);
+    const found = await options.vulnSource.match(queries);
     for (const v of found) {
       for (const env of d.environments) {
         const threshold = deployPolicyFor(policy, env)?.blockSeverity ?? policy.materials.blockSeverity;
