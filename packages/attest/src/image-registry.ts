@@ -8,7 +8,7 @@
  * this small interface, which the CLI and the action pass in. That keeps attest free of registry code
  * and lets tests count what was pushed.
  */
-import { ConfigurationError, isSha256Hex, type Logger, type Statement, type Subject } from '@secure-factory/core';
+import { ConfigurationError, isSha256Hex, subjectName, type Logger, type Statement, type Subject } from '@secure-factory/core';
 import type { SerializedBundle } from '@sigstore/bundle';
 import { collectSubjects, dedupeSubjects, subjectFromDigest, type SubjectSources } from './subjects.js';
 
@@ -61,7 +61,7 @@ export function referrerAnnotations(predicateType: string, now = new Date()): Re
   };
 }
 
-/** `sha256:HEX` from a digest subject spec (`sha256:HEX` or `NAME@sha256:HEX`), lower-cased. */
+/** The `sha256:HEX` digest of a subject. */
 function digestOf(subject: Subject): string {
   return `sha256:${subject.digest.sha256 ?? ''}`;
 }
@@ -113,7 +113,8 @@ export async function imageSubjects(
       });
     }
     const { digest } = await images.registry.readLayout(l.dir);
-    layouts.push({ name, digest, layoutDir: l.dir });
+    // The one subject-name rule (no control characters, nothing absolute) holds for image names too.
+    layouts.push({ name: subjectName(name, 'the image name'), digest, layoutDir: l.dir });
   }
   const all = dedupeSubjects([...extra, ...layouts.map((t) => subjectFromDigest(t.digest, t.name))]);
   if (!push) return { extra: all, targets: [] };
