@@ -36,6 +36,13 @@ describe('.github/workflows/org-rescan.yml', () => {
     for (const g of grants) expect(g).toMatch(/ # \S/);
   });
 
+  it('merges with remediation pull requests, written with the org token, not with GITHUB_TOKEN', () => {
+    const step = wf.jobs.merge?.steps.find((s) => s.id === 'merge') as { run?: string; env?: Record<string, string> };
+    expect(step.run).toMatch(/ --github-issues --fix-prs /);
+    expect(step.env?.GITHUB_TOKEN).toBe('${{ secrets.ORG_RESCAN_TOKEN }}');
+    expect(text).not.toMatch(/pull-requests: write/); // GITHUB_TOKEN never gets it here
+  });
+
   it('puts no ${{ }} expression inside a run script', () => {
     for (const [name, job] of Object.entries(wf.jobs))
       for (const s of job.steps) expect([name, s.id, (s.run ?? '').includes('${{')]).toEqual([name, s.id, false]);
