@@ -1,0 +1,133 @@
+/**
+ * The GitHub attestations API client against a local server: what it asks, what it refuses (exit 2 for
+ * a bad repository or a refused token, exit 3 for a broken answer) and how each bundle is named. The
+ * network faults themselves are in test/hostile (catalogue area "network").
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ConfigurationError, exitCodeFor, InfrastructureError } from '@secure-factory/core';
+import { gitHubAttestationsClient } from './github-attestations.js';
+
+const D = 'c'.repeat(64);
+let server: Server | undefined;
+let seen: IncomingMessage[] = [];
+
+async function serve(h: (req: IncomingMessage, res: ServerResponse, base: string) => void): Promise<string> {
+  seen = [];
+  let base = '';
+  server = createServer((req, res) => {
+    seen.push(req);
+    req.resume();
+    h(req, res, base);
+  });
+  await new Promise<void>((r) => server?.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return base;
+}
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+  server = undefined;
+});
+const json = (res: ServerResponse, status: number, body: unknown): void => {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+};
+const rejection = async (p: Promise<unknown>): Promise<Error> => {
+  try {
+    await p;
+  } catch (e: unknown) {
+    return e as Error;
+  }
+  throw new Error('resolved');
+};
+
+describe('gitHubAttestationsClient', () => {
+  it('refuses a repository that is not OWNER/REPO before any request', () => {
+    for (const repository of ['acme', 'acme/app/x', 'acme/ap p', '/app', 'acme/', '../x/y'])
+      expect(() => gitHubAttestationsClient({ baseUrl: 'http://127.0.0.1:9', repository })).toThrow(ConfigurationError);
+    expect(() => gitHubAttestationsClient({ baseUrl: 'http://127.0.0.1:9', repository: 'Acme-1/app_2.js' })).not.toThrow();
+  });
+
+  it('asks for the digest with the API headers and the token; the inline bundle is named by the URL and its index', async () => {
+    const bundle = { mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json' };
+    const base = await serve((_q, r) => json(r, 200, { attestations: [{ bundle }, { bundle: null }, {}, { bundle_url: '' }] }));
+    const list = await gitHubAttestationsClient({ baseUrl: `${base}//`, repository: 'acme/app', token: 'tok' }).list(D);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.url).toBe(`/repos/acme/app/attestations/sha256:${D}?per_page=100`);
+    expect(seen[0]?.headers.authorization).toBe('Bearer tok');
+    expect(seen[0]?.headers.accept).toBe('application/vnd.github+json');
+    expect(seen[0]?.headers['x-github-api-version']).toBe('2022-11-28');
+    expect(list.map((c) => c.origin)).toEqual([`${base}/repos/acme/app/attestations/sha256:${D}#0`]);
+    expect(list[0]?.bundle).toEqual(bundle);
+  });
+
+  it('without a token sends no Authorization; 404 is "none"', async () => {
+    const base = await serve((_q, r) => json(r, 404, { message: 'Not Found' }));
+    expect(await gitHubAttestationsClient({ baseUrl: base, repository: 'acme/app' }).list(D)).toEqual([]);
+    expect(seen[0]?.headers.authorization).toBeUndefined();
+  });
+
+  it.each([401, 403])('HTTP %i is a usage error naming the permission', async (status) => {
+    const base = await serve((_q, r) => json(r, status, { message: 'SECRET' }));
+    const e = await rejection(gitHubAttestationsClient({ baseUrl: base, repository: 'acme/app', token: 't' }).list(D));
+    expect(e).toBeInstanceOf(ConfigurationError);
+    expect(exitCodeFor(e)).toBe(2);
+    expect(e.message).toBe(`the GitHub attestations API refused the request (HTTP ${status})`);
+    expect((e as ConfigurationError).hint).toMatch(/attestations: read/);
+  });
+
+  it.each([400, 410, 422])('HTTP %i is exit 3 naming the digest, never "none"', async (status) => {
+    const base = await serve((_q, r) => json(r, status, { message: 'SECRET' }));
+    const e = await rejection(gitHubAttestationsClient({ baseUrl: base, repository: 'acme/app' }).list(D));
+    expect(e).toBeInstanceOf(InfrastructureError);
+    expect(e.message).toBe(`the GitHub attestations API answered HTTP ${status} for sha256:${D}`);
+  });
+
+  it('an entry with a bundle_url is downloaded; a failed download is exit 3', async () => {
+    const bundle = { mediaType: 'x', n: 1 };
+    const base = await serve((q, r, b) =>
+      q.url?.startsWith('/blob/ok')
+        ? json(r, 200, bundle)
+        : q.url?.startsWith('/blob/gone')
+          ? json(r, 410, {})
+          : json(r, 200, { attestations: [{ bundle_url: `${b}/blob/${q.url?.includes('sha256:c') ? 'ok' : 'gone'}` }] }),
+    );
+    const client = gitHubAttestationsClient({ baseUrl: base, repository: 'acme/app' });
+    const list = await client.list(D);
+    expect(list).toHaveLength(1);
+    expect(list[0]?.origin).toBe(`${base}/blob/ok`);
+    expect(list[0]?.bundle).toEqual(bundle);
+    const e = await rejection(client.list('d'.repeat(64)));
+    expect(e).toBeInstanceOf(InfrastructureError);
+    expect(e.message).toBe('cannot download an attestation bundle (HTTP 410)');
+  });
+
+  it('follows rel="next" only, and numbers entries across pages', async () => {
+    const base = await serve((q, r, b) => {
+      const page = new URL(q.url ?? '/', b).searchParams.get('page');
+      if (!page) {
+        r.setHeader('link', `<${b}/p?page=9>; rel="prev", <${b}/p?page=2>; rel="next"`);
+        return json(r, 200, { attestations: [{ bundle: { n: 1 } }] });
+      }
+      r.setHeader('link', `<${b}/p?page=1>; rel="first"`);
+      json(r, 200, { attestations: [{ bundle: { n: 2 } }] });
+    });
+    const list = await gitHubAttestationsClient({ baseUrl: base, repository: 'acme/app' }).list(D);
+    expect(seen.map((q) => q.url)).toEqual([`/repos/acme/app/attestations/sha256:${D}?per_page=100`, '/p?page=2']);
+    expect(list.map((c) => c.origin)).toEqual([`${base}/repos/acme/app/attestations/sha256:${D}#0`, `${base}/p#100`]);
+  });
+
+  it('a list longer than maxPages fails closed (exit 3), naming the bound; exactly maxPages is read', async () => {
+    const base = await serve((q, r, b) => {
+      const page = Number(new URL(q.url ?? '/', b).searchParams.get('page') ?? '1');
+      if (page < 3) r.setHeader('link', `<${b}/p?page=${page + 1}>; rel="next"`);
+      json(r, 200, { attestations: [{ bundle: { page } }] });
+    });
+    expect(await gitHubAttestationsClient({ baseUrl: base, repository: 'acme/app', maxPages: 3 }).list(D)).toHaveLength(3);
+    const e = await rejection(gitHubAttestationsClient({ baseUrl: base, repository: 'acme/app', maxPages: 2 }).list(D));
+    expect(e).toBeInstanceOf(InfrastructureError);
+    expect(e.message).toBe(
+      `the GitHub attestations API lists more than 2 pages of 100 attestations for sha256:${D}; the gate does not decide on a partial list`,
+    );
+  });
+});
