@@ -5,6 +5,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { silentLogger } from '@secure-factory/core';
+import { runFactory } from '../../packages/cli/src/factory-run.js';
+import { openVulnSource } from '../../packages/cli/src/vuln-source.js';
 import { runCli } from '../support/cli.js';
 import { exampleCheckout } from './support.js';
 
@@ -57,6 +60,26 @@ describe('secure-factory run', () => {
   it("a second run does not see the first run's files as uncommitted changes", async () => {
     const r = await runCli(['run', path.join(dir, 'node-service'), '--offline', '--osv-db', db, '--json'], { timeoutMs: 240_000 });
     expect((JSON.parse(r.stdout) as RunJson).stages.find((s) => s.stage === 'source')?.state).toBe('passed');
+  }, 300_000);
+
+  it('judges freshness at the time the gate runs, not when the run started (a build longer than the clock skew)', async () => {
+    // Each stage reads the clock once; every reading after the first is 20 minutes later, as for a real
+    // project whose fetch, build and tests take that long (mocha's took 6 minutes). The scan's trusted
+    // time is the run key's creation, after the build: judged at the run's start it was "in the future".
+    const start = Date.now();
+    let readings = 0;
+    const clock = (): Date => new Date(start + (readings++ === 0 ? 0 : 20 * 60_000));
+    const r = await runFactory({
+      dir: path.join(dir, 'node-service'),
+      environment: 'production',
+      vulnSource: (policy) => openVulnSource({ osvDb: db, offline: true }, policy, silentLogger),
+      offline: true,
+      clock,
+      logger: silentLogger,
+    });
+    expect(readings).toBeGreaterThan(1);
+    expect(r.stages.map((s) => [s.stage, s.state])).toContainEqual(['gate', 'passed']);
+    expect(r.admitted).toBe(true);
   }, 300_000);
 
   it('fails with exit 2 and a clear message for a directory without a build command', async () => {

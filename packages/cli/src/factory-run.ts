@@ -53,6 +53,8 @@ export interface RunOptions {
   network?: 'none' | 'fetch-only' | undefined;
   /** Never use the network: the fetch (if any) runs with loopback only, from the local caches. */
   offline?: boolean | undefined;
+  /** The clock (tests): read at the start, when the run's key is made and when the gate decides. */
+  clock?: (() => Date) | undefined;
   /**
    * The build writes an OCI image layout: its image is the subject named this (`registry/name`), attest
    * pushes it with every bundle as its referrers to that registry, and the gate admits it by reference
@@ -200,7 +202,8 @@ export async function runFactory(o: RunOptions): Promise<RunResult> {
   const policyFile =
     o.policyFile ??
     (existsSync(path.join(dir, '.github', 'secure-factory.yml')) ? path.join(dir, '.github', 'secure-factory.yml') : undefined);
-  const now = new Date();
+  const clock = o.clock ?? ((): Date => new Date());
+  const now = clock();
   const policy = await loadPolicy(policyFile, { now });
   const work = path.join(dir, '.secure-factory');
   const evidenceDir = path.join(work, 'evidence');
@@ -329,7 +332,7 @@ export async function runFactory(o: RunOptions): Promise<RunResult> {
   let builderHint: string | undefined;
   // The run's key is made inside attestEvidence, after this instant: nothing it signed can be older,
   // which is the trusted time the gate's freshness checks use for this key-signed evidence.
-  const keysCreatedAt = new Date();
+  const keysCreatedAt = clock();
   let image: Awaited<ReturnType<typeof imageSubject>> | undefined;
   const client = o.imageName ? (o.registryClient ?? createRegistryClient()) : undefined;
   try {
@@ -388,7 +391,9 @@ export async function runFactory(o: RunOptions): Promise<RunResult> {
       builder: builderHint,
       keysCreatedAt,
       signer: { kind: 'ephemeral', services: {}, transparencyLog: 'never' },
-      now,
+      // The gate decides now, after the fetch, build and tests: the run's start would make evidence
+      // signed after a long build look as if it came from the future.
+      now: clock(),
       logger,
     });
     const failedChecks = decided.decision.artefacts.flatMap((a) =>
