@@ -15,6 +15,7 @@ import {
   buildInventory,
   collectOrg,
   EVENTS_DIR,
+  keylessClock,
   mergePortfolio,
   readEventLog,
   readInventoryAndPlan,
@@ -402,5 +403,27 @@ describe('the remediation clock on trusted time', () => {
       scope: 'acme/app',
     };
     await expect(run(evidence, [MINIMIST], other)).rejects.toThrow(/just signed does not verify \(IDENTITY/);
+
+    // keylessClock (what the scan-deps action uses): the identity events must carry is the workflow the
+    // job's token names (job_workflow_ref), with its issuer.
+    const fromToken = await keylessClock({
+      identity: staticToken(services.issueToken()),
+      fulcioUrl: services.fulcioUrl,
+      tsaUrl: services.tsaUrl,
+      trustedRoot: services.trustedRootPath,
+    });
+    expect(fromToken.policy).toEqual({ subjectAlternativeName: services.identity, issuer: services.issuer });
+    const fresh = path.join(work, 'evidence-2');
+    await rm(path.join(work, 'state'), { recursive: true });
+    const r = await rescan({
+      evidenceDirs: [evidence],
+      stateDir: path.join(work, 'state'),
+      policy,
+      vulnSource: await openOfflineDatabase(await osvSnapshot(fresh, [MINIMIST])),
+      logger: new MemoryLogger(),
+      now: WRONG_LOCAL,
+      clock: { ...fromToken, scope: 'acme/app' },
+    });
+    expect(r.opened[0]?.deadline).toBe(new Date(Date.parse(seconds(tsaNow)) + 24 * HOUR).toISOString());
   });
 });

@@ -5,4 +5,5 @@ export * from './lockfile-update.js';
 export * from './fix-pr.js';
 export * from './drift.js';
 export * from './clock-evidence.js';
+export * from './clock-signers.js';
 export * from './org/index.js';
