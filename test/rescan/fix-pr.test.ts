@@ -8,12 +8,13 @@
  * the API failing, npm failing, a declined pull request, a waiver with an expiry.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadPolicy, MemoryLogger, type Policy } from '@secure-factory/core';
 import { openOfflineDatabase, scan } from '@secure-factory/materials';
 import {
+  rescan,
   buildInventory,
   collectOrg,
   mergePortfolio,
@@ -410,4 +411,40 @@ describe('remediation pull requests: advisory → issue + fix PR per repository 
       await org.api.close();
     }
   }, 240_000);
+
+  it('one repository (rescan of its evidence folder): the issue, then the pull request linking it', async () => {
+    const files = await npmProject(
+      path.join(work, 'p'),
+      { name: 'p', version: '1.0.0', dependencies: { 'opt-parse': '^1.0.0' } },
+      { minimist: '1.2.0' },
+      env,
+    );
+    const org = await startOrg({ app: { files, deployed: [['minimist', '1.2.0']] } });
+    try {
+      // The evidence branch as a checkout (what the rescan workflow reads).
+      for (const [p, c] of (org.fake.app as FakeRepo).branch ?? []) {
+        await mkdir(path.dirname(path.join(work, 'evidence', p)), { recursive: true });
+        await writeFile(path.join(work, 'evidence', p), c);
+      }
+      const logger = new MemoryLogger();
+      const r = await rescan({
+        evidenceDirs: [path.join(work, 'evidence', 'runs', '100-1', 'evidence')],
+        stateDir: path.join(work, 'state-one'),
+        policy,
+        vulnSource: await openOfflineDatabase(osv),
+        logger,
+        now: at(1),
+        github: { owner: 'acme', repo: 'app', token: 't', baseUrl: org.api.url },
+        fixPrs,
+      });
+      expect(r.opened).toHaveLength(1);
+      expect(r.pullRequests?.map((p) => [p.status, p.changes.map((c) => `${c.name} ${c.from}→${c.to}`)])).toEqual([
+        ['opened', ['minimist 1.2.0→1.2.6']],
+      ]);
+      expect(org.git.app?.pulls[0]?.body).toContain(`Remediates #${org.fake.app?.issues[0]?.number}`);
+      expect(logger.lines.map((e) => e.message).join('\n')).toMatch(/opened pull request #1000 for acme\/app GHSA-xvch-5gv4-984h/);
+    } finally {
+      await org.api.close();
+    }
+  }, 120_000);
 });
