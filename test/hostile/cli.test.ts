@@ -108,3 +108,52 @@ describe('secure-factory gate with hostile inputs', () => {
     clean(r);
   }, 90_000);
 });
+
+describe('secure-factory verify-bundle and verify-attestation with hostile inputs', () => {
+  const cli = (args: string[]): Promise<CliRun> => runCli(args, { timeoutMs: 60_000, cwd: root });
+
+  it('a catastrophic --certificate-identity-regexp is exit 2 at once, naming the flag', async () => {
+    const started = Date.now();
+    const r = await cli([
+      'verify-bundle',
+      DIGEST,
+      '--bundle',
+      path.join(root, 'token'),
+      '--certificate-identity-regexp',
+      '^(a+)+$',
+      '--certificate-oidc-issuer',
+      'https://token.actions.githubusercontent.com',
+    ]);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/--certificate-identity-regexp "\^\(a\+\)\+\$" uses a quantified group that itself holds a quantifier/);
+    clean(r);
+  }, 90_000);
+
+  it('a catastrophic --cert-identity-regex is exit 2, naming the flag', async () => {
+    const r = await cli([
+      'verify-attestation',
+      DIGEST,
+      '--bundle',
+      path.join(root, 'token'),
+      '--owner',
+      'acme',
+      '--cert-identity-regex',
+      '(x*y)*z',
+    ]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/--cert-identity-regex "\(x\*y\)\*z" uses a quantified group/);
+    clean(r);
+  }, 90_000);
+
+  it('verify-attestation with a FIFO as the bundle: exit 2 naming it, without blocking', async () => {
+    const fifo = path.join(root, 'attestation.jsonl');
+    execFileSync('mkfifo', [fifo]);
+    const started = Date.now();
+    const r = await cli(['verify-attestation', DIGEST, '--bundle', fifo, '--owner', 'acme']);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('attestation.jsonl');
+    clean(r);
+  }, 90_000);
+});

@@ -5,9 +5,8 @@
  * GitHub's), chosen by each certificate's chain, unless --custom-trusted-root replaces them.
  * Exit 0 when at least one attestation satisfies the policy, 1 when none does, 2 for bad usage.
  */
-import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { ConfigurationError, EXIT } from '@secure-factory/core';
+import { ConfigurationError, decodeUtf8, EXIT, readRegularFile } from '@secure-factory/core';
 import {
   artifactLabel,
   attestationOptionsProblem,
@@ -125,12 +124,13 @@ export function registerVerifyAttestation(program: Command): Command {
         };
         const usage = attestationOptionsProblem(options);
         if (usage) throw new ConfigurationError(usage);
-        let text: string;
-        try {
-          text = await readFile(opts.bundle, 'utf8');
-        } catch {
-          throw new ConfigurationError('cannot read the bundle file', { location: { file: opts.bundle } });
-        }
+        // The core safe reader, as verify-bundle: a FIFO, a device or an oversized file is refused
+        // (exit 2, naming it) without blocking or reading it.
+        const text = decodeUtf8(
+          await readRegularFile(opts.bundle, { maxBytes: 32 * 1024 * 1024, what: 'bundle', within: '/' }),
+          opts.bundle,
+          'bundle',
+        );
         const { bundles, problems } = readBundleFile(text, opts.bundle);
         for (const p of problems) logger.warning(`${p}: skipped`);
         const trustedRoot = await loadTrustedRoot(opts.customTrustedRoot);
