@@ -2,22 +2,23 @@
 /**
  * The demo's container part (run by scripts/demo.mjs on Node 24, and by test/e2e/container-demo.test.ts
  * the same way): examples/container-service built into an OCI image on a validated base image, pushed
- * with its attestations and admitted by the gate by reference — and the same service FROM the same base
- * image in a repository the policy does not list (a stand-in for Docker Hub), refused.
+ * with its attestations and admitted by the gate by reference — and the same service refused twice: FROM
+ * an unsigned rebuild of the base image, and FROM the same base image in a repository the policy does not
+ * list (a stand-in for Docker Hub).
  *
  * 1. Starts Debian's docker-registry on a free 127.0.0.1 port (storage in a temporary folder, stopped at
  *    the end). Without docker-registry it says so, and how to install it, and exits 0.
  * 2. Publishes the deterministic base image (examples/container-service/base-image.mjs) with
  *    `secure-factory attest --signer key --push-to-registry` and a key made for this run into
- *    127.0.0.1:PORT/demo (the listed, trusted repository), and the same bytes, unsigned, into
- *    127.0.0.1:PORT/hub (unlisted).
+ *    127.0.0.1:PORT/demo (the listed, trusted repository); an unsigned rebuild into the same repository;
+ *    and the signed image's bytes, unsigned, into 127.0.0.1:PORT/hub (unlisted).
  * 3. For each variant, a temporary copy of the example — a git repository of its own with one commit —
  *    whose Containerfile and policy name this registry, whose policy trusts this run's public key, and
  *    whose base-image/ holds the FROM image (what `skopeo copy` would fetch before a build) — then
  *    `secure-factory run --image-name 127.0.0.1:PORT/demo/container-service`.
  *
  *   node scripts/node24.mjs scripts/demo-container.mjs [--json]
- * Exit 0 when the listed variant is admitted and the unlisted one refused (or when skipped), else 1;
+ * Exit 0 when the signed variant is admitted and the other two refused (or when skipped), else 1;
  * --json prints {skipped, variants: [{name, exitCode, admitted, stages, image}], ms} on stdout.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -106,6 +107,12 @@ function exampleCopy(work, name, { host, publicKeyPem, baseLayout, baseImage }) 
   return dir;
 }
 
+const DESCRIBE = {
+  signed: 'FROM the signed base image',
+  unsigned: 'FROM an unsigned rebuild of it',
+  unlisted: 'FROM an unlisted registry',
+};
+
 function runFactory(node, dir, imageName) {
   const r = spawnSync(
     node,
@@ -149,6 +156,8 @@ export async function containerDemo({ node = process.execPath } = {}) {
     const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' });
     const baseLayout = path.join(work, 'base-image');
     const baseDigest = writeBaseImage(baseLayout);
+    const rebuiltLayout = path.join(work, 'base-image-rebuilt');
+    const rebuiltDigest = writeBaseImage(rebuiltLayout, 'unsigned');
     const committed = /@(sha256:[0-9a-f]{64})/.exec(readFileSync(path.join(example, 'Containerfile'), 'utf8'))?.[1];
     if (committed !== baseDigest)
       throw new Error(`base-image.mjs wrote ${baseDigest}, but examples/container-service/Containerfile names ${committed}`);
@@ -180,26 +189,28 @@ export async function containerDemo({ node = process.execPath } = {}) {
       { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
     );
     if (published.status !== 0) throw new Error(`publishing the base image failed:\n${published.stderr}`);
-    await createImageRegistry(createRegistryClient({ credentials: () => undefined })).prepare({
-      name: `${host}/hub/debian-base`,
-      digest: baseDigest,
-      layoutDir: baseLayout,
-    });
-    const listed = `${host}/demo/debian-base@${baseDigest}`;
+    const images = createImageRegistry(createRegistryClient({ credentials: () => undefined }));
+    await images.prepare({ name: `${host}/demo/debian-base`, digest: rebuiltDigest, layoutDir: rebuiltLayout });
+    await images.prepare({ name: `${host}/hub/debian-base`, digest: baseDigest, layoutDir: baseLayout });
+    const signed = `${host}/demo/debian-base@${baseDigest}`;
+    const rebuilt = `${host}/demo/debian-base@${rebuiltDigest}`;
     const unlisted = `${host}/hub/debian-base@${baseDigest}`;
-    say(`base image ${listed}`);
+    say(`base image ${signed}`);
     say("  signed with this run's key (secure-factory attest --signer key --push-to-registry); the policy copy trusts its public key");
+    say(`base image ${rebuilt}`);
+    say('  a rebuild of it (one file more) in the same repository, never signed');
     say(`base image ${unlisted}`);
-    say('  the same bytes in a repository the policy does not list (a stand-in for Docker Hub), unsigned');
+    say("  the signed image's bytes in a repository the policy does not list (a stand-in for Docker Hub), unsigned");
 
     const variants = [];
     // One image name per variant: the two builds give the same image bytes, and what the gate decides on
     // is the evidence pushed beside each.
-    for (const [name, baseImage, imageName] of [
-      ['listed', listed, `${host}/demo/container-service`],
-      ['unlisted', unlisted, `${host}/demo/container-service-from-hub`],
+    for (const [name, baseImage, layout, imageName] of [
+      ['signed', signed, baseLayout, `${host}/demo/container-service`],
+      ['unsigned', rebuilt, rebuiltLayout, `${host}/demo/container-service-unsigned-base`],
+      ['unlisted', unlisted, baseLayout, `${host}/demo/container-service-from-hub`],
     ]) {
-      const dir = exampleCopy(work, name, { host, publicKeyPem, baseLayout, baseImage });
+      const dir = exampleCopy(work, name, { host, publicKeyPem, baseLayout: layout, baseImage });
       say(`\n──────── secure-factory run examples/container-service (FROM ${baseImage}) --image-name ${imageName} ────────`);
       const t = Date.now();
       const r = runFactory(node, dir, imageName);
@@ -222,10 +233,12 @@ export async function containerDemo({ node = process.execPath } = {}) {
       });
     }
     say('');
-    say(`Evidence of both runs: examples/container-service/.secure-factory/{listed,unlisted} (the registry and the copies are gone).`);
+    say(
+      'Evidence of the runs: examples/container-service/.secure-factory/{signed,unsigned,unlisted} (the registry and the copies are gone).',
+    );
     for (const v of variants) {
       say(
-        `container example, base image from the ${v.name} registry: ${v.admitted ? 'ADMITTED ✅' : 'REFUSED ❌'} by reference${v.image ? ` ${v.image}` : ''} (${(v.ms / 1000).toFixed(1)} s)`,
+        `container example, ${DESCRIBE[v.name]}: ${v.admitted ? 'ADMITTED ✅' : 'REFUSED ❌'} by reference${v.image ? ` ${v.image}` : ''} (${(v.ms / 1000).toFixed(1)} s)`,
       );
     }
     return { skipped: false, variants, ms: Date.now() - started };
@@ -242,7 +255,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       if (json) process.stdout.write(`${JSON.stringify(r)}\n`);
       const ok =
         r.skipped ||
-        (r.variants.find((v) => v.name === 'listed')?.admitted === true && r.variants.find((v) => v.name === 'unlisted')?.exitCode === 1);
+        (r.variants.find((v) => v.name === 'signed')?.admitted === true &&
+          ['unsigned', 'unlisted'].every((n) => r.variants.find((v) => v.name === n)?.exitCode === 1));
       process.exit(ok ? 0 : 1);
     })
     .catch((e) => {

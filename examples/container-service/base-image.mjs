@@ -2,7 +2,8 @@
 // to publish offline — Debian 12's os-release and a dpkg database listing what such an image installs,
 // no binaries. Deterministic: the same bytes, hence the same digest, on every run. The demo publishes it
 // to a registry on loopback, signed with a key the example's policy trusts, and the same image again in a
-// repository the policy does not list (a stand-in for Docker Hub).
+// repository the policy does not list (a stand-in for Docker Hub); `variant: 'unsigned'` is that image
+// rebuilt by someone else (one file more), pushed to the listed repository without a signature.
 import { layerFrom, writeLayout } from './oci.mjs';
 
 const OS_RELEASE = `PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
@@ -31,8 +32,12 @@ function dpkgStatus() {
 }
 
 /** Writes the base image as an OCI layout into `dir`; returns its manifest digest. */
-export function writeBaseImage(dir) {
-  const files = { 'etc/os-release': OS_RELEASE, 'var/lib/dpkg/status': dpkgStatus() };
+export function writeBaseImage(dir, variant = 'signed') {
+  const files = {
+    'etc/os-release': OS_RELEASE,
+    'var/lib/dpkg/status': dpkgStatus(),
+    ...(variant === 'unsigned' ? { 'etc/motd': 'rebuilt on a laptop, never signed\n' } : {}),
+  };
   return writeLayout(dir, {
     layers: [layerFrom(files)],
     config: {
@@ -40,7 +45,7 @@ export function writeBaseImage(dir) {
       os: 'linux',
       config: { Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'] },
     },
-    tag: '12',
+    tag: variant === 'unsigned' ? '12-unsigned' : '12',
   });
 }
 

@@ -2,8 +2,10 @@
  * The demo's container part, run as `npm run demo` runs it (scripts/demo-container.mjs on Node 24):
  * examples/container-service built without a daemon into an OCI image on a base image that is signed in a
  * real registry (Debian's docker-registry on loopback) by a key its policy trusts, pushed with its
- * attestations, admitted by the gate BY REFERENCE; the same service FROM the same bytes in a repository
- * the policy does not list, refused. Without docker-registry the demo says SKIPPED and how to install it.
+ * attestations, admitted by the gate BY REFERENCE; the same service refused FROM an unsigned rebuild of
+ * the base image (materials/image-unvalidated: a failed stage refuses the run even though the gate alone
+ * would admit it) and FROM the same bytes in a repository the policy does not list (materials, and the
+ * gate's image registries check). Without docker-registry the demo says SKIPPED and how to install it.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -33,15 +35,16 @@ if (!dockerRegistryBin)
   console.log('test/e2e/container-demo: SKIPPED — docker-registry is not installed (apt-get install docker-registry)');
 
 describeWithRegistry('npm run demo: the container example', () => {
-  it('admits the image built on the signed, listed base image by reference; refuses the one FROM an unlisted registry', () => {
+  it('admits the image built on the signed base image by reference; refuses the unsigned base and the unlisted registry', () => {
     const r = spawnSync(process.execPath, [script, '--json'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 400_000 });
     expect(r.stderr).toMatch(
-      /container example, base image from the listed registry: ADMITTED ✅ by reference 127\.0\.0\.1:\d+\/demo\/container-service@sha256:[0-9a-f]{64}/,
+      /container example, FROM the signed base image: ADMITTED ✅ by reference 127\.0\.0\.1:\d+\/demo\/container-service@sha256:[0-9a-f]{64}/,
     );
     const out = JSON.parse(r.stdout) as { skipped: boolean; variants: Variant[] };
     expect(r.status).toBe(0);
     expect(out.skipped).toBe(false);
-    const [listed, unlisted] = out.variants;
+    expect(out.variants.map((v) => v.name)).toEqual(['signed', 'unsigned', 'unlisted']);
+    const [listed, unsigned, unlisted] = out.variants;
 
     // Admitted: every stage passed, the base image's OS packages read from its dpkg database, the image
     // pushed with its bundles and gated by reference.
@@ -67,6 +70,18 @@ describeWithRegistry('npm run demo: the container example', () => {
     const origins = (decision.inputs ?? []).map((i) => i.origin ?? '');
     expect(origins.length).toBeGreaterThanOrEqual(5);
     for (const o of origins) expect(o).toMatch(/^127\.0\.0\.1:\d+\/demo\/container-service@sha256:[0-9a-f]{64}$/);
+
+    // Refused: the base image has no signature by the trusted key. The signed evidence does not carry the
+    // materials verdict, so the run (like the workflow, whose materials job fails) refuses on the stage.
+    expect(unsigned?.exitCode).toBe(1);
+    expect(unsigned?.admitted).toBe(false);
+    const unsignedMaterials = unsigned?.stages.find((s) => s.stage === 'materials');
+    expect(unsignedMaterials?.state).toBe('failed');
+    expect(unsignedMaterials?.findings.find((f) => f.rule === 'materials/image-unvalidated')).toMatchObject({ blocking: true });
+    expect(unsignedMaterials?.findings.find((f) => f.rule === 'materials/image-unvalidated')?.message).toMatch(
+      /127\.0\.0\.1:\d+\/demo\/debian-base@sha256:[0-9a-f]{64} has no valid signature by a signer the policy trusts/,
+    );
+    expect(r.stderr).toMatch(/container example, FROM an unsigned rebuild of it: REFUSED ❌/);
 
     // Refused: the base image's registry is not listed — a blocking materials finding, and the gate's
     // image registries check fails on the signed SBOM naming it.

@@ -417,9 +417,13 @@ export async function runFactory(o: RunOptions): Promise<RunResult> {
   } catch (e: unknown) {
     stages.push({ stage: 'gate', state: 'failed', detail: errorMessage(e), findings: [errorFinding('gate', e)] });
   }
+  // A stage that failed stops a release as the workflow's failing job stops the chain, even when the gate
+  // alone would admit the artefacts: not every stage's verdict is in the signed evidence the gate reads
+  // (a blocked licence, an unvalidated base image).
+  const stageFailed = stages.some((s) => s.state === 'failed');
   return finish({
-    admitted: decided?.allowed === true,
-    exitCode: decided ? decided.exitCode : EXIT.failed,
+    admitted: decided?.allowed === true && !stageFailed,
+    exitCode: decided ? (decided.allowed && stageFailed ? EXIT.failed : decided.exitCode) : EXIT.failed,
     stages,
     evidenceDir,
     subjects,
@@ -478,6 +482,12 @@ function finish(r: {
     '',
     ...r.stages.map((s) => `  ${s.stage.padEnd(10)} ${ICON[s.state]}  ${stripControl(s.detail)}`),
   ];
+  if (!r.admitted && r.decided?.allowed === true && failedStage) {
+    lines.push(
+      '',
+      `The gate admitted the evidence, but the ${failedStage} stage failed: a failed stage stops the release, as its job stops the workflow.`,
+    );
+  }
   lines.push(...reportDetails(r.stages));
   if (r.subjects.length > 0) {
     lines.push('', 'Artefacts:');
