@@ -426,4 +426,42 @@ describe('the remediation clock on trusted time', () => {
     });
     expect(r.opened[0]?.deadline).toBe(new Date(Date.parse(seconds(tsaNow)) + 24 * HOUR).toISOString());
   });
+
+  it('through the real bin, keyless as in GitHub Actions: --clock-keyless with the runner OIDC endpoint', async () => {
+    const evidence = await deployedEvidence();
+    tsaNow = new Date(Date.now() + 60_000); // inside the certificate's ten minutes
+    const osv = await osvSnapshot(path.join(work, 'osv'), [MINIMIST]);
+    const r = await runCli(
+      [
+        'rescan',
+        '--evidence',
+        evidence,
+        '--state',
+        path.join(work, 'state'),
+        '--osv-db',
+        osv,
+        '--offline',
+        '--repository',
+        'acme/app',
+        '--clock-keyless',
+        '--fulcio-url',
+        services.fulcioUrl,
+        '--tsa-url',
+        services.tsaUrl,
+        '--trusted-root',
+        services.trustedRootPath,
+        '--json',
+      ],
+      { env: services.actionsEnv() },
+    );
+    expect(r.stderr).not.toMatch(/error/i);
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ trustedNow: seconds(tsaNow), opened: [{ firstSeen: seconds(tsaNow) }] });
+    const log = await readEventLog(path.join(work, 'state'), {
+      ...clock,
+      verifier: createBundleVerifier({ trustedRoot: await loadTrustedRoot(services.trustedRootPath) }),
+      policy: { subjectAlternativeName: services.identity, issuer: services.issuer },
+    });
+    expect([...log.chains.values()].flat().map((e) => e.predicate.event)).toEqual(['opened']);
+  });
 });

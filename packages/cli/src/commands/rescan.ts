@@ -37,12 +37,12 @@ import {
   writeShard,
   type DriftReport,
   type PortfolioReport,
-  type TrustedClock,
+  keyClock,
+  keylessClock,
+  type ClockSigner,
   type FixPrOptions,
   type FixPrResult,
 } from '@secure-factory/rescan';
-import { createSigningPipeline, PUBLIC_GOOD, signerFromPrivateKey } from '@secure-factory/attest';
-import { createBundleVerifier, loadTrustedRoot } from '@secure-factory/verify';
 import { execute, type CommonOptions } from '../context.js';
 import { openVulnSource } from '../vuln-source.js';
 
@@ -73,6 +73,9 @@ interface RescanCliOptions extends CommonOptions {
   shardPackages?: string;
   workflows?: string;
   clockKey?: string;
+  clockKeyless?: boolean;
+  clockIdentity?: string;
+  fulcioUrl?: string;
   tsaUrl?: string;
   trustedRoot?: string;
   sarif?: string;
@@ -117,8 +120,17 @@ export function registerRescan(program: Command): Command {
     .option('--shard-packages <n>', 'with --org: plan no shard for fewer packages than this (default 20000)')
     .option('--workflows <dir>', "least-privilege drift: the repository's default-branch checkout, compared with the last admitted release")
     .option('--clock-key <file>', 'sign every remediation state change with this PEM private key (the clock then runs on the TSA time)')
-    .option('--tsa-url <url>', 'with --clock-key: RFC 3161 timestamp authority that stamps each state change')
-    .option('--trusted-root <file>', "with --clock-key: trusted root holding the TSA's certificates (default the bundled roots)")
+    .option(
+      '--clock-keyless',
+      "sign every remediation state change keyless: the GitHub Actions job's OIDC identity through Fulcio (needs id-token: write)",
+    )
+    .option('--clock-identity <san>', "with --clock-keyless: the certificate identity events must carry (default the job's workflow)")
+    .option('--fulcio-url <url>', 'with --clock-keyless: Fulcio (default the public-good instance)')
+    .option('--tsa-url <url>', 'with --clock-key or --clock-keyless: RFC 3161 timestamp authority that stamps each state change')
+    .option(
+      '--trusted-root <file>',
+      'with --clock-key or --clock-keyless: trusted root of the TSA (and Fulcio) (default the bundled roots)',
+    )
     .option('--sarif <file>', 'write the least-privilege drift findings as SARIF 2.1.0 (GitHub code scanning)')
     .option('--markdown <file>', 'write the least-privilege drift report as markdown (e.g. $GITHUB_STEP_SUMMARY)')
     .option('--json', 'print the result as JSON on stdout')
@@ -211,9 +223,18 @@ const orgExit = (report: PortfolioReport): number =>
  * verified against that key and the TSA's trust root. Without --clock-key: the plain clock (and a state
  * folder kept with signed events is then refused).
  */
-async function trustedClock(opts: RescanCliOptions): Promise<Omit<TrustedClock, 'scope'> | undefined> {
+async function trustedClock(opts: RescanCliOptions): Promise<ClockSigner | undefined> {
+  if (opts.clockKey && opts.clockKeyless) throw new ConfigurationError('give either --clock-key or --clock-keyless, not both');
+  if (opts.clockKeyless)
+    return keylessClock({
+      ...(opts.tsaUrl ? { tsaUrl: opts.tsaUrl } : {}),
+      ...(opts.fulcioUrl ? { fulcioUrl: opts.fulcioUrl } : {}),
+      ...(opts.trustedRoot ? { trustedRoot: opts.trustedRoot } : {}),
+      ...(opts.clockIdentity ? { expectedIdentity: opts.clockIdentity } : {}),
+    });
   if (!opts.clockKey) {
-    if (opts.tsaUrl || opts.trustedRoot) throw new ConfigurationError('--tsa-url and --trusted-root go with --clock-key');
+    if (opts.tsaUrl || opts.trustedRoot || opts.fulcioUrl || opts.clockIdentity)
+      throw new ConfigurationError('--tsa-url, --trusted-root, --fulcio-url and --clock-identity go with --clock-key or --clock-keyless');
     return undefined;
   }
   if (!opts.tsaUrl)
@@ -225,15 +246,12 @@ async function trustedClock(opts: RescanCliOptions): Promise<Omit<TrustedClock, 
     opts.clockKey,
     'clock key',
   );
-  const keySigner = signerFromPrivateKey(pem, `the clock key ${opts.clockKey}`);
-  const pipeline = createSigningPipeline({
-    kind: 'key',
-    keySigner,
-    services: { fulcioUrl: PUBLIC_GOOD.fulcio, rekorMajorVersion: 1, tsaUrl: opts.tsaUrl },
-    useRekor: false,
+  return keyClock({
+    privateKeyPem: pem,
+    source: `the clock key ${opts.clockKey}`,
+    tsaUrl: opts.tsaUrl,
+    ...(opts.trustedRoot ? { trustedRoot: opts.trustedRoot } : {}),
   });
-  const verifier = createBundleVerifier({ trustedRoot: await loadTrustedRoot(opts.trustedRoot), publicKeys: [keySigner.publicKeyPem] });
-  return { sign: (payload) => pipeline.signStatement(payload), verifier };
 }
 
 /** The repository the drift findings name (their owner when no CODEOWNERS rule matches). */
