@@ -26,13 +26,15 @@ describe('.github/workflows/org-rescan.yml', () => {
     expect(wf.jobs.shard?.steps.some((s) => s.id === 'download-osv')).toBe(true);
   });
 
-  it('grants nothing at the top, contents: read to plan and shards, contents: write only to merge, each commented', () => {
+  it('grants nothing at the top, contents: read to plan and shards, contents: write and id-token (the signed clock) only to merge, each commented', () => {
     expect(wf.permissions).toEqual({});
     expect(wf.jobs.plan?.permissions).toEqual({ contents: 'read' });
     expect(wf.jobs.shard?.permissions).toEqual({ contents: 'read' });
-    expect(wf.jobs.merge?.permissions).toEqual({ contents: 'write' });
-    const grants = text.split('\n').filter((l) => /^\s+contents: (read|write)/.test(l));
-    expect(grants).toHaveLength(3);
+    expect(wf.jobs.merge?.permissions).toEqual({ contents: 'write', 'id-token': 'write' });
+    const merge = wf.jobs.merge?.steps.find((s) => s.id === 'merge') as { run?: string };
+    expect(merge.run).toMatch(/ --clock-keyless /);
+    const grants = text.split('\n').filter((l) => /^\s+(contents|id-token): (read|write)/.test(l));
+    expect(grants).toHaveLength(4);
     for (const g of grants) expect(g).toMatch(/ # \S/);
   });
 
