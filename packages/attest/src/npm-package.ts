@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigurationError, decodeUtf8, gunzipped, readTar, TarError, type Subject } from '@secure-factory/core';
+import { ConfigurationError, decodeUtf8, gunzipped, TarError, walkTar, type Subject } from '@secure-factory/core';
 
 export const NPM_DEFAULT_REGISTRY = 'https://registry.npmjs.org/';
 /** The folder, inside the evidence folder, for npm provenance bundles. */
@@ -34,6 +34,8 @@ export interface NpmPackage {
 }
 
 const MAX_MANIFEST = 1024 * 1024;
+/** The registry takes packages far smaller; a tarball unpacking beyond this is refused, not read on. */
+const MAX_UNPACKED = 2 * 1024 ** 3;
 // npm's rules for new package names: lower case, URL-safe, at most 214 characters, optional @scope/.
 const NAME = /^(?:@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
 // semver 2.0 (npm publishes only valid versions).
@@ -74,15 +76,16 @@ export async function readNpmPackage(file: string, registry: string = NPM_DEFAUL
   const source = createReadStream(file);
   let manifest: Buffer | undefined;
   try {
-    await readTar(
+    await walkTar(
       gunzipped(source, file),
       file,
+      { maxTotalBytes: MAX_UNPACKED },
       // npm pack writes `package/`; some tools wrote another top folder (npm reads the first one's package.json).
-      (entry) => manifest === undefined && /^[^/]+\/package\.json$/.test(entry.name),
+      (entry) =>
+        manifest === undefined && /^[^/]+\/package\.json$/.test(entry.path) ? { read: true, maxBytes: MAX_MANIFEST } : { read: false },
       (_entry, body) => {
-        if (body && manifest === undefined) manifest = body;
+        if (manifest === undefined) manifest = body;
       },
-      { maxEntryBytes: MAX_MANIFEST },
     );
   } catch (e: unknown) {
     if (e instanceof TarError) {

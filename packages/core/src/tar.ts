@@ -1,12 +1,13 @@
 /**
- * A streaming tar reader (POSIX ustar, pax `x`/`g` headers, GNU `L`/`K` long names) with bounds, for
- * the two places the factory reads archives it did not make: npm package tarballs (`package/package.json`)
- * and container image layers (OS package databases). It never writes to disk: the caller says which
- * entries it wants, and only those bodies are buffered; every other body is skipped as it streams by.
- *
- * Hostile archives end in a `TarError` naming the archive and the entry: a bad header checksum, a
- * truncated body, a `..` path, more entries or bytes than the limits allow. Names are normalised
- * (`./etc/os-release` and `/etc/os-release` are `etc/os-release`).
+ * A streaming tar reader (POSIX ustar with pax extended headers, and GNU long names) for archives the
+ * factory did not make: container image layers (the package databases inside) and npm package
+ * tarballs (`package/package.json`). It never writes a file, holds at most one entry's bounded content,
+ * and refuses what an honest archive never holds, with a `TarError` (exit 2) naming the archive:
+ *   - a header whose checksum is wrong, a size that is not a number, a stream that ends mid-entry;
+ *   - a path with a `..` component (path traversal) or a NUL byte;
+ *   - more uncompressed bytes than the caller allows (a decompression bomb), or a wanted entry larger
+ *     than its limit.
+ * No tar library is in the dependency tree, and the ones on npm unpack to disk.
  */
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
@@ -15,236 +16,247 @@ import { ConfigurationError } from './errors.js';
 export type TarEntryType = 'file' | 'directory' | 'symlink' | 'hardlink' | 'other';
 
 export interface TarEntry {
-  /** Normalised path: no leading `./` or `/`, no `..` segment, no trailing `/`. */
-  name: string;
+  /** Normalised: no leading `./` or `/`, no trailing `/`, `..` refused. */
+  path: string;
   type: TarEntryType;
   size: number;
-  /** Target of a symlink or hard link (as written). */
-  linkName: string;
-  mode: number;
+  linkname: string;
 }
 
-export interface TarLimits {
-  /** Largest body handed to `onEntry` (wanted entries only). */
-  maxEntryBytes: number;
-  /** Most bytes of archive (decompressed) read in all. Default 4 GiB. */
-  maxTotalBytes?: number;
-  /** Most entries. Default 1,000,000. */
-  maxEntries?: number;
-}
+/** What to do with an entry's content: skip it, or read it whole when it is at most `maxBytes`. */
+export type TarVisit = (entry: TarEntry) => { read: true; maxBytes: number } | { read: false };
 
-/** A malformed or hostile archive: exit 2, naming the archive. */
+/** A malformed or hostile archive (exit 2). */
 export class TarError extends ConfigurationError {}
 
 const BLOCK = 512;
 
-function field(header: Buffer, offset: number, length: number): string {
-  const raw = header.subarray(offset, offset + length);
-  const nul = raw.indexOf(0);
-  return raw.subarray(0, nul === -1 ? length : nul).toString('utf8');
-}
+/** Pulls exact byte counts out of a chunked stream without concatenating more than it must. */
+class ChunkReader {
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+  private done = false;
+  total = 0;
+  private readonly it: AsyncIterator<unknown>;
 
-function octal(header: Buffer, offset: number, length: number, what: string, archive: string): number {
-  const first = header[offset] ?? 0;
-  if (first & 0x80) {
-    // GNU base-256: big-endian binary in the remaining bytes.
-    let value = 0;
-    for (let i = offset + 1; i < offset + length; i++) value = value * 256 + (header[i] ?? 0);
-    if (!Number.isSafeInteger(value)) throw new TarError(`${archive}: the ${what} field of an entry is too large`);
-    return value;
+  constructor(
+    source: AsyncIterable<unknown>,
+    private readonly maxTotal: number,
+    private readonly what: string,
+  ) {
+    this.it = source[Symbol.asyncIterator]();
   }
-  const text = field(header, offset, length).trim();
-  if (text === '') return 0;
-  if (!/^[0-7]+$/.test(text)) throw new TarError(`${archive}: an entry's ${what} field is not octal ("${text.slice(0, 12)}")`);
-  return parseInt(text, 8);
+
+  private async fill(n: number): Promise<void> {
+    while (this.buffered < n && !this.done) {
+      const r = await this.it.next();
+      if (r.done) {
+        this.done = true;
+        break;
+      }
+      const b = Buffer.isBuffer(r.value) ? r.value : Buffer.from(r.value as Uint8Array);
+      this.total += b.length;
+      if (this.total > this.maxTotal) {
+        throw new TarError(
+          `${this.what} unpacks to more than ${this.maxTotal} bytes; refused (a decompression bomb or an oversized archive)`,
+        );
+      }
+      this.chunks.push(b);
+      this.buffered += b.length;
+    }
+  }
+
+  /** Exactly n bytes, or fewer at the end of the stream. */
+  async read(n: number): Promise<Buffer> {
+    await this.fill(n);
+    const take = Math.min(n, this.buffered);
+    const all = this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks);
+    const out = all.subarray(0, take);
+    const rest = all.subarray(take);
+    this.chunks = rest.length > 0 ? [rest] : [];
+    this.buffered = rest.length;
+    return out;
+  }
+
+  /** Skips n bytes, chunk by chunk; false when the stream ended first. */
+  async skip(n: number): Promise<boolean> {
+    let left = n;
+    while (left > 0) {
+      if (this.buffered === 0) {
+        await this.fill(1);
+        if (this.buffered === 0) return false;
+      }
+      const head = this.chunks[0] as Buffer;
+      if (head.length <= left) {
+        left -= head.length;
+        this.buffered -= head.length;
+        this.chunks.shift();
+      } else {
+        this.chunks[0] = head.subarray(left);
+        this.buffered -= left;
+        left = 0;
+      }
+    }
+    return true;
+  }
+
+  /** Drains what is left, so a stream error (a corrupt gzip trailer) still surfaces. */
+  async drain(): Promise<void> {
+    while (!this.done) {
+      this.chunks = [];
+      this.buffered = 0;
+      await this.fill(1);
+    }
+  }
 }
 
-function checksumOk(header: Buffer): boolean {
+function cString(b: Buffer): string {
+  const nul = b.indexOf(0);
+  return (nul >= 0 ? b.subarray(0, nul) : b).toString('utf8');
+}
+
+/** Numeric header fields: octal text, or GNU base-256 (high bit set) for sizes over 8 GiB. */
+function headerNumber(b: Buffer, what: string): number {
+  if (b.length > 0 && ((b[0] as number) & 0x80) !== 0) {
+    let n = 0;
+    for (let i = 1; i < b.length; i++) n = n * 256 + (b[i] as number);
+    if (((b[0] as number) & 0x7f) !== 0 || !Number.isSafeInteger(n)) throw new TarError(`${what}: a size field out of range`);
+    return n;
+  }
+  const s = cString(b).trim();
+  if (s === '') return 0;
+  if (!/^[0-7]+$/.test(s)) throw new TarError(`${what}: a header number that is not octal`);
+  return parseInt(s, 8);
+}
+
+function checksumOk(h: Buffer): boolean {
+  const stored = headerNumber(h.subarray(148, 156), 'checksum');
   let sum = 0;
-  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : (header[i] ?? 0);
-  const stored = field(header, 148, 8).trim();
-  return /^[0-7]+$/.test(stored) && parseInt(stored, 8) === sum;
+  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : (h[i] as number);
+  return sum === stored;
 }
 
-/** Parses pax records (`LEN key=value\n`). */
-function paxRecords(body: Buffer, archive: string): Map<string, string> {
-  const out = new Map<string, string>();
-  let at = 0;
-  while (at < body.length) {
-    const space = body.indexOf(0x20, at);
-    if (space === -1) break;
-    const len = Number(body.subarray(at, space).toString('ascii'));
-    if (!Number.isInteger(len) || len <= 0 || at + len > body.length) throw new TarError(`${archive}: a pax header record is malformed`);
-    const record = body.subarray(space + 1, at + len - 1).toString('utf8');
-    const eq = record.indexOf('=');
-    if (eq > 0) out.set(record.slice(0, eq), record.slice(eq + 1));
-    at += len;
-  }
-  return out;
-}
-
-/** `./a//b/` → `a/b`; a `..` segment is refused. */
-export function normaliseTarPath(raw: string, archive: string): string {
-  const parts: string[] = [];
-  for (const part of raw.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') throw new TarError(`${archive}: the entry "${raw.slice(0, 200)}" climbs out of the archive with ".."`);
-    parts.push(part);
+/**
+ * The path as it would land in the root file system: `./a/b/` → `a/b`. A `..` component refuses
+ * the layer: extracted by a careless tool it writes outside the root, so no honest image has one.
+ */
+export function normaliseTarPath(raw: string, what: string): string {
+  if (raw.includes('\0')) throw new TarError(`${what}: a path with a NUL byte; refused`);
+  const parts = raw.split('/').filter((p) => p !== '' && p !== '.');
+  if (parts.includes('..')) {
+    throw new TarError(`${what} holds the path "${raw.slice(0, 200)}", which climbs out of the root (..); refused as path traversal`, {
+      hint: 'write the archive with a tool that stores paths relative to its root',
+    });
   }
   return parts.join('/');
 }
 
-function typeOf(flag: string): TarEntryType {
-  if (flag === '0' || flag === '' || flag === '7') return 'file';
-  if (flag === '5') return 'directory';
-  if (flag === '2') return 'symlink';
-  if (flag === '1') return 'hardlink';
-  return 'other';
+/** pax extended header records: `LEN key=value\n`. */
+function paxRecords(b: Buffer, what: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  let i = 0;
+  while (i < b.length) {
+    const space = b.indexOf(0x20, i);
+    if (space < 0) break;
+    const len = Number(b.subarray(i, space).toString('ascii'));
+    if (!Number.isInteger(len) || len <= 0 || i + len > b.length) throw new TarError(`${what}: a malformed pax header`);
+    const rec = b.subarray(space + 1, i + len - 1).toString('utf8');
+    const eq = rec.indexOf('=');
+    if (eq > 0) out[rec.slice(0, eq)] = rec.slice(eq + 1);
+    i += len;
+  }
+  return out;
+}
+
+const TYPES: Record<string, TarEntryType> = { '0': 'file', '\0': 'file', '7': 'file', '5': 'directory', '2': 'symlink', '1': 'hardlink' };
+
+export interface TarLimits {
+  /** Uncompressed bytes of the whole layer. */
+  maxTotalBytes: number;
+  /** Largest pax or GNU long-name header. */
+  maxHeaderBytes?: number;
 }
 
 /**
- * Reads a tar stream. `want(entry)` decides whether the body is buffered and given to `onEntry`; other
- * entries reach `onEntry` without a body. Stops early when `onEntry` returns `'stop'`.
+ * Walks a tar stream; `visit` decides per entry whether its content is read (bounded) and handed to
+ * `onContent`. Entries are seen in stream order; the caller applies its own semantics (an image layer's whiteouts).
  */
-export async function readTar(
-  source: AsyncIterable<Buffer | string>,
-  archive: string,
-  want: (entry: TarEntry) => boolean,
-  onEntry: (entry: TarEntry, body: Buffer | undefined) => void | 'stop' | Promise<void | 'stop'>,
+export async function walkTar(
+  stream: AsyncIterable<unknown>,
+  what: string,
   limits: TarLimits,
-): Promise<void> {
-  const maxTotal = limits.maxTotalBytes ?? 4 * 1024 ** 3;
-  const maxEntries = limits.maxEntries ?? 1_000_000;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  let total = 0;
+  visit: TarVisit,
+  onContent: (entry: TarEntry, content: Buffer) => void,
+): Promise<{ entries: number; bytes: number }> {
+  const r = new ChunkReader(stream, limits.maxTotalBytes, what);
+  const maxHeader = limits.maxHeaderBytes ?? 1024 * 1024;
   let entries = 0;
-  let globalPax = new Map<string, string>();
-  let nextPax: Map<string, string> | undefined;
+  let pax: Record<string, string> = {};
   let longName: string | undefined;
   let longLink: string | undefined;
   let zeroBlocks = 0;
-  // The entry whose body is streaming by.
-  let body:
-    | {
-        entry: TarEntry | undefined;
-        kind: 'data' | 'pax-x' | 'pax-g' | 'long-name' | 'long-link';
-        left: number;
-        pad: number;
-        chunks: Buffer[] | undefined;
-      }
-    | undefined;
-
-  const take = (n: number): Buffer => {
-    const all = pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, pendingBytes);
-    const out = all.subarray(0, n);
-    const rest = all.subarray(n);
-    pending = rest.length > 0 ? [rest] : [];
-    pendingBytes = rest.length;
-    return out;
-  };
-
-  const finishBody = async (): Promise<'stop' | undefined> => {
-    const b = body as NonNullable<typeof body>;
-    body = undefined;
-    const data = b.chunks ? Buffer.concat(b.chunks) : undefined;
-    if (b.kind === 'pax-x') nextPax = paxRecords(data as Buffer, archive);
-    else if (b.kind === 'pax-g') globalPax = new Map([...globalPax, ...paxRecords(data as Buffer, archive)]);
-    else if (b.kind === 'long-name') longName = (data as Buffer).toString('utf8').replace(/\0+$/, '');
-    else if (b.kind === 'long-link') longLink = (data as Buffer).toString('utf8').replace(/\0+$/, '');
-    else if (b.entry) return (await onEntry(b.entry, data)) === 'stop' ? 'stop' : undefined;
-    return undefined;
-  };
-
-  const header = async (block: Buffer): Promise<'stop' | 'end' | undefined> => {
-    if (block.every((b) => b === 0)) {
-      zeroBlocks++;
-      return zeroBlocks >= 2 ? 'end' : undefined;
+  for (;;) {
+    const h = await r.read(BLOCK);
+    if (h.length === 0) break; // some writers omit the two zero blocks
+    if (h.length < BLOCK) throw new TarError(`${what} ends in the middle of a tar header; refused (truncated archive)`);
+    if (h.every((x) => x === 0)) {
+      if (++zeroBlocks === 2) break;
+      continue;
     }
     zeroBlocks = 0;
-    if (!checksumOk(block)) throw new TarError(`${archive}: a tar header has a bad checksum (not a tar archive, or corrupted)`);
-    if (++entries > maxEntries) throw new TarError(`${archive}: more than ${maxEntries} entries`);
-    const flag = String.fromCharCode(block[156] ?? 0x30).replace('\0', '');
-    const magic = field(block, 257, 6);
-    const prefix = magic.startsWith('ustar') ? field(block, 345, 155) : '';
-    const headerSize = octal(block, 124, 12, 'size', archive);
-    const pax = new Map([...globalPax, ...(nextPax ?? [])]);
-    const size = pax.has('size') ? Number(pax.get('size')) : headerSize;
-    if (!Number.isSafeInteger(size) || size < 0) throw new TarError(`${archive}: an entry has an invalid size`);
-    const pad = (BLOCK - (size % BLOCK)) % BLOCK;
+    if (!checksumOk(h)) throw new TarError(`${what}: a tar header with a wrong checksum; refused (not a tar archive, or corrupt)`);
+    const flag = String.fromCharCode(h[156] as number);
+    let size = headerNumber(h.subarray(124, 136), what);
+    const padded = Math.ceil(size / BLOCK) * BLOCK;
     if (flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K') {
-      if (size > 1024 * 1024) throw new TarError(`${archive}: a ${flag} header of ${size} bytes is larger than 1 MiB`);
-      const kind = flag === 'x' ? 'pax-x' : flag === 'g' ? 'pax-g' : flag === 'L' ? 'long-name' : 'long-link';
-      body = { entry: undefined, kind, left: size, pad, chunks: [] };
-      return undefined;
+      if (size > maxHeader) throw new TarError(`${what}: an extended tar header of ${size} bytes; refused`);
+      const body = await r.read(padded);
+      if (body.length < padded) throw new TarError(`${what} ends in the middle of a tar header; refused (truncated archive)`);
+      const data = body.subarray(0, size);
+      if (flag === 'x') pax = { ...pax, ...paxRecords(data, what) };
+      else if (flag === 'g')
+        paxRecords(data, what); // global records: nothing this reader needs
+      else if (flag === 'L') longName = cString(data);
+      else longLink = cString(data);
+      continue;
     }
-    const rawName = pax.get('path') ?? longName ?? (prefix ? `${prefix}/${field(block, 0, 100)}` : field(block, 0, 100));
-    const linkName = pax.get('linkpath') ?? longLink ?? field(block, 157, 100);
-    nextPax = undefined;
+    const magic = h.subarray(257, 263).toString('latin1');
+    const prefix = magic.startsWith('ustar') ? cString(h.subarray(345, 500)) : '';
+    const name = pax.path ?? longName ?? (prefix ? `${prefix}/${cString(h.subarray(0, 100))}` : cString(h.subarray(0, 100)));
+    const linkname = pax.linkpath ?? longLink ?? cString(h.subarray(157, 257));
+    if (pax.size !== undefined) {
+      if (!/^\d+$/.test(pax.size) || !Number.isSafeInteger(Number(pax.size)))
+        throw new TarError(`${what}: a pax size that is not a number`);
+      size = Number(pax.size);
+    }
+    pax = {};
     longName = undefined;
     longLink = undefined;
-    const entry: TarEntry = {
-      name: normaliseTarPath(rawName, archive),
-      type: typeOf(flag),
-      size,
-      linkName,
-      mode: octal(block, 100, 8, 'mode', archive),
-    };
-    const wanted = entry.type === 'file' && want(entry);
-    if (wanted && size > limits.maxEntryBytes) {
-      throw new TarError(`${archive}: ${entry.name} is ${size} bytes, more than the ${limits.maxEntryBytes} allowed`);
-    }
-    body = {
-      entry,
-      kind: 'data',
-      left: entry.type === 'file' ? size : 0,
-      pad: entry.type === 'file' ? pad : 0,
-      chunks: wanted ? [] : undefined,
-    };
-    if (body.left === 0 && body.pad === 0) return finishBody();
-    return undefined;
-  };
-
-  for await (const chunkIn of source) {
-    const chunk = typeof chunkIn === 'string' ? Buffer.from(chunkIn) : chunkIn;
-    total += chunk.length;
-    if (total > maxTotal) throw new TarError(`${archive}: more than ${maxTotal} bytes of archive`);
-    pending.push(chunk);
-    pendingBytes += chunk.length;
-    for (;;) {
-      if (body) {
-        if (body.left > 0) {
-          if (pendingBytes === 0) break;
-          const n = Math.min(body.left, pendingBytes);
-          const part = take(n);
-          if (body.chunks) body.chunks.push(Buffer.from(part));
-          body.left -= n;
-          if (body.left > 0) break;
-        }
-        if (body.pad > 0) {
-          if (pendingBytes < body.pad) break;
-          take(body.pad);
-          body.pad = 0;
-        }
-        if ((await finishBody()) === 'stop') return;
-        continue;
+    const entry: TarEntry = { path: normaliseTarPath(name, what), type: TYPES[flag] ?? 'other', size, linkname };
+    entries++;
+    // Only regular files carry content (a hard link's size field is 0 by convention; trust nothing else).
+    const contentBytes = entry.type === 'file' ? size : 0;
+    const dataBlocks = Math.ceil(contentBytes / BLOCK) * BLOCK;
+    const decision = visit(entry);
+    if (decision.read && entry.type === 'file') {
+      if (size > decision.maxBytes) {
+        throw new TarError(`${what}: /${entry.path} is ${size} bytes, over the limit of ${decision.maxBytes} for it; refused`, {
+          hint: 'the file is larger than this reader takes for it',
+        });
       }
-      if (pendingBytes < BLOCK) break;
-      const r = await header(Buffer.from(take(BLOCK)));
-      if (r === 'stop') return;
-      if (r === 'end') return;
+      const body = await r.read(dataBlocks);
+      if (body.length < dataBlocks) throw new TarError(`${what} ends in the middle of /${entry.path}; refused (truncated archive)`);
+      onContent(entry, body.subarray(0, size));
+    } else if (!(await r.skip(dataBlocks))) {
+      throw new TarError(`${what} ends in the middle of /${entry.path}; refused (truncated archive)`);
     }
   }
-  if (body && (body.left > 0 || body.pad > 0)) {
-    throw new TarError(`${archive}: the archive ends in the middle of ${body.entry ? `"${body.entry.name}"` : 'a header'} (truncated)`);
-  }
-  if (pendingBytes > 0 && zeroBlocks === 0 && pending.some((p) => p.some((b) => b !== 0))) {
-    throw new TarError(`${archive}: the archive ends in the middle of a header (truncated)`);
-  }
+  await r.drain();
+  return { entries, bytes: r.total };
 }
 
-/** A gzip-compressed stream, decompressed (`.tgz`, `application/vnd.oci.image.layer.v1.tar+gzip`). */
-export function gunzipped(stream: Readable, archive: string): AsyncIterable<Buffer> {
+/** A gzip-compressed stream, decompressed (`.tgz`, `tar+gzip` layers); a bad stream is a `TarError` naming it. */
+export function gunzipped(stream: Readable, what: string): AsyncIterable<Buffer> {
   const gunzip = createGunzip();
   stream.on('error', (err) => gunzip.destroy(err));
   stream.pipe(gunzip);
@@ -253,7 +265,7 @@ export function gunzipped(stream: Readable, archive: string): AsyncIterable<Buff
       for await (const chunk of gunzip) yield chunk as Buffer;
     } catch (err) {
       if (err instanceof TarError) throw err;
-      throw new TarError(`${archive}: not a valid gzip stream (${(err as Error).message})`, { cause: err });
+      throw new TarError(`${what}: not a valid gzip stream (${(err as Error).message})`, { cause: err });
     }
   })();
 }

@@ -1,39 +1,20 @@
 /**
- * A streaming reader of image layer tarballs (POSIX ustar with pax extended headers, and GNU long
- * names), enough to find a handful of package databases in a layer without unpacking it. No tar
- * library is in the dependency tree, and the ones on npm unpack to disk; this one never writes a
- * file, holds at most one entry's bounded content, and refuses what an honest layer never holds:
- *   - a header whose checksum is wrong, a size that is not a number, a stream that ends mid-entry;
- *   - a path with a `..` component, or an absolute path after normalisation (path traversal);
- *   - more uncompressed bytes than the caller allows (a decompression bomb), or an entry to be read
- *     that is larger than its limit.
- * Compression: gzip (the common `tar+gzip` layers), zstd (`tar+zstd`, with Node's zlib when it has
- * it, Node ≥ 22.15 / 23.8), or none; decided by the stream's magic bytes, not by the media type.
+ * Image layers as tar streams: decompression by magic bytes — gzip (the common `tar+gzip` layers),
+ * zstd (`tar+zstd`, with Node's zlib when it has it, Node ≥ 22.15 / 23.8), or none; not by the media
+ * type — and core's bounded tar reader (`walkTar`), whose refusals (traversal, a wrong checksum, a
+ * truncated entry, a decompression bomb, an entry over its limit) refuse the layer.
  */
 import { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
-import { ConfigurationError } from '@secure-factory/core';
+import { ConfigurationError, TarError, walkTar as walkAnyTar, type TarEntry, type TarLimits, type TarVisit } from '@secure-factory/core';
 
-export type TarEntryType = 'file' | 'directory' | 'symlink' | 'hardlink' | 'other';
-
-export interface TarEntry {
-  /** Normalised: no leading `./` or `/`, no trailing `/`, `..` refused. */
-  path: string;
-  type: TarEntryType;
-  size: number;
-  linkname: string;
-}
-
-/** What to do with an entry's content: skip it, or read it whole when it is at most `maxBytes`. */
-export type TarVisit = (entry: TarEntry) => { read: true; maxBytes: number } | { read: false };
+export type { TarEntry, TarEntryType, TarLimits, TarVisit } from '@secure-factory/core';
 
 /** The layer is not what an honest image holds (traversal, links, corrupt tar): never waived. */
 export class LayerRefused extends ConfigurationError {}
 
 /** The layer is beyond what this scanner reads (a size budget, zstd without a decoder, a foreign media type): blocking, but a waiver may cover it. */
 export class LayerUnreadable extends ConfigurationError {}
-
-const BLOCK = 512;
 
 /** Layer bytes as a stream of uncompressed tar, decided by magic bytes. */
 export function decompressLayer(layer: Buffer, what: string): Readable {
@@ -51,155 +32,9 @@ export function decompressLayer(layer: Buffer, what: string): Readable {
   return source;
 }
 
-/** Pulls exact byte counts out of a chunked stream without concatenating more than it must. */
-class ChunkReader {
-  private chunks: Buffer[] = [];
-  private buffered = 0;
-  private done = false;
-  total = 0;
-  private readonly it: AsyncIterator<unknown>;
-
-  constructor(
-    source: AsyncIterable<unknown>,
-    private readonly maxTotal: number,
-    private readonly what: string,
-  ) {
-    this.it = source[Symbol.asyncIterator]();
-  }
-
-  private async fill(n: number): Promise<void> {
-    while (this.buffered < n && !this.done) {
-      const r = await this.it.next();
-      if (r.done) {
-        this.done = true;
-        break;
-      }
-      const b = Buffer.isBuffer(r.value) ? r.value : Buffer.from(r.value as Uint8Array);
-      this.total += b.length;
-      if (this.total > this.maxTotal) {
-        throw new LayerRefused(
-          `${this.what} unpacks to more than ${this.maxTotal} bytes; refused (a decompression bomb or an oversized layer)`,
-        );
-      }
-      this.chunks.push(b);
-      this.buffered += b.length;
-    }
-  }
-
-  /** Exactly n bytes, or fewer at the end of the stream. */
-  async read(n: number): Promise<Buffer> {
-    await this.fill(n);
-    const take = Math.min(n, this.buffered);
-    const all = this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks);
-    const out = all.subarray(0, take);
-    const rest = all.subarray(take);
-    this.chunks = rest.length > 0 ? [rest] : [];
-    this.buffered = rest.length;
-    return out;
-  }
-
-  /** Skips n bytes, chunk by chunk; false when the stream ended first. */
-  async skip(n: number): Promise<boolean> {
-    let left = n;
-    while (left > 0) {
-      if (this.buffered === 0) {
-        await this.fill(1);
-        if (this.buffered === 0) return false;
-      }
-      const head = this.chunks[0] as Buffer;
-      if (head.length <= left) {
-        left -= head.length;
-        this.buffered -= head.length;
-        this.chunks.shift();
-      } else {
-        this.chunks[0] = head.subarray(left);
-        this.buffered -= left;
-        left = 0;
-      }
-    }
-    return true;
-  }
-
-  /** Drains what is left, so a stream error (a corrupt gzip trailer) still surfaces. */
-  async drain(): Promise<void> {
-    while (!this.done) {
-      this.chunks = [];
-      this.buffered = 0;
-      await this.fill(1);
-    }
-  }
-}
-
-function cString(b: Buffer): string {
-  const nul = b.indexOf(0);
-  return (nul >= 0 ? b.subarray(0, nul) : b).toString('utf8');
-}
-
-/** Numeric header fields: octal text, or GNU base-256 (high bit set) for sizes over 8 GiB. */
-function headerNumber(b: Buffer, what: string): number {
-  if (b.length > 0 && ((b[0] as number) & 0x80) !== 0) {
-    let n = 0;
-    for (let i = 1; i < b.length; i++) n = n * 256 + (b[i] as number);
-    if (((b[0] as number) & 0x7f) !== 0 || !Number.isSafeInteger(n)) throw new LayerRefused(`${what}: a size field out of range`);
-    return n;
-  }
-  const s = cString(b).trim();
-  if (s === '') return 0;
-  if (!/^[0-7]+$/.test(s)) throw new LayerRefused(`${what}: a header number that is not octal`);
-  return parseInt(s, 8);
-}
-
-function checksumOk(h: Buffer): boolean {
-  const stored = headerNumber(h.subarray(148, 156), 'checksum');
-  let sum = 0;
-  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : (h[i] as number);
-  return sum === stored;
-}
-
 /**
- * The path as it would land in the root file system: `./a/b/` → `a/b`. A `..` component refuses
- * the layer: extracted by a careless tool it writes outside the root, so no honest image has one.
- */
-export function normaliseTarPath(raw: string, what: string): string {
-  if (raw.includes('\0')) throw new LayerRefused(`${what}: a path with a NUL byte; refused`);
-  const parts = raw.split('/').filter((p) => p !== '' && p !== '.');
-  if (parts.includes('..')) {
-    throw new LayerRefused(`${what} holds the path "${raw.slice(0, 200)}", which climbs out of the root (..); refused as path traversal`, {
-      hint: 'rebuild the image with a tool that writes layers relative to the root',
-    });
-  }
-  return parts.join('/');
-}
-
-/** pax extended header records: `LEN key=value\n`. */
-function paxRecords(b: Buffer, what: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  let i = 0;
-  while (i < b.length) {
-    const space = b.indexOf(0x20, i);
-    if (space < 0) break;
-    const len = Number(b.subarray(i, space).toString('ascii'));
-    if (!Number.isInteger(len) || len <= 0 || i + len > b.length) throw new LayerRefused(`${what}: a malformed pax header`);
-    const rec = b.subarray(space + 1, i + len - 1).toString('utf8');
-    const eq = rec.indexOf('=');
-    if (eq > 0) out[rec.slice(0, eq)] = rec.slice(eq + 1);
-    i += len;
-  }
-  return out;
-}
-
-const TYPES: Record<string, TarEntryType> = { '0': 'file', '\0': 'file', '7': 'file', '5': 'directory', '2': 'symlink', '1': 'hardlink' };
-
-export interface TarLimits {
-  /** Uncompressed bytes of the whole layer. */
-  maxTotalBytes: number;
-  /** Largest pax or GNU long-name header. */
-  maxHeaderBytes?: number;
-}
-
-/**
- * Walks a tar stream; `visit` decides per entry whether its content is read (bounded) and handed to
- * `onContent`. Entries are seen in stream order; the caller applies layer semantics (whiteouts).
+ * Walks a layer's tar stream (core `walkTar`); a malformed or hostile archive refuses the layer
+ * (`LayerRefused`, never waived).
  */
 export async function walkTar(
   stream: AsyncIterable<unknown>,
@@ -208,69 +43,14 @@ export async function walkTar(
   visit: TarVisit,
   onContent: (entry: TarEntry, content: Buffer) => void,
 ): Promise<{ entries: number; bytes: number }> {
-  const r = new ChunkReader(stream, limits.maxTotalBytes, what);
-  const maxHeader = limits.maxHeaderBytes ?? 1024 * 1024;
-  let entries = 0;
-  let pax: Record<string, string> = {};
-  let longName: string | undefined;
-  let longLink: string | undefined;
-  let zeroBlocks = 0;
-  for (;;) {
-    const h = await r.read(BLOCK);
-    if (h.length === 0) break; // some writers omit the two zero blocks
-    if (h.length < BLOCK) throw new LayerRefused(`${what} ends in the middle of a tar header; refused (truncated layer)`);
-    if (h.every((x) => x === 0)) {
-      if (++zeroBlocks === 2) break;
-      continue;
-    }
-    zeroBlocks = 0;
-    if (!checksumOk(h)) throw new LayerRefused(`${what}: a tar header with a wrong checksum; refused (not a tar layer, or corrupt)`);
-    const flag = String.fromCharCode(h[156] as number);
-    let size = headerNumber(h.subarray(124, 136), what);
-    const padded = Math.ceil(size / BLOCK) * BLOCK;
-    if (flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K') {
-      if (size > maxHeader) throw new LayerRefused(`${what}: an extended tar header of ${size} bytes; refused`);
-      const body = await r.read(padded);
-      if (body.length < padded) throw new LayerRefused(`${what} ends in the middle of a tar header; refused (truncated layer)`);
-      const data = body.subarray(0, size);
-      if (flag === 'x') pax = { ...pax, ...paxRecords(data, what) };
-      else if (flag === 'g')
-        paxRecords(data, what); // global records: nothing this reader needs
-      else if (flag === 'L') longName = cString(data);
-      else longLink = cString(data);
-      continue;
-    }
-    const magic = h.subarray(257, 263).toString('latin1');
-    const prefix = magic.startsWith('ustar') ? cString(h.subarray(345, 500)) : '';
-    const name = pax.path ?? longName ?? (prefix ? `${prefix}/${cString(h.subarray(0, 100))}` : cString(h.subarray(0, 100)));
-    const linkname = pax.linkpath ?? longLink ?? cString(h.subarray(157, 257));
-    if (pax.size !== undefined) {
-      if (!/^\d+$/.test(pax.size) || !Number.isSafeInteger(Number(pax.size)))
-        throw new LayerRefused(`${what}: a pax size that is not a number`);
-      size = Number(pax.size);
-    }
-    pax = {};
-    longName = undefined;
-    longLink = undefined;
-    const entry: TarEntry = { path: normaliseTarPath(name, what), type: TYPES[flag] ?? 'other', size, linkname };
-    entries++;
-    // Only regular files carry content (a hard link's size field is 0 by convention; trust nothing else).
-    const contentBytes = entry.type === 'file' ? size : 0;
-    const dataBlocks = Math.ceil(contentBytes / BLOCK) * BLOCK;
-    const decision = visit(entry);
-    if (decision.read && entry.type === 'file') {
-      if (size > decision.maxBytes) {
-        throw new LayerRefused(`${what}: /${entry.path} is ${size} bytes, over the limit of ${decision.maxBytes} for it; refused`, {
-          hint: 'a package database this large is not one an image ships; check the image',
-        });
-      }
-      const body = await r.read(dataBlocks);
-      if (body.length < dataBlocks) throw new LayerRefused(`${what} ends in the middle of /${entry.path}; refused (truncated layer)`);
-      onContent(entry, body.subarray(0, size));
-    } else if (!(await r.skip(dataBlocks))) {
-      throw new LayerRefused(`${what} ends in the middle of /${entry.path}; refused (truncated layer)`);
-    }
+  try {
+    return await walkAnyTar(stream, what, limits, visit, onContent);
+  } catch (e: unknown) {
+    if (e instanceof TarError)
+      throw new LayerRefused(e.message.replace('(truncated archive)', '(truncated layer)'), {
+        ...(e.hint ? { hint: e.hint } : {}),
+        cause: e,
+      });
+    throw e;
   }
-  await r.drain();
-  return { entries, bytes: r.total };
 }
