@@ -226,6 +226,8 @@ export async function containerDemo({ node = process.execPath } = {}) {
         name,
         exitCode: r.exitCode,
         admitted: r.json?.admitted === true,
+        failedStage: r.json?.failedStage ?? undefined,
+        gate: (r.json?.stages ?? []).find((st) => st.stage === 'gate')?.state === 'passed' ? 'admitted' : 'refused',
         stages: r.json?.stages ?? [],
         image: image ? `${imageName}@sha256:${image.digest.sha256}` : undefined,
         ms: Date.now() - t,
@@ -238,7 +240,11 @@ export async function containerDemo({ node = process.execPath } = {}) {
     );
     for (const v of variants) {
       say(
-        `container example, ${DESCRIBE[v.name]}: ${v.admitted ? 'ADMITTED ✅' : 'REFUSED ❌'} by reference${v.image ? ` ${v.image}` : ''} (${(v.ms / 1000).toFixed(1)} s)`,
+        `container example, ${DESCRIBE[v.name]}: ${
+          v.admitted
+            ? `ADMITTED ✅ by reference ${v.image ?? '?'}`
+            : `REFUSED ❌ ${v.image ?? ''} — first failing stage: ${v.failedStage ?? '?'}; the gate by reference: ${v.gate}`
+        } (${(v.ms / 1000).toFixed(1)} s)`,
       );
     }
     return { skipped: false, variants, ms: Date.now() - started };

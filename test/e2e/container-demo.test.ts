@@ -81,7 +81,7 @@ describeWithRegistry('npm run demo: the container example', () => {
     expect(unsignedMaterials?.findings.find((f) => f.rule === 'materials/image-unvalidated')?.message).toMatch(
       /127\.0\.0\.1:\d+\/demo\/debian-base@sha256:[0-9a-f]{64} has no valid signature by a signer the policy trusts/,
     );
-    expect(r.stderr).toMatch(/container example, FROM an unsigned rebuild of it: REFUSED ❌/);
+    expect(r.stderr).toMatch(/container example, FROM an unsigned rebuild of it: REFUSED ❌ \S+ — first failing stage: materials;/);
 
     // Refused: the base image's registry is not listed — a blocking materials finding, and the gate's
     // image registries check fails on the signed SBOM naming it.
