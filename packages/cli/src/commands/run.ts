@@ -29,7 +29,10 @@ export function registerRun(program: Command): Command {
     .option('--policy <file>', 'policy file (default: DIR/.github/secure-factory.yml, else the built-in safe defaults)')
     .option('--osv-db <path>', 'offline OSV database: a folder of OSV JSON records or osv.dev all.zip files')
     .option('--osv-api <url>', 'OSV API base URL', 'https://api.osv.dev')
-    .option('--offline', 'never use the network (requires --osv-db)')
+    .option(
+      '--offline',
+      'no OSV API and no dependency fetch (requires --osv-db); registries named by --image-name or materials.images.trust are still read',
+    )
     .option('--build <cmd>', 'build command (default: the "build" script of DIR/package.json)')
     .option(
       '--outputs <glob>',
