@@ -469,6 +469,17 @@ describe('same run', () => {
     const off = run(env(', same-run: false'), swap(PREDICATE.testResult, other));
     expect(fails(off)).toEqual([]);
     expect(check(off, 'same-run')).toBeUndefined();
+    expect(off.checks.map((c) => c.id)).toEqual([
+      'signatures',
+      'builder',
+      'source',
+      'sbom',
+      'vulnerabilities',
+      'scan-age',
+      'database-age',
+      'tests',
+      'registries',
+    ]);
     expect(off.used.tests?.statement).toBe(other.statement);
   });
 
@@ -492,6 +503,33 @@ describe('same run', () => {
       scan([], null, { signer: run2 }),
     ]);
     expect(r.run).toBe('run 2 attempt 1, commit cccc…cccc');
+    // Whatever comes first: the majority wins.
+    const first = run(env('', 'require: [sbom, tests]'), [
+      tests(),
+      sbom([], { signer: run2 }),
+      tests(undefined, { signer: run2 }),
+      sbom(),
+      scan([], null, { signer: run2 }),
+    ]);
+    expect(first.run).toBe('run 2 attempt 1, commit cccc…cccc');
+    expect(first.used.tests?.signer).toBe(run2);
+    expect(first.used.sbom?.signer).toBe(run2);
+  });
+
+  it('key-signed evidence: malformed provenances are one run, never a crash; evidence without provenance is one run', () => {
+    const key: EvidenceSigner = { kind: 'key', keyId: 'sha256:k1' };
+    const policy = `deploy:\n  prod: { require: [provenance], builder: 'key:sha256:k1' }\n`;
+    const bare = (predicate: Record<string, unknown>, at: number): Evidence =>
+      ev(PREDICATE.provenance, predicate, { signer: key, at: new Date(NOW.getTime() - at * HOUR) });
+    // No runDetails, no buildDefinition, dependencies without a digest, a non-string invocation id: no run, no commit, alike.
+    expect(fails(run(policy, [bare({}, 1), bare({ buildDefinition: {} }, 2)]))).toEqual([]);
+    expect(
+      fails(run(policy, [bare({ buildDefinition: { resolvedDependencies: [{ uri: 'x' }, { digest: {} }] } }, 1), bare({}, 2)])),
+    ).toEqual([]);
+    expect(fails(run(policy, [bare({ runDetails: { metadata: { invocationId: 7 } } }, 1), bare({ runDetails: {} }, 2)]))).toEqual([]);
+    // Key-signed statements without any provenance: nothing to cross-check, one run.
+    const r = run(`deploy:\n  prod: { require: [tests], builder: 'key:sha256:k1' }\n`, [tests(undefined, { signer: key })]);
+    expect(check(r, 'same-run')).toMatchObject({ status: 'pass', reason: 'key k1' });
   });
 
   it('key-signed provenances of one key must name one run and one commit', () => {
@@ -516,6 +554,17 @@ describe('same run', () => {
     expect(check(run(policy, [keyProv('run-1', COMMIT, 1), keyProv('', COMMIT, 2)]), 'same-run')?.reason).toBe(
       'evidence is mixed: key-signed provenances name different runs (run-1, none)',
     );
+    const noCommit = ev(
+      PREDICATE.provenance,
+      { buildDefinition: { resolvedDependencies: [] }, runDetails: { metadata: { invocationId: 'run-1' } } },
+      { signer: key, at: new Date(NOW.getTime() - 3 * HOUR) },
+    );
+    expect(check(run(policy, [keyProv('run-1', COMMIT, 1), noCommit]), 'same-run')?.reason).toBe(
+      'evidence is mixed: key-signed provenances name different commits (cccc…cccc, none)',
+    );
+    expect(
+      check(run(policy, [{ ...noCommit, trustedTime: { time: NOW, source: 'tlog' } }, keyProv('run-1', COMMIT, 1)]), 'same-run')?.reason,
+    ).toBe('evidence is mixed: key-signed provenances name different commits (none, cccc…cccc)');
     expect(check(run(policy, [keyProv('run-1', COMMIT, 1), keyProv('run-1', OTHER_COMMIT, 2)]), 'same-run')?.reason).toBe(
       'evidence is mixed: key-signed provenances name different commits (cccc…cccc, dddd…dddd)',
     );
