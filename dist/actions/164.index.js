@@ -66,6 +66,7 @@ function readInputs() {
         policy: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('policy'),
         evidence: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('evidence') ?? '.secure-factory/evidence',
         cache: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getBooleanInput */ .Vt)('cache', false),
+        imageName: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('image-name'),
     };
 }
 
@@ -89,8 +90,8 @@ var external_node_os_ = __webpack_require__(48161);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ../packages/action-runtime/dist/index.js + 2 modules
 var dist = __webpack_require__(7589);
-// EXTERNAL MODULE: ../packages/core/dist/index.js + 26 modules
-var core_dist = __webpack_require__(98346);
+// EXTERNAL MODULE: ../packages/core/dist/index.js + 30 modules
+var core_dist = __webpack_require__(81915);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:fs"
@@ -604,8 +605,8 @@ function readRunContext(env, sourceDir) {
     };
 }
 
-// EXTERNAL MODULE: ../packages/materials/dist/index.js + 56 modules
-var materials_dist = __webpack_require__(24316);
+// EXTERNAL MODULE: ../packages/materials/dist/index.js + 62 modules
+var materials_dist = __webpack_require__(85867);
 ;// CONCATENATED MODULE: ../packages/isolated-build/dist/lockfile-dependencies.js
 /**
  * The lockfile packages as provenance `resolvedDependencies`: each package's purl with the digests
@@ -1168,6 +1169,23 @@ function git(dir, args) {
     const r = (0,external_node_child_process_.spawnSync)('git', ['-C', dir, ...args], { encoding: 'utf8', env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } });
     return { ok: r.status === 0, out: (r.stdout || '').trim(), err: (r.stderr || r.error?.message || '').trim() };
 }
+/**
+ * Paths of `git status --porcelain=v1 -z`: `XY PATH` entries; a rename or copy (`R`/`C`) is followed by
+ * an entry holding the original path, which is not a separate change.
+ */
+function porcelainPaths(out) {
+    const entries = out.split('\0');
+    const paths = [];
+    for (let i = 0; i < entries.length; i++) {
+        const e = entries[i];
+        if (e.length < 4)
+            continue;
+        paths.push(e.slice(3));
+        if (e[0] === 'R' || e[0] === 'C')
+            i++;
+    }
+    return paths;
+}
 /** `git@github.com:o/r.git`, `https://user:token@github.com/o/r.git` → `git+https://github.com/o/r`. */
 function normaliseRemote(url) {
     const scp = /^[^@/\s]+@([^:/\s]+):(.+)$/.exec(url);
@@ -1202,15 +1220,12 @@ function readSourceInfo(dir, env = process.env) {
         });
     }
     const time = git(dir, ['log', '-1', '--format=%ct', head.out]);
-    const status = git(dir, ['status', '--porcelain=v1', '-z', '--untracked-files=all']);
-    const dirty = status.ok
-        ? status.out
-            .split('\0')
-            .filter((l) => l.length > 3)
-            .map((l) => l.slice(3))
-            // The factory's own output and evidence folders are not source.
-            .filter((p) => !p.startsWith('.secure-factory/'))
-        : [];
+    const status = (0,external_node_child_process_.spawnSync)('git', ['-C', dir, 'status', '--porcelain=v1', '-z', '--untracked-files=all'], {
+        encoding: 'utf8',
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' },
+    });
+    // Not trimmed: each entry is `XY PATH` and a leading space is part of the status.
+    const dirty = status.status === 0 ? porcelainPaths(status.stdout || '').filter((p) => !p.startsWith('.secure-factory/')) : [];
     let repositoryUri;
     if (env.GITHUB_REPOSITORY && env.GITHUB_ACTIONS === 'true') {
         const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/^https?:\/\//, '');
@@ -1233,6 +1248,7 @@ var picomatch = __webpack_require__(55180);
  * core's worker pool. A glob that leaves the folder, a symlink that points outside it and a glob that
  * matches nothing are errors.
  */
+
 
 
 
@@ -1348,6 +1364,51 @@ async function collectOutputs(outDir, globs) {
 }
 function toSubjects(outputs) {
     return outputs.map((o) => ({ name: o.name, digest: { sha256: o.sha256 } }));
+}
+/**
+ * The outputs as subjects, with every OCI image layout among them (a folder holding both `oci-layout`
+ * and `index.json`, as buildah, umoci, skopeo or BuildKit's `type=oci` write one) turned into ONE
+ * subject: the digest of its image manifest, which is what a registry, a runtime and the gate by
+ * reference know the image by. The layout's own files (blobs, index.json, oci-layout) are then not
+ * subjects. `imageName` names the image (`registry/name`); without it the folder's path does.
+ */
+async function outputSubjects(outDir, outputs, imageName) {
+    const names = new Set(outputs.map((o) => o.name));
+    const folders = outputs
+        .filter((o) => o.name === 'oci-layout' || o.name.endsWith('/oci-layout'))
+        .map((o) => external_node_path_.posix.dirname(o.name))
+        .filter((f) => names.has(f === '.' ? 'index.json' : `${f}/index.json`));
+    if (folders.length === 0) {
+        if (imageName !== undefined)
+            throw new core_dist/* ConfigurationError */.j1(`an image name (${imageName}) was given, but the outputs hold no OCI image layout`, {
+                hint: 'write the image as an OCI layout (oci-layout, index.json, blobs/) into the output folder and match it with the output globs, e.g. "image/**"',
+            });
+        return { subjects: toSubjects(outputs), images: [] };
+    }
+    if (imageName !== undefined && folders.length > 1) {
+        throw new core_dist/* ConfigurationError */.j1(`the outputs hold ${folders.length} OCI image layouts (${folders.join(', ')}); an image name names one`, {
+            hint: 'write one image layout per build, or leave the image name out (each image is then named by its folder)',
+        });
+    }
+    if (imageName === undefined && folders.includes('.')) {
+        throw new core_dist/* ConfigurationError */.j1('the output folder itself is an OCI image layout, so it has no folder name to name the image by', {
+            hint: 'give the image name (--image-name registry/name, the image-name input)',
+        });
+    }
+    const root = await (0,promises_.realpath)(outDir);
+    const images = [];
+    for (const folder of folders) {
+        const layout = await (0,materials_dist/* readOciLayout */.I$)(folder === '.' ? root : external_node_path_.join(root, folder));
+        images.push({ folder, name: imageName ?? folder, digest: layout.image.digest });
+    }
+    const inLayout = (name) => folders.some((f) => f === '.' || name.startsWith(`${f}/`));
+    return {
+        subjects: [
+            ...toSubjects(outputs.filter((o) => !inLayout(o.name))),
+            ...images.map((i) => ({ name: i.name, digest: { sha256: i.digest.slice('sha256:'.length) } })),
+        ],
+        images,
+    };
 }
 
 ;// CONCATENATED MODULE: ../packages/isolated-build/dist/toolchains.js
@@ -1822,7 +1883,34 @@ function describeFailure(phase, r) {
         ...(r.setupError ? { setupError: r.setupError } : {}),
     };
 }
-function failureFindings(kind, r, timeoutMs, sandboxPath) {
+/**
+ * A missing tool the project itself declares (package.json dependencies, a node_modules/.bin program)
+ * when nothing installed the dependencies: the fix is a fetch, not the runner's PATH.
+ */
+function declaredDependency(source, tool, fetched) {
+    if (fetched || (0,external_node_fs_.existsSync)(external_node_path_.join(source, 'node_modules')))
+        return undefined;
+    let pkg;
+    try {
+        pkg = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_.join(source, 'package.json'), 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    for (const field of ['devDependencies', 'dependencies', 'optionalDependencies']) {
+        const deps = pkg[field];
+        if (deps && typeof deps === 'object' && Object.hasOwn(deps, tool))
+            return `package.json ${field}`;
+    }
+    return undefined;
+}
+/** A JavaScript lockfile at the root while node_modules is absent and no fetch ran. */
+function uninstalledLockfile(source, fetched) {
+    if (fetched || (0,external_node_fs_.existsSync)(external_node_path_.join(source, 'node_modules')))
+        return undefined;
+    return ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock'].find((f) => (0,external_node_fs_.existsSync)(external_node_path_.join(source, f)));
+}
+function failureFindings(kind, r, timeoutMs, sandboxPath, project) {
     const out = [];
     const tail = `${r.stderrTail}\n${r.stdoutTail}`;
     if (r.setupError) {
@@ -1854,13 +1942,25 @@ function failureFindings(kind, r, timeoutMs, sandboxPath) {
         message: `the ${kind} command failed (${status})${last ? `: ${last}` : ''}`,
     });
     const tool = r.exitCode === 127 ? missingTool(tail) : undefined;
-    if (tool) {
+    const declared = tool && kind !== 'fetch' && project ? declaredDependency(project.source, tool, project.fetched) : undefined;
+    if (tool && declared) {
+        out.push({
+            rule: 'build/dependencies-missing',
+            severity: 'high',
+            blocking: true,
+            message: `the ${kind} command needs \`${tool}\` from the project's dependencies (${declared}), but nothing installed them: no fetch ran`,
+            help: "restore the dependencies from the lockfile in the fetch phase before the build: --fetch 'npm ci' (CLI build and run), the fetch input (hermetic-build and the reusable workflow)",
+            properties: { tool },
+        });
+    }
+    else if (tool) {
+        const uninstalled = kind !== 'fetch' && project ? uninstalledLockfile(project.source, project.fetched) : undefined;
         out.push({
             rule: 'build/tool-missing',
             severity: 'high',
             blocking: true,
             message: `the ${kind} command needs \`${tool}\`, which is not on the sandbox's PATH (${sandboxPath})`,
-            help: `the sandbox sees the host's PATH folders read-only, in that order, plus what the fetch phase installs in the workspace (node_modules/.bin through npm scripts); install ${tool} on the runner or add its folder to PATH`,
+            help: `the sandbox sees the host's PATH folders read-only, in that order, plus what the fetch phase installs in the workspace (node_modules/.bin through npm scripts); install ${tool} on the runner or add its folder to PATH${uninstalled ? ` — or, if ${tool} comes from the project's packages: ${uninstalled} is there but nothing installed it (no fetch ran; --fetch 'npm ci', the fetch input)` : ''}`,
             properties: { tool, path: sandboxPath.split(':') },
         });
     }
@@ -1876,19 +1976,42 @@ function failureFindings(kind, r, timeoutMs, sandboxPath) {
     }
     return out;
 }
-function integrityFindings(report) {
+/**
+ * Findings of the per-phase source check. `outputs`: the declared output globs. A tracked file that the
+ * build phase rewrites and that a declared output glob names is the project's committed copy of an
+ * artefact (axios commits dist/): the build regenerates it, which is reported, not refused. Every other
+ * change — any change in the fetch or test phase, a removal, a file no declared output names — is.
+ * The catch-all default ("every file the build wrote") declares nothing.
+ */
+function integrityFindings(report, outputs = []) {
     const out = [];
     const list = (xs) => `${xs.slice(0, 20).join(', ')}${xs.length > 20 ? ', …' : ''}`;
+    const declared = outputs.filter((g) => !/^(\*\*(\/\*)?|\*\*\/\*\*)$/.test(g.trim())).map((g) => (0,core_dist/* pathPattern */.s$)(g.trim()));
     for (const p of report.phases) {
-        const touched = [...p.changed, ...p.removed];
+        const buildPhase = p.phase === 'build' || p.phase === 'build-2';
+        const regenerated = buildPhase ? p.changed.filter((f) => declared.some((d) => d.test(f))) : [];
+        const changed = regenerated.length > 0 ? p.changed.filter((f) => !regenerated.includes(f)) : p.changed;
+        if (regenerated.length > 0) {
+            out.push({
+                rule: 'build/regenerated-output',
+                severity: 'low',
+                blocking: false,
+                message: `the ${p.phase} phase regenerated ${regenerated.length} tracked file(s) that are declared outputs: ${list(regenerated)}; the artefacts are the rebuilt files, which differ from the copies committed in ${report.commit.slice(0, 12)}`,
+                help: 'commit the rebuilt files if the repository is meant to hold them, or stop tracking generated files',
+                properties: { phase: p.phase, regenerated },
+            });
+        }
+        const touched = [...changed, ...p.removed];
         if (touched.length > 0) {
             out.push({
                 rule: 'build/source-modified',
                 severity: 'high',
                 blocking: true,
-                message: `the ${p.phase} phase changed the source of commit ${report.commit.slice(0, 12)}: ${p.changed.length ? `changed ${list(p.changed)}` : ''}${p.changed.length && p.removed.length ? '; ' : ''}${p.removed.length ? `removed ${list(p.removed)}` : ''}`,
-                help: 'a fetch or build must not rewrite tracked files: generated files belong in untracked paths (dist/, build/); commit the regenerated file if it is meant to change',
-                properties: { phase: p.phase, changed: p.changed, removed: p.removed },
+                message: `the ${p.phase} phase changed the source of commit ${report.commit.slice(0, 12)}: ${changed.length ? `changed ${list(changed)}` : ''}${changed.length && p.removed.length ? '; ' : ''}${p.removed.length ? `removed ${list(p.removed)}` : ''}`,
+                help: buildPhase
+                    ? 'a build must not rewrite tracked sources. If these are build outputs the repository also commits (a dist/ folder), declare them as outputs (--outputs "dist/**", the outputs input) and the rebuilt files become the artefacts; else generated files belong in untracked paths'
+                    : 'a fetch or build must not rewrite tracked files: generated files belong in untracked paths (dist/, build/); commit the regenerated file if it is meant to change',
+                properties: { phase: p.phase, changed, removed: p.removed },
             });
         }
         if (p.git.length > 0) {
@@ -1897,7 +2020,9 @@ function integrityFindings(report) {
                 severity: 'high',
                 blocking: true,
                 message: `the ${p.phase} phase wrote under .git/: ${list(p.git)}`,
-                help: 'nothing in a fetch or build may write git hooks, config or the index; find the script that did (e.g. an npm install script)',
+                help: p.git.includes('.git/config')
+                    ? "nothing in a fetch or build may write git hooks, config or the index. A `prepare` script such as husky's (`husky install` sets core.hooksPath) is the usual cause: fetch with `npm ci --ignore-scripts`, or set HUSKY=0 for the fetch"
+                    : 'nothing in a fetch or build may write git hooks, config or the index; find the script that did (e.g. an npm install script)',
                 properties: { phase: p.phase, paths: p.git },
             });
         }
@@ -2104,7 +2229,7 @@ async function build(options) {
                     });
                 }
                 result.integrity = integrityReport(src.commit, ws.tracked.length, phaseReports, diffHostState(hostBefore, hostState(source)));
-                findings.push(...integrityFindings(result.integrity));
+                findings.push(...integrityFindings(result.integrity, options.outputs));
                 return finish();
             }
             if (options.cache && cacheDir && result.cache)
@@ -2128,10 +2253,10 @@ async function build(options) {
         const buildOk = !failed(built.r);
         if (!buildOk) {
             fail('build', built.r);
-            findings.push(...failureFindings('build', built.r, options.timeoutMs, hostPath));
+            findings.push(...failureFindings('build', built.r, options.timeoutMs, hostPath, { source: options.source, fetched }));
         }
         const outputs = built.outputs ?? [];
-        result.subjects = toSubjects(outputs);
+        result.subjects = buildOk ? (await outputSubjects(outputDir, outputs, options.imageName)).subjects : [];
         lap('subjects');
         // 3. Tests: a layer of their own over the build's (they may write temp files in the project, never alter what was built).
         let test;
@@ -2152,7 +2277,7 @@ async function build(options) {
             test = { command: options.testCommand, passed: !failed(t), exitCode: t.exitCode, timedOut: t.timedOut };
             if (!test.passed) {
                 fail('test', t);
-                findings.push(...failureFindings('test', t, options.timeoutMs, hostPath));
+                findings.push(...failureFindings('test', t, options.timeoutMs, hostPath, { source: options.source, fetched }));
             }
         }
         lap('tests');
@@ -2199,7 +2324,7 @@ async function build(options) {
         }
         lap('reproducibility');
         result.integrity = integrityReport(src.commit, ws.tracked.length, phaseReports, diffHostState(hostBefore, hostState(source)));
-        findings.push(...integrityFindings(result.integrity));
+        findings.push(...integrityFindings(result.integrity, options.outputs));
         result.toolchains = await toolchains;
         lap('integrity');
         if (!buildOk)
@@ -2367,6 +2492,7 @@ async function runBuildStage(i) {
         fetchCommand: i.fetchCommand,
         testCommand: i.testCommand,
         outputDir: i.outputDir,
+        imageName: i.imageName,
         cache: i.cache,
         logger: i.logger,
         ...(i.hostEnv ? { hostEnv: i.hostEnv } : {}),
@@ -2453,6 +2579,7 @@ async function run(inputs) {
         env: inputs.env,
         fetchCommand: inputs.fetchCommand,
         testCommand: inputs.testCommand,
+        imageName: inputs.imageName,
         // The fetch cache folder lives in the runner's temp, outside the workspace and the outputs.
         cache: inputs.cache
             ? { dir: external_node_path_.join(process.env.RUNNER_TEMP ?? external_node_os_.tmpdir(), 'secure-factory-fetch-cache'), store: actionsCacheStore() }

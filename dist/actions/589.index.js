@@ -25,8 +25,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(75360);
-// EXTERNAL MODULE: ../packages/core/dist/index.js + 26 modules
-var dist = __webpack_require__(98346);
+// EXTERNAL MODULE: ../packages/core/dist/index.js + 30 modules
+var dist = __webpack_require__(81915);
 ;// CONCATENATED MODULE: ../packages/action-runtime/dist/inputs.js
 /**
  * The only place action inputs are read. Values are trimmed of ASCII whitespace only (as
@@ -197,7 +197,7 @@ async function writeSummary(markdown) {
 
 /***/ }),
 
-/***/ 98346:
+/***/ 81915:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -214,12 +214,15 @@ __webpack_require__.d(__webpack_exports__, {
   EN: () => (/* reexport */ InfrastructureError),
   W3: () => (/* reexport */ PREDICATE),
   oY: () => (/* reexport */ PolicyViolation),
+  j2: () => (/* reexport */ REMEDIATION_EVENT_PREDICATE),
   mT: () => (/* reexport */ STATEMENT_SUFFIX),
   K_: () => (/* reexport */ StreamingHasher),
   lH: () => (/* reexport */ TOOL_NAME),
   qH: () => (/* reexport */ TOOL_URI),
   wr: () => (/* reexport */ TOOL_VERSION),
+  mt: () => (/* reexport */ TarError),
   h: () => (/* reexport */ UnsafeFileError),
+  PX: () => (/* reexport */ WORKFLOW_POSTURE_PREDICATE),
   xr: () => (/* reexport */ annotationText),
   jZ: () => (/* reexport */ atLeast),
   Ur: () => (/* reexport */ blockingFindings),
@@ -227,6 +230,7 @@ __webpack_require__.d(__webpack_exports__, {
   ex: () => (/* reexport */ codeownersPattern),
   GV: () => (/* reexport */ compareBytewise),
   Eg: () => (/* reexport */ compareFindings),
+  eO: () => (/* reexport */ compileUserRegExp),
   Ot: () => (/* reexport */ countBySeverity),
   _6: () => (/* reexport */ decodeUtf8),
   Jg: () => (/* reexport */ defaultDeploy),
@@ -239,6 +243,8 @@ __webpack_require__.d(__webpack_exports__, {
   f9: () => (/* reexport */ findingsTable),
   a3: () => (/* reexport */ formatDuration),
   j$: () => (/* reexport */ formatLocation),
+  lY: () => (/* reexport */ gunzipped),
+  tX: () => (/* reexport */ httpFetch),
   aj: () => (/* reexport */ httpRequest),
   DZ: () => (/* reexport */ humanAge),
   Ii: () => (/* reexport */ identityGlobMatch),
@@ -281,13 +287,15 @@ __webpack_require__.d(__webpack_exports__, {
   up: () => (/* reexport */ subjectNamer),
   tp: () => (/* reexport */ table),
   zv: () => (/* reexport */ toSarif),
+  Gq: () => (/* reexport */ validateStatement),
   xx: () => (/* reexport */ visibleControls),
+  Nb: () => (/* reexport */ walkTar),
   qD: () => (/* reexport */ writeFileAtomic),
   ZJ: () => (/* reexport */ writeJsonAtomic),
   az: () => (/* reexport */ writeRemediations)
 });
 
-// UNUSED EXPORTS: CEL_EVALUATION_BUDGET_MS, CelBudgetExceeded, DEFAULT_POLICY_PATH, HashPool, MAX_DURATION_MS, MAX_WILDCARD_PATTERN, MemoryLogger, OUTPUT_FOLDER, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_TYPE, SafeLineWriter, SecureFactoryError, StreamLogger, compileCel, decodePayload, defaultPolicy, describeAjvError, diffTrees, digestFile, envelopeFor, escapeCommandData, escapeCommandProperty, hashFiles, isStatement, jsonErrorOffset, listTree, loadStatementFile, matchGlobTokens, newAjv, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, printErr, printJson, printOut, redirectOutput, retryAfterMs, safeInline, safeJson, severityBadge, severityRank, significantErrors, statementSchema, toCel, validateStatement, wildcardMatch
+// UNUSED EXPORTS: CEL_EVALUATION_BUDGET_MS, CelBudgetExceeded, DEFAULT_POLICY_PATH, HashPool, MAX_DURATION_MS, MAX_WILDCARD_PATTERN, MemoryLogger, OUTPUT_FOLDER, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_TYPE, SafeLineWriter, SecureFactoryError, StreamLogger, backtrackingHazard, compileCel, decodePayload, defaultPolicy, describeAjvError, diffTrees, digestFile, envelopeFor, escapeCommandData, escapeCommandProperty, hashFiles, isStatement, jsonErrorOffset, linearEngineAvailable, listTree, loadStatementFile, matchGlobTokens, newAjv, normaliseTarPath, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, printErr, printJson, printOut, redirectOutput, remediationEventSchema, retryAfterMs, safeInline, safeJson, severityBadge, severityRank, significantErrors, statementSchema, toCel, wildcardMatch, workflowPostureSchema
 
 ;// CONCATENATED MODULE: ../packages/core/dist/errors.js
 /**
@@ -1239,6 +1247,111 @@ function significantErrors(errors) {
     return specific.length > 0 ? specific : [...errors];
 }
 
+;// CONCATENATED MODULE: ../packages/core/dist/tool.js
+/** Who we are, as recorded in evidence (scanner uri, verifier id, builder id, SARIF driver). */
+const TOOL_NAME = 'secure-factory';
+const TOOL_VERSION = '0.1.0';
+const TOOL_URI = 'https://github.com/secure-factory/secure-factory';
+/** The buildType of our provenance; documented in docs/build-type.md. */
+const BUILD_TYPE = `${TOOL_URI}/build-type/v1`;
+
+;// CONCATENATED MODULE: ../packages/core/dist/factory-predicates.js
+
+const WORKFLOW_POSTURE_PREDICATE = `${TOOL_URI}/workflow-posture/v1`;
+const REMEDIATION_EVENT_PREDICATE = `${TOOL_URI}/remediation-event/v1`;
+const severity = { enum: ['critical', 'high', 'medium', 'low', 'info'] };
+const str = { type: 'string' };
+const strings = { type: 'array', items: str };
+const workflowPostureSchema = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['repository', 'commit', 'auditedAt', 'files', 'findings'],
+    properties: {
+        repository: str,
+        commit: { type: 'string', pattern: '^[0-9a-f]{40}([0-9a-f]{24})?$' },
+        auditedAt: { type: 'string', format: 'date-time' },
+        files: {
+            type: 'array',
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['path', 'permissions', 'unpinned', 'secrets'],
+                properties: {
+                    path: str,
+                    permissions: {
+                        type: 'array',
+                        items: {
+                            type: 'object',
+                            additionalProperties: false,
+                            required: ['job', 'scope', 'access'],
+                            properties: { job: str, scope: str, access: { enum: ['write', 'write-all', 'default'] } },
+                        },
+                    },
+                    unpinned: {
+                        type: 'array',
+                        items: { type: 'object', additionalProperties: false, required: ['job', 'uses'], properties: { job: str, uses: str } },
+                    },
+                    secrets: strings,
+                },
+            },
+        },
+        findings: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['count', 'digest', 'list'],
+            properties: {
+                count: { type: 'integer', minimum: 0 },
+                digest: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' },
+                list: {
+                    type: 'array',
+                    items: {
+                        type: 'object',
+                        additionalProperties: false,
+                        required: ['rule', 'file', 'line', 'severity'],
+                        properties: { rule: str, file: str, line: { type: 'integer', minimum: 0 }, severity },
+                    },
+                },
+            },
+        },
+    },
+};
+const remediationEventSchema = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['event', 'scope', 'sequence', 'requestedAt'],
+    properties: {
+        event: { enum: ['opened', 'updated', 'waived', 'stopped', 'overdue', 'checked'] },
+        scope: str,
+        remediation: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['advisory', 'aliases', 'package', 'severity', 'fixedVersions', 'digests', 'environments', 'status'],
+            properties: {
+                advisory: { type: 'string', minLength: 1 },
+                aliases: strings,
+                package: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['ecosystem', 'name', 'version'],
+                    properties: { ecosystem: str, name: str, version: str },
+                },
+                severity,
+                fixedVersions: strings,
+                digests: strings,
+                environments: strings,
+                status: { enum: ['open', 'resolved', 'waived'] },
+            },
+        },
+        open: strings,
+        previous: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' },
+        sequence: { type: 'integer', minimum: 1 },
+        requestedAt: { type: 'string', format: 'date-time' },
+    },
+    if: { properties: { event: { const: 'checked' } } },
+    then: { required: ['open'] },
+    else: { required: ['remediation'] },
+};
+
 ;// CONCATENATED MODULE: ../packages/core/dist/statement-schema.js
 /**
  * JSON Schemas for in-toto Statement v1 and the predicates the factory writes. in-toto/attestation
@@ -1246,6 +1359,9 @@ function significantErrors(errors) {
  * from the protos (statement.proto, resource_descriptor.proto, provenance.proto, vsa.proto,
  * test_result.proto, vulns.proto) with the proto3 JSON names.
  */
+
+
+// The factory's own predicates are exported with the schemas that check them.
 
 
 const digestSet = {
@@ -1439,6 +1555,8 @@ const predicateSchemas = {
     [PREDICATE.vsa]: vsaSchema,
     [PREDICATE.testResult]: testResultSchema,
     [PREDICATE.vulns]: vulnsSchema,
+    [WORKFLOW_POSTURE_PREDICATE]: workflowPostureSchema,
+    [REMEDIATION_EVENT_PREDICATE]: remediationEventSchema,
 };
 let compiled;
 function validators() {
@@ -2133,6 +2251,149 @@ function identityGlobMatch(pattern, value) {
     return wildcardMatch(pattern, value, { questionMark: 'literal' });
 }
 
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(78877);
+;// CONCATENATED MODULE: ../packages/core/dist/linear-regex.js
+/**
+ * Regular expressions given by a user (`--certificate-identity-regexp`, `--cert-identity-regex`) run
+ * in linear time, or are refused at parse time. A JS RegExp backtracks and cannot be interrupted:
+ * `^(a+)+$` against a long identity runs for hours, on the thread that decides.
+ *
+ * Two layers:
+ *   1. A parse-time check refuses what no linear engine can run (backreferences, lookaround) and
+ *      nested quantifiers (`(a+)+`, `(x*y)*`): the classic catastrophic shapes. RE2 — what cosign and gh
+ *      use for these flags — has no backreferences or lookaround either, so nothing portable is lost.
+ *   2. What passes is compiled by V8's linear-time (automaton) engine, the `l` flag behind
+ *      `--enable-experimental-regexp-engine`, so polynomial shapes the check cannot see (`.*.*.*.*x`,
+ *      `(a|a)*`) stay linear too. A pattern that engine cannot run (counted repetition over its limit,
+ *      some Unicode classes) is refused with the same exit 2. On a runtime without the engine, layer 1
+ *      alone applies.
+ *
+ * A pure-JS RE2 port (`re2js`) would replace layer 2 without a V8 flag; it is not a dependency yet.
+ */
+
+
+let linearEngine;
+/** V8's flag for the linear-time engine (a variable: linters only know the standard flags). */
+const LINEAR_FLAG = 'l';
+/** Whether V8's linear-time engine is available (turned on here once, process-wide). */
+function linearEngineAvailable() {
+    if (linearEngine === undefined) {
+        try {
+            // Only enables the engine for RegExps that ask for it with the `l` flag; others are unchanged.
+            (0,external_node_v8_.setFlagsFromString)('--enable-experimental-regexp-engine');
+            new RegExp('a', LINEAR_FLAG);
+            linearEngine = true;
+        }
+        catch {
+            linearEngine = false;
+        }
+    }
+    return linearEngine;
+}
+/** Why a pattern may backtrack catastrophically, or undefined. Reads the source as a JS RegExp does. */
+function backtrackingHazard(source) {
+    // Per open group: whether it holds a repeating quantifier (directly or in a nested group).
+    const groups = [];
+    let lastGroupRepeats = false;
+    let prevWasGroupClose = false;
+    for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        const closedGroup = prevWasGroupClose;
+        prevWasGroupClose = false;
+        if (c === '\\') {
+            const n = source[i + 1] ?? '';
+            if (/[1-9]/.test(n))
+                return 'a backreference (\\1 …)';
+            if (n === 'k' && source[i + 2] === '<')
+                return 'a named backreference (\\k<…>)';
+            i++;
+            continue;
+        }
+        if (c === '[') {
+            // A character class: skip to its closing bracket (escapes and a leading ] included).
+            let j = i + 1;
+            if (source[j] === '^')
+                j++;
+            if (source[j] === ']')
+                j++;
+            for (; j < source.length && source[j] !== ']'; j++)
+                if (source[j] === '\\')
+                    j++;
+            i = j;
+            continue;
+        }
+        if (c === '(') {
+            if (source.startsWith('(?=', i) || source.startsWith('(?!', i) || source.startsWith('(?<=', i) || source.startsWith('(?<!', i))
+                return 'a lookaround ((?=…), (?!…), (?<=…), (?<!…))';
+            groups.push(false);
+            continue;
+        }
+        if (c === ')') {
+            lastGroupRepeats = groups.pop() ?? false;
+            if (lastGroupRepeats && groups.length > 0)
+                groups[groups.length - 1] = true;
+            prevWasGroupClose = true;
+            continue;
+        }
+        const rep = repeatAt(source, i);
+        if (rep) {
+            if (closedGroup && lastGroupRepeats && rep.repeats)
+                return `a quantified group that itself holds a quantifier (nested quantifiers, like (a+)+)`;
+            if (rep.repeats && groups.length > 0)
+                groups[groups.length - 1] = true;
+            i += rep.length - 1;
+            // A lazy quantifier's `?` belongs to it.
+            if (source[i + 1] === '?')
+                i++;
+        }
+    }
+    return undefined;
+}
+/** A quantifier at `i`: its length and whether it repeats (more than once), as opposed to `?` or `{0,1}`. */
+function repeatAt(source, i) {
+    const c = source[i];
+    if (c === '*' || c === '+')
+        return { length: 1, repeats: true };
+    if (c === '?')
+        return { length: 1, repeats: false };
+    if (c === '{') {
+        const m = /^\{([0-9]+)(,([0-9]*))?\}/.exec(source.slice(i));
+        if (!m)
+            return undefined;
+        const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
+        return { length: m[0].length, repeats: max > 1 };
+    }
+    return undefined;
+}
+/**
+ * Compiles a user's regular expression for matching identities: refused with a ConfigurationError
+ * (exit 2) naming `what` when it is not valid, or could backtrack.
+ */
+function compileUserRegExp(source, what) {
+    const hint = 'write it without backreferences, lookaround or nested quantifiers (RE2 syntax, as cosign and gh read it)';
+    const hazard = backtrackingHazard(source);
+    if (hazard) {
+        throw new ConfigurationError(`${what} ${JSON.stringify(source)} uses ${hazard}, which cannot be matched in bounded time`, { hint });
+    }
+    try {
+        new RegExp(source);
+    }
+    catch {
+        throw new ConfigurationError(`${what} ${JSON.stringify(source)} is not a valid regular expression`);
+    }
+    if (!linearEngineAvailable())
+        return new RegExp(source);
+    try {
+        return new RegExp(source, LINEAR_FLAG);
+    }
+    catch {
+        throw new ConfigurationError(`${what} ${JSON.stringify(source)} cannot be matched in linear time`, {
+            hint: `${hint}; keep counted repetitions small`,
+        });
+    }
+}
+
 ;// CONCATENATED MODULE: ../packages/core/dist/http.js
 /**
  * The shared HTTP client for the factory's network services (GitHub API, OSV, Sigstore, OIDC, cache,
@@ -2304,6 +2565,285 @@ async function httpRequest(request, policy) {
         await sleep(wait);
     }
     throw fail(maxAttempts);
+}
+
+;// CONCATENATED MODULE: ../packages/core/dist/http-fetch.js
+/**
+ * A `fetch` for libraries that take one (Octokit's `request.fetch`), routed through core's one HTTP
+ * client: bounded full-jitter retries on 408/429/5xx, resets, stalls and truncated bodies, Retry-After
+ * honoured, one deadline per call, a byte limit. When the service still fails, the library sees the
+ * InfrastructureError (exit 3) thrown by its fetch, never a partial answer.
+ */
+
+/** Statuses whose Response must not carry a body (the Response constructor refuses one). */
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+function httpFetch(policy) {
+    return async (input, init) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        const req = { url, method: (init?.method ?? 'GET').toUpperCase() };
+        if (init?.headers)
+            req.headers = Object.fromEntries(new Headers(init.headers).entries());
+        if (typeof init?.body === 'string' || init?.body instanceof Uint8Array)
+            req.body = init.body;
+        const res = await httpRequest(req, policy);
+        return new Response(NULL_BODY.has(res.status) ? null : new Uint8Array(res.bytes), { status: res.status, headers: res.headers });
+    };
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+;// CONCATENATED MODULE: ../packages/core/dist/tar.js
+/**
+ * A streaming tar reader (POSIX ustar with pax extended headers, and GNU long names) for archives the
+ * factory did not make: container image layers (the package databases inside) and npm package
+ * tarballs (`package/package.json`). It never writes a file, holds at most one entry's bounded content,
+ * and refuses what an honest archive never holds, with a `TarError` (exit 2) naming the archive:
+ *   - a header whose checksum is wrong, a size that is not a number, a stream that ends mid-entry;
+ *   - a path with a `..` component (path traversal) or a NUL byte;
+ *   - more uncompressed bytes than the caller allows (a decompression bomb), or a wanted entry larger
+ *     than its limit.
+ * No tar library is in the dependency tree, and the ones on npm unpack to disk.
+ */
+
+
+/** A malformed or hostile archive (exit 2). */
+class TarError extends ConfigurationError {
+}
+const BLOCK = 512;
+/** Pulls exact byte counts out of a chunked stream without concatenating more than it must. */
+class ChunkReader {
+    maxTotal;
+    what;
+    chunks = [];
+    buffered = 0;
+    done = false;
+    total = 0;
+    it;
+    constructor(source, maxTotal, what) {
+        this.maxTotal = maxTotal;
+        this.what = what;
+        this.it = source[Symbol.asyncIterator]();
+    }
+    async fill(n) {
+        while (this.buffered < n && !this.done) {
+            const r = await this.it.next();
+            if (r.done) {
+                this.done = true;
+                break;
+            }
+            const b = Buffer.isBuffer(r.value) ? r.value : Buffer.from(r.value);
+            this.total += b.length;
+            if (this.total > this.maxTotal) {
+                throw new TarError(`${this.what} unpacks to more than ${this.maxTotal} bytes; refused (a decompression bomb or an oversized archive)`);
+            }
+            this.chunks.push(b);
+            this.buffered += b.length;
+        }
+    }
+    /** Exactly n bytes, or fewer at the end of the stream. */
+    async read(n) {
+        await this.fill(n);
+        const take = Math.min(n, this.buffered);
+        const all = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+        const out = all.subarray(0, take);
+        const rest = all.subarray(take);
+        this.chunks = rest.length > 0 ? [rest] : [];
+        this.buffered = rest.length;
+        return out;
+    }
+    /** Skips n bytes, chunk by chunk; false when the stream ended first. */
+    async skip(n) {
+        let left = n;
+        while (left > 0) {
+            if (this.buffered === 0) {
+                await this.fill(1);
+                if (this.buffered === 0)
+                    return false;
+            }
+            const head = this.chunks[0];
+            if (head.length <= left) {
+                left -= head.length;
+                this.buffered -= head.length;
+                this.chunks.shift();
+            }
+            else {
+                this.chunks[0] = head.subarray(left);
+                this.buffered -= left;
+                left = 0;
+            }
+        }
+        return true;
+    }
+    /** Drains what is left, so a stream error (a corrupt gzip trailer) still surfaces. */
+    async drain() {
+        while (!this.done) {
+            this.chunks = [];
+            this.buffered = 0;
+            await this.fill(1);
+        }
+    }
+}
+function cString(b) {
+    const nul = b.indexOf(0);
+    return (nul >= 0 ? b.subarray(0, nul) : b).toString('utf8');
+}
+/** Numeric header fields: octal text, or GNU base-256 (high bit set) for sizes over 8 GiB. */
+function headerNumber(b, what) {
+    if (b.length > 0 && (b[0] & 0x80) !== 0) {
+        let n = 0;
+        for (let i = 1; i < b.length; i++)
+            n = n * 256 + b[i];
+        if ((b[0] & 0x7f) !== 0 || !Number.isSafeInteger(n))
+            throw new TarError(`${what}: a size field out of range`);
+        return n;
+    }
+    const s = cString(b).trim();
+    if (s === '')
+        return 0;
+    if (!/^[0-7]+$/.test(s))
+        throw new TarError(`${what}: a header number that is not octal`);
+    return parseInt(s, 8);
+}
+function checksumOk(h) {
+    const stored = headerNumber(h.subarray(148, 156), 'checksum');
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i++)
+        sum += i >= 148 && i < 156 ? 32 : h[i];
+    return sum === stored;
+}
+/**
+ * The path as it would land in the root file system: `./a/b/` → `a/b`. A `..` component refuses
+ * the layer: extracted by a careless tool it writes outside the root, so no honest image has one.
+ */
+function normaliseTarPath(raw, what) {
+    if (raw.includes('\0'))
+        throw new TarError(`${what}: a path with a NUL byte; refused`);
+    const parts = raw.split('/').filter((p) => p !== '' && p !== '.');
+    if (parts.includes('..')) {
+        throw new TarError(`${what} holds the path "${raw.slice(0, 200)}", which climbs out of the root (..); refused as path traversal`, {
+            hint: 'write the archive with a tool that stores paths relative to its root',
+        });
+    }
+    return parts.join('/');
+}
+/** pax extended header records: `LEN key=value\n`. */
+function paxRecords(b, what) {
+    const out = {};
+    let i = 0;
+    while (i < b.length) {
+        const space = b.indexOf(0x20, i);
+        if (space < 0)
+            break;
+        const len = Number(b.subarray(i, space).toString('ascii'));
+        if (!Number.isInteger(len) || len <= 0 || i + len > b.length)
+            throw new TarError(`${what}: a malformed pax header`);
+        const rec = b.subarray(space + 1, i + len - 1).toString('utf8');
+        const eq = rec.indexOf('=');
+        if (eq > 0)
+            out[rec.slice(0, eq)] = rec.slice(eq + 1);
+        i += len;
+    }
+    return out;
+}
+const TYPES = { '0': 'file', '\0': 'file', '7': 'file', '5': 'directory', '2': 'symlink', '1': 'hardlink' };
+/**
+ * Walks a tar stream; `visit` decides per entry whether its content is read (bounded) and handed to
+ * `onContent`. Entries are seen in stream order; the caller applies its own semantics (an image layer's whiteouts).
+ */
+async function walkTar(stream, what, limits, visit, onContent) {
+    const r = new ChunkReader(stream, limits.maxTotalBytes, what);
+    const maxHeader = limits.maxHeaderBytes ?? 1024 * 1024;
+    let entries = 0;
+    let pax = {};
+    let longName;
+    let longLink;
+    let zeroBlocks = 0;
+    for (;;) {
+        const h = await r.read(BLOCK);
+        if (h.length === 0)
+            break; // some writers omit the two zero blocks
+        if (h.length < BLOCK)
+            throw new TarError(`${what} ends in the middle of a tar header; refused (truncated archive)`);
+        if (h.every((x) => x === 0)) {
+            if (++zeroBlocks === 2)
+                break;
+            continue;
+        }
+        zeroBlocks = 0;
+        if (!checksumOk(h))
+            throw new TarError(`${what}: a tar header with a wrong checksum; refused (not a tar archive, or corrupt)`);
+        const flag = String.fromCharCode(h[156]);
+        let size = headerNumber(h.subarray(124, 136), what);
+        const padded = Math.ceil(size / BLOCK) * BLOCK;
+        if (flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K') {
+            if (size > maxHeader)
+                throw new TarError(`${what}: an extended tar header of ${size} bytes; refused`);
+            const body = await r.read(padded);
+            if (body.length < padded)
+                throw new TarError(`${what} ends in the middle of a tar header; refused (truncated archive)`);
+            const data = body.subarray(0, size);
+            if (flag === 'x')
+                pax = { ...pax, ...paxRecords(data, what) };
+            else if (flag === 'g')
+                paxRecords(data, what); // global records: nothing this reader needs
+            else if (flag === 'L')
+                longName = cString(data);
+            else
+                longLink = cString(data);
+            continue;
+        }
+        const magic = h.subarray(257, 263).toString('latin1');
+        const prefix = magic.startsWith('ustar') ? cString(h.subarray(345, 500)) : '';
+        const name = pax.path ?? longName ?? (prefix ? `${prefix}/${cString(h.subarray(0, 100))}` : cString(h.subarray(0, 100)));
+        const linkname = pax.linkpath ?? longLink ?? cString(h.subarray(157, 257));
+        if (pax.size !== undefined) {
+            if (!/^\d+$/.test(pax.size) || !Number.isSafeInteger(Number(pax.size)))
+                throw new TarError(`${what}: a pax size that is not a number`);
+            size = Number(pax.size);
+        }
+        pax = {};
+        longName = undefined;
+        longLink = undefined;
+        const entry = { path: normaliseTarPath(name, what), type: TYPES[flag] ?? 'other', size, linkname };
+        entries++;
+        // Only regular files carry content (a hard link's size field is 0 by convention; trust nothing else).
+        const contentBytes = entry.type === 'file' ? size : 0;
+        const dataBlocks = Math.ceil(contentBytes / BLOCK) * BLOCK;
+        const decision = visit(entry);
+        if (decision.read && entry.type === 'file') {
+            if (size > decision.maxBytes) {
+                throw new TarError(`${what}: /${entry.path} is ${size} bytes, over the limit of ${decision.maxBytes} for it; refused`, {
+                    hint: 'the file is larger than this reader takes for it',
+                });
+            }
+            const body = await r.read(dataBlocks);
+            if (body.length < dataBlocks)
+                throw new TarError(`${what} ends in the middle of /${entry.path}; refused (truncated archive)`);
+            onContent(entry, body.subarray(0, size));
+        }
+        else if (!(await r.skip(dataBlocks))) {
+            throw new TarError(`${what} ends in the middle of /${entry.path}; refused (truncated archive)`);
+        }
+    }
+    await r.drain();
+    return { entries, bytes: r.total };
+}
+/** A gzip-compressed stream, decompressed (`.tgz`, `tar+gzip` layers); a bad stream is a `TarError` naming it. */
+function gunzipped(stream, what) {
+    const gunzip = (0,external_node_zlib_.createGunzip)();
+    stream.on('error', (err) => gunzip.destroy(err));
+    stream.pipe(gunzip);
+    return (async function* () {
+        try {
+            for await (const chunk of gunzip)
+                yield chunk;
+        }
+        catch (err) {
+            if (err instanceof TarError)
+                throw err;
+            throw new TarError(`${what}: not a valid gzip stream (${err.message})`, { cause: err });
+        }
+    })();
 }
 
 ;// CONCATENATED MODULE: ../packages/core/dist/evidence.js
@@ -2709,21 +3249,13 @@ function toCel(value) {
     return value;
 }
 
-;// CONCATENATED MODULE: ../packages/core/dist/tool.js
-/** Who we are, as recorded in evidence (scanner uri, verifier id, builder id, SARIF driver). */
-const TOOL_NAME = 'secure-factory';
-const TOOL_VERSION = '0.1.0';
-const TOOL_URI = 'https://github.com/secure-factory/secure-factory';
-/** The buildType of our provenance; documented in docs/build-type.md. */
-const BUILD_TYPE = `${TOOL_URI}/build-type/v1`;
-
 ;// CONCATENATED MODULE: ../packages/core/dist/policy/schema.js
 /**
  * The JSON Schema of `.github/secure-factory.yml` (apiVersion secure-factory/v1). Every object is
  * closed (`additionalProperties: false`) so a typo in a key is an error that names the allowed keys,
  * not a silently ignored setting — in a security tool an ignored key is a policy bypass.
  */
-const severity = { enum: ['critical', 'high', 'medium', 'low', 'none'] };
+const schema_severity = { enum: ['critical', 'high', 'medium', 'low', 'none'] };
 const duration = { type: 'string', pattern: '^[0-9]+(m|h|d)$' };
 const stringList = { type: 'array', items: { type: 'string', minLength: 1 } };
 const celRule = {
@@ -2760,7 +3292,7 @@ const deployEnvironment = {
         require: { type: 'array', items: { enum: ['provenance', 'source', 'sbom', 'vulnerabilities', 'tests'] } },
         builder: { type: 'string', minLength: 1, description: 'the builder identity (reusable workflow ref) the provenance must come from' },
         'source-level': { type: 'integer', minimum: 0, maximum: 4 },
-        'block-severity': severity,
+        'block-severity': schema_severity,
         'max-scan-age': duration,
         'max-database-age': duration,
         refs: stringList,
@@ -2803,7 +3335,7 @@ const policySchema = {
                     additionalProperties: false,
                     properties: {
                         audit: { type: 'boolean' },
-                        'block-severity': severity,
+                        'block-severity': schema_severity,
                         ignore: stringList,
                     },
                 },
@@ -2813,7 +3345,7 @@ const policySchema = {
             type: 'object',
             additionalProperties: false,
             properties: {
-                'block-severity': severity,
+                'block-severity': schema_severity,
                 licenses: {
                     type: 'object',
                     additionalProperties: false,
@@ -3398,6 +3930,9 @@ function findWaiver(exceptions, subject, now, maxDays) {
 }
 
 ;// CONCATENATED MODULE: ../packages/core/dist/index.js
+
+
+
 
 
 

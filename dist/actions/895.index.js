@@ -40,6 +40,7 @@ function readInputs() {
         subjectDigests: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getListInput */ .DF)('subject-digest'),
         subjectName: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('subject-name'),
         subjectChecksums: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getListInput */ .DF)('subject-checksums'),
+        subjectOciLayouts: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getListInput */ .DF)('subject-oci-layout'),
         signer: signer === 'policy' ? undefined : signer,
         privateKey: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('private-key'),
         fulcioUrl: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('fulcio-url'),
@@ -57,6 +58,8 @@ function readInputs() {
         predicatePath: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('predicate-path'),
         sbomPath: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('sbom-path'),
         pushToRegistry: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getBooleanInput */ .Vt)('push-to-registry', false),
+        npmTarballs: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getListInput */ .DF)('npm-tarball'),
+        npmRegistry: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('npm-registry'),
         showSummary: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getBooleanInput */ .Vt)('show-summary', true),
         serverUrl: process.env.GITHUB_SERVER_URL ?? 'https://github.com',
     };
@@ -73,9 +76,11 @@ function readInputs() {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7589);
-/* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98346);
-/* harmony import */ var _secure_factory_attest__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(82434);
+/* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81915);
+/* harmony import */ var _secure_factory_attest__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83280);
+/* harmony import */ var _secure_factory_materials__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(85867);
 /** The attest action: sign the evidence folder's statements, optionally publish them, report. */
+
 
 
 
@@ -87,11 +92,6 @@ async function run(inputs) {
     if (signer === 'key' && !inputs.privateKey) {
         throw new _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1('signer: key needs the private-key input', {
             hint: 'pass it from a secret: `private-key: ${{ secrets.SIGNING_KEY }}`',
-        });
-    }
-    if (inputs.pushToRegistry) {
-        throw new _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1('push-to-registry is not supported yet', {
-            hint: 'remove push-to-registry (the attestation is still published to GitHub with publish: true), or use actions/attest for the registry copy',
         });
     }
     const custom = await (0,_secure_factory_attest__WEBPACK_IMPORTED_MODULE_3__/* .customPredicate */ .Dk)({
@@ -120,8 +120,18 @@ async function run(inputs) {
         releaseTag: inputs.releaseTag,
         github,
         custom,
+        npmTarballs: await expandNpmTarballs(inputs.npmTarballs),
+        npmRegistry: inputs.npmRegistry,
+        images: inputs.pushToRegistry || inputs.subjectOciLayouts.length > 0
+            ? {
+                registry: (0,_secure_factory_materials__WEBPACK_IMPORTED_MODULE_4__/* .createImageRegistry */ .nn)((0,_secure_factory_materials__WEBPACK_IMPORTED_MODULE_4__/* .createRegistryClient */ .Hn)()),
+                layouts: inputs.subjectOciLayouts.map((dir) => ({ dir, name: inputs.subjectName ?? '' })),
+                push: inputs.pushToRegistry,
+            }
+            : undefined,
         logger,
     });
+    (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH)('npm-provenance-paths', (result.npmProvenance ?? []).map((n) => n.bundlePath).join('\n'));
     (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH)('bundle-paths', result.signed.map((s) => s.bundlePath).join('\n'));
     const ids = result.signed.flatMap((s) => (s.attestationId ? [s.attestationId] : []));
     (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH)('attestation-ids', ids.join('\n'));
@@ -129,6 +139,10 @@ async function run(inputs) {
     (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH)('bundle-path', result.signed[0]?.bundlePath ?? '');
     (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH)('attestation-id', ids[0] ?? '');
     (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH)('attestation-url', ids[0] ? `${inputs.serverUrl.replace(/\/+$/, '')}/${inputs.repository}/attestations/${ids[0]}` : '');
+    // push-to-registry: the referrer manifests' digests (`<image>@<digest>` fetches one).
+    const referrers = result.signed.flatMap((s) => s.referrers ?? []);
+    (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH)('attestation-digest', referrers[0]?.digest ?? '');
+    (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH)('attestation-digests', referrers.map((r) => r.digest).join('\n'));
     if (!inputs.showSummary)
         return result;
     const services = [
@@ -152,6 +166,7 @@ async function run(inputs) {
             [
                 s.attestationId ? `[${(0,_secure_factory_core__WEBPACK_IMPORTED_MODULE_2__.md)(s.attestationId)}](${url(s.attestationId)})` : '',
                 s.releaseAsset ? `release ${(0,_secure_factory_core__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(s.releaseAsset)}` : '',
+                s.referrers?.length ? `registry ${s.referrers.map((r) => (0,_secure_factory_core__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(`${r.digest.slice(0, 19)}…`)).join(' ')}` : '',
             ]
                 .filter(Boolean)
                 .join(' · ') || '—',
@@ -160,9 +175,26 @@ async function run(inputs) {
             ? `\n_…and ${result.signed.length - shown.length} more; every bundle is in ${(0,_secure_factory_core__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(folder)}._`
             : '',
         '',
+        ...(result.npmProvenance ?? []).map((n) => `npm provenance for ${(0,_secure_factory_core__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(n.purl)}: ${(0,_secure_factory_core__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(n.bundlePath)}\n`),
+        referrers.length
+            ? `Pushed to ${[...new Set(referrers.map((r) => (0,_secure_factory_core__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(r.image.replace(/@sha256:(.{12}).*$/, '@sha256:$1…'))))].join(', ')} as OCI referrers (${referrers[0]?.via === 'referrers-api' ? 'referrers API' : 'referrers tag schema'}).\n`
+            : '',
         `Bundles (\`<statement>.sigstore.json\`) in ${(0,_secure_factory_core__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(folder)}${result.ephemeralPublicKeyPath ? ` · ephemeral public key ${(0,_secure_factory_core__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.ephemeralPublicKeyPath)}` : ''}`,
     ].join('\n'));
     return result;
+}
+/** npm-tarball lines: a path, or a glob of the files it matches (at least one). */
+async function expandNpmTarballs(lines) {
+    const out = [];
+    for (const line of lines) {
+        if (!/[*?[\]{}]/.test(line)) {
+            out.push(line);
+            continue;
+        }
+        const files = (await (0,_secure_factory_attest__WEBPACK_IMPORTED_MODULE_3__/* .subjectsFromPaths */ .wt)([line], process.cwd())).map((s) => s.name ?? '');
+        out.push(...files);
+    }
+    return out;
 }
 
 
