@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createSigningPipeline, ephemeralSigner, staticToken, type KeySigner, type SigningPipeline } from '@secure-factory/attest';
-import { parsePolicy, silentLogger, type Policy } from '@secure-factory/core';
+import { parsePolicy, silentLogger, type Policy, type Statement } from '@secure-factory/core';
 import {
   createRegistryClient,
   dockerfileImages,
@@ -25,8 +25,10 @@ import {
   scan,
   type RegistryClient,
 } from '@secure-factory/materials';
-import { imageSignatureVerifier, parseTrustedRoot } from '@secure-factory/verify';
+import { imageSignatureVerifier, parseTrustedRoot, recordedImageVerdicts } from '@secure-factory/verify';
 import { runCli } from '../support/cli.js';
+import { cycloneDxValidator, spdxValidator } from '../support/schemas.js';
+import { HAVE_SHARED } from '../support/shared.js';
 import { dockerRegistryBin, pushTestImage, startDockerRegistry, type LocalRegistry } from '../support/oci-registry.js';
 import { startSigstoreServices, type SigstoreServices } from '../support/sigstore-services.js';
 
@@ -179,7 +181,7 @@ describeWithRegistry('base images validated in a real registry (docker-registry 
     const pkgs = dockerfileImages(`FROM ${registry}/acme/base@${signedDigest}\nFROM ${registry}/acme/base:signed AS two\n`, 'Dockerfile');
     expect(await v.findings(pkgs)).toEqual([]);
     const verdict = await v.validate(`${registry}/acme/base:signed`);
-    expect(verdict).toMatchObject({ validated: true, digest: signedDigest, signer: `sha256:${trusted.hint}` });
+    expect(verdict).toMatchObject({ validated: true, status: 'verified', digest: signedDigest, signer: `sha256:${trusted.hint}` });
   });
 
   it('a multi-platform image (an OCI index) is validated by the signature on the index digest', async () => {
@@ -293,6 +295,70 @@ describeWithRegistry('base images validated in a real registry (docker-registry 
     expect(unvalidated).toHaveLength(1);
     expect(unvalidated[0]).toMatchObject({ file: 'Dockerfile', line: 3, blocking: true });
     expect(result.blocking.map((f) => f.rule)).toContain(RULE.imageUnvalidated);
+  });
+
+  it('the scan records every base image verdict in the SBOMs it signs (CycloneDX property, SPDX annotation), read back by the gate', async () => {
+    const project = join(dir, 'project-sbom');
+    mkdirSync(project, { recursive: true });
+    writeFileSync(
+      join(project, 'Dockerfile'),
+      `FROM ${registry}/acme/base@${signedDigest} AS build\nFROM ${registry}/acme/base@${strangerDigest} AS two\nFROM ${registry}/acme/base@${unsignedDigest}\n`,
+    );
+    const policy = trustedPolicy();
+    const evidenceDir = join(dir, 'evidence-sbom');
+    const result = await scan({ path: project, policy, logger: silentLogger, now: new Date(), images: validator(policy), evidenceDir });
+    const cdx = JSON.parse(readFileSync(result.sbom.cyclonedx ?? '', 'utf8')) as {
+      components: { purl: string; properties: { name: string; value: string }[] }[];
+    };
+    const props = (digest: string): Record<string, string> =>
+      Object.fromEntries(
+        (cdx.components.find((c) => c.purl.includes(digest.slice(7)))?.properties ?? [])
+          .filter((p) => p.name.startsWith('secure-factory:image:'))
+          .map((p) => [p.name, p.value]),
+      );
+    const bundle = (await client.referrers(registry, 'acme/base', signedDigest, MEDIA.sigstoreBundle))[0]?.digest ?? '';
+    const bundleLayer = (await client.getManifest(registry, 'acme/base', bundle)).manifest.layers?.[0]?.digest;
+    expect(props(signedDigest)).toEqual({
+      'secure-factory:image:validation': 'verified',
+      'secure-factory:image:validation:digest': signedDigest,
+      'secure-factory:image:validation:signer': `sha256:${trusted.hint}`,
+      'secure-factory:image:validation:bundle': bundleLayer,
+    });
+    expect(props(strangerDigest)).toEqual({
+      'secure-factory:image:validation': 'untrusted',
+      'secure-factory:image:validation:digest': strangerDigest,
+    });
+    expect(props(unsignedDigest)).toEqual({
+      'secure-factory:image:validation': 'unsigned',
+      'secure-factory:image:validation:digest': unsignedDigest,
+    });
+    const spdx = JSON.parse(readFileSync(result.sbom.spdx ?? '', 'utf8')) as { packages: { annotations?: { comment: string }[] }[] };
+    expect(
+      spdx.packages
+        .filter((p) => p.annotations)
+        .map((p) => p.annotations?.[0]?.comment.split('\n')[0])
+        .sort(),
+    ).toEqual([
+      'secure-factory:image:validation=unsigned',
+      'secure-factory:image:validation=untrusted',
+      'secure-factory:image:validation=verified',
+    ]);
+    if (HAVE_SHARED) {
+      expect(cycloneDxValidator()(cdx)).toEqual([]);
+      expect(spdxValidator()(spdx)).toEqual([]);
+    } else process.stderr.write('SKIPPED (no ../shared beside the repository): schema validation of the SBOMs with image verdicts\n');
+    // The signed statements carry the same verdicts, and the gate's reader finds them in both formats.
+    for (const name of ['sbom.cdx', 'sbom.spdx']) {
+      const statement = JSON.parse(readFileSync(join(evidenceDir, `${name}.intoto.json`), 'utf8')) as Statement;
+      const verdicts = recordedImageVerdicts(statement).map((v) => [v.image.version, v.verdict, v.signer]);
+      expect(verdicts.sort()).toEqual(
+        [
+          [signedDigest, 'verified', `sha256:${trusted.hint}`],
+          [strangerDigest, 'untrusted', undefined],
+          [unsignedDigest, 'unsigned', undefined],
+        ].sort(),
+      );
+    }
   });
 
   describe('keyless: a Fulcio certificate for a workflow identity (local Fulcio, Rekor, TSA from @sigstore/mock)', () => {

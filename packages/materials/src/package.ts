@@ -47,6 +47,27 @@ export interface ImageOrigin {
   osv?: { ecosystem: string; name: string; version: string };
 }
 
+/**
+ * What the materials stage found when it validated a base image in its registry (oci/image-validation.ts):
+ * written into the signed SBOM (CycloneDX property `secure-factory:image:validation`, SPDX annotation) so
+ * the gate can refuse an artefact built on an image that was not `verified` without trusting a job's exit.
+ */
+export interface ImageValidationRecord {
+  /**
+   * `verified`: signed by a signer the policy trusts for its registry; `unsigned`: no Sigstore bundle
+   * referrer and no cosign signature; `untrusted`: signatures, none by a trusted signer (or no signer is
+   * trusted for the registry); `unreachable`: the registry could not be read; `refused`: the registry
+   * contradicted itself; `unresolved`: the reference names no image.
+   */
+  verdict: 'verified' | 'unsigned' | 'untrusted' | 'unreachable' | 'refused' | 'unresolved';
+  /** The manifest digest the reference resolved to. */
+  digest?: string;
+  /** Who signed it: a certificate SAN or a `sha256:` key fingerprint. */
+  signer?: string;
+  /** The digest of the bundle (or cosign payload) whose signature verified. */
+  bundle?: string;
+}
+
 export type SourceKind = 'registry' | 'git' | 'http' | 'file' | 'link';
 
 /**
@@ -99,6 +120,8 @@ export interface Package {
   reference?: string;
   /** Packages found inside a base image: which image, and what OSV is asked about them. */
   image?: ImageOrigin;
+  /** Images: the base-image validation verdict (absent when the stage did not validate images). */
+  validation?: ImageValidationRecord;
 }
 
 const PURL_TYPE: Record<Ecosystem, string> = {

@@ -25,7 +25,7 @@ import {
   type ImageTrust,
   type Policy,
 } from '@secure-factory/core';
-import type { Package } from '../package.js';
+import type { ImageValidationRecord, Package } from '../package.js';
 import { imageLocation, parseImageRef, type ImageRef } from '../other/image-ref.js';
 import { MEDIA, RegistryMisbehaviour, type RegistryClient } from './registry-client.js';
 import {
@@ -71,6 +71,10 @@ export interface ImageVerdict {
   image: string;
   digest?: string;
   validated: boolean;
+  /** The verdict recorded in the SBOM (package.ts ImageValidationRecord). */
+  status: ImageValidationRecord['verdict'];
+  /** The digest of the bundle (or cosign payload) whose signature verified. */
+  bundle?: string;
   /** Who signed it (a certificate SAN or `sha256:` key fingerprint). */
   signer?: string;
   /** Why it is not validated, one line each. */
@@ -149,33 +153,35 @@ export class ImageValidator {
   /** The verdict for one image reference; registry failures are reasons, lies are `refused`. */
   async validate(reference: string): Promise<ImageVerdict> {
     const ref = parseImageRef(reference);
-    if (!ref) return { image: reference, validated: false, reasons: ['the reference is not an image reference'] };
+    if (!ref) return { image: reference, validated: false, status: 'unresolved', reasons: ['the reference is not an image reference'] };
     const image = imageLocation(ref);
     const trusted = trustFor(ref, this.trust);
     if (trusted.length === 0) {
-      return { image, validated: false, reasons: [`no signer is trusted for ${ref.registry} (materials.images.trust)`] };
+      return {
+        image,
+        validated: false,
+        status: 'untrusted',
+        reasons: [`no signer is trusted for ${ref.registry} (materials.images.trust)`],
+      };
     }
     let digest: string;
     try {
       digest = (await this.options.client.getManifest(ref.registry, ref.repository, ref.digest ?? ref.tag ?? 'latest')).digest;
     } catch (e: unknown) {
-      return { image, validated: false, reasons: [errorMessage(e)], refused: e instanceof RegistryMisbehaviour };
+      const refused = e instanceof RegistryMisbehaviour;
+      return { image, validated: false, status: refused ? 'refused' : 'unreachable', reasons: [errorMessage(e)], refused };
     }
     const key = `${image}@${digest} ${trustKey(trusted)}`;
+    // A verdict cached before verdicts had a status is checked again.
     const cached = this.memory.get(key) ?? this.readFileCache()[key];
-    if (cached) return cached;
+    if (cached?.status) return cached;
     let verdict: ImageVerdict;
     try {
       verdict = await this.check(ref, image, digest, trusted);
     } catch (e: unknown) {
       // Not cached: an unreachable registry may answer next time.
-      return {
-        image,
-        digest,
-        validated: false,
-        reasons: [errorMessage(e)],
-        refused: e instanceof RegistryMisbehaviour,
-      };
+      const refused = e instanceof RegistryMisbehaviour;
+      return { image, digest, validated: false, status: refused ? 'refused' : 'unreachable', reasons: [errorMessage(e)], refused };
     }
     this.memory.set(key, verdict);
     if (this.options.cacheFile && !verdict.refused) {
@@ -212,6 +218,7 @@ export class ImageValidator {
           image,
           digest,
           validated: false,
+          status: 'refused',
           refused: true,
           reasons: [
             `the registry lists ${d.digest} as a referrer of ${digest}, but it refers to ${m.manifest.subject?.digest ?? 'nothing'}; refused`,
@@ -230,7 +237,7 @@ export class ImageValidator {
         }
         for (const t of trusted) {
           const v = verify(bundle, { kind: 'digest', sha256: hex }, true, t);
-          if (v.ok) return { image, digest, validated: true, signer: v.signer, reasons: [] };
+          if (v.ok) return { image, digest, validated: true, status: 'verified', signer: v.signer, bundle: layer.digest, reasons: [] };
           reasons.push(`bundle ${layer.digest.slice(0, 19)}… vs ${t.identity ?? 'the key'} of ${t.registry}: ${v.reason}`);
         }
       }
@@ -268,12 +275,19 @@ export class ImageValidator {
           },
         };
         const v = verify(bundle, { kind: 'bytes', data: payload }, false, t);
-        if (v.ok) return { image, digest, validated: true, signer: v.signer, reasons: [] };
+        if (v.ok) return { image, digest, validated: true, status: 'verified', signer: v.signer, bundle: layer.digest, reasons: [] };
         reasons.push(`cosign signature ${layer.digest.slice(0, 19)}… vs the key of ${t.registry}: ${v.reason}`);
       }
     }
-    if (reasons.length === 0) reasons.push(`no Sigstore bundle referrer and no cosign signature for ${digest}`);
-    return { image, digest, validated: false, reasons };
+    // Signatures were found (each left a reason) but none by a trusted signer: untrusted; none at all: unsigned.
+    if (reasons.length > 0) return { image, digest, validated: false, status: 'untrusted', reasons };
+    return {
+      image,
+      digest,
+      validated: false,
+      status: 'unsigned',
+      reasons: [`no Sigstore bundle referrer and no cosign signature for ${digest}`],
+    };
   }
 
   /** The package cache beside the verdict cache (`image-cache.json` → `image-cache.packages.json`). */
@@ -383,6 +397,25 @@ export class ImageValidator {
       const contents = result.contents as ImageContents;
       for (const note of contents.notes) finding(`${reference}: ${note}`, false, false);
       out.packages.push(...imageComponentPackages(p, digest, contents));
+    }
+    return out;
+  }
+
+  /**
+   * The verdict of every image package of a scan, by purl: what the SBOM records for the gate
+   * (materials.images.validated: required refuses an artefact whose signed SBOM names an image
+   * without `verified`).
+   */
+  async records(packages: readonly Package[]): Promise<Map<string, ImageValidationRecord>> {
+    const out = new Map<string, ImageValidationRecord>();
+    for (const p of packages) {
+      if (p.ecosystem !== 'Docker' || p.image || out.has(p.purl)) continue;
+      const v = await this.validate(p.reference ?? p.name);
+      const r: ImageValidationRecord = { verdict: v.status };
+      if (v.digest) r.digest = v.digest;
+      if (v.signer) r.signer = v.signer;
+      if (v.bundle) r.bundle = v.bundle;
+      out.set(p.purl, r);
     }
     return out;
   }

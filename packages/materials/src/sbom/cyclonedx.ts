@@ -67,6 +67,24 @@ function escapeUri(url: string): string {
   return url.replace(/[ "'[\]<>{}]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+/**
+ * The base-image validation verdict as CycloneDX properties of the image's container component (and,
+ * joined, the SPDX annotation's comment): the gate reads `secure-factory:image:validation` back from the
+ * signed SBOM (verify/src/gate/checks/image-validation.ts).
+ */
+export const IMAGE_VALIDATION_PROPERTY = 'secure-factory:image:validation';
+
+export function imageValidationProperties(p: Package): { name: string; value: string }[] {
+  const v = p.validation;
+  if (!v) return [];
+  return [
+    { name: IMAGE_VALIDATION_PROPERTY, value: v.verdict },
+    ...(v.digest ? [{ name: `${IMAGE_VALIDATION_PROPERTY}:digest`, value: v.digest }] : []),
+    ...(v.signer ? [{ name: `${IMAGE_VALIDATION_PROPERTY}:signer`, value: v.signer }] : []),
+    ...(v.bundle ? [{ name: `${IMAGE_VALIDATION_PROPERTY}:bundle`, value: v.bundle }] : []),
+  ];
+}
+
 /** The bom-ref of a package inside an image: unique even when two images hold the same package. */
 export function imageContentRef(p: Package): string {
   return `${p.image?.imagePurl ?? ''}#${p.purl}`;
@@ -157,7 +175,7 @@ export function buildCycloneDx(packages: readonly Package[], options: SbomOption
     if (purl) c.purl = purl;
     if (p.resolved && /^https?:\/\//.test(p.resolved))
       c.externalReferences = [{ url: escapeUri(p.resolved), type: p.kind === 'git' ? 'vcs' : 'distribution' }];
-    c.properties = [{ name: 'secure-factory:source-file', value: p.sourceFile }];
+    c.properties = [{ name: 'secure-factory:source-file', value: p.sourceFile }, ...imageValidationProperties(p)];
     components.push(c);
     const dependsOn = [...new Set(p.dependsOn ?? [])].filter((d) => d !== p.purl && refs.has(d));
     dependencies.push(dependsOn.length > 0 ? { ref: p.purl, dependsOn } : { ref: p.purl });

@@ -2,7 +2,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { TOOL_NAME, TOOL_URI, TOOL_VERSION } from '@secure-factory/core';
 import type { Package } from '../package.js';
-import { isSpdxExpression, uniqueByPurl, type SbomOptions } from './cyclonedx.js';
+import { imageValidationProperties, isSpdxExpression, uniqueByPurl, type SbomOptions } from './cyclonedx.js';
 
 const ALG: [keyof NonNullable<Package['integrity']>, string][] = [
   ['sha512', 'SHA512'],
@@ -37,8 +37,11 @@ export function buildSpdx(packages: readonly Package[], options: SbomOptions): R
   const relationships: Record<string, unknown>[] = [
     { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: rootId },
   ];
+  const created = options.now.toISOString().replace(/\.\d{3}Z$/, 'Z');
   for (const p of unique) {
     const id = ids.get(p.purl) ?? spdxId(p.purl);
+    // The base-image validation verdict: one annotation, `name=value` lines as the CycloneDX properties.
+    const validation = imageValidationProperties(p);
     const checksums = ALG.flatMap(([k, alg]) => (p.integrity?.[k] ? [{ algorithm: alg, checksumValue: p.integrity[k] }] : []));
     const license = (p.licenses ?? []).find(isSpdxExpression);
     spdxPackages.push({
@@ -53,6 +56,18 @@ export function buildSpdx(packages: readonly Package[], options: SbomOptions): R
       ...(checksums.length > 0 ? { checksums } : {}),
       externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: p.purl }],
       primaryPackagePurpose: p.ecosystem === 'Docker' ? 'CONTAINER' : 'LIBRARY',
+      ...(validation.length > 0
+        ? {
+            annotations: [
+              {
+                annotationDate: created,
+                annotationType: 'OTHER',
+                annotator: `Tool: ${TOOL_NAME}-${TOOL_VERSION}`,
+                comment: validation.map((v) => `${v.name}=${v.value}`).join('\n'),
+              },
+            ],
+          }
+        : {}),
     });
     if (p.direct === true) relationships.push({ spdxElementId: rootId, relationshipType: 'DEPENDS_ON', relatedSpdxElement: id });
     for (const d of p.dependsOn ?? []) {
@@ -89,7 +104,7 @@ export function buildSpdx(packages: readonly Package[], options: SbomOptions): R
     SPDXID: 'SPDXRef-DOCUMENT',
     name: options.name,
     documentNamespace: `${TOOL_URI}/spdx/${encodeURIComponent(options.name)}-${randomUUID()}`,
-    creationInfo: { created: options.now.toISOString().replace(/\.\d{3}Z$/, 'Z'), creators: [`Tool: ${TOOL_NAME}-${TOOL_VERSION}`] },
+    creationInfo: { created, creators: [`Tool: ${TOOL_NAME}-${TOOL_VERSION}`] },
     documentDescribes: [rootId],
     packages: spdxPackages,
     relationships,

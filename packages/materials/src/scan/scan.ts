@@ -26,7 +26,7 @@ import {
 } from '@secure-factory/core';
 import { collectMaterials } from '../materials.js';
 import type { VulnMatch, VulnSource, VulnSourceDescription } from '../osv/index.js';
-import type { Package } from '../package.js';
+import type { ImageValidationRecord, Package } from '../package.js';
 import { buildCycloneDx } from '../sbom/cyclonedx.js';
 import { readSbomContents, sbomKind, type SbomContents } from '../sbom/read-sbom.js';
 import { formatFor } from '../lockfiles/index.js';
@@ -57,6 +57,8 @@ export interface ScanOptions {
         findings(packages: readonly Package[]): Promise<Finding[]>;
         /** The packages inside the images (oci/image-validation.ts `contents`), matched like any lockfile's. */
         contents?(packages: readonly Package[]): Promise<{ packages: Package[]; findings: Finding[]; summaries: string[] }>;
+        /** Each image's validation verdict by purl (oci/image-validation.ts `records`), recorded in the SBOMs. */
+        records?(packages: readonly Package[]): Promise<Map<string, ImageValidationRecord>>;
       }
     | undefined;
 }
@@ -234,6 +236,14 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   });
   for (const f of extra) findings.push(f);
   if (options.images) for (const f of await options.images.findings(packages)) findings.push(f);
+  // The verdicts go into the signed SBOMs: the gate refuses on them without trusting this job's exit.
+  if (options.images?.records) {
+    const records = await options.images.records(packages);
+    packages = packages.map((p) => {
+      const r = p.ecosystem === 'Docker' && !p.image ? records.get(p.purl) : undefined;
+      return r ? { ...p, validation: r } : p;
+    });
+  }
   findings.sort(compareFindings);
   const vulnerable = new Set(vulnerabilities.map((v) => `${v.package.ecosystem}\u0000${v.package.name}\u0000${v.package.version}`));
 

@@ -14,6 +14,7 @@ import { freshnessCheck } from './checks/freshness.js';
 import { isolationGateCheck } from './checks/isolation.js';
 import { remediationsCheck } from './checks/remediations.js';
 import { rulesCheck } from './checks/rules.js';
+import { imageValidationCheck } from './checks/image-validation.js';
 import { registriesCheck } from './checks/registries.js';
 import { pickRun, sameRunCheck } from './checks/same-run.js';
 import { sbomCheck } from './checks/sbom.js';
@@ -81,6 +82,7 @@ const CHECKS: readonly GateCheck[] = [
   remediationsCheck,
   testsCheck,
   registriesCheck,
+  imageValidationCheck,
   rulesCheck,
   waiversCheck,
 ];

@@ -14,6 +14,7 @@ export type {
 } from './types.js';
 export { matchBuilder, type BuilderMatch } from './identity.js';
 export { imageSignatureVerifier, imagesIn, parseImagePurl, registryAllowed, type ImageRef } from './images.js';
+export { recordedImageVerdicts, type RecordedImageVerdict } from './checks/image-validation.js';
 export { vulnFindings, type VulnFinding } from './vulns.js';
 export {
   evaluate as evaluateDeployPolicy,

@@ -9,7 +9,7 @@ import type { Check, WaiverUse } from '../types.js';
 import type { GateCheck, GateContext, WaiverLookup } from './context.js';
 
 /** Failed checks a waiver may cover by `rule:`; the chain itself (identity, signatures, same run) cannot be waived. */
-const WAIVABLE_CHECKS = new Set(['registries', 'tests', 'database-age']);
+const WAIVABLE_CHECKS = new Set(['registries', 'image-validation', 'tests', 'database-age']);
 
 export type WaiverBook = Pick<GateContext, 'waiverFor' | 'noteWaiver' | 'waivers'>;
 
