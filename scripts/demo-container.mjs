@@ -18,8 +18,10 @@
  *    `secure-factory run --image-name 127.0.0.1:PORT/demo/container-service`.
  *
  *   node scripts/node24.mjs scripts/demo-container.mjs [--json]
- * Exit 0 when the signed variant is admitted and the other two refused (or when skipped), else 1;
- * --json prints {skipped, variants: [{name, exitCode, admitted, stages, image}], ms} on stdout.
+ * Exit 0 when the signed variant is admitted and the other two refused — by the run and by the gate on
+ * the signed evidence alone (the base image's validation verdict is in the signed SBOM) — or when
+ * skipped, else 1; --json prints {skipped, variants: [{name, exitCode, admitted, gate, gateRules, stages,
+ * image}], ms} on stdout.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
@@ -228,6 +230,8 @@ export async function containerDemo({ node = process.execPath } = {}) {
         admitted: r.json?.admitted === true,
         failedStage: r.json?.failedStage ?? undefined,
         gate: (r.json?.stages ?? []).find((st) => st.stage === 'gate')?.state === 'passed' ? 'admitted' : 'refused',
+        // The gate's own refusals (gate/image-validation, gate/registries): it decides on the signed evidence alone.
+        gateRules: ((r.json?.stages ?? []).find((st) => st.stage === 'gate')?.findings ?? []).filter((f) => f.blocking).map((f) => f.rule),
         stages: r.json?.stages ?? [],
         image: image ? `${imageName}@sha256:${image.digest.sha256}` : undefined,
         ms: Date.now() - t,
@@ -243,7 +247,7 @@ export async function containerDemo({ node = process.execPath } = {}) {
         `container example, ${DESCRIBE[v.name]}: ${
           v.admitted
             ? `ADMITTED ✅ by reference ${v.image ?? '?'}`
-            : `REFUSED ❌ ${v.image ?? ''} — first failing stage: ${v.failedStage ?? '?'}; the gate by reference: ${v.gate}`
+            : `REFUSED ❌ ${v.image ?? ''} — first failing stage: ${v.failedStage ?? '?'}; the gate by reference: ${v.gate}${v.gateRules.length > 0 ? ` (${v.gateRules.join(', ')})` : ''}`
         } (${(v.ms / 1000).toFixed(1)} s)`,
       );
     }
@@ -262,7 +266,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const ok =
         r.skipped ||
         (r.variants.find((v) => v.name === 'signed')?.admitted === true &&
-          ['unsigned', 'unlisted'].every((n) => r.variants.find((v) => v.name === n)?.exitCode === 1));
+          // Refused by the run and by the gate on its own: never only because an earlier stage failed.
+          ['unsigned', 'unlisted'].every((n) => {
+            const v = r.variants.find((x) => x.name === n);
+            return v?.exitCode === 1 && v.gate === 'refused';
+          }));
       process.exit(ok ? 0 : 1);
     })
     .catch((e) => {

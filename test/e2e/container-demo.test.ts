@@ -3,9 +3,9 @@
  * examples/container-service built without a daemon into an OCI image on a base image that is signed in a
  * real registry (Debian's docker-registry on loopback) by a key its policy trusts, pushed with its
  * attestations, admitted by the gate BY REFERENCE; the same service refused FROM an unsigned rebuild of
- * the base image (materials/image-unvalidated: a failed stage refuses the run even though the gate alone
- * would admit it) and FROM the same bytes in a repository the policy does not list (materials, and the
- * gate's image registries check). Without docker-registry the demo says SKIPPED and how to install it.
+ * the base image (materials/image-unvalidated, and the gate alone: the signed SBOM records the base image's
+ * verdict, unsigned, and materials.images.validated: required refuses it) and FROM the same bytes in a
+ * repository the policy does not list (materials, and the gate's image registries check). Without docker-registry the demo says SKIPPED and how to install it.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -25,6 +25,8 @@ interface Variant {
   exitCode: number;
   admitted: boolean;
   stages: Stage[];
+  gate: string;
+  gateRules: string[];
   image?: string;
   evidence: string;
 }
@@ -71,8 +73,8 @@ describeWithRegistry('npm run demo: the container example', () => {
     expect(origins.length).toBeGreaterThanOrEqual(5);
     for (const o of origins) expect(o).toMatch(/^127\.0\.0\.1:\d+\/demo\/container-service@sha256:[0-9a-f]{64}$/);
 
-    // Refused: the base image has no signature by the trusted key. The signed evidence does not carry the
-    // materials verdict, so the run (like the workflow, whose materials job fails) refuses on the stage.
+    // Refused: the base image has no signature by the trusted key — by materials, and by the gate on its
+    // own: the signed SBOM records the verdict (unsigned), so no failed job is needed to refuse it.
     expect(unsigned?.exitCode).toBe(1);
     expect(unsigned?.admitted).toBe(false);
     const unsignedMaterials = unsigned?.stages.find((s) => s.stage === 'materials');
@@ -81,7 +83,18 @@ describeWithRegistry('npm run demo: the container example', () => {
     expect(unsignedMaterials?.findings.find((f) => f.rule === 'materials/image-unvalidated')?.message).toMatch(
       /127\.0\.0\.1:\d+\/demo\/debian-base@sha256:[0-9a-f]{64} has no valid signature by a signer the policy trusts/,
     );
-    expect(r.stderr).toMatch(/container example, FROM an unsigned rebuild of it: REFUSED ❌ \S+ — first failing stage: materials;/);
+    expect(r.stderr).toMatch(
+      /container example, FROM an unsigned rebuild of it: REFUSED ❌ \S+ — first failing stage: materials; the gate by reference: refused \(gate\/image-validation\)/,
+    );
+    expect(unsigned?.gate).toBe('refused');
+    expect(unsigned?.gateRules).toEqual(['gate/image-validation']);
+    const unsignedGate = unsigned?.stages.find((s) => s.stage === 'gate');
+    expect(unsignedGate?.state).toBe('failed');
+    expect(unsignedGate?.findings.find((f) => f.rule === 'gate/image-validation')?.message).toMatch(
+      /127\.0\.0\.1:\d+\/demo\/debian-base@sha256:[0-9a-f]{64}: unsigned \(no signature\)/,
+    );
+    // The signed variant's SBOM says verified, with the key that signed it.
+    expect(listed?.gateRules).toEqual([]);
 
     // Refused: the base image's registry is not listed — a blocking materials finding, and the gate's
     // image registries check fails on the signed SBOM naming it.
@@ -96,6 +109,10 @@ describeWithRegistry('npm run demo: the container example', () => {
       /^refused: .*image registries.* · by reference 127\.0\.0\.1:\d+\/demo\/container-service-from-hub@sha256:/,
     );
     expect(gate?.findings.find((f) => f.rule === 'gate/registries')?.message).toMatch(/hub\/debian-base is not from an allowed registry/);
+    // No signer is trusted for the unlisted repository: its verdict is untrusted, refused too.
+    expect(gate?.findings.find((f) => f.rule === 'gate/image-validation')?.message).toMatch(
+      /hub\/debian-base@sha256:[0-9a-f]{64}: untrusted/,
+    );
   }, 420_000);
 });
 
