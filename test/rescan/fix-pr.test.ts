@@ -412,7 +412,7 @@ describe('remediation pull requests: advisory → issue + fix PR per repository 
     }
   }, 240_000);
 
-  it('one repository (rescan of its evidence folder): the issue, then the pull request linking it', async () => {
+  it('one repository (rescan of its evidence folders): issue and pull request; a blind deployment keeps the clock, a fixed one stops it', async () => {
     const files = await npmProject(
       path.join(work, 'p'),
       { name: 'p', version: '1.0.0', dependencies: { 'opt-parse': '^1.0.0' } },
@@ -420,29 +420,52 @@ describe('remediation pull requests: advisory → issue + fix PR per repository 
       env,
     );
     const org = await startOrg({ app: { files, deployed: [['minimist', '1.2.0']] } });
-    try {
-      // The evidence branch as a checkout (what the rescan workflow reads).
-      for (const [p, c] of (org.fake.app as FakeRepo).branch ?? []) {
+    const app = org.fake.app as FakeRepo;
+    // The evidence branch as a checkout (what the rescan workflow reads), every run's folder.
+    const checkout = async (): Promise<string[]> => {
+      for (const [p, c] of app.branch ?? []) {
         await mkdir(path.dirname(path.join(work, 'evidence', p)), { recursive: true });
         await writeFile(path.join(work, 'evidence', p), c);
       }
-      const logger = new MemoryLogger();
-      const r = await rescan({
-        evidenceDirs: [path.join(work, 'evidence', 'runs', '100-1', 'evidence')],
+      return [...new Set([...(app.branch?.keys() ?? [])].map((p) => p.split('/').slice(0, 3).join('/')))].map((d) =>
+        path.join(work, 'evidence', d),
+      );
+    };
+    const one = async (now: Date, logger = new MemoryLogger()) =>
+      rescan({
+        evidenceDirs: await checkout(),
         stateDir: path.join(work, 'state-one'),
         policy,
         vulnSource: await openOfflineDatabase(osv),
         logger,
-        now: at(1),
+        now,
         github: { owner: 'acme', repo: 'app', token: 't', baseUrl: org.api.url },
         fixPrs,
       });
+    try {
+      const logger = new MemoryLogger();
+      const r = await one(at(1), logger);
       expect(r.opened).toHaveLength(1);
       expect(r.pullRequests?.map((p) => [p.status, p.changes.map((c) => `${c.name} ${c.from}→${c.to}`)])).toEqual([
         ['opened', ['minimist 1.2.0→1.2.6']],
       ]);
-      expect(org.git.app?.pulls[0]?.body).toContain(`Remediates #${org.fake.app?.issues[0]?.number}`);
+      expect(org.git.app?.pulls[0]?.body).toContain(`Remediates #${app.issues[0]?.number}`);
       expect(logger.lines.map((e) => e.message).join('\n')).toMatch(/opened pull request #1000 for acme\/app GHSA-xvch-5gv4-984h/);
+
+      // A later deployment of the same artefact without SBOM evidence: it cannot be shown fixed, the clock runs on.
+      const blind = addRun(app, '101-1', { name: 'app.tgz', packages: [], environments: ['production'], time: at(2), noSbom: true });
+      const r2 = await one(at(3));
+      expect(r2.resolved).toHaveLength(0);
+      expect(r2.stillOpen[0]?.digests).toEqual([blind]);
+      expect(r2.problems.join('\n')).toMatch(/has no SBOM evidence; GHSA-xvch-5gv4-984h stays open for it/);
+
+      // The fixed digest of the same artefact admitted: the old ones are superseded, the clock stops.
+      addRun(app, '102-1', { name: 'app.tgz', packages: [['minimist', '1.2.6']], environments: ['production'], time: at(4) });
+      const r3 = await one(at(5));
+      expect(r3.resolved.map((x) => x.advisory)).toEqual([ADVISORY]);
+      expect(r3.deployed).toHaveLength(1);
+      expect(app.issues[0]?.state).toBe('closed');
+      expect(r3.pullRequests).toEqual([]);
     } finally {
       await org.api.close();
     }

@@ -72,15 +72,19 @@ export interface RescanResult {
   events?: string[];
 }
 
-/** The newest record of each (environment, digest). */
-function latest(records: readonly DeploymentRecord[]): DeploymentRecord[] {
-  const byKey = new Map<string, DeploymentRecord>();
-  for (const r of records) {
-    const k = `${r.environment}\u0000${r.digest}`;
-    const prev = byKey.get(k);
-    if (!prev || prev.time < r.time) byKey.set(k, r);
+/**
+ * What is deployed now: per environment and artefact name, the newest admitted record (the org
+ * inventory's rule). A later admitted deployment of the same name supersedes the older digest — that is
+ * what stops a clock; a record without a name is keyed by its digest and stays deployed.
+ */
+function deployedNow<T extends { record: DeploymentRecord; dir: string }>(all: readonly T[]): T[] {
+  const current = new Map<string, T>();
+  for (const x of all) {
+    const k = `${x.record.environment}\u0000${x.record.name ?? x.record.digest}`;
+    const prev = current.get(k);
+    if (!prev || prev.record.time < x.record.time || (prev.record.time === x.record.time && prev.dir < x.dir)) current.set(k, x);
   }
-  return [...byKey.values()];
+  return [...current.values()];
 }
 
 export async function rescan(options: RescanOptions): Promise<RescanResult> {
@@ -91,16 +95,23 @@ export async function rescan(options: RescanOptions): Promise<RescanResult> {
   const deployedByDigest = new Map<string, DeployedDigest & { pkgs: Package[]; envs: Set<string> }>();
   const releases: { record: DeploymentRecord; evidence: string }[] = [];
 
+  const all: { record: DeploymentRecord; dir: string }[] = [];
   for (const dir of options.evidenceDirs) {
     const { records, skipped } = await readDeployments(dir);
     for (const s of skipped) problems.push(`unreadable deployment record skipped: ${s}`);
-    if (records.length === 0) continue;
     releases.push(...records.map((record) => ({ record, evidence: dir })));
+    all.push(...records.map((record) => ({ record, dir })));
+  }
+  const current = deployedNow(all);
+  const deployedKeys = new Set(current.map((c) => `${c.record.environment}\u0000${c.record.digest}`));
+  const superseded = new Set(all.map((x) => `${x.record.environment}\u0000${x.record.digest}`).filter((k) => !deployedKeys.has(k)));
+  for (const k of superseded) logger.info(`${k.replace('\u0000', ': ')} was superseded by a later admitted deployment of the same name`);
+  for (const dir of [...new Set(current.map((c) => c.dir))]) {
     // SBOM statements of this run, by the digests they name (attest adds the artefacts as subjects).
     const sboms = (await new EvidenceFolder(dir).load()).filter(
       (s) => s.statement.predicateType === PREDICATE.cyclonedx || s.statement.predicateType === PREDICATE.spdx,
     );
-    for (const r of latest(records)) {
+    for (const r of current.filter((c) => c.dir === dir).map((c) => c.record)) {
       const hex = r.digest.replace(/^sha256:/, '');
       const entry = deployedByDigest.get(r.digest) ?? {
         digest: r.digest,
@@ -158,7 +169,16 @@ export async function rescan(options: RescanOptions): Promise<RescanResult> {
   }
 
   const stateDir = options.stateDir ?? path.join(options.evidenceDirs[0] as string, 'deployments');
-  const result = await advanceClock(stateDir, await readClockState(stateDir, options.clock), matches, now, options.clock, logger);
+  const previous = await readClockState(stateDir, options.clock);
+  // A deployment without SBOM evidence cannot be shown free of an advisory: where it is deployed now, the
+  // open remediations of its environments carry over to it (the clock does not stop for want of evidence).
+  for (const d of deployed.filter((x) => !x.sbom))
+    for (const r of previous.state.remediations.filter((x) => x.status === 'open'))
+      for (const environment of d.environments.filter((e) => r.environments.includes(e))) {
+        matches.push({ ...r, digest: d.digest, environment, waived: false });
+        problems.push(`${d.digest} in ${environment} has no SBOM evidence; ${r.advisory} stays open for it`);
+      }
+  const result = await advanceClock(stateDir, previous, matches, now, options.clock, logger);
 
   let pullRequests: FixPrResult[] | undefined;
   if (options.github) {
