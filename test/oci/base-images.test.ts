@@ -280,6 +280,12 @@ describeWithRegistry('base images validated in a real registry (docker-registry 
     const keys = Object.keys(cache);
     expect(keys).toHaveLength(1);
     expect(keys[0]).toContain(signedDigest);
+    // A verdict cached before verdicts had a status is checked again, not trusted without one.
+    const legacy = Object.fromEntries(Object.entries(cache).map(([k, v]) => [k, { ...v, status: undefined }]));
+    writeFileSync(cacheFile, JSON.stringify(legacy));
+    const again = await validator(policy, cacheFile).validate(`${registry}/acme/base@${signedDigest}`);
+    expect(again).toMatchObject({ validated: true, status: 'verified', signer: `sha256:${trusted.hint}` });
+    expect((JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, { status?: string }>)[keys[0] ?? '']?.status).toBe('verified');
   });
 
   it('the materials scan of a project reports the unsigned FROM and admits the signed one', async () => {

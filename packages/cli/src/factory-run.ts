@@ -419,7 +419,8 @@ export async function runFactory(o: RunOptions): Promise<RunResult> {
   }
   // A stage that failed stops a release as the workflow's failing job stops the chain, even when the gate
   // alone would admit the artefacts: not every stage's verdict is in the signed evidence the gate reads
-  // (a blocked licence, an unvalidated base image).
+  // (a blocked licence). A base image's validation is: the SBOM records it and the gate's image-validation
+  // check refuses it under materials.images.validated: required.
   const stageFailed = stages.some((s) => s.state === 'failed');
   return finish({
     admitted: decided?.allowed === true && !stageFailed,
