@@ -291,7 +291,14 @@ describe('the whole chain for a signed, reviewed tag release under the default s
           attest: { 'fulcio-url': services.fulcioUrl, 'rekor-url': services.rekorUrl },
           'gate-deploy': { 'fulcio-url': services.fulcioUrl, 'rekor-url': services.rekorUrl, 'trusted-root': services.trustedRootPath },
         };
-        const wf = load('.github/workflows/secure-factory.yml') as { jobs: Record<string, { steps: { uses?: string; with?: Yaml }[] }> };
+        const wf = load('.github/workflows/secure-factory.yml') as {
+          on: { workflow_call: { inputs: Record<string, { default?: string | number | boolean }> } };
+          jobs: Record<string, { steps: { uses?: string; with?: Yaml }[] }>;
+        };
+        // An input the caller leaves out takes the reusable workflow's default, as GitHub gives it.
+        for (const [name, spec] of Object.entries(wf.on.workflow_call.inputs)) {
+          if (!(name in callerInputs) && spec.default !== undefined) (callerInputs as Record<string, string>)[name] = String(spec.default);
+        }
         const ran: Record<string, ActionRun> = {};
         for (const job of ['source', 'materials', 'build', 'attest', 'gate']) {
           for (const step of wf.jobs[job]?.steps ?? []) {
