@@ -153,6 +153,8 @@ describe('runs', () => {
     expect(run(undefined, 'abc')).toBe('no run id, commit abc');
     expect(describeRun({ signer: { kind: 'key', keyId: `sha256:${SHA}` } })).toBe('key 0123…4567');
     expect(describeRun({ signer: { kind: 'key', keyId: 'short' } })).toBe('key short');
+    expect(describeRun({ signer: { kind: 'key', keyId: 'x-sha256:ab' } })).toBe('key x-sha256:ab');
+    expect(run('https://github.com/acme/app/actions/runs/12/attempts/10', 'abc')).toBe('run 12 attempt 10, commit abc');
     expect(short('0123456789ab')).toBe('0123456789ab');
     expect(short('0123456789abc')).toBe('0123…9abc');
   });
