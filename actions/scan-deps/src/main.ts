@@ -3,7 +3,17 @@ import path from 'node:path';
 import * as cache from '@actions/cache';
 import { annotate, coreLogger, setOutput, writeSummary } from '@secure-factory/action-runtime';
 import { errorMessage, loadPolicy, PolicyViolation, writeJsonAtomic, type Finding, type Logger, type Policy } from '@secure-factory/core';
-import { OsvApiSource, openOfflineDatabase, scan, scanSarif, scanSummary, type VulnSource } from '@secure-factory/materials';
+import {
+  createRegistryClient,
+  ImageValidator,
+  OsvApiSource,
+  openOfflineDatabase,
+  scan,
+  scanSarif,
+  scanSummary,
+  type VulnSource,
+} from '@secure-factory/materials';
+import { imageSignatureVerifier } from '@secure-factory/verify';
 import type { RunInputs } from './inputs.js';
 
 /**
@@ -69,6 +79,22 @@ export async function vulnerabilityDatabase(
   return { vulnSource, save };
 }
 
+/**
+ * Base images are validated as `secure-factory scan` validates them (materials.images.trust): the
+ * materials registry client and validator with the verify package's bundle verifier, so the SBOM this
+ * action signs records each image's verdict — the gate's image-validation check reads it.
+ */
+function baseImageValidator(policy: Policy, now: Date): ImageValidator | undefined {
+  if (policy.materials.images.trust.length === 0) return undefined;
+  return new ImageValidator({
+    client: createRegistryClient(),
+    verify: imageSignatureVerifier(),
+    images: policy.materials.images,
+    policyFile: policy.source.file,
+    waivers: { exceptions: policy.exceptions, maxDays: policy.exceptionMaxDays, now },
+  });
+}
+
 export async function run(inputs: RunInputs): Promise<void> {
   const logger = coreLogger();
   const now = new Date();
@@ -83,6 +109,7 @@ export async function run(inputs: RunInputs): Promise<void> {
     logger,
     now,
     lockfiles: inputs.lockfiles,
+    images: baseImageValidator(policy, now),
   });
   await save();
 
