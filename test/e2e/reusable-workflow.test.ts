@@ -82,8 +82,13 @@ it.each([
       };
 
       const wf = parseYaml(readFileSync(path.join(REPO_ROOT, '.github', 'workflows', 'secure-factory.yml'), 'utf8')) as {
+        on: { workflow_call: { inputs: Record<string, { default?: string | number | boolean }> } };
         jobs: Record<string, { steps: Step[] }>;
       };
+      // An input the caller leaves out takes the reusable workflow's default, as GitHub gives it.
+      for (const [name, spec] of Object.entries(wf.on.workflow_call.inputs)) {
+        if (!(name in callerInputs) && spec.default !== undefined) callerInputs[name] = String(spec.default);
+      }
       const ran: Record<string, ActionRun> = {};
       for (const job of ['source', 'materials', 'build', 'attest', 'gate']) {
         for (const step of wf.jobs[job]?.steps ?? []) {
