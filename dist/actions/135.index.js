@@ -72,7 +72,7 @@ function readInputs() {
 /* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7589);
 /* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(81915);
 /* harmony import */ var _secure_factory_materials__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(85867);
-/* harmony import */ var _secure_factory_verify__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71375);
+/* harmony import */ var _secure_factory_verify__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(19258);
 /** The gate-deploy action: gate the artefacts, write outputs, the job summary and one annotation per failed check. */
 
 

@@ -140,6 +140,8 @@ function readInputs() {
 /* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7589);
 /* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(81915);
 /* harmony import */ var _secure_factory_materials__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(85867);
+/* harmony import */ var _secure_factory_verify__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(19258);
+
 
 
 
@@ -204,6 +206,22 @@ async function vulnerabilityDatabase(inputs, policy, logger) {
     };
     return { vulnSource, save };
 }
+/**
+ * Base images are validated as `secure-factory scan` validates them (materials.images.trust): the
+ * materials registry client and validator with the verify package's bundle verifier, so the SBOM this
+ * action signs records each image's verdict — the gate's image-validation check reads it.
+ */
+function baseImageValidator(policy, now) {
+    if (policy.materials.images.trust.length === 0)
+        return undefined;
+    return new _secure_factory_materials__WEBPACK_IMPORTED_MODULE_5__/* .ImageValidator */ .m_({
+        client: (0,_secure_factory_materials__WEBPACK_IMPORTED_MODULE_5__/* .createRegistryClient */ .Hn)(),
+        verify: (0,_secure_factory_verify__WEBPACK_IMPORTED_MODULE_6__/* .imageSignatureVerifier */ .g_)(),
+        images: policy.materials.images,
+        policyFile: policy.source.file,
+        waivers: { exceptions: policy.exceptions, maxDays: policy.exceptionMaxDays, now },
+    });
+}
 async function run(inputs) {
     const logger = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_3__/* .coreLogger */ .Wj)();
     const now = new Date();
@@ -218,6 +236,7 @@ async function run(inputs) {
         logger,
         now,
         lockfiles: inputs.lockfiles,
+        images: baseImageValidator(policy, now),
     });
     await save();
     const root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(target).isDirectory() ? target : node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(target);
@@ -425,8 +444,8 @@ class issues_IssueClient {
 
 // EXTERNAL MODULE: ../packages/materials/dist/index.js + 62 modules
 var materials_dist = __webpack_require__(85867);
-// EXTERNAL MODULE: ../packages/verify/dist/index.js + 43 modules
-var verify_dist = __webpack_require__(71375);
+// EXTERNAL MODULE: ../packages/verify/dist/index.js + 44 modules
+var verify_dist = __webpack_require__(19258);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -1820,16 +1839,20 @@ class fix_pr_FixPullRequests {
 
 
 
-/** The newest record of each (environment, digest). */
-function latest(records) {
-    const byKey = new Map();
-    for (const r of records) {
-        const k = `${r.environment}\u0000${r.digest}`;
-        const prev = byKey.get(k);
-        if (!prev || prev.time < r.time)
-            byKey.set(k, r);
+/**
+ * What is deployed now: per environment and artefact name, the newest admitted record (the org
+ * inventory's rule). A later admitted deployment of the same name supersedes the older digest — that is
+ * what stops a clock; a record without a name is keyed by its digest and stays deployed.
+ */
+function deployedNow(all) {
+    const current = new Map();
+    for (const x of all) {
+        const k = `${x.record.environment}\u0000${x.record.name ?? x.record.digest}`;
+        const prev = current.get(k);
+        if (!prev || prev.record.time < x.record.time || (prev.record.time === x.record.time && prev.dir < x.dir))
+            current.set(k, x);
     }
-    return [...byKey.values()];
+    return [...current.values()];
 }
 async function rescan(options) {
     const { logger, policy, now } = options;
@@ -1838,16 +1861,23 @@ async function rescan(options) {
     const problems = [];
     const deployedByDigest = new Map();
     const releases = [];
+    const all = [];
     for (const dir of options.evidenceDirs) {
         const { records, skipped } = await (0,verify_dist/* readDeployments */.Fz)(dir);
         for (const s of skipped)
             problems.push(`unreadable deployment record skipped: ${s}`);
-        if (records.length === 0)
-            continue;
         releases.push(...records.map((record) => ({ record, evidence: dir })));
+        all.push(...records.map((record) => ({ record, dir })));
+    }
+    const current = deployedNow(all);
+    const deployedKeys = new Set(current.map((c) => `${c.record.environment}\u0000${c.record.digest}`));
+    const superseded = new Set(all.map((x) => `${x.record.environment}\u0000${x.record.digest}`).filter((k) => !deployedKeys.has(k)));
+    for (const k of superseded)
+        logger.info(`${k.replace('\u0000', ': ')} was superseded by a later admitted deployment of the same name`);
+    for (const dir of [...new Set(current.map((c) => c.dir))]) {
         // SBOM statements of this run, by the digests they name (attest adds the artefacts as subjects).
         const sboms = (await new core_dist/* EvidenceFolder */.eA(dir).load()).filter((s) => s.statement.predicateType === core_dist/* PREDICATE */.W3.cyclonedx || s.statement.predicateType === core_dist/* PREDICATE */.W3.spdx);
-        for (const r of latest(records)) {
+        for (const r of current.filter((c) => c.dir === dir).map((c) => c.record)) {
             const hex = r.digest.replace(/^sha256:/, '');
             const entry = deployedByDigest.get(r.digest) ?? {
                 digest: r.digest,
@@ -1900,7 +1930,16 @@ async function rescan(options) {
         }
     }
     const stateDir = options.stateDir ?? external_node_path_.join(options.evidenceDirs[0], 'deployments');
-    const result = await clock_evidence_advanceClock(stateDir, await clock_evidence_readClockState(stateDir, options.clock), matches, now, options.clock, logger);
+    const previous = await clock_evidence_readClockState(stateDir, options.clock);
+    // A deployment without SBOM evidence cannot be shown free of an advisory: where it is deployed now, the
+    // open remediations of its environments carry over to it (the clock does not stop for want of evidence).
+    for (const d of deployed.filter((x) => !x.sbom))
+        for (const r of previous.state.remediations.filter((x) => x.status === 'open'))
+            for (const environment of d.environments.filter((e) => r.environments.includes(e))) {
+                matches.push({ ...r, digest: d.digest, environment, waived: false });
+                problems.push(`${d.digest} in ${environment} has no SBOM evidence; ${r.advisory} stays open for it`);
+            }
+    const result = await clock_evidence_advanceClock(stateDir, previous, matches, now, options.clock, logger);
     let pullRequests;
     if (options.github) {
         const client = new issues_IssueClient(options.github, logger);

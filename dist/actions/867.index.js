@@ -8,10 +8,11 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  m_: () => (/* reexport */ ImageValidator),
   eW: () => (/* reexport */ OsvApiSource),
   aq: () => (/* reexport */ REVIEW_MARKER),
   xZ: () => (/* reexport */ RULE),
-  Co: () => (/* reexport */ registry_client_RegistryMisbehaviour),
+  Co: () => (/* reexport */ RegistryMisbehaviour),
   Zy: () => (/* reexport */ compareVersions),
   nn: () => (/* reexport */ createImageRegistry),
   Hn: () => (/* reexport */ createRegistryClient),
@@ -29,7 +30,7 @@ __webpack_require__.d(__webpack_exports__, {
   yK: () => (/* reexport */ scanSummary)
 });
 
-// UNUSED EXPORTS: APK_INSTALLED, DEFAULT_FILE_LIMITS, DEFAULT_IMAGE_LIMITS, DEFAULT_REGISTRY, DPKG_STATUS, DPKG_STATUS_DIR, IMAGE_UNSCANNED, IMAGE_UNVALIDATED, ImageFiles, ImagePackageReader, ImageValidator, LOCKFILE_FORMATS, LayerRefused, LayerUnreadable, MANIFEST_NAMES, MATERIALS_RULES, MAX_LAYOUT_BLOB_BYTES, MAX_LOCKFILE_BYTES, MAX_MANIFEST_BYTES, MEDIA, OS_RELEASE_PATHS, OfflineDatabase, RPM_OTHER_PATHS, RPM_SQLITE_PATHS, RegistryError, SEVERITY_RANK, SKIPPED_DIRS, SUPPRESSION_FILES, actionPackage, applyLayer, attachSigstoreBundle, buildCycloneDx, buildSpdx, canonicalEcosystem, checkLicense, collectMaterials, comparatorFor, cvssScore, decompressLayer, dependencyScope, discover, distributionFromFilename, distroFromPurlQualifier, distroOf, dockerConfigCredentials, dockerfileImages, ecosystemCovers, evaluate, evaluateMaterials, formatById, gitCommitOf, ignoreMatcher, imageComponentPackages, imageContentRef, imageDescriptor, imageLocation, imagePackage, imageReadError, isAffected, isBareReference, isManifest, isMaterialFile, isOsvRecord, isSpdxExpression, loadSqlite, lockfilesFor, makePackage, makePurl, materialsSubjects, mergeHits, normalisePackageName, normalizePythonName, osPackageFromPurl, osPackagePurl, osvQuery, packageIdentity, packageJson, packageKey, parseApkInstalled, parseChallenge, parseDpkgStatus, parseEcosystem, parseImageRef, parseOsRelease, parseRpmHeader, parseRpmSqlite, purlType, pushImageName, pushOciLayout, pythonPackage, rangeContains, readLayoutBlob, readManifest, readSbomContents, recordProblems, recordSeverity, referrersTag, registryBase, resolveTrust, sbomKind, scanJson, scanText, severityFromScore, uniqueByPurl, walkTar, wantedLimit, yamlMaterials
+// UNUSED EXPORTS: APK_INSTALLED, DEFAULT_FILE_LIMITS, DEFAULT_IMAGE_LIMITS, DEFAULT_REGISTRY, DPKG_STATUS, DPKG_STATUS_DIR, IMAGE_UNSCANNED, IMAGE_UNVALIDATED, IMAGE_VALIDATION_PROPERTY, ImageFiles, ImagePackageReader, LOCKFILE_FORMATS, LayerRefused, LayerUnreadable, MANIFEST_NAMES, MATERIALS_RULES, MAX_LAYOUT_BLOB_BYTES, MAX_LOCKFILE_BYTES, MAX_MANIFEST_BYTES, MEDIA, OS_RELEASE_PATHS, OfflineDatabase, RPM_OTHER_PATHS, RPM_SQLITE_PATHS, RegistryError, SEVERITY_RANK, SKIPPED_DIRS, SUPPRESSION_FILES, actionPackage, applyLayer, attachSigstoreBundle, buildCycloneDx, buildSpdx, canonicalEcosystem, checkLicense, collectMaterials, comparatorFor, cvssScore, decompressLayer, dependencyScope, discover, distributionFromFilename, distroFromPurlQualifier, distroOf, dockerConfigCredentials, dockerfileImages, ecosystemCovers, evaluate, evaluateMaterials, formatById, gitCommitOf, ignoreMatcher, imageComponentPackages, imageContentRef, imageDescriptor, imageLocation, imagePackage, imageReadError, imageValidationProperties, isAffected, isBareReference, isManifest, isMaterialFile, isOsvRecord, isSpdxExpression, loadSqlite, lockfilesFor, makePackage, makePurl, materialsSubjects, mergeHits, normalisePackageName, normalizePythonName, osPackageFromPurl, osPackagePurl, osvQuery, packageIdentity, packageJson, packageKey, parseApkInstalled, parseChallenge, parseDpkgStatus, parseEcosystem, parseImageRef, parseOsRelease, parseRpmHeader, parseRpmSqlite, purlType, pushImageName, pushOciLayout, pythonPackage, rangeContains, readLayoutBlob, readManifest, readSbomContents, recordProblems, recordSeverity, referrersTag, registryBase, resolveTrust, sbomKind, scanJson, scanText, severityFromScore, uniqueByPurl, walkTar, wantedLimit, yamlMaterials
 
 // EXTERNAL MODULE: ../node_modules/packageurl-js/index.js
 var packageurl_js = __webpack_require__(98141);
@@ -2619,7 +2620,7 @@ function looksLikeKubernetes(file) {
 
 const DEFAULT_REGISTRY = 'docker.io';
 /** Parses an image reference; undefined when it is not one (an unresolved variable, garbage). */
-function image_ref_parseImageRef(ref) {
+function parseImageRef(ref) {
     const s = ref.trim().replace(/^docker:\/\//, '');
     if (s === '' || /[\s$]/.test(s))
         return undefined;
@@ -2664,11 +2665,11 @@ function image_ref_parseImageRef(ref) {
     return out;
 }
 /** `registry/repository` for matching against allowed registry prefixes (`ghcr.io/acme`). */
-function image_ref_imageLocation(ref) {
+function imageLocation(ref) {
     return `${ref.registry}/${ref.repository}`;
 }
 function imagePackage(reference, sourceFile, line, groups = []) {
-    const ref = image_ref_parseImageRef(reference);
+    const ref = parseImageRef(reference);
     const base = {
         ecosystem: 'Docker',
         name: reference,
@@ -5221,6 +5222,23 @@ const HASH_VALUE = /^(?:[a-fA-F0-9]{32}|[a-fA-F0-9]{40}|[a-fA-F0-9]{64}|[a-fA-F0
 function escapeUri(url) {
     return url.replace(/[ "'[\]<>{}]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
+/**
+ * The base-image validation verdict as CycloneDX properties of the image's container component (and,
+ * joined, the SPDX annotation's comment): the gate reads `secure-factory:image:validation` back from the
+ * signed SBOM (verify/src/gate/checks/image-validation.ts).
+ */
+const IMAGE_VALIDATION_PROPERTY = 'secure-factory:image:validation';
+function imageValidationProperties(p) {
+    const v = p.validation;
+    if (!v)
+        return [];
+    return [
+        { name: IMAGE_VALIDATION_PROPERTY, value: v.verdict },
+        ...(v.digest ? [{ name: `${IMAGE_VALIDATION_PROPERTY}:digest`, value: v.digest }] : []),
+        ...(v.signer ? [{ name: `${IMAGE_VALIDATION_PROPERTY}:signer`, value: v.signer }] : []),
+        ...(v.bundle ? [{ name: `${IMAGE_VALIDATION_PROPERTY}:bundle`, value: v.bundle }] : []),
+    ];
+}
 /** The bom-ref of a package inside an image: unique even when two images hold the same package. */
 function imageContentRef(p) {
     return `${p.image?.imagePurl ?? ''}#${p.purl}`;
@@ -5316,7 +5334,7 @@ function buildCycloneDx(packages, options) {
             c.purl = purl;
         if (p.resolved && /^https?:\/\//.test(p.resolved))
             c.externalReferences = [{ url: escapeUri(p.resolved), type: p.kind === 'git' ? 'vcs' : 'distribution' }];
-        c.properties = [{ name: 'secure-factory:source-file', value: p.sourceFile }];
+        c.properties = [{ name: 'secure-factory:source-file', value: p.sourceFile }, ...imageValidationProperties(p)];
         components.push(c);
         const dependsOn = [...new Set(p.dependsOn ?? [])].filter((d) => d !== p.purl && refs.has(d));
         dependencies.push(dependsOn.length > 0 ? { ref: p.purl, dependsOn } : { ref: p.purl });
@@ -5380,8 +5398,11 @@ function buildSpdx(packages, options) {
     const relationships = [
         { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: rootId },
     ];
+    const created = options.now.toISOString().replace(/\.\d{3}Z$/, 'Z');
     for (const p of unique) {
         const id = ids.get(p.purl) ?? spdxId(p.purl);
+        // The base-image validation verdict: one annotation, `name=value` lines as the CycloneDX properties.
+        const validation = imageValidationProperties(p);
         const checksums = ALG.flatMap(([k, alg]) => (p.integrity?.[k] ? [{ algorithm: alg, checksumValue: p.integrity[k] }] : []));
         const license = (p.licenses ?? []).find(isSpdxExpression);
         spdxPackages.push({
@@ -5396,6 +5417,18 @@ function buildSpdx(packages, options) {
             ...(checksums.length > 0 ? { checksums } : {}),
             externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: p.purl }],
             primaryPackagePurpose: p.ecosystem === 'Docker' ? 'CONTAINER' : 'LIBRARY',
+            ...(validation.length > 0
+                ? {
+                    annotations: [
+                        {
+                            annotationDate: created,
+                            annotationType: 'OTHER',
+                            annotator: `Tool: ${dist/* TOOL_NAME */.lH}-${dist/* TOOL_VERSION */.wr}`,
+                            comment: validation.map((v) => `${v.name}=${v.value}`).join('\n'),
+                        },
+                    ],
+                }
+                : {}),
         });
         if (p.direct === true)
             relationships.push({ spdxElementId: rootId, relationshipType: 'DEPENDS_ON', relatedSpdxElement: id });
@@ -5436,7 +5469,7 @@ function buildSpdx(packages, options) {
         SPDXID: 'SPDXRef-DOCUMENT',
         name: options.name,
         documentNamespace: `${dist/* TOOL_URI */.qH}/spdx/${encodeURIComponent(options.name)}-${(0,external_node_crypto_.randomUUID)()}`,
-        creationInfo: { created: options.now.toISOString().replace(/\.\d{3}Z$/, 'Z'), creators: [`Tool: ${dist/* TOOL_NAME */.lH}-${dist/* TOOL_VERSION */.wr}`] },
+        creationInfo: { created, creators: [`Tool: ${dist/* TOOL_NAME */.lH}-${dist/* TOOL_VERSION */.wr}`] },
         documentDescribes: [rootId],
         packages: spdxPackages,
         relationships,
@@ -5466,7 +5499,7 @@ var external_node_os_ = __webpack_require__(48161);
 
 
 /** os-release: `KEY=value` lines, values optionally quoted with shell-style escapes (os-release(5)). */
-function os_packages_parseOsRelease(text) {
+function parseOsRelease(text) {
     const out = {};
     for (const raw of text.split('\n')) {
         const line = raw.trim();
@@ -5486,7 +5519,7 @@ function os_packages_parseOsRelease(text) {
     return out;
 }
 /** The distribution and its OSV ecosystem (osv-schema's ecosystem list, "affected[].package"). */
-function os_packages_distroOf(osRelease) {
+function distroOf(osRelease) {
     const id = (osRelease.ID ?? '').toLowerCase();
     const versionId = osRelease.VERSION_ID;
     const d = { id };
@@ -5570,7 +5603,7 @@ const DPKG_PRESENT = new Set(['installed', 'half-installed', 'unpacked', 'half-c
  * dpkg's status file (deb822 stanzas, one per package). A stanza without `Status` (distroless's
  * status.d files) counts as installed. Continuation lines and unknown fields are skipped.
  */
-function os_packages_parseDpkgStatus(text, file) {
+function parseDpkgStatus(text, file) {
     const out = [];
     let fields = {};
     const flush = () => {
@@ -5579,7 +5612,7 @@ function os_packages_parseDpkgStatus(text, file) {
             const state = fields.status?.split(/\s+/)[2];
             if (fields.status === undefined || (state !== undefined && DPKG_PRESENT.has(state))) {
                 if (!fields.version)
-                    throw new ConfigurationError(`${file}: the package ${name.slice(0, 100)} has no Version`, {
+                    throw new dist/* ConfigurationError */.j1(`${file}: the package ${name.slice(0, 100)} has no Version`, {
                         hint: 'a dpkg status stanza names its version',
                     });
                 const p = { manager: 'dpkg', name, version: fields.version };
@@ -5622,13 +5655,13 @@ function os_packages_parseDpkgStatus(text, file) {
     return out;
 }
 /** apk's installed database: `P:` name, `V:` version, `A:` arch, `o:` origin (the source package). */
-function os_packages_parseApkInstalled(text, file) {
+function parseApkInstalled(text, file) {
     const out = [];
     let cur = {};
     const flush = () => {
         if (cur.P !== undefined) {
             if (!cur.V)
-                throw new ConfigurationError(`${file}: the package ${cur.P.slice(0, 100)} has no V: (version) line`);
+                throw new dist/* ConfigurationError */.j1(`${file}: the package ${cur.P.slice(0, 100)} has no V: (version) line`);
             const p = { manager: 'apk', name: cur.P, version: cur.V };
             if (cur.A)
                 p.arch = cur.A;
@@ -5666,7 +5699,7 @@ function parseRpmHeader(blob, what) {
     let b = blob;
     if (b.length >= 8 && b.subarray(0, 4).equals(HEADER_MAGIC))
         b = b.subarray(8);
-    const bad = (why) => new ConfigurationError(`${what}: an rpm header that is not well formed (${why})`);
+    const bad = (why) => new dist/* ConfigurationError */.j1(`${what}: an rpm header that is not well formed (${why})`);
     if (b.length < 8)
         throw bad('too short');
     const il = b.readUInt32BE(0);
@@ -5726,26 +5759,26 @@ async function loadSqlite() {
  * The packages of an `rpmdb.sqlite` (rpm ≥ 4.16: table `Packages(hnum, blob)`). node:sqlite opens
  * files only, so the bytes go to a private temporary file opened read-only and removed at once.
  */
-async function os_packages_parseRpmSqlite(db, what) {
+async function parseRpmSqlite(db, what) {
     const sqlite = await loadSqlite();
     if (!sqlite) {
-        throw new ConfigurationError(`${what} is an rpm database and this Node (${process.version}) has no node:sqlite to read it`, {
+        throw new dist/* ConfigurationError */.j1(`${what} is an rpm database and this Node (${process.version}) has no node:sqlite to read it`, {
             hint: 'run on Node 24, or attach an SBOM attestation to the image',
         });
     }
     if (!db.subarray(0, 16).equals(Buffer.from('SQLite format 3\0', 'latin1')))
-        throw new ConfigurationError(`${what} is not an SQLite database`);
-    const dir = mkdtempSync(join(tmpdir(), 'sf-rpmdb-'));
+        throw new dist/* ConfigurationError */.j1(`${what} is not an SQLite database`);
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'sf-rpmdb-'));
     try {
-        const file = join(dir, 'rpmdb.sqlite');
-        writeFileSync(file, db, { mode: 0o600 });
+        const file = (0,external_node_path_.join)(dir, 'rpmdb.sqlite');
+        (0,external_node_fs_.writeFileSync)(file, db, { mode: 0o600 });
         const handle = new sqlite.DatabaseSync(file, { readOnly: true });
         let rows;
         try {
             rows = handle.prepare('SELECT blob FROM Packages').all();
         }
         catch {
-            throw new ConfigurationError(`${what}: no Packages table; not an rpm database`);
+            throw new dist/* ConfigurationError */.j1(`${what}: no Packages table; not an rpm database`);
         }
         finally {
             handle.close();
@@ -5763,12 +5796,12 @@ async function os_packages_parseRpmSqlite(db, what) {
         return out;
     }
     finally {
-        rmSync(dir, { recursive: true, force: true });
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     }
 }
 const os_packages_PURL_TYPE = { dpkg: 'deb', apk: 'apk', rpm: 'rpm' };
 /** A package URL as syft and osv-scalibr write them: `pkg:deb/debian/libc6@2.36-9?arch=amd64&distro=debian-12&upstream=glibc`. */
-function os_packages_osPackagePurl(p, distro) {
+function osPackagePurl(p, distro) {
     const namespace = distro.id || (p.manager === 'dpkg' ? 'debian' : p.manager === 'apk' ? 'alpine' : 'redhat');
     const q = {};
     if (p.arch)
@@ -5781,11 +5814,11 @@ function os_packages_osPackagePurl(p, distro) {
         q.upstream = p.sourceName;
     // rpm purls carry version-release; the epoch goes in its qualifier (purl-spec, type rpm).
     const version = p.manager === 'rpm' && p.epoch !== undefined ? p.version.slice(p.version.indexOf(':') + 1) : p.version;
-    return new PackageURL(os_packages_PURL_TYPE[p.manager], namespace, p.name, version, q, undefined).toString();
+    return new packageurl_js.PackageURL(os_packages_PURL_TYPE[p.manager], namespace, p.name, version, q, undefined).toString();
 }
 const BINARY_NAMED = new Set(['Red Hat', 'Photon OS', 'Wolfi', 'Chainguard']);
 /** The name and version OSV records use for a package in a distribution's ecosystem. */
-function os_packages_osvQuery(p, ecosystem) {
+function osvQuery(p, ecosystem) {
     const base = ecosystem.split(':')[0] ?? '';
     // Red Hat's, Photon OS's, Wolfi's and Chainguard's records name binary packages; the others the source package.
     if (BINARY_NAMED.has(base) || !p.sourceName)
@@ -5805,7 +5838,7 @@ function distroFromPurlQualifier(q) {
     // Ubuntu's LTS releases are the even years' April releases.
     if (id === 'ubuntu' && versionId && /^\d*[02468]\.04$/.test(versionId))
         os.VERSION = `${versionId} LTS`;
-    return os_packages_distroOf(os);
+    return distroOf(os);
 }
 const MANAGER_OF_PURL_TYPE = { deb: 'dpkg', apk: 'apk', rpm: 'rpm' };
 /**
@@ -5813,7 +5846,7 @@ const MANAGER_OF_PURL_TYPE = { deb: 'dpkg', apk: 'apk', rpm: 'rpm' };
  * `distro` qualifier names and the source package its `upstream` qualifier names (`name`, `name@version`,
  * or for rpm the source RPM file name). Undefined for other purl types or a purl without a version.
  */
-function os_packages_osPackageFromPurl(purl) {
+function osPackageFromPurl(purl) {
     let p;
     try {
         p = packageurl_js.PackageURL.fromString(purl);
@@ -5879,7 +5912,7 @@ const MANAGER_ECOSYSTEM = { dpkg: 'Debian', apk: 'Alpine', rpm: 'Red Hat' };
  * names them — the ecosystem from the `distro` qualifier, the source package from `upstream`.
  */
 function osFromPurl(purl, file, image) {
-    const found = os_packages_osPackageFromPurl(purl);
+    const found = osPackageFromPurl(purl);
     if (!found)
         return undefined;
     const { pkg, distro } = found;
@@ -5897,7 +5930,7 @@ function osFromPurl(purl, file, image) {
             digest: image?.digest ?? '',
             imagePurl: image?.purl ?? '',
             source: 'sbom',
-            ...(ecosystem ? { osv: os_packages_osvQuery(pkg, ecosystem) } : {}),
+            ...(ecosystem ? { osv: osvQuery(pkg, ecosystem) } : {}),
         },
     };
 }
@@ -5952,7 +5985,7 @@ function imageContext(c) {
         digest: typeof digest?.value === 'string' ? digest.value : version.startsWith('sha256:') ? version : '',
     };
 }
-function read_sbom_readSbomContents(doc, file) {
+function readSbomContents(doc, file) {
     const kind = sbomKind(doc);
     const body = read_sbom_isRecord(doc) && read_sbom_isRecord(doc.predicate) && typeof doc.predicateType === 'string' ? doc.predicate : doc;
     if (!kind || !read_sbom_isRecord(body))
@@ -6063,7 +6096,7 @@ function read_sbom_readSbomContents(doc, file) {
 }
 /** The packages of an SBOM (see readSbomContents; components without a usable purl are left out). */
 function packagesFromSbom(doc, file) {
-    return read_sbom_readSbomContents(doc, file).packages;
+    return readSbomContents(doc, file).packages;
 }
 
 ;// CONCATENATED MODULE: ../packages/materials/dist/scan/rules.js
@@ -6560,7 +6593,7 @@ function evaluateMaterials(input) {
             }
         }
         else if (p.ecosystem === 'Docker') {
-            const ref = image_ref_parseImageRef(p.reference ?? p.name);
+            const ref = parseImageRef(p.reference ?? p.name);
             if (!ref) {
                 push({
                     rule: RULE.imageUnresolved,
@@ -6582,7 +6615,7 @@ function evaluateMaterials(input) {
                     properties: { reference: p.reference },
                 }, [], p, true);
             }
-            if (m.images.registries.length > 0 && !prefixAllowed(image_ref_imageLocation(ref), m.images.registries)) {
+            if (m.images.registries.length > 0 && !prefixAllowed(imageLocation(ref), m.images.registries)) {
                 push({
                     rule: RULE.imageRegistry,
                     severity: 'high',
@@ -6784,7 +6817,7 @@ function readSbom(file) {
             throw new dist/* ConfigurationError */.j1(`not a ${claimed} SBOM this scanner reads`, { location: { file: external_node_path_.basename(file) } });
         return undefined;
     }
-    return read_sbom_readSbomContents(doc, external_node_path_.basename(file));
+    return readSbomContents(doc, external_node_path_.basename(file));
 }
 function placeholder(root, policyFile, files) {
     if (policyFile !== dist/* DEFAULT_POLICY_SOURCE */.Rv) {
@@ -6896,6 +6929,14 @@ async function scan(options) {
     if (options.images)
         for (const f of await options.images.findings(packages))
             findings.push(f);
+    // The verdicts go into the signed SBOMs: the gate refuses on them without trusting this job's exit.
+    if (options.images?.records) {
+        const records = await options.images.records(packages);
+        packages = packages.map((p) => {
+            const r = p.ecosystem === 'Docker' && !p.image ? records.get(p.purl) : undefined;
+            return r ? { ...p, validation: r } : p;
+        });
+    }
     findings.sort(dist/* compareFindings */.Eg);
     const vulnerable = new Set(vulnerabilities.map((v) => `${v.package.ecosystem}\u0000${v.package.name}\u0000${v.package.version}`));
     const result = {
@@ -7483,7 +7524,7 @@ function reviewMarkdown(r) {
 
 
 
-const registry_client_MEDIA = {
+const MEDIA = {
     ociManifest: 'application/vnd.oci.image.manifest.v1+json',
     ociIndex: 'application/vnd.oci.image.index.v1+json',
     dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
@@ -7492,7 +7533,7 @@ const registry_client_MEDIA = {
     sigstoreBundle: 'application/vnd.dev.sigstore.bundle.v0.3+json',
     cosignSimpleSigning: 'application/vnd.dev.cosign.simplesigning.v1+json',
 };
-const MANIFEST_ACCEPT = [registry_client_MEDIA.ociIndex, registry_client_MEDIA.ociManifest, registry_client_MEDIA.dockerList, registry_client_MEDIA.dockerManifest].join(', ');
+const MANIFEST_ACCEPT = [MEDIA.ociIndex, MEDIA.ociManifest, MEDIA.dockerList, MEDIA.dockerManifest].join(', ');
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const MAX_REDIRECTS = 5;
 /** Writes of the referrers tag schema index before a push that keeps losing its entry gives up. */
@@ -7504,7 +7545,7 @@ class RegistryError extends dist/* InfrastructureError */.EN {
  * The registry contradicted itself or the protocol in a way no honest registry does: content for
  * another digest, an auth loop, a redirect to plain HTTP. Never retried, never waived.
  */
-class registry_client_RegistryMisbehaviour extends RegistryError {
+class RegistryMisbehaviour extends RegistryError {
 }
 function isLoopback(host) {
     const h = host.replace(/:\d+$/, '');
@@ -7615,10 +7656,10 @@ function createRegistryClient(options = {}) {
             if (!location)
                 throw new RegistryError(`${service} answered HTTP ${res.status} without a Location`);
             if (hop >= MAX_REDIRECTS)
-                throw new registry_client_RegistryMisbehaviour(`${service} redirected more than ${MAX_REDIRECTS} times`);
+                throw new RegistryMisbehaviour(`${service} redirected more than ${MAX_REDIRECTS} times`);
             const next = new URL(location, current);
             if (next.protocol !== 'https:' && !(next.protocol === 'http:' && isLoopback(next.host))) {
-                throw new registry_client_RegistryMisbehaviour(`${service} redirected to a plain-HTTP address; refused`);
+                throw new RegistryMisbehaviour(`${service} redirected to a plain-HTTP address; refused`);
             }
             if (next.origin !== new URL(current).origin) {
                 hdrs = Object.fromEntries(Object.entries(hdrs).filter(([k]) => k.toLowerCase() !== 'authorization'));
@@ -7638,7 +7679,7 @@ function createRegistryClient(options = {}) {
             throw new RegistryError(`the registry ${registry} named a token realm that is not a URL`);
         }
         if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.host))) {
-            throw new registry_client_RegistryMisbehaviour(`the registry ${registry} named a plain-HTTP token realm (${url.host}); refused`);
+            throw new RegistryMisbehaviour(`the registry ${registry} named a plain-HTTP token realm (${url.host}); refused`);
         }
         if (challenge.params.service)
             url.searchParams.set('service', challenge.params.service);
@@ -7672,7 +7713,7 @@ function createRegistryClient(options = {}) {
             if (res.status !== 401)
                 return res;
             if (answered)
-                throw new registry_client_RegistryMisbehaviour(`${service} refused the credentials it had just asked for (an auth loop); nothing was read`);
+                throw new RegistryMisbehaviour(`${service} refused the credentials it had just asked for (an auth loop); nothing was read`);
             answered = true;
             const challenge = parseChallenge(res.headers.get('www-authenticate'));
             if (challenge?.scheme === 'bearer')
@@ -7715,11 +7756,11 @@ function createRegistryClient(options = {}) {
             throw new RegistryError(`${where}: the registry answered HTTP ${res.status}`);
         const digest = `sha256:${(0,dist/* sha256Hex */.fg)(res.bytes)}`;
         if (DIGEST.test(reference) && digest !== reference) {
-            throw new registry_client_RegistryMisbehaviour(`${where}: the registry returned a manifest whose digest is ${digest}, not the one asked for; refused (a registry or proxy that rewrites manifests)`);
+            throw new RegistryMisbehaviour(`${where}: the registry returned a manifest whose digest is ${digest}, not the one asked for; refused (a registry or proxy that rewrites manifests)`);
         }
         const declared = res.headers.get('docker-content-digest');
         if (declared && declared !== digest) {
-            throw new registry_client_RegistryMisbehaviour(`${where}: the registry says its digest is ${declared} but the body it sent is ${digest}; refused`);
+            throw new RegistryMisbehaviour(`${where}: the registry says its digest is ${declared} but the body it sent is ${digest}; refused`);
         }
         const manifest = parseManifest(res.bytes, where);
         const mediaType = manifest.mediaType ?? (res.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
@@ -7747,7 +7788,7 @@ function createRegistryClient(options = {}) {
         const digest = `sha256:${(0,dist/* sha256Hex */.fg)(bytes)}`;
         const stored = res.headers.get('docker-content-digest');
         if (stored && stored !== digest) {
-            throw new registry_client_RegistryMisbehaviour(`the registry ${registry} says it stored the manifest for ${repository}:${reference} as ${stored}, but the bytes sent are ${digest}; refused (a registry or proxy that rewrites manifests)`);
+            throw new RegistryMisbehaviour(`the registry ${registry} says it stored the manifest for ${repository}:${reference} as ${stored}, but the bytes sent are ${digest}; refused (a registry or proxy that rewrites manifests)`);
         }
         return { digest, res };
     }
@@ -7759,7 +7800,7 @@ function createRegistryClient(options = {}) {
         if (!subject || !DIGEST.test(subject))
             throw new dist/* ConfigurationError */.j1('a referrer names the manifest it refers to in `subject`');
         const bytes = Buffer.from(JSON.stringify(manifest));
-        const mediaType = manifest.mediaType ?? registry_client_MEDIA.ociManifest;
+        const mediaType = manifest.mediaType ?? MEDIA.ociManifest;
         const { digest, res } = await sendManifest(registry, repository, `sha256:${(0,dist/* sha256Hex */.fg)(bytes)}`, bytes, mediaType);
         // OCI distribution 1.1: a registry with the referrers API answers a manifest naming a subject with
         // `OCI-Subject`; without the header the API is probed, as older 1.1 drafts had no header.
@@ -7768,10 +7809,10 @@ function createRegistryClient(options = {}) {
         // One probe per repository: a registry that had no referrers API a moment ago has none now.
         if (!withoutReferrersApi.has(`${registry}/${repository}`)) {
             const api = await call(registry, repository, `/v2/${repository}/referrers/${subject}`, {
-                headers: { accept: registry_client_MEDIA.ociIndex },
+                headers: { accept: MEDIA.ociIndex },
                 maxBytes: MAX_MANIFEST_BYTES,
             });
-            if (api.ok && (api.headers.get('content-type') ?? '').startsWith(registry_client_MEDIA.ociIndex))
+            if (api.ok && (api.headers.get('content-type') ?? '').startsWith(MEDIA.ociIndex))
                 return { digest, via: 'referrers-api' };
             withoutReferrersApi.add(`${registry}/${repository}`);
         }
@@ -7790,7 +7831,7 @@ function createRegistryClient(options = {}) {
             entry.annotations = manifest.annotations;
         for (let attempt = 1;; attempt++) {
             const existing = await findManifest(registry, repository, tag);
-            if (existing && existing.mediaType !== registry_client_MEDIA.ociIndex) {
+            if (existing && existing.mediaType !== MEDIA.ociIndex) {
                 throw new RegistryError(`the tag ${repository}:${tag} holds a ${existing.mediaType || 'manifest of no media type'}, not a referrers index; refused to overwrite it`, { hint: 'delete that tag, or use a registry with the OCI 1.1 referrers API' });
             }
             const listed = existing?.manifest.manifests ?? [];
@@ -7803,11 +7844,11 @@ function createRegistryClient(options = {}) {
                 await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 50 * attempt)));
             const index = {
                 schemaVersion: 2,
-                mediaType: registry_client_MEDIA.ociIndex,
+                mediaType: MEDIA.ociIndex,
                 manifests: [...listed.filter((d) => d.digest !== digest), entry],
             };
             const condition = existing ? (existing.etag ? { 'if-match': existing.etag } : {}) : { 'if-none-match': '*' };
-            await sendManifest(registry, repository, tag, Buffer.from(JSON.stringify(index)), registry_client_MEDIA.ociIndex, condition);
+            await sendManifest(registry, repository, tag, Buffer.from(JSON.stringify(index)), MEDIA.ociIndex, condition);
         }
         return { digest, via: 'tag-schema' };
     }
@@ -7828,7 +7869,7 @@ function createRegistryClient(options = {}) {
                 throw new RegistryError(`the blob ${digest} of ${registry}/${repository}: the registry answered HTTP ${res.status}`);
             const got = `sha256:${(0,dist/* sha256Hex */.fg)(res.bytes)}`;
             if (got !== digest)
-                throw new registry_client_RegistryMisbehaviour(`the blob ${digest} of ${registry}/${repository} has the digest ${got}; refused`);
+                throw new RegistryMisbehaviour(`the blob ${digest} of ${registry}/${repository} has the digest ${got}; refused`);
             return res.bytes;
         },
         async putBlob(registry, repository, data) {
@@ -7855,7 +7896,7 @@ function createRegistryClient(options = {}) {
                 throw new RegistryError(`the registry ${registry} refused the blob ${digest} for ${repository} (HTTP ${res.status})`);
             const stored = res.headers.get('docker-content-digest');
             if (stored && stored !== digest) {
-                throw new registry_client_RegistryMisbehaviour(`the registry ${registry} says it stored the blob ${digest} for ${repository} as ${stored}; refused (a registry or proxy that rewrites content)`);
+                throw new RegistryMisbehaviour(`the registry ${registry} says it stored the blob ${digest} for ${repository} as ${stored}; refused (a registry or proxy that rewrites content)`);
             }
             return digest;
         },
@@ -7866,14 +7907,14 @@ function createRegistryClient(options = {}) {
                 throw new dist/* ConfigurationError */.j1(`"${digest}" is not a sha256 digest`);
             const q = artifactType ? `?artifactType=${encodeURIComponent(artifactType)}` : '';
             const res = await call(registry, repository, `/v2/${repository}/referrers/${digest}${q}`, {
-                headers: { accept: registry_client_MEDIA.ociIndex },
+                headers: { accept: MEDIA.ociIndex },
                 maxBytes: MAX_MANIFEST_BYTES,
             });
             let index;
             const type = (res.headers.get('content-type') ?? '').split(';')[0]?.trim();
-            if (res.ok && type === registry_client_MEDIA.ociIndex)
+            if (res.ok && type === MEDIA.ociIndex)
                 index = parseManifest(res.bytes, `the referrers of ${registry}/${repository}@${digest}`);
-            else if (res.status === 404 || res.status === 405 || (res.ok && type !== registry_client_MEDIA.ociIndex)) {
+            else if (res.status === 404 || res.status === 405 || (res.ok && type !== MEDIA.ociIndex)) {
                 // No referrers API (distribution 2.x): the tag schema, an index tagged sha256-HEX.
                 index = (await findManifest(registry, repository, referrersTag(digest)))?.manifest;
             }
@@ -7914,20 +7955,20 @@ var external_node_stream_ = __webpack_require__(57075);
 
 
 /** The layer is not what an honest image holds (traversal, links, corrupt tar): never waived. */
-class layer_tar_LayerRefused extends (/* unused pure expression or super */ null && (ConfigurationError)) {
+class LayerRefused extends dist/* ConfigurationError */.j1 {
 }
 /** The layer is beyond what this scanner reads (a size budget, zstd without a decoder, a foreign media type): blocking, but a waiver may cover it. */
-class layer_tar_LayerUnreadable extends (/* unused pure expression or super */ null && (ConfigurationError)) {
+class LayerUnreadable extends dist/* ConfigurationError */.j1 {
 }
 /** Layer bytes as a stream of uncompressed tar, decided by magic bytes. */
-function layer_tar_decompressLayer(layer, what) {
-    const source = Readable.from([layer]);
+function decompressLayer(layer, what) {
+    const source = external_node_stream_.Readable.from([layer]);
     if (layer.length >= 2 && layer[0] === 0x1f && layer[1] === 0x8b)
-        return source.pipe(zlib.createGunzip());
+        return source.pipe(external_node_zlib_.createGunzip());
     if (layer.length >= 4 && layer.readUInt32LE(0) === 0xfd2fb528) {
-        const zstd = zlib.createZstdDecompress;
+        const zstd = external_node_zlib_.createZstdDecompress;
         if (!zstd) {
-            throw new layer_tar_LayerUnreadable(`${what} is zstd-compressed and this Node (${process.version}) has no zstd decoder`, {
+            throw new LayerUnreadable(`${what} is zstd-compressed and this Node (${process.version}) has no zstd decoder`, {
                 hint: 'run on Node 24 (zlib.createZstdDecompress), or push the image with gzip layers',
             });
         }
@@ -7939,13 +7980,13 @@ function layer_tar_decompressLayer(layer, what) {
  * Walks a layer's tar stream (core `walkTar`); a malformed or hostile archive refuses the layer
  * (`LayerRefused`, never waived).
  */
-async function layer_tar_walkTar(stream, what, limits, visit, onContent) {
+async function walkTar(stream, what, limits, visit, onContent) {
     try {
-        return await walkAnyTar(stream, what, limits, visit, onContent);
+        return await (0,dist/* walkTar */.Nb)(stream, what, limits, visit, onContent);
     }
     catch (e) {
-        if (e instanceof TarError)
-            throw new layer_tar_LayerRefused(e.message.replace('(truncated archive)', '(truncated layer)'), {
+        if (e instanceof dist/* TarError */.mt)
+            throw new LayerRefused(e.message.replace('(truncated archive)', '(truncated layer)'), {
                 ...(e.hint ? { hint: e.hint } : {}),
                 cause: e,
             });
@@ -7967,14 +8008,14 @@ async function layer_tar_walkTar(stream, what, limits, visit, onContent) {
  */
 
 /** The paths read: os-release and the package databases of dpkg, apk and rpm. */
-const image_filesystem_OS_RELEASE_PATHS = ['etc/os-release', 'usr/lib/os-release'];
-const image_filesystem_DPKG_STATUS = 'var/lib/dpkg/status';
-const image_filesystem_DPKG_STATUS_DIR = 'var/lib/dpkg/status.d';
-const image_filesystem_APK_INSTALLED = 'lib/apk/db/installed';
+const OS_RELEASE_PATHS = ['etc/os-release', 'usr/lib/os-release'];
+const DPKG_STATUS = 'var/lib/dpkg/status';
+const DPKG_STATUS_DIR = 'var/lib/dpkg/status.d';
+const APK_INSTALLED = 'lib/apk/db/installed';
 /** rpm ≥ 4.16 (RHEL 9, Rocky, Alma); Fedora ≥ 36 moved it under /usr/lib/sysimage; SUSE uses /usr/share/rpm. */
-const image_filesystem_RPM_SQLITE_PATHS = ['var/lib/rpm/rpmdb.sqlite', 'usr/lib/sysimage/rpm/rpmdb.sqlite', 'usr/share/rpm/rpmdb.sqlite'];
+const RPM_SQLITE_PATHS = ['var/lib/rpm/rpmdb.sqlite', 'usr/lib/sysimage/rpm/rpmdb.sqlite', 'usr/share/rpm/rpmdb.sqlite'];
 /** Older rpm databases (BerkeleyDB, ndb): recognised so the scan can say it cannot read them. */
-const image_filesystem_RPM_OTHER_PATHS = (/* unused pure expression or super */ null && (['var/lib/rpm/Packages', 'var/lib/rpm/Packages.db', 'usr/lib/sysimage/rpm/Packages.db']));
+const RPM_OTHER_PATHS = ['var/lib/rpm/Packages', 'var/lib/rpm/Packages.db', 'usr/lib/sysimage/rpm/Packages.db'];
 const DEFAULT_FILE_LIMITS = {
     smallFileBytes: 64 * 1024,
     databaseBytes: 64 * 1024 * 1024,
@@ -7983,20 +8024,20 @@ const DEFAULT_FILE_LIMITS = {
 };
 /** The byte limit for a wanted path, or undefined when the path is not wanted. */
 function wantedLimit(path, limits) {
-    if (image_filesystem_OS_RELEASE_PATHS.includes(path))
+    if (OS_RELEASE_PATHS.includes(path))
         return limits.smallFileBytes;
-    if (path === image_filesystem_DPKG_STATUS || path === image_filesystem_APK_INSTALLED)
+    if (path === DPKG_STATUS || path === APK_INSTALLED)
         return limits.databaseBytes;
-    if (path.startsWith(`${image_filesystem_DPKG_STATUS_DIR}/`) && !path.slice(image_filesystem_DPKG_STATUS_DIR.length + 1).includes('/'))
+    if (path.startsWith(`${DPKG_STATUS_DIR}/`) && !path.slice(DPKG_STATUS_DIR.length + 1).includes('/'))
         return limits.databaseBytes;
-    if (image_filesystem_RPM_SQLITE_PATHS.includes(path))
+    if (RPM_SQLITE_PATHS.includes(path))
         return limits.rpmDatabaseBytes;
-    if (image_filesystem_RPM_OTHER_PATHS.includes(path))
+    if (RPM_OTHER_PATHS.includes(path))
         return 0; // presence only
     return undefined;
 }
 /** The merged view of the wanted paths, plus the directories made symlinks on the way. */
-class image_filesystem_ImageFiles {
+class ImageFiles {
     files = new Map();
     /** Paths that are symlinks in the merged view and are parents of wanted paths. */
     linkedDirs = new Map();
@@ -8018,7 +8059,7 @@ class image_filesystem_ImageFiles {
     }
 }
 const WANTED_PARENTS = new Set();
-for (const p of [...image_filesystem_OS_RELEASE_PATHS, image_filesystem_DPKG_STATUS, `${image_filesystem_DPKG_STATUS_DIR}/x`, image_filesystem_APK_INSTALLED, ...image_filesystem_RPM_SQLITE_PATHS]) {
+for (const p of [...OS_RELEASE_PATHS, DPKG_STATUS, `${DPKG_STATUS_DIR}/x`, APK_INSTALLED, ...RPM_SQLITE_PATHS]) {
     const parts = p.split('/');
     for (let i = 1; i < parts.length; i++)
         WANTED_PARENTS.add(parts.slice(0, i).join('/'));
@@ -8036,7 +8077,7 @@ function removeUnder(files, path) {
  * Applies one layer (an uncompressed tar stream) on top of `files`. Whiteouts in a layer apply to the
  * layers below it only, so they are collected while walking and applied before the layer's own files.
  */
-async function image_filesystem_applyLayer(files, tar, what, limits = DEFAULT_FILE_LIMITS) {
+async function applyLayer(files, tar, what, limits = DEFAULT_FILE_LIMITS) {
     const layer = files.layers++;
     const whiteouts = [];
     const opaque = [];
@@ -8072,7 +8113,7 @@ async function image_filesystem_applyLayer(files, tar, what, limits = DEFAULT_FI
         if (e.type === 'symlink' || e.type === 'hardlink') {
             // Debian's and Alpine's /etc/os-release is a link to ../usr/lib/os-release: not followed;
             // os-release(5) says to read /usr/lib/os-release when /etc/os-release is not there.
-            if (image_filesystem_OS_RELEASE_PATHS.includes(e.path)) {
+            if (OS_RELEASE_PATHS.includes(e.path)) {
                 added.set(e.path, { kind: 'link', layer });
                 return { read: false };
             }
@@ -8141,7 +8182,7 @@ async function image_filesystem_applyLayer(files, tar, what, limits = DEFAULT_FI
 
 
 
-const image_packages_DEFAULT_IMAGE_LIMITS = {
+const DEFAULT_IMAGE_LIMITS = {
     ...DEFAULT_FILE_LIMITS,
     compressedLayerBytes: 1024 * 1024 * 1024,
     maxLayers: 128,
@@ -8196,11 +8237,11 @@ function osComponentsOfSbom(body) {
     }
     return out;
 }
-class image_packages_ImagePackageReader {
+class ImagePackageReader {
     client;
     limits;
     memory = new Map();
-    constructor(client, limits = image_packages_DEFAULT_IMAGE_LIMITS) {
+    constructor(client, limits = DEFAULT_IMAGE_LIMITS) {
         this.client = client;
         this.limits = limits;
     }
@@ -8389,7 +8430,7 @@ class image_packages_ImagePackageReader {
 }
 const ECOSYSTEM_OF_MANAGER = { dpkg: 'Debian', apk: 'Alpine', rpm: 'Red Hat' };
 /** The image's components as packages of the scan: named under the image, found at its FROM line. */
-function image_packages_imageComponentPackages(image, digest, contents) {
+function imageComponentPackages(image, digest, contents) {
     return contents.components.map((c) => {
         const base = c.osv?.ecosystem.split(':')[0];
         const p = {
@@ -8416,8 +8457,8 @@ function image_packages_imageComponentPackages(image, digest, contents) {
     });
 }
 /** A one-line reason, for findings. */
-function image_packages_imageReadError(e) {
-    return { message: errorMessage(e), refused: e instanceof LayerRefused || e instanceof RegistryMisbehaviour };
+function imageReadError(e) {
+    return { message: (0,dist/* errorMessage */.gJ)(e), refused: e instanceof LayerRefused || e instanceof RegistryMisbehaviour };
 }
 
 ;// CONCATENATED MODULE: ../packages/materials/dist/oci/image-validation.js
@@ -8445,7 +8486,7 @@ const IMAGE_UNVALIDATED = 'materials/image-unvalidated'; // RULE.imageUnvalidate
 const IMAGE_UNSCANNED = 'materials/image-unscanned'; // RULE.imageUnscanned in scan/rules.ts
 /** Referrers looked at per image, and the largest bundle read. */
 const MAX_REFERRERS = 16;
-const MAX_BUNDLE_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+const MAX_BUNDLE_BYTES = 1024 * 1024;
 /** Reads a trust entry's key: PEM text as is, else a file relative to the policy file. */
 function resolveTrust(t, policyFile) {
     const out = { registry: t.registry.replace(/\/+$/, '') };
@@ -8457,13 +8498,13 @@ function resolveTrust(t, policyFile) {
         if (t.key.includes('-----BEGIN'))
             out.keyPem = t.key;
         else {
-            const file = isAbsolute(t.key) ? t.key : resolve(policyFile ? dirname(policyFile) : '.', t.key);
-            if (!existsSync(file)) {
-                throw new ConfigurationError(`materials.images.trust: the key file ${file} (for ${t.registry}) does not exist`, {
+            const file = (0,external_node_path_.isAbsolute)(t.key) ? t.key : (0,external_node_path_.resolve)(policyFile ? (0,external_node_path_.dirname)(policyFile) : '.', t.key);
+            if (!(0,external_node_fs_.existsSync)(file)) {
+                throw new dist/* ConfigurationError */.j1(`materials.images.trust: the key file ${file} (for ${t.registry}) does not exist`, {
                     hint: 'give a PEM public key, or a path relative to the policy file',
                 });
             }
-            out.keyPem = readFileSync(file, 'utf8');
+            out.keyPem = (0,external_node_fs_.readFileSync)(file, 'utf8');
         }
     }
     return out;
@@ -8473,7 +8514,7 @@ function trustFor(ref, trust) {
     return trust.filter((t) => loc === t.registry || loc.startsWith(`${t.registry}/`));
 }
 function trustKey(trust) {
-    return sha256Hex(JSON.stringify(trust.map((t) => [t.registry, t.identity ?? '', t.issuer ?? '', t.keyPem ?? ''])));
+    return (0,dist/* sha256Hex */.fg)(JSON.stringify(trust.map((t) => [t.registry, t.identity ?? '', t.issuer ?? '', t.keyPem ?? ''])));
 }
 class ImageValidator {
     options;
@@ -8491,22 +8532,29 @@ class ImageValidator {
     async validate(reference) {
         const ref = parseImageRef(reference);
         if (!ref)
-            return { image: reference, validated: false, reasons: ['the reference is not an image reference'] };
+            return { image: reference, validated: false, status: 'unresolved', reasons: ['the reference is not an image reference'] };
         const image = imageLocation(ref);
         const trusted = trustFor(ref, this.trust);
         if (trusted.length === 0) {
-            return { image, validated: false, reasons: [`no signer is trusted for ${ref.registry} (materials.images.trust)`] };
+            return {
+                image,
+                validated: false,
+                status: 'untrusted',
+                reasons: [`no signer is trusted for ${ref.registry} (materials.images.trust)`],
+            };
         }
         let digest;
         try {
             digest = (await this.options.client.getManifest(ref.registry, ref.repository, ref.digest ?? ref.tag ?? 'latest')).digest;
         }
         catch (e) {
-            return { image, validated: false, reasons: [errorMessage(e)], refused: e instanceof RegistryMisbehaviour };
+            const refused = e instanceof RegistryMisbehaviour;
+            return { image, validated: false, status: refused ? 'refused' : 'unreachable', reasons: [(0,dist/* errorMessage */.gJ)(e)], refused };
         }
         const key = `${image}@${digest} ${trustKey(trusted)}`;
+        // A verdict cached before verdicts had a status is checked again.
         const cached = this.memory.get(key) ?? this.readFileCache()[key];
-        if (cached)
+        if (cached?.status)
             return cached;
         let verdict;
         try {
@@ -8514,18 +8562,13 @@ class ImageValidator {
         }
         catch (e) {
             // Not cached: an unreachable registry may answer next time.
-            return {
-                image,
-                digest,
-                validated: false,
-                reasons: [errorMessage(e)],
-                refused: e instanceof RegistryMisbehaviour,
-            };
+            const refused = e instanceof RegistryMisbehaviour;
+            return { image, digest, validated: false, status: refused ? 'refused' : 'unreachable', reasons: [(0,dist/* errorMessage */.gJ)(e)], refused };
         }
         this.memory.set(key, verdict);
         if (this.options.cacheFile && !verdict.refused) {
             this.readFileCache()[key] = verdict;
-            await writeJsonAtomic(this.options.cacheFile, this.readFileCache());
+            await (0,dist/* writeJsonAtomic */.ZJ)(this.options.cacheFile, this.readFileCache());
         }
         return verdict;
     }
@@ -8534,9 +8577,9 @@ class ImageValidator {
             return this.fileCache;
         this.fileCache = {};
         const f = this.options.cacheFile;
-        if (f && existsSync(f)) {
+        if (f && (0,external_node_fs_.existsSync)(f)) {
             try {
-                const parsed = JSON.parse(readFileSync(f, 'utf8'));
+                const parsed = JSON.parse((0,external_node_fs_.readFileSync)(f, 'utf8'));
                 if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
                     this.fileCache = parsed;
             }
@@ -8558,6 +8601,7 @@ class ImageValidator {
                     image,
                     digest,
                     validated: false,
+                    status: 'refused',
                     refused: true,
                     reasons: [
                         `the registry lists ${d.digest} as a referrer of ${digest}, but it refers to ${m.manifest.subject?.digest ?? 'nothing'}; refused`,
@@ -8579,7 +8623,7 @@ class ImageValidator {
                 for (const t of trusted) {
                     const v = verify(bundle, { kind: 'digest', sha256: hex }, true, t);
                     if (v.ok)
-                        return { image, digest, validated: true, signer: v.signer, reasons: [] };
+                        return { image, digest, validated: true, status: 'verified', signer: v.signer, bundle: layer.digest, reasons: [] };
                     reasons.push(`bundle ${layer.digest.slice(0, 19)}… vs ${t.identity ?? 'the key'} of ${t.registry}: ${v.reason}`);
                 }
             }
@@ -8612,19 +8656,26 @@ class ImageValidator {
                     mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
                     verificationMaterial: { publicKey: { hint: '' }, tlogEntries: [], timestampVerificationData: { rfc3161Timestamps: [] } },
                     messageSignature: {
-                        messageDigest: { algorithm: 'SHA2_256', digest: Buffer.from(sha256Hex(payload), 'hex').toString('base64') },
+                        messageDigest: { algorithm: 'SHA2_256', digest: Buffer.from((0,dist/* sha256Hex */.fg)(payload), 'hex').toString('base64') },
                         signature,
                     },
                 };
                 const v = verify(bundle, { kind: 'bytes', data: payload }, false, t);
                 if (v.ok)
-                    return { image, digest, validated: true, signer: v.signer, reasons: [] };
+                    return { image, digest, validated: true, status: 'verified', signer: v.signer, bundle: layer.digest, reasons: [] };
                 reasons.push(`cosign signature ${layer.digest.slice(0, 19)}… vs the key of ${t.registry}: ${v.reason}`);
             }
         }
-        if (reasons.length === 0)
-            reasons.push(`no Sigstore bundle referrer and no cosign signature for ${digest}`);
-        return { image, digest, validated: false, reasons };
+        // Signatures were found (each left a reason) but none by a trusted signer: untrusted; none at all: unsigned.
+        if (reasons.length > 0)
+            return { image, digest, validated: false, status: 'untrusted', reasons };
+        return {
+            image,
+            digest,
+            validated: false,
+            status: 'unsigned',
+            reasons: [`no Sigstore bundle referrer and no cosign signature for ${digest}`],
+        };
     }
     /** The package cache beside the verdict cache (`image-cache.json` → `image-cache.packages.json`). */
     contentsFile() {
@@ -8636,9 +8687,9 @@ class ImageValidator {
             return this.contentsCache;
         this.contentsCache = {};
         const f = this.contentsFile();
-        if (f && existsSync(f)) {
+        if (f && (0,external_node_fs_.existsSync)(f)) {
             try {
-                const parsed = JSON.parse(readFileSync(f, 'utf8'));
+                const parsed = JSON.parse((0,external_node_fs_.readFileSync)(f, 'utf8'));
                 if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
                     this.contentsCache = parsed;
             }
@@ -8695,7 +8746,7 @@ class ImageValidator {
                         const file = this.contentsFile();
                         if (file) {
                             this.readContentsCache()[key] = contents;
-                            await writeJsonAtomic(file, this.readContentsCache());
+                            await (0,dist/* writeJsonAtomic */.ZJ)(file, this.readContentsCache());
                         }
                     }
                     catch (e) {
@@ -8724,7 +8775,7 @@ class ImageValidator {
                 };
                 if (p.line !== undefined)
                     f.line = p.line;
-                const waiver = w && !refused ? findWaiver(w.exceptions, { rule: IMAGE_UNSCANNED, package: p }, w.now, w.maxDays).active?.exception : undefined;
+                const waiver = w && !refused ? (0,dist/* findWaiver */.Gl)(w.exceptions, { rule: IMAGE_UNSCANNED, package: p }, w.now, w.maxDays).active?.exception : undefined;
                 if (waiver) {
                     f.waived = { reason: waiver.reason, approver: waiver.approver, expires: waiver.expires };
                     f.blocking = false;
@@ -8739,6 +8790,28 @@ class ImageValidator {
             for (const note of contents.notes)
                 finding(`${reference}: ${note}`, false, false);
             out.packages.push(...imageComponentPackages(p, digest, contents));
+        }
+        return out;
+    }
+    /**
+     * The verdict of every image package of a scan, by purl: what the SBOM records for the gate
+     * (materials.images.validated: required refuses an artefact whose signed SBOM names an image
+     * without `verified`).
+     */
+    async records(packages) {
+        const out = new Map();
+        for (const p of packages) {
+            if (p.ecosystem !== 'Docker' || p.image || out.has(p.purl))
+                continue;
+            const v = await this.validate(p.reference ?? p.name);
+            const r = { verdict: v.status };
+            if (v.digest)
+                r.digest = v.digest;
+            if (v.signer)
+                r.signer = v.signer;
+            if (v.bundle)
+                r.bundle = v.bundle;
+            out.set(p.purl, r);
         }
         return out;
     }
@@ -8770,7 +8843,7 @@ class ImageValidator {
                 f.line = p.line;
             const w = this.options.waivers;
             // A registry that lied is never waived: the image is not what its reference says.
-            const waiver = w && !v.refused ? findWaiver(w.exceptions, { rule: IMAGE_UNVALIDATED, package: p }, w.now, w.maxDays).active?.exception : undefined;
+            const waiver = w && !v.refused ? (0,dist/* findWaiver */.Gl)(w.exceptions, { rule: IMAGE_UNVALIDATED, package: p }, w.now, w.maxDays).active?.exception : undefined;
             if (waiver) {
                 f.waived = { reason: waiver.reason, approver: waiver.approver, expires: waiver.expires };
                 f.blocking = false;
@@ -8877,7 +8950,7 @@ async function readOciLayout(dir, ref) {
         seen.add(d.digest);
         if (depth > oci_layout_MAX_DEPTH)
             throw layoutError(dir, `indexes nest deeper than ${oci_layout_MAX_DEPTH} levels`);
-        if (![registry_client_MEDIA.ociManifest, registry_client_MEDIA.ociIndex, registry_client_MEDIA.dockerManifest, registry_client_MEDIA.dockerList].includes(d.mediaType)) {
+        if (![MEDIA.ociManifest, MEDIA.ociIndex, MEDIA.dockerManifest, MEDIA.dockerList].includes(d.mediaType)) {
             throw layoutError(dir, `${where} (${d.digest}) is a ${d.mediaType}, not an image manifest or index`);
         }
         if (d.size > MAX_MANIFEST_BYTES)
@@ -8957,7 +9030,7 @@ const EMPTY_CONFIG = Buffer.from('{}');
  * digest is the subject's). A name without a registry host is refused rather than sent to Docker Hub.
  */
 function pushImageName(name) {
-    const ref = image_ref_parseImageRef(name);
+    const ref = parseImageRef(name);
     const fix = { hint: 'name the image as registry/name, e.g. ghcr.io/acme/app (the digest goes in subject-digest)' };
     if (!ref)
         throw new dist/* ConfigurationError */.j1(`"${name}" is not an image name`, fix);
@@ -9000,7 +9073,7 @@ async function imageDescriptor(client, image, digest) {
             hint: 'push the image before attesting it (docker push, skopeo copy), or give its OCI layout (subject-oci-layout) to push it here',
         });
     }
-    return { mediaType: m.mediaType || registry_client_MEDIA.ociManifest, digest: m.digest, size: m.bytes.length };
+    return { mediaType: m.mediaType || MEDIA.ociManifest, digest: m.digest, size: m.bytes.length };
 }
 /** Attaches one Sigstore bundle to an image as an OCI 1.1 referrer (the tag schema where the API is missing). */
 async function attachSigstoreBundle(client, image, subject, bundle, annotations) {
@@ -9011,10 +9084,10 @@ async function attachWithConfig(client, image, subject, bundle, annotations, con
     const layer = await client.putBlob(image.registry, image.repository, bundle);
     return client.putReferrer(image.registry, image.repository, {
         schemaVersion: 2,
-        mediaType: registry_client_MEDIA.ociManifest,
-        artifactType: registry_client_MEDIA.sigstoreBundle,
-        config: { mediaType: registry_client_MEDIA.ociEmpty, digest: config, size: EMPTY_CONFIG.length },
-        layers: [{ mediaType: registry_client_MEDIA.sigstoreBundle, digest: layer, size: bundle.length }],
+        mediaType: MEDIA.ociManifest,
+        artifactType: MEDIA.sigstoreBundle,
+        config: { mediaType: MEDIA.ociEmpty, digest: config, size: EMPTY_CONFIG.length },
+        layers: [{ mediaType: MEDIA.sigstoreBundle, digest: layer, size: bundle.length }],
         subject,
         annotations,
     });
