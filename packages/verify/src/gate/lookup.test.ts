@@ -78,6 +78,7 @@ describe('indexEvidence', () => {
     put('list.intoto.json', '{"subject": 7}');
     put('.hidden.sigstore.json', bundleFor([{ digest: { sha256: A } }]));
     put('.hidden.intoto.json', statement([{ digest: { sha256: A } }]));
+    put('.lone.intoto.json', statement([{ digest: { sha256: A } }]));
     put('notes.json', '{}');
     mkdirSync(path.join(dir, 'sub'));
     put('sub/c.sigstore.json', bundleFor([{ digest: { sha256: A } }]));
