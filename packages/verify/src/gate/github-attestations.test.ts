@@ -83,6 +83,29 @@ describe('gitHubAttestationsClient', () => {
     expect(e.message).toBe(`the GitHub attestations API answered HTTP ${status} for sha256:${D}`);
   });
 
+  it.each([
+    ['a list that is an object', { attestations: { 0: {} } }, 'the GitHub attestations API answered without an attestations list'],
+    ['a null body', null, 'the GitHub attestations API answered without an attestations list'],
+    ['a number body', 7, 'the GitHub attestations API answered without an attestations list'],
+    [
+      'a null entry',
+      { attestations: [{ bundle: { n: 1 } }, null] },
+      'the GitHub attestations API listed an entry #1 that is not an object',
+    ],
+    ['a string entry', { attestations: ['x'] }, 'the GitHub attestations API listed an entry #0 that is not an object'],
+    ['an array entry', { attestations: [[]] }, 'the GitHub attestations API listed an entry #0 that is not an object'],
+  ])('a broken answer (%s) is exit 3, never "none"', async (_name, body, message) => {
+    const base = await serve((_q, r) => json(r, 200, body));
+    const e = await rejection(gitHubAttestationsClient({ baseUrl: base, repository: 'acme/app' }).list(D));
+    expect(e).toBeInstanceOf(InfrastructureError);
+    expect(e.message).toBe(message);
+  });
+
+  it('an object without attestations is an empty list (the gate then refuses for want of evidence)', async () => {
+    const base = await serve((_q, r) => json(r, 200, { other: 1 }));
+    expect(await gitHubAttestationsClient({ baseUrl: base, repository: 'acme/app' }).list(D)).toEqual([]);
+  });
+
   it('an entry with a bundle_url is downloaded; a failed download is exit 3', async () => {
     const bundle = { mediaType: 'x', n: 1 };
     const base = await serve((q, r, b) =>
