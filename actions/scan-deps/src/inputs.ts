@@ -31,9 +31,17 @@ export interface RunInputs {
   rescanState: string | undefined;
   /** Rescan mode: the default branch's checkout, for least-privilege drift since the last admitted release. */
   rescanWorkflows: string | undefined;
+  /** Rescan mode: `keyless` signs every state change of the clock (OIDC + Fulcio) with a TSA timestamp. */
+  rescanClock: 'keyless' | undefined;
+  rescanTsaUrl: string | undefined;
+  rescanClockIdentity: string | undefined;
+  rescanFulcioUrl: string | undefined;
+  rescanTrustedRoot: string | undefined;
   githubIssues: boolean;
   githubToken: string | undefined;
   rebuild: boolean;
+  /** Rescan mode: remediation pull requests (packages/rescan fix-pr.ts). */
+  fixPrs: boolean;
   /** Lockfiles with other names (`FORMAT:PATH`, one a line). */
   lockfiles: ExplicitLockfile[];
   /** Set in pull-request mode (a base-ref input, or a pull_request event). */
@@ -100,6 +108,14 @@ function readReview(): ReviewInputs | undefined {
   };
 }
 
+function clockInput(v: string | undefined): 'keyless' | undefined {
+  if (v === undefined || v === 'local') return undefined;
+  if (v === 'keyless') return 'keyless';
+  throw new ConfigurationError(`rescan-clock must be keyless or local, not "${v}"`, {
+    hint: 'keyless signs each state change with the job OIDC identity and a TSA timestamp (needs id-token: write)',
+  });
+}
+
 export function readInputs(): RunInputs {
   const policy = getOptionalInput('policy');
   return {
@@ -114,9 +130,15 @@ export function readInputs(): RunInputs {
     rescan: getListInput('rescan'),
     rescanState: getOptionalInput('rescan-state'),
     rescanWorkflows: getOptionalInput('rescan-workflows'),
+    rescanClock: clockInput(getOptionalInput('rescan-clock')),
+    rescanTsaUrl: getOptionalInput('rescan-tsa-url'),
+    rescanClockIdentity: getOptionalInput('rescan-clock-identity'),
+    rescanFulcioUrl: getOptionalInput('rescan-fulcio-url'),
+    rescanTrustedRoot: getOptionalInput('rescan-trusted-root'),
     githubIssues: getBooleanInput('github-issues', false),
     githubToken: getOptionalInput('github-token'),
     rebuild: getBooleanInput('rebuild', false),
+    fixPrs: getBooleanInput('fix-prs', false),
     lockfiles: getListInput('lockfiles').map(parseLockfileArgument),
     review: readReview(),
   };

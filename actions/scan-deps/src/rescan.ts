@@ -6,8 +6,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { coreLogger, setOutput, writeSummary } from '@secure-factory/action-runtime';
-import { code, ConfigurationError, md, PolicyViolation, table } from '@secure-factory/core';
-import { driftMarkdown, rescan } from '@secure-factory/rescan';
+import { code, ConfigurationError, InfrastructureError, md, PolicyViolation, table } from '@secure-factory/core';
+import { driftMarkdown, keylessClock, rescan } from '@secure-factory/rescan';
 import type { RunInputs } from './inputs.js';
 import { repositoryPolicy, vulnerabilityDatabase } from './main.js';
 
@@ -40,7 +40,18 @@ export async function runRescan(inputs: RunInputs): Promise<void> {
   const [owner, repo] = repository.split('/');
   if (inputs.githubIssues && (!owner || !repo || !inputs.githubToken))
     throw new ConfigurationError('github-issues needs GITHUB_REPOSITORY and the github-token input');
+  if (inputs.fixPrs && !inputs.githubIssues)
+    throw new ConfigurationError('fix-prs needs github-issues: each pull request refers to the remediation issue');
   const { vulnSource, save } = await vulnerabilityDatabase(inputs, policy, logger);
+  const clock =
+    inputs.rescanClock === 'keyless'
+      ? await keylessClock({
+          ...(inputs.rescanTsaUrl ? { tsaUrl: inputs.rescanTsaUrl } : {}),
+          ...(inputs.rescanClockIdentity ? { expectedIdentity: inputs.rescanClockIdentity } : {}),
+          ...(inputs.rescanFulcioUrl ? { fulcioUrl: inputs.rescanFulcioUrl } : {}),
+          ...(inputs.rescanTrustedRoot ? { trustedRoot: path.resolve(inputs.workspace, inputs.rescanTrustedRoot) } : {}),
+        })
+      : undefined;
   const r = await rescan({
     evidenceDirs: dirs,
     ...(inputs.rescanState ? { stateDir: path.resolve(inputs.workspace, inputs.rescanState) } : {}),
@@ -52,6 +63,8 @@ export async function runRescan(inputs: RunInputs): Promise<void> {
       ? { github: { owner, repo, token: inputs.githubToken, baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' } }
       : {}),
     rebuild: inputs.rebuild,
+    ...(clock ? { clock: { ...clock, scope: repository || 'local' } } : {}),
+    ...(inputs.fixPrs ? { fixPrs: {} } : {}),
     ...(inputs.rescanWorkflows && repository
       ? { workflows: { root: path.resolve(inputs.workspace, inputs.rescanWorkflows), repository } }
       : {}),
@@ -65,7 +78,7 @@ export async function runRescan(inputs: RunInputs): Promise<void> {
     x.severity,
     x.fixedVersions.map(code).join(', ') || '—',
     x.environments.map(md).join(', '),
-    `${x.deadline}${Date.parse(x.deadline) <= now.getTime() ? ' ❌ passed' : ''}`,
+    `${x.deadline}${Date.parse(x.deadline) <= (r.trustedNow ? Date.parse(r.trustedNow) : now.getTime()) ? ' ❌ passed' : ''}`,
     x.issue ? `#${x.issue.number}` : '',
   ]);
   await writeSummary(
@@ -77,6 +90,15 @@ export async function runRescan(inputs: RunInputs): Promise<void> {
       rows.length > 0
         ? table(['advisory', 'package', 'severity', 'fixed in', 'environments', 'deadline', 'issue'], rows)
         : '_Nothing deployed is affected by a blocking advisory._',
+      ...(r.pullRequests && r.pullRequests.length > 0
+        ? [
+            '',
+            table(
+              ['fix pull request', 'advisory', 'status', 'note'],
+              r.pullRequests.map((p) => [p.number ? `#${p.number}` : '—', md(p.advisory), p.status, md(p.message ?? '')]),
+            ),
+          ]
+        : []),
       ...(r.drift ? ['', driftMarkdown([r.drift])] : []),
     ].join('\n'),
   );
@@ -84,6 +106,11 @@ export async function runRescan(inputs: RunInputs): Promise<void> {
   setOutput('remediations-path', r.statePath);
   setOutput('open-count', String(open.length));
   setOutput('overdue-count', String(r.overdue.length));
+  const failedFixes = (r.pullRequests ?? []).filter((p) => p.status === 'failed');
+  if (r.overdue.length === 0 && failedFixes.length > 0)
+    throw new InfrastructureError(
+      `${failedFixes.length} fix pull request(s) could not be made (the issues stay open): ${failedFixes.map((p) => `${p.advisory}: ${p.message ?? ''}`).join('; ')}`,
+    );
   if (r.overdue.length > 0) {
     throw new PolicyViolation(
       `${r.overdue.length} remediation(s) past the 24-hour deadline: ${r.overdue.map((x) => `${x.advisory} in ${x.package.name}@${x.package.version}`).join('; ')}`,
