@@ -4,7 +4,7 @@
  * either a value or a reason it could not be read; a missing permission is named, never a pass.
  */
 import { Octokit } from '@octokit/core';
-import { httpRequest, TOOL_NAME, TOOL_VERSION, type HttpPolicy, type HttpRequest } from '@secure-factory/core';
+import { httpFetch, TOOL_NAME, TOOL_VERSION, type HttpPolicy } from '@secure-factory/core';
 
 export interface GitHubOptions {
   token?: string | undefined;
@@ -111,27 +111,10 @@ function pullInfo(p: Json): PullRequestInfo {
   };
 }
 
-const NULL_BODY = new Set([101, 103, 204, 205, 304]);
-
-/**
- * Octokit's `fetch`, routed through core's one HTTP client: bounded retries with full jitter on
- * 408/429/5xx, resets, stalls and truncated bodies, Retry-After honoured, one deadline per call, a byte
- * limit. When the service still fails, the InfrastructureError surfaces as "not reached" (status 0).
- */
-function coreFetch(policy: HttpPolicy): typeof fetch {
-  return async (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const req: HttpRequest = { url, method: (init?.method ?? 'GET').toUpperCase() as NonNullable<HttpRequest['method']> };
-    if (init?.headers) req.headers = Object.fromEntries(new Headers(init.headers).entries());
-    if (typeof init?.body === 'string' || init?.body instanceof Uint8Array) req.body = init.body;
-    const res = await httpRequest(req, policy);
-    return new Response(NULL_BODY.has(res.status) ? null : new Uint8Array(res.bytes), { status: res.status, headers: res.headers });
-  };
-}
-
 export function createGitHubClient(opts: GitHubOptions): GitHubClient {
   const octokit = new Octokit({
-    request: { fetch: coreFetch({ service: 'the GitHub API', maxBytes: 32 * 1024 * 1024, ...opts.http }) },
+    // Octokit's fetch through core's one HTTP client: a service that still fails surfaces as "not reached".
+    request: { fetch: httpFetch({ service: 'the GitHub API', maxBytes: 32 * 1024 * 1024, ...opts.http }) },
     ...(opts.token ? { auth: opts.token } : {}),
     baseUrl: (opts.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
     userAgent: `${TOOL_NAME}/${TOOL_VERSION}`,
