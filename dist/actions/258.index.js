@@ -8,14 +8,16 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  Bb: () => (/* reexport */ createBundleVerifier),
   Gj: () => (/* reexport */ gate),
   g_: () => (/* reexport */ imageSignatureVerifier),
+  KE: () => (/* reexport */ loadTrustedRoot),
   Fz: () => (/* reexport */ readDeployments),
   oU: () => (/* reexport */ renderSummary),
   Te: () => (/* reexport */ subjectsFromGlobs)
 });
 
-// UNUSED EXPORTS: BUNDLE_MEDIA_TYPES, DECISION_API_VERSION, DEPLOYMENTS_DIR, DEPLOYMENT_API_VERSION, DIGEST_ALGORITHMS, FAILURE_HINTS, GATE_VERIFIER_ID, GITHUB_ACTIONS_ISSUER, GITHUB_WORKFLOW_BUILD_TYPE, IN_TOTO_MEDIA, MAX_REGISTRY_BUNDLE_BYTES, OTHERNAME_USERNAME_OID, PUBLIC_GOOD_TRUSTED_ROOT_SOURCE, RECORD_NAME, SIGSTORE_BUNDLE_MEDIA, SLSA_PROVENANCE_V1, WEAK_ALGORITHMS, allRoots, artifactDigest, artifactFromBytes, artifactFromDigest, artifactLabel, attestationOptionsProblem, buildEvidenceVerifier, certificateIdentity, checkClaimsAgainstCertificate, checkIdentity, createBundleVerifier, embeddedTrustedRoots, evaluateDeployPolicy, evidenceKindOf, fetchFromGitHub, fetchTrustedRootOverTuf, gateVsaStatement, gitHubAttestationsClient, githubEnvironmentFor, githubTrustedRoot, imageRegistryAllowed, imagesIn, indexEvidence, loadTrustedRoot, loadTrustedRootFile, matchBuilder, parseDeployImage, parseDigest, parseImagePurl, parseProvenanceFile, parseTrustedRoot, provenanceClaims, publicGoodTrustedRoot, readArtifactArgument, readBundleFile, recordDeployments, recordedImageVerdicts, refreshTrustedRootOverTuf, registryAllowed, renderGateExplain, runGate, runnerClaims, runnerWorkflowRef, sanMatcher, sigstoreEvidenceVerifier, subjectMatches, verifyArtifactProvenance, verifyAttestations, verifyGithubAttestation, verifySlsaProvenance, vsaSigner, vulnFindings
+// UNUSED EXPORTS: BUNDLE_MEDIA_TYPES, DECISION_API_VERSION, DEPLOYMENTS_DIR, DEPLOYMENT_API_VERSION, DIGEST_ALGORITHMS, FAILURE_HINTS, GATE_VERIFIER_ID, GITHUB_ACTIONS_ISSUER, GITHUB_WORKFLOW_BUILD_TYPE, IN_TOTO_MEDIA, MAX_REGISTRY_BUNDLE_BYTES, OTHERNAME_USERNAME_OID, PUBLIC_GOOD_TRUSTED_ROOT_SOURCE, RECORD_NAME, SIGSTORE_BUNDLE_MEDIA, SLSA_PROVENANCE_V1, WEAK_ALGORITHMS, allRoots, artifactDigest, artifactFromBytes, artifactFromDigest, artifactLabel, attestationOptionsProblem, buildEvidenceVerifier, certificateIdentity, checkClaimsAgainstCertificate, checkIdentity, embeddedTrustedRoots, evaluateDeployPolicy, evidenceKindOf, fetchFromGitHub, fetchTrustedRootOverTuf, gateVsaStatement, gitHubAttestationsClient, githubEnvironmentFor, githubTrustedRoot, imageRegistryAllowed, imagesIn, indexEvidence, loadTrustedRootFile, matchBuilder, parseDeployImage, parseDigest, parseImagePurl, parseProvenanceFile, parseTrustedRoot, provenanceClaims, publicGoodTrustedRoot, readArtifactArgument, readBundleFile, recordDeployments, recordedImageVerdicts, refreshTrustedRootOverTuf, registryAllowed, renderGateExplain, runGate, runnerClaims, runnerWorkflowRef, sanMatcher, sigstoreEvidenceVerifier, subjectMatches, verifyArtifactProvenance, verifyAttestations, verifyGithubAttestation, verifySlsaProvenance, vsaSigner, vulnFindings
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);

@@ -8,16 +8,18 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  wN: () => (/* reexport */ PUBLIC_GOOD),
   j8: () => (/* reexport */ actionsIdentityProvider),
   SS: () => (/* reexport */ actionsTokenAvailable),
   le: () => (/* reexport */ attestEvidence),
+  kE: () => (/* reexport */ createSigningPipeline),
   Dk: () => (/* reexport */ customPredicate),
   vE: () => (/* reexport */ jwtClaims),
   gU: () => (/* reexport */ prepareSigner),
   wt: () => (/* reexport */ subjectsFromPaths)
 });
 
-// UNUSED EXPORTS: DEFAULT_MAX_SUBJECTS, EPHEMERAL_PUBLIC_KEY_FILE, MAX_PREDICATE_BYTES, NPM_DEFAULT_REGISTRY, NPM_PROVENANCE_FOLDER, PUBLIC_GOOD, RETRY, SIGSTORE_AUDIENCE, SIGSTORE_BUNDLE_MEDIA_TYPE, SUBJECTS_PREDICATE, TIMEOUT_MS, assertPublicCertificateAllowed, assertWitnessAvailable, attachToRelease, collectSubjects, createSigningPipeline, decideTransparencyLog, dedupeSubjects, ephemeralSigner, imageSubjects, imageTargets, isPublicGoodFulcio, isPublicGoodRekor, npmEvidenceName, npmProvenanceDir, npmPurl, npmSubject, parseChecksums, publicKeyHint, publishAttestation, pushToImages, readNpmPackage, readSigningConfig, referrerAnnotations, repositoryVisibility, resolveServices, serviceError, signerFromPrivateKey, staticToken, subjectFromDigest, subjectKey, withSubjects
+// UNUSED EXPORTS: DEFAULT_MAX_SUBJECTS, EPHEMERAL_PUBLIC_KEY_FILE, MAX_PREDICATE_BYTES, NPM_DEFAULT_REGISTRY, NPM_PROVENANCE_FOLDER, RETRY, SIGSTORE_AUDIENCE, SIGSTORE_BUNDLE_MEDIA_TYPE, SUBJECTS_PREDICATE, TIMEOUT_MS, assertPublicCertificateAllowed, assertWitnessAvailable, attachToRelease, collectSubjects, decideTransparencyLog, dedupeSubjects, ephemeralSigner, imageSubjects, imageTargets, isPublicGoodFulcio, isPublicGoodRekor, npmEvidenceName, npmProvenanceDir, npmPurl, npmSubject, parseChecksums, publicKeyHint, publishAttestation, pushToImages, readNpmPackage, readSigningConfig, referrerAnnotations, repositoryVisibility, resolveServices, serviceError, signerFromPrivateKey, staticToken, subjectFromDigest, subjectKey, withSubjects
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);

@@ -662,27 +662,10 @@ function pullInfo(p) {
         url: str(p.html_url),
     };
 }
-const NULL_BODY = new Set([101, 103, 204, 205, 304]);
-/**
- * Octokit's `fetch`, routed through core's one HTTP client: bounded retries with full jitter on
- * 408/429/5xx, resets, stalls and truncated bodies, Retry-After honoured, one deadline per call, a byte
- * limit. When the service still fails, the InfrastructureError surfaces as "not reached" (status 0).
- */
-function coreFetch(policy) {
-    return async (input, init) => {
-        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-        const req = { url, method: (init?.method ?? 'GET').toUpperCase() };
-        if (init?.headers)
-            req.headers = Object.fromEntries(new Headers(init.headers).entries());
-        if (typeof init?.body === 'string' || init?.body instanceof Uint8Array)
-            req.body = init.body;
-        const res = await (0,dist/* httpRequest */.aj)(req, policy);
-        return new Response(NULL_BODY.has(res.status) ? null : new Uint8Array(res.bytes), { status: res.status, headers: res.headers });
-    };
-}
 function createGitHubClient(opts) {
     const octokit = new dist_src/* Octokit */.E({
-        request: { fetch: coreFetch({ service: 'the GitHub API', maxBytes: 32 * 1024 * 1024, ...opts.http }) },
+        // Octokit's fetch through core's one HTTP client: a service that still fails surfaces as "not reached".
+        request: { fetch: (0,dist/* httpFetch */.tX)({ service: 'the GitHub API', maxBytes: 32 * 1024 * 1024, ...opts.http }) },
         ...(opts.token ? { auth: opts.token } : {}),
         baseUrl: (opts.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
         userAgent: `${dist/* TOOL_NAME */.lH}/${dist/* TOOL_VERSION */.wr}`,

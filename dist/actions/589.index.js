@@ -2577,7 +2577,8 @@ async function httpRequest(request, policy) {
 
 /** Statuses whose Response must not carry a body (the Response constructor refuses one). */
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
-function httpFetch(policy) {
+function httpFetch(policy, options = {}) {
+    const postPolicy = options.postRetryStatuses ? { ...policy, retryStatuses: options.postRetryStatuses } : policy;
     return async (input, init) => {
         const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
         const req = { url, method: (init?.method ?? 'GET').toUpperCase() };
@@ -2585,7 +2586,8 @@ function httpFetch(policy) {
             req.headers = Object.fromEntries(new Headers(init.headers).entries());
         if (typeof init?.body === 'string' || init?.body instanceof Uint8Array)
             req.body = init.body;
-        const res = await httpRequest(req, policy);
+        // PATCH and DELETE pass through as they are.
+        const res = await httpRequest(req, req.method === 'POST' ? postPolicy : policy);
         return new Response(NULL_BODY.has(res.status) ? null : new Uint8Array(res.bytes), { status: res.status, headers: res.headers });
     };
 }

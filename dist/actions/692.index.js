@@ -100,6 +100,15 @@ function readReview() {
         },
     };
 }
+function clockInput(v) {
+    if (v === undefined || v === 'local')
+        return undefined;
+    if (v === 'keyless')
+        return 'keyless';
+    throw new _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`rescan-clock must be keyless or local, not "${v}"`, {
+        hint: 'keyless signs each state change with the job OIDC identity and a TSA timestamp (needs id-token: write)',
+    });
+}
 function readInputs() {
     const policy = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('policy');
     return {
@@ -114,9 +123,15 @@ function readInputs() {
         rescan: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getListInput */ .DF)('rescan'),
         rescanState: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('rescan-state'),
         rescanWorkflows: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('rescan-workflows'),
+        rescanClock: clockInput((0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('rescan-clock')),
+        rescanTsaUrl: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('rescan-tsa-url'),
+        rescanClockIdentity: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('rescan-clock-identity'),
+        rescanFulcioUrl: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('rescan-fulcio-url'),
+        rescanTrustedRoot: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('rescan-trusted-root'),
         githubIssues: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getBooleanInput */ .Vt)('github-issues', false),
         githubToken: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('github-token'),
         rebuild: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getBooleanInput */ .Vt)('rebuild', false),
+        fixPrs: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getBooleanInput */ .Vt)('fix-prs', false),
         lockfiles: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getListInput */ .DF)('lockfiles').map(_secure_factory_materials__WEBPACK_IMPORTED_MODULE_3__/* .parseLockfileArgument */ .gE),
         review: readReview(),
     };
@@ -1120,27 +1135,14 @@ async function checkoutDrift(opts) {
 var external_node_os_ = __webpack_require__(48161);
 ;// CONCATENATED MODULE: ../packages/rescan/dist/github-fetch.js
 /**
- * Octokit's `fetch`, routed through core's one HTTP client (bounded full-jitter retries, Retry-After,
- * one deadline per call, a byte limit). The same adapter as the source package's GitHub client; the
- * rescan package does not depend on source, so it is repeated here rather than imported.
+ * Octokit for the rescan's writes (issues, remediation pull requests), its `fetch` routed through core's
+ * one HTTP client (bounded full-jitter retries, Retry-After, one deadline per call, a byte limit).
  */
 
 
-const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+/** core's `httpFetch`, with a POST (a commit, a ref, a pull request, an issue) retried only on 429. */
 function coreFetch(policy) {
-    return async (input, init) => {
-        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-        // PATCH and DELETE pass through as they are (core's type names the common methods only).
-        const req = { url, method: (init?.method ?? 'GET').toUpperCase() };
-        if (init?.headers)
-            req.headers = Object.fromEntries(new Headers(init.headers).entries());
-        if (typeof init?.body === 'string' || init?.body instanceof Uint8Array)
-            req.body = init.body;
-        // A POST (a commit, a ref, a pull request) is retried only on 429: a 5xx may come after GitHub
-        // made the object, and a retry would make it twice.
-        const res = await (0,core_dist/* httpRequest */.aj)(req, req.method === 'POST' ? { ...policy, retryStatuses: [429] } : policy);
-        return new Response(NULL_BODY.has(res.status) ? null : new Uint8Array(res.bytes), { status: res.status, headers: res.headers });
-    };
+    return (0,core_dist/* httpFetch */.tX)(policy, { postRetryStatuses: [429] });
 }
 function githubOctokit(target, http = {}) {
     return new dist_src/* Octokit */.E({
@@ -2024,23 +2026,23 @@ async function keyClock(opts) {
  * must carry is `expectedIdentity`, or the workflow the token names (`job_workflow_ref`), with its issuer.
  */
 async function keylessClock(opts) {
-    const identity = opts.identity ?? actionsIdentityProvider();
-    const claims = jwtClaims(await identity.getToken());
+    const identity = opts.identity ?? (0,attest_dist/* actionsIdentityProvider */.j8)();
+    const claims = (0,attest_dist/* jwtClaims */.vE)(await identity.getToken());
     const workflow = typeof claims.job_workflow_ref === 'string' ? `https://github.com/${claims.job_workflow_ref}` : undefined;
     const san = opts.expectedIdentity ?? workflow;
     if (!san)
-        throw new ConfigurationError('the keyless clock cannot tell which identity must sign its events', {
+        throw new core_dist/* ConfigurationError */.j1('the keyless clock cannot tell which identity must sign its events', {
             hint: 'give the expected certificate identity (the rescan workflow, https://github.com/OWNER/REPO/.github/workflows/FILE@REF)',
         });
-    const pipeline = createSigningPipeline({
+    const pipeline = (0,attest_dist/* createSigningPipeline */.kE)({
         kind: 'keyless',
         identity,
-        services: { fulcioUrl: opts.fulcioUrl ?? PUBLIC_GOOD.fulcio, rekorMajorVersion: 1, tsaUrl: opts.tsaUrl ?? PUBLIC_GOOD.tsa },
+        services: { fulcioUrl: opts.fulcioUrl ?? attest_dist/* PUBLIC_GOOD */.wN.fulcio, rekorMajorVersion: 1, tsaUrl: opts.tsaUrl ?? attest_dist/* PUBLIC_GOOD */.wN.tsa },
         useRekor: false,
     });
     return {
         sign: (payload) => pipeline.signStatement(payload),
-        verifier: createBundleVerifier({ trustedRoot: await loadTrustedRoot(opts.trustedRoot) }),
+        verifier: (0,verify_dist/* createBundleVerifier */.Bb)({ trustedRoot: await (0,verify_dist/* loadTrustedRoot */.KE)(opts.trustedRoot) }),
         policy: { subjectAlternativeName: san, ...(typeof claims.iss === 'string' ? { issuer: claims.iss } : {}) },
     };
 }
@@ -2952,7 +2954,17 @@ async function runRescan(inputs) {
     const [owner, repo] = repository.split('/');
     if (inputs.githubIssues && (!owner || !repo || !inputs.githubToken))
         throw new core_dist/* ConfigurationError */.j1('github-issues needs GITHUB_REPOSITORY and the github-token input');
+    if (inputs.fixPrs && !inputs.githubIssues)
+        throw new core_dist/* ConfigurationError */.j1('fix-prs needs github-issues: each pull request refers to the remediation issue');
     const { vulnSource, save } = await (0,main/* vulnerabilityDatabase */.mC)(inputs, policy, logger);
+    const clock = inputs.rescanClock === 'keyless'
+        ? await keylessClock({
+            ...(inputs.rescanTsaUrl ? { tsaUrl: inputs.rescanTsaUrl } : {}),
+            ...(inputs.rescanClockIdentity ? { expectedIdentity: inputs.rescanClockIdentity } : {}),
+            ...(inputs.rescanFulcioUrl ? { fulcioUrl: inputs.rescanFulcioUrl } : {}),
+            ...(inputs.rescanTrustedRoot ? { trustedRoot: external_node_path_.resolve(inputs.workspace, inputs.rescanTrustedRoot) } : {}),
+        })
+        : undefined;
     const r = await rescan({
         evidenceDirs: dirs,
         ...(inputs.rescanState ? { stateDir: external_node_path_.resolve(inputs.workspace, inputs.rescanState) } : {}),
@@ -2964,6 +2976,8 @@ async function runRescan(inputs) {
             ? { github: { owner, repo, token: inputs.githubToken, baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' } }
             : {}),
         rebuild: inputs.rebuild,
+        ...(clock ? { clock: { ...clock, scope: repository || 'local' } } : {}),
+        ...(inputs.fixPrs ? { fixPrs: {} } : {}),
         ...(inputs.rescanWorkflows && repository
             ? { workflows: { root: external_node_path_.resolve(inputs.workspace, inputs.rescanWorkflows), repository } }
             : {}),
@@ -2978,7 +2992,7 @@ async function runRescan(inputs) {
         x.severity,
         x.fixedVersions.map(core_dist/* code */.aY).join(', ') || '—',
         x.environments.map(core_dist.md).join(', '),
-        `${x.deadline}${Date.parse(x.deadline) <= now.getTime() ? ' ❌ passed' : ''}`,
+        `${x.deadline}${Date.parse(x.deadline) <= (r.trustedNow ? Date.parse(r.trustedNow) : now.getTime()) ? ' ❌ passed' : ''}`,
         x.issue ? `#${x.issue.number}` : '',
     ]);
     await (0,dist/* writeSummary */.Sy)([
@@ -2989,6 +3003,12 @@ async function runRescan(inputs) {
         rows.length > 0
             ? (0,core_dist/* table */.tp)(['advisory', 'package', 'severity', 'fixed in', 'environments', 'deadline', 'issue'], rows)
             : '_Nothing deployed is affected by a blocking advisory._',
+        ...(r.pullRequests && r.pullRequests.length > 0
+            ? [
+                '',
+                (0,core_dist/* table */.tp)(['fix pull request', 'advisory', 'status', 'note'], r.pullRequests.map((p) => [p.number ? `#${p.number}` : '—', (0,core_dist.md)(p.advisory), p.status, (0,core_dist.md)(p.message ?? '')])),
+            ]
+            : []),
         ...(r.drift ? ['', driftMarkdown([r.drift])] : []),
     ].join('\n'));
     if (r.drift)
@@ -2996,6 +3016,9 @@ async function runRescan(inputs) {
     (0,dist/* setOutput */.uH)('remediations-path', r.statePath);
     (0,dist/* setOutput */.uH)('open-count', String(open.length));
     (0,dist/* setOutput */.uH)('overdue-count', String(r.overdue.length));
+    const failedFixes = (r.pullRequests ?? []).filter((p) => p.status === 'failed');
+    if (r.overdue.length === 0 && failedFixes.length > 0)
+        throw new core_dist/* InfrastructureError */.EN(`${failedFixes.length} fix pull request(s) could not be made (the issues stay open): ${failedFixes.map((p) => `${p.advisory}: ${p.message ?? ''}`).join('; ')}`);
     if (r.overdue.length > 0) {
         throw new core_dist/* PolicyViolation */.oY(`${r.overdue.length} remediation(s) past the 24-hour deadline: ${r.overdue.map((x) => `${x.advisory} in ${x.package.name}@${x.package.version}`).join('; ')}`);
     }
