@@ -8,6 +8,7 @@
  *   node scripts/mutation.mjs gate/identity.ts bundle/claims.ts   # these files
  *   node scripts/mutation.mjs gate --tests test/gate/gate.test.ts,test/hostile/catalogue.test.ts
  *   node scripts/mutation.mjs gate/checks --all-killers   # every covering test runs on every mutant
+ *   node scripts/mutation.mjs bundle --tag bundle --concurrency 1   # own sandbox and report; one test process
  *
  * --all-killers (Stryker's disableBail) lists every test that kills a mutant in the report's killedBy,
  * not only the first: then the score without one test file can be read from the same run (how the
@@ -34,9 +35,24 @@ const testsAt = argv.indexOf('--tests');
 const tests = testsAt === -1 ? undefined : argv.splice(testsAt, 2)[1];
 const allKillersAt = argv.indexOf('--all-killers');
 if (allKillersAt !== -1) argv.splice(allKillersAt, 1);
+// --tag NAME: the sandbox (.stryker-tmp-NAME) and the report (reports/mutation/NAME.json) are this run's own,
+// so two runs on different files can go side by side. --concurrency N: test processes (default 2).
+const option = (name) => {
+  const at = argv.indexOf(name);
+  return at === -1 ? undefined : argv.splice(at, 2)[1];
+};
+const tag = option('--tag');
+const concurrency = option('--concurrency');
+if (tag !== undefined && !/^[a-z0-9-]{1,40}$/.test(tag)) {
+  console.error(`--tag ${tag}: use lowercase letters, digits and dashes`);
+  process.exit(2);
+}
 const scopes = argv;
 const args = [stryker, 'run', 'scripts/stryker.config.mjs'];
 if (allKillersAt !== -1) args.push('--disableBail');
+const reportRel = path.posix.join('reports', 'mutation', `${tag ?? 'mutation'}.json`);
+if (tag !== undefined) args.push('--tempDirName', `.stryker-tmp-${tag}`);
+if (concurrency !== undefined) args.push('--concurrency', concurrency);
 if (scopes.length > 0) {
   const globs = scopes.map((s) => {
     const p = path.posix.join('packages/verify/src', s);
@@ -49,9 +65,9 @@ const started = Date.now();
 const r = spawnSync(node24(), args, {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, FORCE_COLOR: '0', ...(tests ? { MUTATION_TESTS: tests } : {}) },
+  env: { ...process.env, FORCE_COLOR: '0', MUTATION_REPORT: reportRel, ...(tests ? { MUTATION_TESTS: tests } : {}) },
 });
-const report = path.join(root, 'reports', 'mutation', 'mutation.json');
+const report = path.join(root, reportRel);
 if (r.status !== 0 || !existsSync(report)) process.exit(r.status ?? 1);
 
 // Score = killed (incl. timeouts) / (all mutants that ran), as Stryker's "mutation score".

@@ -38,12 +38,13 @@ export default {
   coverageAnalysis: 'perTest',
   // Mutated TypeScript is not type-checked (ts-jest runs with isolatedModules, diagnostics off).
   disableTypeChecks: '{packages,test}/**/*.{ts,js}',
-  ignorePatterns: ['**/dist/**', 'actions/*/lib', 'bench/out', '.secure-factory', 'reports', 'coverage', '.stryker-tmp'],
+  ignorePatterns: ['**/dist/**', 'actions/*/lib', 'bench/out', '.secure-factory', 'reports', 'coverage', '.stryker-tmp*'],
   tempDirName: '.stryker-tmp',
   concurrency: 2,
   timeoutMS: 120_000,
   timeoutFactor: 2,
   reporters: ['clear-text', 'progress', 'json'],
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  // scripts/mutation.mjs --tag gives each run its own report (MUTATION_REPORT).
+  jsonReporter: { fileName: process.env.MUTATION_REPORT ?? 'reports/mutation/mutation.json' },
   thresholds: { high: 90, low: 80, break: null },
 };
