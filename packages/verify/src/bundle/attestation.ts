@@ -13,7 +13,7 @@
  *   `sourceDigest` and `signerDigest` pin the certificate's 1.14, 1.13 and 1.10 extensions.
  * At least one bundle must pass every check; each failing bundle says why.
  */
-import { compileUserRegExp, ConfigurationError, type Statement } from '@secure-factory/core';
+import { compileUserRegExp, ConfigurationError, type Statement, type UserRegExp } from '@secure-factory/core';
 import { artifactLabel, type ArtifactInput } from './artifact.js';
 import type { CertificateIdentity } from './certificate.js';
 import { GITHUB_ACTIONS_ISSUER } from './github.js';
@@ -82,7 +82,7 @@ export function attestationOptionsProblem(o: AttestationOptions): string | undef
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The SAN matcher gh builds from the flags. */
-export function sanMatcher(o: AttestationOptions): { exact?: string; regex?: RegExp; describe: string } {
+export function sanMatcher(o: AttestationOptions): { exact?: string; regex?: UserRegExp; describe: string } {
   if (o.signerRepo)
     return { regex: new RegExp(`^https://github\\.com/${escape(o.signerRepo)}/`, 'i'), describe: `signer repository ${o.signerRepo}` };
   if (o.signerWorkflow) {

@@ -2,14 +2,14 @@
  * Identity policy: who must have signed. Exact SAN or a regular expression, the OIDC issuer, and the
  * GitHub certificate extensions. Each mismatch is reported with the expected and the actual value.
  */
-import { compileUserRegExp } from '@secure-factory/core';
+import { compileUserRegExp, type UserRegExp } from '@secure-factory/core';
 import type { CertificateIdentity } from './certificate.js';
 
 export interface IdentityPolicy {
   /** Exact SAN (`--certificate-identity`). */
   subjectAlternativeName?: string;
   /** SAN regular expression, anchored by the caller if needed (`--certificate-identity-regexp`). */
-  subjectAlternativeNameRegExp?: string | RegExp;
+  subjectAlternativeNameRegExp?: string | UserRegExp;
   /**
    * Exact OIDC issuer (`--certificate-oidc-issuer`). The empty string demands a certificate with no
    * issuer extension at all (GitHub's release attestations are signed so).
