@@ -295,7 +295,7 @@ __webpack_require__.d(__webpack_exports__, {
   az: () => (/* reexport */ writeRemediations)
 });
 
-// UNUSED EXPORTS: CEL_EVALUATION_BUDGET_MS, CelBudgetExceeded, DEFAULT_POLICY_PATH, HashPool, MAX_DURATION_MS, MAX_WILDCARD_PATTERN, MemoryLogger, OUTPUT_FOLDER, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_TYPE, SafeLineWriter, SecureFactoryError, StreamLogger, backtrackingHazard, compileCel, decodePayload, defaultPolicy, describeAjvError, diffTrees, digestFile, envelopeFor, escapeCommandData, escapeCommandProperty, hashFiles, isStatement, jsonErrorOffset, linearEngineAvailable, listTree, loadStatementFile, matchGlobTokens, newAjv, normaliseTarPath, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, printErr, printJson, printOut, redirectOutput, remediationEventSchema, retryAfterMs, safeInline, safeJson, severityBadge, severityRank, significantErrors, statementSchema, toCel, wildcardMatch, workflowPostureSchema
+// UNUSED EXPORTS: CEL_EVALUATION_BUDGET_MS, CelBudgetExceeded, DEFAULT_POLICY_PATH, HashPool, MAX_DURATION_MS, MAX_WILDCARD_PATTERN, MemoryLogger, OUTPUT_FOLDER, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_TYPE, SafeLineWriter, SecureFactoryError, StreamLogger, backtrackingHazard, compileCel, compileLinearRegExp, decodePayload, defaultPolicy, describeAjvError, diffTrees, digestFile, envelopeFor, escapeCommandData, escapeCommandProperty, hashFiles, isStatement, jsonErrorOffset, listTree, loadStatementFile, matchGlobTokens, newAjv, normaliseTarPath, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, printErr, printJson, printOut, redirectOutput, remediationEventSchema, retryAfterMs, safeInline, safeJson, severityBadge, severityRank, significantErrors, statementSchema, toCel, unsupportedConstruct, wildcardMatch, workflowPostureSchema
 
 ;// CONCATENATED MODULE: ../packages/core/dist/errors.js
 /**
@@ -2251,48 +2251,53 @@ function identityGlobMatch(pattern, value) {
     return wildcardMatch(pattern, value, { questionMark: 'literal' });
 }
 
-// EXTERNAL MODULE: external "node:v8"
-var external_node_v8_ = __webpack_require__(78877);
+// EXTERNAL MODULE: ../node_modules/re2js/build/index.js
+var build = __webpack_require__(98966);
 ;// CONCATENATED MODULE: ../packages/core/dist/linear-regex.js
 /**
- * Regular expressions given by a user (`--certificate-identity-regexp`, `--cert-identity-regex`) run
- * in linear time, or are refused at parse time. A JS RegExp backtracks and cannot be interrupted:
- * `^(a+)+$` against a long identity runs for hours, on the thread that decides.
+ * Regular expressions given by a user (`--certificate-identity-regexp`, `--cert-identity-regex`, the
+ * policy's identity patterns) run in linear time, or are refused at parse time (exit 2). A JS RegExp
+ * backtracks and cannot be interrupted: `^(a|a)*$` against a long identity runs for hours, on the thread
+ * that decides.
  *
- * Two layers:
- *   1. A parse-time check refuses what no linear engine can run (backreferences, lookaround) and
- *      nested quantifiers (`(a+)+`, `(x*y)*`): the classic catastrophic shapes. RE2 — what cosign and gh
- *      use for these flags — has no backreferences or lookaround either, so nothing portable is lost.
- *   2. What passes is compiled by V8's linear-time (automaton) engine, the `l` flag behind
- *      `--enable-experimental-regexp-engine`, so polynomial shapes the check cannot see (`.*.*.*.*x`,
- *      `(a|a)*`) stay linear too. A pattern that engine cannot run (counted repetition over its limit,
- *      some Unicode classes) is refused with the same exit 2. On a runtime without the engine, layer 1
- *      alone applies.
+ * The engine is `re2js`, a pure-JS port of RE2: the engine, and the syntax, of Go's `regexp`, which
+ * cosign, gh and slsa-verifier read these flags with. A pattern is searched for anywhere in the identity
+ * (Go's `MatchString`) unless it anchors itself with `^`/`$`; `$` is the end of the text, `(?i)` and the
+ * other inline flags work as in Go. RE2 has no backreferences or lookaround; a pattern that uses them is
+ * refused naming what to drop, and so is counted repetition over RE2's limit of 1000.
  *
- * A pure-JS RE2 port (`re2js`) would replace layer 2 without a V8 flag; it is not a dependency yet.
+ * A parse-time check also refuses nested quantifiers (`(a+)+`, `(x*y)*`). RE2 runs them in linear time;
+ * they are refused because they are the catastrophic shapes of every backtracking engine (JS, PCRE,
+ * Python) the same pattern may be pasted into. compileLinearRegExp is RE2 alone, without that check.
  */
 
 
-let linearEngine;
-/** V8's flag for the linear-time engine (a variable: linters only know the standard flags). */
-const LINEAR_FLAG = 'l';
-/** Whether V8's linear-time engine is available (turned on here once, process-wide). */
-function linearEngineAvailable() {
-    if (linearEngine === undefined) {
-        try {
-            // Only enables the engine for RegExps that ask for it with the `l` flag; others are unchanged.
-            (0,external_node_v8_.setFlagsFromString)('--enable-experimental-regexp-engine');
-            new RegExp('a', LINEAR_FLAG);
-            linearEngine = true;
-        }
-        catch {
-            linearEngine = false;
-        }
+class LinearRegExp {
+    source;
+    #re;
+    constructor(source, re) {
+        this.source = source;
+        this.#re = re;
     }
-    return linearEngine;
+    test(input) {
+        return this.#re.test(input);
+    }
+    toString() {
+        return `/${this.source === '' ? '(?:)' : this.source}/`;
+    }
 }
-/** Why a pattern may backtrack catastrophically, or undefined. Reads the source as a JS RegExp does. */
+/** Why RE2 cannot run the pattern at all (a backreference, a lookaround), or undefined. */
+function unsupportedConstruct(source) {
+    return scan(source, false);
+}
+/**
+ * Why a pattern is refused before it is compiled: what RE2 cannot run (see unsupportedConstruct), or
+ * nested quantifiers. Reads the source as a JS RegExp does, which for these constructs is as RE2 does.
+ */
 function backtrackingHazard(source) {
+    return scan(source, true);
+}
+function scan(source, nested) {
     // Per open group: whether it holds a repeating quantifier (directly or in a nested group).
     const groups = [];
     let lastGroupRepeats = false;
@@ -2338,7 +2343,7 @@ function backtrackingHazard(source) {
         }
         const rep = repeatAt(source, i);
         if (rep) {
-            if (closedGroup && lastGroupRepeats && rep.repeats)
+            if (nested && closedGroup && lastGroupRepeats && rep.repeats)
                 return `a quantified group that itself holds a quantifier (nested quantifiers, like (a+)+)`;
             if (rep.repeats && groups.length > 0)
                 groups[groups.length - 1] = true;
@@ -2366,32 +2371,44 @@ function repeatAt(source, i) {
     }
     return undefined;
 }
+const RE2_SYNTAX = 'RE2 syntax, as cosign and gh read it';
+function refuse(source, what, construct, why, hint) {
+    throw new ConfigurationError(`${what} ${JSON.stringify(source)} uses ${construct}, ${why}`, { hint });
+}
 /**
- * Compiles a user's regular expression for matching identities: refused with a ConfigurationError
- * (exit 2) naming `what` when it is not valid, or could backtrack.
+ * Compiles a pattern with RE2 (linear time, Go's syntax and search semantics), without the
+ * nested-quantifier check: refused with a ConfigurationError (exit 2) naming `what` when RE2 cannot
+ * run it. compileUserRegExp is what takes a user's pattern.
  */
-function compileUserRegExp(source, what) {
-    const hint = 'write it without backreferences, lookaround or nested quantifiers (RE2 syntax, as cosign and gh read it)';
-    const hazard = backtrackingHazard(source);
-    if (hazard) {
-        throw new ConfigurationError(`${what} ${JSON.stringify(source)} uses ${hazard}, which cannot be matched in bounded time`, { hint });
-    }
+function compileLinearRegExp(source, what) {
+    const unsupported = unsupportedConstruct(source);
+    if (unsupported)
+        refuse(source, what, unsupported, 'which RE2 (linear time) does not support', `write it without backreferences or lookaround (${RE2_SYNTAX})`);
     try {
-        new RegExp(source);
+        return new LinearRegExp(source, build/* RE2JS */.L3.compile(source));
     }
-    catch {
-        throw new ConfigurationError(`${what} ${JSON.stringify(source)} is not a valid regular expression`);
-    }
-    if (!linearEngineAvailable())
-        return new RegExp(source);
-    try {
-        return new RegExp(source, LINEAR_FLAG);
-    }
-    catch {
-        throw new ConfigurationError(`${what} ${JSON.stringify(source)} cannot be matched in linear time`, {
-            hint: `${hint}; keep counted repetitions small`,
+    catch (e) {
+        if (!(e instanceof build/* RE2JSSyntaxException */.pB))
+            throw e;
+        if (e.error === 'invalid repeat count' || e.error === 'expression too large') {
+            throw new ConfigurationError(`${what} ${JSON.stringify(source)} cannot be matched in linear time`, {
+                hint: `RE2 allows counted repetitions up to {1000} and a bounded compiled size; keep them small (${e.message})`,
+            });
+        }
+        throw new ConfigurationError(`${what} ${JSON.stringify(source)} is not a valid regular expression`, {
+            hint: `${e.message} (${RE2_SYNTAX})`,
         });
     }
+}
+/**
+ * Compiles a user's regular expression for matching identities: refused with a ConfigurationError
+ * (exit 2) naming `what` when it is not valid RE2, or uses nested quantifiers.
+ */
+function compileUserRegExp(source, what) {
+    const hazard = unsupportedConstruct(source) === undefined ? backtrackingHazard(source) : undefined;
+    if (hazard)
+        refuse(source, what, hazard, 'which backtracks catastrophically in any backtracking engine the pattern may be reused with', `write it without nested quantifiers (${RE2_SYNTAX})`);
+    return compileLinearRegExp(source, what);
 }
 
 ;// CONCATENATED MODULE: ../packages/core/dist/http.js
