@@ -1,7 +1,8 @@
 /**
  * Same run: the decision rests on one run (the newest provenance's) and every statement is taken
  * from it; evidence from another run, or whose commit disagrees with the run's certificate (or, for
- * key-signed evidence, with the signed provenance), makes the set mixed.
+ * key-signed evidence, with the signed provenance), makes the set mixed, and so does a run certificate
+ * that names no commit (nothing binds the statements to it).
  */
 import type { DeployPolicy, EvidenceKind, ProvenancePredicate } from '@secure-factory/core';
 import { describeRun, runKeyOf, short } from '../identity.js';
@@ -47,6 +48,12 @@ function mismatchesOf({ anchor, used, offRun, byKind }: GateContext): string[] {
     // provenance's source commit is the run's, and every statement must agree with it.
     const commit =
       anchor.signer.kind === 'certificate' ? anchor.signer.identity.sourceRepositoryDigest : prov ? gitCommitsIn(prov)[0] : undefined;
+    // A certificate without a commit claim (neither Fulcio's 1.3.6.1.4.1.57264.1.13 nor the legacy .1.3)
+    // cannot bind the statements to a commit: the run is not known to have built what they name.
+    if (anchor.signer.kind === 'certificate' && !commit)
+      mismatches.push(
+        "the run's certificate names no source commit (Fulcio's source repository digest), so the statements cannot be bound to it",
+      );
     const provCommits = prov ? gitCommitsIn(prov) : [];
     if (commit && prov && provCommits.length > 0 && !provCommits.includes(commit)) {
       mismatches.push(`the provenance names commit ${short(provCommits[0] as string)}, its certificate ${short(commit)}`);
