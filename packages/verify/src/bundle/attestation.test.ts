@@ -138,6 +138,12 @@ describe('sanMatcher', () => {
       'signer workflow ghe.example/acme/app/w.yml',
     );
   });
+  it('a host is a dotted name before the path, on the first line only', () => {
+    expect(sanMatcher({ signerWorkflow: 'a.b\n/w.yml' }).describe).toBe('signer workflow github.com/a.b\n/w.yml');
+  });
+  it('--cert-identity-regex that could backtrack is refused by its flag name', () => {
+    expect(() => sanMatcher({ certIdentityRegex: '(a+)+$' })).toThrow(/--cert-identity-regex/);
+  });
   it('--cert-identity is exact; --cert-identity-regex is the pattern', () => {
     expect(sanMatcher({ certIdentity: WORKFLOW })).toStrictEqual({ exact: WORKFLOW, describe: `identity ${WORKFLOW}` });
     const re = sanMatcher({ certIdentityRegex: '^https://github\\.com/acme/' });
@@ -244,6 +250,20 @@ describe('verifyAttestations: the identity policy', () => {
     expect(problems({ ...ID, runnerEnvironment: 'self-hosted' }, { owner: 'acme', denySelfHostedRunners: false })).toEqual([]);
   });
 
+  it('only a leading sha1: is dropped from a digest option', () => {
+    const lower = COMMIT.toLowerCase();
+    const split = `${lower.slice(0, 10)}sha1:${lower.slice(10)}`;
+    expect(problems(ID, { owner: 'acme', sourceDigest: split })).toEqual([`expected source digest ${split}, got ${COMMIT}`]);
+    expect(problems(ID, { owner: 'acme', signerDigest: split })).toEqual([`expected signer digest ${split}, got ${COMMIT}`]);
+  });
+
+  it('options without owner or repo (never valid) refuse rather than fail', () => {
+    expect(problems(ID, {})).toEqual([
+      'expected SourceRepositoryOwnerURI to be https://github.com/, got https://github.com/acme',
+      `the certificate's identity ${WORKFLOW} is not a workflow of `,
+    ]);
+  });
+
   it('--source-ref is exact; --source-digest and --signer-digest take sha1: and any case', () => {
     expect(problems(ID, { owner: 'acme', sourceRef: 'refs/heads/dev' })).toEqual([
       'expected source ref refs/heads/dev, got refs/heads/main',
@@ -287,6 +307,17 @@ describe('verifyAttestations: the identity policy', () => {
     ]);
     expect(problems(signer, { ...opts, owner: 'acme' }, statementOf(opts.predicateType, null))).toEqual([
       'expected a release of a repository of acme, the attestation is about no repository',
+    ]);
+    expect(problems(signer, { ...opts }, release('acme/app'))).toEqual([
+      'expected a release of a repository of , the attestation is about acme/app',
+    ]);
+    expect(problems(signer, { ...opts, repo: '/x' }, release(''))).toEqual([
+      'expected a release of /x, the attestation is about no repository',
+    ]);
+    // A certificate with an issuer but no owner extension is not a release signer: it is held to the owner.
+    expect(problems({ ...signer, issuer: 'https://issuer.example' }, { ...opts, repo: 'acme/app' }, release('acme/app'))).toEqual([
+      'expected SourceRepositoryOwnerURI to be https://github.com/acme, got none',
+      'expected a certificate without an OIDC issuer, got https://issuer.example',
     ]);
     // A certificate with an owner extension is held to it, never to the statement.
     expect(
@@ -335,6 +366,13 @@ describe('verifyAttestations: verdicts and summary', () => {
     expect(v.summary).toBe(`none of the 2 attestation(s) has the predicate type ${SLSA_PROVENANCE_V1} (use --predicate-type for another)`);
     expect(run([spdx], { owner: 'acme', predicateType: 'https://spdx.dev/Document' }).ok).toBe(true);
     expect(SLSA_PROVENANCE_V1).toBe('https://slsa.dev/provenance/v1');
+  });
+
+  it('when some fail for their predicate type and others for more, the summary is about the policy', () => {
+    const spdx = verified(ID, statementOf('https://spdx.dev/Document'));
+    expect(run([spdx, { ok: false, code: 'SIGNATURE', reason: 'x' }], { owner: 'acme' }).summary).toBe(
+      `none of the 2 attestation(s) for ${LABEL} satisfies the policy`,
+    );
   });
 
   it('a key-signed attestation is refused', () => {
@@ -408,6 +446,9 @@ describe('readBundleFile', () => {
     expect(readBundleFile('{"other":1}', 'f').bundles).toStrictEqual([{ origin: 'f', bundle: { other: 1 } }]);
     expect(readBundleFile('null', 'f').bundles).toStrictEqual([{ origin: 'f', bundle: null }]);
     expect(readBundleFile('"text"', 'f').bundles).toStrictEqual([{ origin: 'f', bundle: 'text' }]);
+  });
+  it('leading blank lines do not shift the line numbers', () => {
+    expect(readBundleFile('\n\n{"a":1}\n{"b":2}\n', 'f').bundles.map((b) => b.origin)).toEqual(['f:1', 'f:2']);
   });
   it('JSON lines: each line a bundle or record, numbered from 1; blank lines skipped; others reported', () => {
     expect(readBundleFile('{"bundle":{"a":1}}\n\n  \nnot json\n{"mediaType":"m"}\n', 'f.jsonl')).toStrictEqual({

@@ -147,6 +147,34 @@ describe('certificateIdentity', () => {
     expect(none).not.toHaveProperty('buildSignerUri');
   });
 
+  it('a certificate without a SAN extension has no SAN and no signer taken from it', () => {
+    // 2.5.29.17 (subjectAltName) renamed to 2.5.29.18 (issuerAltName), which is not read.
+    const der = Buffer.from(leafDer(GH_BUNDLE));
+    const at = der.indexOf(Buffer.from([0x06, 0x03, 0x55, 0x1d, 0x11]));
+    expect(at).toBeGreaterThan(0);
+    der[at + 4] = 0x12;
+    const id = identity(der);
+    expect(Object.keys(id)).not.toContain('subjectAlternativeName');
+    expect(Object.keys(id)).not.toContain('subjectAlternativeNameType');
+    expect(id.issuer).toBe(GH_ISSUER);
+    const noSigner = identity(without(der, 9));
+    expect(Object.keys(noSigner)).not.toContain('buildSignerUri');
+    expect(noSigner.issuer).toBe(GH_ISSUER);
+  });
+
+  it('a SAN that is not an https URL is not taken as the signer workflow', () => {
+    const http = replaced(
+      without(leafDer(GH_BUNDLE), 9),
+      'https://github.com/actions/attest-build-provenance/.github',
+      'httpx://github.com/actions/attest-build-provenance/.github',
+    );
+    const id = identity(http);
+    expect(id.subjectAlternativeName).toBe(
+      'httpx://github.com/actions/attest-build-provenance/.github/workflows/prober.yml@refs/heads/main',
+    );
+    expect(Object.keys(id)).not.toContain('buildSignerUri');
+  });
+
   it('absent extensions leave no keys behind', () => {
     const id = identity(without(leafDer(GH_BUNDLE), 10, 11, 15, 16, 17, 18, 19, 21, 22));
     for (const k of [

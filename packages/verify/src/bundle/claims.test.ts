@@ -60,6 +60,21 @@ describe('provenanceClaims', () => {
     expect(provenanceClaims(v1(p))).toMatchObject({ repository: 'acme/app', ref: 'refs/heads/main', commit: SHA });
   });
 
+  it('SLSA v1: a workflow repository without a scheme alone names the repository; internal github.repository does not override it', () => {
+    const p = {
+      buildDefinition: {
+        externalParameters: { workflow: { repository: 'acme/app' } },
+        internalParameters: { github: { repository: 'evil/other' } },
+      },
+    };
+    expect(provenanceClaims(v1(p))).toStrictEqual({ repository: 'acme/app', inputs: {} });
+  });
+
+  it('SLSA v0.2: inputs that are a list are no inputs', () => {
+    const p = { invocation: { parameters: { inputs: ['x'] }, environment: { github_event_payload: { inputs: { b: 2 } } } } };
+    expect(provenanceClaims(v02(p))).toStrictEqual({ inputs: { b: 2 } });
+  });
+
   it('SLSA v1: the commit is that of the dependency in the same repository (any case), by gitCommit or sha1', () => {
     const p = structuredClone(GITHUB_V1) as unknown as {
       buildDefinition: { resolvedDependencies: unknown[]; externalParameters: { workflow: Record<string, unknown> } };
@@ -224,6 +239,12 @@ describe('checkClaimsAgainstCertificate', () => {
     const dotted = structuredClone(GITHUB_V1);
     dotted.buildDefinition.externalParameters.workflow.path = './.github/workflows/release.yml';
     expect(checkClaimsAgainstCertificate(v1(dotted), { buildConfigUri: CERT.buildConfigUri })).toEqual([]);
+    // Only a leading ./ is dropped: a ./ inside the path is another path.
+    const inner = structuredClone(GITHUB_V1);
+    inner.buildDefinition.externalParameters.workflow.path = '.github/./workflows/release.yml';
+    expect(checkClaimsAgainstCertificate(v1(inner), { buildConfigUri: CERT.buildConfigUri })).toEqual([
+      `the provenance names workflow .github/./workflows/release.yml but the certificate's build config is ${CERT.buildConfigUri as string}`,
+    ]);
     // A build config URI that is not a GitHub workflow URL is not compared.
     expect(checkClaimsAgainstCertificate(v1(GITHUB_V1), { buildConfigUri: 'https://gitlab.com/acme/app/w.yml@main' })).toEqual([]);
     expect(checkClaimsAgainstCertificate(v1(GITHUB_V1), { buildConfigUri: 'https://github.com/acme/app/other.yml' })).toEqual([]);

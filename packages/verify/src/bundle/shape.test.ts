@@ -205,6 +205,7 @@ const CASES: Case[] = [
     'MALFORMED',
     'verificationMaterial.publicKey.hint must be a string, not a number',
   ],
+  ['a keyed bundle is checked past its key', KEYED, (b) => delete b.dsseEnvelope.payload, 'MALFORMED', 'dsseEnvelope.payload is missing'],
   // The transparency log.
   ['tlogEntries an object', DSSE, (b) => (vm(b).tlogEntries = {}), 'TRANSPARENCY_LOG', 'verificationMaterial.tlogEntries must be a list'],
   [
@@ -383,6 +384,13 @@ const CASES: Case[] = [
     (b) => delete proof(b).rootHash,
     'TRANSPARENCY_LOG',
     'verificationMaterial.tlogEntries[0].inclusionProof.rootHash is missing',
+  ],
+  [
+    'rootHash not base64',
+    DSSE,
+    (b) => (proof(b).rootHash = '%%'),
+    'TRANSPARENCY_LOG',
+    'verificationMaterial.tlogEntries[0].inclusionProof.rootHash is not base64',
   ],
   [
     'no checkpoint',

@@ -534,3 +534,23 @@ describe('RFC 3161 timestamps', () => {
     expect(code(strict.verify(b, subjectOf(b), policy03))).toBe('TRANSPARENCY_LOG');
   });
 });
+
+describe('signed times', () => {
+  it('a Rekor v2 entry (no promise, no integrated time) is no witness of time; its RFC 3161 timestamp is', () => {
+    const b = load('sigstore-python/staging-rekor-v2.txt.sigstore.json');
+    const v = staging.verify(b, artifactFromBytes(bytes('sigstore-python/staging-rekor-v2.txt')), {
+      subjectAlternativeName: 'jku@goto.fi',
+      issuer: 'https://github.com/login/oauth',
+    });
+    expect(v.ok).toBe(true);
+    expect(v.ok && v.witnessed.map((w) => w.source)).toEqual(['tsa']);
+    expect(v.ok && v.ignoredTimestamps).toBe(0);
+  });
+
+  it("a Rekor v1 entry's integrated time, covered by its promise, is the witnessed time", () => {
+    const b = load('sigstore-python/bundle_v3.txt.sigstore');
+    const v = staging.verify(b, artifactFromBytes(bytes('sigstore-python/bundle_v3.txt')), MSG_POLICY);
+    const t = Number(b.verificationMaterial.tlogEntries[0].integratedTime);
+    expect(v.ok && v.witnessed).toEqual([{ source: 'tlog', time: new Date(t * 1000) }]);
+  });
+});
