@@ -96,7 +96,8 @@ export function artifactFromDigest(digest: string, name?: string): ArtifactInput
 export function artifactDigest(artifact: ArtifactInput, algorithm: string): string | undefined {
   if (artifact.kind === 'digest') return artifact.algorithm === algorithm ? artifact.hex : undefined;
   if (algorithm === 'sha256') return artifact.sha256;
-  const node = COMPUTABLE[algorithm];
+  // Own keys only: a subject's digest set may name `constructor` or `__proto__`.
+  const node = Object.hasOwn(COMPUTABLE, algorithm) ? COMPUTABLE[algorithm] : undefined;
   return node ? createHash(node).update(artifact.data).digest('hex') : undefined;
 }
 
