@@ -23,15 +23,18 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2
 // on whatever renders it (a terminal, a job summary, a SARIF viewer), not a package.
 const NOT_IN_NAMES = /[\s<>[\]()`|\\"'{}]/;
 
-/** Refuses a package name or version carrying control characters (and names with markup characters). */
-export function checkText(file: string, what: string, value: string, line?: number): void {
+/**
+ * Refuses a package name or version carrying control characters (and names with markup characters).
+ * `hint` replaces the lockfile hint for other package lists (an image's package database).
+ */
+export function checkText(file: string, what: string, value: string, line?: number, hint?: string): void {
   if (/name|path/.test(what) && NOT_IN_NAMES.test(value)) {
-    throw lockfileError(file, `${what} ${JSON.stringify(value.slice(0, 80))} contains characters no package name may hold`, line);
+    throw lockfileError(file, `${what} ${JSON.stringify(value.slice(0, 80))} contains characters no package name may hold`, line, hint);
   }
   if (CONTROL.test(value)) {
-    throw lockfileError(file, `${what} ${JSON.stringify(value)} contains control or invisible characters`, line);
+    throw lockfileError(file, `${what} ${JSON.stringify(value.slice(0, 80))} contains control or invisible characters`, line, hint);
   }
-  if (value.length > 512) throw lockfileError(file, `${what} is ${value.length} characters long (over 512)`, line);
+  if (value.length > 512) throw lockfileError(file, `${what} is ${value.length} characters long (over 512)`, line, hint);
 }
 
 /**

@@ -209,3 +209,39 @@ describe('rpm headers', () => {
     if (major >= 24) expect(await loadSqlite()).toBeDefined();
   });
 });
+
+describe('hostile package databases: names that are empty, carry controls or markup, are refused naming the file', () => {
+  const refusal = (f: () => unknown): string => {
+    try {
+      f();
+    } catch (e: unknown) {
+      return (e as Error).message;
+    }
+    return 'no refusal';
+  };
+  it('apk: an empty P: line (found by the fast-check properties) and an escape sequence in a name', () => {
+    expect(refusal(() => parseApkInstalled('V:\u0000\nP:\n', 'lib/apk/db/installed'))).toBe(
+      'lib/apk/db/installed: a package with an empty name',
+    );
+    expect(refusal(() => parseApkInstalled('P:musl\u0007\nV:1.2\n', 'lib/apk/db/installed'))).toBe(
+      'package name "musl\\u0007" contains control or invisible characters',
+    );
+  });
+  it('dpkg: an empty Package field, markup in a name, a control character in a version or source', () => {
+    const file = 'var/lib/dpkg/status';
+    expect(refusal(() => parseDpkgStatus('Package: \nVersion: 1\n', file))).toBe(`${file}: a package with an empty name`);
+    expect(refusal(() => parseDpkgStatus('Package: <img src=x>\nVersion: 1\n', file))).toBe(
+      'package name "<img src=x>" contains characters no package name may hold',
+    );
+    expect(refusal(() => parseDpkgStatus('Package: a\nVersion: 1\u0007\n', file))).toBe(
+      'version "1\\u0007" contains control or invisible characters',
+    );
+    expect(refusal(() => parseDpkgStatus('Package: a\nVersion: 1\nSource: b\u202e\n', file))).toBe(
+      'source package name "b\u202e" contains control or invisible characters',
+    );
+    // A well-formed stanza is still read.
+    expect(parseDpkgStatus('Package: libc6\nVersion: 2.36-9\nSource: glibc\nArchitecture: amd64\n', file)).toEqual([
+      { manager: 'dpkg', name: 'libc6', version: '2.36-9', sourceName: 'glibc', arch: 'amd64' },
+    ]);
+  });
+});

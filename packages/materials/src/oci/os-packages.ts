@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import type * as NodeSqlite from 'node:sqlite';
 import { PackageURL } from 'packageurl-js';
 import { ConfigurationError } from '@secure-factory/core';
+import { checkText } from '../lockfiles/lockfile-error.js';
 
 export type PackageManager = 'dpkg' | 'apk' | 'rpm';
 
@@ -126,6 +127,21 @@ export function distroOf(osRelease: Record<string, string>): Distro {
   return d;
 }
 
+/**
+ * A package read from an image's database is named in the SBOM, OSV queries and summaries: an empty
+ * name, control characters or markup in it mean a corrupt or hostile database, refused naming the file.
+ */
+function plainPackage(p: OsPackage, file: string): OsPackage {
+  const hint = "the image's package database is corrupt or was written by hand; rebuild the image from its package manager";
+  if (p.name === '') throw new ConfigurationError(`${file}: a package with an empty name`, { location: { file }, hint });
+  checkText(file, 'package name', p.name, undefined, hint);
+  checkText(file, 'version', p.version, undefined, hint);
+  if (p.sourceName !== undefined) checkText(file, 'source package name', p.sourceName, undefined, hint);
+  if (p.sourceVersion !== undefined) checkText(file, 'source version', p.sourceVersion, undefined, hint);
+  if (p.arch !== undefined) checkText(file, 'architecture', p.arch, undefined, hint);
+  return p;
+}
+
 /** dpkg's notion of "files are on disk": everything but not-installed and config-files. */
 const DPKG_PRESENT = new Set(['installed', 'half-installed', 'unpacked', 'half-configured', 'triggers-awaited', 'triggers-pending']);
 
@@ -152,7 +168,7 @@ export function parseDpkgStatus(text: string, file: string): OsPackage[] {
           p.sourceName = source[1];
           if (source[2]) p.sourceVersion = source[2];
         }
-        out.push(p);
+        out.push(plainPackage(p, file));
       }
     }
     fields = {};
@@ -193,7 +209,7 @@ export function parseApkInstalled(text: string, file: string): OsPackage[] {
         p.sourceName = cur.o;
         p.sourceVersion = cur.V;
       }
-      out.push(p);
+      out.push(plainPackage(p, file));
     }
     cur = {};
   };
@@ -259,7 +275,7 @@ export function parseRpmHeader(blob: Buffer, what: string): OsPackage {
     p.sourceName = src[1];
     p.sourceVersion = full;
   }
-  return p;
+  return plainPackage(p, what);
 }
 
 type SqliteModule = typeof NodeSqlite;
