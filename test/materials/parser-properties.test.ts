@@ -24,6 +24,7 @@ import {
   recordProblems,
   yamlMaterials,
 } from '@secure-factory/materials';
+import { forEachJsonEntryInBuffer } from '../../packages/materials/src/osv/zip-entries.js';
 
 const RUNS = { numRuns: 1000 };
 
@@ -343,6 +344,57 @@ describe('tar reader (image layers, npm tarballs)', () => {
             return paths.every((p) => !p.startsWith('/') && !p.split('/').includes('..') && !p.includes('\0'));
           } catch (e: unknown) {
             return e instanceof TarError;
+          }
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
+describe('zip reader (the OSV offline database, osv.dev all.zip)', () => {
+  let zip: Buffer;
+  beforeAll(() => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sf-zipprop-'));
+    try {
+      const script = [
+        'import sys, zipfile',
+        'with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:',
+        '    z.writestr("GHSA-aaaa-bbbb-cccc.json", \'{"id":"GHSA-aaaa-bbbb-cccc","modified":"2024-01-01T00:00:00Z"}\')',
+        '    z.writestr("PYSEC-2024-1.json", \'{"id":"PYSEC-2024-1","modified":"2024-01-01T00:00:00Z","details":"\' + "x" * 300 + \'"}\')',
+        '    z.writestr("README.txt", "not a record")',
+      ].join('\n');
+      execFileSync('python3', ['-c', script, path.join(dir, 'all.zip')]);
+      zip = readFileSync(path.join(dir, 'all.zip'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  async function names(buf: Buffer): Promise<string[]> {
+    const out: string[] = [];
+    await forEachJsonEntryInBuffer('all.zip', buf, (e) => out.push(e.name));
+    return out;
+  }
+
+  it('reads the unmodified archive', async () => {
+    expect((await names(zip)).sort()).toEqual(['GHSA-aaaa-bbbb-cccc.json', 'PYSEC-2024-1.json']);
+  });
+
+  it('a corrupted or cut archive: entries whose data passed its CRC, or a ConfigurationError naming the file', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 6 }),
+        fc.option(fc.nat(), { nil: undefined }),
+        async (flips, cut) => {
+          const b = Buffer.from(zip);
+          for (const [at, byte] of flips) b[at % b.length] = byte;
+          const input = cut === undefined ? b : b.subarray(0, cut % (b.length + 1));
+          try {
+            const got = await names(input);
+            return got.every((n) => typeof n === 'string');
+          } catch (e: unknown) {
+            return e instanceof ConfigurationError && e.describe().includes('all.zip');
           }
         },
       ),
