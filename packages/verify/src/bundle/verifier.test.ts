@@ -498,10 +498,17 @@ describe('RFC 3161 timestamps', () => {
     });
   });
 
-  it('exactly 32 distinct slots are allowed through the count check', () => {
+  it('32 timestamps pass the count check (and are then refused here for a duplicate)', () => {
     const b = load('sigstore-python/tsa-bundle.many_timestamp.sigstore');
-    b.verificationMaterial.timestampVerificationData.rfc3161Timestamps.pop();
-    expect(reason(tsa.verify(b, artifactFromBytes(file), policy))).not.toMatch(/too many/);
+    const list = b.verificationMaterial.timestampVerificationData.rfc3161Timestamps as Obj[];
+    list.pop();
+    list[31] = list[0] as Obj;
+    expect(list).toHaveLength(32);
+    expect(tsa.verify(b, artifactFromBytes(file), policy)).toStrictEqual({
+      ok: false,
+      code: 'TIMESTAMP',
+      reason: 'the bundle carries the same RFC 3161 timestamp twice (duplicate timestamps are refused, as the peers do)',
+    });
   });
 
   it('a GitHub bundle whose timestamp no trusted authority signed is a TIMESTAMP refusal', () => {
@@ -552,5 +559,50 @@ describe('signed times', () => {
     const v = staging.verify(b, artifactFromBytes(bytes('sigstore-python/bundle_v3.txt')), MSG_POLICY);
     const t = Number(b.verificationMaterial.tlogEntries[0].integratedTime);
     expect(v.ok && v.witnessed).toEqual([{ source: 'tlog', time: new Date(t * 1000) }]);
+  });
+});
+
+describe('reasons are one clean line', () => {
+  const any = artifactFromDigest(`sha256:${'0'.repeat(64)}`);
+  it("the JSON parser's message, without control characters", () => {
+    expect(pg.verify('{"mediaType":', any)).toStrictEqual({
+      ok: false,
+      code: 'MALFORMED',
+      reason: 'the bundle is not valid JSON: Unexpected end of JSON input',
+    });
+    const v = pg.verify(Buffer.from('{"a":\u0001\u0002}'), any);
+    expect(code(v)).toBe('MALFORMED');
+    expect(reason(v)).toMatch(/^the bundle is not valid JSON: Unexpected token ' ', "\{"a": \}" is not valid JSON$/);
+  });
+});
+
+describe('RFC 3161 timestamps that do not verify', () => {
+  const file = bytes('sigstore-python/tsa-bundle.txt');
+  const policy = { subjectAlternativeName: 'alexis.challande@trailofbits.com', issuer: 'https://accounts.google.com' };
+
+  it('are ignored when the log gives a signed time', () => {
+    const v = staging.verify(load('sigstore-python/tsa-bundle.txt.sigstore'), artifactFromBytes(file), policy);
+    expect(v).toMatchObject({ ok: true, ignoredTimestamps: 2 });
+    expect(v.ok && v.witnessed.map((w) => w.source)).toEqual(['tlog']);
+  });
+
+  it('refuse the bundle when nothing else signed a time', () => {
+    const b = load('sigstore-python/tsa-bundle.txt.sigstore');
+    delete b.verificationMaterial.tlogEntries[0].inclusionPromise;
+    expect(staging.verify(b, artifactFromBytes(file), policy)).toStrictEqual({
+      ok: false,
+      code: 'TIMESTAMP',
+      reason:
+        'none of the 2 RFC 3161 timestamp(s) verifies against the trusted timestamp authorities of the file trust root (staging.json)',
+    });
+  });
+
+  it('are counted in a refusal for too few timestamps', () => {
+    const strict = createBundleVerifier({ trustedRoot: parseTrustedRoot(tsaRoot(), 'tsa.json'), timestampThreshold: 3 });
+    const v = strict.verify(load('sigstore-python/tsa-bundle.txt.sigstore'), artifactFromBytes(file), policy);
+    expect(code(v)).toBe('TIMESTAMP');
+    expect(reason(v)).toMatch(
+      /^verification against the file trust root failed: .* \(1 RFC 3161 timestamp\(s\) did not verify and were ignored\)$/,
+    );
   });
 });
