@@ -41,7 +41,7 @@ function replaced(der: Buffer, from: string, to: string): Buffer {
   return Buffer.from(der.toString('latin1').split(from).join(to), 'latin1');
 }
 
-const identity = (der: Buffer) => certificateIdentity(X509Certificate.parse(der));
+const identity = (der: Buffer) => certificateIdentity(X509Certificate.parse(Buffer.from(der.toString('base64'), 'base64')));
 
 const GH_BUNDLE = 'github-attestations/actions-attest-build-provenance-attestation-13531551.sigstore.json';
 const GH_WORKFLOW = 'https://github.com/actions/attest-build-provenance/.github/workflows/prober.yml@refs/heads/main';

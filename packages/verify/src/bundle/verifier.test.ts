@@ -144,7 +144,7 @@ describe('not a bundle', () => {
 
   it('every listed media type is read; a shape problem keeps its own code', () => {
     for (const mediaType of BUNDLE_MEDIA_TYPES) {
-      const b = { ...load(V03), mediaType };
+      const b: Obj = { ...load(V03), mediaType };
       b.verificationMaterial.tlogEntries = {};
       expect(pg.verify(b, subjectOf(b), V03_POLICY)).toStrictEqual({
         ok: false,
