@@ -395,18 +395,17 @@ describe('GitHub artifact attestations', () => {
     sourceRepositoryUri: 'https://github.com/acme/app',
     sourceRepositoryDigest: SHA,
   };
-  const gh = (commit = SHA): Statement =>
-    ({
-      ...TAGGED,
-      predicateType: 'https://slsa.dev/provenance/v1',
-      predicate: {
-        buildDefinition: {
-          buildType: GITHUB_WORKFLOW_BUILD_TYPE,
-          externalParameters: { workflow: { repository: 'https://github.com/acme/app', path: '.github/workflows/release.yml' } },
-          resolvedDependencies: [{ uri: 'git+https://github.com/acme/app@refs/heads/main', digest: { gitCommit: commit } }],
-        },
+  const gh = (commit = SHA): Statement => ({
+    ...TAGGED,
+    predicateType: 'https://slsa.dev/provenance/v1',
+    predicate: {
+      buildDefinition: {
+        buildType: GITHUB_WORKFLOW_BUILD_TYPE,
+        externalParameters: { workflow: { repository: 'https://github.com/acme/app', path: '.github/workflows/release.yml' } },
+        resolvedDependencies: [{ uri: 'git+https://github.com/acme/app@refs/heads/main', digest: { gitCommit: commit } }],
       },
-    }) as unknown as Statement;
+    },
+  });
   const attest = (options: Partial<SlsaVerifyOptions>, identity: CertificateIdentity = ID, commit = SHA) => {
     const v = answering(verdict(gh(commit), identity));
     return { verdict: verifyGithubAttestation(v, {}, [ARTIFACT], { sourceUri: SOURCE, ...options }), policies: v.policies };
