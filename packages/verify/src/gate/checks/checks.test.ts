@@ -7,8 +7,8 @@
 import { BUILD_TYPE, makeStatement, parsePolicy, PREDICATE, type Remediation, type Statement } from '@secure-factory/core';
 import { evaluate, type EvaluationInput } from '../evaluate.js';
 import type { Check, Evidence, EvidenceSigner, RejectedEvidence } from '../types.js';
-import { attributeMissing } from './builder-identity.js';
-import { GATE_VERIFIER_ID, kindOf, newest, timeLabel } from './context.js';
+import { attributeMissing, builderIdentityCheck } from './builder-identity.js';
+import { GATE_VERIFIER_ID, kindOf, newest, timeLabel, type GateContext } from './context.js';
 import { ISOLATION_INSTALL_HINT, isolationCheck } from './isolation.js';
 import { waiverBook, waive } from './waivers.js';
 
@@ -1283,5 +1283,70 @@ describe('verified levels', () => {
     expect(run(env(), levels).verifiedLevels).toEqual(['SLSA_BUILD_LEVEL_3', 'SLSA_SOURCE_LEVEL_3']);
     expect(run(env('', 'require: [tests]'), swap(PREDICATE.vsa)).verifiedLevels).toEqual(['SLSA_BUILD_LEVEL_3']);
     expect(run(env('', 'require: [tests]'), [tests()]).verifiedLevels).toEqual([]);
+  });
+});
+
+describe('builder identity: every refusal names exactly what was set aside', () => {
+  const foreign = cert({ buildSignerUri: 'https://github.com/evil/sf/.github/workflows/sf.yml@refs/tags/v1.0.0' });
+  const otherForeign = cert({ buildSignerUri: 'https://github.com/evil/other/.github/workflows/x.yml@refs/tags/v9' });
+  const EVIL = 'evil/sf/.github/workflows/sf.yml@refs/tags/v1.0.0';
+  const OTHER = 'evil/other/.github/workflows/x.yml@refs/tags/v9';
+
+  it('two provenances by other signers: both reasons, separated, in the refusal', () => {
+    const r = run(env(), swap(PREDICATE.provenance, provenance([], { signer: foreign }), provenance([], { signer: otherForeign })));
+    expect(check(r, 'builder')).toEqual({
+      id: 'builder',
+      title: 'builder identity',
+      stage: 'build',
+      status: 'fail',
+      reason: `provenance: signed by ${EVIL}, expected ${BUILDER}; provenance: signed by ${OTHER}, expected ${BUILDER}`,
+      fix: 'build with the factory workflow named in the policy, pinned by tag or commit SHA',
+    });
+    expect(r.allowed).toBe(false);
+  });
+
+  it('no provenance, but other kinds by other signers: the refusal is "no provenance signed by", not their reasons', () => {
+    const r = run(env(), [...swap(PREDICATE.provenance), tests(undefined, { signer: foreign })]);
+    expect(check(r, 'builder')).toEqual({
+      id: 'builder',
+      title: 'builder identity',
+      stage: 'build',
+      status: 'fail',
+      reason: `no provenance signed by ${BUILDER}`,
+      fix: 'build with the factory workflow named in the policy, pinned by tag or commit SHA',
+    });
+    expect(r.allowed).toBe(false);
+  });
+
+  it('two bundles by other signers beside the builder: the warning lists both, separated', () => {
+    const r = run(env(), [...chain(), tests(undefined, { signer: foreign }), sbom([], { signer: otherForeign })]);
+    expect(check(r, 'builder')).toEqual({
+      id: 'builder',
+      title: 'builder identity',
+      stage: 'build',
+      status: 'warn',
+      reason:
+        `${BUILDER}@refs/tags/v1.0.0; ignored 2 bundle(s) by other signers: ` +
+        `tests: signed by ${EVIL}, expected ${BUILDER}; sbom: signed by ${OTHER}, expected ${BUILDER}`,
+      evidence: `provenance, ${LABEL}`,
+    });
+  });
+
+  it('a key-signed provenance from the pinned key passes, named by its key', () => {
+    const key: EvidenceSigner = { kind: 'key', keyId: 'k1' };
+    const r = run(`deploy:\n  prod: { require: [provenance], builder: 'key:k1' }\n`, [provenance([], { signer: key })]);
+    expect(check(r, 'builder')).toEqual({
+      id: 'builder',
+      title: 'builder identity',
+      stage: 'build',
+      status: 'pass',
+      reason: 'key k1',
+      evidence: `provenance, ${LABEL}`,
+    });
+  });
+
+  it('no provenance required, none there and no other signer: no builder result at all', () => {
+    const ctx = { required: new Set(['tests']), used: {}, wrongIdentity: [], builder: BUILDER, environment: 'prod' };
+    expect(builderIdentityCheck(ctx as unknown as GateContext)).toEqual([]);
   });
 });
