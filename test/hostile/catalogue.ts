@@ -8,6 +8,7 @@ import { outputCases } from './cases/output.js';
 import { pathCases } from './cases/paths.js';
 import { policyCases } from './cases/policy.js';
 import { regexCases } from './cases/regex.js';
+import { scannedFileCases } from './cases/scanned-files.js';
 import type { HostileCase } from './cases/types.js';
 
 export const CATALOGUE: HostileCase[] = [
@@ -15,6 +16,7 @@ export const CATALOGUE: HostileCase[] = [
   ...jsonCases,
   ...policyCases,
   ...evidenceCases,
+  ...scannedFileCases,
   ...pathCases,
   ...celCases,
   ...regexCases,

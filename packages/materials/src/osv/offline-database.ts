@@ -226,7 +226,10 @@ async function walk(dir: string, out: string[]): Promise<void> {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name)) await walk(full, out);
-    } else if (e.isFile() && /\.(json|zip)$/i.test(e.name)) {
+    } else if (/\.(json|zip)$/i.test(e.name)) {
+      // Not only regular files: a record that is a link, a FIFO or a device would otherwise be skipped
+      // without a word and its advisories silently missing. Each is read through core's safe reader, which
+      // follows a link to a regular file and refuses the rest (exit 2 naming the file).
       out.push(full);
     }
   }
@@ -262,7 +265,17 @@ export async function openOfflineDatabase(location: string, options: OfflineData
   else files.push(root);
   const manifest = createHash('sha256');
   for (const file of files) {
-    const size = (await stat(file)).size;
+    const st = await stat(file).catch((e: unknown) => {
+      throw new ConfigurationError(`cannot read the OSV database file: ${errorMessage(e)}`, { location: { file }, cause: e });
+    });
+    // Only regular files (links followed): a FIFO, a device or a socket named *.json or *.zip is refused
+    // before any read — a large-looking block device would otherwise be streamed as a zip.
+    if (!st.isFile())
+      throw new ConfigurationError('the OSV database file is not a regular file; refused', {
+        location: { file },
+        hint: 'the database folder may hold only OSV JSON records and all.zip files',
+      });
+    const size = st.size;
     const rel = info.isDirectory() ? path.relative(root, file).split(path.sep).join('/') : path.basename(file);
     if (/\.zip$/i.test(file)) {
       const hex = await addZipFile(db, file, size, options);

@@ -3,14 +3,16 @@
  * (`action.yml|yaml`) under a root, parses each with positions, runs every rule, and returns core
  * `Finding`s carrying the zizmor audit id, persona and confidence in `properties`.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   atLeast,
   compareFindings,
   ConfigurationError,
+  decodeUtf8,
   errorMessage,
   pathPattern,
+  readRegularFile,
   type Finding,
   type Logger,
   type PathPattern,
@@ -144,7 +146,8 @@ async function discover(root: string, paths: string[] | undefined): Promise<{ fi
       hint: 'pass an existing directory or workflow file',
     });
   });
-  if (rootStat.isFile()) {
+  // Anything but a folder is audited as one file (a FIFO or a device is then refused by the safe reader).
+  if (!rootStat.isDirectory()) {
     const base = path.dirname(root);
     const rel = path.basename(root);
     return { base, files: [{ rel, kind: fileKind(root.split(path.sep).join('/')) ?? 'workflow' }] };
@@ -155,7 +158,7 @@ async function discover(root: string, paths: string[] | undefined): Promise<{ fi
     const s = await stat(full).catch((e: unknown) => {
       throw new ConfigurationError(`cannot audit ${p}: ${errorMessage(e)}`, { location: { file: p } });
     });
-    if (s.isFile()) {
+    if (!s.isDirectory()) {
       const rel = path.relative(root, full).split(path.sep).join('/');
       out.push({ rel, kind: fileKind(full.split(path.sep).join('/')) ?? 'workflow' });
     } else {
@@ -336,7 +339,8 @@ export async function auditWorkflows(options: AuditWorkflowsOptions): Promise<Au
   if (typeof options.zizmorConfig === 'string' || (options.zizmorConfig === undefined && mode === 'working-tree')) {
     const configFile = options.zizmorConfig ?? discoverZizmorConfig(base);
     if (configFile !== undefined) {
-      config = await loadZizmorConfig(configFile).catch((e: unknown) => {
+      // The operator's --zizmor-config may be a link anywhere; a discovered one stays inside the repository.
+      config = await loadZizmorConfig(configFile, options.zizmorConfig !== undefined ? '/' : base).catch((e: unknown) => {
         if (e instanceof ConfigurationError) throw e;
         throw new ConfigurationError(`cannot read zizmor configuration ${configFile}: ${errorMessage(e)}`, {
           location: { file: configFile },
@@ -355,7 +359,12 @@ export async function auditWorkflows(options: AuditWorkflowsOptions): Promise<Au
       break;
     }
     const current = discoverZizmorConfig(base);
-    if (current && (await readFile(current, 'utf8').catch(() => '')) !== trustedText)
+    if (
+      current &&
+      (await readRegularFile(current, { maxBytes: MAX_WORKFLOW_BYTES, within: base, what: 'zizmor configuration' })
+        .then((b) => b.toString('utf8'))
+        .catch(() => '')) !== trustedText
+    )
       logger.warning(
         `${path.relative(base, current)} differs from the trusted revision ${revision.slice(0, 12)}: its changes are not honoured`,
         { file: path.relative(base, current) },
@@ -389,7 +398,14 @@ export async function auditWorkflows(options: AuditWorkflowsOptions): Promise<Au
         },
       );
     }
-    const text = await readFile(full, 'utf8');
+    // Core's safe reader and UTF-8 decoder: a workflow saved as UTF-16 would otherwise decode to text with a
+    // zero byte between characters, parse as no workflow and pass the audit with no finding; a link leaving
+    // the audited folder, a FIFO or a device is refused, never read.
+    const text = decodeUtf8(
+      await readRegularFile(full, { maxBytes: MAX_WORKFLOW_BYTES, within: base, what: 'workflow file' }),
+      rel,
+      'workflow file',
+    );
     let trust: SuppressionTrust | undefined;
     if (revision !== undefined) {
       const trusted = lineSet(await textAtRevision(base, revision, rel));

@@ -14,7 +14,7 @@
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigurationError } from '@secure-factory/core';
+import { ConfigurationError, decodeUtf8, parseJsonText, readRegularFile } from '@secure-factory/core';
 import { isMap, isScalar, type Node } from 'yaml';
 import { gitRun } from '../git.js';
 import { buildAuditFile, parseUses, usesAction, type FileKind } from './model.js';
@@ -37,24 +37,24 @@ export interface FixResult {
 
 /** `owner/repo@ref` → 40-hex SHA, from a pins file: `owner/repo@ref <sha>` per line (`#` comments), or JSON `{ "owner/repo@ref": "sha" }`. */
 export async function loadPins(file: string): Promise<Map<string, string>> {
-  const text = await readFile(file, 'utf8').catch((e: unknown) => {
-    throw new ConfigurationError(`cannot read pins file ${file}: ${(e as Error).message}`, { location: { file } });
-  });
+  // Core's safe reader: a FIFO or a device is refused, not read forever; the pins file may be a link anywhere.
+  const text = decodeUtf8(await readRegularFile(file, { maxBytes: 16 * 1024 * 1024, within: '/', what: 'pins file' }), file, 'pins file');
   const pins = new Map<string, string>();
   const add = (key: string, sha: string, line?: number): void => {
     if (!/^[^@\s]+\/[^@\s]+@\S+$/.test(key) || !/^[0-9a-f]{40}$/i.test(sha))
-      throw new ConfigurationError(`pins file ${file}: "${key} ${sha}" is not "owner/repo@ref <40-hex sha>"`, {
-        location: { file, ...(line !== undefined ? { line } : {}) },
-      });
+      // The line is not quoted: a pins file that is really some other file (a link to a secret) stays unread.
+      throw new ConfigurationError(
+        `pins file ${file}: ${line !== undefined ? `line ${line}` : 'an entry'} is not "owner/repo@ref <40-hex sha>"`,
+        {
+          location: { file, ...(line !== undefined ? { line } : {}) },
+        },
+      );
     pins.set(key.toLowerCase(), sha.toLowerCase());
   };
   if (text.trimStart().startsWith('{')) {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e: unknown) {
-      throw new ConfigurationError(`pins file ${file} is not valid JSON: ${(e as Error).message}`, { location: { file } });
-    }
+    const json = parseJsonText(text, file);
+    if (json === null || typeof json !== 'object' || Array.isArray(json))
+      throw new ConfigurationError(`pins file ${file}: the JSON form must be an object of "owner/repo@ref": "sha"`, { location: { file } });
     for (const [k, v] of Object.entries(json as Record<string, unknown>)) add(k, String(v));
   } else
     text.split('\n').forEach((raw, i) => {

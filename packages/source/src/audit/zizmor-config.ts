@@ -6,9 +6,8 @@
  * ConfigurationError naming its line and column: a config error never turns into a silent pass.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigurationError, type Severity } from '@secure-factory/core';
+import { ConfigurationError, decodeUtf8, readRegularFile, type Severity } from '@secure-factory/core';
 import { isMap, isSeq, type Node } from 'yaml';
 import { YamlSource } from './yaml-source.js';
 
@@ -236,8 +235,21 @@ export function parseZizmorConfig(text: string, file: string): AuditConfig {
   }
 }
 
-export async function loadZizmorConfig(file: string): Promise<AuditConfig> {
-  return parseZizmorConfig(await readFile(file, 'utf8'), file);
+/** The most a zizmor configuration may hold (a real one is a few KB). */
+const MAX_ZIZMOR_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * Reads and parses a zizmor configuration through core's safe reader: the audited repository may make its
+ * `zizmor.yml` a FIFO (a plain read blocks forever), a link to `/dev/zero` or to a secret outside `within`
+ * (default: the folder holding the file), or UTF-16 text; each is an input error naming the file.
+ */
+export async function loadZizmorConfig(file: string, within?: string): Promise<AuditConfig> {
+  const bytes = await readRegularFile(file, {
+    maxBytes: MAX_ZIZMOR_CONFIG_BYTES,
+    ...(within !== undefined ? { within } : {}),
+    what: 'zizmor configuration',
+  });
+  return parseZizmorConfig(decodeUtf8(bytes, file, 'zizmor configuration'), file);
 }
 
 /**
