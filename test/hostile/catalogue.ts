@@ -8,6 +8,7 @@ import { outputCases } from './cases/output.js';
 import { pathCases } from './cases/paths.js';
 import { policyCases } from './cases/policy.js';
 import { regexCases } from './cases/regex.js';
+import { sbomCases } from './cases/sbom-input.js';
 import { scannedFileCases } from './cases/scanned-files.js';
 import type { HostileCase } from './cases/types.js';
 
@@ -18,6 +19,7 @@ export const CATALOGUE: HostileCase[] = [
   ...evidenceCases,
   ...scannedFileCases,
   ...pathCases,
+  ...sbomCases,
   ...celCases,
   ...regexCases,
   ...networkCases,

@@ -1,6 +1,7 @@
 /** Reads a CycloneDX or SPDX JSON SBOM back into packages (the rescan loop scans deployed SBOMs). */
 import { PackageURL } from 'packageurl-js';
 import { ConfigurationError } from '@secure-factory/core';
+import { checkText } from '../lockfiles/lockfile-error.js';
 import { osPackageFromPurl, osvQuery } from '../oci/os-packages.js';
 import type { Ecosystem, Integrity, Package } from '../package.js';
 
@@ -37,6 +38,23 @@ interface ImageContext {
   digest: string;
 }
 
+/**
+ * A table lookup by a key the SBOM supplies, own properties only: `pkg:constructor/a@1` or a hash named
+ * `__proto__` must find nothing (an inherited `Object` is no ecosystem and no hash algorithm).
+ */
+function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+const SBOM_HINT = 'regenerate the SBOM with its tool; a package name or version never holds control or markup characters';
+
+/** An SBOM's package names and versions are refused as a lockfile's are: no controls, no markup in names. */
+function checkPackage(p: Package, file: string): Package {
+  checkText(file, 'package name', p.name, undefined, SBOM_HINT);
+  checkText(file, 'version', p.version, undefined, SBOM_HINT);
+  return p;
+}
+
 const MANAGER_ECOSYSTEM: Record<string, Ecosystem> = { dpkg: 'Debian', apk: 'Alpine', rpm: 'Red Hat' };
 
 /**
@@ -49,7 +67,7 @@ function osFromPurl(purl: string, file: string, image: ImageContext | undefined)
   const { pkg, distro } = found;
   const ecosystem = distro?.ecosystem;
   return {
-    ecosystem: (ecosystem?.split(':')[0] as Ecosystem | undefined) ?? MANAGER_ECOSYSTEM[pkg.manager] ?? 'Debian',
+    ecosystem: (ecosystem?.split(':')[0] as Ecosystem | undefined) ?? own(MANAGER_ECOSYSTEM, pkg.manager) ?? 'Debian',
     name: pkg.name,
     version: pkg.version,
     purl,
@@ -74,7 +92,7 @@ function fromPurl(purl: string, file: string, image?: ImageContext): Package | u
   } catch {
     return undefined;
   }
-  const ecosystem = ECOSYSTEM[p.type];
+  const ecosystem = own(ECOSYSTEM, p.type);
   if (!ecosystem) return undefined;
   let name = p.name;
   if (p.namespace) name = `${p.namespace}/${p.name}`;
@@ -161,8 +179,8 @@ export function readSbomContents(doc: unknown, file: string): SbomContents {
         const integrity: Integrity = {};
         if (Array.isArray(c.hashes))
           for (const h of c.hashes)
-            if (isRecord(h) && typeof h.alg === 'string' && typeof h.content === 'string' && CDX_HASH[h.alg])
-              integrity[CDX_HASH[h.alg] as keyof Integrity] = h.content;
+            if (isRecord(h) && typeof h.alg === 'string' && typeof h.content === 'string' && own(CDX_HASH, h.alg))
+              integrity[own(CDX_HASH, h.alg) as keyof Integrity] = h.content;
         if (Object.keys(integrity).length) p.integrity = integrity;
         const lic = Array.isArray(c.licenses)
           ? c.licenses.flatMap((l) =>
@@ -177,7 +195,7 @@ export function readSbomContents(doc: unknown, file: string): SbomContents {
           : [];
         if (lic.length) p.licenses = lic;
         if (c.scope === 'optional') p.groups = ['optional'];
-        out.push(p);
+        out.push(checkPackage(p, file));
       });
     }
     if (total > 0 && out.length === 0)
@@ -214,11 +232,11 @@ export function readSbomContents(doc: unknown, file: string): SbomContents {
       const integrity: Integrity = {};
       if (Array.isArray(sp.checksums))
         for (const h of sp.checksums)
-          if (isRecord(h) && typeof h.algorithm === 'string' && typeof h.checksumValue === 'string' && SPDX_HASH[h.algorithm])
-            integrity[SPDX_HASH[h.algorithm] as keyof Integrity] = h.checksumValue;
+          if (isRecord(h) && typeof h.algorithm === 'string' && typeof h.checksumValue === 'string' && own(SPDX_HASH, h.algorithm))
+            integrity[own(SPDX_HASH, h.algorithm) as keyof Integrity] = h.checksumValue;
       if (Object.keys(integrity).length) p.integrity = integrity;
       if (typeof sp.licenseDeclared === 'string' && !/^NO(?:ASSERTION|NE)$/.test(sp.licenseDeclared)) p.licenses = [sp.licenseDeclared];
-      out.push(p);
+      out.push(checkPackage(p, file));
     });
     if (body.packages.length > 0 && out.length === 0 && unreadable.length > 0)
       throw sbomError(file, `none of the SPDX packages names a package (purl): ${unreadable.slice(0, 3).join(', ')}`);
