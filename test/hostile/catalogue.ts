@@ -1,4 +1,5 @@
 /** The hostile-input catalogue: every case, by area (counted against README.md by readme.test.ts). */
+import { auditNameCases } from './cases/audit-names.js';
 import { celCases } from './cases/cel.js';
 import { evidenceCases } from './cases/evidence.js';
 import { jsonCases } from './cases/json.js';
@@ -20,6 +21,7 @@ export const CATALOGUE: HostileCase[] = [
   ...scannedFileCases,
   ...pathCases,
   ...sbomCases,
+  ...auditNameCases,
   ...celCases,
   ...regexCases,
   ...networkCases,

@@ -151,9 +151,10 @@ export function parseZizmorConfig(text: string, file: string): AuditConfig {
         }
       } else if (key === 'remap') {
         const sev = src.str(src.get(v, 'severity'))?.toLowerCase();
-        if (sev === undefined || !SEVERITY_NAMES[sev])
-          return fail(`rules.${id}.remap.severity must be one of informational, low, medium, high`, v);
-        settings.severity = SEVERITY_NAMES[sev];
+        // Own keys only: `severity: constructor` must not find Object (an unprintable, never-blocking severity).
+        const remapped = sev !== undefined && Object.hasOwn(SEVERITY_NAMES, sev) ? SEVERITY_NAMES[sev] : undefined;
+        if (remapped === undefined) return fail(`rules.${id}.remap.severity must be one of informational, low, medium, high`, v);
+        settings.severity = remapped;
       } else if (key === 'config') {
         readAuditConfig(id, v);
       } else {

@@ -77,7 +77,8 @@ export const excessivePermissions: Audit = (f, report) => {
       if (!range) continue;
       report({
         audit: 'excessive-permissions',
-        severity: WRITE_SEVERITY[scope] ?? 'medium',
+        // Own keys only: a scope named `constructor` or `__proto__` is an unknown scope, not Object.
+        severity: (Object.hasOwn(WRITE_SEVERITY, scope) ? WRITE_SEVERITY[scope] : undefined) ?? 'medium',
         confidence: 'high',
         persona: workflowPersona(true),
         message: `overly broad permissions: ${scope}: write is overly broad at the workflow level (grant it to the job that needs it)`,
