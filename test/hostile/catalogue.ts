@@ -1,6 +1,7 @@
 /** The hostile-input catalogue: every case, by area (counted against README.md by readme.test.ts). */
 import { auditNameCases } from './cases/audit-names.js';
 import { celCases } from './cases/cel.js';
+import { cliArgumentCases } from './cases/cli-arguments.js';
 import { evidenceCases } from './cases/evidence.js';
 import { jsonCases } from './cases/json.js';
 import { networkCases } from './cases/network.js';
@@ -22,6 +23,7 @@ export const CATALOGUE: HostileCase[] = [
   ...pathCases,
   ...sbomCases,
   ...auditNameCases,
+  ...cliArgumentCases,
   ...celCases,
   ...regexCases,
   ...networkCases,

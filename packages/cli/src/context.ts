@@ -46,22 +46,31 @@ export async function execute(opts: CommonOptions, body: (ctx: CommandContext) =
     if (ctx.json && result.json !== undefined) writeJson(result.json);
     process.exitCode = result.exitCode;
   } catch (e: unknown) {
-    const code = exitCodeFor(e);
-    if (isSecureFactoryError(e)) {
-      printErr(`error: ${errorMessage(e)}`);
-    } else {
-      printErr(`internal error: ${errorMessage(e)}`);
-      if (ctx.verbose && e instanceof Error && e.stack) printErr(e.stack);
-      else printErr('(run again with --verbose for details, and report it)');
-    }
-    if (ctx.json) {
-      const loc = isSecureFactoryError(e) ? e.location : undefined;
-      writeJson({
-        error: { code: isSecureFactoryError(e) ? e.code : 'INTERNAL', message: errorMessage(e), ...(loc ? { location: loc } : {}) },
-      });
-    }
-    process.exitCode = code;
+    reportFailure(e, ctx);
   }
+}
+
+/**
+ * The one way a verb's failure is reported: the message on stderr through the output chokepoint (and as
+ * `{ error }` JSON with --json), and the exit code of its kind — 2 for input errors, 3 for services and
+ * internal errors, never a stack trace unless --verbose.
+ */
+export function reportFailure(e: unknown, ctx: { json: boolean; verbose: boolean }): void {
+  const code = exitCodeFor(e);
+  if (isSecureFactoryError(e)) {
+    printErr(`error: ${errorMessage(e)}`);
+  } else {
+    printErr(`internal error: ${errorMessage(e)}`);
+    if (ctx.verbose && e instanceof Error && e.stack) printErr(e.stack);
+    else printErr('(run again with --verbose for details, and report it)');
+  }
+  if (ctx.json) {
+    const loc = isSecureFactoryError(e) ? e.location : undefined;
+    writeJson({
+      error: { code: isSecureFactoryError(e) ? e.code : 'INTERNAL', message: errorMessage(e), ...(loc ? { location: loc } : {}) },
+    });
+  }
+  process.exitCode = code;
 }
 
 export { EXIT };

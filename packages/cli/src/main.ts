@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { printErr, printOut, TOOL_VERSION } from '@secure-factory/core';
+import { reportFailure } from './context.js';
 
 type Register = (program: Command) => Command;
 
@@ -57,6 +58,9 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = e.exitCode === 0 ? 0 : 2;
       return;
     }
-    throw e;
+    // An option's own parser (-L FORMAT:PATH, durations, digests …) throws while commander parses, before
+    // any verb's execute() runs: report it as every verb reports its failures (exit 2 for an input error,
+    // the message through the output chokepoint), never as an uncaught exception with a stack and exit 1.
+    reportFailure(e, { json: argv.includes('--json'), verbose: argv.includes('--verbose') });
   }
 }
