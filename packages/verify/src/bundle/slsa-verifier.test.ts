@@ -213,6 +213,8 @@ describe('verifySlsaProvenance', () => {
       reason: "the provenance's source is missing, expected git+https://github.com/acme/app",
     });
     expect(slsa(v02('git+https://github.com/acme/app.gitx@refs/tags/v1'), {})).toMatchObject({ ok: false, error: 'ErrorMismatchSource' });
+    // Only a trailing .git is dropped: acme/a.gitpp is not acme/app.
+    expect(slsa(v02('git+https://github.com/acme/a.gitpp@refs/tags/v1'), {})).toMatchObject({ ok: false, error: 'ErrorMismatchSource' });
   });
 
   it('--source-branch: the branch built, or the base branch of a tag', () => {
