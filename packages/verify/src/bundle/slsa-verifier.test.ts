@@ -35,7 +35,7 @@ function v02(uri: string, extra: { builder?: string; baseRef?: string; inputs?: 
         environment: { github_event_payload: { base_ref: extra.baseRef, inputs: extra.inputs ?? {} } },
       },
     },
-  } as Statement;
+  } as unknown as Statement;
 }
 
 function verdict(statement: Statement, identity: CertificateIdentity): BundleVerdict {
