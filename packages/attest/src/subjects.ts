@@ -4,11 +4,13 @@
  * are named by the one rule of core `subjectNameOf` (the path relative to the project, `cwd`), the
  * same names the build gives, and hashed on core's worker pool.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import {
   ConfigurationError,
+  decodeUtf8,
+  readRegularFile,
   StreamingHasher,
   isSha256Hex,
   listTreeNames,
@@ -167,6 +169,9 @@ export function subjectFromDigest(spec: string, defaultName: string | undefined)
   return { name, digest: { sha256: m[2].toLowerCase() } };
 }
 
+/** The largest checksums file read (a million subjects of 200-byte names). */
+const MAX_CHECKSUMS_BYTES = 256 * 1024 * 1024;
+
 export async function collectSubjects(src: SubjectSources): Promise<Subject[]> {
   const cwd = src.cwd ?? process.cwd();
   const out: Subject[] = [];
@@ -174,12 +179,13 @@ export async function collectSubjects(src: SubjectSources): Promise<Subject[]> {
   out.push(...(await subjectsFromPaths(src.paths ?? [], cwd)));
   for (const f of src.checksumFiles ?? []) {
     const abs = path.resolve(cwd, f);
-    let text: string;
-    try {
-      text = await readFile(abs, 'utf8');
-    } catch {
-      throw new ConfigurationError('cannot read the checksums file', { location: { file: abs } });
-    }
+    // Core's safe reader: a FIFO is refused (a plain read blocks forever), a device or an oversized file is
+    // refused before reading, and nothing of a file that is no checksums list is quoted. It may be a link.
+    const text = decodeUtf8(
+      await readRegularFile(abs, { maxBytes: MAX_CHECKSUMS_BYTES, within: '/', what: 'checksums file' }),
+      abs,
+      'checksums file',
+    );
     out.push(...parseChecksums(text, abs));
   }
   for (const d of src.digests ?? []) out.push(subjectFromDigest(d, src.digestName));

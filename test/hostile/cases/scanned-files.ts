@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { collectSubjects } from '@secure-factory/attest';
 import { ConfigurationError, silentLogger } from '@secure-factory/core';
 import { openOfflineDatabase } from '@secure-factory/materials';
 import { auditWorkflows, loadPins } from '@secure-factory/source';
@@ -235,4 +236,27 @@ export const scannedFileCases: HostileCase[] = [
       if (matches.length !== 1) fail(`expected the linked advisory to match once, got ${matches.length}`);
     },
   },
+  ...(
+    [
+      ['fifo', 'a FIFO', (t: string) => execFileSync('mkfifo', [t]), /sums.*FIFO/s],
+      ['dev-zero', 'a link to /dev/zero', (t: string) => symlinkSync('/dev/zero', t), /sums.*character device/s],
+      [
+        'utf16',
+        'UTF-16 text',
+        (t: string) => writeFileSync(t, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${'a'.repeat(64)}  app\n`, 'utf16le')])),
+        /sums.*UTF-16.*UTF-8/s,
+      ],
+    ] as const
+  ).map(([name, input, make, pattern]): HostileCase => ({
+    id: `evidence/attest-checksums-${name}`,
+    area: 'evidence',
+    input: `attest --subject-checksums naming ${input}`,
+    expect: 'exit 2 naming the file within 3 s (was: blocked forever / read until memory ran out)',
+    run: async () => {
+      const { outside } = scratch();
+      const file = path.join(outside, 'sums');
+      make(file);
+      await expectInputError('collectSubjects', collectSubjects({ checksumFiles: [file], cwd: outside }), pattern);
+    },
+  })),
 ];
