@@ -7,7 +7,7 @@
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { main } from '@secure-factory/cli';
+import { main } from '../../../packages/cli/src/main.js';
 import { redirectOutput } from '@secure-factory/core';
 import { fail, isRunnerCommand, RAW_CONTROL, runnerLines, type HostileCase } from './types.js';
 
