@@ -107,7 +107,8 @@ function artifactDigest(artifact, algorithm) {
         return artifact.algorithm === algorithm ? artifact.hex : undefined;
     if (algorithm === 'sha256')
         return artifact.sha256;
-    const node = COMPUTABLE[algorithm];
+    // Own keys only: a subject's digest set may name `constructor` or `__proto__`.
+    const node = Object.hasOwn(COMPUTABLE, algorithm) ? COMPUTABLE[algorithm] : undefined;
     return node ? (0,external_node_crypto_.createHash)(node).update(artifact.data).digest('hex') : undefined;
 }
 /** `sha512:ab12…` for messages: the digest given, or the file's sha256. */
@@ -3210,6 +3211,10 @@ function mismatchesOf({ anchor, used, offRun, byKind }) {
         // A certificate names the run's commit; a key does not, so for key-signed evidence the signed
         // provenance's source commit is the run's, and every statement must agree with it.
         const commit = anchor.signer.kind === 'certificate' ? anchor.signer.identity.sourceRepositoryDigest : prov ? gitCommitsIn(prov)[0] : undefined;
+        // A certificate without a commit claim (neither Fulcio's 1.3.6.1.4.1.57264.1.13 nor the legacy .1.3)
+        // cannot bind the statements to a commit: the run is not known to have built what they name.
+        if (anchor.signer.kind === 'certificate' && !commit)
+            mismatches.push("the run's certificate names no source commit (Fulcio's source repository digest), so the statements cannot be bound to it");
         const provCommits = prov ? gitCommitsIn(prov) : [];
         if (commit && prov && provCommits.length > 0 && !provCommits.includes(commit)) {
             mismatches.push(`the provenance names commit ${identity_short(provCommits[0])}, its certificate ${identity_short(commit)}`);

@@ -729,6 +729,8 @@ function subjectFromDigest(spec, defaultName) {
         throw new dist/* ConfigurationError */.j1(`the digest "${spec}" needs a name: write NAME@sha256:… or give a subject name`);
     return { name, digest: { sha256: m[2].toLowerCase() } };
 }
+/** The largest checksums file read (a million subjects of 200-byte names). */
+const MAX_CHECKSUMS_BYTES = 256 * 1024 * 1024;
 async function collectSubjects(src) {
     const cwd = src.cwd ?? process.cwd();
     const out = [];
@@ -736,13 +738,9 @@ async function collectSubjects(src) {
     out.push(...(await subjectsFromPaths(src.paths ?? [], cwd)));
     for (const f of src.checksumFiles ?? []) {
         const abs = external_node_path_.resolve(cwd, f);
-        let text;
-        try {
-            text = await (0,promises_.readFile)(abs, 'utf8');
-        }
-        catch {
-            throw new dist/* ConfigurationError */.j1('cannot read the checksums file', { location: { file: abs } });
-        }
+        // Core's safe reader: a FIFO is refused (a plain read blocks forever), a device or an oversized file is
+        // refused before reading, and nothing of a file that is no checksums list is quoted. It may be a link.
+        const text = (0,dist/* decodeUtf8 */._6)(await (0,dist/* readRegularFile */.XF)(abs, { maxBytes: MAX_CHECKSUMS_BYTES, within: '/', what: 'checksums file' }), abs, 'checksums file');
         out.push(...parseChecksums(text, abs));
     }
     for (const d of src.digests ?? [])

@@ -2712,7 +2712,6 @@ class yaml_source_YamlSource {
 
 
 
-
 const SEGMENT = /^[A-Za-z0-9._-]+$/;
 function parseUsesPattern(text) {
     if (text === '*')
@@ -2831,9 +2830,11 @@ function parseZizmorConfig(text, file) {
             }
             else if (key === 'remap') {
                 const sev = src.str(src.get(v, 'severity'))?.toLowerCase();
-                if (sev === undefined || !SEVERITY_NAMES[sev])
+                // Own keys only: `severity: constructor` must not find Object (an unprintable, never-blocking severity).
+                const remapped = sev !== undefined && Object.hasOwn(SEVERITY_NAMES, sev) ? SEVERITY_NAMES[sev] : undefined;
+                if (remapped === undefined)
                     return fail(`rules.${id}.remap.severity must be one of informational, low, medium, high`, v);
-                settings.severity = SEVERITY_NAMES[sev];
+                settings.severity = remapped;
             }
             else if (key === 'config') {
                 readAuditConfig(id, v);
@@ -2918,8 +2919,20 @@ function parseZizmorConfig(text, file) {
         }
     }
 }
-async function loadZizmorConfig(file) {
-    return parseZizmorConfig(await (0,promises_.readFile)(file, 'utf8'), file);
+/** The most a zizmor configuration may hold (a real one is a few KB). */
+const MAX_ZIZMOR_CONFIG_BYTES = 1024 * 1024;
+/**
+ * Reads and parses a zizmor configuration through core's safe reader: the audited repository may make its
+ * `zizmor.yml` a FIFO (a plain read blocks forever), a link to `/dev/zero` or to a secret outside `within`
+ * (default: the folder holding the file), or UTF-16 text; each is an input error naming the file.
+ */
+async function loadZizmorConfig(file, within) {
+    const bytes = await (0,dist/* readRegularFile */.XF)(file, {
+        maxBytes: MAX_ZIZMOR_CONFIG_BYTES,
+        ...(within !== undefined ? { within } : {}),
+        what: 'zizmor configuration',
+    });
+    return parseZizmorConfig((0,dist/* decodeUtf8 */._6)(bytes, file, 'zizmor configuration'), file);
 }
 /**
  * zizmor's local discovery: `.github/zizmor.yml`, `zizmor.yml` (and `.yaml`) in the directory, then
@@ -3847,7 +3860,8 @@ const excessivePermissions = (f, report) => {
                 continue;
             report({
                 audit: 'excessive-permissions',
-                severity: WRITE_SEVERITY[scope] ?? 'medium',
+                // Own keys only: a scope named `constructor` or `__proto__` is an unknown scope, not Object.
+                severity: (Object.hasOwn(WRITE_SEVERITY, scope) ? WRITE_SEVERITY[scope] : undefined) ?? 'medium',
                 confidence: 'high',
                 persona: workflowPersona(true),
                 message: `overly broad permissions: ${scope}: write is overly broad at the workflow level (grant it to the job that needs it)`,
@@ -6047,7 +6061,8 @@ async function discover(root, paths) {
             hint: 'pass an existing directory or workflow file',
         });
     });
-    if (rootStat.isFile()) {
+    // Anything but a folder is audited as one file (a FIFO or a device is then refused by the safe reader).
+    if (!rootStat.isDirectory()) {
         const base = external_node_path_.dirname(root);
         const rel = external_node_path_.basename(root);
         return { base, files: [{ rel, kind: fileKind(root.split(external_node_path_.sep).join('/')) ?? 'workflow' }] };
@@ -6058,7 +6073,7 @@ async function discover(root, paths) {
         const s = await (0,promises_.stat)(full).catch((e) => {
             throw new dist/* ConfigurationError */.j1(`cannot audit ${p}: ${(0,dist/* errorMessage */.gJ)(e)}`, { location: { file: p } });
         });
-        if (s.isFile()) {
+        if (!s.isDirectory()) {
             const rel = external_node_path_.relative(root, full).split(external_node_path_.sep).join('/');
             out.push({ rel, kind: fileKind(full.split(external_node_path_.sep).join('/')) ?? 'workflow' });
         }
@@ -6220,7 +6235,8 @@ async function auditWorkflows(options) {
     if (typeof options.zizmorConfig === 'string' || (options.zizmorConfig === undefined && mode === 'working-tree')) {
         const configFile = options.zizmorConfig ?? discoverZizmorConfig(base);
         if (configFile !== undefined) {
-            config = await loadZizmorConfig(configFile).catch((e) => {
+            // The operator's --zizmor-config may be a link anywhere; a discovered one stays inside the repository.
+            config = await loadZizmorConfig(configFile, options.zizmorConfig !== undefined ? '/' : base).catch((e) => {
                 if (e instanceof dist/* ConfigurationError */.j1)
                     throw e;
                 throw new dist/* ConfigurationError */.j1(`cannot read zizmor configuration ${configFile}: ${(0,dist/* errorMessage */.gJ)(e)}`, {
@@ -6242,7 +6258,10 @@ async function auditWorkflows(options) {
             break;
         }
         const current = discoverZizmorConfig(base);
-        if (current && (await (0,promises_.readFile)(current, 'utf8').catch(() => '')) !== trustedText)
+        if (current &&
+            (await (0,dist/* readRegularFile */.XF)(current, { maxBytes: MAX_WORKFLOW_BYTES, within: base, what: 'zizmor configuration' })
+                .then((b) => b.toString('utf8'))
+                .catch(() => '')) !== trustedText)
             logger.warning(`${external_node_path_.relative(base, current)} differs from the trusted revision ${revision.slice(0, 12)}: its changes are not honoured`, { file: external_node_path_.relative(base, current) });
     }
     else if (mode === 'none' && options.zizmorConfig === undefined) {
@@ -6271,7 +6290,10 @@ async function auditWorkflows(options) {
                 hint: 'no real workflow is this large; remove it or skip it with --ignore',
             });
         }
-        const text = await (0,promises_.readFile)(full, 'utf8');
+        // Core's safe reader and UTF-8 decoder: a workflow saved as UTF-16 would otherwise decode to text with a
+        // zero byte between characters, parse as no workflow and pass the audit with no finding; a link leaving
+        // the audited folder, a FIFO or a device is refused, never read.
+        const text = (0,dist/* decodeUtf8 */._6)(await (0,dist/* readRegularFile */.XF)(full, { maxBytes: MAX_WORKFLOW_BYTES, within: base, what: 'workflow file' }), rel, 'workflow file');
         let trust;
         if (revision !== undefined) {
             const trusted = lineSet(await textAtRevision(base, revision, rel));
@@ -6340,25 +6362,21 @@ async function auditWorkflows(options) {
 
 /** `owner/repo@ref` → 40-hex SHA, from a pins file: `owner/repo@ref <sha>` per line (`#` comments), or JSON `{ "owner/repo@ref": "sha" }`. */
 async function loadPins(file) {
-    const text = await readFile(file, 'utf8').catch((e) => {
-        throw new ConfigurationError(`cannot read pins file ${file}: ${e.message}`, { location: { file } });
-    });
+    // Core's safe reader: a FIFO or a device is refused, not read forever; the pins file may be a link anywhere.
+    const text = decodeUtf8(await readRegularFile(file, { maxBytes: 16 * 1024 * 1024, within: '/', what: 'pins file' }), file, 'pins file');
     const pins = new Map();
     const add = (key, sha, line) => {
         if (!/^[^@\s]+\/[^@\s]+@\S+$/.test(key) || !/^[0-9a-f]{40}$/i.test(sha))
-            throw new ConfigurationError(`pins file ${file}: "${key} ${sha}" is not "owner/repo@ref <40-hex sha>"`, {
+            // The line is not quoted: a pins file that is really some other file (a link to a secret) stays unread.
+            throw new ConfigurationError(`pins file ${file}: ${line !== undefined ? `line ${line}` : 'an entry'} is not "owner/repo@ref <40-hex sha>"`, {
                 location: { file, ...(line !== undefined ? { line } : {}) },
             });
         pins.set(key.toLowerCase(), sha.toLowerCase());
     };
     if (text.trimStart().startsWith('{')) {
-        let json;
-        try {
-            json = JSON.parse(text);
-        }
-        catch (e) {
-            throw new ConfigurationError(`pins file ${file} is not valid JSON: ${e.message}`, { location: { file } });
-        }
+        const json = parseJsonText(text, file);
+        if (json === null || typeof json !== 'object' || Array.isArray(json))
+            throw new ConfigurationError(`pins file ${file}: the JSON form must be an object of "owner/repo@ref": "sha"`, { location: { file } });
         for (const [k, v] of Object.entries(json))
             add(k, String(v));
     }

@@ -196,16 +196,19 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2
 // No ecosystem allows whitespace, quotes, brackets or markup in a package name; such a name is an attack
 // on whatever renders it (a terminal, a job summary, a SARIF viewer), not a package.
 const NOT_IN_NAMES = /[\s<>[\]()`|\\"'{}]/;
-/** Refuses a package name or version carrying control characters (and names with markup characters). */
-function checkText(file, what, value, line) {
+/**
+ * Refuses a package name or version carrying control characters (and names with markup characters).
+ * `hint` replaces the lockfile hint for other package lists (an image's package database).
+ */
+function checkText(file, what, value, line, hint) {
     if (/name|path/.test(what) && NOT_IN_NAMES.test(value)) {
-        throw lockfileError(file, `${what} ${JSON.stringify(value.slice(0, 80))} contains characters no package name may hold`, line);
+        throw lockfileError(file, `${what} ${JSON.stringify(value.slice(0, 80))} contains characters no package name may hold`, line, hint);
     }
     if (CONTROL.test(value)) {
-        throw lockfileError(file, `${what} ${JSON.stringify(value)} contains control or invisible characters`, line);
+        throw lockfileError(file, `${what} ${JSON.stringify(value.slice(0, 80))} contains control or invisible characters`, line, hint);
     }
     if (value.length > 512)
-        throw lockfileError(file, `${what} is ${value.length} characters long (over 512)`, line);
+        throw lockfileError(file, `${what} is ${value.length} characters long (over 512)`, line, hint);
 }
 /**
  * A lockfile version newer than the known ones: read with a warning when its shape is the one known
@@ -4898,7 +4901,10 @@ async function walk(dir, out) {
             if (!SKIP_DIRS.has(e.name))
                 await walk(full, out);
         }
-        else if (e.isFile() && /\.(json|zip)$/i.test(e.name)) {
+        else if (/\.(json|zip)$/i.test(e.name)) {
+            // Not only regular files: a record that is a link, a FIFO or a device would otherwise be skipped
+            // without a word and its advisories silently missing. Each is read through core's safe reader, which
+            // follows a link to a regular file and refuses the rest (exit 2 naming the file).
             out.push(full);
         }
     }
@@ -4935,7 +4941,17 @@ async function openOfflineDatabase(location, options = {}) {
         files.push(root);
     const manifest = (0,external_node_crypto_.createHash)('sha256');
     for (const file of files) {
-        const size = (await (0,promises_.stat)(file)).size;
+        const st = await (0,promises_.stat)(file).catch((e) => {
+            throw new dist/* ConfigurationError */.j1(`cannot read the OSV database file: ${(0,dist/* errorMessage */.gJ)(e)}`, { location: { file }, cause: e });
+        });
+        // Only regular files (links followed): a FIFO, a device or a socket named *.json or *.zip is refused
+        // before any read — a large-looking block device would otherwise be streamed as a zip.
+        if (!st.isFile())
+            throw new dist/* ConfigurationError */.j1('the OSV database file is not a regular file; refused', {
+                location: { file },
+                hint: 'the database folder may hold only OSV JSON records and all.zip files',
+            });
+        const size = st.size;
         const rel = info.isDirectory() ? external_node_path_.relative(root, file).split(external_node_path_.sep).join('/') : external_node_path_.basename(file);
         if (/\.zip$/i.test(file)) {
             const hex = await addZipFile(db, file, size, options);
@@ -5498,6 +5514,7 @@ var external_node_os_ = __webpack_require__(48161);
 
 
 
+
 /** os-release: `KEY=value` lines, values optionally quoted with shell-style escapes (os-release(5)). */
 function parseOsRelease(text) {
     const out = {};
@@ -5597,6 +5614,24 @@ function distroOf(osRelease) {
         d.unmatched = `OSV has no ecosystem for ${id || 'an unnamed distribution'}`;
     return d;
 }
+/**
+ * A package read from an image's database is named in the SBOM, OSV queries and summaries: an empty
+ * name, control characters or markup in it mean a corrupt or hostile database, refused naming the file.
+ */
+function plainPackage(p, file) {
+    const hint = "the image's package database is corrupt or was written by hand; rebuild the image from its package manager";
+    if (p.name === '')
+        throw new dist/* ConfigurationError */.j1(`${file}: a package with an empty name`, { location: { file }, hint });
+    checkText(file, 'package name', p.name, undefined, hint);
+    checkText(file, 'version', p.version, undefined, hint);
+    if (p.sourceName !== undefined)
+        checkText(file, 'source package name', p.sourceName, undefined, hint);
+    if (p.sourceVersion !== undefined)
+        checkText(file, 'source version', p.sourceVersion, undefined, hint);
+    if (p.arch !== undefined)
+        checkText(file, 'architecture', p.arch, undefined, hint);
+    return p;
+}
 /** dpkg's notion of "files are on disk": everything but not-installed and config-files. */
 const DPKG_PRESENT = new Set(['installed', 'half-installed', 'unpacked', 'half-configured', 'triggers-awaited', 'triggers-pending']);
 /**
@@ -5624,7 +5659,7 @@ function parseDpkgStatus(text, file) {
                     if (source[2])
                         p.sourceVersion = source[2];
                 }
-                out.push(p);
+                out.push(plainPackage(p, file));
             }
         }
         fields = {};
@@ -5669,7 +5704,7 @@ function parseApkInstalled(text, file) {
                 p.sourceName = cur.o;
                 p.sourceVersion = cur.V;
             }
-            out.push(p);
+            out.push(plainPackage(p, file));
         }
         cur = {};
     };
@@ -5744,7 +5779,7 @@ function parseRpmHeader(blob, what) {
         p.sourceName = src[1];
         p.sourceVersion = full;
     }
-    return p;
+    return plainPackage(p, what);
 }
 /** Whether this Node has `node:sqlite` (Node ≥ 22.5; unflagged from 22.13 and in 24). */
 async function loadSqlite() {
@@ -5879,6 +5914,7 @@ function osPackageFromPurl(purl) {
 
 
 
+
 const ECOSYSTEM = {
     npm: 'npm',
     pypi: 'PyPI',
@@ -5906,6 +5942,20 @@ function sbomKind(doc) {
         return sbomKind(doc.predicate);
     return undefined;
 }
+/**
+ * A table lookup by a key the SBOM supplies, own properties only: `pkg:constructor/a@1` or a hash named
+ * `__proto__` must find nothing (an inherited `Object` is no ecosystem and no hash algorithm).
+ */
+function own(table, key) {
+    return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+const SBOM_HINT = 'regenerate the SBOM with its tool; a package name or version never holds control or markup characters';
+/** An SBOM's package names and versions are refused as a lockfile's are: no controls, no markup in names. */
+function checkPackage(p, file) {
+    checkText(file, 'package name', p.name, undefined, SBOM_HINT);
+    checkText(file, 'version', p.version, undefined, SBOM_HINT);
+    return p;
+}
 const MANAGER_ECOSYSTEM = { dpkg: 'Debian', apk: 'Alpine', rpm: 'Red Hat' };
 /**
  * deb, apk and rpm purls (an image's SBOM, syft's or this scanner's own): OS packages matched as OSV
@@ -5918,7 +5968,7 @@ function osFromPurl(purl, file, image) {
     const { pkg, distro } = found;
     const ecosystem = distro?.ecosystem;
     return {
-        ecosystem: ecosystem?.split(':')[0] ?? MANAGER_ECOSYSTEM[pkg.manager] ?? 'Debian',
+        ecosystem: ecosystem?.split(':')[0] ?? own(MANAGER_ECOSYSTEM, pkg.manager) ?? 'Debian',
         name: pkg.name,
         version: pkg.version,
         purl,
@@ -5944,7 +5994,7 @@ function fromPurl(purl, file, image) {
     catch {
         return undefined;
     }
-    const ecosystem = ECOSYSTEM[p.type];
+    const ecosystem = own(ECOSYSTEM, p.type);
     if (!ecosystem)
         return undefined;
     let name = p.name;
@@ -6026,8 +6076,8 @@ function readSbomContents(doc, file) {
                 const integrity = {};
                 if (Array.isArray(c.hashes))
                     for (const h of c.hashes)
-                        if (read_sbom_isRecord(h) && typeof h.alg === 'string' && typeof h.content === 'string' && CDX_HASH[h.alg])
-                            integrity[CDX_HASH[h.alg]] = h.content;
+                        if (read_sbom_isRecord(h) && typeof h.alg === 'string' && typeof h.content === 'string' && own(CDX_HASH, h.alg))
+                            integrity[own(CDX_HASH, h.alg)] = h.content;
                 if (Object.keys(integrity).length)
                     p.integrity = integrity;
                 const lic = Array.isArray(c.licenses)
@@ -6043,7 +6093,7 @@ function readSbomContents(doc, file) {
                     p.licenses = lic;
                 if (c.scope === 'optional')
                     p.groups = ['optional'];
-                out.push(p);
+                out.push(checkPackage(p, file));
             });
         }
         if (total > 0 && out.length === 0)
@@ -6081,13 +6131,13 @@ function readSbomContents(doc, file) {
             const integrity = {};
             if (Array.isArray(sp.checksums))
                 for (const h of sp.checksums)
-                    if (read_sbom_isRecord(h) && typeof h.algorithm === 'string' && typeof h.checksumValue === 'string' && SPDX_HASH[h.algorithm])
-                        integrity[SPDX_HASH[h.algorithm]] = h.checksumValue;
+                    if (read_sbom_isRecord(h) && typeof h.algorithm === 'string' && typeof h.checksumValue === 'string' && own(SPDX_HASH, h.algorithm))
+                        integrity[own(SPDX_HASH, h.algorithm)] = h.checksumValue;
             if (Object.keys(integrity).length)
                 p.integrity = integrity;
             if (typeof sp.licenseDeclared === 'string' && !/^NO(?:ASSERTION|NE)$/.test(sp.licenseDeclared))
                 p.licenses = [sp.licenseDeclared];
-            out.push(p);
+            out.push(checkPackage(p, file));
         });
         if (body.packages.length > 0 && out.length === 0 && unreadable.length > 0)
             throw sbomError(file, `none of the SPDX packages names a package (purl): ${unreadable.slice(0, 3).join(', ')}`);
