@@ -36,8 +36,28 @@ export function peekSubjects(bundle: unknown): Set<string> {
   }
 }
 
+/** Why a parsed JSON value is not a Sigstore bundle at all (before any verification), or undefined. */
+export function notABundle(bundle: unknown): string | undefined {
+  if (bundle === null || typeof bundle !== 'object' || Array.isArray(bundle)) return 'the JSON is not an object';
+  const b = bundle as { mediaType?: unknown; dsseEnvelope?: unknown; messageSignature?: unknown };
+  // Every bundle version's media type starts so: …bundle+json;version=0.1 / 0.2, …bundle.v0.3+json.
+  if (typeof b.mediaType !== 'string' || !b.mediaType.startsWith('application/vnd.dev.sigstore.bundle')) {
+    return 'no Sigstore bundle mediaType';
+  }
+  const isObject = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (!isObject(b.dsseEnvelope) && !isObject(b.messageSignature)) return 'neither a dsseEnvelope nor a messageSignature';
+  return undefined;
+}
+
+/**
+ * Parses a bundle found in the evidence folder, a registry or the API. Throws SyntaxError when the bytes are
+ * not JSON and an Error when the JSON is not a Sigstore bundle (so it is listed as unreadable, not as a
+ * bundle that names other digests).
+ */
 export function candidateFromJson(origin: string, bytes: Buffer | string): CandidateBundle {
   const text = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
   const bundle = JSON.parse(text) as unknown;
+  const problem = notABundle(bundle);
+  if (problem !== undefined) throw new Error(problem);
   return { origin, bundleDigest: sha256Hex(text), bundle, subjects: peekSubjects(bundle) };
 }

@@ -49,6 +49,7 @@ const provenanceOf = (subjects: Subject[]): Statement => makeStatement(subjects,
 /** A bundle as the stub verifier reads it: a DSSE envelope with the statement, and how to answer. */
 function bundle(statement: Statement, answer: 'ok' | 'invalid' | 'infra' | 'key' = 'ok'): Record<string, unknown> {
   return {
+    mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
     dsseEnvelope: { payloadType: IN_TOTO_PAYLOAD_TYPE, payload: Buffer.from(JSON.stringify(statement)).toString('base64') },
     answer,
   };

@@ -9,6 +9,12 @@ import { ConfigurationError, exitCodeFor, InfrastructureError } from '@secure-fa
 import { gitHubAttestationsClient } from './github-attestations.js';
 
 const D = 'c'.repeat(64);
+/** The least the client takes for a bundle (verification is the verifier's): the media type and a signature object. */
+const B = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+  messageSignature: {},
+  ...extra,
+});
 let server: Server | undefined;
 let seen: IncomingMessage[] = [];
 
@@ -49,7 +55,7 @@ describe('gitHubAttestationsClient', () => {
   });
 
   it('asks for the digest with the API headers and the token; the inline bundle is named by the URL and its index', async () => {
-    const bundle = { mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json' };
+    const bundle = B();
     const base = await serve((_q, r) => json(r, 200, { attestations: [{ bundle }, { bundle: null }, {}, { bundle_url: '' }] }));
     const list = await gitHubAttestationsClient({ baseUrl: `${base}//`, repository: 'acme/app', token: 'tok' }).list(D);
     expect(seen).toHaveLength(1);
@@ -89,7 +95,7 @@ describe('gitHubAttestationsClient', () => {
     ['a number body', 7, 'the GitHub attestations API answered without an attestations list'],
     [
       'a null entry',
-      { attestations: [{ bundle: { n: 1 } }, null] },
+      { attestations: [{ bundle: B({ n: 1 }) }, null] },
       'the GitHub attestations API listed an entry #1 that is not an object',
     ],
     ['a string entry', { attestations: ['x'] }, 'the GitHub attestations API listed an entry #0 that is not an object'],
@@ -107,7 +113,7 @@ describe('gitHubAttestationsClient', () => {
   });
 
   it('an entry with a bundle_url is downloaded; a failed download is exit 3', async () => {
-    const bundle = { mediaType: 'x', n: 1 };
+    const bundle = B({ n: 1 });
     const base = await serve((q, r, b) =>
       q.url?.startsWith('/blob/ok')
         ? json(r, 200, bundle)
@@ -125,15 +131,45 @@ describe('gitHubAttestationsClient', () => {
     expect(e.message).toBe('cannot download an attestation bundle (HTTP 410)');
   });
 
+  it.each([
+    [
+      'an inline bundle without a media type',
+      { attestations: [{ bundle: { dsseEnvelope: {} } }] },
+      'is not a Sigstore bundle (no Sigstore bundle mediaType)',
+    ],
+    ['an inline bundle that is a string', { attestations: [{ bundle: 'x' }] }, 'is not a Sigstore bundle (the JSON is not an object)'],
+    [
+      'an inline bundle without a signature',
+      { attestations: [{ bundle: { mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.2', dsseEnvelope: [] } }] },
+      'is not a Sigstore bundle (neither a dsseEnvelope nor a messageSignature)',
+    ],
+  ])('%s is a broken answer (exit 3), never "none"', async (_name, body, what) => {
+    const base = await serve((_q, r) => json(r, 200, body));
+    const e = await rejection(gitHubAttestationsClient({ baseUrl: base, repository: 'acme/app' }).list(D));
+    expect(e).toBeInstanceOf(InfrastructureError);
+    expect(e.message).toBe(`the GitHub attestations API served a bundle that ${what}: ${base}/repos/acme/app/attestations/sha256:${D}#0`);
+  });
+
+  it('a downloaded bundle that is not JSON is exit 3 without quoting it', async () => {
+    const base = await serve((q, r, b) =>
+      q.url?.startsWith('/blob')
+        ? r.writeHead(200).end('SECRET-TOKEN not json')
+        : json(r, 200, { attestations: [{ bundle_url: `${b}/blob/x?sig=abc` }] }),
+    );
+    const e = await rejection(gitHubAttestationsClient({ baseUrl: base, repository: 'acme/app' }).list(D));
+    expect(e).toBeInstanceOf(InfrastructureError);
+    expect(e.message).toBe(`the GitHub attestations API served a bundle that is not JSON: ${base}/blob/x`);
+  });
+
   it('follows rel="next" only, and numbers entries across pages', async () => {
     const base = await serve((q, r, b) => {
       const page = new URL(q.url ?? '/', b).searchParams.get('page');
       if (!page) {
         r.setHeader('link', `<${b}/p?page=9>; rel="prev", <${b}/p?page=2>; rel="next"`);
-        return json(r, 200, { attestations: [{ bundle: { n: 1 } }] });
+        return json(r, 200, { attestations: [{ bundle: B({ n: 1 }) }] });
       }
       r.setHeader('link', `<${b}/p?page=1>; rel="first"`);
-      json(r, 200, { attestations: [{ bundle: { n: 2 } }] });
+      json(r, 200, { attestations: [{ bundle: B({ n: 2 }) }] });
     });
     const list = await gitHubAttestationsClient({ baseUrl: base, repository: 'acme/app' }).list(D);
     expect(seen.map((q) => q.url)).toEqual([`/repos/acme/app/attestations/sha256:${D}?per_page=100`, '/p?page=2']);
@@ -144,7 +180,7 @@ describe('gitHubAttestationsClient', () => {
     const base = await serve((q, r, b) => {
       const page = Number(new URL(q.url ?? '/', b).searchParams.get('page') ?? '1');
       if (page < 3) r.setHeader('link', `<${b}/p?page=${page + 1}>; rel="next"`);
-      json(r, 200, { attestations: [{ bundle: { page } }] });
+      json(r, 200, { attestations: [{ bundle: B({ page }) }] });
     });
     expect(await gitHubAttestationsClient({ baseUrl: base, repository: 'acme/app', maxPages: 3 }).list(D)).toHaveLength(3);
     const e = await rejection(gitHubAttestationsClient({ baseUrl: base, repository: 'acme/app', maxPages: 2 }).list(D));

@@ -82,11 +82,11 @@ export function gitHubAttestationsClient(options: GitHubAttestationsOptions): Gi
           }
           const a = entry as { bundle?: unknown; bundle_url?: unknown };
           const origin = `${url.split('?')[0]}#${page * 100 + i}`;
-          if (a.bundle !== undefined && a.bundle !== null) out.push(candidateFromJson(origin, JSON.stringify(a.bundle)));
+          if (a.bundle !== undefined && a.bundle !== null) out.push(parsed(origin, JSON.stringify(a.bundle)));
           else if (typeof a.bundle_url === 'string' && a.bundle_url !== '') {
             const r = await get(a.bundle_url);
             if (!r.ok) throw new InfrastructureError(`cannot download an attestation bundle (HTTP ${r.status})`);
-            out.push(candidateFromJson(a.bundle_url, await r.text()));
+            out.push(parsed(a.bundle_url, await r.text()));
           }
         }
         url = nextLink(res.headers.get('link'));
@@ -94,6 +94,19 @@ export function gitHubAttestationsClient(options: GitHubAttestationsOptions): Gi
       return out;
     },
   };
+}
+
+/** A bundle the API served that is not JSON or not a bundle is a broken answer (exit 3), as in gh. */
+function parsed(origin: string, text: string): CandidateBundle {
+  try {
+    return candidateFromJson(origin, text);
+  } catch (e: unknown) {
+    // JSON.parse's message quotes the bytes: say only what it is.
+    const what = e instanceof SyntaxError ? 'is not JSON' : `is not a Sigstore bundle (${(e as Error).message})`;
+    throw new InfrastructureError(`the GitHub attestations API served a bundle that ${what}: ${origin.split('?')[0]}`, {
+      hint: 'retry later; the gate does not decide on a broken answer',
+    });
+  }
 }
 
 function nextLink(link: string | null): string | undefined {

@@ -105,6 +105,34 @@ describe('indexEvidence', () => {
     expect(index.unreadable[0]?.reason).not.toContain('SECRET');
   });
 
+  it.each([
+    ['{}', 'no Sigstore bundle mediaType'],
+    ['[]', 'the JSON is not an object'],
+    ['null', 'the JSON is not an object'],
+    ['"SECRET"', 'the JSON is not an object'],
+    ['{"mediaType":"application/vnd.in-toto+json","dsseEnvelope":{}}', 'no Sigstore bundle mediaType'],
+    ['{"mediaType":"application/vnd.dev.sigstore.bundle.v0.3+json"}', 'neither a dsseEnvelope nor a messageSignature'],
+    [
+      '{"mediaType":"application/vnd.dev.sigstore.bundle.v0.3+json","dsseEnvelope":"SECRET"}',
+      'neither a dsseEnvelope nor a messageSignature',
+    ],
+  ])('JSON that is not a Sigstore bundle (%s) is unreadable, not a bundle naming other digests', async (text, reason) => {
+    const file = put('x.sigstore.json', text);
+    const index = await indexEvidence({ evidenceDir: dir });
+    expect(index.bundles).toEqual([]);
+    expect(index.unreadable).toEqual([{ origin: file, digest: sha256Hex(text), reason: `not a bundle: ${reason}` }]);
+  });
+
+  it('every Sigstore bundle media type version is a bundle (v0.1, v0.2, v0.3)', async () => {
+    const env = { dsseEnvelope: { payloadType: IN_TOTO_PAYLOAD_TYPE, payload: '', signatures: [] } };
+    put('a.sigstore.json', { mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1', ...env });
+    put('b.sigstore.json', { mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.2', messageSignature: {} });
+    put('c.sigstore.json', { mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json', ...env });
+    const index = await indexEvidence({ evidenceDir: dir });
+    expect(index.unreadable).toEqual([]);
+    expect(index.bundles.map((b) => path.basename(b.origin))).toEqual(['a.sigstore.json', 'b.sigstore.json', 'c.sigstore.json']);
+  });
+
   it('a FIFO, a link out of the folder or a directory posing as a bundle or statement is unreadable, never read', async () => {
     execFileSync('mkfifo', [path.join(dir, 'fifo.sigstore.json')]);
     execFileSync('mkfifo', [path.join(dir, 'lone-fifo.intoto.json')]);

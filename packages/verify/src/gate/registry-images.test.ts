@@ -150,7 +150,7 @@ describe('lookUpImages (the gate checks what the client returns)', () => {
   });
 
   it('adds the bundles of the referrers naming the image, and says how many', async () => {
-    const bundle = json({ mediaType: SIGSTORE_BUNDLE_MEDIA, note: 'not verified here' });
+    const bundle = json({ mediaType: SIGSTORE_BUNDLE_MEDIA, messageSignature: {}, note: 'not verified here' });
     const referrer = referrerFor(imageDigest, bundle);
     const objects = new Map([
       [imageDigest, image],
@@ -168,6 +168,31 @@ describe('lookUpImages (the gate checks what the client returns)', () => {
     expect(l?.check.reason).toMatch(/1 Sigstore bundle\(s\)/);
     expect(index.bundles).toEqual([
       expect.objectContaining({ origin: `registry.example/acme/app@${digestOf(referrer)}`, bundleDigest: sha256Hex(bundle) }),
+    ]);
+  });
+
+  it('a referrer whose blob is not JSON, or JSON that is not a bundle, is listed unreadable without quoting it', async () => {
+    const notJson = Buffer.from('SECRET not json');
+    const notBundle = json({ mediaType: 'application/vnd.in-toto+json', note: 'SECRET' });
+    const r1 = referrerFor(imageDigest, notJson);
+    const r2 = referrerFor(imageDigest, notBundle);
+    const objects = new Map([
+      [imageDigest, image],
+      [digestOf(r1), r1],
+      [digestOf(r2), r2],
+      [digestOf(notJson), notJson],
+      [digestOf(notBundle), notBundle],
+    ]);
+    const index = emptyIndex();
+    await lookUpImages([parseDeployImage(ref)], options(memoryRegistry(objects, { [imageDigest]: [digestOf(r1), digestOf(r2)] })), index);
+    expect(index.bundles).toEqual([]);
+    expect(index.unreadable).toEqual([
+      { origin: `registry.example/acme/app@${digestOf(r1)}`, digest: sha256Hex(notJson), reason: 'the bundle in the registry is not JSON' },
+      {
+        origin: `registry.example/acme/app@${digestOf(r2)}`,
+        digest: sha256Hex(notBundle),
+        reason: 'the referrer in the registry is not a Sigstore bundle: no Sigstore bundle mediaType',
+      },
     ]);
   });
 

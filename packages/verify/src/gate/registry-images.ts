@@ -249,9 +249,13 @@ async function lookUpOne(image: DeployImage, client: ImageRegistryClient, index:
         try {
           index.bundles.push(candidateFromJson(origin, blob));
           bundles++;
-        } catch {
+        } catch (e: unknown) {
           // JSON.parse's message quotes the bytes: the decision log says only what it is.
-          index.unreadable.push({ origin, digest: hex, reason: 'the bundle in the registry is not JSON' });
+          const reason =
+            e instanceof SyntaxError
+              ? 'the bundle in the registry is not JSON'
+              : `the referrer in the registry is not a Sigstore bundle: ${(e as Error).message}`;
+          index.unreadable.push({ origin, digest: hex, reason });
         }
       }
     }
