@@ -12,6 +12,7 @@ import path from 'node:path';
 import {
   ConfigurationError,
   EXIT,
+  exitCodeFor,
   IN_TOTO_PAYLOAD_TYPE,
   InfrastructureError,
   makeStatement,
@@ -47,7 +48,7 @@ type Subject = { name?: string; digest: Record<string, string> };
 const provenanceOf = (subjects: Subject[]): Statement => makeStatement(subjects, PREDICATE.provenance, PROVENANCE);
 
 /** A bundle as the stub verifier reads it: a DSSE envelope with the statement, and how to answer. */
-function bundle(statement: Statement, answer: 'ok' | 'invalid' | 'infra' | 'key' = 'ok'): Record<string, unknown> {
+function bundle(statement: Statement, answer: 'ok' | 'invalid' | 'infra' | 'key' | 'old' | 'key-old' = 'ok'): Record<string, unknown> {
   return {
     mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
     dsseEnvelope: { payloadType: IN_TOTO_PAYLOAD_TYPE, payload: Buffer.from(JSON.stringify(statement)).toString('base64') },
@@ -68,6 +69,10 @@ function stubVerifier(trustedRootSource?: string): EvidenceVerifier & { asked: s
       if (x.answer === 'invalid') return Promise.reject(new PolicyViolation('signature: does not verify'));
       if (x.answer === 'infra') return Promise.reject(new InfrastructureError('the transparency log is down'));
       if (x.answer === 'key') return Promise.resolve({ statement, signer: { kind: 'key', keyId: 'k1' } });
+      // Signed 30 days ago, by the certificate or by the key, with a trusted time saying so.
+      const old = { time: new Date(NOW.getTime() - 30 * 86400_000), source: 'tlog' as const };
+      if (x.answer === 'old') return Promise.resolve({ statement, signer: CERT, trustedTime: old });
+      if (x.answer === 'key-old') return Promise.resolve({ statement, signer: { kind: 'key', keyId: 'k1' }, trustedTime: old });
       return Promise.resolve({ statement, signer: CERT, trustedTime: { time: new Date(NOW.getTime() - 3600_000), source: 'tlog' } });
     },
   };
@@ -313,6 +318,53 @@ describe('runGate: verdicts and exit codes', () => {
     const without = await runGate(options(dir, { policy: pol, builder: 'key:k1' }));
     expect(failing(without)).toEqual(['scan-age']);
     expect(without.exitCode).toBe(EXIT.failed);
+  });
+
+  it('nothing to gate is a usage error (exit 2), never a vacuous admission; nothing is written', async () => {
+    const dir = folder(good());
+    let error: unknown;
+    try {
+      await runGate(options(dir, { subjects: [], images: [] }));
+    } catch (e: unknown) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toBe('nothing to gate: no artefact digest and no image reference was given');
+    expect(exitCodeFor(error)).toBe(EXIT.usage);
+    expect(existsSync(path.join(dir, 'gate'))).toBe(false);
+  });
+
+  it('the key date never replaces a trusted time: an old scan stays old, signed by the key or keyless', async () => {
+    const subjects = [{ digest: { sha256: DIGEST } }];
+    const scan = makeStatement(subjects, PREDICATE.vulns, {
+      scanner: { uri: 'x', database: { lastUpdate: '2026-11-25T06:00:00Z' }, result: { vulnerabilities: [] } },
+    });
+    const at = new Date(NOW.getTime() - 60_000);
+    const keyPolicy = parsePolicy(
+      'apiVersion: secure-factory/v1\ndeploy:\n  prod: { require: [provenance, vulnerabilities], builder: "key:k1" }\n',
+      'p.yml',
+      { now: NOW },
+    );
+    const keyDir = folder({
+      'prov.sigstore.json': bundle(provenanceOf(subjects), 'key'),
+      'vulns.sigstore.json': bundle(scan, 'key-old'),
+    });
+    const keyRun = await runGate(options(keyDir, { policy: keyPolicy, builder: 'key:k1', keysCreatedAt: at }));
+    expect(failing(keyRun)).toContain('scan-age');
+    expect(failing(keyRun)).toEqual(failing(await runGate(options(keyDir, { policy: keyPolicy, builder: 'key:k1' }))));
+    expect(keyRun.allowed).toBe(false);
+
+    const certPolicy = parsePolicy(
+      `apiVersion: secure-factory/v1\ndeploy:\n  prod: { require: [provenance, vulnerabilities], builder: ${BUILDER} }\n`,
+      'p.yml',
+      { now: NOW },
+    );
+    const certDir = folder({ 'prov.sigstore.json': bundle(provenanceOf(subjects)), 'vulns.sigstore.json': bundle(scan, 'old') });
+    const withKeyTime = await runGate(options(certDir, { policy: certPolicy, keysCreatedAt: at }));
+    const without = await runGate(options(certDir, { policy: certPolicy }));
+    expect(failing(withKeyTime)).toContain('scan-age');
+    expect(failing(withKeyTime)).toEqual(failing(without));
+    expect(withKeyTime.allowed).toBe(false);
   });
 
   it('an admission whose VSA cannot be signed is refused (no record), and a signed one is written beside it', async () => {

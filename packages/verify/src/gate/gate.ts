@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import {
+  ConfigurationError,
   EvidenceFolder,
   errorMessage,
   exitCodeFor,
@@ -116,6 +117,12 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     ...options.subjects,
     ...images.map(imageSubject).filter((s) => !known.has(s.digest) && (known.add(s.digest), true)),
   ];
+  // Nothing to gate is a usage error, never an empty (and so vacuously true) admission.
+  if (subjects.length === 0) {
+    throw new ConfigurationError('nothing to gate: no artefact digest and no image reference was given', {
+      hint: 'name the artefacts (files, --subject-digest) or the images (--image REF@sha256:…) to gate',
+    });
+  }
   const log: DecisionLog = {
     apiVersion: DECISION_API_VERSION,
     allowed: false,
