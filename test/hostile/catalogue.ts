@@ -9,6 +9,7 @@ import { networkClientCases } from './cases/network-clients.js';
 import { outputCases } from './cases/output.js';
 import { pathCases } from './cases/paths.js';
 import { policyCases } from './cases/policy.js';
+import { projectFileCases } from './cases/project-files.js';
 import { regexCases } from './cases/regex.js';
 import { sbomCases } from './cases/sbom-input.js';
 import { scannedFileCases } from './cases/scanned-files.js';
@@ -20,6 +21,7 @@ export const CATALOGUE: HostileCase[] = [
   ...policyCases,
   ...evidenceCases,
   ...scannedFileCases,
+  ...projectFileCases,
   ...pathCases,
   ...sbomCases,
   ...auditNameCases,

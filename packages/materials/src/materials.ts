@@ -1,5 +1,5 @@
 /** Reads every material under a path (a folder, a single lockfile or manifest) into one package list. */
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigurationError, readRegularFileSync, UnsafeFileError, type Logger } from '@secure-factory/core';
 import { discover, SUPPRESSION_FILES } from './discover.js';
@@ -57,6 +57,35 @@ function readText(file: string, shown: string, root: string): string {
   } catch (e: unknown) {
     if (!(e instanceof UnsafeFileError)) throw e;
     throw new ConfigurationError(e.message, { location: { file: shown }, ...(e.hint ? { hint: e.hint } : {}) });
+  }
+}
+
+function isInside(child: string, parent: string): boolean {
+  const r = path.relative(parent, child);
+  return r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
+}
+
+function realOr(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+/**
+ * A `-L FORMAT:PATH` lockfile must lie inside the scanned folder, by its name and after every link is
+ * resolved: a lockfile parser quotes the line it cannot read, so `-L requirements:../../etc/passwd` (or a
+ * link to a token) would print a line of a file outside the project. Refused by the path given, nothing read.
+ */
+function checkExplicitInside(x: ExplicitLockfile, root: string): void {
+  const abs = path.resolve(x.path);
+  const base = path.resolve(root);
+  if (!isInside(abs, base) || !isInside(realOr(abs), realOr(base))) {
+    throw new ConfigurationError(`--lockfile ${x.format}:${x.path}: the path leaves the scanned folder ${base}; refused, nothing read`, {
+      location: { file: x.path },
+      hint: 'name a lockfile inside the scanned folder (a link must stay inside it too), or scan the folder that holds it',
+    });
   }
 }
 
@@ -145,6 +174,7 @@ export function collectMaterials(target: string, options: CollectOptions = {}): 
     append(out.packages, yamlMaterials(readText(file, rel(file), root), rel(file), kind));
     out.files.push(rel(file));
   };
+  for (const x of options.lockfiles ?? []) checkExplicitInside(x, root);
   for (const x of options.lockfiles ?? []) lockfile(path.resolve(x.path), x.format);
   if (!st.isDirectory()) {
     const base = path.basename(target);

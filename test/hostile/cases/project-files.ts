@@ -1,0 +1,146 @@
+/**
+ * Project and operator files that were read with a plain `readFile`, found by an adversarial probe:
+ * `scan -L requirements:../../../etc/passwd` quoted a line of the outside file, attest's subject globs
+ * followed a link to a secret outside the workspace and hashed it, and package.json, yarn.lock, .npmrc,
+ * the shallow file, `--provenance-path`, `predicate-path`, the CA file of a signer … blocked forever on a
+ * FIFO or read `/dev/zero` until memory ran out. Each must end as exit 2 naming the file (or, where the
+ * file only refines a guess, a quiet skip), within 3 s, without a byte of a secret in the output.
+ */
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigurationError, errorMessage, exitCodeFor, redirectOutput } from '@secure-factory/core';
+import { main } from '../../../packages/cli/src/main.js';
+import { fail, isRunnerCommand, runnerLines, SECRET, type HostileCase } from './types.js';
+
+/** A project folder and a folder beside it holding a secret token. */
+function scratch(): { dir: string; outside: string; token: string } {
+  const root = mkdtempSync(path.join(tmpdir(), 'sf-hostile-project-'));
+  const dir = path.join(root, 'project');
+  const outside = path.join(root, 'outside');
+  mkdirSync(dir);
+  mkdirSync(outside);
+  const token = path.join(outside, 'token');
+  // Shaped like a requirements line, so a parser that reads it would have something to quote.
+  writeFileSync(token, `${SECRET}==1.0.0 ; root:x:0:0\n`);
+  return { dir, outside, token };
+}
+
+async function timed<T>(what: string, ms: number, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_r, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms (hang?)`)), ms);
+  });
+  try {
+    return await Promise.race([p, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function checkText(text: string): void {
+  if (text.includes(SECRET) || text.includes('root:x:0')) fail(`leaked a secret: ${JSON.stringify(text)}`);
+  if (/Invalid string length|internal error|\n\s+at /.test(text)) fail(`unclear failure: ${JSON.stringify(text)}`);
+}
+
+/** `p` must end, within 3 s, in a ConfigurationError (exit 2) whose text matches `pattern` and quotes nothing. */
+export async function expectRefusal(what: string, p: Promise<unknown>, pattern: RegExp): Promise<void> {
+  let caught: unknown;
+  try {
+    await timed(what, 3000, p);
+  } catch (e: unknown) {
+    caught = e;
+  }
+  if (caught === undefined) fail(`${what} succeeded`);
+  if (!(caught instanceof ConfigurationError)) fail(`not a ConfigurationError: ${errorMessage(caught)}`);
+  if (exitCodeFor(caught) !== 2) fail(`exit ${exitCodeFor(caught)}, expected 2`);
+  const text = `${caught.describe()} ${caught.hint ?? ''}`;
+  checkText(text);
+  if (!pattern.test(text)) fail(`message ${JSON.stringify(text)} does not match ${String(pattern)}`);
+}
+
+/** The CLI in this process: exit code, stdout and stderr. */
+export async function runMain(args: string[]): Promise<{ code: number | string | undefined; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const restore = redirectOutput({ write: (s: string) => (out += s) }, { write: (s: string) => (err += s) });
+  const before = process.exitCode;
+  process.exitCode = undefined;
+  try {
+    await timed(args[0] ?? 'the cli', 5000, main(['node', 'secure-factory', ...args]));
+    return { code: process.exitCode, out, err };
+  } finally {
+    process.exitCode = before;
+    restore();
+  }
+}
+
+/** The CLI must exit 2 with stderr matching `pattern`, nothing of the secret in stdout or stderr, no raw command. */
+async function expectCliRefusal(args: string[], pattern: RegExp): Promise<void> {
+  const r = await runMain(args);
+  const all = `${r.out}\n${r.err}`;
+  checkText(all);
+  if (runnerLines(all).some(isRunnerCommand)) fail(`a workflow command reached the output: ${JSON.stringify(all)}`);
+  if (r.code !== 2) fail(`exit ${String(r.code)}, expected 2; stderr ${JSON.stringify(r.err)}`);
+  if (!pattern.test(r.err)) fail(`stderr ${JSON.stringify(r.err)} does not match ${String(pattern)}`);
+}
+
+/** `-L requirements:PATH` arguments that leave the scanned folder, each made in a fresh scratch. */
+const LOCKFILE_OUTSIDE: [string, string, (s: ReturnType<typeof scratch>) => string, RegExp][] = [
+  ['relative', 'a relative path climbing out of the project (../outside/token)', (s) => path.relative(process.cwd(), s.token), /token/],
+  ['absolute', 'an absolute path outside the project', (s) => s.token, /outside\/token/],
+  [
+    'link',
+    'a link inside the project to a token outside it',
+    (s) => {
+      symlinkSync(s.token, path.join(s.dir, 'pins.txt'));
+      return path.join(s.dir, 'pins.txt');
+    },
+    /pins\.txt/,
+  ],
+  [
+    'linked-folder',
+    'a file in a folder of the project that is a link to a folder outside it',
+    (s) => {
+      symlinkSync(s.outside, path.join(s.dir, 'deps'));
+      return path.join(s.dir, 'deps', 'token');
+    },
+    /deps\/token/,
+  ],
+  [
+    'dev-zero',
+    'a link inside the project to /dev/zero',
+    (s) => {
+      symlinkSync('/dev/zero', path.join(s.dir, 'zero.txt'));
+      return path.join(s.dir, 'zero.txt');
+    },
+    /zero\.txt/,
+  ],
+];
+
+export const projectFileCases: HostileCase[] = [
+  ...LOCKFILE_OUTSIDE.map(([name, input, make, pattern]): HostileCase => ({
+    id: `paths/scan-lockfile-outside-${name}`,
+    area: 'paths',
+    input: `scan -L requirements:PATH naming ${input}`,
+    expect: 'exit 2 naming the path, "leaves the scanned folder", no line of it quoted (was: a line of the file in the error)',
+    run: async () => {
+      const s = scratch();
+      const arg = make(s);
+      const db = path.join(path.dirname(s.dir), 'osv-db');
+      mkdirSync(db);
+      writeFileSync(
+        path.join(db, 'a.json'),
+        JSON.stringify({
+          id: 'PYSEC-0000-1',
+          modified: '2026-01-01T00:00:00Z',
+          affected: [{ package: { ecosystem: 'PyPI', name: 'x' }, versions: ['1'] }],
+        }),
+      );
+      await expectCliRefusal(
+        ['scan', s.dir, '--offline', '--osv-db', db, '-L', `requirements:${arg}`],
+        new RegExp(`${pattern.source}.*leaves the scanned folder`, 's'),
+      );
+    },
+  })),
+];
