@@ -85,6 +85,45 @@ describe('subjects from files and globs', () => {
     await expect(subjectsFromPaths(['../*.tgz'], path.join(dir, 'out', 'sub'))).rejects.toThrow(/outside the project/);
   });
 
+  it('refuses a symbolic link leading outside the project, by its name, for globs, plain paths and linked folders', async () => {
+    const { subjectsFromPaths } = await import('./subjects.js');
+    const { ConfigurationError, exitCodeFor } = await import('@secure-factory/core');
+    const { mkdtempSync, writeFileSync, symlinkSync, mkdirSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { dir, path } = await setup();
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'sf-subj-outside-'));
+    writeFileSync(path.join(elsewhere, 'token'), 'SECRET-subjects-marker');
+    mkdirSync(path.join(dir, 'rel'));
+    writeFileSync(path.join(dir, 'rel', 'app.tgz'), 'app');
+    symlinkSync(path.join(elsewhere, 'token'), path.join(dir, 'rel', 'token.tgz'));
+    const refusal = async (patterns: string[], name: RegExp): Promise<void> => {
+      const e: unknown = await subjectsFromPaths(patterns, dir).catch((err: unknown) => err);
+      expect(e).toBeInstanceOf(ConfigurationError);
+      expect(exitCodeFor(e)).toBe(2);
+      const text = (e as InstanceType<typeof ConfigurationError>).describe();
+      expect(text).toMatch(name);
+      expect(text).toMatch(/outside the project/);
+      expect(text).not.toContain('SECRET-subjects-marker');
+    };
+    await refusal(['rel/**'], /"rel\/token\.tgz"/);
+    await refusal(['rel/*.tgz'], /"rel\/token\.tgz"/);
+    await refusal(['rel/token.tgz'], /"rel\/token\.tgz"/);
+    // A link to /dev/zero is refused the same way (a glob must not skip it without a word).
+    symlinkSync('/dev/zero', path.join(dir, 'out', 'zero.tgz'));
+    await refusal(['out/*.tgz'], /"out\/zero\.tgz"/);
+    // The glob's base folder itself a link to a folder elsewhere.
+    symlinkSync(elsewhere, path.join(dir, 'linked'));
+    await refusal(['linked/**'], /"linked"/);
+    await refusal(['linked/token'], /"linked\/token"/);
+    // A link inside the project is still followed; a dangling one is still no file.
+    symlinkSync('does-not-exist', path.join(dir, 'dist', 'dangling.js'));
+    expect((await subjectsFromPaths(['out/sub/**', 'out/link.tgz', 'dist/*a*.js'], dir)).map((s) => s.name)).toEqual([
+      'out/sub/b.tgz',
+      'out/link.tgz',
+      'dist/axios.js',
+    ]);
+  });
+
   it('names subjects from a checksums file the same way, and refuses names that leave the project', () => {
     const hex = 'ab'.repeat(32);
     expect(parseChecksums(`${hex}  ./dist/esm/axios.js\n${hex}  dist/axios.js\n`, 'SUMS').map((s) => s.name)).toEqual([

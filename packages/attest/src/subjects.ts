@@ -4,7 +4,7 @@
  * are named by the one rule of core `subjectNameOf` (the path relative to the project, `cwd`), the
  * same names the build gives, and hashed on core's worker pool.
  */
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import {
@@ -56,11 +56,47 @@ async function isFile(abs: string): Promise<boolean | undefined> {
   }
 }
 
+function isInside(child: string, parent: string): boolean {
+  const r = path.relative(parent, child);
+  return r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
+}
+
+/**
+ * A subject is a file in the workspace, as actions/attest-build-provenance users expect: a file reached
+ * through a symbolic link (the file itself or a folder on its way) must still lie inside the project once
+ * every link is resolved. A link to a token or to /dev/zero elsewhere is refused by its name, never hashed.
+ */
+async function checkInsideProject(abs: string, shown: string, realRoot: string): Promise<void> {
+  let real: string;
+  try {
+    real = await realpath(abs);
+  } catch (e: unknown) {
+    throw new ConfigurationError(
+      `the subject "${shown}" is a symbolic link that cannot be resolved (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+      { location: { file: abs } },
+    );
+  }
+  if (!isInside(real, realRoot)) {
+    throw new ConfigurationError(
+      `the subject "${shown}" is a symbolic link (or lies in a linked folder) leading outside the project ${realRoot}; refused`,
+      {
+        location: { file: abs },
+        hint: 'a subject must be a file in the workspace: copy the artefact into the project, or give it by digest (sha256:<64 hex>)',
+      },
+    );
+  }
+}
+
 /**
  * Calls `onFile` with each file a glob matches below its static base, in byte order (dot files
  * included, as the build's output globs), and its path relative to the project; returns how many.
  */
-async function expandGlob(pattern: string, root: string, onFile: (abs: string, relative: string) => void): Promise<number> {
+async function expandGlob(
+  pattern: string,
+  root: string,
+  realRoot: string,
+  onFile: (abs: string, relative: string) => void,
+): Promise<number> {
   const base = staticBase(pattern);
   const baseAbs = path.resolve(root, base);
   const relBase = path.relative(root, baseAbs).split(path.sep).join('/');
@@ -70,6 +106,8 @@ async function expandGlob(pattern: string, root: string, onFile: (abs: string, r
     });
   }
   let names: { path: string; type: 'file' | 'symlink' }[];
+  // The listing does not enter linked folders, but the glob's base (or a folder above it) may be one.
+  if ((await realpath(baseAbs).catch(() => undefined)) !== undefined) await checkInsideProject(baseAbs, base, realRoot);
   try {
     names = await listTreeNames(baseAbs);
   } catch {
@@ -85,8 +123,13 @@ async function expandGlob(pattern: string, root: string, onFile: (abs: string, r
     const relative = `${prefix}${entry.path}`;
     if (!everything && !isMatch(relative)) continue;
     const abs = `${baseAbs}${path.sep}${entry.path}`;
-    // A symlink counts when it leads to a file (its content is what is hashed), as a shell glob would.
-    if (entry.type === 'symlink' && (await isFile(abs)) !== true) continue;
+    if (entry.type === 'symlink') {
+      // A dangling link is no file (skipped, as a shell glob would); a link leaving the project is
+      // refused; a link inside it counts when it leads to a file (its content is what is hashed).
+      if ((await realpath(abs).catch(() => undefined)) === undefined) continue;
+      await checkInsideProject(abs, relative, realRoot);
+      if ((await isFile(abs)) !== true) continue;
+    }
     onFile(abs, relative);
     n++;
   }
@@ -95,6 +138,7 @@ async function expandGlob(pattern: string, root: string, onFile: (abs: string, r
 
 export async function subjectsFromPaths(patterns: readonly string[], cwd: string): Promise<Subject[]> {
   const root = path.resolve(cwd);
+  const realRoot = await realpath(root).catch(() => root);
   const nameOf = subjectNamer(root);
   const names: string[] = [];
   // Each file is named (a path outside the project fails here) and handed to the hashing pool as it
@@ -110,7 +154,9 @@ export async function subjectsFromPaths(patterns: readonly string[], cwd: string
       const kind = await isFile(literal);
       // An existing file is taken as it is, even when its name holds glob characters (`[id].js`).
       if (kind === true) {
-        take(literal, nameOf(literal));
+        const name = nameOf(literal);
+        await checkInsideProject(literal, pattern, realRoot);
+        take(literal, name);
         continue;
       }
       if (!GLOB.test(pattern)) {
@@ -118,7 +164,7 @@ export async function subjectsFromPaths(patterns: readonly string[], cwd: string
           throw new ConfigurationError(`the subject file "${pattern}" does not exist`, { location: { file: literal } });
         throw new ConfigurationError(`the subject "${pattern}" is not a regular file (use a glob such as "${pattern}/**")`);
       }
-      const n = await expandGlob(pattern, root, (abs, relative) => take(abs, projectSubjectName(relative)));
+      const n = await expandGlob(pattern, root, realRoot, (abs, relative) => take(abs, projectSubjectName(relative)));
       if (n === 0)
         throw new ConfigurationError(`the subject pattern "${pattern}" matches no file`, { hint: `paths are relative to ${root}` });
     }

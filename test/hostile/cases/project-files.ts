@@ -6,9 +6,11 @@
  * FIFO or read `/dev/zero` until memory ran out. Each must end as exit 2 naming the file (or, where the
  * file only refines a guess, a quiet skip), within 3 s, without a byte of a secret in the output.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { collectSubjects } from '@secure-factory/attest';
 import { ConfigurationError, errorMessage, exitCodeFor, redirectOutput } from '@secure-factory/core';
 import { main } from '../../../packages/cli/src/main.js';
 import { fail, isRunnerCommand, runnerLines, SECRET, type HostileCase } from './types.js';
@@ -118,6 +120,59 @@ const LOCKFILE_OUTSIDE: [string, string, (s: ReturnType<typeof scratch>) => stri
   ],
 ];
 
+/** attest subjects (`subject-path`, globs) that lead outside the workspace, each made in a fresh scratch. */
+const SUBJECT_OUTSIDE: [string, string, (s: ReturnType<typeof scratch>) => string, RegExp][] = [
+  [
+    'glob-link',
+    'a glob matching a link to a token outside the workspace',
+    (s) => {
+      mkdirSync(path.join(s.dir, 'dist'));
+      writeFileSync(path.join(s.dir, 'dist', 'app.tgz'), 'app');
+      symlinkSync(s.token, path.join(s.dir, 'dist', 'secret.tgz'));
+      return 'dist/**';
+    },
+    /"dist\/secret\.tgz".*outside the project/s,
+  ],
+  [
+    'path-link',
+    'a subject path that is a link to a token outside the workspace',
+    (s) => {
+      symlinkSync(s.token, path.join(s.dir, 'app.tgz'));
+      return 'app.tgz';
+    },
+    /"app\.tgz".*outside the project/s,
+  ],
+  [
+    'glob-dev-zero',
+    'a glob matching a link to /dev/zero',
+    (s) => {
+      mkdirSync(path.join(s.dir, 'dist'));
+      writeFileSync(path.join(s.dir, 'dist', 'app.tgz'), 'app');
+      symlinkSync('/dev/zero', path.join(s.dir, 'dist', 'zero.tgz'));
+      return 'dist/*.tgz';
+    },
+    /"dist\/zero\.tgz".*outside the project/s,
+  ],
+  [
+    'linked-base',
+    'a glob whose folder is a link to a folder outside the workspace',
+    (s) => {
+      symlinkSync(s.outside, path.join(s.dir, 'out'));
+      return 'out/**';
+    },
+    /"out".*outside the project/s,
+  ],
+  [
+    'fifo-path',
+    'a subject path that is a FIFO',
+    (s) => {
+      execFileSync('mkfifo', [path.join(s.dir, 'app.tgz')]);
+      return 'app.tgz';
+    },
+    /"app\.tgz" is not a regular file/,
+  ],
+];
+
 export const projectFileCases: HostileCase[] = [
   ...LOCKFILE_OUTSIDE.map(([name, input, make, pattern]): HostileCase => ({
     id: `paths/scan-lockfile-outside-${name}`,
@@ -141,6 +196,17 @@ export const projectFileCases: HostileCase[] = [
         ['scan', s.dir, '--offline', '--osv-db', db, '-L', `requirements:${arg}`],
         new RegExp(`${pattern.source}.*leaves the scanned folder`, 's'),
       );
+    },
+  })),
+  ...SUBJECT_OUTSIDE.map(([name, input, make, pattern]): HostileCase => ({
+    id: `paths/attest-subject-${name}`,
+    area: 'paths',
+    input: `attest subject-path: ${input}`,
+    expect: 'exit 2 naming the subject within 3 s, never hashed or read (was: the outside file attested)',
+    run: async () => {
+      const s = scratch();
+      const pattern1 = make(s);
+      await expectRefusal('collectSubjects', collectSubjects({ paths: [pattern1], cwd: s.dir }), pattern);
     },
   })),
 ];
