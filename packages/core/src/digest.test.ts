@@ -14,6 +14,7 @@ import {
   sha256File,
   StreamingHasher,
 } from './digest.js';
+import { ConfigurationError } from './errors.js';
 
 describe('digests', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'sf-digest-'));
@@ -40,6 +41,40 @@ describe('digests', () => {
     const t3 = await digestTree(dir);
     expect(t3.sha256).not.toBe(t1.sha256);
     expect(diffTrees(t1.entries, t3.entries)).toEqual({ added: [], removed: [], changed: ['a.txt'] });
+  });
+});
+
+describe('only regular files are hashed', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sf-digest-special-'));
+  const fifo = path.join(dir, 'app.fifo');
+  execFileSync('mkfifo', [fifo]);
+  const zero = path.join(dir, 'zero');
+  symlinkSync('/dev/zero', zero);
+  const good = path.join(dir, 'good.bin');
+  writeFileSync(good, 'ok');
+  const NOT_REGULAR = 'not a regular file (a FIFO, device, socket or folder); give the artefact file itself';
+
+  it.each([
+    ['a FIFO (would block for ever)', fifo],
+    ['a link to /dev/zero (would never end)', zero],
+    ['a folder', dir],
+  ])('%s: a usage error naming it, at once', async (_what, file) => {
+    for (const call of [() => sha256File(file), () => digestFile(file, ['sha512']), () => hashFiles([good, file], { threads: 1 })]) {
+      let error: unknown;
+      try {
+        await call();
+      } catch (e: unknown) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect((error as ConfigurationError).message).toBe(`cannot hash ${file}: ${NOT_REGULAR}`);
+    }
+  });
+
+  it('the worker pool refuses them too, naming the file', async () => {
+    const list = [...Array.from({ length: 9 }, () => good), fifo];
+    await expect(hashFiles(list, { threads: 2 })).rejects.toThrow(`cannot hash ${fifo}: ${NOT_REGULAR}`);
+    await expect(hashFiles([...list.slice(0, 9), zero], { threads: 2 })).rejects.toThrow(`cannot hash ${zero}: ${NOT_REGULAR}`);
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
+import { constants } from 'node:fs';
 import { lstat, open, readdir, readlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -23,6 +24,9 @@ export function isSha256Hex(s: string): boolean {
   return HEX64.test(s);
 }
 
+/** Only regular files are hashed: a FIFO would block for ever, a device (/dev/zero) never end. */
+const NOT_REGULAR = 'not a regular file (a FIFO, device, socket or folder); give the artefact file itself';
+
 /** Read size for one file; two such buffers are alive per file being hashed, whatever its size. */
 const CHUNK = 1 << 21;
 const MIN_CHUNK = 1 << 16;
@@ -39,11 +43,14 @@ export async function digestFile(file: string, algorithms: readonly DigestAlgori
 
 async function readAndHash(file: string, algorithms: readonly DigestAlgorithm[]): Promise<{ digests: DigestSet; size: number }> {
   const hashes: [DigestAlgorithm, Hash][] = algorithms.map((a) => [a, createHash(a)]);
-  const fh = await open(file, 'r');
+  // O_NONBLOCK: opening a FIFO does not wait for a writer; the stat on the handle then refuses it.
+  const fh = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
   let position = 0;
   let pending: Promise<unknown> = Promise.resolve();
   try {
-    const { size } = await fh.stat();
+    const stat = await fh.stat();
+    if (!stat.isFile()) throw new ConfigurationError(`cannot hash ${file}: ${NOT_REGULAR}`, { location: { file } });
+    const { size } = stat;
     // A file that grows while it is read is hashed to its end: the size only picks the buffer size.
     const len = Math.min(CHUNK, Math.max(MIN_CHUNK, size));
     const bufs = [Buffer.allocUnsafe(len), Buffer.allocUnsafe(len)] as const;
@@ -95,7 +102,8 @@ export interface HashFilesOptions {
 const WORKER = `
 const { parentPort } = require('node:worker_threads');
 const { createHash, hash } = require('node:crypto');
-const { openSync, readSync, closeSync } = require('node:fs');
+const { openSync, readSync, closeSync, fstatSync, constants } = require('node:fs');
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY;
 const buf = Buffer.allocUnsafe(${CHUNK});
 const oneShot = typeof hash === 'function'
   ? (data) => hash('sha256', data, 'buffer')
@@ -108,7 +116,8 @@ parentPort.on('message', ({ files }) => {
   for (let k = 0; k < files.length; k++) {
     let fd;
     try {
-      fd = openSync(files[k], 'r');
+      fd = openSync(files[k], OPEN_FLAGS);
+      if (!fstatSync(fd).isFile()) throw new Error(${JSON.stringify(NOT_REGULAR)});
       let n = readSync(fd, buf, 0, buf.length, 0);
       let pos = n;
       let d;
@@ -277,6 +286,7 @@ export async function hashFiles(
         const r = await readAndHash(f.file, ['sha256']);
         return { sha256: r.digests.sha256 as string, size: r.size };
       } catch (e: unknown) {
+        if (e instanceof ConfigurationError) throw e;
         throw unreadable(f.file, e instanceof Error ? e.message : String(e), e);
       }
     });

@@ -3,9 +3,9 @@
  * with the given identity token: a message signature, or with --in-toto a DSSE bundle over the
  * in-toto statement in FILE. Services come from --signing-config, else the public-good instance.
  */
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { ConfigurationError, EXIT, writeJsonAtomic } from '@secure-factory/core';
+import { ConfigurationError, EXIT, readRegularFile, UnsafeFileError, writeJsonAtomic } from '@secure-factory/core';
+import { MAX_ARTIFACT_BYTES } from '@secure-factory/verify';
 import { createSigningPipeline, resolveServices, staticToken } from '@secure-factory/attest';
 import { execute, type CommonOptions } from '../context.js';
 
@@ -37,8 +37,10 @@ export function registerSignBundle(program: Command): Command {
           throw new ConfigurationError('--staging needs --signing-config (staging URLs are not built in)');
         let data: Buffer;
         try {
-          data = await readFile(file);
-        } catch {
+          // Regular files only (a FIFO would block for ever, /dev/zero never end); a link given here is followed.
+          data = await readRegularFile(file, { maxBytes: MAX_ARTIFACT_BYTES, within: '/', what: 'file to sign' });
+        } catch (e: unknown) {
+          if (e instanceof UnsafeFileError && e.reason !== 'missing' && e.reason !== 'unreadable') throw e;
           throw new ConfigurationError('cannot read the file to sign', { location: { file } });
         }
         if (opts.inToto) {

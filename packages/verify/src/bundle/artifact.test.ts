@@ -3,8 +3,9 @@
  * digests computed from bytes, and the subject match that never binds by a weak algorithm alone and
  * refuses any computable algorithm that differs.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -175,5 +176,25 @@ describe('readArtifactArgument', () => {
       message: 'cannot read the artefact: ENOENT',
       hint: 'to give a digest, write ALGORITHM:HEX with its full length (sha256, sha224, sha384, sha512, …)',
     });
+  });
+  it('a FIFO, a device or a folder is refused at once, naming it; a link to a regular file anywhere is followed', async () => {
+    const fifo = path.join(dir, 'app.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const zero = path.join(dir, 'zero');
+    symlinkSync('/dev/zero', zero);
+    await expect(readArtifactArgument(fifo)).rejects.toMatchObject({
+      message: 'the artefact is a FIFO (named pipe), not a regular file; refused',
+      location: { file: fifo },
+    });
+    await expect(readArtifactArgument(zero)).rejects.toMatchObject({
+      message: 'the artefact is a character device, not a regular file; refused',
+      location: { file: zero },
+    });
+    await expect(readArtifactArgument(dir)).rejects.toMatchObject({ location: { file: dir } });
+    const outside = mkdtempSync(path.join(tmpdir(), 'sf-artifact-out-'));
+    writeFileSync(path.join(outside, 'app.bin'), DATA);
+    const link = path.join(dir, 'app-link');
+    symlinkSync(path.join(outside, 'app.bin'), link);
+    await expect(readArtifactArgument(link)).resolves.toMatchObject({ kind: 'bytes', sha256: hash('sha256') });
   });
 });

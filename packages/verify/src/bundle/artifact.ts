@@ -6,8 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { ConfigurationError, sha256Hex } from '@secure-factory/core';
+import { ConfigurationError, readRegularFile, sha256Hex, UnsafeFileError } from '@secure-factory/core';
 
 export type ArtifactInput =
   | { kind: 'bytes'; data: Buffer; sha256: string; name?: string }
@@ -126,13 +125,20 @@ export function subjectMatches(digest: Record<string, unknown>, artifact: Artifa
  * FILE_OR_DIGEST as the Sigstore conformance protocol defines it, for any in-toto algorithm: a digest
  * when it reads `ALG:HEX` with the right length and is not a path on disk; a file path otherwise.
  */
+/** The largest artefact read into memory to be verified (its digests in every algorithm are computed from the bytes). */
+export const MAX_ARTIFACT_BYTES = 4 * 1024 ** 3;
+
 export async function readArtifactArgument(arg: string): Promise<ArtifactInput> {
   if (parseDigest(arg) && !existsSync(arg)) return artifactFromDigest(arg);
   let data: Buffer;
   try {
-    data = await readFile(arg);
+    // Regular files only: a FIFO would block for ever, /dev/zero never end. A link given on the command
+    // line is the user's own choice and is followed wherever it points.
+    data = await readRegularFile(arg, { maxBytes: MAX_ARTIFACT_BYTES, within: '/', what: 'artefact' });
   } catch (e: unknown) {
-    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    if (e instanceof UnsafeFileError && e.reason !== 'missing' && e.reason !== 'unreadable') throw e;
+    const cause = e instanceof UnsafeFileError && e.cause !== undefined ? e.cause : e;
+    const code = (cause as NodeJS.ErrnoException).code ?? String(cause);
     const looksLikeDigest = /^[A-Za-z0-9_]+:[0-9a-fA-F]+$/.test(arg);
     throw new ConfigurationError(`cannot read the artefact: ${code}`, {
       location: { file: arg },

@@ -16,7 +16,7 @@
  */
 import { createPublicKey, X509Certificate as NodeX509Certificate, type KeyObject } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { ConfigurationError, sha256Hex, type Statement } from '@secure-factory/core';
+import { ConfigurationError, jsonSyntaxReason, sha256Hex, type Statement } from '@secure-factory/core';
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
 import { crypto as sigstoreCrypto, type RFC3161Timestamp, type X509Certificate } from '@sigstore/core';
 import { HashAlgorithm } from '@sigstore/protobuf-specs';
@@ -331,7 +331,8 @@ export function createBundleVerifier(options: BundleVerifierOptions = {}): Bundl
       try {
         json = JSON.parse(input.toString());
       } catch (e: unknown) {
-        return fail('MALFORMED', `the bundle is not valid JSON: ${sanitize(e instanceof Error ? e.message : String(e))}`);
+        // V8's message quotes the text, and the file may be a secret a link pointed at: only the kind of error.
+        return fail('MALFORMED', `the bundle is not valid JSON: ${jsonSyntaxReason(e instanceof Error ? e.message : String(e))}`);
       }
     }
     if (!json || typeof json !== 'object' || Array.isArray(json)) return fail('MALFORMED', 'the bundle is not a JSON object');

@@ -5,6 +5,7 @@
  * become verdicts and exit codes, what is written (decision log, VSA, deployment records).
  * The real Sigstore chain is in test/gate/gate.test.ts.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -332,6 +333,26 @@ describe('runGate: verdicts and exit codes', () => {
     expect((error as Error).message).toBe('nothing to gate: no artefact digest and no image reference was given');
     expect(exitCodeFor(error)).toBe(EXIT.usage);
     expect(existsSync(path.join(dir, 'gate'))).toBe(false);
+  });
+
+  it.each([
+    ['a file', (f: string) => writeFileSync(f, 'x')],
+    ['a FIFO', (f: string) => execFileSync('mkfifo', [f])],
+  ])('an evidence folder that is %s is a usage error naming it, before anything is read or written', async (_what, make) => {
+    const base = folder();
+    const evidence = path.join(base, 'evidence');
+    make(evidence);
+    let error: unknown;
+    try {
+      await runGate(options(evidence));
+    } catch (e: unknown) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as ConfigurationError).message).toBe('the evidence folder is not a folder');
+    expect((error as ConfigurationError).location?.file).toBe(evidence);
+    expect(exitCodeFor(error)).toBe(EXIT.usage);
+    expect(readdirSync(base)).toEqual(['evidence']);
   });
 
   it('the key date never replaces a trusted time: an old scan stays old, signed by the key or keyless', async () => {

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   ConfigurationError,
@@ -117,6 +118,17 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     ...options.subjects,
     ...images.map(imageSubject).filter((s) => !known.has(s.digest) && (known.add(s.digest), true)),
   ];
+  // The evidence folder is where the decision log goes too: a file or FIFO in its place is bad input,
+  // refused before anything is read (a missing folder is refused below, and created for the log).
+  if (options.evidenceDir !== undefined) {
+    const st = await stat(options.evidenceDir).catch(() => undefined);
+    if (st !== undefined && !st.isDirectory()) {
+      throw new ConfigurationError('the evidence folder is not a folder', {
+        location: { file: options.evidenceDir },
+        hint: 'pass the folder the factory wrote its evidence to (default .secure-factory/evidence)',
+      });
+    }
+  }
   // Nothing to gate is a usage error, never an empty (and so vacuously true) admission.
   if (subjects.length === 0) {
     throw new ConfigurationError('nothing to gate: no artefact digest and no image reference was given', {
