@@ -3,6 +3,7 @@
  * 1,000 generated cases per property (fast-check's seed is printed on failure for replay).
  */
 import fc from 'fast-check';
+import { PROPERTY_RUNS } from '../support/property-runs.js';
 import { stringify } from 'yaml';
 import {
   annotationText,
@@ -22,7 +23,7 @@ import {
 } from '@secure-factory/core';
 import { isRunnerCommand, RAW_CONTROL, runnerLines, SECRET } from './cases/types.js';
 
-const RUNS = { numRuns: 1000 };
+const RUNS = PROPERTY_RUNS;
 
 /** Strings rich in what matters here: command prefixes, line breaks, controls, bidi, surrogates. */
 const hostileText = fc

@@ -10,10 +10,11 @@
  * `__proto__` and `constructor`.
  */
 import fc from 'fast-check';
+import { PROPERTY_RUNS } from '../support/property-runs.js';
 import { ConfigurationError, parseJsonText } from '@secure-factory/core';
 import { LOCKFILE_FORMATS, type LockfileFormat, type Package } from '@secure-factory/materials';
 
-const RUNS = { numRuns: 1000 };
+const RUNS = PROPERTY_RUNS;
 
 /** One small, valid lockfile per format, each naming at least one package. */
 const SEEDS: Record<string, { file: string; text: string }> = {
@@ -227,6 +228,39 @@ describe('lockfile parsers under generated input (1,000 cases each)', () => {
         packages: true,
       });
     }
+  });
+
+  // Counterexamples fast-check found (CI and here, 2026-12-06): half of a UTF-16 pair in a name or version, raw
+  // or as a JSON escape, made the purl encoder throw a URIError (an internal error instead of exit 2); a bidi
+  // override in go.mod's go directive became the stdlib package's version.
+  it.each([
+    [
+      'uv-lock',
+      'version = 1\nrequires-python = ">=3.11"\n\n[[package]]\nname = "requ\ud800!\udc00ests"\nversion = "2.31.0"\nsource = { registry = "https://pypi.org/simple" }\n',
+    ],
+    [
+      'pipfile-lock',
+      '{"_meta":{"hash":{"sha256":"abc"},"pipfile-spec":6},"default":{"requests":{"version":"==2\ud800.31.0"}},"develop":{}}',
+    ],
+    [
+      'pipfile-lock',
+      '{"_meta":{"hash":{"sha256":"abc"},"pipfile-spec":6},"default":{"requests":{"version":"==2\\ud800.31.0"}},"develop":{}}',
+    ],
+    ['go-mod', 'module example.com/app\n\ngo \u202e1.21\n\nrequire github.com/pkg/errors v0.9.1\n'],
+    ['go-mod', 'module example.com/app\n\ngo 1.21\ntoolchain go1.21.\u0007\n'],
+    ['package-lock', '{"lockfileVersion":3,"packages":{"":{},"node_modules/le\\udc00ft":{"version":"1.0.0"}}}'],
+  ])('%s: a lone surrogate or a control character is refused naming the file, never a crash or a pass', (id, text) => {
+    const format = LOCKFILE_FORMATS.find((f) => f.id === id) as LockfileFormat;
+    const file = (SEEDS[id] as { file: string }).file;
+    expect(outcome(format, file, text)).toBe(true);
+    let error: unknown;
+    try {
+      parse(format, file, text);
+    } catch (e: unknown) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as ConfigurationError).message).toMatch(/contains control or invisible characters/);
   });
 
   it.each(LOCKFILE_FORMATS.map((f) => [f.id, f] as const))(

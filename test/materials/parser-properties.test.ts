@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
+import { PROPERTY_RUNS } from '../support/property-runs.js';
 import { ConfigurationError, TarError, walkTar } from '@secure-factory/core';
 import {
   dockerfileImages,
@@ -26,7 +27,7 @@ import {
 } from '@secure-factory/materials';
 import { forEachJsonEntryInBuffer } from '../../packages/materials/src/osv/zip-entries.js';
 
-const RUNS = { numRuns: 1000 };
+const RUNS = PROPERTY_RUNS;
 
 /** Returns normally, or throws a ConfigurationError: anything else is a crash. */
 function returnsOrConfigurationError(f: () => unknown): boolean {

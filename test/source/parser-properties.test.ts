@@ -6,11 +6,12 @@
  * another exception, never an edit outside the text.
  */
 import fc from 'fast-check';
+import { PROPERTY_RUNS } from '../support/property-runs.js';
 import { ConfigurationError } from '@secure-factory/core';
 import { applyEdits, auditWorkflowText, ownersOf, parseCodeowners, planFixes, type FileKind } from '@secure-factory/source';
 import { extractExpressions, tryParseExpression } from '../../packages/source/src/audit/expressions.js';
 
-const RUNS = { numRuns: 1000 };
+const RUNS = PROPERTY_RUNS;
 
 /** Workflow-shaped text: real keys and values spliced with YAML syntax, expressions and hostile bytes. */
 const workflowish = fc

@@ -3,6 +3,7 @@
  * with OSV ecosystem names and a purl, so SBOMs, vulnerability matching and policy read one list.
  */
 import { PackageURL } from 'packageurl-js';
+import { LONE_SURROGATE } from './lockfiles/lockfile-error.js';
 
 /** OSV ecosystem names (https://ossf.github.io/osv-schema/#affectedpackage-field). */
 export type Ecosystem =
@@ -194,7 +195,9 @@ export function makePurl(ecosystem: Ecosystem, name: string, version: string, qu
     return new PackageURL(type, namespace, base, version === '' ? undefined : version, qualifiers, undefined).toString();
   } catch {
     // A name the purl spec cannot hold (already refused by the parsers' name check); keep a readable id.
-    return `pkg:${type}/${encodeURIComponent(name)}${version ? `@${encodeURIComponent(version)}` : ''}`;
+    // Lone surrogates (from a JSON escape) would make encodeURIComponent throw: shown as U+FFFD.
+    const encode = (t: string): string => encodeURIComponent(t.replace(new RegExp(LONE_SURROGATE.source, 'g'), '\ufffd'));
+    return `pkg:${type}/${encode(name)}${version ? `@${encode(version)}` : ''}`;
   }
 }
 

@@ -85,9 +85,11 @@ export function parseGoMod(input: LockfileInput): Package[] {
     const fields = args.split(/\s+/).map(unquote);
     switch (directive) {
       case 'go':
+        checkText(file, 'go version', fields[0] ?? '', line);
         goVersion = { version: fields[0] ?? '', line };
         break;
       case 'toolchain':
+        checkText(file, 'toolchain version', fields[0] ?? '', line);
         toolchain = { version: (fields[0] ?? '').replace(/^go/, ''), line };
         break;
       case 'require': {

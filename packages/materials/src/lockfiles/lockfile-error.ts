@@ -19,6 +19,10 @@ export function lockfileError(file: string, message: string, line?: number, hint
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 
+// Half of a UTF-16 pair: no UTF-8 file holds one, but a JSON escape (`"\ud800"`) makes one, and it cannot be
+// encoded into a purl, a URL or UTF-8 output.
+export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 // No ecosystem allows whitespace, quotes, brackets or markup in a package name; such a name is an attack
 // on whatever renders it (a terminal, a job summary, a SARIF viewer), not a package.
 const NOT_IN_NAMES = /[\s<>[\]()`|\\"'{}]/;
@@ -31,7 +35,7 @@ export function checkText(file: string, what: string, value: string, line?: numb
   if (/name|path/.test(what) && NOT_IN_NAMES.test(value)) {
     throw lockfileError(file, `${what} ${JSON.stringify(value.slice(0, 80))} contains characters no package name may hold`, line, hint);
   }
-  if (CONTROL.test(value)) {
+  if (CONTROL.test(value) || LONE_SURROGATE.test(value)) {
     throw lockfileError(file, `${what} ${JSON.stringify(value.slice(0, 80))} contains control or invisible characters`, line, hint);
   }
   if (value.length > 512) throw lockfileError(file, `${what} is ${value.length} characters long (over 512)`, line, hint);
