@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError, MemoryLogger, type Finding } from '@secure-factory/core';
@@ -395,6 +396,8 @@ jobs:
 
 describe('auditWorkflows on a tree', () => {
   let dir: string;
+  const secret = path.join(mkdtempSync(path.join(tmpdir(), 'sf-audit-secret-')), 'token.yml');
+  writeFileSync(secret, 'SECRET-TOKEN: 1\n');
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'sf-audit-'));
   });
@@ -427,6 +430,34 @@ describe('auditWorkflows on a tree', () => {
     const r = await auditWorkflows({ root: dir, ignore: ['unpinned-uses', 'examples/**'], logger: new MemoryLogger() });
     expect(r.files).toEqual(['.github/workflows/ci.yml']);
     expect(r.findings.map((f) => f.rule)).toEqual(['workflow/artipacked']);
+  });
+
+  it.each([
+    ['a FIFO', (f: string) => execFileSync('mkfifo', [f]), 'the workflow file is a FIFO (named pipe), not a regular file; refused'],
+    ['a link leaving the repository', (f: string) => symlinkSync(secret, f), 'is a symbolic link to a place outside'],
+    ['a link to /dev/zero', (f: string) => symlinkSync('/dev/zero', f), 'is a symbolic link to a place outside'],
+  ])('a workflow that is %s is refused by name, never skipped (the audit would pass without it)', async (_what, make, message) => {
+    write('.github/workflows/ok.yml', `${SAFE_HEADER}      - run: echo ok\n`);
+    make(path.join(dir, '.github/workflows/ci.yml'));
+    let error: unknown;
+    try {
+      await auditWorkflows({ root: dir, logger: new MemoryLogger() });
+    } catch (e: unknown) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as ConfigurationError).message).toContain(message);
+    expect((error as ConfigurationError).location?.file).toBe(path.join(dir, '.github/workflows/ci.yml'));
+    expect(JSON.stringify(error)).not.toContain('SECRET');
+  });
+
+  it('a link to a workflow inside the repository is audited as that workflow', async () => {
+    write('shared/ci.yml', `${SAFE_HEADER}      - uses: actions/checkout@v4\n        with: { persist-credentials: false }\n`);
+    mkdirSync(path.join(dir, '.github/workflows'), { recursive: true });
+    symlinkSync('../../shared/ci.yml', path.join(dir, '.github/workflows/ci.yml'));
+    const r = await auditWorkflows({ root: dir, logger: new MemoryLogger() });
+    expect(r.files).toEqual(['.github/workflows/ci.yml']);
+    expect(r.findings.map((f) => `${f.file}:${f.line}:${f.rule}`)).toEqual(['.github/workflows/ci.yml:7:workflow/unpinned-uses']);
   });
 
   it('refuses a huge file and a missing root with ConfigurationError', async () => {

@@ -115,7 +115,9 @@ async function walk(dir: string, rootDir: string, out: string[]): Promise<void> 
     if (e.isDirectory()) {
       if (SKIP_DIRS.has(e.name)) continue;
       await walk(full, rootDir, out);
-    } else if (e.isFile() && YAML_EXT.test(e.name)) {
+    } else if (YAML_EXT.test(e.name)) {
+      // Not only regular files: a link, FIFO or device named as a workflow is listed so the safe reader
+      // refuses it by name (skipping it would audit the repository without it, and pass).
       const rel = path.relative(rootDir, full).split(path.sep).join('/');
       // Kinds are judged on the absolute path, so auditing `.github` or `.github/workflows` finds them too.
       const abs = full.split(path.sep).join('/');
