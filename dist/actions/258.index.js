@@ -17,14 +17,12 @@ __webpack_require__.d(__webpack_exports__, {
   Te: () => (/* reexport */ subjectsFromGlobs)
 });
 
-// UNUSED EXPORTS: BUNDLE_MEDIA_TYPES, DECISION_API_VERSION, DEPLOYMENTS_DIR, DEPLOYMENT_API_VERSION, DIGEST_ALGORITHMS, FAILURE_HINTS, GATE_VERIFIER_ID, GITHUB_ACTIONS_ISSUER, GITHUB_WORKFLOW_BUILD_TYPE, IN_TOTO_MEDIA, MAX_REGISTRY_BUNDLE_BYTES, OTHERNAME_USERNAME_OID, PUBLIC_GOOD_TRUSTED_ROOT_SOURCE, RECORD_NAME, SIGSTORE_BUNDLE_MEDIA, SLSA_PROVENANCE_V1, WEAK_ALGORITHMS, allRoots, artifactDigest, artifactFromBytes, artifactFromDigest, artifactLabel, attestationOptionsProblem, buildEvidenceVerifier, certificateIdentity, checkClaimsAgainstCertificate, checkIdentity, embeddedTrustedRoots, evaluateDeployPolicy, evidenceKindOf, fetchFromGitHub, fetchTrustedRootOverTuf, gateVsaStatement, gitHubAttestationsClient, githubEnvironmentFor, githubTrustedRoot, imageRegistryAllowed, imagesIn, indexEvidence, loadTrustedRootFile, matchBuilder, parseDeployImage, parseDigest, parseImagePurl, parseProvenanceFile, parseTrustedRoot, provenanceClaims, publicGoodTrustedRoot, readArtifactArgument, readBundleFile, recordDeployments, recordedImageVerdicts, refreshTrustedRootOverTuf, registryAllowed, renderGateExplain, runGate, runnerClaims, runnerWorkflowRef, sanMatcher, sigstoreEvidenceVerifier, subjectMatches, verifyArtifactProvenance, verifyAttestations, verifyGithubAttestation, verifySlsaProvenance, vsaSigner, vulnFindings
+// UNUSED EXPORTS: BUNDLE_MEDIA_TYPES, DECISION_API_VERSION, DEPLOYMENTS_DIR, DEPLOYMENT_API_VERSION, DIGEST_ALGORITHMS, FAILURE_HINTS, GATE_VERIFIER_ID, GITHUB_ACTIONS_ISSUER, GITHUB_WORKFLOW_BUILD_TYPE, IN_TOTO_MEDIA, MAX_ARTIFACT_BYTES, MAX_REGISTRY_BUNDLE_BYTES, OTHERNAME_USERNAME_OID, PUBLIC_GOOD_TRUSTED_ROOT_SOURCE, RECORD_NAME, SIGSTORE_BUNDLE_MEDIA, SLSA_PROVENANCE_V1, WEAK_ALGORITHMS, allRoots, artifactDigest, artifactFromBytes, artifactFromDigest, artifactLabel, attestationOptionsProblem, buildEvidenceVerifier, certificateIdentity, checkClaimsAgainstCertificate, checkIdentity, embeddedTrustedRoots, evaluateDeployPolicy, evidenceKindOf, fetchFromGitHub, fetchTrustedRootOverTuf, gateVsaStatement, gitHubAttestationsClient, githubEnvironmentFor, githubTrustedRoot, imageRegistryAllowed, imagesIn, indexEvidence, loadTrustedRootFile, matchBuilder, parseDeployImage, parseDigest, parseImagePurl, parseProvenanceFile, parseTrustedRoot, provenanceClaims, publicGoodTrustedRoot, readArtifactArgument, readBundleFile, recordDeployments, recordedImageVerdicts, refreshTrustedRootOverTuf, registryAllowed, renderGateExplain, runGate, runnerClaims, runnerWorkflowRef, sanMatcher, sigstoreEvidenceVerifier, subjectMatches, verifyArtifactProvenance, verifyAttestations, verifyGithubAttestation, verifySlsaProvenance, vsaSigner, vulnFindings
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ../packages/core/dist/index.js + 30 modules
 var dist = __webpack_require__(81915);
 ;// CONCATENATED MODULE: ../packages/verify/dist/bundle/artifact.js
@@ -34,7 +32,6 @@ var dist = __webpack_require__(81915);
  * With the bytes, the verifier computes whatever algorithm the statement names; with a digest alone,
  * the statement must name that algorithm.
  */
-
 
 
 
@@ -138,15 +135,22 @@ function subjectMatches(digest, artifact) {
  * FILE_OR_DIGEST as the Sigstore conformance protocol defines it, for any in-toto algorithm: a digest
  * when it reads `ALG:HEX` with the right length and is not a path on disk; a file path otherwise.
  */
+/** The largest artefact read into memory to be verified (its digests in every algorithm are computed from the bytes). */
+const MAX_ARTIFACT_BYTES = (/* unused pure expression or super */ null && (4 * 1024 ** 3));
 async function readArtifactArgument(arg) {
     if (parseDigest(arg) && !existsSync(arg))
         return artifactFromDigest(arg);
     let data;
     try {
-        data = await readFile(arg);
+        // Regular files only: a FIFO would block for ever, /dev/zero never end. A link given on the command
+        // line is the user's own choice and is followed wherever it points.
+        data = await readRegularFile(arg, { maxBytes: MAX_ARTIFACT_BYTES, within: '/', what: 'artefact' });
     }
     catch (e) {
-        const code = e.code ?? String(e);
+        if (e instanceof UnsafeFileError && e.reason !== 'missing' && e.reason !== 'unreadable')
+            throw e;
+        const cause = e instanceof UnsafeFileError && e.cause !== undefined ? e.cause : e;
+        const code = cause.code ?? String(cause);
         const looksLikeDigest = /^[A-Za-z0-9_]+:[0-9a-fA-F]+$/.test(arg);
         throw new ConfigurationError(`cannot read the artefact: ${code}`, {
             location: { file: arg },
@@ -1809,7 +1813,8 @@ function createBundleVerifier(options = {}) {
                 json = JSON.parse(input.toString());
             }
             catch (e) {
-                return fail('MALFORMED', `the bundle is not valid JSON: ${sanitize(e instanceof Error ? e.message : String(e))}`);
+                // V8's message quotes the text, and the file may be a secret a link pointed at: only the kind of error.
+                return fail('MALFORMED', `the bundle is not valid JSON: ${(0,dist/* jsonSyntaxReason */.cV)(e instanceof Error ? e.message : String(e))}`);
             }
         }
         if (!json || typeof json !== 'object' || Array.isArray(json))
@@ -3590,6 +3595,8 @@ function levels(used, builder) {
     return out;
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ../packages/verify/dist/gate/candidate.js
 /** A bundle as found, before verification: where it came from, its digest, and the digests it names. */
 
@@ -3621,9 +3628,31 @@ function peekSubjects(bundle) {
         return new Set();
     }
 }
+/** Why a parsed JSON value is not a Sigstore bundle at all (before any verification), or undefined. */
+function notABundle(bundle) {
+    if (bundle === null || typeof bundle !== 'object' || Array.isArray(bundle))
+        return 'the JSON is not an object';
+    const b = bundle;
+    // Every bundle version's media type starts so: …bundle+json;version=0.1 / 0.2, …bundle.v0.3+json.
+    if (typeof b.mediaType !== 'string' || !b.mediaType.startsWith('application/vnd.dev.sigstore.bundle')) {
+        return 'no Sigstore bundle mediaType';
+    }
+    const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+    if (!isObject(b.dsseEnvelope) && !isObject(b.messageSignature))
+        return 'neither a dsseEnvelope nor a messageSignature';
+    return undefined;
+}
+/**
+ * Parses a bundle found in the evidence folder, a registry or the API. Throws SyntaxError when the bytes are
+ * not JSON and an Error when the JSON is not a Sigstore bundle (so it is listed as unreadable, not as a
+ * bundle that names other digests).
+ */
 function candidateFromJson(origin, bytes) {
     const text = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
     const bundle = JSON.parse(text);
+    const problem = notABundle(bundle);
+    if (problem !== undefined)
+        throw new Error(problem);
     return { origin, bundleDigest: (0,dist/* sha256Hex */.fg)(text), bundle, subjects: peekSubjects(bundle) };
 }
 
@@ -3802,12 +3831,12 @@ function gitHubAttestationsClient(options) {
                     const a = entry;
                     const origin = `${url.split('?')[0]}#${page * 100 + i}`;
                     if (a.bundle !== undefined && a.bundle !== null)
-                        out.push(candidateFromJson(origin, JSON.stringify(a.bundle)));
+                        out.push(parsed(origin, JSON.stringify(a.bundle)));
                     else if (typeof a.bundle_url === 'string' && a.bundle_url !== '') {
                         const r = await get(a.bundle_url);
                         if (!r.ok)
                             throw new dist/* InfrastructureError */.EN(`cannot download an attestation bundle (HTTP ${r.status})`);
-                        out.push(candidateFromJson(a.bundle_url, await r.text()));
+                        out.push(parsed(a.bundle_url, await r.text()));
                     }
                 }
                 url = nextLink(res.headers.get('link'));
@@ -3815,6 +3844,19 @@ function gitHubAttestationsClient(options) {
             return out;
         },
     };
+}
+/** A bundle the API served that is not JSON or not a bundle is a broken answer (exit 3), as in gh. */
+function parsed(origin, text) {
+    try {
+        return candidateFromJson(origin, text);
+    }
+    catch (e) {
+        // JSON.parse's message quotes the bytes: say only what it is.
+        const what = e instanceof SyntaxError ? 'is not JSON' : `is not a Sigstore bundle (${e.message})`;
+        throw new dist/* InfrastructureError */.EN(`the GitHub attestations API served a bundle that ${what}: ${origin.split('?')[0]}`, {
+            hint: 'retry later; the gate does not decide on a broken answer',
+        });
+    }
 }
 function nextLink(link) {
     if (!link)
@@ -4334,9 +4376,12 @@ async function lookUpOne(image, client, index, logger) {
                     index.bundles.push(candidateFromJson(origin, blob));
                     bundles++;
                 }
-                catch {
+                catch (e) {
                     // JSON.parse's message quotes the bytes: the decision log says only what it is.
-                    index.unreadable.push({ origin, digest: hex, reason: 'the bundle in the registry is not JSON' });
+                    const reason = e instanceof SyntaxError
+                        ? 'the bundle in the registry is not JSON'
+                        : `the referrer in the registry is not a Sigstore bundle: ${e.message}`;
+                    index.unreadable.push({ origin, digest: hex, reason });
                 }
             }
         }
@@ -4380,6 +4425,7 @@ async function lookUpOne(image, client, index, logger) {
 
 
 
+
 async function sha512File(file) {
     const hash = (0,external_node_crypto_.createHash)('sha512');
     for await (const chunk of (0,external_node_fs_.createReadStream)(file))
@@ -4410,6 +4456,23 @@ async function runGate(options) {
         ...options.subjects,
         ...images.map(imageSubject).filter((s) => !known.has(s.digest) && (known.add(s.digest), true)),
     ];
+    // The evidence folder is where the decision log goes too: a file or FIFO in its place is bad input,
+    // refused before anything is read (a missing folder is refused below, and created for the log).
+    if (options.evidenceDir !== undefined) {
+        const st = await (0,promises_.stat)(options.evidenceDir).catch(() => undefined);
+        if (st !== undefined && !st.isDirectory()) {
+            throw new dist/* ConfigurationError */.j1('the evidence folder is not a folder', {
+                location: { file: options.evidenceDir },
+                hint: 'pass the folder the factory wrote its evidence to (default .secure-factory/evidence)',
+            });
+        }
+    }
+    // Nothing to gate is a usage error, never an empty (and so vacuously true) admission.
+    if (subjects.length === 0) {
+        throw new dist/* ConfigurationError */.j1('nothing to gate: no artefact digest and no image reference was given', {
+            hint: 'name the artefacts (files, --subject-digest) or the images (--image REF@sha256:…) to gate',
+        });
+    }
     const log = {
         apiVersion: DECISION_API_VERSION,
         allowed: false,

@@ -612,11 +612,35 @@ async function isFile(abs) {
         return undefined;
     }
 }
+function isInside(child, parent) {
+    const r = external_node_path_.relative(parent, child);
+    return r === '' || (!r.startsWith('..') && !external_node_path_.isAbsolute(r));
+}
+/**
+ * A subject is a file in the workspace, as actions/attest-build-provenance users expect: a file reached
+ * through a symbolic link (the file itself or a folder on its way) must still lie inside the project once
+ * every link is resolved. A link to a token or to /dev/zero elsewhere is refused by its name, never hashed.
+ */
+async function checkInsideProject(abs, shown, realRoot) {
+    let real;
+    try {
+        real = await (0,promises_.realpath)(abs);
+    }
+    catch (e) {
+        throw new dist/* ConfigurationError */.j1(`the subject "${shown}" is a symbolic link that cannot be resolved (${e.code ?? 'error'})`, { location: { file: abs } });
+    }
+    if (!isInside(real, realRoot)) {
+        throw new dist/* ConfigurationError */.j1(`the subject "${shown}" is a symbolic link (or lies in a linked folder) leading outside the project ${realRoot}; refused`, {
+            location: { file: abs },
+            hint: 'a subject must be a file in the workspace: copy the artefact into the project, or give it by digest (sha256:<64 hex>)',
+        });
+    }
+}
 /**
  * Calls `onFile` with each file a glob matches below its static base, in byte order (dot files
  * included, as the build's output globs), and its path relative to the project; returns how many.
  */
-async function expandGlob(pattern, root, onFile) {
+async function expandGlob(pattern, root, realRoot, onFile) {
     const base = staticBase(pattern);
     const baseAbs = external_node_path_.resolve(root, base);
     const relBase = external_node_path_.relative(root, baseAbs).split(external_node_path_.sep).join('/');
@@ -626,6 +650,9 @@ async function expandGlob(pattern, root, onFile) {
         });
     }
     let names;
+    // The listing does not enter linked folders, but the glob's base (or a folder above it) may be one.
+    if ((await (0,promises_.realpath)(baseAbs).catch(() => undefined)) !== undefined)
+        await checkInsideProject(baseAbs, base, realRoot);
     try {
         names = await (0,dist/* listTreeNames */.He)(baseAbs);
     }
@@ -643,9 +670,15 @@ async function expandGlob(pattern, root, onFile) {
         if (!everything && !isMatch(relative))
             continue;
         const abs = `${baseAbs}${external_node_path_.sep}${entry.path}`;
-        // A symlink counts when it leads to a file (its content is what is hashed), as a shell glob would.
-        if (entry.type === 'symlink' && (await isFile(abs)) !== true)
-            continue;
+        if (entry.type === 'symlink') {
+            // A dangling link is no file (skipped, as a shell glob would); a link leaving the project is
+            // refused; a link inside it counts when it leads to a file (its content is what is hashed).
+            if ((await (0,promises_.realpath)(abs).catch(() => undefined)) === undefined)
+                continue;
+            await checkInsideProject(abs, relative, realRoot);
+            if ((await isFile(abs)) !== true)
+                continue;
+        }
         onFile(abs, relative);
         n++;
     }
@@ -653,6 +686,7 @@ async function expandGlob(pattern, root, onFile) {
 }
 async function subjectsFromPaths(patterns, cwd) {
     const root = external_node_path_.resolve(cwd);
+    const realRoot = await (0,promises_.realpath)(root).catch(() => root);
     const nameOf = (0,dist/* subjectNamer */.up)(root);
     const names = [];
     // Each file is named (a path outside the project fails here) and handed to the hashing pool as it
@@ -668,7 +702,9 @@ async function subjectsFromPaths(patterns, cwd) {
             const kind = await isFile(literal);
             // An existing file is taken as it is, even when its name holds glob characters (`[id].js`).
             if (kind === true) {
-                take(literal, nameOf(literal));
+                const name = nameOf(literal);
+                await checkInsideProject(literal, pattern, realRoot);
+                take(literal, name);
                 continue;
             }
             if (!GLOB.test(pattern)) {
@@ -676,7 +712,7 @@ async function subjectsFromPaths(patterns, cwd) {
                     throw new dist/* ConfigurationError */.j1(`the subject file "${pattern}" does not exist`, { location: { file: literal } });
                 throw new dist/* ConfigurationError */.j1(`the subject "${pattern}" is not a regular file (use a glob such as "${pattern}/**")`);
             }
-            const n = await expandGlob(pattern, root, (abs, relative) => take(abs, (0,dist/* projectSubjectName */.jB)(relative)));
+            const n = await expandGlob(pattern, root, realRoot, (abs, relative) => take(abs, (0,dist/* projectSubjectName */.jB)(relative)));
             if (n === 0)
                 throw new dist/* ConfigurationError */.j1(`the subject pattern "${pattern}" matches no file`, { hint: `paths are relative to ${root}` });
         }

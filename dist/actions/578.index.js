@@ -6031,7 +6031,9 @@ async function walk(dir, rootDir, out) {
                 continue;
             await walk(full, rootDir, out);
         }
-        else if (e.isFile() && YAML_EXT.test(e.name)) {
+        else if (YAML_EXT.test(e.name)) {
+            // Not only regular files: a link, FIFO or device named as a workflow is listed so the safe reader
+            // refuses it by name (skipping it would audit the repository without it, and pass).
             const rel = external_node_path_.relative(rootDir, full).split(external_node_path_.sep).join('/');
             // Kinds are judged on the absolute path, so auditing `.github` or `.github/workflows` finds them too.
             const abs = full.split(external_node_path_.sep).join('/');

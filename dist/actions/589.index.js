@@ -616,6 +616,8 @@ function prefix(location) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
@@ -635,6 +637,7 @@ var external_node_worker_threads_ = __webpack_require__(75919);
 
 
 
+
 const HEX64 = /^[0-9a-f]{64}$/;
 function sha256Hex(data) {
     return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
@@ -642,6 +645,8 @@ function sha256Hex(data) {
 function isSha256Hex(s) {
     return HEX64.test(s);
 }
+/** Only regular files are hashed: a FIFO would block for ever, a device (/dev/zero) never end. */
+const NOT_REGULAR = 'not a regular file (a FIFO, device, socket or folder); give the artefact file itself';
 /** Read size for one file; two such buffers are alive per file being hashed, whatever its size. */
 const CHUNK = 1 << 21;
 const MIN_CHUNK = 1 << 16;
@@ -656,11 +661,15 @@ async function digestFile(file, algorithms = ['sha256']) {
 }
 async function readAndHash(file, algorithms) {
     const hashes = algorithms.map((a) => [a, (0,external_node_crypto_.createHash)(a)]);
-    const fh = await (0,promises_.open)(file, 'r');
+    // O_NONBLOCK: opening a FIFO does not wait for a writer; the stat on the handle then refuses it.
+    const fh = await (0,promises_.open)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK | external_node_fs_.constants.O_NOCTTY);
     let position = 0;
     let pending = Promise.resolve();
     try {
-        const { size } = await fh.stat();
+        const stat = await fh.stat();
+        if (!stat.isFile())
+            throw new ConfigurationError(`cannot hash ${file}: ${NOT_REGULAR}`, { location: { file } });
+        const { size } = stat;
         // A file that grows while it is read is hashed to its end: the size only picks the buffer size.
         const len = Math.min(CHUNK, Math.max(MIN_CHUNK, size));
         const bufs = [Buffer.allocUnsafe(len), Buffer.allocUnsafe(len)];
@@ -701,7 +710,8 @@ async function sha256File(file) {
 const WORKER = `
 const { parentPort } = require('node:worker_threads');
 const { createHash, hash } = require('node:crypto');
-const { openSync, readSync, closeSync } = require('node:fs');
+const { openSync, readSync, closeSync, fstatSync, constants } = require('node:fs');
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY;
 const buf = Buffer.allocUnsafe(${CHUNK});
 const oneShot = typeof hash === 'function'
   ? (data) => hash('sha256', data, 'buffer')
@@ -714,7 +724,8 @@ parentPort.on('message', ({ files }) => {
   for (let k = 0; k < files.length; k++) {
     let fd;
     try {
-      fd = openSync(files[k], 'r');
+      fd = openSync(files[k], OPEN_FLAGS);
+      if (!fstatSync(fd).isFile()) throw new Error(${JSON.stringify(NOT_REGULAR)});
       let n = readSync(fd, buf, 0, buf.length, 0);
       let pos = n;
       let d;
@@ -860,6 +871,8 @@ async function hashFiles(files, options = {}) {
                 return { sha256: r.digests.sha256, size: r.size };
             }
             catch (e) {
+                if (e instanceof ConfigurationError)
+                    throw e;
                 throw unreadable(f.file, e instanceof Error ? e.message : String(e), e);
             }
         });
@@ -1620,8 +1633,6 @@ async function writeJsonAtomic(file, value) {
     await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ../packages/core/dist/safe-read.js
 /**
  * The one way the factory reads a file that came from outside (evidence, policy, remediations, SBOMs,

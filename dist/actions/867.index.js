@@ -34,11 +34,108 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../node_modules/packageurl-js/index.js
 var packageurl_js = __webpack_require__(98141);
+// EXTERNAL MODULE: ../packages/core/dist/index.js + 30 modules
+var dist = __webpack_require__(81915);
+;// CONCATENATED MODULE: ../packages/materials/dist/lockfiles/lockfile-error.js
+/**
+ * Errors and limits shared by the lockfile parsers: a lockfile that cannot be read is a
+ * ConfigurationError naming the file (and line when known), never a crash and never a silent pass.
+ */
+
+/** Lockfiles larger than this are refused before parsing (a hostile input must not exhaust memory). */
+const MAX_LOCKFILE_BYTES = 100 * 1024 * 1024;
+function lockfileError(file, message, line, hint) {
+    return new dist/* ConfigurationError */.j1(message, {
+        location: line === undefined ? { file } : { file, line },
+        hint: hint ?? 'regenerate the lockfile with its package manager, or remove it from the scanned tree',
+    });
+}
+// C0/C1 controls, DEL, bidi overrides and zero-width characters: never part of a real package name,
+// and dangerous in a terminal, a job summary or an annotation.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+// Half of a UTF-16 pair: no UTF-8 file holds one, but a JSON escape (`"\ud800"`) makes one, and it cannot be
+// encoded into a purl, a URL or UTF-8 output.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// No ecosystem allows whitespace, quotes, brackets or markup in a package name; such a name is an attack
+// on whatever renders it (a terminal, a job summary, a SARIF viewer), not a package.
+const NOT_IN_NAMES = /[\s<>[\]()`|\\"'{}]/;
+/**
+ * Refuses a package name or version carrying control characters (and names with markup characters).
+ * `hint` replaces the lockfile hint for other package lists (an image's package database).
+ */
+function checkText(file, what, value, line, hint) {
+    if (/name|path/.test(what) && NOT_IN_NAMES.test(value)) {
+        throw lockfileError(file, `${what} ${JSON.stringify(value.slice(0, 80))} contains characters no package name may hold`, line, hint);
+    }
+    if (CONTROL.test(value) || LONE_SURROGATE.test(value)) {
+        throw lockfileError(file, `${what} ${JSON.stringify(value.slice(0, 80))} contains control or invisible characters`, line, hint);
+    }
+    if (value.length > 512)
+        throw lockfileError(file, `${what} is ${value.length} characters long (over 512)`, line, hint);
+}
+/**
+ * A lockfile version newer than the known ones: read with a warning when its shape is the one known
+ * (package managers bump the number for changes a scanner does not depend on, as Yarn 4 did with 9
+ * and 10), refused otherwise.
+ */
+function newerVersion(input, what, version, known, shapeKnown, hint) {
+    if (!shapeKnown)
+        throw lockfileError(input.file, `unknown ${what} ${JSON.stringify(version)} (known: ${known})`, undefined, hint);
+    input.options.warn?.(`${what} ${JSON.stringify(version)} is newer than the versions known (${known}); read as the newest known shape`);
+}
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function optString(file, obj, key, where) {
+    const v = obj[key];
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v !== 'string')
+        throw lockfileError(file, `${where}: "${key}" must be a string, not ${typeName(v)}`);
+    return v;
+}
+function typeName(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'an array';
+    return `a ${typeof v}`;
+}
+/** 1-based line of the first occurrence of `needle` at or after `from`, or undefined. */
+class LineIndex {
+    text;
+    starts = [0];
+    constructor(text) {
+        this.text = text;
+        for (let i = 0; i < text.length; i++)
+            if (text.charCodeAt(i) === 10)
+                this.starts.push(i + 1);
+    }
+    lineAt(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if ((this.starts[mid] ?? 0) <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    }
+    find(needle, from = 0) {
+        const i = this.text.indexOf(needle, from);
+        return i < 0 ? undefined : this.lineAt(i);
+    }
+}
+
 ;// CONCATENATED MODULE: ../packages/materials/dist/package.js
 /**
  * The one shape every material takes once parsed: lockfile packages, actions and images alike, named
  * with OSV ecosystem names and a purl, so SBOMs, vulnerability matching and policy read one list.
  */
+
 
 const PURL_TYPE = {
     npm: 'npm',
@@ -108,7 +205,9 @@ function makePurl(ecosystem, name, version, qualifiers) {
     }
     catch {
         // A name the purl spec cannot hold (already refused by the parsers' name check); keep a readable id.
-        return `pkg:${type}/${encodeURIComponent(name)}${version ? `@${encodeURIComponent(version)}` : ''}`;
+        // Lone surrogates (from a JSON escape) would make encodeURIComponent throw: shown as U+FFFD.
+        const encode = (t) => encodeURIComponent(t.replace(new RegExp(LONE_SURROGATE.source, 'g'), '\ufffd'));
+        return `pkg:${type}/${encode(name)}${version ? `@${encode(version)}` : ''}`;
     }
 }
 /** A Package with its purl; optional fields left out when unknown (so JSON stays small). */
@@ -171,101 +270,8 @@ function package_packageJson(p) {
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ../packages/core/dist/index.js + 30 modules
-var dist = __webpack_require__(81915);
 // EXTERNAL MODULE: ../node_modules/json5/lib/index.js
 var lib = __webpack_require__(59491);
-;// CONCATENATED MODULE: ../packages/materials/dist/lockfiles/lockfile-error.js
-/**
- * Errors and limits shared by the lockfile parsers: a lockfile that cannot be read is a
- * ConfigurationError naming the file (and line when known), never a crash and never a silent pass.
- */
-
-/** Lockfiles larger than this are refused before parsing (a hostile input must not exhaust memory). */
-const MAX_LOCKFILE_BYTES = 100 * 1024 * 1024;
-function lockfileError(file, message, line, hint) {
-    return new dist/* ConfigurationError */.j1(message, {
-        location: line === undefined ? { file } : { file, line },
-        hint: hint ?? 'regenerate the lockfile with its package manager, or remove it from the scanned tree',
-    });
-}
-// C0/C1 controls, DEL, bidi overrides and zero-width characters: never part of a real package name,
-// and dangerous in a terminal, a job summary or an annotation.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
-// No ecosystem allows whitespace, quotes, brackets or markup in a package name; such a name is an attack
-// on whatever renders it (a terminal, a job summary, a SARIF viewer), not a package.
-const NOT_IN_NAMES = /[\s<>[\]()`|\\"'{}]/;
-/**
- * Refuses a package name or version carrying control characters (and names with markup characters).
- * `hint` replaces the lockfile hint for other package lists (an image's package database).
- */
-function checkText(file, what, value, line, hint) {
-    if (/name|path/.test(what) && NOT_IN_NAMES.test(value)) {
-        throw lockfileError(file, `${what} ${JSON.stringify(value.slice(0, 80))} contains characters no package name may hold`, line, hint);
-    }
-    if (CONTROL.test(value)) {
-        throw lockfileError(file, `${what} ${JSON.stringify(value.slice(0, 80))} contains control or invisible characters`, line, hint);
-    }
-    if (value.length > 512)
-        throw lockfileError(file, `${what} is ${value.length} characters long (over 512)`, line, hint);
-}
-/**
- * A lockfile version newer than the known ones: read with a warning when its shape is the one known
- * (package managers bump the number for changes a scanner does not depend on, as Yarn 4 did with 9
- * and 10), refused otherwise.
- */
-function newerVersion(input, what, version, known, shapeKnown, hint) {
-    if (!shapeKnown)
-        throw lockfileError(input.file, `unknown ${what} ${JSON.stringify(version)} (known: ${known})`, undefined, hint);
-    input.options.warn?.(`${what} ${JSON.stringify(version)} is newer than the versions known (${known}); read as the newest known shape`);
-}
-function isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function optString(file, obj, key, where) {
-    const v = obj[key];
-    if (v === undefined || v === null)
-        return undefined;
-    if (typeof v !== 'string')
-        throw lockfileError(file, `${where}: "${key}" must be a string, not ${typeName(v)}`);
-    return v;
-}
-function typeName(v) {
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'an array';
-    return `a ${typeof v}`;
-}
-/** 1-based line of the first occurrence of `needle` at or after `from`, or undefined. */
-class LineIndex {
-    text;
-    starts = [0];
-    constructor(text) {
-        this.text = text;
-        for (let i = 0; i < text.length; i++)
-            if (text.charCodeAt(i) === 10)
-                this.starts.push(i + 1);
-    }
-    lineAt(offset) {
-        let lo = 0;
-        let hi = this.starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if ((this.starts[mid] ?? 0) <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return lo + 1;
-    }
-    find(needle, from = 0) {
-        const i = this.text.indexOf(needle, from);
-        return i < 0 ? undefined : this.lineAt(i);
-    }
-}
-
 ;// CONCATENATED MODULE: ../packages/materials/dist/lockfiles/npm-source.js
 // The forms npm, yarn, pnpm and bun write for git dependencies (same cases osv-scalibr recognises).
 const COMMIT_PATTERNS = [
@@ -751,9 +757,11 @@ function parseGoMod(input) {
         const fields = args.split(/\s+/).map(unquote);
         switch (directive) {
             case 'go':
+                checkText(file, 'go version', fields[0] ?? '', line);
                 goVersion = { version: fields[0] ?? '', line };
                 break;
             case 'toolchain':
+                checkText(file, 'toolchain version', fields[0] ?? '', line);
                 toolchain = { version: (fields[0] ?? '').replace(/^go/, ''), line };
                 break;
             case 'require': {
@@ -2982,6 +2990,33 @@ function readText(file, shown, root) {
         throw new dist/* ConfigurationError */.j1(e.message, { location: { file: shown }, ...(e.hint ? { hint: e.hint } : {}) });
     }
 }
+function isInside(child, parent) {
+    const r = external_node_path_.relative(parent, child);
+    return r === '' || (!r.startsWith('..') && !external_node_path_.isAbsolute(r));
+}
+function realOr(p) {
+    try {
+        return (0,external_node_fs_.realpathSync)(p);
+    }
+    catch {
+        return p;
+    }
+}
+/**
+ * A `-L FORMAT:PATH` lockfile must lie inside the scanned folder, by its name and after every link is
+ * resolved: a lockfile parser quotes the line it cannot read, so `-L requirements:../../etc/passwd` (or a
+ * link to a token) would print a line of a file outside the project. Refused by the path given, nothing read.
+ */
+function checkExplicitInside(x, root) {
+    const abs = external_node_path_.resolve(x.path);
+    const base = external_node_path_.resolve(root);
+    if (!isInside(abs, base) || !isInside(realOr(abs), realOr(base))) {
+        throw new dist/* ConfigurationError */.j1(`--lockfile ${x.format}:${x.path}: the path leaves the scanned folder ${base}; refused, nothing read`, {
+            location: { file: x.path },
+            hint: 'name a lockfile inside the scanned folder (a link must stay inside it too), or scan the folder that holds it',
+        });
+    }
+}
 function append(into, items) {
     // Not push(...items): a spread of 100k+ arguments overflows the call stack.
     for (const x of items)
@@ -3073,6 +3108,8 @@ function collectMaterials(target, options = {}) {
         append(out.packages, yamlMaterials(readText(file, rel(file), root), rel(file), kind));
         out.files.push(rel(file));
     };
+    for (const x of options.lockfiles ?? [])
+        checkExplicitInside(x, root);
     for (const x of options.lockfiles ?? [])
         lockfile(external_node_path_.resolve(x.path), x.format);
     if (!st.isDirectory()) {
