@@ -1,7 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { detectFetch, packageManager, reportDetails, type StageReport } from './factory-run.js';
+import { ConfigurationError, exitCodeFor } from '@secure-factory/core';
+import { detectFetch, packageManager, projectScripts, reportDetails, type StageReport } from './factory-run.js';
 
 const finding = (rule: string, blocking: boolean, message: string, help?: string): StageReport['findings'][number] => ({
   rule,
@@ -103,6 +105,63 @@ describe('run defaults for a project as its team builds it', () => {
     // Already installed, or nothing to install from.
     expect(detectFetch(project({ 'package-lock.json': '{}', 'node_modules/.package-lock.json': '{}' }))).toBeUndefined();
     expect(detectFetch(project({ 'package.json': '{}' }))).toBeUndefined();
+  });
+
+  describe('hostile package.json and yarn.lock: refused by name, never a hang, a read of /dev/zero or a quote', () => {
+    const SECRET = 'SECRET-factory-run-marker';
+    const hostile = (name: string, kind: 'fifo' | 'dev-zero' | 'outside' | 'big' | 'latin1'): string => {
+      const dir = project({});
+      const file = path.join(dir, name);
+      if (kind === 'fifo') execFileSync('mkfifo', [file]);
+      else if (kind === 'dev-zero') symlinkSync('/dev/zero', file);
+      else if (kind === 'outside') {
+        const elsewhere = mkdtempSync(path.join(tmpdir(), 'sf-run-secret-'));
+        writeFileSync(path.join(elsewhere, 'token'), `{"scripts":{"build":"${SECRET}"}}\n__metadata:\n`);
+        symlinkSync(path.join(elsewhere, 'token'), file);
+      } else if (kind === 'big') {
+        // Sparse: the size on the handle is refused before a byte is read.
+        writeFileSync(file, '{}');
+        truncateSync(file, 100 * 1024 * 1024 + 1);
+      } else writeFileSync(file, Buffer.from(`{"scripts":{"build":"caf\xe9 ${SECRET}"`, 'latin1'));
+      return dir;
+    };
+    const refused = (e: unknown, pattern: RegExp): void => {
+      expect(e).toBeInstanceOf(ConfigurationError);
+      expect(exitCodeFor(e)).toBe(2);
+      const text = (e as ConfigurationError).describe();
+      expect(text).toMatch(pattern);
+      expect(text).not.toContain(SECRET);
+    };
+    it.each([
+      ['fifo', /package\.json.*FIFO/s],
+      ['dev-zero', /package\.json.*outside/s],
+      ['outside', /package\.json.*outside/s],
+      ['big', /package\.json.*over the limit/s],
+      ['latin1', /package\.json.*not valid UTF-8/s],
+    ] as const)('package.json as %s', async (kind, pattern) => {
+      refused(await projectScripts(hostile('package.json', kind)).catch((e: unknown) => e), pattern);
+    });
+    it('package.json holding JSON that is no object, or broken JSON: exit 2 at the file, nothing quoted', async () => {
+      refused(await projectScripts(project({ 'package.json': 'null' })).catch((e: unknown) => e), /package\.json.*not a JSON object/s);
+      refused(
+        await projectScripts(project({ 'package.json': `{"scripts": ${SECRET}}` })).catch((e: unknown) => e),
+        /package\.json:1:\d+.*not valid JSON/s,
+      );
+      expect(await projectScripts(project({ 'package.json': '{"scripts":{"build":"tsc"}}' }))).toEqual({ build: 'tsc' });
+    });
+    it.each([
+      ['fifo', /yarn\.lock.*FIFO/s],
+      ['dev-zero', /yarn\.lock.*outside/s],
+      ['outside', /yarn\.lock.*outside/s],
+    ] as const)('yarn.lock as %s', (kind, pattern) => {
+      let caught: unknown;
+      try {
+        detectFetch(hostile('yarn.lock', kind));
+      } catch (e: unknown) {
+        caught = e;
+      }
+      refused(caught, pattern);
+    });
   });
 
   it('runs package.json scripts through the package manager of the lockfile', () => {

@@ -5,8 +5,8 @@
  * one found problems, so the gate decides on complete evidence and the report shows every link: each
  * stage's findings, and for a failed build the phase that failed, its exit status and its last lines.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { attestEvidence, publicKeyHint } from '@secure-factory/attest';
 import { build, type BuildResult, type PhaseFailure } from '@secure-factory/isolated-build';
@@ -15,6 +15,8 @@ import {
   errorMessage,
   EXIT,
   loadPolicy,
+  readJsonFile,
+  readRegularFileSync,
   stageDiagram,
   stripControl,
   type Finding,
@@ -103,14 +105,26 @@ interface PackageJson {
   scripts?: Record<string, string>;
 }
 
-async function projectScripts(dir: string): Promise<Record<string, string>> {
+/** The largest package.json or yarn.lock read while choosing the defaults (the scan's lockfile limit). */
+const MAX_PROJECT_FILE_BYTES = 100 * 1024 * 1024;
+
+/**
+ * The project's package.json scripts, read through core's safe reader: a FIFO (a plain read blocked the
+ * run forever), a link to /dev/zero or to a file outside the project, or an oversized file is refused
+ * (exit 2 naming it); broken JSON is reported at line:column without quoting it.
+ */
+export async function projectScripts(dir: string): Promise<Record<string, string>> {
   const file = path.join(dir, 'package.json');
   if (!existsSync(file)) return {};
-  try {
-    return (JSON.parse(await readFile(file, 'utf8')) as PackageJson).scripts ?? {};
-  } catch {
-    throw new ConfigurationError('package.json is not valid JSON', { location: { file } });
+  const pkg = await readJsonFile(file, { maxBytes: MAX_PROJECT_FILE_BYTES, within: dir, what: 'package.json' });
+  if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg)) {
+    throw new ConfigurationError('package.json is not a JSON object', {
+      location: { file },
+      hint: 'write package.json as an object: { "scripts": { … } }',
+    });
   }
+  const scripts = (pkg as PackageJson).scripts;
+  return typeof scripts === 'object' && scripts !== null && !Array.isArray(scripts) ? scripts : {};
 }
 
 export interface DetectedFetch {
@@ -147,7 +161,9 @@ export function detectFetch(dir: string, offline = false): DetectedFetch | undef
   }
   if (js && has('yarn.lock')) {
     // Yarn Berry lockfiles open with __metadata; Yarn 1 ones with a comment header.
-    const berry = /^__metadata:/m.test(readFileSync(path.join(dir, 'yarn.lock'), 'utf8').slice(0, 4096));
+    // Through core's safe reader: a FIFO, a device or a link leaving the project is refused by name.
+    const lock = readRegularFileSync(path.join(dir, 'yarn.lock'), { maxBytes: MAX_PROJECT_FILE_BYTES, within: dir, what: 'yarn.lock' });
+    const berry = /^__metadata:/m.test(lock.subarray(0, 4096).toString('utf8'));
     return {
       command: berry
         ? 'yarn install --immutable --mode=skip-build'

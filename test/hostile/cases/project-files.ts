@@ -7,11 +7,12 @@
  * file only refines a guess, a quiet skip), within 3 s, without a byte of a secret in the output.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { collectSubjects } from '@secure-factory/attest';
-import { ConfigurationError, errorMessage, exitCodeFor, redirectOutput } from '@secure-factory/core';
+import { ConfigurationError, errorMessage, exitCodeFor, redirectOutput, silentLogger } from '@secure-factory/core';
+import { runFactory } from '../../../packages/cli/src/factory-run.js';
 import { main } from '../../../packages/cli/src/main.js';
 import { fail, isRunnerCommand, runnerLines, SECRET, type HostileCase } from './types.js';
 
@@ -173,7 +174,86 @@ const SUBJECT_OUTSIDE: [string, string, (s: ReturnType<typeof scratch>) => strin
   ],
 ];
 
+/** The hostile shapes a project file takes: what it is, how to make it, and what the refusal must say. */
+type Kind = 'fifo' | 'dev-zero' | 'secret-link' | 'oversized' | 'latin1';
+const KIND_INPUT: Record<Kind, string> = {
+  fifo: 'a FIFO',
+  'dev-zero': 'a link to /dev/zero',
+  'secret-link': 'a link to a token outside the project',
+  oversized: 'a sparse file over the size limit',
+  latin1: 'invalid UTF-8 (a Latin-1 byte) around a secret',
+};
+const KIND_REASON: Record<Kind, string> = {
+  fifo: 'FIFO',
+  'dev-zero': 'outside',
+  'secret-link': 'outside',
+  oversized: 'over the limit',
+  latin1: 'not valid UTF-8',
+};
+
+function makeHostile(file: string, kind: Kind, s: ReturnType<typeof scratch>, limit = 100 * 1024 * 1024): void {
+  if (kind === 'fifo') execFileSync('mkfifo', [file]);
+  else if (kind === 'dev-zero') symlinkSync('/dev/zero', file);
+  else if (kind === 'secret-link') symlinkSync(s.token, file);
+  else if (kind === 'oversized') {
+    writeFileSync(file, '{}');
+    truncateSync(file, limit + 1);
+  } else writeFileSync(file, Buffer.from(`{"k": "caf\xe9 ${SECRET}"}`, 'latin1'));
+}
+
+/** `file` as each hostile kind; `run` is what reads it, the refusal must name `shown`. */
+function fileCases(
+  id: string,
+  shown: string,
+  kinds: readonly Kind[],
+  what: string,
+  place: (s: ReturnType<typeof scratch>) => string,
+  run: (s: ReturnType<typeof scratch>, file: string) => Promise<unknown>,
+  limit?: number,
+): HostileCase[] {
+  return kinds.map((kind): HostileCase => ({
+    id: `evidence/${id}-${kind}`,
+    area: 'evidence',
+    input: `${what} is ${KIND_INPUT[kind]}`,
+    expect: `exit 2 naming ${shown} within 3 s, nothing quoted (was: a plain read — blocked forever on a FIFO, read /dev/zero until memory ran out)`,
+    run: async () => {
+      const s = scratch();
+      const file = place(s);
+      makeHostile(file, kind, s, limit);
+      const escaped = shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      await expectRefusal(id, run(s, file), new RegExp(`${escaped}.*${KIND_REASON[kind]}`, 's'));
+    },
+  }));
+}
+
+const ALL: readonly Kind[] = ['fifo', 'dev-zero', 'secret-link', 'oversized', 'latin1'];
+
+const runIn = (dir: string, extra: { build?: string } = {}): Promise<unknown> =>
+  runFactory({
+    dir,
+    environment: 'production',
+    logger: silentLogger,
+    vulnSource: () => Promise.reject(new Error('no vulnerability source expected before the refusal')),
+    ...extra,
+  });
+
 export const projectFileCases: HostileCase[] = [
+  ...fileCases(
+    'run-package-json',
+    'package.json',
+    ALL,
+    "`secure-factory run`: the project's package.json",
+    (s) => path.join(s.dir, 'package.json'),
+    (s) => runIn(s.dir),
+  ),
+  ...fileCases(
+    'run-yarn-lock',
+    'yarn.lock',
+    ['fifo', 'dev-zero', 'secret-link'],
+    "`secure-factory run`: the project's yarn.lock (sniffed for Yarn Berry)",
+    (s) => path.join(s.dir, 'yarn.lock'),
+    (s) => runIn(s.dir, { build: 'true' }),
+  ),
   ...LOCKFILE_OUTSIDE.map(([name, input, make, pattern]): HostileCase => ({
     id: `paths/scan-lockfile-outside-${name}`,
     area: 'paths',
