@@ -5,16 +5,20 @@
  * reproducibility check, then SLSA provenance v1 into the evidence folder.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, readFileSync, readlinkSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { existsSync, lstatSync, readlinkSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   ConfigurationError,
+  decodeUtf8,
   EvidenceFolder,
   pathPattern,
   PolicyViolation,
+  readRegularFile,
+  readRegularFileSync,
+  UnsafeFileError,
   type Finding,
   type Logger,
   type Subject,
@@ -337,18 +341,55 @@ function describeFailure(phase: PhaseFailure['phase'], r: SandboxResult): PhaseF
   };
 }
 
+/** The largest package.json or .npmrc the build reads for itself. */
+const MAX_PROJECT_FILE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The project's package.json, only to explain a missing tool: read through core's safe reader, and
+ * anything odd about it (a FIFO, a device, a link leaving the project, too large, not a JSON object)
+ * means no hint — never a hang or a read of /dev/zero.
+ */
+export function hintPackageJson(source: string): Record<string, unknown> | undefined {
+  try {
+    const file = path.join(source, 'package.json');
+    const pkg: unknown = JSON.parse(
+      decodeUtf8(
+        readRegularFileSync(file, { maxBytes: MAX_PROJECT_FILE_BYTES, within: source, what: 'package.json' }),
+        file,
+        'package.json',
+      ),
+    );
+    return typeof pkg === 'object' && pkg !== null && !Array.isArray(pkg) ? (pkg as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The project's .npmrc, whose registries join the fetch's egress allow-list: none when it does not exist;
+ * a FIFO (a plain read blocked the build forever), a device, a link leaving the project, an oversized
+ * file or text that is not UTF-8 is refused (exit 2 naming it), its content never quoted.
+ */
+export async function projectNpmrc(source: string): Promise<string | undefined> {
+  const file = path.join(source, '.npmrc');
+  let bytes: Buffer;
+  try {
+    bytes = await readRegularFile(file, { maxBytes: MAX_PROJECT_FILE_BYTES, within: source, what: '.npmrc' });
+  } catch (e: unknown) {
+    if (e instanceof UnsafeFileError && e.reason === 'missing') return undefined;
+    throw e;
+  }
+  return decodeUtf8(bytes, file, '.npmrc');
+}
+
 /**
  * A missing tool the project itself declares (package.json dependencies, a node_modules/.bin program)
  * when nothing installed the dependencies: the fix is a fetch, not the runner's PATH.
  */
 function declaredDependency(source: string, tool: string, fetched: boolean): string | undefined {
   if (fetched || existsSync(path.join(source, 'node_modules'))) return undefined;
-  let pkg: Record<string, unknown>;
-  try {
-    pkg = JSON.parse(readFileSync(path.join(source, 'package.json'), 'utf8')) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
+  const pkg = hintPackageJson(source);
+  if (!pkg) return undefined;
   for (const field of ['devDependencies', 'dependencies', 'optionalDependencies']) {
     const deps = pkg[field];
     if (deps && typeof deps === 'object' && Object.hasOwn(deps, tool)) return `package.json ${field}`;
@@ -641,7 +682,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
       let proxy: EgressProxy | undefined;
       if (useProxy) {
-        const npmrc = await readFile(path.join(source, '.npmrc'), 'utf8').catch(() => undefined);
+        const npmrc = await projectNpmrc(source);
         isolation.egressAllow = egressAllowList(deps.lockfiles, deps.packages, options.networkAllow ?? [], hostEnv, npmrc);
         proxy = await startEgressProxy(isolation.egressAllow);
       }

@@ -1,9 +1,9 @@
 /** Unit tests of the build's pure parts: names, globs, remotes, pins, settings, differences, hashing. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { defaultPolicy, parsePolicy } from '@secure-factory/core';
+import { ConfigurationError, defaultPolicy, exitCodeFor, parsePolicy } from '@secure-factory/core';
 import { sandboxEnvironment, validateAllowList } from './environment.js';
 import { pinnedDependencies } from './github-context.js';
 import { sha256Files } from './parallel-digest.js';
@@ -14,7 +14,7 @@ import { missingTool } from './toolchains.js';
 import { parseTimeout, resolveSettings } from './settings.js';
 import { normaliseRemote, porcelainPaths } from './source-info.js';
 import { checkGlob, normaliseName } from './subjects.js';
-import { sourceWritePaths } from './build.js';
+import { hintPackageJson, projectNpmrc, sourceWritePaths } from './build.js';
 
 function tmp(): string {
   return mkdtempSync(path.join(tmpdir(), 'sf-unit-'));
@@ -288,5 +288,58 @@ describe('porcelainPaths', () => {
     writeFileSync(path.join(dir, 'new file.txt'), 'c');
     const out = execFileSync('git', ['-C', dir, 'status', '--porcelain=v1', '-z', '--untracked-files=all'], { encoding: 'utf8' });
     expect(porcelainPaths(out).sort()).toEqual(['dist.js', 'new file.txt', 'renamed.txt']);
+  });
+});
+
+describe("the build's own reads of project files (.npmrc, package.json)", () => {
+  const SECRET = 'SECRET-build-marker';
+  const hostile = (name: string, kind: 'fifo' | 'dev-zero' | 'outside' | 'big' | 'latin1'): string => {
+    const dir = tmp();
+    const file = path.join(dir, name);
+    if (kind === 'fifo') execFileSync('mkfifo', [file]);
+    else if (kind === 'dev-zero') symlinkSync('/dev/zero', file);
+    else if (kind === 'outside') {
+      const elsewhere = tmp();
+      writeFileSync(path.join(elsewhere, 'token'), `registry=https://${SECRET}.example/\n{"devDependencies":{"tsc":"1"}}`);
+      symlinkSync(path.join(elsewhere, 'token'), file);
+    } else if (kind === 'big') {
+      writeFileSync(file, '{}');
+      truncateSync(file, 16 * 1024 * 1024 + 1);
+    } else writeFileSync(file, Buffer.from(`registry=https://caf\xe9.example/ ${SECRET}\n`, 'latin1'));
+    return dir;
+  };
+
+  it.each([
+    ['fifo', /\.npmrc.*FIFO/s],
+    ['dev-zero', /\.npmrc.*outside/s],
+    ['outside', /\.npmrc.*outside/s],
+    ['big', /\.npmrc.*over the limit/s],
+    ['latin1', /\.npmrc.*not valid UTF-8/s],
+  ] as const)('.npmrc as %s: refused with exit 2 naming it, nothing quoted', async (kind, pattern) => {
+    const e: unknown = await projectNpmrc(hostile('.npmrc', kind)).catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(ConfigurationError);
+    expect(exitCodeFor(e)).toBe(2);
+    const text = (e as ConfigurationError).describe();
+    expect(text).toMatch(pattern);
+    expect(text).not.toContain(SECRET);
+  });
+
+  it('.npmrc missing is none; a regular one is read', async () => {
+    expect(await projectNpmrc(tmp())).toBeUndefined();
+    const dir = tmp();
+    writeFileSync(path.join(dir, '.npmrc'), 'registry=https://npm.example/\n');
+    expect(await projectNpmrc(dir)).toBe('registry=https://npm.example/\n');
+  });
+
+  it.each(['fifo', 'dev-zero', 'outside', 'big', 'latin1'] as const)('package.json as %s gives no hint, at once', (kind) => {
+    const started = Date.now();
+    expect(hintPackageJson(hostile('package.json', kind))).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('a regular package.json is read for the hint', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'package.json'), '{"devDependencies":{"tsc":"1"}}');
+    expect(hintPackageJson(dir)).toEqual({ devDependencies: { tsc: '1' } });
   });
 });

@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { collectSubjects } from '@secure-factory/attest';
+import { hintPackageJson, projectNpmrc } from '@secure-factory/isolated-build';
 import { ConfigurationError, errorMessage, exitCodeFor, redirectOutput, silentLogger } from '@secure-factory/core';
 import { runFactory } from '../../../packages/cli/src/factory-run.js';
 import { main } from '../../../packages/cli/src/main.js';
@@ -254,6 +255,33 @@ export const projectFileCases: HostileCase[] = [
     (s) => path.join(s.dir, 'yarn.lock'),
     (s) => runIn(s.dir, { build: 'true' }),
   ),
+  ...fileCases(
+    'build-npmrc',
+    '.npmrc',
+    ALL,
+    "the build's fetch (egress proxy): the project's .npmrc",
+    (s) => path.join(s.dir, '.npmrc'),
+    (s) => projectNpmrc(s.dir),
+    16 * 1024 * 1024,
+  ),
+  ...(['fifo', 'dev-zero', 'secret-link'] as const).map((kind): HostileCase => ({
+    id: `evidence/build-hint-package-json-${kind}`,
+    area: 'evidence',
+    input: `the build explains a missing tool from the project's package.json, which is ${KIND_INPUT[kind]}`,
+    expect: 'no hint, within 3 s, nothing read (was: blocked forever / read /dev/zero / read the token)',
+    run: async () => {
+      const s = scratch();
+      // The token outside is valid JSON here, so only the refusal to follow the link keeps it unread.
+      writeFileSync(s.token, JSON.stringify({ devDependencies: { [SECRET]: '1.0.0' } }));
+      makeHostile(path.join(s.dir, 'package.json'), kind, s);
+      const hint = await timed(
+        'hintPackageJson',
+        3000,
+        Promise.resolve().then(() => hintPackageJson(s.dir)),
+      );
+      if (hint !== undefined) fail(`expected no hint, got ${JSON.stringify(hint)}`);
+    },
+  })),
   ...LOCKFILE_OUTSIDE.map(([name, input, make, pattern]): HostileCase => ({
     id: `paths/scan-lockfile-outside-${name}`,
     area: 'paths',
