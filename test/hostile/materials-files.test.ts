@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError, exitCodeFor } from '@secure-factory/core';
-import { collectMaterials, readLockfile } from '@secure-factory/materials';
+import { collectMaterials, discover, looksLikeKubernetes, readLockfile } from '@secure-factory/materials';
 import { openOfflineDatabase } from '../../packages/materials/src/osv/index.js';
 
 const SECRET = 'SECRET-TOKEN-MARKER-7f3a';
@@ -86,6 +86,21 @@ describe('materials: hostile lockfiles and manifests', () => {
     symlinkSync(path.join(project, 'real', 'package-lock.json'), path.join(project, 'app', 'package-lock.json'));
     const pkgs = readLockfile(path.join(project, 'app', 'package-lock.json'), { root: project });
     expect(pkgs.map((p) => `${p.name}@${p.version}`)).toContain('a@1.0.0');
+  });
+
+  it('YAML files sniffed for Kubernetes manifests: a FIFO, a link to /dev/zero or to a secret is no manifest, at once', () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nspec: { containers: [{ name: a, image: nginx }] }\n';
+    writeFileSync(path.join(project, 'pod.yaml'), pod);
+    execFileSync('mkfifo', [path.join(project, 'fifo.yaml')]);
+    symlinkSync('/dev/zero', path.join(project, 'zero.yaml'));
+    const secretPod = path.join(base, 'secret-pod.yaml');
+    writeFileSync(secretPod, pod.replace('nginx', SECRET));
+    symlinkSync(secretPod, path.join(project, 'linked.yaml'));
+    const t0 = Date.now();
+    expect(looksLikeKubernetes(path.join(project, 'pod.yaml'))).toBe(true);
+    for (const f of ['fifo.yaml', 'zero.yaml', 'linked.yaml']) expect(looksLikeKubernetes(path.join(project, f))).toBe(false);
+    expect(discover(project).kubernetes).toEqual([path.join(project, 'pod.yaml')]);
+    expect(Date.now() - t0).toBeLessThan(3_000);
   });
 
   it.each(['all.zip', 'GHSA-x.json'])('an offline OSV database given as a FIFO (%s): refused by name, not read forever', async (name) => {

@@ -4,10 +4,10 @@
  * reports: only the repository's policy file may waive a finding). Dependency and vendored trees are
  * skipped, symbolic links are not followed.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { ConfigurationError } from '@secure-factory/core';
+import { ConfigurationError, readRegularFileSync } from '@secure-factory/core';
 import { formatFor } from './lockfiles/index.js';
 import { isManifest } from './manifests.js';
 
@@ -139,10 +139,14 @@ export function discover(root: string, ignore: readonly string[] = []): Discover
   return found;
 }
 
-function looksLikeKubernetes(file: string): boolean {
+/**
+ * A sniff, so anything odd is simply no manifest: the file is read through core's safe reader (a FIFO
+ * is never opened, a link is not followed, the size is checked on the open handle), so a file swapped
+ * for a FIFO or a link to /dev/zero after the listing cannot hang or exhaust the scan.
+ */
+export function looksLikeKubernetes(file: string): boolean {
   try {
-    if (statSync(file).size > 5 * 1024 * 1024) return false;
-    const text = readFileSync(file, 'utf8');
+    const text = readRegularFileSync(file, { maxBytes: 5 * 1024 * 1024, within: false, what: 'YAML file' }).toString('utf8');
     // Helm and other templates are not YAML until rendered; their images come from values files.
     if (text.includes('{{')) return false;
     return (

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { collectSubjects } from '@secure-factory/attest';
 import { hintPackageJson, projectNpmrc } from '@secure-factory/isolated-build';
+import { collectMaterials, looksLikeKubernetes } from '@secure-factory/materials';
 import { ConfigurationError, errorMessage, exitCodeFor, redirectOutput, silentLogger } from '@secure-factory/core';
 import { runFactory } from '../../../packages/cli/src/factory-run.js';
 import { main } from '../../../packages/cli/src/main.js';
@@ -238,7 +239,36 @@ const runIn = (dir: string, extra: { build?: string } = {}): Promise<unknown> =>
     ...extra,
   });
 
+const POD = 'apiVersion: v1\nkind: Pod\nspec: { containers: [{ name: a, image: nginx }] }\n';
+
 export const projectFileCases: HostileCase[] = [
+  ...(['fifo', 'dev-zero', 'secret-link'] as const).map((kind): HostileCase => ({
+    id: `evidence/scan-kubernetes-sniff-${kind}`,
+    area: 'evidence',
+    input: `a YAML file the scan sniffs for a Kubernetes manifest is ${KIND_INPUT[kind]} (the secret a Pod naming it as its image)`,
+    expect: 'no manifest, within 3 s; the folder scan skips it and reads only the real Pod (was: a plain read of whatever it was)',
+    run: async () => {
+      const s = scratch();
+      writeFileSync(s.token, POD.replace('nginx', SECRET));
+      writeFileSync(path.join(s.dir, 'pod.yaml'), POD);
+      const file = path.join(s.dir, 'k8s.yaml');
+      makeHostile(file, kind, s);
+      const sniffed = await timed(
+        'looksLikeKubernetes',
+        3000,
+        Promise.resolve().then(() => looksLikeKubernetes(file)),
+      );
+      if (sniffed) fail('taken for a Kubernetes manifest');
+      const found = await timed(
+        'collectMaterials',
+        3000,
+        Promise.resolve().then(() => collectMaterials(s.dir)),
+      );
+      const images = found.packages.map((p) => p.name).join(' ');
+      checkText(images);
+      if (JSON.stringify(found.files) !== JSON.stringify(['pod.yaml'])) fail(`read ${JSON.stringify(found.files)}, expected pod.yaml only`);
+    },
+  })),
   ...fileCases(
     'run-package-json',
     'package.json',
