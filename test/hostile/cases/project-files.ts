@@ -228,6 +228,31 @@ function fileCases(
   }));
 }
 
+/** The same, through the CLI: exit 2 with stderr naming `shown` and the reason. */
+function cliFileCases(
+  id: string,
+  shown: string,
+  kinds: readonly Kind[],
+  what: string,
+  place: (s: ReturnType<typeof scratch>) => string,
+  args: (s: ReturnType<typeof scratch>, file: string) => string[],
+  limit?: number,
+): HostileCase[] {
+  return kinds.map((kind): HostileCase => ({
+    id: `evidence/${id}-${kind}`,
+    area: 'evidence',
+    input: `${what} is ${KIND_INPUT[kind]}`,
+    expect: `exit 2 naming ${shown} within 3 s, nothing quoted (was: a plain read — blocked forever on a FIFO, read /dev/zero until memory ran out)`,
+    run: async () => {
+      const s = scratch();
+      const file = place(s);
+      makeHostile(file, kind, s, limit);
+      const escaped = shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      await expectCliRefusal(args(s, file), new RegExp(`${escaped}.*${KIND_REASON[kind]}`, 's'));
+    },
+  }));
+}
+
 const ALL: readonly Kind[] = ['fifo', 'dev-zero', 'secret-link', 'oversized', 'latin1'];
 
 const runIn = (dir: string, extra: { build?: string } = {}): Promise<unknown> =>
@@ -242,6 +267,15 @@ const runIn = (dir: string, extra: { build?: string } = {}): Promise<unknown> =>
 const POD = 'apiVersion: v1\nkind: Pod\nspec: { containers: [{ name: a, image: nginx }] }\n';
 
 export const projectFileCases: HostileCase[] = [
+  ...cliFileCases(
+    'verify-artifact-provenance',
+    'prov.intoto.jsonl',
+    ALL,
+    '`verify-artifact --provenance-path`',
+    (s) => path.join(s.dir, 'prov.intoto.jsonl'),
+    (_s, file) => ['verify-artifact', `sha256:${'a'.repeat(64)}`, '--provenance-path', file, '--source-uri', 'github.com/o/r'],
+    32 * 1024 * 1024,
+  ),
   ...(['fifo', 'dev-zero', 'secret-link'] as const).map((kind): HostileCase => ({
     id: `evidence/scan-kubernetes-sniff-${kind}`,
     area: 'evidence',

@@ -4,9 +4,8 @@
  * attestations are recognised by their build type; --builder-id then names the signing workflow.
  * Legacy `.intoto.jsonl` envelopes need an online Rekor search and fail closed.
  */
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { ConfigurationError, EXIT } from '@secure-factory/core';
+import { ConfigurationError, decodeUtf8, EXIT, readRegularFile } from '@secure-factory/core';
 import {
   createBundleVerifier,
   loadTrustedRoot,
@@ -27,6 +26,9 @@ interface VerifyArtifactOptions extends CommonOptions {
   buildWorkflowInput?: string[];
   trustedRoot?: string;
 }
+
+/** The largest provenance read (the gate's limit for a bundle). */
+const MAX_PROVENANCE_BYTES = 32 * 1024 * 1024;
 
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
@@ -55,12 +57,18 @@ export function registerVerifyArtifact(program: Command): Command {
           if (at <= 0) throw new ConfigurationError(`--build-workflow-input "${kv}" must be key=value`);
           inputs[kv.slice(0, at)] = kv.slice(at + 1);
         }
-        let text: string;
-        try {
-          text = await readFile(opts.provenancePath, 'utf8');
-        } catch {
-          throw new ConfigurationError('cannot read the provenance', { location: { file: opts.provenancePath } });
-        }
+        // Core's safe reader: a FIFO is refused (a plain read blocked forever), a device or an oversized
+        // file is refused before reading, a link leaving the file's folder is refused, the text must be
+        // UTF-8, and nothing of it is ever quoted.
+        const text = decodeUtf8(
+          await readRegularFile(opts.provenancePath, {
+            maxBytes: MAX_PROVENANCE_BYTES,
+            what: 'provenance',
+            hint: 'give --provenance-path the Sigstore bundle file itself',
+          }),
+          opts.provenancePath,
+          'provenance',
+        );
         const parsed = parseProvenanceFile(text);
         if (parsed.kind !== 'bundle') {
           logger.error(`FAILED: ${parsed.reason}`, { file: opts.provenancePath });
