@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MemoryLogger } from '@secure-factory/core';
+import { ConfigurationError, exitCodeFor, MemoryLogger } from '@secure-factory/core';
 import { attestEvidence } from './attest.js';
 import { customPredicate } from './custom-predicate.js';
 
@@ -38,6 +39,44 @@ describe('custom predicates, as actions/attest takes them', () => {
     );
     await expect(customPredicate({ predicateType: 'not a uri', predicate: '{}' })).rejects.toThrow(/is not a URI/);
     await expect(customPredicate({ sbomPath: 'x', predicateType: 'https://x/y' })).rejects.toThrow(/sbom-path cannot be used together/);
+  });
+
+  it('predicate-path and sbom-path: a FIFO, a link to /dev/zero or to a secret, an oversized or non-UTF-8 file is exit 2 naming it, nothing quoted', async () => {
+    const SECRET = 'SECRET-predicate-marker';
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'sf-custom-secret-'));
+    writeFileSync(path.join(elsewhere, 'token.json'), JSON.stringify({ token: SECRET }));
+    const refused = async (p: Promise<unknown>, pattern: RegExp): Promise<void> => {
+      const e: unknown = await p.catch((err: unknown) => err);
+      expect(e).toBeInstanceOf(ConfigurationError);
+      expect(exitCodeFor(e)).toBe(2);
+      const text = (e as ConfigurationError).describe();
+      expect(text).toMatch(pattern);
+      expect(text).not.toContain(SECRET);
+    };
+    const fifo = path.join(dir, 'fifo.json');
+    execFileSync('mkfifo', [fifo]);
+    await refused(customPredicate({ predicateType: 'https://x/y', predicatePath: fifo }), /fifo\.json.*FIFO/s);
+    const zero = path.join(dir, 'zero.json');
+    symlinkSync('/dev/zero', zero);
+    await refused(customPredicate({ sbomPath: zero }), /zero\.json.*outside/s);
+    const linked = path.join(dir, 'linked.json');
+    symlinkSync(path.join(elsewhere, 'token.json'), linked);
+    await refused(customPredicate({ predicateType: 'https://x/y', predicatePath: linked }), /linked\.json.*outside/s);
+    const big = file('big.json', '{}');
+    truncateSync(big, 16 * 1024 * 1024 + 1);
+    await refused(customPredicate({ sbomPath: big }), /big\.json.*sbom-path:.*over the limit.*16 MiB/s);
+    const latin1 = path.join(dir, 'latin1.json');
+    writeFileSync(latin1, Buffer.from(`{"a": "caf\xe9 ${SECRET}"}`, 'latin1'));
+    await refused(customPredicate({ predicateType: 'https://x/y', predicatePath: latin1 }), /latin1\.json.*not valid UTF-8/s);
+    // Broken JSON is placed at line:column, its text (V8 quotes it) never.
+    await refused(
+      customPredicate({ predicateType: 'https://x/y', predicatePath: file('broken.json', `{"a": ${SECRET}}`) }),
+      /broken\.json:1:\d+.*predicate-path is not valid JSON/s,
+    );
+    await refused(
+      customPredicate({ predicateType: 'https://x/y', predicate: `{"a": ${SECRET}}` }),
+      /predicate is not JSON: an unexpected character/,
+    );
   });
 
   it('sbom-path: SPDX gets its version’s document type, CycloneDX the bom type, anything else is refused', async () => {

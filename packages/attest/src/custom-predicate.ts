@@ -5,8 +5,7 @@
  * (v4.2.2 src/predicate.ts and src/sbom.ts): 16 MiB at most, exactly one of predicate/predicate-path,
  * sbom-path alone, JSON only. Errors name the input to change.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { ConfigurationError } from '@secure-factory/core';
+import { ConfigurationError, decodeUtf8, jsonSyntaxReason, parseJsonText, readRegularFile, UnsafeFileError } from '@secure-factory/core';
 
 export const MAX_PREDICATE_BYTES = 16 * 1024 * 1024;
 
@@ -25,27 +24,43 @@ export interface CustomPredicate {
   predicate: Record<string, unknown>;
 }
 
+/**
+ * A predicate or SBOM file through core's safe reader: a FIFO (a plain read blocked forever), a device, a
+ * link leaving the file's folder (a link to a JSON secret would otherwise be signed and published) or a
+ * file over 16 MiB is refused before reading; the text must be UTF-8, and a JSON error names
+ * line:column without quoting the text.
+ */
 async function readJsonFile(file: string, input: string): Promise<unknown> {
-  let size: number;
+  let bytes: Buffer;
   try {
-    size = (await stat(file)).size;
-  } catch {
-    throw new ConfigurationError(`${input}: the file does not exist`, { location: { file }, hint: `check the ${input} input` });
+    bytes = await readRegularFile(file, { maxBytes: MAX_PREDICATE_BYTES, what: `${input} file`, hint: `check the ${input} input` });
+  } catch (e: unknown) {
+    if (e instanceof UnsafeFileError && e.reason === 'missing') {
+      throw new ConfigurationError(`${input}: the file does not exist`, { location: { file }, hint: `check the ${input} input` });
+    }
+    if (e instanceof UnsafeFileError && e.reason === 'too-large') {
+      throw new ConfigurationError(`${input}: ${e.message} (16 MiB)`, { location: { file } });
+    }
+    throw e;
   }
-  if (size > MAX_PREDICATE_BYTES) {
-    throw new ConfigurationError(`${input}: the file is ${size} bytes; the limit is ${MAX_PREDICATE_BYTES} (16 MiB)`, {
-      location: { file },
+  const text = decodeUtf8(bytes, file, `${input} file`);
+  try {
+    return parseJsonText(text, file);
+  } catch (e: unknown) {
+    if (!(e instanceof ConfigurationError)) throw e;
+    throw new ConfigurationError(`${input} is ${e.message}`, {
+      ...(e.location ? { location: e.location } : {}),
+      hint: `give ${input} as a JSON document`,
     });
   }
-  return parseJson(await readFile(file, 'utf8'), input, file);
 }
 
-function parseJson(text: string, input: string, file?: string): unknown {
+/** The inline `predicate` input: V8's message quotes the text, so only the kind of error is kept. */
+function parseJson(text: string, input: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (e: unknown) {
-    throw new ConfigurationError(`${input} is not JSON: ${e instanceof Error ? e.message : String(e)}`, {
-      ...(file ? { location: { file } } : {}),
+    throw new ConfigurationError(`${input} is not JSON: ${jsonSyntaxReason(e instanceof Error ? e.message : String(e))}`, {
       hint: `give ${input} as a JSON document`,
     });
   }

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { collectSubjects } from '@secure-factory/attest';
+import { collectSubjects, customPredicate } from '@secure-factory/attest';
 import { hintPackageJson, projectNpmrc } from '@secure-factory/isolated-build';
 import { collectMaterials, looksLikeKubernetes } from '@secure-factory/materials';
 import { ConfigurationError, errorMessage, exitCodeFor, redirectOutput, silentLogger } from '@secure-factory/core';
@@ -267,6 +267,23 @@ const runIn = (dir: string, extra: { build?: string } = {}): Promise<unknown> =>
 const POD = 'apiVersion: v1\nkind: Pod\nspec: { containers: [{ name: a, image: nginx }] }\n';
 
 export const projectFileCases: HostileCase[] = [
+  ...fileCases(
+    'attest-predicate-path',
+    'pred.json',
+    ALL,
+    'attest predicate-path',
+    (s) => path.join(s.dir, 'pred.json'),
+    (_s, file) => customPredicate({ predicateType: 'https://example.com/p/v1', predicatePath: file }),
+    16 * 1024 * 1024,
+  ),
+  ...fileCases(
+    'attest-sbom-path',
+    'sbom.json',
+    ['fifo', 'dev-zero', 'secret-link'],
+    'attest sbom-path',
+    (s) => path.join(s.dir, 'sbom.json'),
+    (_s, file) => customPredicate({ sbomPath: file }),
+  ),
   ...cliFileCases(
     'verify-artifact-provenance',
     'prov.intoto.jsonl',
