@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { collectSubjects, customPredicate } from '@secure-factory/attest';
+import { collectSubjects, customPredicate, repositoryVisibility } from '@secure-factory/attest';
 import { hintPackageJson, projectNpmrc } from '@secure-factory/isolated-build';
 import { collectMaterials, looksLikeKubernetes } from '@secure-factory/materials';
 import { ConfigurationError, errorMessage, exitCodeFor, redirectOutput, silentLogger } from '@secure-factory/core';
@@ -284,6 +284,21 @@ export const projectFileCases: HostileCase[] = [
     (s) => path.join(s.dir, 'sbom.json'),
     (_s, file) => customPredicate({ sbomPath: file }),
   ),
+  ...(['fifo', 'dev-zero', 'secret-link'] as const).map((kind): HostileCase => ({
+    id: `evidence/attest-event-payload-${kind}`,
+    area: 'evidence',
+    input: `attest reads the repository's visibility from GITHUB_EVENT_PATH, which is ${KIND_INPUT[kind]} (the token outside says "public")`,
+    expect:
+      'no answer from it ("unknown", so no public log under auto), within 3 s (was: blocked forever / read /dev/zero / read the token)',
+    run: async () => {
+      const s = scratch();
+      writeFileSync(s.token, JSON.stringify({ repository: { private: false, visibility: 'public' } }));
+      const file = path.join(s.dir, 'event.json');
+      makeHostile(file, kind, s);
+      const v = await timed('repositoryVisibility', 3000, repositoryVisibility({ eventPath: file }));
+      if (v !== 'unknown') fail(`visibility ${v}, expected unknown`);
+    },
+  })),
   ...cliFileCases(
     'verify-artifact-provenance',
     'prov.intoto.jsonl',
