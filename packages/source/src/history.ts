@@ -3,9 +3,8 @@
  * made with `fetch-depth: 1` is deepened from its remote as far as the range needs; when it cannot
  * be (no remote, fetch refused), the range says what could not be seen instead of passing quietly.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { errorMessage, type Logger, type Policy } from '@secure-factory/core';
+import { decodeUtf8, errorMessage, readRegularFile, UnsafeFileError, type Logger, type Policy } from '@secure-factory/core';
 import { git, gitRun } from './git.js';
 
 export type RangeSpec = Policy['sourceCheck']['range'];
@@ -29,14 +28,30 @@ async function isShallow(repo: string): Promise<boolean> {
   return (await git(repo, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
 }
 
-async function shallowBoundary(repo: string): Promise<Set<string>> {
-  const file = (await git(repo, ['rev-parse', '--git-path', 'shallow'])).trim();
+/** The largest shallow file read (a million 64-hex ids). */
+const MAX_SHALLOW_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The commits at the edge of a shallow clone, from git's `shallow` file, read through core's safe
+ * reader: none when the file does not exist; a FIFO (a plain read blocked the audit forever), a device,
+ * a link leaving the git folder or an oversized file is refused (exit 2 naming it), never read.
+ */
+export async function shallowBoundary(repo: string): Promise<Set<string>> {
+  const rel = (await git(repo, ['rev-parse', '--git-path', 'shallow'])).trim();
+  const file = path.isAbsolute(rel) ? rel : path.join(repo, rel);
+  let bytes: Buffer;
   try {
-    const text = await readFile(path.isAbsolute(file) ? file : path.join(repo, file), 'utf8');
-    return new Set(text.split('\n').filter((l) => /^[0-9a-f]{40,64}$/.test(l)));
-  } catch {
-    return new Set();
+    bytes = await readRegularFile(file, {
+      maxBytes: MAX_SHALLOW_BYTES,
+      what: "git's shallow file",
+      hint: 'it lists the commits where a shallow clone ends; clone the repository again',
+    });
+  } catch (e: unknown) {
+    if (e instanceof UnsafeFileError && e.reason === 'missing') return new Set();
+    throw e;
   }
+  const text = decodeUtf8(bytes, file, "git's shallow file");
+  return new Set(text.split('\n').filter((l) => /^[0-9a-f]{40,64}$/.test(l)));
 }
 
 async function remoteName(repo: string): Promise<string | undefined> {

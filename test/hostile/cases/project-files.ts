@@ -13,6 +13,7 @@ import path from 'node:path';
 import { collectSubjects, customPredicate, repositoryVisibility } from '@secure-factory/attest';
 import { hintPackageJson, projectNpmrc } from '@secure-factory/isolated-build';
 import { collectMaterials, looksLikeKubernetes } from '@secure-factory/materials';
+import { shallowBoundary } from '@secure-factory/source';
 import { ConfigurationError, errorMessage, exitCodeFor, redirectOutput, silentLogger } from '@secure-factory/core';
 import { runFactory } from '../../../packages/cli/src/factory-run.js';
 import { main } from '../../../packages/cli/src/main.js';
@@ -267,6 +268,18 @@ const runIn = (dir: string, extra: { build?: string } = {}): Promise<unknown> =>
 const POD = 'apiVersion: v1\nkind: Pod\nspec: { containers: [{ name: a, image: nginx }] }\n';
 
 export const projectFileCases: HostileCase[] = [
+  ...fileCases(
+    'source-shallow-file',
+    'shallow',
+    ['fifo', 'dev-zero', 'secret-link', 'oversized'],
+    "the source check's range: git's .git/shallow",
+    (s) => {
+      execFileSync('git', ['init', '-q', s.dir]);
+      return path.join(s.dir, '.git', 'shallow');
+    },
+    (s) => shallowBoundary(s.dir),
+    64 * 1024 * 1024,
+  ),
   ...fileCases(
     'attest-predicate-path',
     'pred.json',
