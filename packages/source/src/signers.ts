@@ -3,10 +3,10 @@
  * temporary GNUPGHOME holding only the policy's OpenPGP keys, an SSH allowed-signers file, and the
  * X.509 trust anchors. Nothing from the machine's own keyrings is trusted implicitly.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Finding, SignerSpec } from '@secure-factory/core';
+import { readRegularFile, UnsafeFileError, type Finding, type SignerSpec } from '@secure-factory/core';
 import { runTool } from './run-tool.js';
 
 export interface GpgSigner {
@@ -108,6 +108,33 @@ export function parseGpgColons(text: string): ListedKey[] {
 async function gpg(home: string, args: string[], input?: string | Buffer): Promise<{ stdout: string; stderr: string; code: number }> {
   // --no-options: gpg.conf (trust-model always) is for verifying; reading keys must not depend on it.
   return runTool('gpg', ['--no-options', '--batch', '--no-tty', '--homedir', home, ...args], input === undefined ? {} : { input });
+}
+
+/** The largest CA file read (a bundle of roots, intermediates and CRLs). */
+export const MAX_CA_FILE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * A signer's `x509.ca-file` through core's safe reader: '' when it does not exist (the policy finding
+ * says so). A FIFO (a plain read blocked the source check forever, and openssl would block on it too), a
+ * device, an oversized file, or a link leaving the repository (for a file named inside it; a file named
+ * elsewhere may not link out of its own folder) is refused with exit 2 naming it, its content never read.
+ */
+async function readCaFile(caFile: string, baseDir: string): Promise<string> {
+  const base = path.resolve(baseDir);
+  const rel = path.relative(base, caFile);
+  const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  try {
+    const bytes = await readRegularFile(caFile, {
+      maxBytes: MAX_CA_FILE_BYTES,
+      what: 'x509.ca-file',
+      ...(inside ? { within: base } : {}),
+      hint: 'point ca-file at the PEM of the issuing CA, a regular file',
+    });
+    return bytes.toString('utf8');
+  } catch (e: unknown) {
+    if (e instanceof UnsafeFileError && e.reason === 'missing') return '';
+    throw e;
+  }
 }
 
 export async function prepareKeyring(signers: readonly SignerSpec[], opts: { baseDir: string }): Promise<Keyring> {
@@ -223,7 +250,13 @@ export async function prepareKeyring(signers: readonly SignerSpec[], opts: { bas
         );
         continue;
       }
-      const ca = await readFile(caFile, 'utf8').catch(() => '');
+      let ca: string;
+      try {
+        ca = await readCaFile(caFile, opts.baseDir);
+      } catch (e: unknown) {
+        await keyring.dispose();
+        throw e;
+      }
       if (!ca.includes('-----BEGIN CERTIFICATE-----')) {
         keyring.findings.push(
           problem(

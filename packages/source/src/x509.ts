@@ -9,9 +9,10 @@ import { X509Certificate } from 'node:crypto';
 import { ASN1Obj, X509Certificate as SigstoreCertificate } from '@sigstore/core';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readRegularFile } from '@secure-factory/core';
 import type { CommitObject } from './git.js';
 import { runTool } from './run-tool.js';
-import type { X509Signer } from './signers.js';
+import { MAX_CA_FILE_BYTES, type X509Signer } from './signers.js';
 
 export const OID_FULCIO_ISSUER_V1 = '1.3.6.1.4.1.57264.1.1';
 export const OID_FULCIO_ISSUER_V2 = '1.3.6.1.4.1.57264.1.8';
@@ -148,7 +149,12 @@ export async function verifyX509Commit(commit: CommitObject, signers: readonly X
       }
       // A CA file that carries CRLs turns on revocation checking (there is no network for OCSP). The
       // CRL is newer than the commit, so this check ignores times; the validity window was checked above.
-      if ((await readFile(s.caFile, 'utf8').catch(() => '')).includes('-----BEGIN X509 CRL-----')) {
+      // Read safely (a FIFO or device swapped in after the keyring checked it is no CRL, never a hang).
+      const caText = await readRegularFile(s.caFile, { maxBytes: MAX_CA_FILE_BYTES, within: '/', what: 'x509.ca-file' }).then(
+        (b) => b.toString('utf8'),
+        () => '',
+      );
+      if (caText.includes('-----BEGIN X509 CRL-----')) {
         const crl = await runTool('openssl', [...common, '-CAfile', s.caFile, '-no-CApath', '-no-CAstore', '-crl_check', '-no_check_time']);
         if (crl.code !== 0) {
           if (/certificate revoked/i.test(crl.stderr)) failures.add('revoked');

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { collectSubjects, customPredicate, repositoryVisibility } from '@secure-factory/attest';
 import { hintPackageJson, projectNpmrc } from '@secure-factory/isolated-build';
 import { collectMaterials, looksLikeKubernetes } from '@secure-factory/materials';
-import { shallowBoundary } from '@secure-factory/source';
+import { prepareKeyring, shallowBoundary } from '@secure-factory/source';
 import { ConfigurationError, errorMessage, exitCodeFor, redirectOutput, silentLogger } from '@secure-factory/core';
 import { runFactory } from '../../../packages/cli/src/factory-run.js';
 import { main } from '../../../packages/cli/src/main.js';
@@ -268,6 +268,19 @@ const runIn = (dir: string, extra: { build?: string } = {}): Promise<unknown> =>
 const POD = 'apiVersion: v1\nkind: Pod\nspec: { containers: [{ name: a, image: nginx }] }\n';
 
 export const projectFileCases: HostileCase[] = [
+  ...fileCases(
+    'source-x509-ca-file',
+    'ca.pem',
+    ['fifo', 'dev-zero', 'secret-link', 'oversized'],
+    "the policy's x509 signer ca-file (ca-file: ca.pem, in the repository)",
+    (s) => path.join(s.dir, 'ca.pem'),
+    async (s) => {
+      const keyring = await prepareKeyring([{ x509: { 'ca-file': 'ca.pem', identity: 'a@example.com' } }], { baseDir: s.dir });
+      await keyring.dispose();
+      return keyring;
+    },
+    16 * 1024 * 1024,
+  ),
   ...fileCases(
     'source-shallow-file',
     'shallow',
