@@ -9,7 +9,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError, exitCodeFor } from '@secure-factory/core';
-import { collectMaterials, discover, looksLikeKubernetes, readLockfile } from '@secure-factory/materials';
+import { collectMaterials, discover, readLockfile } from '@secure-factory/materials';
+import { looksLikeKubernetes } from '../../packages/materials/src/discover.js';
 import { openOfflineDatabase } from '../../packages/materials/src/osv/index.js';
 
 const SECRET = 'SECRET-TOKEN-MARKER-7f3a';

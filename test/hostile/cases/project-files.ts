@@ -11,12 +11,15 @@ import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { collectSubjects, customPredicate, repositoryVisibility } from '@secure-factory/attest';
-import { hintPackageJson, projectNpmrc } from '@secure-factory/isolated-build';
-import { collectMaterials, looksLikeKubernetes } from '@secure-factory/materials';
-import { prepareKeyring, shallowBoundary } from '@secure-factory/source';
+import { collectMaterials } from '@secure-factory/materials';
+import { prepareKeyring } from '@secure-factory/source';
 import { ConfigurationError, errorMessage, exitCodeFor, redirectOutput, silentLogger } from '@secure-factory/core';
+// By path: the packages' built type declarations may predate these exports.
 import { runFactory } from '../../../packages/cli/src/factory-run.js';
 import { main } from '../../../packages/cli/src/main.js';
+import { hintPackageJson, projectNpmrc } from '../../../packages/isolated-build/src/build.js';
+import { looksLikeKubernetes } from '../../../packages/materials/src/discover.js';
+import { shallowBoundary } from '../../../packages/source/src/history.js';
 import { fail, isRunnerCommand, runnerLines, SECRET, type HostileCase } from './types.js';
 
 /** A project folder and a folder beside it holding a secret token. */
