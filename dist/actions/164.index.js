@@ -1883,6 +1883,41 @@ function describeFailure(phase, r) {
         ...(r.setupError ? { setupError: r.setupError } : {}),
     };
 }
+/** The largest package.json or .npmrc the build reads for itself. */
+const MAX_PROJECT_FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * The project's package.json, only to explain a missing tool: read through core's safe reader, and
+ * anything odd about it (a FIFO, a device, a link leaving the project, too large, not a JSON object)
+ * means no hint — never a hang or a read of /dev/zero.
+ */
+function hintPackageJson(source) {
+    try {
+        const file = external_node_path_.join(source, 'package.json');
+        const pkg = JSON.parse((0,core_dist/* decodeUtf8 */._6)((0,core_dist/* readRegularFileSync */.cG)(file, { maxBytes: MAX_PROJECT_FILE_BYTES, within: source, what: 'package.json' }), file, 'package.json'));
+        return typeof pkg === 'object' && pkg !== null && !Array.isArray(pkg) ? pkg : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The project's .npmrc, whose registries join the fetch's egress allow-list: none when it does not exist;
+ * a FIFO (a plain read blocked the build forever), a device, a link leaving the project, an oversized
+ * file or text that is not UTF-8 is refused (exit 2 naming it), its content never quoted.
+ */
+async function projectNpmrc(source) {
+    const file = external_node_path_.join(source, '.npmrc');
+    let bytes;
+    try {
+        bytes = await (0,core_dist/* readRegularFile */.XF)(file, { maxBytes: MAX_PROJECT_FILE_BYTES, within: source, what: '.npmrc' });
+    }
+    catch (e) {
+        if (e instanceof core_dist/* UnsafeFileError */.h && e.reason === 'missing')
+            return undefined;
+        throw e;
+    }
+    return (0,core_dist/* decodeUtf8 */._6)(bytes, file, '.npmrc');
+}
 /**
  * A missing tool the project itself declares (package.json dependencies, a node_modules/.bin program)
  * when nothing installed the dependencies: the fix is a fetch, not the runner's PATH.
@@ -1890,13 +1925,9 @@ function describeFailure(phase, r) {
 function declaredDependency(source, tool, fetched) {
     if (fetched || (0,external_node_fs_.existsSync)(external_node_path_.join(source, 'node_modules')))
         return undefined;
-    let pkg;
-    try {
-        pkg = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_.join(source, 'package.json'), 'utf8'));
-    }
-    catch {
+    const pkg = hintPackageJson(source);
+    if (!pkg)
         return undefined;
-    }
     for (const field of ['devDependencies', 'dependencies', 'optionalDependencies']) {
         const deps = pkg[field];
         if (deps && typeof deps === 'object' && Object.hasOwn(deps, tool))
@@ -2176,7 +2207,7 @@ async function build(options) {
             }
             let proxy;
             if (useProxy) {
-                const npmrc = await (0,promises_.readFile)(external_node_path_.join(source, '.npmrc'), 'utf8').catch(() => undefined);
+                const npmrc = await projectNpmrc(source);
                 isolation.egressAllow = egressAllowList(deps.lockfiles, deps.packages, options.networkAllow ?? [], hostEnv, npmrc);
                 proxy = await startEgressProxy(isolation.egressAllow);
             }

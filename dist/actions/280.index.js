@@ -920,7 +920,8 @@ async function pushToImages(images, targets, name, statement, bundle, logger) {
  */
 
 
-
+/** The largest event payload read (GitHub caps webhook payloads at 25 MB). */
+const MAX_EVENT_BYTES = 64 * 1024 * 1024;
 /**
  * From the OIDC claim `repository_visibility` and the event payload's `repository.private` /
  * `visibility`. When they disagree the more private answer wins: publishing is irreversible.
@@ -932,7 +933,10 @@ async function repositoryVisibility(options) {
         seen.push(claim);
     if (options.eventPath) {
         try {
-            const event = JSON.parse(await (0,promises_.readFile)(options.eventPath, 'utf8'));
+            // Core's safe reader: a FIFO, a device, a link leaving its folder or an oversized payload is no
+            // answer (a plain read blocked forever on a FIFO and read /dev/zero until memory ran out).
+            const bytes = await (0,dist/* readRegularFile */.XF)(options.eventPath, { maxBytes: MAX_EVENT_BYTES, what: 'event payload' });
+            const event = JSON.parse((0,dist/* decodeUtf8 */._6)(bytes, options.eventPath, 'event payload'));
             const v = event.repository?.visibility;
             if (v === 'public' || v === 'private' || v === 'internal')
                 seen.push(v);
@@ -1222,30 +1226,47 @@ async function npmStatements(tarballs, registry, statements) {
  * sbom-path alone, JSON only. Errors name the input to change.
  */
 
-
 const MAX_PREDICATE_BYTES = 16 * 1024 * 1024;
+/**
+ * A predicate or SBOM file through core's safe reader: a FIFO (a plain read blocked forever), a device, a
+ * link leaving the file's folder (a link to a JSON secret would otherwise be signed and published) or a
+ * file over 16 MiB is refused before reading; the text must be UTF-8, and a JSON error names
+ * line:column without quoting the text.
+ */
 async function readJsonFile(file, input) {
-    let size;
+    let bytes;
     try {
-        size = (await (0,promises_.stat)(file)).size;
+        bytes = await (0,dist/* readRegularFile */.XF)(file, { maxBytes: MAX_PREDICATE_BYTES, what: `${input} file`, hint: `check the ${input} input` });
     }
-    catch {
-        throw new dist/* ConfigurationError */.j1(`${input}: the file does not exist`, { location: { file }, hint: `check the ${input} input` });
+    catch (e) {
+        if (e instanceof dist/* UnsafeFileError */.h && e.reason === 'missing') {
+            throw new dist/* ConfigurationError */.j1(`${input}: the file does not exist`, { location: { file }, hint: `check the ${input} input` });
+        }
+        if (e instanceof dist/* UnsafeFileError */.h && e.reason === 'too-large') {
+            throw new dist/* ConfigurationError */.j1(`${input}: ${e.message} (16 MiB)`, { location: { file } });
+        }
+        throw e;
     }
-    if (size > MAX_PREDICATE_BYTES) {
-        throw new dist/* ConfigurationError */.j1(`${input}: the file is ${size} bytes; the limit is ${MAX_PREDICATE_BYTES} (16 MiB)`, {
-            location: { file },
+    const text = (0,dist/* decodeUtf8 */._6)(bytes, file, `${input} file`);
+    try {
+        return (0,dist/* parseJsonText */.lk)(text, file);
+    }
+    catch (e) {
+        if (!(e instanceof dist/* ConfigurationError */.j1))
+            throw e;
+        throw new dist/* ConfigurationError */.j1(`${input} is ${e.message}`, {
+            ...(e.location ? { location: e.location } : {}),
+            hint: `give ${input} as a JSON document`,
         });
     }
-    return parseJson(await (0,promises_.readFile)(file, 'utf8'), input, file);
 }
-function parseJson(text, input, file) {
+/** The inline `predicate` input: V8's message quotes the text, so only the kind of error is kept. */
+function parseJson(text, input) {
     try {
         return JSON.parse(text);
     }
     catch (e) {
-        throw new dist/* ConfigurationError */.j1(`${input} is not JSON: ${e instanceof Error ? e.message : String(e)}`, {
-            ...(file ? { location: { file } } : {}),
+        throw new dist/* ConfigurationError */.j1(`${input} is not JSON: ${(0,dist/* jsonSyntaxReason */.cV)(e instanceof Error ? e.message : String(e))}`, {
             hint: `give ${input} as a JSON document`,
         });
     }

@@ -19,7 +19,7 @@ __webpack_require__.d(__webpack_exports__, {
   t4: () => (/* reexport */ verifySource)
 });
 
-// UNUSED EXPORTS: CONFIDENCE_RANK, INVALID_YAML_RULE, MAX_PAGES, MAX_RANGE_COMMITS, MAX_SOURCE_LEVEL, MAX_WORKFLOW_BYTES, OID_FULCIO_ISSUER_V1, OID_FULCIO_ISSUER_V2, SOURCE_VERIFIER_ID, SOURCE_VSA_NAME, WORKFLOW_LEVEL, WORKFLOW_POSTURE_NAME, applyEdits, auditWorkflowText, auditWorkflows, branchOf, certIdentity, certificateExtensions, checkCommitIdentity, checkReviewEvidence, couldNotVerify, createGitHubClient, dirtyPaths, discoverZizmorConfig, findingsRecord, fixFiles, fulcioIssuer, git, githubRepoFromRemote, groupSignatureFindings, isContentNeutralMerge, isUnpinned, isWebFlowCommit, isX509Signature, levelName, loadPins, loadZizmorConfig, parseCommitObject, parseGpgColons, patternRegex, planFixes, postureStatement, prepareKeyring, readCommits, resolveRange, resourceFor, secretsInExpression, signatureDer, signatureFormat, signerLabel, sourceLevel, sourceVsa, unifiedPatch, verifySignatures, verifyX509Commit, workflowFilePosture, workflowPosture
+// UNUSED EXPORTS: CONFIDENCE_RANK, INVALID_YAML_RULE, MAX_CA_FILE_BYTES, MAX_PAGES, MAX_RANGE_COMMITS, MAX_SOURCE_LEVEL, MAX_WORKFLOW_BYTES, OID_FULCIO_ISSUER_V1, OID_FULCIO_ISSUER_V2, SOURCE_VERIFIER_ID, SOURCE_VSA_NAME, WORKFLOW_LEVEL, WORKFLOW_POSTURE_NAME, applyEdits, auditWorkflowText, auditWorkflows, branchOf, certIdentity, certificateExtensions, checkCommitIdentity, checkReviewEvidence, couldNotVerify, createGitHubClient, dirtyPaths, discoverZizmorConfig, findingsRecord, fixFiles, fulcioIssuer, git, githubRepoFromRemote, groupSignatureFindings, isContentNeutralMerge, isUnpinned, isWebFlowCommit, isX509Signature, levelName, loadPins, loadZizmorConfig, parseCommitObject, parseGpgColons, patternRegex, planFixes, postureStatement, prepareKeyring, readCommits, resolveRange, resourceFor, secretsInExpression, shallowBoundary, signatureDer, signatureFormat, signerLabel, sourceLevel, sourceVsa, unifiedPatch, verifySignatures, verifyX509Commit, workflowFilePosture, workflowPosture
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
@@ -214,8 +214,6 @@ async function checkCommitIdentity(opts) {
     return { ok, head, expected: opts.expectedSha, clean, shallow, problems, summary, dirty };
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ../packages/source/dist/history.js
@@ -227,20 +225,35 @@ var external_node_path_ = __webpack_require__(76760);
 
 
 
-
 const MAX_RANGE_COMMITS = 10_000;
 async function isShallow(repo) {
     return (await git(repo, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
 }
+/** The largest shallow file read (a million 64-hex ids). */
+const MAX_SHALLOW_BYTES = 64 * 1024 * 1024;
+/**
+ * The commits at the edge of a shallow clone, from git's `shallow` file, read through core's safe
+ * reader: none when the file does not exist; a FIFO (a plain read blocked the audit forever), a device,
+ * a link leaving the git folder or an oversized file is refused (exit 2 naming it), never read.
+ */
 async function shallowBoundary(repo) {
-    const file = (await git(repo, ['rev-parse', '--git-path', 'shallow'])).trim();
+    const rel = (await git(repo, ['rev-parse', '--git-path', 'shallow'])).trim();
+    const file = external_node_path_.isAbsolute(rel) ? rel : external_node_path_.join(repo, rel);
+    let bytes;
     try {
-        const text = await (0,promises_.readFile)(external_node_path_.isAbsolute(file) ? file : external_node_path_.join(repo, file), 'utf8');
-        return new Set(text.split('\n').filter((l) => /^[0-9a-f]{40,64}$/.test(l)));
+        bytes = await (0,dist/* readRegularFile */.XF)(file, {
+            maxBytes: MAX_SHALLOW_BYTES,
+            what: "git's shallow file",
+            hint: 'it lists the commits where a shallow clone ends; clone the repository again',
+        });
     }
-    catch {
-        return new Set();
+    catch (e) {
+        if (e instanceof dist/* UnsafeFileError */.h && e.reason === 'missing')
+            return new Set();
+        throw e;
     }
+    const text = (0,dist/* decodeUtf8 */._6)(bytes, file, "git's shallow file");
+    return new Set(text.split('\n').filter((l) => /^[0-9a-f]{40,64}$/.test(l)));
 }
 async function remoteName(repo) {
     const remotes = (await git(repo, ['remote'])).split('\n').filter(Boolean);
@@ -431,6 +444,8 @@ async function resolveRange(opts) {
     return finish(commits.length > 0 ? commits : [head], `${mb.slice(0, 12)}..HEAD (since the base branch)`, [], deepener);
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 ;// CONCATENATED MODULE: ../packages/source/dist/run-tool.js
@@ -465,6 +480,7 @@ async function runTool(command, args, options = {}) {
  * temporary GNUPGHOME holding only the policy's OpenPGP keys, an SSH allowed-signers file, and the
  * X.509 trust anchors. Nothing from the machine's own keyrings is trusted implicitly.
  */
+
 
 
 
@@ -517,6 +533,33 @@ function parseGpgColons(text) {
 async function gpg(home, args, input) {
     // --no-options: gpg.conf (trust-model always) is for verifying; reading keys must not depend on it.
     return runTool('gpg', ['--no-options', '--batch', '--no-tty', '--homedir', home, ...args], input === undefined ? {} : { input });
+}
+/** The largest CA file read (a bundle of roots, intermediates and CRLs). */
+const MAX_CA_FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * A signer's `x509.ca-file` through core's safe reader: '' when it does not exist (the policy finding
+ * says so). A FIFO (a plain read blocked the source check forever, and openssl would block on it too), a
+ * device, an oversized file, or a link leaving the repository (for a file named inside it; a file named
+ * elsewhere may not link out of its own folder) is refused with exit 2 naming it, its content never read.
+ */
+async function readCaFile(caFile, baseDir) {
+    const base = external_node_path_.resolve(baseDir);
+    const rel = external_node_path_.relative(base, caFile);
+    const inside = rel !== '' && !rel.startsWith('..') && !external_node_path_.isAbsolute(rel);
+    try {
+        const bytes = await (0,dist/* readRegularFile */.XF)(caFile, {
+            maxBytes: MAX_CA_FILE_BYTES,
+            what: 'x509.ca-file',
+            ...(inside ? { within: base } : {}),
+            hint: 'point ca-file at the PEM of the issuing CA, a regular file',
+        });
+        return bytes.toString('utf8');
+    }
+    catch (e) {
+        if (e instanceof dist/* UnsafeFileError */.h && e.reason === 'missing')
+            return '';
+        throw e;
+    }
 }
 async function prepareKeyring(signers, opts) {
     // Short path: gpg's sockets must fit in sun_path even when TMPDIR is long.
@@ -606,7 +649,14 @@ async function prepareKeyring(signers, opts) {
                 keyring.findings.push(problem(i, 'x509 has no ca-file, so no certificate can be trusted', 'set x509.ca-file to the PEM of the issuing CA (for gitsign, the Fulcio root)'));
                 continue;
             }
-            const ca = await (0,promises_.readFile)(caFile, 'utf8').catch(() => '');
+            let ca;
+            try {
+                ca = await readCaFile(caFile, opts.baseDir);
+            }
+            catch (e) {
+                await keyring.dispose();
+                throw e;
+            }
             if (!ca.includes('-----BEGIN CERTIFICATE-----')) {
                 keyring.findings.push(problem(i, `x509.ca-file ${s.x509['ca-file']} is missing or holds no PEM certificate`, 'point ca-file at the PEM of the issuing CA'));
                 continue;
@@ -991,6 +1041,8 @@ var core_dist = __webpack_require__(42987);
 
 
 
+
+
 const OID_FULCIO_ISSUER_V1 = '1.3.6.1.4.1.57264.1.1';
 const OID_FULCIO_ISSUER_V2 = '1.3.6.1.4.1.57264.1.8';
 function isX509Signature(signature) {
@@ -1117,7 +1169,9 @@ async function verifyX509Commit(commit, signers, workDir) {
             }
             // A CA file that carries CRLs turns on revocation checking (there is no network for OCSP). The
             // CRL is newer than the commit, so this check ignores times; the validity window was checked above.
-            if ((await (0,promises_.readFile)(s.caFile, 'utf8').catch(() => '')).includes('-----BEGIN X509 CRL-----')) {
+            // Read safely (a FIFO or device swapped in after the keyring checked it is no CRL, never a hang).
+            const caText = await (0,dist/* readRegularFile */.XF)(s.caFile, { maxBytes: MAX_CA_FILE_BYTES, within: '/', what: 'x509.ca-file' }).then((b) => b.toString('utf8'), () => '');
+            if (caText.includes('-----BEGIN X509 CRL-----')) {
                 const crl = await runTool('openssl', [...common, '-CAfile', s.caFile, '-no-CApath', '-no-CAstore', '-crl_check', '-no_check_time']);
                 if (crl.code !== 0) {
                     if (/certificate revoked/i.test(crl.stderr))

@@ -30,7 +30,7 @@ __webpack_require__.d(__webpack_exports__, {
   yK: () => (/* reexport */ scanSummary)
 });
 
-// UNUSED EXPORTS: APK_INSTALLED, DEFAULT_FILE_LIMITS, DEFAULT_IMAGE_LIMITS, DEFAULT_REGISTRY, DPKG_STATUS, DPKG_STATUS_DIR, IMAGE_UNSCANNED, IMAGE_UNVALIDATED, IMAGE_VALIDATION_PROPERTY, ImageFiles, ImagePackageReader, LOCKFILE_FORMATS, LayerRefused, LayerUnreadable, MANIFEST_NAMES, MATERIALS_RULES, MAX_LAYOUT_BLOB_BYTES, MAX_LOCKFILE_BYTES, MAX_MANIFEST_BYTES, MEDIA, OS_RELEASE_PATHS, OfflineDatabase, RPM_OTHER_PATHS, RPM_SQLITE_PATHS, RegistryError, SEVERITY_RANK, SKIPPED_DIRS, SUPPRESSION_FILES, actionPackage, applyLayer, attachSigstoreBundle, buildCycloneDx, buildSpdx, canonicalEcosystem, checkLicense, collectMaterials, comparatorFor, cvssScore, decompressLayer, dependencyScope, discover, distributionFromFilename, distroFromPurlQualifier, distroOf, dockerConfigCredentials, dockerfileImages, ecosystemCovers, evaluate, evaluateMaterials, formatById, gitCommitOf, ignoreMatcher, imageComponentPackages, imageContentRef, imageDescriptor, imageLocation, imagePackage, imageReadError, imageValidationProperties, isAffected, isBareReference, isManifest, isMaterialFile, isOsvRecord, isSpdxExpression, loadSqlite, lockfilesFor, makePackage, makePurl, materialsSubjects, mergeHits, normalisePackageName, normalizePythonName, osPackageFromPurl, osPackagePurl, osvQuery, packageIdentity, packageJson, packageKey, parseApkInstalled, parseChallenge, parseDpkgStatus, parseEcosystem, parseImageRef, parseOsRelease, parseRpmHeader, parseRpmSqlite, purlType, pushImageName, pushOciLayout, pythonPackage, rangeContains, readLayoutBlob, readManifest, readSbomContents, recordProblems, recordSeverity, referrersTag, registryBase, resolveTrust, sbomKind, scanJson, scanText, severityFromScore, uniqueByPurl, walkTar, wantedLimit, yamlMaterials
+// UNUSED EXPORTS: APK_INSTALLED, DEFAULT_FILE_LIMITS, DEFAULT_IMAGE_LIMITS, DEFAULT_REGISTRY, DPKG_STATUS, DPKG_STATUS_DIR, IMAGE_UNSCANNED, IMAGE_UNVALIDATED, IMAGE_VALIDATION_PROPERTY, ImageFiles, ImagePackageReader, LOCKFILE_FORMATS, LayerRefused, LayerUnreadable, MANIFEST_NAMES, MATERIALS_RULES, MAX_LAYOUT_BLOB_BYTES, MAX_LOCKFILE_BYTES, MAX_MANIFEST_BYTES, MEDIA, OS_RELEASE_PATHS, OfflineDatabase, RPM_OTHER_PATHS, RPM_SQLITE_PATHS, RegistryError, SEVERITY_RANK, SKIPPED_DIRS, SUPPRESSION_FILES, actionPackage, applyLayer, attachSigstoreBundle, buildCycloneDx, buildSpdx, canonicalEcosystem, checkLicense, collectMaterials, comparatorFor, cvssScore, decompressLayer, dependencyScope, discover, distributionFromFilename, distroFromPurlQualifier, distroOf, dockerConfigCredentials, dockerfileImages, ecosystemCovers, evaluate, evaluateMaterials, formatById, gitCommitOf, ignoreMatcher, imageComponentPackages, imageContentRef, imageDescriptor, imageLocation, imagePackage, imageReadError, imageValidationProperties, isAffected, isBareReference, isManifest, isMaterialFile, isOsvRecord, isSpdxExpression, loadSqlite, lockfilesFor, looksLikeKubernetes, makePackage, makePurl, materialsSubjects, mergeHits, normalisePackageName, normalizePythonName, osPackageFromPurl, osPackagePurl, osvQuery, packageIdentity, packageJson, packageKey, parseApkInstalled, parseChallenge, parseDpkgStatus, parseEcosystem, parseImageRef, parseOsRelease, parseRpmHeader, parseRpmSqlite, purlType, pushImageName, pushOciLayout, pythonPackage, rangeContains, readLayoutBlob, readManifest, readSbomContents, recordProblems, recordSeverity, referrersTag, registryBase, resolveTrust, sbomKind, scanJson, scanText, severityFromScore, uniqueByPurl, walkTar, wantedLimit, yamlMaterials
 
 // EXTERNAL MODULE: ../node_modules/packageurl-js/index.js
 var packageurl_js = __webpack_require__(98141);
@@ -2610,11 +2610,14 @@ function discover(root, ignore = []) {
     walk(root, 0);
     return found;
 }
+/**
+ * A sniff, so anything odd is simply no manifest: the file is read through core's safe reader (a FIFO
+ * is never opened, a link is not followed, the size is checked on the open handle), so a file swapped
+ * for a FIFO or a link to /dev/zero after the listing cannot hang or exhaust the scan.
+ */
 function looksLikeKubernetes(file) {
     try {
-        if ((0,external_node_fs_.statSync)(file).size > 5 * 1024 * 1024)
-            return false;
-        const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        const text = (0,dist/* readRegularFileSync */.cG)(file, { maxBytes: 5 * 1024 * 1024, within: false, what: 'YAML file' }).toString('utf8');
         // Helm and other templates are not YAML until rendered; their images come from values files.
         if (text.includes('{{'))
             return false;
