@@ -6,6 +6,7 @@ import { evidenceCases } from './cases/evidence.js';
 import { jsonCases } from './cases/json.js';
 import { networkCases } from './cases/network.js';
 import { networkClientCases } from './cases/network-clients.js';
+import { operatorFileCases } from './cases/operator-files.js';
 import { outputCases } from './cases/output.js';
 import { pathCases } from './cases/paths.js';
 import { policyCases } from './cases/policy.js';
@@ -22,6 +23,7 @@ export const CATALOGUE: HostileCase[] = [
   ...evidenceCases,
   ...scannedFileCases,
   ...projectFileCases,
+  ...operatorFileCases,
   ...pathCases,
   ...sbomCases,
   ...auditNameCases,
