@@ -1,4 +1,9 @@
-import { parseCommitObject } from './git.js';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigurationError } from '@secure-factory/core';
+import { gitRun, parseCommitObject } from './git.js';
 import { sourceLevel } from './source-level.js';
 import { couldNotVerify } from './github-api.js';
 import { githubRepoFromRemote } from './source-vsa.js';
@@ -87,5 +92,40 @@ describe('messages and URLs', () => {
       expect(githubRepoFromRemote(url)).toEqual({ owner: 'acme', repo: 'app' });
     }
     expect(githubRepoFromRemote('https://gitlab.com/acme/app.git')).toBeUndefined();
+  });
+});
+
+describe('gitRun', () => {
+  it('stops git that blocks on a FIFO in .git (shallow) after its deadline, with a usage error naming the repository', async () => {
+    const repo = mkdtempSync(path.join(tmpdir(), 'sf-git-fifo-'));
+    try {
+      execFileSync('git', ['init', '-q', repo]);
+      execFileSync('git', ['-C', repo, '-c', 'user.email=a@b', '-c', 'user.name=a', 'commit', '-q', '--allow-empty', '-m', 'x']);
+      execFileSync('mkfifo', [path.join(repo, '.git', 'shallow')]);
+      const started = Date.now();
+      let error: unknown;
+      try {
+        await gitRun(repo, ['log', '--format=%H'], { timeoutMs: 500 });
+      } catch (e: unknown) {
+        error = e;
+      }
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect((error as ConfigurationError).message).toBe(`git log did not finish within 1 s in ${repo}; stopped`);
+      expect((error as ConfigurationError).hint).toMatch(/FIFO/);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
+  it('a git call that ends in time is unaffected by the deadline', async () => {
+    const repo = mkdtempSync(path.join(tmpdir(), 'sf-git-ok-'));
+    try {
+      execFileSync('git', ['init', '-q', repo]);
+      const r = await gitRun(repo, ['rev-parse', '--is-inside-work-tree'], { timeoutMs: 30_000 });
+      expect(r).toMatchObject({ code: 0, stdout: 'true\n' });
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 });

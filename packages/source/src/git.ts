@@ -14,7 +14,12 @@ export interface GitOptions {
   config?: Record<string, string>;
   /** Resolve with the output even when git exits non-zero. */
   allowFailure?: boolean;
+  /** Kill git after this long (default GIT_TIMEOUT_MS): a FIFO in .git (`shallow`, a ref) blocks it for ever. */
+  timeoutMs?: number;
 }
+
+/** Longer than any local git call on a real repository (fast-import of 10,000 commits takes under a second). */
+export const GIT_TIMEOUT_MS = 10 * 60 * 1000;
 
 export interface GitResult {
   stdout: string;
@@ -42,13 +47,24 @@ export async function gitRun(repo: string, args: readonly string[], options: Git
   child.stderr.on('data', (d: Buffer) => err.push(d));
   child.stdin.on('error', () => undefined);
   child.stdin.end(options.input ?? '');
+  const timeoutMs = options.timeoutMs ?? GIT_TIMEOUT_MS;
+  let timer: NodeJS.Timeout | undefined;
   const code = await new Promise<number>((resolve, reject) => {
+    timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(
+        new ConfigurationError(`git ${args[0] ?? ''} did not finish within ${Math.round(timeoutMs / 1000)} s in ${repo}; stopped`, {
+          location: { file: repo },
+          hint: 'a file in .git that is a FIFO or device (shallow, a ref, the index) blocks git: check the repository, or clone it again',
+        }),
+      );
+    }, timeoutMs);
     child.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') reject(new ConfigurationError('git is not installed', { hint: 'install git (apt-get install git)' }));
       else reject(e);
     });
     child.on('close', (c) => resolve(c ?? 128));
-  });
+  }).finally(() => clearTimeout(timer));
   const bytes = Buffer.concat(out);
   const result = { stdout: bytes.toString('utf8'), bytes, stderr: Buffer.concat(err).toString('utf8'), code };
   if (code !== 0 && !options.allowFailure) {
