@@ -153,6 +153,50 @@ describe('base image validation (materials.images.validated: required)', () => {
     expect(check(byTag)).toMatchObject({ status: 'pass', reason: `2 image(s) verified (signed by ${KEY})` });
   });
 
+  it('a verdict counts only for its own image: another repository, another digest or another tag has none', () => {
+    const none = (reason: string | undefined): void => expect(reason).toContain('no validation verdict in the signed SBOM');
+    // Another image in the SBOM, without a verdict of its own: the verified one does not lend it one.
+    const tools = `pkg:docker/acme/tools@sha256:${'c'.repeat(64)}?repository_url=ghcr.io`;
+    const other = run(
+      validated('required'),
+      cdx([container(PURL, 'verified', VERIFIED), { type: 'container', name: 'tools', purl: tools }]),
+    );
+    expect(check(other)?.status).toBe('fail');
+    expect(check(other)?.reason).toBe(
+      `ghcr.io/acme/tools@sha256:${'c'.repeat(64)}: no validation verdict in the signed SBOM (materials.images.validated: required)`,
+    );
+    // The same digest under another repository.
+    const sameDigest = run(
+      validated('required'),
+      cdx([container(PURL, 'verified', VERIFIED)]),
+      provenance([{ uri: `pkg:docker/acme/evil@${IMAGE_DIGEST}?repository_url=ghcr.io`, digest: { sha256: 'b'.repeat(64) } }]),
+    );
+    expect(check(sameDigest)?.status).toBe('fail');
+    none(check(sameDigest)?.reason);
+    // The same repository pinned to another digest (the verdict's digest is not it).
+    const otherDigest = run(
+      validated('required'),
+      cdx([container(PURL, 'verified', VERIFIED)]),
+      provenance([{ uri: `pkg:docker/acme/base@sha256:${'d'.repeat(64)}?repository_url=ghcr.io`, digest: { sha256: 'd'.repeat(64) } }]),
+    );
+    expect(check(otherDigest)?.status).toBe('fail');
+    expect(check(otherDigest)?.reason).toBe(
+      `ghcr.io/acme/base@sha256:${'d'.repeat(64)}: no validation verdict in the signed SBOM (materials.images.validated: required)`,
+    );
+    // The same repository by another tag: a verdict recorded for tag 12 says nothing of tag 13.
+    const otherTag = run(
+      validated('required'),
+      cdx([
+        container('pkg:docker/acme/base@12?repository_url=ghcr.io', 'verified', VERIFIED),
+        { type: 'container', name: 'b13', purl: 'pkg:docker/acme/base@13?repository_url=ghcr.io' },
+      ]),
+    );
+    expect(check(otherTag)?.status).toBe('fail');
+    expect(check(otherTag)?.reason).toBe(
+      'ghcr.io/acme/base:13: no validation verdict in the signed SBOM (materials.images.validated: required)',
+    );
+  });
+
   it('two images: each verdict counts; one unsigned refuses the artefact', () => {
     const other = `pkg:docker/acme/tools@sha256:${'c'.repeat(64)}?repository_url=ghcr.io`;
     const r = run(validated('required'), cdx([container(PURL, 'verified', VERIFIED), container(other, 'unsigned')]));
