@@ -1350,3 +1350,41 @@ describe('builder identity: every refusal names exactly what was set aside', () 
     expect(builderIdentityCheck(ctx as unknown as GateContext)).toEqual([]);
   });
 });
+
+describe('the levels an admission vouches for (the VSA verifiedLevels)', () => {
+  const withSigner = (signer: EvidenceSigner): Evidence[] => chain().map((e) => ({ ...e, signer }));
+  it('Build L3 for a reusable workflow other than the caller, and the highest source level the source VSA names', () => {
+    const r = run(env());
+    expect(r.allowed).toBe(true);
+    expect(r.verifiedLevels).toEqual(['SLSA_BUILD_LEVEL_3', 'SLSA_SOURCE_LEVEL_2']);
+  });
+
+  it('Build L2 when the signing workflow is the caller itself (not isolated from the build steps)', () => {
+    const signer = `https://github.com/${BUILDER}@refs/tags/v1.0.0`;
+    const r = run(env(), withSigner(cert({ buildConfigUri: signer })));
+    expect(fails(r)).toEqual([]);
+    expect(r.verifiedLevels).toEqual(['SLSA_BUILD_LEVEL_2', 'SLSA_SOURCE_LEVEL_2']);
+  });
+
+  it('only whole SLSA_SOURCE_LEVEL_<n> names count: look-alikes in a source VSA are never vouched for', () => {
+    const require = 'require: [provenance, sbom, vulnerabilities, tests]';
+    const levels = [
+      'SLSA_SOURCE_LEVEL_1',
+      'SLSA_SOURCE_LEVEL_9_unverified',
+      'SLSA_SOURCE_LEVEL_xSLSA_SOURCE_LEVEL_8',
+      'SLSA_SOURCE_LEVEL_',
+    ];
+    const r = run(env('', require), swap(PREDICATE.vsa, sourceVsa('PASSED', levels)));
+    expect(fails(r)).toEqual([]);
+    expect(r.verifiedLevels).toEqual(['SLSA_BUILD_LEVEL_3', 'SLSA_SOURCE_LEVEL_1']);
+    // A level that is not a source level at all: the VSA is not source evidence, and no source level is vouched for.
+    const none = run(env('', require), swap(PREDICATE.vsa, sourceVsa('PASSED', ['X_SLSA_SOURCE_LEVEL_3'])));
+    expect(none.verifiedLevels).toEqual(['SLSA_BUILD_LEVEL_3']);
+  });
+
+  it('a refusal vouches for nothing', () => {
+    const r = run(env(), swap(PREDICATE.testResult));
+    expect(r.allowed).toBe(false);
+    expect(r.verifiedLevels).toEqual([]);
+  });
+});
