@@ -19,7 +19,7 @@ __webpack_require__.d(__webpack_exports__, {
   t4: () => (/* reexport */ verifySource)
 });
 
-// UNUSED EXPORTS: CONFIDENCE_RANK, INVALID_YAML_RULE, MAX_CA_FILE_BYTES, MAX_PAGES, MAX_RANGE_COMMITS, MAX_SOURCE_LEVEL, MAX_WORKFLOW_BYTES, OID_FULCIO_ISSUER_V1, OID_FULCIO_ISSUER_V2, SOURCE_VERIFIER_ID, SOURCE_VSA_NAME, WORKFLOW_LEVEL, WORKFLOW_POSTURE_NAME, applyEdits, auditWorkflowText, auditWorkflows, branchOf, certIdentity, certificateExtensions, checkCommitIdentity, checkReviewEvidence, couldNotVerify, createGitHubClient, dirtyPaths, discoverZizmorConfig, findingsRecord, fixFiles, fulcioIssuer, git, githubRepoFromRemote, groupSignatureFindings, isContentNeutralMerge, isUnpinned, isWebFlowCommit, isX509Signature, levelName, loadPins, loadZizmorConfig, parseCommitObject, parseGpgColons, patternRegex, planFixes, postureStatement, prepareKeyring, readCommits, resolveRange, resourceFor, secretsInExpression, shallowBoundary, signatureDer, signatureFormat, signerLabel, sourceLevel, sourceVsa, unifiedPatch, verifySignatures, verifyX509Commit, workflowFilePosture, workflowPosture
+// UNUSED EXPORTS: CONFIDENCE_RANK, GIT_TIMEOUT_MS, INVALID_YAML_RULE, MAX_CA_FILE_BYTES, MAX_PAGES, MAX_RANGE_COMMITS, MAX_SOURCE_LEVEL, MAX_WORKFLOW_BYTES, OID_FULCIO_ISSUER_V1, OID_FULCIO_ISSUER_V2, SOURCE_VERIFIER_ID, SOURCE_VSA_NAME, WORKFLOW_LEVEL, WORKFLOW_POSTURE_NAME, applyEdits, auditWorkflowText, auditWorkflows, branchOf, certIdentity, certificateExtensions, checkCommitIdentity, checkReviewEvidence, couldNotVerify, createGitHubClient, dirtyPaths, discoverZizmorConfig, findingsRecord, fixFiles, fulcioIssuer, git, githubRepoFromRemote, groupSignatureFindings, isContentNeutralMerge, isUnpinned, isWebFlowCommit, isX509Signature, levelName, loadPins, loadZizmorConfig, parseCommitObject, parseGpgColons, patternRegex, planFixes, postureStatement, prepareKeyring, readCommits, resolveRange, resourceFor, secretsInExpression, shallowBoundary, signatureDer, signatureFormat, signerLabel, sourceLevel, sourceVsa, unifiedPatch, verifySignatures, verifyX509Commit, workflowFilePosture, workflowPosture
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
@@ -32,6 +32,8 @@ var dist = __webpack_require__(81915);
  */
 
 
+/** Longer than any local git call on a real repository (fast-import of 10,000 commits takes under a second). */
+const GIT_TIMEOUT_MS = 10 * 60 * 1000;
 const MAX_OUTPUT = 256 * 1024 * 1024;
 async function git_gitRun(repo, args, options = {}) {
     // core.fsmonitor from a repository's config would run a command on `git status`: never here.
@@ -51,7 +53,16 @@ async function git_gitRun(repo, args, options = {}) {
     child.stderr.on('data', (d) => err.push(d));
     child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
+    const timeoutMs = options.timeoutMs ?? GIT_TIMEOUT_MS;
+    let timer;
     const code = await new Promise((resolve, reject) => {
+        timer = setTimeout(() => {
+            child.kill('SIGKILL');
+            reject(new dist/* ConfigurationError */.j1(`git ${args[0] ?? ''} did not finish within ${Math.round(timeoutMs / 1000)} s in ${repo}; stopped`, {
+                location: { file: repo },
+                hint: 'a file in .git that is a FIFO or device (shallow, a ref, the index) blocks git: check the repository, or clone it again',
+            }));
+        }, timeoutMs);
         child.on('error', (e) => {
             if (e.code === 'ENOENT')
                 reject(new dist/* ConfigurationError */.j1('git is not installed', { hint: 'install git (apt-get install git)' }));
@@ -59,7 +70,7 @@ async function git_gitRun(repo, args, options = {}) {
                 reject(e);
         });
         child.on('close', (c) => resolve(c ?? 128));
-    });
+    }).finally(() => clearTimeout(timer));
     const bytes = Buffer.concat(out);
     const result = { stdout: bytes.toString('utf8'), bytes, stderr: Buffer.concat(err).toString('utf8'), code };
     if (code !== 0 && !options.allowFailure) {
