@@ -19,7 +19,7 @@ import {
   UnsafeFileError,
 } from '@secure-factory/core';
 import { indexEvidence } from '@secure-factory/verify';
-import { fail, SECRET, type HostileCase } from './types.js';
+import { fail, type HostileCase, SECRET, timed } from './types.js';
 
 type Reason = UnsafeFileError['reason'];
 
@@ -116,18 +116,6 @@ async function withDir<T>(fn: (dir: string, outside: string) => Promise<T>): Pro
   mkdirSync(outside);
   writeFileSync(path.join(outside, 'token'), `${SECRET}\n`);
   return fn(dir, outside);
-}
-
-async function timed<T>(what: string, ms: number, p: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_r, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms (hang?)`)), ms);
-  });
-  try {
-    return await Promise.race([p, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 function noLeak(text: string): void {

@@ -20,7 +20,7 @@ import { main } from '../../../packages/cli/src/main.js';
 import { hintPackageJson, projectNpmrc } from '../../../packages/isolated-build/src/build.js';
 import { looksLikeKubernetes } from '../../../packages/materials/src/discover.js';
 import { shallowBoundary } from '../../../packages/source/src/history.js';
-import { fail, isRunnerCommand, runnerLines, SECRET, type HostileCase } from './types.js';
+import { fail, type HostileCase, isRunnerCommand, runnerLines, SECRET, timed } from './types.js';
 
 /** A project folder and a folder beside it holding a secret token. */
 function scratch(): { dir: string; outside: string; token: string } {
@@ -33,18 +33,6 @@ function scratch(): { dir: string; outside: string; token: string } {
   // Shaped like a requirements line, so a parser that reads it would have something to quote.
   writeFileSync(token, `${SECRET}==1.0.0 ; root:x:0:0\n`);
   return { dir, outside, token };
-}
-
-async function timed<T>(what: string, ms: number, p: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_r, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms (hang?)`)), ms);
-  });
-  try {
-    return await Promise.race([p, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 function checkText(text: string): void {
@@ -84,13 +72,13 @@ export async function runMain(args: string[]): Promise<{ code: number | string |
   }
 }
 
-/** The CLI must exit 2 with stderr matching `pattern`, nothing of the secret in stdout or stderr, no raw command. */
-async function expectCliRefusal(args: string[], pattern: RegExp): Promise<void> {
+/** The CLI must exit `code` (2 unless said) with stderr matching `pattern`, nothing of the secret in stdout or stderr, no raw command. */
+export async function expectCliRefusal(args: string[], pattern: RegExp, code = 2): Promise<void> {
   const r = await runMain(args);
   const all = `${r.out}\n${r.err}`;
   checkText(all);
   if (runnerLines(all).some(isRunnerCommand)) fail(`a workflow command reached the output: ${JSON.stringify(all)}`);
-  if (r.code !== 2) fail(`exit ${String(r.code)}, expected 2; stderr ${JSON.stringify(r.err)}`);
+  if (r.code !== code) fail(`exit ${String(r.code)}, expected ${code}; stderr ${JSON.stringify(r.err)}`);
   if (!pattern.test(r.err)) fail(`stderr ${JSON.stringify(r.err)} does not match ${String(pattern)}`);
 }
 

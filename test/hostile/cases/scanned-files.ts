@@ -14,7 +14,7 @@ import { collectSubjects } from '@secure-factory/attest';
 import { ConfigurationError, silentLogger } from '@secure-factory/core';
 import { openOfflineDatabase } from '@secure-factory/materials';
 import { auditWorkflows, loadPins } from '@secure-factory/source';
-import { fail, SECRET, type HostileCase } from './types.js';
+import { fail, type HostileCase, SECRET, timed } from './types.js';
 
 /** A workflow the audit must flag (template injection of a pull request title under pull_request_target). */
 const VULNERABLE_WORKFLOW = [
@@ -41,18 +41,6 @@ function scratch(): { dir: string; outside: string } {
   mkdirSync(outside);
   writeFileSync(path.join(outside, 'token'), `${SECRET}\nroot:x:0:0:root:/root:/bin/bash\n`);
   return { dir, outside };
-}
-
-async function timed<T>(what: string, ms: number, p: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_r, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms (hang?)`)), ms);
-  });
-  try {
-    return await Promise.race([p, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** `p` must end, within 3 s, in a ConfigurationError whose text matches `pattern` and quotes nothing. */

@@ -33,3 +33,16 @@ export const RAW_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f
 export function fail(message: string): never {
   throw new Error(message);
 }
+
+/** `p`, or a failure naming `what` when it has not settled within `ms` (a hang is a failed case, not a stuck suite). */
+export async function timed<T>(what: string, ms: number, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_r, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms (hang?)`)), ms);
+  });
+  try {
+    return await Promise.race([p, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
