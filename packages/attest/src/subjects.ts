@@ -10,14 +10,15 @@ import picomatch from 'picomatch';
 import {
   ConfigurationError,
   decodeUtf8,
-  readRegularFile,
-  StreamingHasher,
+  isInside,
   isSha256Hex,
   listTreeNames,
   projectSubjectName,
+  readRegularFile,
+  StreamingHasher,
+  type Subject,
   subjectName,
   subjectNamer,
-  type Subject,
 } from '@secure-factory/core';
 
 export interface SubjectSources {
@@ -54,11 +55,6 @@ async function isFile(abs: string): Promise<boolean | undefined> {
   } catch {
     return undefined;
   }
-}
-
-function isInside(child: string, parent: string): boolean {
-  const r = path.relative(parent, child);
-  return r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
 }
 
 /**

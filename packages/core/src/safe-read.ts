@@ -59,7 +59,8 @@ function errnoCode(e: unknown): string {
   return (e as NodeJS.ErrnoException).code ?? 'error';
 }
 
-function isInside(child: string, parent: string): boolean {
+/** Whether `child` is `parent` or lies below it (lexically: resolve links first where they matter). */
+export function isInside(child: string, parent: string): boolean {
   const rel = path.relative(parent, child);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

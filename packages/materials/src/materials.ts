@@ -1,7 +1,7 @@
 /** Reads every material under a path (a folder, a single lockfile or manifest) into one package list. */
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigurationError, readRegularFileSync, UnsafeFileError, type Logger } from '@secure-factory/core';
+import { ConfigurationError, isInside, type Logger, readRegularFileSync, UnsafeFileError } from '@secure-factory/core';
 import { discover, SUPPRESSION_FILES } from './discover.js';
 import { formatById, formatFor, LOCKFILE_FORMATS, MAX_LOCKFILE_BYTES, readLockfile } from './lockfiles/index.js';
 import { isManifest, lockfilesFor, readManifest } from './manifests.js';
@@ -58,11 +58,6 @@ function readText(file: string, shown: string, root: string): string {
     if (!(e instanceof UnsafeFileError)) throw e;
     throw new ConfigurationError(e.message, { location: { file: shown }, ...(e.hint ? { hint: e.hint } : {}) });
   }
-}
-
-function isInside(child: string, parent: string): boolean {
-  const r = path.relative(parent, child);
-  return r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
 }
 
 function realOr(p: string): string {
