@@ -612,10 +612,6 @@ async function isFile(abs) {
         return undefined;
     }
 }
-function isInside(child, parent) {
-    const r = external_node_path_.relative(parent, child);
-    return r === '' || (!r.startsWith('..') && !external_node_path_.isAbsolute(r));
-}
 /**
  * A subject is a file in the workspace, as actions/attest-build-provenance users expect: a file reached
  * through a symbolic link (the file itself or a folder on its way) must still lie inside the project once
@@ -629,7 +625,7 @@ async function checkInsideProject(abs, shown, realRoot) {
     catch (e) {
         throw new dist/* ConfigurationError */.j1(`the subject "${shown}" is a symbolic link that cannot be resolved (${e.code ?? 'error'})`, { location: { file: abs } });
     }
-    if (!isInside(real, realRoot)) {
+    if (!(0,dist/* isInside */.FK)(real, realRoot)) {
         throw new dist/* ConfigurationError */.j1(`the subject "${shown}" is a symbolic link (or lies in a linked folder) leading outside the project ${realRoot}; refused`, {
             location: { file: abs },
             hint: 'a subject must be a file in the workspace: copy the artefact into the project, or give it by digest (sha256:<64 hex>)',

@@ -249,6 +249,7 @@ __webpack_require__.d(__webpack_exports__, {
   DZ: () => (/* reexport */ humanAge),
   Ii: () => (/* reexport */ identityGlobMatch),
   _d: () => (/* reexport */ isExpired),
+  FK: () => (/* reexport */ isInside),
   Y5: () => (/* reexport */ isSecureFactoryError),
   _Z: () => (/* reexport */ isSeverity),
   P4: () => (/* reexport */ isSha256Hex),
@@ -1679,6 +1680,7 @@ function kind(st) {
 function errnoCode(e) {
     return e.code ?? 'error';
 }
+/** Whether `child` is `parent` or lies below it (lexically: resolve links first where they matter). */
 function isInside(child, parent) {
     const rel = external_node_path_.relative(parent, child);
     return rel === '' || (!rel.startsWith('..') && !external_node_path_.isAbsolute(rel));

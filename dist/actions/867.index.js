@@ -2993,10 +2993,6 @@ function readText(file, shown, root) {
         throw new dist/* ConfigurationError */.j1(e.message, { location: { file: shown }, ...(e.hint ? { hint: e.hint } : {}) });
     }
 }
-function isInside(child, parent) {
-    const r = external_node_path_.relative(parent, child);
-    return r === '' || (!r.startsWith('..') && !external_node_path_.isAbsolute(r));
-}
 function realOr(p) {
     try {
         return (0,external_node_fs_.realpathSync)(p);
@@ -3013,7 +3009,7 @@ function realOr(p) {
 function checkExplicitInside(x, root) {
     const abs = external_node_path_.resolve(x.path);
     const base = external_node_path_.resolve(root);
-    if (!isInside(abs, base) || !isInside(realOr(abs), realOr(base))) {
+    if (!(0,dist/* isInside */.FK)(abs, base) || !(0,dist/* isInside */.FK)(realOr(abs), realOr(base))) {
         throw new dist/* ConfigurationError */.j1(`--lockfile ${x.format}:${x.path}: the path leaves the scanned folder ${base}; refused, nothing read`, {
             location: { file: x.path },
             hint: 'name a lockfile inside the scanned folder (a link must stay inside it too), or scan the folder that holds it',
