@@ -1,0 +1,76 @@
+/**
+ * The SLSA levels evaluate() vouches for (they go into the VSA the next system trusts), and the
+ * findings a CEL rule sees when there is no scan.
+ */
+import { makeStatement, parsePolicy, PREDICATE, type Statement } from '@secure-factory/core';
+import { evaluate } from './evaluate.js';
+import type { Evidence, EvidenceSigner } from './types.js';
+
+const DIGEST = 'a'.repeat(64);
+const NOW = new Date('2026-11-25T12:00:00Z');
+const BUILDER = 'factory/sf/.github/workflows/sf.yml';
+const CERT: EvidenceSigner = {
+  kind: 'certificate',
+  identity: {
+    buildSignerUri: `https://github.com/${BUILDER}@refs/tags/v1.0.0`,
+    buildConfigUri: 'https://github.com/acme/app/.github/workflows/release.yml@refs/tags/v2.0.0',
+    sourceRepositoryDigest: 'c'.repeat(40),
+    sourceRepositoryRef: 'refs/tags/v2.0.0',
+    runInvocationUri: 'https://github.com/acme/app/actions/runs/1/attempts/1',
+  },
+};
+
+function ev(predicateType: string, predicate: Record<string, unknown>): Evidence {
+  const statement: Statement = makeStatement([{ name: 'app', digest: { sha256: DIGEST } }], predicateType, predicate);
+  return {
+    statement,
+    signer: CERT,
+    trustedTime: { time: new Date(NOW.getTime() - 3600_000), source: 'tlog' },
+    origin: `${predicateType}.sigstore.json`,
+    bundleDigest: predicateType.length.toString(16).padStart(64, '0'),
+  };
+}
+
+const provenance = (): Evidence =>
+  ev(PREDICATE.provenance, { buildDefinition: { buildType: 'x', externalParameters: {} }, runDetails: { builder: { id: 'x' } } });
+const sourceVsa = (verifiedLevels: string[]): Evidence =>
+  ev(PREDICATE.vsa, { verifier: { id: 'x' }, verificationResult: 'PASSED', verifiedLevels });
+
+function run(deploy: string, evidence: Evidence[]) {
+  const policy = parsePolicy(`apiVersion: secure-factory/v1\ndeploy:\n  prod: { ${deploy} }\n`, 'p.yml', { now: NOW });
+  return evaluate({ digest: DIGEST, environment: 'prod', policy, evidence, rejected: [], now: NOW });
+}
+
+describe('evaluate: the SLSA Source level claimed from the source VSA', () => {
+  const deploy = `require: [provenance, source], builder: ${BUILDER}`;
+
+  it('claims only well-formed SLSA_SOURCE_LEVEL_N entries, never one that merely starts like one', () => {
+    // Sorted as strings, the look-alike would come after the real level and be claimed instead.
+    const r = run(deploy, [provenance(), sourceVsa(['SLSA_SOURCE_LEVEL_2', 'SLSA_SOURCE_LEVEL_2x'])]);
+    expect(r.checks.filter((c) => c.status === 'fail')).toEqual([]);
+    expect(r.allowed).toBe(true);
+    expect(r.verifiedLevels).toStrictEqual(['SLSA_BUILD_LEVEL_3', 'SLSA_SOURCE_LEVEL_2']);
+  });
+
+  it('reads a level number of more than one digit', () => {
+    const r = run(deploy, [provenance(), sourceVsa(['SLSA_SOURCE_LEVEL_10'])]);
+    expect(r.allowed).toBe(true);
+    expect(r.verifiedLevels).toStrictEqual(['SLSA_BUILD_LEVEL_3', 'SLSA_SOURCE_LEVEL_10']);
+  });
+
+  it('without provenance no Build level is claimed, only the source level', () => {
+    const r = run(`require: [source], builder: ${BUILDER}`, [sourceVsa(['SLSA_SOURCE_LEVEL_3'])]);
+    expect(r.allowed).toBe(true);
+    expect(r.verifiedLevels).toStrictEqual(['SLSA_SOURCE_LEVEL_3']);
+  });
+});
+
+describe('evaluate: CEL rules without a vulnerability scan', () => {
+  it('see an empty findings list, so a rule on it holds', () => {
+    const r = run(`require: [provenance], builder: ${BUILDER}, rules: [{ name: clean, expression: 'size(findings) == 0' }]`, [
+      provenance(),
+    ]);
+    expect(r.checks.find((c) => c.id === 'rule:clean')?.status).toBe('pass');
+    expect(r.allowed).toBe(true);
+  });
+});
