@@ -39,6 +39,9 @@ describe('severityOf', () => {
       ['0.1', 'low'],
       ['0.0', 'info'],
       ['0', 'info'],
+      // Scores with two decimals (some feeds round to hundredths).
+      ['6.95', 'medium'],
+      ['8.99', 'high'],
     ];
     expect(cases.map(([s]) => severityOf(s))).toEqual(cases.map(([, want]) => want));
   });

@@ -36,7 +36,8 @@ function toFinding(v: RawVuln): VulnFinding {
   }
   if (!severity && typeof notes.severity === 'string') severity = severityOf(notes.severity);
   // The package: a string (`name`, `name@version`, a purl) or the materials stage's {ecosystem, name, version}.
-  const pkgObj = notes.package && typeof notes.package === 'object' ? (notes.package as { name?: unknown; version?: unknown }) : undefined;
+  // Read through str(): a string, number or null in its place has no string name or version.
+  const pkgObj = notes.package as { name?: unknown; version?: unknown } | null | undefined;
   const pkg = str(pkgObj?.name) ?? str(notes.package) ?? str(notes.purl) ?? str(notes.name);
   const version = str(pkgObj?.version) ?? str(notes.version);
   const fixedList = [notes.fixed, notes.fixedVersions].find((x): x is unknown[] => Array.isArray(x) && x.length > 0);
@@ -62,11 +63,10 @@ function rank(s: Severity): number {
   return RANK[s];
 }
 
-/** `CRITICAL`, `moderate`, `9.8`, or a CVSS vector with a trailing score are all understood. */
+/** `CRITICAL`, `moderate`, `9.8` are understood; anything else (`none`, `unknown`, a vector) is no severity. */
 export function severityOf(score: string): Severity | undefined {
   const word = score.trim().toLowerCase();
   if (word === 'moderate') return 'medium';
-  if (word === 'none' || word === 'unknown') return undefined;
   if (isSeverity(word)) return word;
   const n = /^([0-9]+(?:\.[0-9]+)?)$/.exec(word);
   if (n) {
