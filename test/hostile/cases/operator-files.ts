@@ -6,13 +6,15 @@
  * naming a file or FIFO ended in "internal error" (exit 3); a workflow that is a FIFO or a link out of the
  * repository was skipped by the audit, which then passed without it; a lockfile holding half of a UTF-16
  * pair (a JSON escape) made the purl encoder throw (exit 3). Each must end, within the deadline, with the
- * exit code below, the file named, and nothing of the secret in the output.
+ * exit code below, the file named, and nothing of the secret in the output. A third (2026-12-06, session 6):
+ * a private key given where a public key belongs was silently turned into its public half and used.
  */
 import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expectCliRefusal } from './project-files.js';
+import { expectCliRefusal, runMain } from './project-files.js';
 import { SECRET, type HostileCase } from './types.js';
 
 /** A folder with a plain artefact, a FIFO, a link to /dev/zero and a link to a secret token outside it. */
@@ -61,8 +63,40 @@ const artefactCases: HostileCase[] = ARTEFACT_VERBS.flatMap(([verb, args]) =>
   })),
 );
 
+/** A private key (PEM) in the place of a public one: refused by name, its text never printed. */
+const privateKeyCases: HostileCase[] = (
+  [
+    [
+      'gate',
+      (s: ReturnType<typeof scratch>, key: string) => ['gate', '--evidence', s.dir, '--public-key', key, `sha256:${'a'.repeat(64)}`],
+      /key\.pem: the public key file holds a private key/,
+    ],
+    [
+      'verify-bundle',
+      (s: ReturnType<typeof scratch>, key: string) => ['verify-bundle', '--key', key, '--bundle', s.art, s.art],
+      /public key 1 is a private key/,
+    ],
+  ] as const
+).map(([verb, args, pattern]): HostileCase => ({
+  id: `operator-${verb}-private-key`,
+  area: 'paths',
+  input: `${verb} given a PEM private key where its public key belongs`,
+  expect: 'exit 2 saying it is a private key (was: its public half derived and used silently), no key text in the output',
+  run: async () => {
+    const s = scratch();
+    const key = path.join(s.dir, 'key.pem');
+    const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
+    writeFileSync(key, pem);
+    const body = pem.split('\n')[1] ?? 'unreachable';
+    const r = await runMain(args(s, key));
+    if (`${r.out}${r.err}`.includes(body)) throw new Error('the private key reached the output');
+    await expectCliRefusal(args(s, key), pattern);
+  },
+}));
+
 export const operatorFileCases: HostileCase[] = [
   ...artefactCases,
+  ...privateKeyCases,
   {
     id: 'operator-verify-bundle-secret-link',
     area: 'evidence',

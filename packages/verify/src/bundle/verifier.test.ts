@@ -3,7 +3,7 @@
  * (a signature byte, the certificate, the payload type, a log entry, a timestamp, the identity, the key)
  * is refused with its failure code; the verified result says who signed, under which root, and when.
  */
-import { createPublicKey } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -399,6 +399,18 @@ describe('key-signed bundles', () => {
 
   it('a key that is not PEM is a configuration error', () => {
     expect(() => createBundleVerifier({ publicKeys: [NPM_KEY, 'not a key'] })).toThrow('public key 2 is not a valid PEM public key');
+  });
+
+  it('a private key where a public key belongs is refused, not turned into its public half', () => {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    for (const type of ['pkcs8', 'sec1'] as const) {
+      const pem = privateKey.export({ format: 'pem', type }) as string;
+      expect(() => createBundleVerifier({ publicKeys: [NPM_KEY, pem] })).toThrow('public key 2 is a private key');
+    }
+    const { privateKey: rsa } = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    expect(() => createBundleVerifier({ publicKeys: [rsa.export({ format: 'pem', type: 'pkcs1' }) as string] })).toThrow(
+      'public key 1 is a private key',
+    );
   });
 });
 

@@ -280,9 +280,22 @@ function checkpointNames(entity: SignedEntity): string[] {
   return [...names];
 }
 
+/**
+ * A PEM private key where a public key is expected. createPublicKey would silently derive its public
+ * half; a private key handed to the verifying side is a leaked key, so callers refuse it instead.
+ */
+export function isPrivateKeyPem(pem: string): boolean {
+  return /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(pem);
+}
+
 export function createBundleVerifier(options: BundleVerifierOptions = {}): BundleVerifier {
   const loaded = options.trustedRoot ?? embeddedTrustedRoots();
   const keys = (options.publicKeys ?? []).map((pem, i) => {
+    if (isPrivateKeyPem(pem)) {
+      throw new ConfigurationError(`public key ${i + 1} is a private key`, {
+        hint: 'give only its public half (openssl pkey -in KEY -pubout), and keep the private key off the verifying side',
+      });
+    }
     try {
       return createPublicKey(pem);
     } catch {

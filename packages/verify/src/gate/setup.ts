@@ -15,7 +15,7 @@ import {
 } from '@secure-factory/attest';
 import { ConfigurationError, decodeUtf8, readRegularFile, writeFileAtomic, type Logger, type Statement } from '@secure-factory/core';
 import { loadTrustedRoot } from '../bundle/trusted-root.js';
-import { createBundleVerifier } from '../bundle/verifier.js';
+import { createBundleVerifier, isPrivateKeyPem } from '../bundle/verifier.js';
 import { runGate, type GateResult } from './gate.js';
 import { gitHubAttestationsClient } from './github-attestations.js';
 import type { ImageRegistryClient } from './registry-images.js';
@@ -66,9 +66,7 @@ export async function buildVerifier(trustedRootFile: string | undefined, publicK
     // naming the file (exit 2) rather than OpenSSL decoder text from deep inside verification.
     const bytes = await readRegularFile(f, { maxBytes: 64 * 1024, what: 'public key file', within: '/' });
     const pem = decodeUtf8(bytes, f, 'public key file');
-    // createPublicKey derives the public half of a private key without a word: a private key handed to the
-    // deploy side is a leaked key, so it is refused rather than quietly used.
-    if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(pem)) {
+    if (isPrivateKeyPem(pem)) {
       throw new ConfigurationError('the public key file holds a private key', {
         location: { file: f },
         hint: 'pass only its public half (openssl pkey -in KEY -pubout), and keep the private key off the deploy side',
