@@ -20,7 +20,16 @@ import {
   PREDICATE,
   sha256Hex,
 } from '@secure-factory/core';
-import { buildVerifier, gate, githubEnvironmentFor, runnerClaims, runnerWorkflowRef, subjectsFromGlobs, vsaSigner } from './setup.js';
+import {
+  buildVerifier,
+  gate,
+  githubEnvironmentFor,
+  type GateInputs,
+  runnerClaims,
+  runnerWorkflowRef,
+  subjectsFromGlobs,
+  vsaSigner,
+} from './setup.js';
 
 const EPHEMERAL: SignerInputs = { kind: 'ephemeral', services: {}, transparencyLog: 'never', env: {} };
 const PROVENANCE = { buildDefinition: { buildType: 'x', externalParameters: {} }, runDetails: { builder: { id: 'x' } } };
@@ -114,7 +123,7 @@ describe('buildVerifier: the key files the gate trusts', () => {
     const bundle = JSON.parse(readFileSync(path.join(ev.evidenceDir, 'provenance.sigstore.json'), 'utf8')) as unknown;
     const verified = await (await buildVerifier(undefined, [ev.publicKeyFile])).verify(bundle, digest);
     expect(verified.signer).toMatchObject({ kind: 'key' });
-    expect((verified.statement).subject).toEqual([{ name: 'app.tgz', digest: { sha256: digest } }]);
+    expect(verified.statement.subject).toEqual([{ name: 'app.tgz', digest: { sha256: digest } }]);
     // Without the key, or with another key, the same bundle does not verify.
     await expect((await buildVerifier(undefined, [])).verify(bundle, digest)).rejects.toThrow(/public key/i);
     const other = await signedEvidence({ 'app.tgz': file });
@@ -254,25 +263,37 @@ describe('subjectsFromGlobs', () => {
   });
 });
 
+/** A release `app.tgz` with its signed provenance, and gate inputs that admit it to staging (`over` replaces any). */
+async function signedRelease(): Promise<{
+  ev: Awaited<ReturnType<typeof signedEvidence>>;
+  dir: string;
+  file: string;
+  inputs: (over?: Partial<GateInputs>) => GateInputs;
+}> {
+  const { dir, file } = artefact();
+  const ev = await signedEvidence({ 'app.tgz': file });
+  const inputs = (over: Partial<GateInputs> = {}): GateInputs => ({
+    artefacts: [file],
+    cwd: dir,
+    environment: 'staging',
+    evidenceDir: ev.evidenceDir,
+    policyFile: ev.policyFile,
+    publicKeyFiles: [ev.publicKeyFile],
+    builder: ev.builder,
+    keysCreatedAt: ev.madeAt,
+    logger: new MemoryLogger(),
+    ...over,
+  });
+  return { ev, dir, file, inputs };
+}
+
 describe('gate(): from plain inputs to a decision', () => {
   it('admits an artefact whose provenance the given key signed: decision, signed VSA, key and record under evidence/gate', async () => {
-    const { dir, file } = artefact();
-    const ev = await signedEvidence({ 'app.tgz': file });
-    const logger = new MemoryLogger();
+    const { ev, inputs } = await signedRelease();
     const now = new Date();
-    const r = await gate({
-      artefacts: ['app.tgz'],
-      cwd: dir,
-      environment: 'prod',
-      githubEnvironment: 'production',
-      evidenceDir: ev.evidenceDir,
-      policyFile: ev.policyFile,
-      publicKeyFiles: [ev.publicKeyFile],
-      keysCreatedAt: ev.madeAt,
-      signer: EPHEMERAL,
-      now,
-      logger,
-    });
+    const r = await gate(
+      inputs({ artefacts: ['app.tgz'], environment: 'prod', githubEnvironment: 'production', builder: undefined, signer: EPHEMERAL, now }),
+    );
     expect(failing(r)).toEqual([]);
     expect(r.allowed).toBe(true);
     expect(r.exitCode).toBe(EXIT.passed);
@@ -292,22 +313,10 @@ describe('gate(): from plain inputs to a decision', () => {
   });
 
   it('without a signer (or with none) the VSA is unsigned; recordDeployment: false writes no record; outDir is honoured', async () => {
-    const { dir, file } = artefact();
-    const ev = await signedEvidence({ 'app.tgz': file });
-    const base = {
-      artefacts: [file],
-      cwd: dir,
-      environment: 'staging',
-      evidenceDir: ev.evidenceDir,
-      policyFile: ev.policyFile,
-      publicKeyFiles: [ev.publicKeyFile],
-      builder: ev.builder,
-      keysCreatedAt: ev.madeAt,
-      logger: new MemoryLogger(),
-    };
+    const { ev, inputs } = await signedRelease();
     for (const signer of [undefined, 'none'] as const) {
       const outDir = tmp('out');
-      const r = await gate({ ...base, ...(signer ? { signer } : {}), outDir, recordDeployment: false });
+      const r = await gate(inputs({ ...(signer ? { signer } : {}), outDir, recordDeployment: false }));
       expect(r.allowed).toBe(true);
       expect(path.dirname(r.decisionPath)).toBe(outDir);
       expect(r.vsaBundlePath).toBeUndefined();
@@ -319,62 +328,29 @@ describe('gate(): from plain inputs to a decision', () => {
   });
 
   it('given subjects and artefact arguments are gated together; given subjects alone are not re-resolved', async () => {
-    const { dir, file } = artefact();
-    const ev = await signedEvidence({ 'app.tgz': file });
-    const common = {
-      cwd: dir,
-      environment: 'staging',
-      evidenceDir: ev.evidenceDir,
-      policyFile: ev.policyFile,
-      publicKeyFiles: [ev.publicKeyFile],
-      builder: ev.builder,
-      keysCreatedAt: ev.madeAt,
-      recordDeployment: false,
-      logger: new MemoryLogger(),
-    };
+    const { ev, inputs } = await signedRelease();
+    const app = { digest: ev.digests['app.tgz'] as string, name: 'app.tgz' };
     const other = 'f'.repeat(64);
-    const both = await gate({
-      ...common,
-      artefacts: [`sha256:${other}`],
-      subjects: [{ digest: ev.digests['app.tgz'] as string, name: 'app.tgz' }],
-    });
-    expect(both.decision.artefacts.map((a) => a.digest)).toEqual([ev.digests['app.tgz'], other]);
+    const both = await gate(inputs({ artefacts: [`sha256:${other}`], subjects: [app] }));
+    expect(both.decision.artefacts.map((a) => a.digest)).toEqual([app.digest, other]);
     expect(both.allowed).toBe(false);
-    const alone = await gate({ ...common, artefacts: [], subjects: [{ digest: ev.digests['app.tgz'] as string, name: 'app.tgz' }] });
-    expect(alone.decision.artefacts.map((a) => a.digest)).toEqual([ev.digests['app.tgz']]);
+    const alone = await gate(inputs({ artefacts: [], subjects: [app] }));
+    expect(alone.decision.artefacts.map((a) => a.digest)).toEqual([app.digest]);
     expect(alone.allowed).toBe(true);
     // Nothing at all to gate is an input error, not an empty pass.
-    await expect(gate({ ...common, artefacts: [] })).rejects.toThrow(/nothing to gate/);
+    await expect(gate(inputs({ artefacts: [] }))).rejects.toThrow(/nothing to gate/);
   });
 
   it('key-signed evidence only counts with the key file given', async () => {
-    const { dir, file } = artefact();
-    const ev = await signedEvidence({ 'app.tgz': file });
-    const r = await gate({
-      artefacts: [file],
-      cwd: dir,
-      environment: 'staging',
-      evidenceDir: ev.evidenceDir,
-      policyFile: ev.policyFile,
-      builder: ev.builder,
-      recordDeployment: false,
-      logger: new MemoryLogger(),
-    });
+    const { inputs } = await signedRelease();
+    const r = await gate(inputs({ publicKeyFiles: [], keysCreatedAt: undefined }));
     expect(r.allowed).toBe(false);
     expect(r.exitCode).toBe(EXIT.failed);
     expect(failing(r)).toContain('signatures');
     // A bad key file is an input error (exit 2) recorded in the decision log, naming the file.
     const bad = path.join(tmp('badkey'), 'k.pub');
     writeFileSync(bad, 'garbage');
-    const refused = await gate({
-      artefacts: [file],
-      cwd: dir,
-      environment: 'staging',
-      evidenceDir: ev.evidenceDir,
-      policyFile: ev.policyFile,
-      publicKeyFiles: [bad],
-      logger: new MemoryLogger(),
-    });
+    const refused = await gate(inputs({ publicKeyFiles: [bad] }));
     expect(refused.allowed).toBe(false);
     expect(refused.exitCode).toBe(EXIT.usage);
     expect(refused.decision.error).toEqual({
@@ -384,28 +360,25 @@ describe('gate(): from plain inputs to a decision', () => {
   });
 
   it('an image given by reference is gated from its registry, with no artefact arguments needed', async () => {
-    const { dir } = artefact();
-    const ev = await signedEvidence({});
-    const image = `127.0.0.1:5000/app@sha256:${'d'.repeat(64)}`;
+    const { inputs } = await signedRelease();
     const asked: string[] = [];
-    const r = await gate({
-      artefacts: [],
-      images: [image],
-      imageRegistry: {
-        getManifest: (registry, name, ref) => {
-          asked.push(`${registry}/${name}@${ref}`);
-          return Promise.reject(new Error('manifest unknown'));
+    const r = await gate(
+      inputs({
+        artefacts: [],
+        evidenceDir: undefined,
+        images: [`127.0.0.1:5000/app@sha256:${'d'.repeat(64)}`],
+        imageRegistry: {
+          getManifest: (registry, name, ref) => {
+            asked.push(`${registry}/${name}@${ref}`);
+            return Promise.reject(new Error('manifest unknown'));
+          },
+          referrers: () => Promise.reject(new Error('unreachable')),
+          getBlob: () => Promise.reject(new Error('unreachable')),
+          isMisbehaviour: () => false,
         },
-        referrers: () => Promise.reject(new Error('unreachable')),
-        getBlob: () => Promise.reject(new Error('unreachable')),
-        isMisbehaviour: () => false,
-      },
-      cwd: dir,
-      environment: 'staging',
-      policyFile: ev.policyFile,
-      outDir: tmp('img-out'),
-      logger: new MemoryLogger(),
-    });
+        outDir: tmp('img-out'),
+      }),
+    );
     // The registry was asked for the image itself; it failed, so the gate does not decide in its favour.
     expect(asked).toEqual([`127.0.0.1:5000/app@sha256:${'d'.repeat(64)}`]);
     expect(r.allowed).toBe(false);
@@ -416,61 +389,38 @@ describe('gate(): from plain inputs to a decision', () => {
   });
 
   it('on Actions the runner’s signed claims pin the builder and the GitHub environment', async () => {
-    const { dir, file } = artefact();
-    const ev = await signedEvidence({ 'app.tgz': file });
+    const { ev, inputs } = await signedRelease();
     const ref = 'factory/sf/.github/workflows/gate.yml@refs/tags/v1';
-    const common = {
-      artefacts: [file],
-      cwd: dir,
-      environment: 'staging',
-      evidenceDir: ev.evidenceDir,
-      policyFile: ev.policyFile,
-      publicKeyFiles: [ev.publicKeyFile],
-      keysCreatedAt: ev.madeAt,
-      recordDeployment: false,
-      builderFromRunner: true,
-      logger: new MemoryLogger(),
-    };
-    const pinned = await withRunnerToken({ job_workflow_ref: ref, environment: 'production' }, () => gate(common));
+    const pinned = await withRunnerToken({ job_workflow_ref: ref, environment: 'production' }, () =>
+      gate(inputs({ builder: undefined, builderFromRunner: true })),
+    );
     expect(pinned.decision.artefacts[0]?.builder).toEqual({ identity: ref, from: 'runner' });
     // The key-signed provenance was not made by that workflow: refused.
     expect(pinned.allowed).toBe(false);
     // An explicit builder wins over the runner's.
-    const explicit = await withRunnerToken({ job_workflow_ref: ref }, () => gate({ ...common, builder: ev.builder }));
+    const explicit = await withRunnerToken({ job_workflow_ref: ref }, () => gate(inputs({ builderFromRunner: true })));
     expect(explicit.decision.artefacts[0]?.builder).toEqual({ identity: ev.builder, from: 'option' });
     expect(explicit.allowed).toBe(true);
     // The input may not contradict the signed environment claim.
     await expect(
       withRunnerToken({ job_workflow_ref: ref, environment: 'production' }, () =>
-        gate({ ...common, builder: ev.builder, githubEnvironment: 'staging' }),
+        gate(inputs({ builderFromRunner: true, githubEnvironment: 'staging' })),
       ),
     ).rejects.toThrow(/OIDC token says it runs in the environment "production"/);
     // Off Actions nothing is read from the runner even when its variables are set.
-    const cli = await withRunnerToken({ job_workflow_ref: ref }, () => gate({ ...common, builderFromRunner: false, builder: ev.builder }));
-    expect(cli.decision.artefacts[0]?.builder).toEqual({ identity: ev.builder, from: 'option' });
+    const cli = await withRunnerToken({ job_workflow_ref: ref }, () => gate(inputs({ builder: undefined, builderFromRunner: false })));
+    expect(cli.decision.artefacts[0]?.builder).toBeUndefined();
+    expect(cli.allowed).toBe(false);
   });
 
   it('the prod deployment needs the GitHub environment the policy names, from the runner on Actions', async () => {
-    const { dir, file } = artefact();
-    const ev = await signedEvidence({ 'app.tgz': file });
-    const common = {
-      artefacts: [file],
-      cwd: dir,
-      environment: 'prod',
-      evidenceDir: ev.evidenceDir,
-      policyFile: ev.policyFile,
-      publicKeyFiles: [ev.publicKeyFile],
-      builder: ev.builder,
-      keysCreatedAt: ev.madeAt,
-      recordDeployment: false,
-      logger: new MemoryLogger(),
-    };
-    const signedEnv = await withRunnerToken({ environment: 'production' }, () => gate({ ...common, builderFromRunner: true }));
-    expect(failing(signedEnv)).toEqual([]);
-    const noEnv = await withRunnerToken({}, () => gate({ ...common, builderFromRunner: true, githubEnvironment: 'production' }));
-    expect(failing(noEnv)).toContain('github-environment');
+    const { inputs } = await signedRelease();
+    const prod = (over: Partial<GateInputs>) => inputs({ environment: 'prod', ...over });
+    expect(failing(await withRunnerToken({ environment: 'production' }, () => gate(prod({ builderFromRunner: true }))))).toEqual([]);
+    const unsigned = await withRunnerToken({}, () => gate(prod({ builderFromRunner: true, githubEnvironment: 'production' })));
+    expect(failing(unsigned)).toContain('github-environment');
     // The CLI takes the operator's flag.
-    expect(failing(await gate({ ...common, githubEnvironment: 'production' }))).toEqual([]);
-    expect(failing(await gate(common))).toContain('github-environment');
+    expect(failing(await gate(prod({ githubEnvironment: 'production' })))).toEqual([]);
+    expect(failing(await gate(prod({})))).toContain('github-environment');
   });
 });
