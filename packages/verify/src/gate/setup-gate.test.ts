@@ -173,6 +173,13 @@ describe('buildVerifier: the key files the gate trusts', () => {
     const padded = path.join(dir, 'padded.pub');
     writeFileSync(padded, `${publicKey.export({ format: 'pem', type: 'spki' }) as string}${'\n'.repeat(60 * 1024)}`);
     await expect(buildVerifier(undefined, [padded])).resolves.toBeDefined();
+    // Not UTF-8: said so, naming what the file was for.
+    const utf16 = path.join(dir, 'utf16.pub');
+    writeFileSync(utf16, Buffer.from([0xff, 0xfe, 0x2d, 0x00]));
+    await expect(buildVerifier(undefined, [utf16])).rejects.toMatchObject({
+      message: 'the public key file is UTF-16 or UTF-32 encoded (it starts with a byte-order mark)',
+      location: { file: utf16 },
+    });
     mkdirSync(path.join(dir, 'folder.pub'));
     await expect(buildVerifier(undefined, [path.join(dir, 'folder.pub')])).rejects.toBeInstanceOf(ConfigurationError);
   });
@@ -338,7 +345,30 @@ describe('gate(): from plain inputs to a decision', () => {
     expect(alone.decision.artefacts.map((a) => a.digest)).toEqual([app.digest]);
     expect(alone.allowed).toBe(true);
     // Nothing at all to gate is an input error, not an empty pass.
-    await expect(gate(inputs({ artefacts: [] }))).rejects.toThrow(/nothing to gate/);
+    await expect(gate(inputs({ artefacts: [] }))).rejects.toMatchObject({
+      message: 'nothing to gate',
+      hint: 'give one or more artefact files or sha256:DIGEST values',
+    });
+  });
+
+  it('bundle files named one by one are verified without an evidence folder; outputs then go to ./.secure-factory/gate', async () => {
+    const { ev, inputs } = await signedRelease();
+    const bundleFile = path.join(ev.evidenceDir, 'provenance.sigstore.json');
+    const cwd = process.cwd();
+    const here = tmp('cwd');
+    process.chdir(here);
+    try {
+      const r = await gate(inputs({ evidenceDir: undefined, bundleFiles: [bundleFile] }));
+      expect(failing(r)).toEqual([]);
+      expect(r.allowed).toBe(true);
+      expect(r.decision.inputs.map((i) => [i.origin, i.status])).toEqual([[bundleFile, 'verified']]);
+      expect(path.dirname(r.decisionPath)).toBe(path.join('.secure-factory', 'gate'));
+      expect(existsSync(path.join(here, '.secure-factory', 'gate', path.basename(r.decisionPath)))).toBe(true);
+      // No evidence folder: no deployment record is written anywhere.
+      expect(r.deploymentPaths).toEqual([]);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it('key-signed evidence only counts with the key file given', async () => {

@@ -160,7 +160,6 @@ export function githubEnvironmentFor(
 
 /** Files and globs (as the attest stage expands them) → subjects with their names. */
 export async function subjectsFromGlobs(patterns: readonly string[], cwd = process.cwd()): Promise<GateSubject[]> {
-  if (patterns.length === 0) return [];
   const found = await subjectsFromPaths(patterns, cwd);
   return found.flatMap((s) => (s.digest.sha256 ? [{ digest: s.digest.sha256, ...(s.name ? { name: s.name } : {}) }] : []));
 }
