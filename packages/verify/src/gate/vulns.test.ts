@@ -133,3 +133,12 @@ describe('vulnFindings', () => {
     expect(one({ annotations: [{ aliases: 'CVE-1' }] })?.aliases).toEqual([]);
   });
 });
+
+describe('annotations are own keys only', () => {
+  it('an annotation named __proto__ cannot lend the finding a severity, package or fix', () => {
+    const predicate = JSON.parse(
+      '{"scanner":{"result":{"vulnerabilities":[{"id":"GHSA-x","annotations":[{"__proto__":{"severity":"low","package":"left-pad","fixed":"9.9.9"}}]}]}}}',
+    ) as unknown;
+    expect(vulnFindings(predicate)).toEqual([{ id: 'GHSA-x', aliases: [], severity: 'critical' }]);
+  });
+});

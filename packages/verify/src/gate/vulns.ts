@@ -24,7 +24,9 @@ export function vulnFindings(predicate: unknown): VulnFinding[] {
 }
 
 function toFinding(v: RawVuln): VulnFinding {
-  const notes: Record<string, unknown> = {};
+  // No prototype: an annotation with an own "__proto__" key (JSON.parse makes one) stays a plain key and
+  // cannot give the other lookups below inherited values.
+  const notes = Object.create(null) as Record<string, unknown>;
   for (const a of v.annotations ?? []) Object.assign(notes, a);
   let severity: Severity | undefined;
   // A signed statement may still be malformed (`severity: "high"`, entries without a score): only
