@@ -176,7 +176,8 @@ describe('runGate: verdicts and exit codes', () => {
       status: 'invalid',
       reason: 'signature: does not verify',
     });
-    // Another digest's invalid bundle does not refuse this one.
+    // An invalid bundle naming this digest among others refuses it too (one naming only the other digest
+    // does not: gate-run-wiring.test.ts).
     const other = folder({
       ...good(),
       'bad.sigstore.json': bundle(provenanceOf([{ digest: { sha256: DIGEST } }, { digest: { sha256: OTHER } }]), 'invalid'),
@@ -398,6 +399,10 @@ describe('runGate: verdicts and exit codes', () => {
     expect(r.decision.vsa?.signed).toBe(false);
     expect(records(dir)).toEqual([]);
     expect(JSON.parse(readFileSync(r.decisionPath, 'utf8'))).toMatchObject({ allowed: false });
+    // The VSA on disk agrees with the decision log (it said PASSED, written before signing was tried).
+    const vsa = JSON.parse(readFileSync(r.vsaPath, 'utf8')) as Statement<{ verificationResult: string; verifiedLevels: string[] }>;
+    expect(vsa.predicate).toMatchObject({ verificationResult: 'FAILED', verifiedLevels: ['FAILED'] });
+    expect(r.decision.vsa?.sha256).toBe(sha256Hex(readFileSync(r.vsaPath)));
 
     const dir2 = folder(good());
     const signed = await runGate(options(dir2, { signStatement: (s) => Promise.resolve({ signed: s }) }));

@@ -411,8 +411,7 @@ async function writeOutputs(
         ).slice(0, 12);
   const base = `gate-${env}-${key}`;
   const folder = new EvidenceFolder(outDir);
-  const statement = vsaStatement(log);
-  const vsaPath = await folder.write(`${base}.vsa`, statement);
+  let statement = vsaStatement(log);
   let vsaBundlePath: string | undefined;
   let signed = false;
   let signError: unknown;
@@ -428,8 +427,11 @@ async function writeOutputs(
       signError = e;
       log.allowed = false;
       log.error ??= { code: isSecureFactoryError(e) ? e.code : 'INTERNAL', message: `cannot sign the VSA: ${errorMessage(e)}` };
+      // The VSA on disk says what the decision log says: FAILED, not the admission that could not be signed.
+      statement = vsaStatement(log);
     }
   }
+  const vsaPath = await folder.write(`${base}.vsa`, statement);
   log.vsa = {
     path: vsaPath,
     ...(vsaBundlePath ? { bundlePath: vsaBundlePath } : {}),
