@@ -56,6 +56,9 @@ describe('evaluate: the SLSA Source level claimed from the source VSA', () => {
     const r = run(deploy, [provenance(), sourceVsa(['SLSA_SOURCE_LEVEL_10'])]);
     expect(r.allowed).toBe(true);
     expect(r.verifiedLevels).toStrictEqual(['SLSA_BUILD_LEVEL_3', 'SLSA_SOURCE_LEVEL_10']);
+    // The highest by number: as text, _2 sorts after _10.
+    const both = run(deploy, [provenance(), sourceVsa(['SLSA_SOURCE_LEVEL_10', 'SLSA_SOURCE_LEVEL_2'])]);
+    expect(both.verifiedLevels).toStrictEqual(['SLSA_BUILD_LEVEL_3', 'SLSA_SOURCE_LEVEL_10']);
   });
 
   it('without provenance no Build level is claimed, only the source level', () => {

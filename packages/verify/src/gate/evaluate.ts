@@ -143,7 +143,8 @@ function levels(used: Partial<Record<EvidenceKind, Evidence>>, builder: string |
     const lv = ((src.statement.predicate as Partial<VsaPredicate>).verifiedLevels ?? []).filter((l) =>
       /^SLSA_SOURCE_LEVEL_[0-9]+$/.test(l),
     );
-    const max = lv.sort().at(-1);
+    // By number, not by text (SLSA_SOURCE_LEVEL_10 is above _2).
+    const max = lv.sort((a, b) => Number(a.slice('SLSA_SOURCE_LEVEL_'.length)) - Number(b.slice('SLSA_SOURCE_LEVEL_'.length))).at(-1);
     if (max) out.push(max);
   }
   return out;
