@@ -42,9 +42,11 @@ export const DIGEST_ALGORITHMS: Readonly<Record<string, number>> = {
   dirHash: 64,
 };
 
-/** Algorithms computed from an artefact's bytes (Node crypto names); git object ids are not a file's hash. */
+/**
+ * Algorithms computed from an artefact's bytes (Node crypto names); git object ids are not a file's hash.
+ * sha256 is not here: every artefact carries it from the moment it is read (`artifact.sha256`).
+ */
 const COMPUTABLE: Readonly<Record<string, string>> = {
-  sha256: 'sha256',
   sha224: 'sha224',
   sha384: 'sha384',
   sha512: 'sha512',
