@@ -128,12 +128,18 @@ describe('the image-validation check on its context', () => {
     });
   });
 
-  it('names each verified signer once', () => {
+  it('names each verified signer once, in the order first recorded', () => {
     const tools = `pkg:docker/acme/tools@sha256:${'c'.repeat(64)}?repository_url=ghcr.io`;
+    const other = `pkg:docker/acme/other@sha256:${'d'.repeat(64)}?repository_url=ghcr.io`;
+    const key2 = `sha256:${'9'.repeat(64)}`;
     const [c] = runCheck({
-      sbom: cdx([container(PURL, verdict('verified', { signer: KEY })), container(tools, verdict('verified', { signer: KEY }))]),
+      sbom: cdx([
+        container(PURL, verdict('verified', { signer: KEY })),
+        container(tools, verdict('verified', { signer: key2 })),
+        container(other, verdict('verified', { signer: KEY })),
+      ]),
     });
-    expect(c?.reason).toBe(`2 image(s) verified (signed by ${KEY})`);
+    expect(c?.reason).toBe(`3 image(s) verified (signed by ${KEY}, ${key2})`);
   });
 });
 
