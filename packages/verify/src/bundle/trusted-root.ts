@@ -238,6 +238,7 @@ export async function loadTrustedRootFile(file: string): Promise<LoadedTrustedRo
       } catch {
         throw new ConfigurationError(`line ${i + 1} is not JSON: a trusted root file is one JSON document or JSON lines of them`, {
           location: { file, line: i + 1 },
+          hint: 'save it as `gh attestation trusted-root` prints it (one root per line), or give one JSON document',
         });
       }
     });
