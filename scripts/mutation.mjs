@@ -10,10 +10,11 @@
  *   node scripts/mutation.mjs gate/checks --all-killers   # every covering test runs on every mutant
  *   node scripts/mutation.mjs bundle --tag bundle --concurrency 1   # own sandbox and report; one test process
  *
- * --recheck TAG reruns only the mutants that survived in reports/mutation/TAG.json, each against every test of the
- * set (coverageAnalysis "all"), and reports the file scores with those results merged in. perTest coverage, which
- * picks the tests a mutant reruns, misses tests whose code ran after an await (jest's ESM mode): a mutant reached
- * only that way is reported Survived though a test kills it. The recheck runs those few mutants exactly.
+ * --recheck TAG reruns only the mutants that survived in reports/mutation/TAG.json (same sources, same --tests),
+ * each as a fresh jest process over the --tests files with the mutant switched on for the whole run (Stryker's
+ * command runner), and merges the results into reports/mutation/TAG-recheck.json. Stryker's jest runner in jest's
+ * ESM mode reported some mutants Survived that the same tests kill when run by hand (a missing-file refusal in
+ * artifact.ts, killed by artifact.test.ts): the recheck runs those few mutants the slow, exact way.
  *
  * --all-killers (Stryker's disableBail) lists every test that kills a mutant in the report's killedBy,
  * not only the first: then the score without one test file can be read from the same run (how the
@@ -84,7 +85,7 @@ if (recheck !== undefined) {
     ({ file, m }) =>
       `${file}:${m.location.start.line}:${Math.max(0, m.location.start.column - 2)}-${m.location.end.line}:${m.location.end.column}`,
   );
-  args.push('--mutate', [...new Set(ranges)].join(','), '--coverageAnalysis', 'all');
+  args.push('--mutate', [...new Set(ranges)].join(','));
 } else if (scopes.length > 0) {
   const globs = scopes.map((s) => {
     const p = path.posix.join('packages/verify/src', s);
@@ -96,11 +97,26 @@ if (recheck !== undefined) {
   );
 }
 
+/** jest on the test files of --tests (globs as jest patterns), in one process, as the command each rechecked mutant runs. */
+function recheckCommand(list) {
+  const patterns = (list ?? 'packages/verify/')
+    .split(',')
+    .map((t) => t.replaceAll('.', '\\.').replaceAll('**/', '\u0000').replaceAll('*', '[^/]*').replaceAll('\u0000', '(.*/)?'));
+  const quoted = patterns.map((p) => `'${p.replaceAll("'", '')}'`).join(' ');
+  return `${node24()} --experimental-vm-modules --no-warnings=ExperimentalWarning node_modules/jest/bin/jest.js --ci --silent --maxWorkers=1 ${quoted}`;
+}
+
 const started = Date.now();
 const r = spawnSync(node24(), args, {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, FORCE_COLOR: '0', MUTATION_REPORT: strykerReportRel, ...(tests ? { MUTATION_TESTS: tests } : {}) },
+  env: {
+    ...process.env,
+    FORCE_COLOR: '0',
+    MUTATION_REPORT: strykerReportRel,
+    ...(tests ? { MUTATION_TESTS: tests } : {}),
+    ...(recheck !== undefined ? { MUTATION_COMMAND: recheckCommand(tests) } : {}),
+  },
 });
 const report = path.join(root, strykerReportRel);
 if (r.status !== 0 || !existsSync(report)) process.exit(r.status ?? 1);
