@@ -227,6 +227,17 @@ describeShared('Sigstore signing and verification against local services', () =>
     }
   });
 
+  it('an Ed25519 key signs statements, never a message signature no Sigstore verifier could check', async () => {
+    const ed = signerFromPrivateKey(generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
+    const pipeline = createSigningPipeline({ kind: 'key', services: {}, keySigner: ed, useRekor: false });
+    await expect(pipeline.signArtifact(ARTIFACT)).rejects.toMatchObject({
+      code: 'CONFIGURATION',
+      message: 'an Ed25519 key cannot make a Sigstore message signature',
+      hint: 'sign an in-toto statement with it (DSSE), or use an ECDSA P-256 key',
+    });
+    expect((await pipeline.signStatement(statement(DIGEST))).dsseEnvelope).toBeDefined();
+  });
+
   it('retries a 5xx answer and names the service when it keeps failing', async () => {
     services.failNext('fulcio', 1);
     expect((await keyless().signStatement(statement(DIGEST))).dsseEnvelope).toBeDefined();

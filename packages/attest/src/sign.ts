@@ -107,7 +107,18 @@ export function createSigningPipeline(options: PipelineOptions): SigningPipeline
     services: used,
     signStatement: (payload, payloadType = IN_TOTO_PAYLOAD_TYPE) =>
       wrap(() => new DSSEBundleBuilder({ signer, witnesses }).create({ data: payload, type: payloadType })),
-    signArtifact: (data) => wrap(() => new MessageSignatureBundleBuilder({ signer, witnesses }).create({ data })),
+    signArtifact: (data) => {
+      // A message signature is checked through the hash its digest names; Ed25519 signs the message itself,
+      // so no Sigstore verifier (ours, cosign, sigstore-js) could check the bundle: refuse to make it.
+      if (options.keySigner?.algorithm === 'ed25519') {
+        return Promise.reject(
+          new ConfigurationError('an Ed25519 key cannot make a Sigstore message signature', {
+            hint: 'sign an in-toto statement with it (DSSE), or use an ECDSA P-256 key',
+          }),
+        );
+      }
+      return wrap(() => new MessageSignatureBundleBuilder({ signer, witnesses }).create({ data }));
+    },
   };
 }
 

@@ -3,7 +3,7 @@
  * (a signature byte, the certificate, the payload type, a log entry, a timestamp, the identity, the key)
  * is refused with its failure code; the verified result says who signed, under which root, and when.
  */
-import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -399,6 +399,31 @@ describe('key-signed bundles', () => {
 
   it('a key that is not PEM is a configuration error', () => {
     expect(() => createBundleVerifier({ publicKeys: [NPM_KEY, 'not a key'] })).toThrow('public key 2 is not a valid PEM public key');
+  });
+
+  it('a message signature by an Ed25519 key is UNSUPPORTED, saying why (Sigstore checks message signatures through a hash)', () => {
+    // Made by hand as another tool would: Ed25519 over the message, with its SHA-256 as the message digest.
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const data = Buffer.from('hello world\n');
+    const bundle = {
+      mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+      verificationMaterial: { publicKey: { hint: 'ed' }, tlogEntries: [], timestampVerificationData: { rfc3161Timestamps: [] } },
+      messageSignature: {
+        messageDigest: { algorithm: 'SHA2_256', digest: createHash('sha256').update(data).digest('base64') },
+        signature: sign(null, data, privateKey).toString('base64'),
+      },
+    };
+    const v = createBundleVerifier({
+      trustedRoot: publicGoodTrustedRoot(),
+      publicKeys: [publicKey.export({ format: 'pem', type: 'spki' }) as string],
+    });
+    const r = v.verify(bundle, artifactFromBytes(data), {});
+    expect(r).toMatchObject({
+      ok: false,
+      code: 'UNSUPPORTED',
+      reason:
+        'an Ed25519 key cannot verify a message signature (Sigstore checks those through a hash): sign an in-toto statement with it, or use an ECDSA P-256 key',
+    });
   });
 
   it('a private key where a public key belongs is refused, not turned into its public half', () => {

@@ -496,6 +496,14 @@ export function createBundleVerifier(options: BundleVerifierOptions = {}): Bundl
       }
       if (!found) {
         if (unsupported) return fail('UNSUPPORTED', unsupported);
+        // Sigstore checks a message signature with the hash its digest names; Ed25519 signs the message
+        // itself (no hash), so such a bundle can be neither checked here nor by cosign or sigstore-js.
+        if (bundle.content.$case === 'messageSignature' && ordered.some((k) => k.asymmetricKeyType === 'ed25519')) {
+          return fail(
+            'UNSUPPORTED',
+            'an Ed25519 key cannot verify a message signature (Sigstore checks those through a hash): sign an in-toto statement with it, or use an ECDSA P-256 key',
+          );
+        }
         return fromThrown(
           lastError,
           'SIGNATURE',
