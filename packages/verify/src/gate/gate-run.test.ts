@@ -7,113 +7,45 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   ConfigurationError,
   EXIT,
   exitCodeFor,
-  IN_TOTO_PAYLOAD_TYPE,
   InfrastructureError,
   makeStatement,
-  MemoryLogger,
   parsePolicy,
-  PolicyViolation,
   PREDICATE,
   sha256Hex,
   type Statement,
 } from '@secure-factory/core';
-import { runGate, type GateOptions } from './gate.js';
+import { runGate } from './gate.js';
 import type { GitHubAttestationsClient } from './github-attestations.js';
 import type { ImageRegistryClient } from './registry-images.js';
-import type { EvidenceSigner, EvidenceVerifier, VerifiedEvidence } from './types.js';
+import type { VerifiedEvidence } from './types.js';
+import {
+  BUILDER,
+  bundle,
+  DIGEST,
+  failing,
+  folder,
+  good,
+  NOW,
+  options,
+  OTHER,
+  policy,
+  provenanceOf,
+  stubVerifier,
+} from './__tests__/fixtures.js';
 
-const NOW = new Date('2026-11-25T12:00:00Z');
-const DIGEST = 'a'.repeat(64);
-const OTHER = 'b'.repeat(64);
-const BUILDER = 'factory/sf/.github/workflows/sf.yml';
-const CERT: EvidenceSigner = {
-  kind: 'certificate',
-  identity: {
-    buildSignerUri: `https://github.com/${BUILDER}@refs/tags/v1.0.0`,
-    buildConfigUri: 'https://github.com/acme/app/.github/workflows/release.yml@refs/tags/v2.0.0',
-    sourceRepositoryDigest: 'c'.repeat(40),
-    sourceRepositoryRef: 'refs/tags/v2.0.0',
-    runInvocationUri: 'https://github.com/acme/app/actions/runs/1/attempts/1',
-  },
-};
-const PROVENANCE = { buildDefinition: { buildType: 'x', externalParameters: {} }, runDetails: { builder: { id: 'x' } } };
-
-type Subject = { name?: string; digest: Record<string, string> };
-const provenanceOf = (subjects: Subject[]): Statement => makeStatement(subjects, PREDICATE.provenance, PROVENANCE);
-
-/** A bundle as the stub verifier reads it: a DSSE envelope with the statement, and how to answer. */
-function bundle(statement: Statement, answer: 'ok' | 'invalid' | 'infra' | 'key' | 'old' | 'key-old' = 'ok'): Record<string, unknown> {
-  return {
-    mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
-    dsseEnvelope: { payloadType: IN_TOTO_PAYLOAD_TYPE, payload: Buffer.from(JSON.stringify(statement)).toString('base64') },
-    answer,
-  };
-}
-
-/** Verifies by reading the payload back; `answer` says what the real verifier would have concluded. */
-function stubVerifier(trustedRootSource?: string): EvidenceVerifier & { asked: string[] } {
-  const asked: string[] = [];
-  return {
-    asked,
-    ...(trustedRootSource !== undefined ? { trustedRootSource } : {}),
-    verify(b: unknown, digest: string): Promise<VerifiedEvidence> {
-      asked.push(digest);
-      const x = b as { dsseEnvelope: { payload: string }; answer: string };
-      const statement = JSON.parse(Buffer.from(x.dsseEnvelope.payload, 'base64').toString('utf8')) as Statement;
-      if (x.answer === 'invalid') return Promise.reject(new PolicyViolation('signature: does not verify'));
-      if (x.answer === 'infra') return Promise.reject(new InfrastructureError('the transparency log is down'));
-      if (x.answer === 'key') return Promise.resolve({ statement, signer: { kind: 'key', keyId: 'k1' } });
-      // Signed 30 days ago, by the certificate or by the key, with a trusted time saying so.
-      const old = { time: new Date(NOW.getTime() - 30 * 86400_000), source: 'tlog' as const };
-      if (x.answer === 'old') return Promise.resolve({ statement, signer: CERT, trustedTime: old });
-      if (x.answer === 'key-old') return Promise.resolve({ statement, signer: { kind: 'key', keyId: 'k1' }, trustedTime: old });
-      return Promise.resolve({ statement, signer: CERT, trustedTime: { time: new Date(NOW.getTime() - 3600_000), source: 'tlog' } });
-    },
-  };
-}
-
-const policy = (extra = '', env = 'prod') =>
-  parsePolicy(`apiVersion: secure-factory/v1\ndeploy:\n  ${env}: { require: [provenance], builder: ${BUILDER}${extra} }\n`, 'p.yml', {
-    now: NOW,
-  });
-
-function folder(files: Record<string, unknown> = {}): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sf-gate-run-'));
-  for (const [name, v] of Object.entries(files)) writeFileSync(path.join(dir, name), typeof v === 'string' ? v : JSON.stringify(v));
-  return dir;
-}
-
-function options(evidenceDir: string | undefined, over: Partial<GateOptions> = {}): GateOptions {
-  return {
-    subjects: [{ digest: DIGEST, name: 'app.tgz' }],
-    environment: 'prod',
-    policy: policy(),
-    evidenceDir,
-    verifier: stubVerifier(),
-    now: NOW,
-    outDir: mkdtempSync(path.join(tmpdir(), 'sf-gate-run-out-')),
-    logger: new MemoryLogger(),
-    ...over,
-  };
-}
-
-const good = () => ({ 'prov.sigstore.json': bundle(provenanceOf([{ name: 'app.tgz', digest: { sha256: DIGEST } }])) });
 const fileDigest = (file: string): string => sha256Hex(readFileSync(file));
-const failing = (r: Awaited<ReturnType<typeof runGate>>, i = 0): string[] =>
-  (r.decision.artefacts[i]?.checks ?? []).filter((c) => c.status === 'fail').map((c) => c.id);
 const records = (dir: string): string[] => (existsSync(path.join(dir, 'deployments')) ? readdirSync(path.join(dir, 'deployments')) : []);
 
 describe('runGate: verdicts and exit codes', () => {
   it('admits a verified chain: exit 0, a PASSED VSA, the decision log on disk, one deployment record', async () => {
     const dir = folder(good());
-    const verifier = stubVerifier('tuf (verified)');
+    const verifier = stubVerifier({ trustedRootSource: 'tuf (verified)' });
     const r = await runGate(options(dir, { verifier: () => Promise.resolve(verifier) }));
     expect(failing(r)).toEqual([]);
     expect(r.allowed).toBe(true);
