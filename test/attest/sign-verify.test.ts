@@ -229,7 +229,12 @@ describeShared('Sigstore signing and verification against local services', () =>
 
   it('an Ed25519 key signs statements, never a message signature no Sigstore verifier could check', async () => {
     const ed = signerFromPrivateKey(generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
-    const pipeline = createSigningPipeline({ kind: 'key', services: {}, keySigner: ed, useRekor: false });
+    const pipeline = createSigningPipeline({
+      kind: 'key',
+      services: { fulcioUrl: services.fulcioUrl, rekorMajorVersion: 1 },
+      keySigner: ed,
+      useRekor: false,
+    });
     await expect(pipeline.signArtifact(ARTIFACT)).rejects.toMatchObject({
       code: 'CONFIGURATION',
       message: 'an Ed25519 key cannot make a Sigstore message signature',
