@@ -7,104 +7,45 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   ConfigurationError,
   EXIT,
-  IN_TOTO_PAYLOAD_TYPE,
   makeStatement,
-  MemoryLogger,
+  type MemoryLogger,
   parsePolicy,
-  PolicyViolation,
   PREDICATE,
   sha256Hex,
   TOOL_VERSION,
   type Statement,
 } from '@secure-factory/core';
-import { runGate, type GateOptions } from './gate.js';
+import { runGate } from './gate.js';
 import type { GitHubAttestationsClient } from './github-attestations.js';
 import type { CandidateBundle } from './candidate.js';
 import type { ImageRegistryClient } from './registry-images.js';
-import type { EvidenceSigner, EvidenceVerifier, VerifiedEvidence } from './types.js';
+import {
+  BUILDER,
+  bundle,
+  DIGEST,
+  failing,
+  folder,
+  good,
+  NOW,
+  options,
+  OTHER,
+  policy,
+  provenanceOf,
+  stubVerifier,
+  type Subject,
+} from './__tests__/fixtures.js';
 
-const NOW = new Date('2026-11-25T12:00:00Z');
-const DIGEST = 'a'.repeat(64);
-const OTHER = 'b'.repeat(64);
-const BUILDER = 'factory/sf/.github/workflows/sf.yml';
-const CERT: EvidenceSigner = {
-  kind: 'certificate',
-  identity: {
-    buildSignerUri: `https://github.com/${BUILDER}@refs/tags/v1.0.0`,
-    buildConfigUri: 'https://github.com/acme/app/.github/workflows/release.yml@refs/tags/v2.0.0',
-    sourceRepositoryDigest: 'c'.repeat(40),
-    sourceRepositoryRef: 'refs/tags/v2.0.0',
-    runInvocationUri: 'https://github.com/acme/app/actions/runs/1/attempts/1',
-  },
-};
-const PROVENANCE = { buildDefinition: { buildType: 'x', externalParameters: {} }, runDetails: { builder: { id: 'x' } } };
-
-type Subject = { name?: string; digest: Record<string, string> };
-const provenanceOf = (subjects: Subject[]): Statement => makeStatement(subjects, PREDICATE.provenance, PROVENANCE);
 const scanOf = (subjects: Subject[]): Statement =>
   makeStatement(subjects, PREDICATE.vulns, {
     scanner: { uri: 'x', database: { lastUpdate: '2026-11-25T06:00:00Z' }, result: { vulnerabilities: [] } },
   });
 
-type Answer = 'ok' | 'invalid' | 'no-time';
-/** A bundle as the stub verifier reads it: a DSSE envelope with the statement, and how to answer. */
-function bundle(statement: Statement, answer: Answer = 'ok'): Record<string, unknown> {
-  return {
-    mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
-    dsseEnvelope: { payloadType: IN_TOTO_PAYLOAD_TYPE, payload: Buffer.from(JSON.stringify(statement)).toString('base64') },
-    answer,
-  };
-}
-
-/** Verifies by reading the payload back; a bundle whose predicate is in `slow` answers after the others. */
-function stubVerifier(over: { trustedRootSource?: string; slow?: string } = {}): EvidenceVerifier {
-  return {
-    ...(over.trustedRootSource !== undefined ? { trustedRootSource: over.trustedRootSource } : {}),
-    async verify(b: unknown): Promise<VerifiedEvidence> {
-      const x = b as { dsseEnvelope: { payload: string }; answer: Answer };
-      const statement = JSON.parse(Buffer.from(x.dsseEnvelope.payload, 'base64').toString('utf8')) as Statement;
-      if (statement.predicateType === over.slow) await new Promise((r) => setTimeout(r, 30));
-      if (x.answer === 'invalid') throw new PolicyViolation('signature: does not verify');
-      if (x.answer === 'no-time') return { statement, signer: CERT };
-      return { statement, signer: CERT, trustedTime: { time: new Date(NOW.getTime() - 3600_000), source: 'tlog' } };
-    },
-  };
-}
-
-const policy = (deploy = '', env = 'prod') =>
-  parsePolicy(`apiVersion: secure-factory/v1\ndeploy:\n  ${env}: { require: [provenance], builder: ${BUILDER}${deploy} }\n`, 'p.yml', {
-    now: NOW,
-  });
-
-function folder(files: Record<string, unknown> = {}): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sf-gate-wiring-'));
-  for (const [name, v] of Object.entries(files)) writeFileSync(path.join(dir, name), typeof v === 'string' ? v : JSON.stringify(v));
-  return dir;
-}
-
-function options(evidenceDir: string | undefined, over: Partial<GateOptions> = {}): GateOptions & { logger: MemoryLogger } {
-  return {
-    subjects: [{ digest: DIGEST, name: 'app.tgz' }],
-    environment: 'prod',
-    policy: policy(),
-    evidenceDir,
-    verifier: stubVerifier(),
-    now: NOW,
-    outDir: mkdtempSync(path.join(tmpdir(), 'sf-gate-wiring-out-')),
-    logger: new MemoryLogger(),
-    ...over,
-  } as GateOptions & { logger: MemoryLogger };
-}
-
-const good = () => ({ 'prov.sigstore.json': bundle(provenanceOf([{ name: 'app.tgz', digest: { sha256: DIGEST } }])) });
 type Result = Awaited<ReturnType<typeof runGate>>;
-const failing = (r: Result, i = 0): string[] => (r.decision.artefacts[i]?.checks ?? []).filter((c) => c.status === 'fail').map((c) => c.id);
 const check = (r: Result, id: string, i = 0) => r.decision.artefacts[i]?.checks.find((c) => c.id === id);
 const said = (o: { logger: MemoryLogger }, level: 'info' | 'error'): string[] =>
   o.logger.lines.filter((l) => l.level === level).map((l) => l.message);
