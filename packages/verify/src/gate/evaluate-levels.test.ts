@@ -4,21 +4,8 @@
  */
 import { makeStatement, parsePolicy, PREDICATE, type Statement } from '@secure-factory/core';
 import { evaluate } from './evaluate.js';
-import type { Evidence, EvidenceSigner } from './types.js';
-
-const DIGEST = 'a'.repeat(64);
-const NOW = new Date('2026-11-25T12:00:00Z');
-const BUILDER = 'factory/sf/.github/workflows/sf.yml';
-const CERT: EvidenceSigner = {
-  kind: 'certificate',
-  identity: {
-    buildSignerUri: `https://github.com/${BUILDER}@refs/tags/v1.0.0`,
-    buildConfigUri: 'https://github.com/acme/app/.github/workflows/release.yml@refs/tags/v2.0.0',
-    sourceRepositoryDigest: 'c'.repeat(40),
-    sourceRepositoryRef: 'refs/tags/v2.0.0',
-    runInvocationUri: 'https://github.com/acme/app/actions/runs/1/attempts/1',
-  },
-};
+import type { Evidence } from './types.js';
+import { BUILDER, CERT, DIGEST, NOW, PROVENANCE } from './__tests__/fixtures.js';
 
 function ev(predicateType: string, predicate: Record<string, unknown>): Evidence {
   const statement: Statement = makeStatement([{ name: 'app', digest: { sha256: DIGEST } }], predicateType, predicate);
@@ -31,8 +18,7 @@ function ev(predicateType: string, predicate: Record<string, unknown>): Evidence
   };
 }
 
-const provenance = (): Evidence =>
-  ev(PREDICATE.provenance, { buildDefinition: { buildType: 'x', externalParameters: {} }, runDetails: { builder: { id: 'x' } } });
+const provenance = (): Evidence => ev(PREDICATE.provenance, PROVENANCE);
 const sourceVsa = (verifiedLevels: string[]): Evidence =>
   ev(PREDICATE.vsa, { verifier: { id: 'x' }, verificationResult: 'PASSED', verifiedLevels });
 
