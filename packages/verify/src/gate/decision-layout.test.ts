@@ -12,48 +12,12 @@ import {
   runStageStates,
   SUMMARY_LIMIT_BYTES,
   vsaStatement,
-  type ArtefactDecision,
   type DecisionLog,
 } from './decision.js';
-import type { Check } from './types.js';
+import { artefact, decisionCheck as check, decisionLog as log, DIGEST as A, OTHER as B } from './__tests__/fixtures.js';
 
-const A = 'a'.repeat(64);
-const B = 'b'.repeat(64);
 const FOOTER = '_2026-11-25 12:00 UTC · policy `p.yml` sha256:eeee…eeee · 0 input bundle(s)_';
 const LINE_LIMIT = SUMMARY_LIMIT_BYTES - 1024;
-
-const check = (id: string, stage: Check['stage'], status: Check['status'], extra: Partial<Check> = {}): Check => ({
-  id,
-  title: id,
-  stage,
-  status,
-  reason: `${id} is ${status}`,
-  ...extra,
-});
-
-const artefact = (digest: string, allowed: boolean, over: Partial<ArtefactDecision> = {}): ArtefactDecision => ({
-  digest,
-  allowed,
-  verifiedLevels: [],
-  checks: [],
-  waivers: [],
-  inputs: [],
-  ...over,
-});
-
-function log(artefacts: ArtefactDecision[], over: Partial<DecisionLog> = {}): DecisionLog {
-  return {
-    apiVersion: DECISION_API_VERSION,
-    allowed: artefacts.length > 0 && artefacts.every((a) => a.allowed),
-    environment: 'prod',
-    time: '2026-11-25T12:00:07.123Z',
-    tool: { name: 'secure-factory', version: '0.1.0' },
-    policy: { uri: 'p.yml', digest: { sha256: 'e'.repeat(64) } },
-    inputs: [],
-    artefacts,
-    ...over,
-  };
-}
 
 const bytes = (s: string): number => Buffer.byteLength(s);
 

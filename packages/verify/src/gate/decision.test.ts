@@ -11,45 +11,17 @@ import {
   type DecisionLog,
 } from './decision.js';
 import { GATE_VERIFIER_ID } from './evaluate.js';
-import type { Check } from './types.js';
+import { artefact, decisionCheck as check, decisionLog, DIGEST as A, OTHER as B } from './__tests__/fixtures.js';
 
-const A = 'a'.repeat(64);
-const B = 'b'.repeat(64);
-const check = (id: string, stage: Check['stage'], status: Check['status'], extra: Partial<Check> = {}): Check => ({
-  id,
-  title: id,
-  stage,
-  status,
-  reason: `${id} is ${status}`,
-  ...extra,
-});
-
-const artefact = (digest: string, allowed: boolean, over: Partial<ArtefactDecision> = {}): ArtefactDecision => ({
-  digest,
-  allowed,
-  verifiedLevels: [],
-  checks: [],
-  waivers: [],
-  inputs: [],
-  ...over,
-});
-
-function log(artefacts: ArtefactDecision[], over: Partial<DecisionLog> = {}): DecisionLog {
-  return {
-    apiVersion: 'secure-factory/gate-decision/v1',
-    allowed: artefacts.length > 0 && artefacts.every((a) => a.allowed),
-    environment: 'prod',
-    time: '2026-11-25T12:00:07.123Z',
-    tool: { name: 'secure-factory', version: '0.1.0' },
-    policy: { uri: 'p.yml', digest: { sha256: 'e'.repeat(64) } },
+/** The fixtures' decision log, with two verified input bundles unless given. */
+const log = (artefacts: ArtefactDecision[], over: Partial<DecisionLog> = {}): DecisionLog =>
+  decisionLog(artefacts, {
     inputs: [
       { origin: 'prov.sigstore.json', digest: 'sha256:1111', status: 'verified' },
       { origin: 'vsa.sigstore.json', digest: 'sha256:2222', status: 'verified' },
     ],
-    artefacts,
     ...over,
-  };
-}
+  });
 
 describe('policyUri', () => {
   it('names the built-in defaults by the tool URI, a file by its path', () => {
