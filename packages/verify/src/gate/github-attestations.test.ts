@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ConfigurationError, exitCodeFor, InfrastructureError } from '@secure-factory/core';
 import { gitHubAttestationsClient } from './github-attestations.js';
+import { rejection } from './__tests__/fixtures.js';
 
 const D = 'c'.repeat(64);
 /** The least the client takes for a bundle (verification is the verifier's): the media type and a signature object. */
@@ -37,14 +38,6 @@ afterEach(async () => {
 });
 const json = (res: ServerResponse, status: number, body: unknown): void => {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-};
-const rejection = async (p: Promise<unknown>): Promise<Error> => {
-  try {
-    await p;
-  } catch (e: unknown) {
-    return e as Error;
-  }
-  throw new Error('resolved');
 };
 
 describe('gitHubAttestationsClient', () => {

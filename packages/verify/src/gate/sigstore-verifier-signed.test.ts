@@ -13,6 +13,7 @@ import { startSigstoreServices, type SigstoreServices } from '../../../../test/s
 import { parseTrustedRoot } from '../bundle/trusted-root.js';
 import { createBundleVerifier } from '../bundle/verifier.js';
 import { sigstoreEvidenceVerifier } from './sigstore-verifier.js';
+import { rejection } from './__tests__/fixtures.js';
 
 const ARTEFACT = 'a'.repeat(64);
 const COMMIT = 'c'.repeat(40);
@@ -33,15 +34,6 @@ const provenance = (builder: string, repository = 'acme/app'): Statement =>
     runDetails: { builder: { id: builder } },
   });
 const sbom = statement(PREDICATE.cyclonedx, { bomFormat: 'CycloneDX', specVersion: '1.6', components: [] });
-
-const rejection = async (p: Promise<unknown>): Promise<Error> => {
-  try {
-    await p;
-  } catch (e: unknown) {
-    return e as Error;
-  }
-  throw new Error('resolved');
-};
 
 describe('sigstoreEvidenceVerifier on evidence signed keyless', () => {
   let services: SigstoreServices;

@@ -6,33 +6,17 @@
  * integration suites.
  */
 import { createPublicKey } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PolicyViolation, PREDICATE, sha256Hex, type Statement } from '@secure-factory/core';
 import type { CertificateIdentity } from '../bundle/certificate.js';
 import { createBundleVerifier } from '../bundle/verifier.js';
 import { builderMatchesCertificate, provenanceBuilderId, sigstoreEvidenceVerifier } from './sigstore-verifier.js';
+import { corpus, GH, GH_SAN as SAN, GH_SHA256 as GH_DIGEST, rejection } from './__tests__/fixtures.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
-const corpus = (rel: string): string => readFileSync(path.join(ROOT, 'test/verify/corpus', rel), 'utf8');
-const GH = JSON.parse(corpus('github-attestations/actions-attest-build-provenance-attestation-13531551.sigstore.json')) as unknown;
-const GH_DIGEST = 'b03d18ed0a16864ef2d2e559c660159a2170b9d086a1f42f570b1679326b90e6';
-const SAN = 'https://github.com/actions/attest-build-provenance/.github/workflows/prober.yml@refs/heads/main';
 const KEYED = JSON.parse(corpus('sigstore-go/bundle-publish.json')) as unknown;
 const KEYED_DIGEST =
   'sha512:76176ffa33808b54602c7c35de5c6e9a4deb96066dba6533f50ac234f4f1f4c6b3527515dc17c06fbe2860030f410eee69ea20079bd3a2c6f3dcf3b329b10751';
 const NPM_KEY = corpus('keys/npm-registry-jl3bwswu.pem');
 const MSG = JSON.parse(corpus('sigstore-python/bundle_v3.txt.sigstore')) as unknown;
-
-const rejection = async (p: Promise<unknown>): Promise<Error> => {
-  try {
-    await p;
-  } catch (e: unknown) {
-    return e as Error;
-  }
-  throw new Error('resolved');
-};
 
 describe('sigstoreEvidenceVerifier', () => {
   const gate = sigstoreEvidenceVerifier(createBundleVerifier());
