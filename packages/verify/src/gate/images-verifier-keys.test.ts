@@ -7,23 +7,12 @@
  * neither kind of signature through the other's door), and the trust roots the caller gives.
  */
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createSigningPipeline, signerFromPrivateKey, type KeySigner } from '@secure-factory/attest';
 import { makeStatement, PREDICATE, sha256Hex } from '@secure-factory/core';
 import { publicGoodTrustedRoot } from '../bundle/trusted-root.js';
 import { imageSignatureVerifier } from './images.js';
+import { GH, GH_IMAGE_DIGEST as GH_DIGEST, GH_SAN as SAN } from './__tests__/fixtures.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
-const GH = JSON.parse(
-  readFileSync(
-    path.join(ROOT, 'test/verify/corpus/github-attestations/actions-attest-build-provenance-attestation-13531551.sigstore.json'),
-    'utf8',
-  ),
-) as unknown;
-const GH_DIGEST = { kind: 'digest' as const, sha256: 'b03d18ed0a16864ef2d2e559c660159a2170b9d086a1f42f570b1679326b90e6' };
-const SAN = 'https://github.com/actions/attest-build-provenance/.github/workflows/prober.yml@refs/heads/main';
 const REGISTRY = 'ghcr.io';
 
 const IMAGE = Buffer.from('{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","layers":[]}');

@@ -5,21 +5,10 @@
  * a key entry admits only key-signed bundles; an entry with neither admits nothing; another digest never
  * verifies. Mutation testing found this branch reached only by the integration suites.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { imageSignatureVerifier } from './images.js';
+import { corpus, GH, GH_IMAGE_DIGEST as DIGEST, GH_SAN as SAN } from './__tests__/fixtures.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
-const GH = JSON.parse(
-  readFileSync(
-    path.join(ROOT, 'test/verify/corpus/github-attestations/actions-attest-build-provenance-attestation-13531551.sigstore.json'),
-    'utf8',
-  ),
-) as unknown;
-const NPM_KEY = readFileSync(path.join(ROOT, 'test/verify/corpus/keys/npm-registry-jl3bwswu.pem'), 'utf8');
-const DIGEST = { kind: 'digest' as const, sha256: 'b03d18ed0a16864ef2d2e559c660159a2170b9d086a1f42f570b1679326b90e6' };
-const SAN = 'https://github.com/actions/attest-build-provenance/.github/workflows/prober.yml@refs/heads/main';
+const NPM_KEY = corpus('keys/npm-registry-jl3bwswu.pem');
 const ISSUER = 'https://token.actions.githubusercontent.com';
 const REGISTRY = 'ghcr.io';
 

@@ -175,3 +175,5 @@ export const corpus = (rel: string): string => readFileSync(path.join(ROOT, 'tes
 export const GH = JSON.parse(corpus('github-attestations/actions-attest-build-provenance-attestation-13531551.sigstore.json')) as unknown;
 export const GH_SHA256 = 'b03d18ed0a16864ef2d2e559c660159a2170b9d086a1f42f570b1679326b90e6';
 export const GH_SAN = 'https://github.com/actions/attest-build-provenance/.github/workflows/prober.yml@refs/heads/main';
+/** That digest as an image signature check is given it. */
+export const GH_IMAGE_DIGEST = { kind: 'digest' as const, sha256: GH_SHA256 };
