@@ -14,6 +14,9 @@ const DIGEST = `sha256:${HEX}`;
 const statement = (predicateType: string, predicate: unknown): Statement =>
   makeStatement([{ name: 'app', digest: { sha256: 'a'.repeat(64) } }], predicateType, predicate as Record<string, unknown>);
 
+/** The repository parseImagePurl reads from a purl (undefined when it reads none). */
+const repositoryOf = (purl: string): string | undefined => parseImagePurl(purl)?.repository;
+
 describe('parseImagePurl', () => {
   it('reads only a purl that starts with pkg:docker/ or pkg:oci/', () => {
     expect(parseImagePurl('xpkg:docker/acme/base@1')).toBeUndefined();
@@ -30,27 +33,23 @@ describe('parseImagePurl', () => {
   });
 
   it('a namespaced Docker Hub image keeps its namespace, an image on another registry gets no library/ prefix', () => {
-    expect(parseImagePurl('pkg:docker/acme/base@1.0')?.repository).toBe('docker.io/acme/base');
-    expect(parseImagePurl('pkg:docker/base@1.0?repository_url=ghcr.io')?.repository).toBe('ghcr.io/base');
+    expect(repositoryOf('pkg:docker/acme/base@1.0')).toBe('docker.io/acme/base');
+    expect(repositoryOf('pkg:docker/base@1.0?repository_url=ghcr.io')).toBe('ghcr.io/base');
   });
 
   it('strips an http or https scheme and any trailing slashes from repository_url, nothing else', () => {
-    expect(parseImagePurl('pkg:docker/acme/base@1.0?repository_url=http://ghcr.io')?.repository).toBe('ghcr.io/acme/base');
-    expect(parseImagePurl('pkg:docker/acme/base@1.0?repository_url=https://ghcr.io/')?.repository).toBe('ghcr.io/acme/base');
-    expect(parseImagePurl('pkg:docker/acme/base@1.0?repository_url=ghcr.io//')?.repository).toBe('ghcr.io/acme/base');
+    expect(repositoryOf('pkg:docker/acme/base@1.0?repository_url=http://ghcr.io')).toBe('ghcr.io/acme/base');
+    expect(repositoryOf('pkg:docker/acme/base@1.0?repository_url=https://ghcr.io/')).toBe('ghcr.io/acme/base');
+    expect(repositoryOf('pkg:docker/acme/base@1.0?repository_url=ghcr.io//')).toBe('ghcr.io/acme/base');
     // A scheme inside the value is part of the name: only a leading one is removed.
-    expect(parseImagePurl('pkg:oci/base@1.0?repository_url=reg.example/https://acme/base')?.repository).toBe(
-      'reg.example/https://acme/base',
-    );
+    expect(repositoryOf('pkg:oci/base@1.0?repository_url=reg.example/https://acme/base')).toBe('reg.example/https://acme/base');
   });
 
   it("only Docker Hub's own host names are Docker Hub: a look-alike host stays itself", () => {
-    expect(parseImagePurl('pkg:docker/node@1?repository_url=index.docker.io')?.repository).toBe('docker.io/library/node');
-    expect(parseImagePurl('pkg:docker/node@1?repository_url=hub.docker.com')?.repository).toBe('docker.io/library/node');
-    expect(parseImagePurl('pkg:docker/acme/x@1?repository_url=evilhub.docker.com')?.repository).toBe('evilhub.docker.com/acme/x');
-    expect(parseImagePurl('pkg:docker/acme/x@1?repository_url=index.docker.io.evil.example')?.repository).toBe(
-      'index.docker.io.evil.example/acme/x',
-    );
+    expect(repositoryOf('pkg:docker/node@1?repository_url=index.docker.io')).toBe('docker.io/library/node');
+    expect(repositoryOf('pkg:docker/node@1?repository_url=hub.docker.com')).toBe('docker.io/library/node');
+    expect(repositoryOf('pkg:docker/acme/x@1?repository_url=evilhub.docker.com')).toBe('evilhub.docker.com/acme/x');
+    expect(repositoryOf('pkg:docker/acme/x@1?repository_url=index.docker.io.evil.example')).toBe('index.docker.io.evil.example/acme/x');
   });
 
   it('an oci purl: the bare name without repository_url, registry/name with a host, the full repository with a path', () => {
@@ -60,8 +59,8 @@ describe('parseImagePurl', () => {
       pinned: true,
       purl: `pkg:oci/base@${DIGEST}`,
     });
-    expect(parseImagePurl(`pkg:oci/base@${DIGEST}?repository_url=ghcr.io`)?.repository).toBe('ghcr.io/base');
-    expect(parseImagePurl(`pkg:oci/base@${DIGEST}?repository_url=ghcr.io/acme/debian`)?.repository).toBe('ghcr.io/acme/debian');
+    expect(repositoryOf(`pkg:oci/base@${DIGEST}?repository_url=ghcr.io`)).toBe('ghcr.io/base');
+    expect(repositoryOf(`pkg:oci/base@${DIGEST}?repository_url=ghcr.io/acme/debian`)).toBe('ghcr.io/acme/debian');
   });
 
   it('the tag qualifier is the version when the purl has none; neither gives an empty version', () => {
