@@ -14,7 +14,7 @@ import {
   vsaStatement,
   type DecisionLog,
 } from './decision.js';
-import { artefact, decisionCheck as check, decisionLog as log, DIGEST as A, OTHER as B } from './__tests__/fixtures.js';
+import { artefact, decisionCheck as check, decisionLog as log, DIGEST as A, OTHER as B, refusedByRules } from './__tests__/fixtures.js';
 
 const FOOTER = '_2026-11-25 12:00 UTC · policy `p.yml` sha256:eeee…eeee · 0 input bundle(s)_';
 const LINE_LIMIT = SUMMARY_LIMIT_BYTES - 1024;
@@ -130,10 +130,7 @@ describe('renderSummary layout', () => {
   });
 
   it('exactly 20 distinct blocking checks are all listed, without an "and more" line', () => {
-    const arts = Array.from({ length: 20 }, (_, i) =>
-      artefact(i.toString(16).padStart(64, '0'), false, { checks: [check(`rule:r${i}`, 'gate', 'fail')] }),
-    );
-    const out = renderSummary(log(arts));
+    const out = renderSummary(log(refusedByRules(20)));
     expect(out).toContain('- **gate** · rule:r19: rule:r19 is fail\n\n');
     expect(out).not.toContain('more; see the decision log');
   });

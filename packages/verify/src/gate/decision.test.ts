@@ -11,7 +11,7 @@ import {
   type DecisionLog,
 } from './decision.js';
 import { GATE_VERIFIER_ID } from './evaluate.js';
-import { artefact, decisionCheck as check, decisionLog, DIGEST as A, OTHER as B } from './__tests__/fixtures.js';
+import { artefact, decisionCheck as check, decisionLog, DIGEST as A, OTHER as B, refusedByRules } from './__tests__/fixtures.js';
 
 /** The fixtures' decision log, with two verified input bundles unless given. */
 const log = (artefacts: ArtefactDecision[], over: Partial<DecisionLog> = {}): DecisionLog =>
@@ -204,10 +204,7 @@ describe('renderSummary', () => {
   });
 
   it('more than 20 distinct blocking checks: the first 20 and how many more', () => {
-    const arts = Array.from({ length: 23 }, (_, i) =>
-      artefact(i.toString(16).padStart(64, '0'), false, { checks: [check(`rule:r${i}`, 'gate', 'fail')] }),
-    );
-    const out = renderSummary(log(arts));
+    const out = renderSummary(log(refusedByRules(23)));
     expect(out).toContain('- **gate** · rule:r19: rule:r19 is fail\n');
     expect(out).not.toContain('rule:r20 is fail');
     expect(out).toContain('- …and 3 more; see the decision log');

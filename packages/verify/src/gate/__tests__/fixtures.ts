@@ -158,6 +158,12 @@ export function decisionLog(artefacts: ArtefactDecision[], over: Partial<Decisio
   };
 }
 
+/** `count` refused artefacts (digests 0, 1, 2… in hex), the i-th blocked by its own failing rule check `rule:r<i>`. */
+export const refusedByRules = (count: number): ArtefactDecision[] =>
+  Array.from({ length: count }, (_, i) =>
+    artefact(i.toString(16).padStart(64, '0'), false, { checks: [decisionCheck(`rule:r${i}`, 'gate', 'fail')] }),
+  );
+
 /** The error a promise rejects with; a promise that resolves fails the test. */
 export const rejection = async (p: Promise<unknown>): Promise<Error> => {
   try {
