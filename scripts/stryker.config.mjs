@@ -6,10 +6,6 @@
  */
 import base from '../jest.config.js';
 
-// scripts/mutation.mjs --recheck: each mutant runs jest as a command in a fresh process, with the mutant
-// switched on through __STRYKER_ACTIVE_MUTANT__ for the whole run (no coverage map, no reused test runner).
-const recheckCommand = process.env.MUTATION_COMMAND;
-
 export default {
   packageManager: 'npm',
   testRunner: 'jest',
@@ -63,5 +59,4 @@ export default {
   // scripts/mutation.mjs --tag gives each run its own report (MUTATION_REPORT).
   jsonReporter: { fileName: process.env.MUTATION_REPORT ?? 'reports/mutation/mutation.json' },
   thresholds: { high: 90, low: 80, break: null },
-  ...(recheckCommand ? { testRunner: 'command', commandRunner: { command: recheckCommand }, coverageAnalysis: 'off' } : {}),
 };
