@@ -176,6 +176,10 @@ describe('readArtifactArgument', () => {
       message: 'cannot read the artefact: ENOENT',
       hint: 'to give a digest, write ALGORITHM:HEX with its full length (sha256, sha224, sha384, sha512, …)',
     });
+    // Only the whole argument looking like ALG:HEX earns the hint: not a path ending in one, not hex with more after it.
+    for (const near of [path.join(dir, 'sha256:abc'), 'sha256:abcz']) {
+      await expect(readArtifactArgument(near).catch((e: { hint?: unknown }) => e.hint)).resolves.toBeUndefined();
+    }
   });
   it('a FIFO, a device or a folder is refused at once, naming it; a link to a regular file anywhere is followed', async () => {
     const fifo = path.join(dir, 'app.fifo');
