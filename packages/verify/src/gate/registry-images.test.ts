@@ -94,7 +94,14 @@ describe('parseDeployImage', () => {
   });
 
   it('never echoes a reference with credentials in it', () => {
-    for (const r of [`https://u:hunter2@ghcr.io/a/b@sha256:${hex}`, `u:hunter2@ghcr.io/a/b@sha256:${hex}`]) {
+    for (const r of [
+      `https://u:hunter2@ghcr.io/a/b@sha256:${hex}`,
+      `u:hunter2@ghcr.io/a/b@sha256:${hex}`,
+      // Without a path after the host, or with a port: still a credential.
+      'u:hunter2@ghcr.io',
+      'u:hunter2@registry.example:5000',
+      `u:hunter2@ghcr.io@sha256:${hex}`,
+    ]) {
       let message = '';
       try {
         parseDeployImage(r);
@@ -104,6 +111,8 @@ describe('parseDeployImage', () => {
       expect(message).toMatch(/with credentials in it/);
       expect(message).not.toContain('hunter2');
     }
+    // A reference whose only @ is its digest's is quoted, even when it is refused for something else.
+    expect(() => parseDeployImage(`ghcr.io/acme//app@sha256:${hex}`)).toThrow(`"ghcr.io/acme//app@sha256:${hex}"`);
   });
 });
 

@@ -81,8 +81,9 @@ export interface ImageLookup {
 
 /** A reference with a password in it is never echoed. */
 function shown(reference: string): string {
-  // `scheme://user:pw@host/…` or `user:pw@host/…`: an @ before the first slash of a path.
-  return /\/\/[^/]*@|^[^/]*@[^/]*\//.test(reference) ? '(an image reference with credentials in it)' : JSON.stringify(reference);
+  // The only @ a reference may hold is the one before its digest: any other (`user:pw@host`, with or
+  // without a scheme or a path after it) may be a credential.
+  return reference.replace(/@sha256:[^@]*$/, '').includes('@') ? '(an image reference with credentials in it)' : JSON.stringify(reference);
 }
 
 /**
@@ -231,12 +232,18 @@ async function lookUpOne(image: DeployImage, client: ImageRegistryClient, index:
       }
       for (const layer of r.manifest.layers ?? []) {
         if (!BUNDLE_LAYER_MEDIA.has(layer.mediaType) || typeof layer.digest !== 'string' || !DIGEST.test(layer.digest)) continue;
+        // A bundle already read (another referrer listing the same blob) costs nothing: a registry listing
+        // one large blob many times must not use up the budget of the distinct bundles after it.
+        if (seen.has(layer.digest.slice('sha256:'.length))) continue;
         const size = typeof layer.size === 'number' ? layer.size : Number.NaN;
         if (!(size >= 0) || size > MAX_REGISTRY_BUNDLE_BYTES || bytes + size > MAX_BYTES_PER_IMAGE) {
           index.unreadable.push({
             origin,
             digest: layer.digest.slice('sha256:'.length),
-            reason: `the bundle declares ${Number.isFinite(size) ? `${size} bytes` : 'no size'}, over the limit of ${MAX_REGISTRY_BUNDLE_BYTES} bytes (${MAX_BYTES_PER_IMAGE} per image); not read`,
+            reason:
+              Number.isFinite(size) && size >= 0
+                ? `the bundle declares ${size} bytes, over the limit of ${MAX_REGISTRY_BUNDLE_BYTES} bytes (${MAX_BYTES_PER_IMAGE} per image); not read`
+                : 'the bundle declares no valid size (a number of bytes, 0 or more); not read',
           });
           continue;
         }
