@@ -389,14 +389,16 @@ describe('parseProvenanceFile', () => {
   });
 });
 
+/** The workflow that signs a GitHub artifact attestation, and its certificate's identity. */
+const WF = 'https://github.com/acme/app/.github/workflows/release.yml';
+const ID: CertificateIdentity = {
+  subjectAlternativeName: `${WF}@refs/heads/main`,
+  buildSignerUri: `${WF}@refs/heads/main`,
+  sourceRepositoryUri: 'https://github.com/acme/app',
+  sourceRepositoryDigest: SHA,
+};
+
 describe('GitHub artifact attestations', () => {
-  const WF = 'https://github.com/acme/app/.github/workflows/release.yml';
-  const ID: CertificateIdentity = {
-    subjectAlternativeName: `${WF}@refs/heads/main`,
-    buildSignerUri: `${WF}@refs/heads/main`,
-    sourceRepositoryUri: 'https://github.com/acme/app',
-    sourceRepositoryDigest: SHA,
-  };
   const gh = (commit = SHA): Statement => ({
     ...TAGGED,
     predicateType: 'https://slsa.dev/provenance/v1',
@@ -616,14 +618,7 @@ describe('the low-permission BYOB delegator', () => {
 });
 
 describe('GitHub artifact attestations: the build type as GitHub writes it', () => {
-  const WF = 'https://github.com/acme/app/.github/workflows/release.yml';
-  const ID: CertificateIdentity = {
-    subjectAlternativeName: `${WF}@refs/heads/main`,
-    buildSignerUri: `${WF}@refs/heads/main`,
-    sourceRepositoryUri: 'https://github.com/acme/app',
-    sourceRepositoryDigest: SHA,
-    sourceRepositoryRef: 'refs/heads/main',
-  };
+  const IDENTITY: CertificateIdentity = { ...ID, sourceRepositoryRef: 'refs/heads/main' };
   const gh = (ref = 'refs/heads/main', commit = SHA): Statement =>
     v1({
       buildType: 'https://actions.github.io/buildtypes/workflow/v1',
@@ -633,7 +628,7 @@ describe('GitHub artifact attestations: the build type as GitHub writes it', () 
   const payload = (st: unknown): unknown => ({ dsseEnvelope: { payload: Buffer.from(JSON.stringify(st)).toString('base64') } });
 
   it('routes to the attestation rules (which need --builder-id)', () => {
-    const v = answering(verdict(gh(), ID));
+    const v = answering(verdict(gh(), IDENTITY));
     expect(verifyArtifactProvenance(v, payload(gh()), [ARTIFACT], { sourceUri: SOURCE })).toMatchObject({
       ok: false,
       error: 'ErrorUntrustedReusableWorkflow',
@@ -642,7 +637,7 @@ describe('GitHub artifact attestations: the build type as GitHub writes it', () 
 
   it('every claim that disagrees with the certificate is named, joined by "; "', () => {
     const st = gh('refs/heads/dev', 'd'.repeat(40));
-    expect(verifyGithubAttestation(answering(verdict(st, ID)), {}, [ARTIFACT], { sourceUri: SOURCE, builderId: WF })).toStrictEqual({
+    expect(verifyGithubAttestation(answering(verdict(st, IDENTITY)), {}, [ARTIFACT], { sourceUri: SOURCE, builderId: WF })).toStrictEqual({
       ok: false,
       error: 'ErrorMismatchSource',
       reason: `the provenance names commit ${'d'.repeat(40)} but the certificate's is ${SHA}; the provenance names ref refs/heads/dev but the certificate's is refs/heads/main`,
