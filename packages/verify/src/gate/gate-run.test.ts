@@ -264,6 +264,9 @@ describe('runGate: verdicts and exit codes', () => {
     }
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as Error).message).toBe('nothing to gate: no artefact digest and no image reference was given');
+    expect((error as ConfigurationError).hint).toBe(
+      'name the artefacts (files, --subject-digest) or the images (--image REF@sha256:…) to gate',
+    );
     expect(exitCodeFor(error)).toBe(EXIT.usage);
     expect(existsSync(path.join(dir, 'gate'))).toBe(false);
   });
@@ -284,8 +287,21 @@ describe('runGate: verdicts and exit codes', () => {
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as ConfigurationError).message).toBe('the evidence folder is not a folder');
     expect((error as ConfigurationError).location?.file).toBe(evidence);
+    expect((error as ConfigurationError).hint).toBe('pass the folder the factory wrote its evidence to (default .secure-factory/evidence)');
     expect(exitCodeFor(error)).toBe(EXIT.usage);
     expect(readdirSync(base)).toEqual(['evidence']);
+  });
+
+  it('an evidence folder that does not exist is an input error recorded in the decision log (exit 2), not a crash', async () => {
+    const missing = path.join(folder(), 'not-there');
+    const r = await runGate(options(missing));
+    expect(r.allowed).toBe(false);
+    expect(r.exitCode).toBe(EXIT.usage);
+    expect(r.decision.error).toEqual({
+      code: 'CONFIGURATION',
+      message: `${missing}: cannot read the evidence folder: ENOENT — pass the folder the factory wrote its evidence to (default .secure-factory/evidence)`,
+    });
+    expect(existsSync(r.decisionPath)).toBe(true);
   });
 
   it('the key date never replaces a trusted time: an old scan stays old, signed by the key or keyless', async () => {
