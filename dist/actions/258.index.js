@@ -17,7 +17,7 @@ __webpack_require__.d(__webpack_exports__, {
   Te: () => (/* reexport */ subjectsFromGlobs)
 });
 
-// UNUSED EXPORTS: BUNDLE_MEDIA_TYPES, DECISION_API_VERSION, DEPLOYMENTS_DIR, DEPLOYMENT_API_VERSION, DIGEST_ALGORITHMS, FAILURE_HINTS, GATE_VERIFIER_ID, GITHUB_ACTIONS_ISSUER, GITHUB_WORKFLOW_BUILD_TYPE, IN_TOTO_MEDIA, MAX_ARTIFACT_BYTES, MAX_REGISTRY_BUNDLE_BYTES, OTHERNAME_USERNAME_OID, PUBLIC_GOOD_TRUSTED_ROOT_SOURCE, RECORD_NAME, SIGSTORE_BUNDLE_MEDIA, SLSA_PROVENANCE_V1, WEAK_ALGORITHMS, allRoots, artifactDigest, artifactFromBytes, artifactFromDigest, artifactLabel, attestationOptionsProblem, buildEvidenceVerifier, certificateIdentity, checkClaimsAgainstCertificate, checkIdentity, embeddedTrustedRoots, evaluateDeployPolicy, evidenceKindOf, fetchFromGitHub, fetchTrustedRootOverTuf, gateVsaStatement, gitHubAttestationsClient, githubEnvironmentFor, githubTrustedRoot, imageRegistryAllowed, imagesIn, indexEvidence, loadTrustedRootFile, matchBuilder, parseDeployImage, parseDigest, parseImagePurl, parseProvenanceFile, parseTrustedRoot, provenanceClaims, publicGoodTrustedRoot, readArtifactArgument, readBundleFile, recordDeployments, recordedImageVerdicts, refreshTrustedRootOverTuf, registryAllowed, renderGateExplain, runGate, runnerClaims, runnerWorkflowRef, sanMatcher, sigstoreEvidenceVerifier, subjectMatches, verifyArtifactProvenance, verifyAttestations, verifyGithubAttestation, verifySlsaProvenance, vsaSigner, vulnFindings
+// UNUSED EXPORTS: BUNDLE_MEDIA_TYPES, DECISION_API_VERSION, DEPLOYMENTS_DIR, DEPLOYMENT_API_VERSION, DIGEST_ALGORITHMS, FAILURE_HINTS, GATE_VERIFIER_ID, GITHUB_ACTIONS_ISSUER, GITHUB_WORKFLOW_BUILD_TYPE, IN_TOTO_MEDIA, MAX_ARTIFACT_BYTES, MAX_REGISTRY_BUNDLE_BYTES, OTHERNAME_USERNAME_OID, PUBLIC_GOOD_TRUSTED_ROOT_SOURCE, RECORD_NAME, SIGSTORE_BUNDLE_MEDIA, SLSA_PROVENANCE_V1, WEAK_ALGORITHMS, allRoots, artifactDigest, artifactFromBytes, artifactFromDigest, artifactLabel, attestationOptionsProblem, buildEvidenceVerifier, certificateIdentity, checkClaimsAgainstCertificate, checkIdentity, embeddedTrustedRoots, evaluateDeployPolicy, evidenceKindOf, fetchFromGitHub, fetchTrustedRootOverTuf, gateVsaStatement, gitHubAttestationsClient, githubEnvironmentFor, githubTrustedRoot, imageRegistryAllowed, imagesIn, indexEvidence, isPrivateKeyPem, loadTrustedRootFile, matchBuilder, parseDeployImage, parseDigest, parseImagePurl, parseProvenanceFile, parseTrustedRoot, provenanceClaims, publicGoodTrustedRoot, readArtifactArgument, readBundleFile, recordDeployments, recordedImageVerdicts, refreshTrustedRootOverTuf, registryAllowed, renderGateExplain, runGate, runnerClaims, runnerWorkflowRef, sanMatcher, sigstoreEvidenceVerifier, subjectMatches, verifyArtifactProvenance, verifyAttestations, verifyGithubAttestation, verifySlsaProvenance, vsaSigner, vulnFindings
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -55,9 +55,11 @@ const DIGEST_ALGORITHMS = {
     gitTag: 40,
     dirHash: 64,
 };
-/** Algorithms computed from an artefact's bytes (Node crypto names); git object ids are not a file's hash. */
+/**
+ * Algorithms computed from an artefact's bytes (Node crypto names); git object ids are not a file's hash.
+ * sha256 is not here: every artefact carries it from the moment it is read (`artifact.sha256`).
+ */
 const COMPUTABLE = {
-    sha256: 'sha256',
     sha224: 'sha224',
     sha384: 'sha384',
     sha512: 'sha512',
@@ -1237,6 +1239,7 @@ async function loadTrustedRootFile(file) {
             catch {
                 throw new dist/* ConfigurationError */.j1(`line ${i + 1} is not JSON: a trusted root file is one JSON document or JSON lines of them`, {
                     location: { file, line: i + 1 },
+                    hint: 'save it as `gh attestation trusted-root` prints it (one root per line), or give one JSON document',
                 });
             }
         });
@@ -1763,9 +1766,21 @@ function checkpointNames(entity) {
     }
     return [...names];
 }
+/**
+ * A PEM private key where a public key is expected. createPublicKey would silently derive its public
+ * half; a private key handed to the verifying side is a leaked key, so callers refuse it instead.
+ */
+function isPrivateKeyPem(pem) {
+    return /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(pem);
+}
 function createBundleVerifier(options = {}) {
     const loaded = options.trustedRoot ?? embeddedTrustedRoots();
     const keys = (options.publicKeys ?? []).map((pem, i) => {
+        if (isPrivateKeyPem(pem)) {
+            throw new dist/* ConfigurationError */.j1(`public key ${i + 1} is a private key`, {
+                hint: 'give only its public half (openssl pkey -in KEY -pubout), and keep the private key off the verifying side',
+            });
+        }
         try {
             return (0,external_node_crypto_.createPublicKey)(pem);
         }
@@ -1954,6 +1969,11 @@ function createBundleVerifier(options = {}) {
             if (!found) {
                 if (unsupported)
                     return fail('UNSUPPORTED', unsupported);
+                // Sigstore checks a message signature with the hash its digest names; Ed25519 signs the message
+                // itself (no hash), so such a bundle can be neither checked here nor by cosign or sigstore-js.
+                if (bundle.content.$case === 'messageSignature' && ordered.some((k) => k.asymmetricKeyType === 'ed25519')) {
+                    return fail('UNSUPPORTED', 'an Ed25519 key cannot verify a message signature (Sigstore checks those through a hash): sign an in-toto statement with it, or use an ECDSA P-256 key');
+                }
                 return fromThrown(lastError, 'SIGNATURE', keys.length > 1 ? `none of the ${keys.length} given keys verifies the bundle` : 'the given key does not verify the bundle');
             }
             signerKey = found;
@@ -2711,7 +2731,9 @@ function vulnFindings(predicate) {
     return list.map(toFinding);
 }
 function toFinding(v) {
-    const notes = {};
+    // No prototype: an annotation with an own "__proto__" key (JSON.parse makes one) stays a plain key and
+    // cannot give the other lookups below inherited values.
+    const notes = Object.create(null);
     for (const a of v.annotations ?? [])
         Object.assign(notes, a);
     let severity;
@@ -2726,7 +2748,8 @@ function toFinding(v) {
     if (!severity && typeof notes.severity === 'string')
         severity = severityOf(notes.severity);
     // The package: a string (`name`, `name@version`, a purl) or the materials stage's {ecosystem, name, version}.
-    const pkgObj = notes.package && typeof notes.package === 'object' ? notes.package : undefined;
+    // Read through str(): a string, number or null in its place has no string name or version.
+    const pkgObj = notes.package;
     const pkg = vulns_str(pkgObj?.name) ?? vulns_str(notes.package) ?? vulns_str(notes.purl) ?? vulns_str(notes.name);
     const version = vulns_str(pkgObj?.version) ?? vulns_str(notes.version);
     const fixedList = [notes.fixed, notes.fixedVersions].find((x) => Array.isArray(x) && x.length > 0);
@@ -2749,13 +2772,11 @@ const RANK = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
 function rank(s) {
     return RANK[s];
 }
-/** `CRITICAL`, `moderate`, `9.8`, or a CVSS vector with a trailing score are all understood. */
+/** `CRITICAL`, `moderate`, `9.8` are understood; anything else (`none`, `unknown`, a vector) is no severity. */
 function severityOf(score) {
     const word = score.trim().toLowerCase();
     if (word === 'moderate')
         return 'medium';
-    if (word === 'none' || word === 'unknown')
-        return undefined;
     if ((0,dist/* isSeverity */._Z)(word))
         return word;
     const n = /^([0-9]+(?:\.[0-9]+)?)$/.exec(word);
@@ -3588,7 +3609,8 @@ function levels(used, builder) {
     const src = used.source;
     if (src) {
         const lv = (src.statement.predicate.verifiedLevels ?? []).filter((l) => /^SLSA_SOURCE_LEVEL_[0-9]+$/.test(l));
-        const max = lv.sort().at(-1);
+        // By number, not by text (SLSA_SOURCE_LEVEL_10 is above _2).
+        const max = lv.sort((a, b) => Number(a.slice('SLSA_SOURCE_LEVEL_'.length)) - Number(b.slice('SLSA_SOURCE_LEVEL_'.length))).at(-1);
         if (max)
             out.push(max);
     }
@@ -4225,8 +4247,9 @@ const DOCKER_HUB = 'docker.io';
 const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
 /** A reference with a password in it is never echoed. */
 function shown(reference) {
-    // `scheme://user:pw@host/…` or `user:pw@host/…`: an @ before the first slash of a path.
-    return /\/\/[^/]*@|^[^/]*@[^/]*\//.test(reference) ? '(an image reference with credentials in it)' : JSON.stringify(reference);
+    // The only @ a reference may hold is the one before its digest: any other (`user:pw@host`, with or
+    // without a scheme or a path after it) may be a credential.
+    return reference.replace(/@sha256:[^@]*$/, '').includes('@') ? '(an image reference with credentials in it)' : JSON.stringify(reference);
 }
 /**
  * Parses `[registry/]name[:tag]@sha256:HEX` as Docker does (the first component is a registry when it
@@ -4355,12 +4378,18 @@ async function lookUpOne(image, client, index, logger) {
             for (const layer of r.manifest.layers ?? []) {
                 if (!BUNDLE_LAYER_MEDIA.has(layer.mediaType) || typeof layer.digest !== 'string' || !registry_images_DIGEST.test(layer.digest))
                     continue;
+                // A bundle already read (another referrer listing the same blob) costs nothing: a registry listing
+                // one large blob many times must not use up the budget of the distinct bundles after it.
+                if (seen.has(layer.digest.slice('sha256:'.length)))
+                    continue;
                 const size = typeof layer.size === 'number' ? layer.size : Number.NaN;
                 if (!(size >= 0) || size > MAX_REGISTRY_BUNDLE_BYTES || bytes + size > MAX_BYTES_PER_IMAGE) {
                     index.unreadable.push({
                         origin,
                         digest: layer.digest.slice('sha256:'.length),
-                        reason: `the bundle declares ${Number.isFinite(size) ? `${size} bytes` : 'no size'}, over the limit of ${MAX_REGISTRY_BUNDLE_BYTES} bytes (${MAX_BYTES_PER_IMAGE} per image); not read`,
+                        reason: Number.isFinite(size) && size >= 0
+                            ? `the bundle declares ${size} bytes, over the limit of ${MAX_REGISTRY_BUNDLE_BYTES} bytes (${MAX_BYTES_PER_IMAGE} per image); not read`
+                            : 'the bundle declares no valid size (a number of bytes, 0 or more); not read',
                     });
                     continue;
                 }
@@ -4716,8 +4745,7 @@ async function writeOutputs(options, subjects, log, outDir, now) {
             .join('\n')).slice(0, 12);
     const base = `gate-${env}-${key}`;
     const folder = new dist/* EvidenceFolder */.eA(outDir);
-    const statement = vsaStatement(log);
-    const vsaPath = await folder.write(`${base}.vsa`, statement);
+    let statement = vsaStatement(log);
     let vsaBundlePath;
     let signed = false;
     let signError;
@@ -4734,8 +4762,11 @@ async function writeOutputs(options, subjects, log, outDir, now) {
             signError = e;
             log.allowed = false;
             log.error ??= { code: (0,dist/* isSecureFactoryError */.Y5)(e) ? e.code : 'INTERNAL', message: `cannot sign the VSA: ${(0,dist/* errorMessage */.gJ)(e)}` };
+            // The VSA on disk says what the decision log says: FAILED, not the admission that could not be signed.
+            statement = vsaStatement(log);
         }
     }
+    const vsaPath = await folder.write(`${base}.vsa`, statement);
     log.vsa = {
         path: vsaPath,
         ...(vsaBundlePath ? { bundlePath: vsaBundlePath } : {}),
@@ -4829,10 +4860,14 @@ async function buildVerifier(trustedRootFile, publicKeyFiles) {
         // naming the file (exit 2) rather than OpenSSL decoder text from deep inside verification.
         const bytes = await (0,dist/* readRegularFile */.XF)(f, { maxBytes: 64 * 1024, what: 'public key file', within: '/' });
         const pem = (0,dist/* decodeUtf8 */._6)(bytes, f, 'public key file');
+        if (isPrivateKeyPem(pem)) {
+            throw new dist/* ConfigurationError */.j1('the public key file holds a private key', {
+                location: { file: f },
+                hint: 'pass only its public half (openssl pkey -in KEY -pubout), and keep the private key off the deploy side',
+            });
+        }
         try {
-            const key = (0,external_node_crypto_.createPublicKey)(pem);
-            if (key.type !== 'public')
-                throw new Error('not a public key');
+            (0,external_node_crypto_.createPublicKey)(pem);
         }
         catch (e) {
             throw new dist/* ConfigurationError */.j1('the public key file does not hold a PEM public key', {
@@ -4900,8 +4935,6 @@ function githubEnvironmentFor(input, claims, onActions, logger) {
 }
 /** Files and globs (as the attest stage expands them) → subjects with their names. */
 async function subjectsFromGlobs(patterns, cwd = process.cwd()) {
-    if (patterns.length === 0)
-        return [];
     const found = await (0,attest_dist/* subjectsFromPaths */.wt)(patterns, cwd);
     return found.flatMap((s) => (s.digest.sha256 ? [{ digest: s.digest.sha256, ...(s.name ? { name: s.name } : {}) }] : []));
 }

@@ -543,7 +543,16 @@ function createSigningPipeline(options) {
         kind: options.kind,
         services: used,
         signStatement: (payload, payloadType = dist/* IN_TOTO_PAYLOAD_TYPE */.T4) => wrap(() => new sign_dist/* DSSEBundleBuilder */.VV({ signer, witnesses }).create({ data: payload, type: payloadType })),
-        signArtifact: (data) => wrap(() => new sign_dist/* MessageSignatureBundleBuilder */.z3({ signer, witnesses }).create({ data })),
+        signArtifact: (data) => {
+            // A message signature is checked through the hash its digest names; Ed25519 signs the message itself,
+            // so no Sigstore verifier (ours, cosign, sigstore-js) could check the bundle: refuse to make it.
+            if (options.keySigner?.algorithm === 'ed25519') {
+                return Promise.reject(new dist/* ConfigurationError */.j1('an Ed25519 key cannot make a Sigstore message signature', {
+                    hint: 'sign an in-toto statement with it (DSSE), or use an ECDSA P-256 key',
+                }));
+            }
+            return wrap(() => new sign_dist/* MessageSignatureBundleBuilder */.z3({ signer, witnesses }).create({ data }));
+        },
     };
 }
 /** Names the service behind a sigstore-js error, and whether the user (a bad token) or the service failed. */
