@@ -113,6 +113,7 @@ describe('parseDeployImage', () => {
     }
     // A reference whose only @ is its digest's is quoted, even when it is refused for something else.
     expect(() => parseDeployImage(`ghcr.io/acme//app@sha256:${hex}`)).toThrow(`"ghcr.io/acme//app@sha256:${hex}"`);
+    expect(() => parseDeployImage(`nginx:1.27@sha512:${'a'.repeat(128)}`)).toThrow(`"nginx:1.27@sha512:${'a'.repeat(128)}"`);
   });
 });
 

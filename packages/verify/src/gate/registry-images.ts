@@ -81,9 +81,9 @@ export interface ImageLookup {
 
 /** A reference with a password in it is never echoed. */
 function shown(reference: string): string {
-  // The only @ a reference may hold is the one before its digest: any other (`user:pw@host`, with or
-  // without a scheme or a path after it) may be a credential.
-  return reference.replace(/@sha256:[^@]*$/, '').includes('@') ? '(an image reference with credentials in it)' : JSON.stringify(reference);
+  // The only @ a reference may hold is the one before its digest (an OCI algorithm: sha256, sha384,
+  // sha512): any other (`user:pw@host`, with or without a scheme, a port or a path) may be a credential.
+  return reference.replace(/@(?:sha256|sha384|sha512):[^@]*$/, '').includes('@') ? '(an image reference with credentials in it)' : JSON.stringify(reference);
 }
 
 /**
