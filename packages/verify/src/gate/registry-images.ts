@@ -83,7 +83,9 @@ export interface ImageLookup {
 function shown(reference: string): string {
   // The only @ a reference may hold is the one before its digest (an OCI algorithm: sha256, sha384,
   // sha512): any other (`user:pw@host`, with or without a scheme, a port or a path) may be a credential.
-  return reference.replace(/@(?:sha256|sha384|sha512):[^@]*$/, '').includes('@') ? '(an image reference with credentials in it)' : JSON.stringify(reference);
+  return reference.replace(/@(?:sha256|sha384|sha512):[^@]*$/, '').includes('@')
+    ? '(an image reference with credentials in it)'
+    : JSON.stringify(reference);
 }
 
 /**
