@@ -4247,9 +4247,11 @@ const DOCKER_HUB = 'docker.io';
 const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
 /** A reference with a password in it is never echoed. */
 function shown(reference) {
-    // The only @ a reference may hold is the one before its digest: any other (`user:pw@host`, with or
-    // without a scheme or a path after it) may be a credential.
-    return reference.replace(/@sha256:[^@]*$/, '').includes('@') ? '(an image reference with credentials in it)' : JSON.stringify(reference);
+    // The only @ a reference may hold is the one before its digest (an OCI algorithm: sha256, sha384,
+    // sha512): any other (`user:pw@host`, with or without a scheme, a port or a path) may be a credential.
+    return reference.replace(/@(?:sha256|sha384|sha512):[^@]*$/, '').includes('@')
+        ? '(an image reference with credentials in it)'
+        : JSON.stringify(reference);
 }
 /**
  * Parses `[registry/]name[:tag]@sha256:HEX` as Docker does (the first component is a registry when it
