@@ -50,6 +50,8 @@ export interface StartOptions {
   caClock?: Date;
   /** Clock of the TSA, read at every timestamp (a test moves it forward instead of sleeping); default the real time. */
   tsaClock?: () => Date;
+  /** Fulcio issues certificates without an SCT (as GitHub's instance does); the trusted root still lists the CT log. */
+  withoutScts?: boolean;
 }
 
 function b64(data: ArrayBufferView | Buffer): string {
@@ -140,7 +142,7 @@ class WholeSecondsNow extends Date {
 
 export async function startSigstoreServices(options: StartOptions = {}): Promise<SigstoreServices> {
   const ctLog = await initializeCTLog(keyPair());
-  const ca = await initializeCA(keyPair(), ctLog, options.caClock);
+  const ca = await initializeCA(keyPair(), options.withoutScts ? undefined : ctLog, options.caClock);
   const tsa = await initializeTSA(keyPair(), new WholeSecondsNow(options.tsaClock));
   const oidcKey = keyPair();
   const oidcKid = randomBytes(8).toString('hex');

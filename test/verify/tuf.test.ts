@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { canonicalize } from '@tufjs/canonical-json';
 import { Metadata, MetadataKind, Signature } from '@tufjs/models';
-import { artifactFromDigest, createBundleVerifier, loadTrustedRoot, readBundleFile } from '@secure-factory/verify';
+import { artifactFromDigest, createBundleVerifier, githubTrustedRoot, loadTrustedRoot, readBundleFile } from '@secure-factory/verify';
 import { REPO_ROOT } from '../support/shared.js';
 
 const CORPUS = path.join(REPO_ROOT, 'test', 'verify', 'corpus');
@@ -198,6 +198,49 @@ describe('trusted roots over TUF (local repositories on 127.0.0.1)', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('SECURE_FACTORY_TRUST_UPDATE: require refuses a mirror that fails, off never asks it, any other value is auto', async () => {
+    const past = new Date(Date.now() - 86_400_000);
+    const pg = tufRepository(PG_ROOT, { expires: past });
+    const gh = tufRepository(GH_ROOT, { expires: past });
+    const server = await serve({ pg, gh });
+    const options = {
+      cacheDir: mkdtempSync(path.join(tmpdir(), 'sf-tuf-cache-')),
+      publicGoodMirror: `${server.url}/pg`,
+      githubMirror: `${server.url}/gh`,
+      ...rootFiles(pg, gh),
+      timeoutMs: 2000,
+    };
+    const before = process.env.SECURE_FACTORY_TRUST_UPDATE;
+    try {
+      process.env.SECURE_FACTORY_TRUST_UPDATE = 'require';
+      await expect(loadTrustedRoot(undefined, options)).rejects.toThrow(/cannot refresh the trusted roots over TUF/);
+      process.env.SECURE_FACTORY_TRUST_UPDATE = 'off';
+      const asked = server.requests.length;
+      const offline = await loadTrustedRoot(undefined, options);
+      expect(server.requests).toHaveLength(asked);
+      expect(offline.source).not.toContain('TUF unreachable');
+      for (const value of ['auto', 'AUTO', 'yes', '']) {
+        process.env.SECURE_FACTORY_TRUST_UPDATE = value;
+        const auto = await loadTrustedRoot(undefined, options);
+        expect(auto.source).toContain('TUF unreachable');
+      }
+      expect(server.requests.length).toBeGreaterThan(asked);
+      // The option wins over the setting.
+      process.env.SECURE_FACTORY_TRUST_UPDATE = 'require';
+      await expect(loadTrustedRoot(undefined, { ...options, update: 'auto' })).resolves.toMatchObject({ instance: 'public-good' });
+    } finally {
+      if (before === undefined) delete process.env.SECURE_FACTORY_TRUST_UPDATE;
+      else process.env.SECURE_FACTORY_TRUST_UPDATE = before;
+      await server.close();
+    }
+  });
+
+  it("the GitHub snapshot says its age from the snapshot's date, never a negative one", () => {
+    const snapshot = Date.parse('2025-12-20T00:00:00Z');
+    expect(githubTrustedRoot(new Date(snapshot + 3 * 86_400_000)).source).toMatch(/snapshot of 2025-12-20, not TUF-verified\), 3 d old$/);
+    expect(githubTrustedRoot(new Date(snapshot - 5 * 86_400_000)).source).toMatch(/, 0 min old$/);
   });
 
   it('offline (update off) uses the shipped snapshots and names them', async () => {

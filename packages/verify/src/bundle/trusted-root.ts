@@ -251,13 +251,3 @@ export async function loadTrustedRootFile(file: string): Promise<LoadedTrustedRo
   const [first, ...rest] = roots as [LoadedTrustedRoot, ...LoadedTrustedRoot[]];
   return rest.length > 0 ? { ...first, source: `${file} (${roots.length} trusted roots)`, companions: rest } : first;
 }
-
-/** A TUF-verified public-good trusted root (needs the network). Kept for callers of the old name. */
-export async function refreshTrustedRootOverTuf(cachePath?: string): Promise<LoadedTrustedRoot> {
-  try {
-    const root = await fetchTrustedRootOverTuf({ mirror: 'https://tuf-repo-cdn.sigstore.dev', cacheDir: cachePath ?? defaultCacheDir() });
-    return { root, source: 'TUF (tuf-repo-cdn.sigstore.dev), verified', instance: 'public-good' };
-  } catch (e: unknown) {
-    throw new InfrastructureError(`cannot refresh the trusted root over TUF: ${oneLine(e)}`, { cause: e });
-  }
-}

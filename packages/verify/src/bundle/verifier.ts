@@ -105,7 +105,10 @@ export interface BundleVerifierOptions {
   trustedRoot?: LoadedTrustedRoot;
   /** PEM public keys for key-signed bundles (`--key`): any of them may verify. */
   publicKeys?: string[];
-  /** Demand a transparency log entry even when the bundle has an RFC 3161 timestamp (default false). */
+  /**
+   * Demand a transparency log entry even when the bundle has an RFC 3161 timestamp (default false); from
+   * a trust root without logs (GitHub's instance) every keyless bundle is then refused.
+   */
   requireTransparencyLog?: boolean;
   /** How many verified timestamps a bundle needs (default 1). */
   timestampThreshold?: number;
@@ -120,40 +123,41 @@ function fail(code: FailureCode, reason: string): FailedBundle {
   return { ok: false, code, reason };
 }
 
-const VERIFY_CODES: Record<string, FailureCode> = {
-  TLOG_ERROR: 'TRANSPARENCY_LOG',
-  TLOG_INCLUSION_PROOF_ERROR: 'TRANSPARENCY_LOG',
-  TLOG_INCLUSION_PROMISE_ERROR: 'TRANSPARENCY_LOG',
-  TLOG_MISSING_INCLUSION_ERROR: 'TRANSPARENCY_LOG',
-  TLOG_BODY_ERROR: 'TRANSPARENCY_LOG',
-  CERTIFICATE_ERROR: 'CERTIFICATE',
-  PUBLIC_KEY_ERROR: 'PUBLIC_KEY',
-  SIGNATURE_ERROR: 'SIGNATURE',
-  TIMESTAMP_ERROR: 'TIMESTAMP',
-  UNTRUSTED_SIGNER_ERROR: 'IDENTITY',
-  NOT_IMPLEMENTED_ERROR: 'UNSUPPORTED',
-};
+/** @sigstore/verify's error codes as verdicts (a Map: a code is the library's text, never an inherited name). */
+export const VERIFY_CODES: ReadonlyMap<string, FailureCode> = new Map([
+  ['TLOG_ERROR', 'TRANSPARENCY_LOG'],
+  ['TLOG_INCLUSION_PROOF_ERROR', 'TRANSPARENCY_LOG'],
+  ['TLOG_INCLUSION_PROMISE_ERROR', 'TRANSPARENCY_LOG'],
+  ['TLOG_MISSING_INCLUSION_ERROR', 'TRANSPARENCY_LOG'],
+  ['TLOG_BODY_ERROR', 'TRANSPARENCY_LOG'],
+  ['CERTIFICATE_ERROR', 'CERTIFICATE'],
+  ['PUBLIC_KEY_ERROR', 'PUBLIC_KEY'],
+  ['SIGNATURE_ERROR', 'SIGNATURE'],
+  ['TIMESTAMP_ERROR', 'TIMESTAMP'],
+  ['UNTRUSTED_SIGNER_ERROR', 'IDENTITY'],
+  ['NOT_IMPLEMENTED_ERROR', 'UNSUPPORTED'],
+]);
 
 /** JavaScript's own error classes mean "a field had a shape nothing expected", never a verdict to show as-is. */
 const JS_ERRORS = new Set(['TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'URIError', 'EvalError']);
 
-/** A library error as a verdict: its code and message when it is a Sigstore error, a plain sentence otherwise. */
-function fromThrown(e: unknown, fallback: FailureCode, what: string): FailedBundle {
-  const err = e as { code?: unknown; name?: unknown; message?: unknown } | undefined;
-  const name = typeof err?.name === 'string' ? err.name : '';
-  const message = typeof err?.message === 'string' ? err.message : '';
-  const code = VERIFY_CODES[typeof err?.code === 'string' ? err.code : ''];
-  if (code) return fail(code, `${what}: ${sanitize(message)}`);
-  if (JS_ERRORS.has(name) || !(e instanceof Error)) {
+/**
+ * A thrown value as a verdict: a Sigstore error by its code, JavaScript's own errors and anything that is
+ * not an Error as MALFORMED (a field of a shape nothing expected), ASN.1/DER parse errors as MALFORMED
+ * with their message, anything else as `fallback`. Exported for its tests.
+ */
+export function verdictFromThrown(e: unknown, fallback: FailureCode, what: string): FailedBundle {
+  if (!(e instanceof Error) || JS_ERRORS.has(e.name)) {
     return fail('MALFORMED', `${what}: a field of the bundle has a shape no Sigstore client writes`);
   }
+  const code = VERIFY_CODES.get(String((e as { code?: unknown }).code));
   // ASN.1, DER, certificate parse errors from @sigstore/core: a broken encoding inside the bundle.
-  if (/ASN1|DER|parse/i.test(name)) return fail('MALFORMED', `${what}: ${sanitize(message)}`);
-  return fail(fallback, `${what}: ${sanitize(message)}`);
+  const kind = code ?? (/ASN1|DER|parse/i.test(e.name) ? 'MALFORMED' : fallback);
+  return fail(kind, `${what}: ${oneLineReason(e.message)}`);
 }
 
-/** One line, no control characters, no JS property-access jargon. */
-function sanitize(msg: string): string {
+/** One line, no control characters, no JS property-access jargon. Exported for its tests. */
+export function oneLineReason(msg: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what is removed
   const line = msg.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
   if (/Cannot read propert|is not a function|is not iterable|undefined|null/.test(line)) return 'a field is missing or of the wrong type';
@@ -165,7 +169,7 @@ function spkiFingerprint(key: KeyObject): string {
 }
 
 /**
- * Every given key is tried: the bundle's hint only picks which to try first, because it is not signed.
+ * Every given key is tried, in the order given: the bundle's key hint is not signed, so it picks nothing.
  * The Verifier gets one key per attempt, so the key that verified is known.
  */
 function singleKeyFinder(key: KeyObject): (hint: string) => { publicKey: KeyObject; validFor: () => boolean } {
@@ -173,32 +177,38 @@ function singleKeyFinder(key: KeyObject): (hint: string) => { publicKey: KeyObje
 }
 
 /** ECDSA over a digest we did not compute: Node's crypto cannot; @noble/curves with prehash off can. */
-function verifyPrehashed(key: KeyObject, digest: Buffer, signature: Buffer): boolean {
-  const curve = key.asymmetricKeyType === 'ec' ? key.asymmetricKeyDetails?.namedCurve : undefined;
-  const impl = curve === 'prime256v1' ? p256 : curve === 'secp384r1' ? p384 : undefined;
-  if (!impl) return false;
-  const jwk = key.export({ format: 'jwk' });
-  if (!jwk.x || !jwk.y) return false;
+/** The curves a digest-only ECDSA check supports. */
+const PREHASHED_CURVES = new Map([
+  ['prime256v1', p256],
+  ['secp384r1', p384],
+]);
+
+/** ECDSA over a digest we did not compute: Node's crypto cannot; @noble/curves with prehash off can. */
+function verifyPrehashed(curve: typeof p256, key: KeyObject, digest: Buffer, signature: Buffer): boolean {
+  // An EC key's JWK always has both coordinates: the uncompressed point is 04 || x || y.
+  const jwk = key.export({ format: 'jwk' }) as { x: string; y: string };
   const point = Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x, 'base64url'), Buffer.from(jwk.y, 'base64url')]);
   try {
-    return impl.verify(signature, digest, point, { prehash: false, lowS: false, format: 'der' });
+    return curve.verify(signature, digest, point, { prehash: false, lowS: false, format: 'der' });
   } catch {
+    // A signature that is not DER: not a signature of this digest.
     return false;
   }
 }
 
+/** The bundle's signature content, checked against a digest instead of the message (which we do not have). */
 function digestOnlyContent(base: SignatureContent, digest: Buffer, onUnsupported: (key: KeyObject) => void): SignatureContent {
-  return {
-    signature: base.signature,
-    compareSignature: (s) => base.compareSignature(s),
-    compareDigest: (d) => base.compareDigest(d),
-    compareSignedDigest: (d) => base.compareSignedDigest(d),
-    verifySignature: (key) => {
-      const curve = key.asymmetricKeyType === 'ec' ? key.asymmetricKeyDetails?.namedCurve : undefined;
-      if (curve !== 'prime256v1' && curve !== 'secp384r1') onUnsupported(key);
-      return verifyPrehashed(key, digest, base.signature);
-    },
+  // The library's own comparisons (against the log entry) stay; only the signature check is replaced.
+  const content = Object.create(base) as SignatureContent;
+  content.verifySignature = (key) => {
+    const curve = PREHASHED_CURVES.get(String(key.asymmetricKeyDetails?.namedCurve));
+    if (key.asymmetricKeyType !== 'ec' || !curve) {
+      onUnsupported(key);
+      return false;
+    }
+    return verifyPrehashed(curve, key, digest, base.signature);
   };
+  return content;
 }
 
 function parseStatement(payload: Buffer): Statement | string {
@@ -254,7 +264,6 @@ interface RootContext {
   material: TrustMaterial;
   /** DER subjects of every CA certificate, to pick the root a leaf chains to. */
   caSubjects: Buffer[];
-  hasTlogs: boolean;
   hasCtlogs: boolean;
 }
 
@@ -267,15 +276,18 @@ function rfc3161Verifier(): VerifyTsa {
   return verifyRfc3161;
 }
 
-/** Names on a checkpoint's signature lines (`— NAME BASE64`), per the signed-note format. */
+/**
+ * Names on a checkpoint's signature lines (`— NAME BASE64`, the signed-note format). A name only widens
+ * which log's key is tried (the key hint still picks the log and its key must verify), so a line of the
+ * note body read as a name is harmless.
+ */
 function checkpointNames(entity: SignedEntity): string[] {
   const names = new Set<string>();
   for (const entry of entity.tlogEntries) {
-    const envelope = entry.inclusionProof?.checkpoint?.envelope;
-    if (typeof envelope !== 'string') continue;
-    const split = envelope.indexOf('\n\n');
-    if (split < 0) continue;
-    for (const m of envelope.slice(split + 2).matchAll(/\u2014 (\S+) (\S+)\n/g)) if (m[1]) names.add(m[1]);
+    for (const line of (entry.inclusionProof?.checkpoint?.envelope ?? '').split('\n')) {
+      const [dash, name] = line.split(' ');
+      if (dash === '\u2014' && name) names.add(name);
+    }
   }
   return [...names];
 }
@@ -312,7 +324,6 @@ export function createBundleVerifier(options: BundleVerifierOptions = {}): Bundl
       instance: l.instance ?? 'file',
       material,
       caSubjects: material.certificateAuthorities.flatMap((ca) => ca.certChain.map((c) => c.subject)),
-      hasTlogs: material.tlogs.length > 0,
       hasCtlogs: material.ctlogs.length > 0,
     };
   });
@@ -323,18 +334,17 @@ export function createBundleVerifier(options: BundleVerifierOptions = {}): Bundl
     contexts.find((c) => c.caSubjects.some((s) => sigstoreCrypto.bufferEqual(s, cert.issuer)));
 
   /** Trust material whose logs accept the checkpoint's signature names: the key decides, not the name. */
-  const withCheckpointNames = (material: TrustMaterial, names: string[]): TrustMaterial => {
-    const missing = names.filter((n) => !material.tlogs.some((t) => t.baseURL.includes(n)));
-    if (missing.length === 0) return material;
-    return { ...material, tlogs: material.tlogs.map((t) => ({ ...t, baseURL: `${t.baseURL} ${missing.join(' ')}` })) };
-  };
+  const withCheckpointNames = (material: TrustMaterial, names: string[]): TrustMaterial => ({
+    ...material,
+    tlogs: material.tlogs.map((t) => ({ ...t, baseURL: [t.baseURL, ...names].join(' ') })),
+  });
 
   const verify = (input: unknown, artifact: ArtifactInput, policy: VerifyPolicy = {}): BundleVerdict => {
     try {
       return verifyOne(input, artifact, policy);
     } catch (e: unknown) {
       // Last line: whatever escaped is reported as a verdict, never as a JavaScript message.
-      return fromThrown(e, 'MALFORMED', 'the bundle cannot be verified');
+      return verdictFromThrown(e, 'MALFORMED', 'the bundle cannot be verified');
     }
   };
 
@@ -366,7 +376,7 @@ export function createBundleVerifier(options: BundleVerifierOptions = {}): Bundl
       const fields = (e as { fields?: unknown }).fields;
       const detail = Array.isArray(fields) ? `${msg}: ${fields.join(', ')}` : msg;
       const code: FailureCode = /inclusionProof|inclusionPromise|tlogEntries/.test(detail) ? 'TRANSPARENCY_LOG' : 'MALFORMED';
-      return fail(code, `the bundle is not valid: ${sanitize(detail)}`);
+      return fail(code, `the bundle is not valid: ${oneLineReason(detail)}`);
     }
 
     let statement: Statement | undefined;
@@ -388,9 +398,8 @@ export function createBundleVerifier(options: BundleVerifierOptions = {}): Bundl
       } else {
         if (policy.requireStatement) return fail('UNSUPPORTED', 'the bundle signs a message, not an in-toto statement');
         const md = bundle.content.messageSignature.messageDigest;
-        const alg = md
-          ? MESSAGE_DIGEST_ALGORITHMS[typeof md.algorithm === 'number' ? HashAlgorithm[md.algorithm] : String(md.algorithm)]
-          : undefined;
+        // bundleFromJSON gives the algorithm as the enum's number.
+        const alg = md ? MESSAGE_DIGEST_ALGORITHMS[HashAlgorithm[md.algorithm]] : undefined;
         const signedHex = md ? Buffer.from(md.digest).toString('hex') : undefined;
         if (artifact.kind === 'bytes') {
           // With the bytes, the signature is checked over them; a message digest, when present, must agree.
@@ -400,7 +409,8 @@ export function createBundleVerifier(options: BundleVerifierOptions = {}): Bundl
           entity = toSignedEntity(bundle, artifact.data);
         } else {
           const mine = alg ? artifactDigest(artifact, alg) : undefined;
-          if (!md || !alg || mine === undefined || mine !== signedHex) {
+          // No digest, an algorithm we do not know or cannot compute from the given digest: mine is undefined.
+          if (mine === undefined || mine !== signedHex) {
             return fail(
               'ARTIFACT_MISMATCH',
               mine === undefined && alg
@@ -418,7 +428,7 @@ export function createBundleVerifier(options: BundleVerifierOptions = {}): Bundl
         }
       }
     } catch (e: unknown) {
-      return fromThrown(e, 'MALFORMED', 'the bundle cannot be read');
+      return verdictFromThrown(e, 'MALFORMED', 'the bundle cannot be read');
     }
 
     const isKey = entity.key.$case === 'public-key';
@@ -438,7 +448,9 @@ export function createBundleVerifier(options: BundleVerifierOptions = {}): Bundl
     const ctx = found;
 
     // RFC 3161 timestamps: keep the ones that verify against the root's TSAs; the threshold counts those.
-    const tsaTimestamps = entity.timestamps.filter((t) => t.$case === 'timestamp-authority');
+    const tsaTimestamps = entity.timestamps.filter(
+      (t): t is Extract<SignedEntity['timestamps'][number], { $case: 'timestamp-authority' }> => t.$case === 'timestamp-authority',
+    );
     if (tsaTimestamps.length > MAX_TIMESTAMPS)
       return fail(
         'TIMESTAMP',
@@ -446,7 +458,7 @@ export function createBundleVerifier(options: BundleVerifierOptions = {}): Bundl
       );
     const seenTs = new Set<string>();
     for (const t of tsaTimestamps) {
-      const der = t.$case === 'timestamp-authority' ? sha256Hex(t.timestamp.root.toDER()) : '';
+      const der = sha256Hex(t.timestamp.root.toDER());
       if (seenTs.has(der))
         return fail(
           'TIMESTAMP',
@@ -477,12 +489,10 @@ export function createBundleVerifier(options: BundleVerifierOptions = {}): Bundl
 
     let signerKey: KeyObject;
     if (isKey) {
-      // Try every trusted key; the one that verifies is the signer (the hint is unsigned and only orders the tries).
-      const hint = entity.key.$case === 'public-key' ? entity.key.hint : '';
-      const ordered = [...keys].sort((a, b) => Number(hintOf(b) === hint) - Number(hintOf(a) === hint));
+      // Try every trusted key; the one that verifies is the signer (the bundle's key hint is unsigned).
       let lastError: unknown;
       let found: KeyObject | undefined;
-      for (const k of ordered) {
+      for (const k of keys) {
         try {
           new Verifier(
             { ...material, publicKey: singleKeyFinder(k) },
@@ -498,13 +508,13 @@ export function createBundleVerifier(options: BundleVerifierOptions = {}): Bundl
         if (unsupported) return fail('UNSUPPORTED', unsupported);
         // Sigstore checks a message signature with the hash its digest names; Ed25519 signs the message
         // itself (no hash), so such a bundle can be neither checked here nor by cosign or sigstore-js.
-        if (bundle.content.$case === 'messageSignature' && ordered.some((k) => k.asymmetricKeyType === 'ed25519')) {
+        if (bundle.content.$case === 'messageSignature' && keys.some((k) => k.asymmetricKeyType === 'ed25519')) {
           return fail(
             'UNSUPPORTED',
             'an Ed25519 key cannot verify a message signature (Sigstore checks those through a hash): sign an in-toto statement with it, or use an ECDSA P-256 key',
           );
         }
-        return fromThrown(
+        return verdictFromThrown(
           lastError,
           'SIGNATURE',
           keys.length > 1 ? `none of the ${keys.length} given keys verifies the bundle` : 'the given key does not verify the bundle',
@@ -512,7 +522,9 @@ export function createBundleVerifier(options: BundleVerifierOptions = {}): Bundl
       }
       signerKey = found;
     } else {
-      const tlogThreshold = ctx.hasTlogs && (options.requireTransparencyLog || !verifiedTsa) ? 1 : 0;
+      // Without a verified TSA time only a log entry's promise can give one, so an entry is needed (from a root
+      // without logs that fails, as it must: nothing signed a time). Demanded, it is needed from any root.
+      const tlogThreshold = options.requireTransparencyLog || !verifiedTsa ? 1 : 0;
       const verifier = new Verifier(material, {
         tlogThreshold,
         ctlogThreshold: ctx.hasCtlogs ? 1 : 0,
@@ -522,7 +534,7 @@ export function createBundleVerifier(options: BundleVerifierOptions = {}): Bundl
         signerKey = verifier.verify(filtered).key;
       } catch (e: unknown) {
         if (unsupported) return fail('UNSUPPORTED', unsupported);
-        const v = fromThrown(e, 'SIGNATURE', `verification against the ${ctx.instance} trust root failed`);
+        const v = verdictFromThrown(e, 'SIGNATURE', `verification against the ${ctx.instance} trust root failed`);
         if (v.code === 'TIMESTAMP' && ignoredTimestamps > 0)
           return fail('TIMESTAMP', `${v.reason} (${ignoredTimestamps} RFC 3161 timestamp(s) did not verify and were ignored)`);
         return v;
@@ -569,10 +581,4 @@ function issuerName(cert: X509Certificate): string {
   } catch {
     return 'an unknown issuer';
   }
-}
-
-/** The hints Sigstore clients write for a key: hex or base64 of the SPKI's sha256. */
-function hintOf(key: KeyObject): string {
-  const der = key.export({ format: 'der', type: 'spki' });
-  return Buffer.from(sigstoreCrypto.digest('sha256', der)).toString('base64');
 }

@@ -1,7 +1,7 @@
 /**
  * The Sigstore public-good trusted root (Fulcio CAs, Rekor and CT log keys, TSA), as shipped in the
  * `seeds.json` of @sigstore/tuf 5.0.1 (TUF root of tuf-repo-cdn.sigstore.dev). It is copied, NOT
- * verified over TUF here: offline we trust the npm package it came from. `refreshTrustedRootOverTuf()`
+ * verified over TUF here: offline we trust the npm package it came from. `loadTrustedRoot()`
  * fetches a TUF-verified copy when online. The same data is kept as public-good-trusted-root.json for
  * tools; regenerate both with `node packages/verify/src/trust/refresh-seed.mjs`.
  */

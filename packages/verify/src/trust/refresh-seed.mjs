@@ -1,6 +1,6 @@
 // Regenerates public-good-trusted-root.{json,ts} from the seeds.json that @sigstore/tuf ships.
-// The result is the npm package's copy, not TUF-verified; run `secure-factory` online with
-// refreshTrustedRootOverTuf() for a TUF-verified root.
+// The result is the npm package's copy, not TUF-verified; online, `loadTrustedRoot()` (every
+// stage's default) fetches a TUF-verified root.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
