@@ -13,6 +13,7 @@ import {
   createBundleVerifier,
   FAILURE_HINTS,
   IN_TOTO_MEDIA,
+  MAX_REASON_LENGTH,
   oneLineReason,
   VERIFY_CODES,
   verdictFromThrown,
@@ -364,6 +365,27 @@ describe('DSSE statements made with a key', () => {
     expect(verdict(keyVerifier(P256.publicKey).verify(dsseBundle(P256.privateKey, sha512), digestOf('sha256')))).toMatch(
       /names its subjects by sha512, not sha256: give the artefact file or a digest in one of those$/,
     );
+  });
+});
+
+describe('reasons quote the bundle: one line, controls visible, bounded', () => {
+  const mismatch = (subject: unknown[]): string =>
+    verdict(keyVerifier(P256.publicKey).verify(dsseBundle(P256.privateKey, statementOf(subject)), bytes));
+
+  it('a subject name with line breaks, workflow commands and ANSI escapes stays on one line, its controls visible', () => {
+    const r = mismatch([{ name: 'x\n::add-mask::secret\r\n::error title=pwn::\u001b[31mred\u2028', digest: { sha256: 'a'.repeat(64) } }]);
+    expect(r).toContain('(subjects: x\\n\\::add-mask::secret\\n\\::error title=pwn::\\u001b[31mred\\u2028@sha256:aaaaaaaaaaaa…)');
+    // eslint-disable-next-line no-control-regex -- control characters are what must not be there
+    expect(r).not.toMatch(/[\u0000-\u001f\u007f\u2028]/);
+  });
+
+  it('a name of any type or length: at most 100 characters of it, and the reason at most 2000', () => {
+    expect(mismatch([{ name: 7, digest: { sha256: 'a'.repeat(64) } }])).toContain('(subjects: 7@sha256:aaaaaaaaaaaa…)');
+    expect(mismatch([{ name: 'n'.repeat(5000), digest: { sha256: 'a'.repeat(64) } }])).toContain(`(subjects: ${'n'.repeat(100)}@sha256:`);
+    const huge = keyVerifier(P256.publicKey).verify(dsseBundle(P256.privateKey, { ...statementOf([]), _type: 't'.repeat(100_000) }), bytes);
+    expect(huge).toMatchObject({ ok: false, code: 'MALFORMED' });
+    expect(verdict(huge)).toHaveLength('MALFORMED: '.length + MAX_REASON_LENGTH + 1);
+    expect(verdict(huge)).toMatch(/^MALFORMED: the DSSE payload is not an in-toto statement \(_type "tttt.*t…$/);
   });
 });
 

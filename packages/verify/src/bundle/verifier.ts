@@ -16,7 +16,7 @@
  */
 import { createPublicKey, X509Certificate as NodeX509Certificate, type KeyObject } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { ConfigurationError, jsonSyntaxReason, sha256Hex, type Statement } from '@secure-factory/core';
+import { ConfigurationError, jsonSyntaxReason, safeInline, sha256Hex, type Statement } from '@secure-factory/core';
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
 import { crypto as sigstoreCrypto, type RFC3161Timestamp, type X509Certificate } from '@sigstore/core';
 import { HashAlgorithm } from '@sigstore/protobuf-specs';
@@ -156,6 +156,15 @@ export function verdictFromThrown(e: unknown, fallback: FailureCode, what: strin
   return fail(kind, `${what}: ${oneLineReason(e.message)}`);
 }
 
+/** The longest reason a verdict gives: reasons quote the bundle (subject names, claims), which may be huge. */
+export const MAX_REASON_LENGTH = 2000;
+
+/** A verdict's reason on one line, its control characters visible, at most MAX_REASON_LENGTH long. */
+export function boundedReason(reason: string): string {
+  const line = safeInline(reason);
+  return line.length > MAX_REASON_LENGTH ? `${line.slice(0, MAX_REASON_LENGTH)}…` : line;
+}
+
 /** One line, no control characters, no JS property-access jargon. Exported for its tests. */
 export function oneLineReason(msg: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what is removed
@@ -238,7 +247,7 @@ function subjectSummary(statement: Statement): string {
     .map((s) => {
       const entries = Object.entries(s.digest).filter(([, v]) => typeof v === 'string');
       const [alg, hex] = entries[0] ?? ['?', '?'];
-      return `${s.name ?? '?'}@${alg}:${String(hex).slice(0, 12)}…`;
+      return `${String(s.name ?? '?').slice(0, 100)}@${alg}:${String(hex).slice(0, 12)}…`;
     })
     .join(', ')}${statement.subject.length > 5 ? ', …' : ''}`;
 }
@@ -340,12 +349,14 @@ export function createBundleVerifier(options: BundleVerifierOptions = {}): Bundl
   });
 
   const verify = (input: unknown, artifact: ArtifactInput, policy: VerifyPolicy = {}): BundleVerdict => {
+    let v: BundleVerdict;
     try {
-      return verifyOne(input, artifact, policy);
+      v = verifyOne(input, artifact, policy);
     } catch (e: unknown) {
       // Last line: whatever escaped is reported as a verdict, never as a JavaScript message.
-      return verdictFromThrown(e, 'MALFORMED', 'the bundle cannot be verified');
+      v = verdictFromThrown(e, 'MALFORMED', 'the bundle cannot be verified');
     }
+    return v.ok ? v : fail(v.code, boundedReason(v.reason));
   };
 
   const verifyOne = (input: unknown, artifact: ArtifactInput, policy: VerifyPolicy): BundleVerdict => {
