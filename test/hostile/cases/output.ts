@@ -12,6 +12,8 @@ import {
   SafeLineWriter,
   StreamLogger,
 } from '@secure-factory/core';
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { artifactFromBytes, createBundleVerifier } from '@secure-factory/verify';
 import { fail, isRunnerCommand, RAW_CONTROL, runnerLines, type HostileCase } from './types.js';
 
 const COMMANDS = [
@@ -129,3 +131,51 @@ add('environment-input', '--environment prod\\n::add-mask::x', 'prod\n::add-mask
 add('digest-input', '--subject-digest sha256:\\r::stop-commands::t', 'sha256:\r::stop-commands::t');
 add('osv-summary', 'OSV summary with mask and stop-commands', 'RCE\n::add-mask::***\n::stop-commands::abc\n::error::fake\n::abc::');
 add('long-line', '1 MB line ending in a command', `${'x'.repeat(1 << 20)}\n::error::late`);
+
+// Text an attacker writes into a signed bundle, quoted back by the verifier's verdict (a subject's name in
+// a mismatch, the statement's _type): the reason must be one line with its controls visible, whatever it held.
+const BUNDLE_KEY = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const bundleVerifier = createBundleVerifier({ publicKeys: [BUNDLE_KEY.publicKey.export({ format: 'pem', type: 'spki' }).toString()] });
+function bundleQuoting(statement: Record<string, unknown>): void {
+  const payload = Buffer.from(JSON.stringify(statement));
+  const type = 'application/vnd.in-toto+json';
+  const pae = Buffer.concat([Buffer.from(`DSSEv1 ${type.length} ${type} ${payload.length} `), payload]);
+  const bundle = {
+    mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+    verificationMaterial: { publicKey: { hint: '' }, tlogEntries: [], timestampVerificationData: { rfc3161Timestamps: [] } },
+    dsseEnvelope: {
+      payload: payload.toString('base64'),
+      payloadType: type,
+      signatures: [{ sig: sign('sha256', pae, BUNDLE_KEY.privateKey).toString('base64'), keyid: '' }],
+    },
+  };
+  const v = bundleVerifier.verify(bundle, artifactFromBytes(Buffer.from('another artefact')));
+  if (v.ok) fail('the bundle verified for an artefact it does not name');
+  if (/[\r\n\u0085\u2028\u2029]/.test(v.reason)) fail(`the verdict's reason spans lines: ${JSON.stringify(v.reason)}`);
+  checkSafe(v.reason, 'verdict reason');
+}
+const QUOTED = [
+  ['mask and stop-commands', 'app\n::add-mask::hunter2\n::stop-commands::pwned'],
+  ['CR then error', 'app\r::error::forged'],
+  ['NEL then warning', 'app\u0085::warning::forged'],
+  ['line separator then set-output', 'app\u2028::set-output name=allowed::true'],
+  ['ANSI erase line', 'ok\x1b[1A\x1b[2Kall checks passed'],
+  ['right-to-left override', 'app\u202e\u2066gpj.exe'],
+] as const;
+QUOTED.forEach(([name, text], i) => {
+  const subject = { name: text, digest: { sha256: 'a'.repeat(64) } };
+  outputCases.push({
+    id: `output/bundle-subject-${i}`,
+    area: 'output',
+    input: `a signed statement's subject named with ${name}, quoted in an artefact mismatch`,
+    expect: 'ARTIFACT_MISMATCH whose reason is one neutralised line',
+    run: () => bundleQuoting({ _type: 'https://in-toto.io/Statement/v1', subject: [subject], predicateType: 'https://x/y', predicate: {} }),
+  });
+  outputCases.push({
+    id: `output/bundle-type-${i}`,
+    area: 'output',
+    input: `a signed statement whose _type carries ${name}`,
+    expect: 'MALFORMED whose reason is one neutralised line',
+    run: () => bundleQuoting({ _type: text, subject: [subject], predicateType: 'https://x/y', predicate: {} }),
+  });
+});
