@@ -32,7 +32,8 @@ describe('workflow audit rules', () => {
     for (const r of WORKFLOW_RULES) {
       expect(r.id).toMatch(/^workflow\/[a-z-]+$/);
       expect(r.help.length).toBeGreaterThan(20);
-      if (r.id !== 'workflow/invalid-yaml') expect(r.equivalent?.zizmor).toBe(r.id.slice('workflow/'.length));
+      if (r.id !== 'workflow/invalid-yaml' && r.id !== 'workflow/invalid-structure')
+        expect(r.equivalent?.zizmor).toBe(r.id.slice('workflow/'.length));
     }
     expect(WORKFLOW_RULES.map((r) => r.id)).toEqual(
       expect.arrayContaining([
@@ -90,15 +91,17 @@ describe('workflow audit rules', () => {
   });
 
   it('follows YAML anchors and merge keys', () => {
+    // GitHub refuses unknown top-level keys (no `x-…:` holders): anchors sit where a workflow allows them.
     const text = `on: push
 permissions: {}
-x-defaults: &with
-  persist-credentials: true
-x-script: &script |
-  echo "\${{ github.head_ref }}"
+env:
+  SCRIPT: &script |
+    echo "\${{ github.head_ref }}"
 jobs:
   j:
     runs-on: ubuntu-latest
+    env: &with
+      persist-credentials: true
     steps:
       - uses: actions/checkout@${SHA}
         with:
@@ -106,15 +109,15 @@ jobs:
       - run: *script
 `;
     const fs = audit(text, { persona: 'pedantic' });
-    expect(rules(fs)).toEqual(expect.arrayContaining(['workflow/template-injection@6:13']));
-    expect(rules(fs)).not.toContain('workflow/artipacked@11:9');
-    expect(rules(audit(text, { persona: 'auditor' }))).toContain('workflow/artipacked@11:9');
+    expect(rules(fs)).toEqual(expect.arrayContaining(['workflow/template-injection@5:15']));
+    expect(rules(fs)).not.toContain('workflow/artipacked@12:9');
+    expect(rules(audit(text, { persona: 'auditor' }))).toContain('workflow/artipacked@12:9');
   });
 
   it('survives an alias bomb without expanding it', () => {
-    const lines = ['a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]'];
-    for (let i = 1; i < 12; i++) lines.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]`);
-    const text = `${lines.join('\n')}\non: push\npermissions: {}\njobs: {}\n`;
+    const lines = ['  a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]'];
+    for (let i = 1; i < 12; i++) lines.push(`  a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]`);
+    const text = `env:\n${lines.join('\n')}\non: push\npermissions: {}\njobs: {}\n`;
     expect(audit(text)).toEqual([]);
   });
 

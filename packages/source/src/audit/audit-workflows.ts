@@ -20,7 +20,8 @@ import {
 } from '@secure-factory/core';
 import { gitRun } from '../git.js';
 import { buildAuditFile, PERSONA_RANK, type Confidence, type FileKind, type Persona, type RawFinding } from './model.js';
-import { AUDITS, INVALID_YAML_RULE, WORKFLOW_RULES } from './rules.js';
+import { AUDITS, INVALID_STRUCTURE_RULE, INVALID_YAML_RULE, WORKFLOW_RULES } from './rules.js';
+import { structureProblem } from './structure.js';
 import { MAX_WORKFLOW_BYTES, YamlSource } from './yaml-source.js';
 import { defaultAuditConfig, discoverZizmorConfig, loadZizmorConfig, parseZizmorConfig, type AuditConfig } from './zizmor-config.js';
 
@@ -95,10 +96,12 @@ const YAML_EXT = /\.ya?ml$/i;
 
 function fileKind(rel: string): FileKind | undefined {
   const base = path.posix.basename(rel).toLowerCase();
+  // A file in .github/workflows is a workflow whatever its name (a workflow named dependabot.yml is one,
+  // and auditing it as a Dependabot file would run none of the workflow rules on it: zizmor #1341).
+  if (/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(rel)) return 'workflow';
   if (base === 'action.yml' || base === 'action.yaml') return 'action';
   if (/(^|\/)\.github\/dependabot\.ya?ml$/i.test(rel) || base === 'dependabot.yml' || base === 'dependabot.yaml') return 'dependabot';
   if (base === '.pre-commit-config.yaml' || base === '.pre-commit-config.yml') return 'pre-commit';
-  if (/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(rel) || /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(rel)) return 'workflow';
   return undefined;
 }
 
@@ -232,6 +235,28 @@ export function auditWorkflowTextDetailed(
       };
     }
     throw e;
+  }
+  // Valid YAML that is no workflow (or action, or Dependabot file) runs nothing and has nothing to find:
+  // reported instead of passing with no finding, as zizmor refuses to load it.
+  const shape = structureProblem(src, kind);
+  if (shape) {
+    const at = src.position(shape.offset);
+    return {
+      findings: [
+        {
+          rule: INVALID_STRUCTURE_RULE,
+          severity: 'high',
+          message: shape.message,
+          file,
+          line: at.line,
+          column: at.column,
+          help: shape.help,
+          properties: { zizmor: null, persona: 'regular', confidence: 'high' },
+        },
+      ],
+      suppressed,
+      refused,
+    };
   }
   const config = options.config ?? defaultAuditConfig();
   const model = buildAuditFile(src, file, kind, options.publicRepository === true, config);

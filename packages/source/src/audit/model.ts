@@ -111,9 +111,14 @@ export function buildAuditFile(
       const node = src.resolve(pair.value);
       if (never(node)) continue;
       const job: Job = { id, pair, node, steps: [] };
+      // A `parallel:` step (GitHub's background steps) runs its `uses:`/`run:` steps side by side at its
+      // place in the job: each is audited as a step at that index, as zizmor does.
       job.steps = src
         .items(src.get(node, 'steps'))
-        .map((s, i) => readStep(src, s, i, job))
+        .flatMap((s, i) => {
+          const parallel = src.get(s, 'parallel');
+          return (isSeq(parallel) ? src.items(parallel) : [s]).map((n) => readStep(src, n, i, job));
+        })
         .filter((s) => !never(s.node));
       out.jobs.push(job);
       out.steps.push(...job.steps);

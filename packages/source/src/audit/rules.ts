@@ -326,6 +326,7 @@ const SPECS: RuleSpec[] = [
 ];
 
 export const INVALID_YAML_RULE = 'workflow/invalid-yaml';
+export const INVALID_STRUCTURE_RULE = 'workflow/invalid-structure';
 
 export const WORKFLOW_RULES: RuleDescriptor[] = [
   ...SPECS.map((s) => ({
@@ -342,6 +343,13 @@ export const WORKFLOW_RULES: RuleDescriptor[] = [
     name: 'InvalidYaml',
     shortDescription: 'workflow or action file is not valid YAML',
     help: 'Fix the YAML syntax; GitHub refuses to run the file and it cannot be audited.',
+    defaultSeverity: 'high',
+  },
+  {
+    id: INVALID_STRUCTURE_RULE,
+    name: 'InvalidStructure',
+    shortDescription: 'workflow, action or Dependabot file is not one GitHub can run',
+    help: 'A workflow needs `on:` and `jobs:` (each job `runs-on:` or `uses:`, each step `uses:` or `run:`), an action `runs.using`, a Dependabot file `version` and `updates`; GitHub refuses the file and zizmor will not load it.',
     defaultSeverity: 'high',
   },
 ];
