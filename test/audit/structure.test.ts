@@ -130,6 +130,18 @@ describe('workflows GitHub would refuse are reported, never passed', () => {
   });
 });
 
+describe('names from the file in the message', () => {
+  it('a key or job id carrying runner commands or controls is quoted on one line, at most 60 characters', () => {
+    const key = JSON.stringify('x\n::add-mask::hunter2\u001b[2J');
+    const [f] = structure(`${key}: 1\non: push\njobs: {}\n`);
+    expect(f?.message).toBe(
+      'not a GitHub Actions workflow: `x\\n\\::add-mask::hunter2\\u001b[2J:` is not a workflow key (name, run-name, on, permissions, env, defaults, concurrency, jobs)',
+    );
+    const [long] = structure(`on: push\njobs:\n  ${'j'.repeat(500)}:\n    name: x\n`);
+    expect(long?.message).toBe(`not a GitHub Actions workflow: job \`${'j'.repeat(60)}…\` has neither \`runs-on:\` nor \`uses:\``);
+  });
+});
+
 describe('actions and Dependabot files', () => {
   it('an action needs runs: with using:', () => {
     expect(structure('name: a\nruns:\n  using: node24\n  main: index.js\n', 'action')).toEqual([]);

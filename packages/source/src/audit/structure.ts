@@ -8,6 +8,7 @@
  * in such a file must not pass it: the file is reported instead (workflow/invalid-structure).
  */
 import { isMap, isSeq, type Node } from 'yaml';
+import { safeInline } from '@secure-factory/core';
 import type { FileKind } from './model.js';
 import type { YamlSource } from './yaml-source.js';
 
@@ -29,6 +30,12 @@ const HELP: Record<Exclude<FileKind, 'pre-commit'>, string> = {
   action: 'an action.yml is a mapping with `runs:` naming what it runs with (`using:`); GitHub cannot use the action as it is',
   dependabot: 'a dependabot.yml is a mapping with `version: 2` and `updates:`; GitHub ignores it as it is',
 };
+
+/** A key or id from the file as quoted in a message: one line, controls visible, at most 60 characters. */
+function shown(name: string): string {
+  const line = safeInline(name);
+  return line.length > 60 ? `${line.slice(0, 60)}…` : line;
+}
 
 /** The keys of a workflow (GitHub's workflow syntax); GitHub refuses a file with any other. */
 const WORKFLOW_KEYS = new Set(['name', 'run-name', 'on', 'permissions', 'env', 'defaults', 'concurrency', 'jobs']);
@@ -68,7 +75,7 @@ function workflowProblem(
 ): StructureProblem | undefined {
   for (const [key, pair] of src.entries(root)) {
     if (!WORKFLOW_KEYS.has(key) && key !== 'true')
-      return problem(`\`${key}:\` is not a workflow key (${[...WORKFLOW_KEYS].join(', ')})`, pair.key);
+      return problem(`\`${shown(key)}:\` is not a workflow key (${[...WORKFLOW_KEYS].join(', ')})`, pair.key);
   }
   // `on` is a string key in YAML 1.2; a YAML 1.1 reader would have made it `true`.
   const on = src.pair(root, 'on') ?? src.pair(root, 'true');
@@ -76,7 +83,7 @@ function workflowProblem(
   for (const [id, pair] of src.entries(src.get(src.get(on.value, 'workflow_call'), 'inputs'))) {
     const type = src.str(src.get(pair.value, 'type'));
     if (type !== 'boolean' && type !== 'number' && type !== 'string') {
-      return problem(`input \`${id}\` of \`on.workflow_call\` has no \`type:\` of boolean, number or string`, pair.key);
+      return problem(`input \`${shown(id)}\` of \`on.workflow_call\` has no \`type:\` of boolean, number or string`, pair.key);
     }
   }
   const jobs = src.pair(root, 'jobs');
@@ -84,17 +91,17 @@ function workflowProblem(
   if (!isMap(src.resolve(jobs.value))) return problem('`jobs:` is not a mapping of job ids to jobs', jobs.key);
   for (const [id, pair] of src.entries(jobs.value)) {
     const job = src.resolve(pair.value);
-    if (!isMap(job)) return problem(`job \`${id}\` is not a mapping`, pair.key);
+    if (!isMap(job)) return problem(`job \`${shown(id)}\` is not a mapping`, pair.key);
     if (src.pair(job, 'runs-on') === undefined && src.pair(job, 'uses') === undefined) {
-      return problem(`job \`${id}\` has neither \`runs-on:\` nor \`uses:\``, pair.key);
+      return problem(`job \`${shown(id)}\` has neither \`runs-on:\` nor \`uses:\``, pair.key);
     }
     const steps = src.pair(job, 'steps');
     if (!steps) continue;
     const list = src.resolve(steps.value);
-    if (!isSeq(list)) return problem(`the \`steps:\` of job \`${id}\` are not a list`, steps.key);
+    if (!isSeq(list)) return problem(`the \`steps:\` of job \`${shown(id)}\` are not a list`, steps.key);
     for (const [i, item] of list.items.entries()) {
       const step = src.resolve(item);
-      const where = `step ${i + 1} of job \`${id}\``;
+      const where = `step ${i + 1} of job \`${shown(id)}\``;
       if (!isMap(step)) return problem(`${where} is not a mapping`, step ?? steps.key);
       const parallel = src.pair(step, 'parallel');
       if (parallel) {
