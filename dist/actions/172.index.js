@@ -120,7 +120,7 @@ function readInputs() {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7589);
 /* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81915);
-/* harmony import */ var _secure_factory_source__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(39578);
+/* harmony import */ var _secure_factory_source__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(97627);
 
 
 

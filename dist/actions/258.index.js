@@ -17,7 +17,7 @@ __webpack_require__.d(__webpack_exports__, {
   Te: () => (/* reexport */ subjectsFromGlobs)
 });
 
-// UNUSED EXPORTS: BUNDLE_MEDIA_TYPES, DECISION_API_VERSION, DEPLOYMENTS_DIR, DEPLOYMENT_API_VERSION, DIGEST_ALGORITHMS, FAILURE_HINTS, GATE_VERIFIER_ID, GITHUB_ACTIONS_ISSUER, GITHUB_WORKFLOW_BUILD_TYPE, IN_TOTO_MEDIA, MAX_ARTIFACT_BYTES, MAX_REGISTRY_BUNDLE_BYTES, OTHERNAME_USERNAME_OID, PUBLIC_GOOD_TRUSTED_ROOT_SOURCE, RECORD_NAME, SIGSTORE_BUNDLE_MEDIA, SLSA_PROVENANCE_V1, WEAK_ALGORITHMS, allRoots, artifactDigest, artifactFromBytes, artifactFromDigest, artifactLabel, attestationOptionsProblem, buildEvidenceVerifier, certificateIdentity, checkClaimsAgainstCertificate, checkIdentity, embeddedTrustedRoots, evaluateDeployPolicy, evidenceKindOf, fetchFromGitHub, fetchTrustedRootOverTuf, gateVsaStatement, gitHubAttestationsClient, githubEnvironmentFor, githubTrustedRoot, imageRegistryAllowed, imagesIn, indexEvidence, isPrivateKeyPem, loadTrustedRootFile, matchBuilder, parseDeployImage, parseDigest, parseImagePurl, parseProvenanceFile, parseTrustedRoot, provenanceClaims, publicGoodTrustedRoot, readArtifactArgument, readBundleFile, recordDeployments, recordedImageVerdicts, refreshTrustedRootOverTuf, registryAllowed, renderGateExplain, runGate, runnerClaims, runnerWorkflowRef, sanMatcher, sigstoreEvidenceVerifier, subjectMatches, verifyArtifactProvenance, verifyAttestations, verifyGithubAttestation, verifySlsaProvenance, vsaSigner, vulnFindings
+// UNUSED EXPORTS: BUNDLE_MEDIA_TYPES, DECISION_API_VERSION, DEPLOYMENTS_DIR, DEPLOYMENT_API_VERSION, DIGEST_ALGORITHMS, FAILURE_HINTS, GATE_VERIFIER_ID, GITHUB_ACTIONS_ISSUER, GITHUB_WORKFLOW_BUILD_TYPE, IN_TOTO_MEDIA, MAX_ARTIFACT_BYTES, MAX_REASON_LENGTH, MAX_REGISTRY_BUNDLE_BYTES, OTHERNAME_USERNAME_OID, PUBLIC_GOOD_TRUSTED_ROOT_SOURCE, RECORD_NAME, SIGSTORE_BUNDLE_MEDIA, SLSA_PROVENANCE_V1, VERIFY_CODES, WEAK_ALGORITHMS, allRoots, artifactDigest, artifactFromBytes, artifactFromDigest, artifactLabel, attestationOptionsProblem, boundedReason, buildEvidenceVerifier, certificateIdentity, checkClaimsAgainstCertificate, checkIdentity, embeddedTrustedRoots, evaluateDeployPolicy, evidenceKindOf, fetchFromGitHub, fetchTrustedRootOverTuf, gateVsaStatement, gitHubAttestationsClient, githubEnvironmentFor, githubTrustedRoot, imageRegistryAllowed, imagesIn, indexEvidence, isPrivateKeyPem, loadTrustedRootFile, matchBuilder, oneLineReason, parseDeployImage, parseDigest, parseImagePurl, parseProvenanceFile, parseTrustedRoot, provenanceClaims, publicGoodTrustedRoot, readArtifactArgument, readBundleFile, recordDeployments, recordedImageVerdicts, registryAllowed, renderGateExplain, runGate, runnerClaims, runnerWorkflowRef, sanMatcher, sigstoreEvidenceVerifier, subjectMatches, verdictFromThrown, verifyArtifactProvenance, verifyAttestations, verifyGithubAttestation, verifySlsaProvenance, vsaSigner, vulnFindings
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -915,7 +915,7 @@ const GITHUB_TUF_ROOT = {
 /**
  * The Sigstore public-good trusted root (Fulcio CAs, Rekor and CT log keys, TSA), as shipped in the
  * `seeds.json` of @sigstore/tuf 5.0.1 (TUF root of tuf-repo-cdn.sigstore.dev). It is copied, NOT
- * verified over TUF here: offline we trust the npm package it came from. `refreshTrustedRootOverTuf()`
+ * verified over TUF here: offline we trust the npm package it came from. `loadTrustedRoot()`
  * fetches a TUF-verified copy when online. The same data is kept as public-good-trusted-root.json for
  * tools; regenerate both with `node packages/verify/src/trust/refresh-seed.mjs`.
  */
@@ -1252,16 +1252,6 @@ async function loadTrustedRootFile(file) {
     }));
     const [first, ...rest] = roots;
     return rest.length > 0 ? { ...first, source: `${file} (${roots.length} trusted roots)`, companions: rest } : first;
-}
-/** A TUF-verified public-good trusted root (needs the network). Kept for callers of the old name. */
-async function refreshTrustedRootOverTuf(cachePath) {
-    try {
-        const root = await fetchTrustedRootOverTuf({ mirror: 'https://tuf-repo-cdn.sigstore.dev', cacheDir: cachePath ?? defaultCacheDir() });
-        return { root, source: 'TUF (tuf-repo-cdn.sigstore.dev), verified', instance: 'public-good' };
-    }
-    catch (e) {
-        throw new InfrastructureError(`cannot refresh the trusted root over TUF: ${oneLine(e)}`, { cause: e });
-    }
 }
 
 // EXTERNAL MODULE: external "node:module"
@@ -1617,39 +1607,45 @@ const FAILURE_HINTS = {
 function fail(code, reason) {
     return { ok: false, code, reason };
 }
-const VERIFY_CODES = {
-    TLOG_ERROR: 'TRANSPARENCY_LOG',
-    TLOG_INCLUSION_PROOF_ERROR: 'TRANSPARENCY_LOG',
-    TLOG_INCLUSION_PROMISE_ERROR: 'TRANSPARENCY_LOG',
-    TLOG_MISSING_INCLUSION_ERROR: 'TRANSPARENCY_LOG',
-    TLOG_BODY_ERROR: 'TRANSPARENCY_LOG',
-    CERTIFICATE_ERROR: 'CERTIFICATE',
-    PUBLIC_KEY_ERROR: 'PUBLIC_KEY',
-    SIGNATURE_ERROR: 'SIGNATURE',
-    TIMESTAMP_ERROR: 'TIMESTAMP',
-    UNTRUSTED_SIGNER_ERROR: 'IDENTITY',
-    NOT_IMPLEMENTED_ERROR: 'UNSUPPORTED',
-};
+/** @sigstore/verify's error codes as verdicts (a Map: a code is the library's text, never an inherited name). */
+const VERIFY_CODES = new Map([
+    ['TLOG_ERROR', 'TRANSPARENCY_LOG'],
+    ['TLOG_INCLUSION_PROOF_ERROR', 'TRANSPARENCY_LOG'],
+    ['TLOG_INCLUSION_PROMISE_ERROR', 'TRANSPARENCY_LOG'],
+    ['TLOG_MISSING_INCLUSION_ERROR', 'TRANSPARENCY_LOG'],
+    ['TLOG_BODY_ERROR', 'TRANSPARENCY_LOG'],
+    ['CERTIFICATE_ERROR', 'CERTIFICATE'],
+    ['PUBLIC_KEY_ERROR', 'PUBLIC_KEY'],
+    ['SIGNATURE_ERROR', 'SIGNATURE'],
+    ['TIMESTAMP_ERROR', 'TIMESTAMP'],
+    ['UNTRUSTED_SIGNER_ERROR', 'IDENTITY'],
+    ['NOT_IMPLEMENTED_ERROR', 'UNSUPPORTED'],
+]);
 /** JavaScript's own error classes mean "a field had a shape nothing expected", never a verdict to show as-is. */
 const JS_ERRORS = new Set(['TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'URIError', 'EvalError']);
-/** A library error as a verdict: its code and message when it is a Sigstore error, a plain sentence otherwise. */
-function fromThrown(e, fallback, what) {
-    const err = e;
-    const name = typeof err?.name === 'string' ? err.name : '';
-    const message = typeof err?.message === 'string' ? err.message : '';
-    const code = VERIFY_CODES[typeof err?.code === 'string' ? err.code : ''];
-    if (code)
-        return fail(code, `${what}: ${sanitize(message)}`);
-    if (JS_ERRORS.has(name) || !(e instanceof Error)) {
+/**
+ * A thrown value as a verdict: a Sigstore error by its code, JavaScript's own errors and anything that is
+ * not an Error as MALFORMED (a field of a shape nothing expected), ASN.1/DER parse errors as MALFORMED
+ * with their message, anything else as `fallback`. Exported for its tests.
+ */
+function verdictFromThrown(e, fallback, what) {
+    if (!(e instanceof Error) || JS_ERRORS.has(e.name)) {
         return fail('MALFORMED', `${what}: a field of the bundle has a shape no Sigstore client writes`);
     }
+    const code = VERIFY_CODES.get(String(e.code));
     // ASN.1, DER, certificate parse errors from @sigstore/core: a broken encoding inside the bundle.
-    if (/ASN1|DER|parse/i.test(name))
-        return fail('MALFORMED', `${what}: ${sanitize(message)}`);
-    return fail(fallback, `${what}: ${sanitize(message)}`);
+    const kind = code ?? (/ASN1|DER|parse/i.test(e.name) ? 'MALFORMED' : fallback);
+    return fail(kind, `${what}: ${oneLineReason(e.message)}`);
 }
-/** One line, no control characters, no JS property-access jargon. */
-function sanitize(msg) {
+/** The longest reason a verdict gives: reasons quote the bundle (subject names, claims), which may be huge. */
+const MAX_REASON_LENGTH = 2000;
+/** A verdict's reason on one line, its control characters visible, at most MAX_REASON_LENGTH long. */
+function boundedReason(reason) {
+    const line = (0,dist/* safeInline */.H1)(reason);
+    return line.length > MAX_REASON_LENGTH ? `${line.slice(0, MAX_REASON_LENGTH)}…` : line;
+}
+/** One line, no control characters, no JS property-access jargon. Exported for its tests. */
+function oneLineReason(msg) {
     // eslint-disable-next-line no-control-regex -- control characters are what is removed
     const line = msg.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
     if (/Cannot read propert|is not a function|is not iterable|undefined|null/.test(line))
@@ -1660,42 +1656,44 @@ function spkiFingerprint(key) {
     return `sha256:${(0,dist/* sha256Hex */.fg)(key.export({ format: 'der', type: 'spki' }))}`;
 }
 /**
- * Every given key is tried: the bundle's hint only picks which to try first, because it is not signed.
+ * Every given key is tried, in the order given: the bundle's key hint is not signed, so it picks nothing.
  * The Verifier gets one key per attempt, so the key that verified is known.
  */
 function singleKeyFinder(key) {
     return () => ({ publicKey: key, validFor: () => true });
 }
 /** ECDSA over a digest we did not compute: Node's crypto cannot; @noble/curves with prehash off can. */
-function verifyPrehashed(key, digest, signature) {
-    const curve = key.asymmetricKeyType === 'ec' ? key.asymmetricKeyDetails?.namedCurve : undefined;
-    const impl = curve === 'prime256v1' ? nist/* p256 */.s9 : curve === 'secp384r1' ? nist/* p384 */.sL : undefined;
-    if (!impl)
-        return false;
+/** The curves a digest-only ECDSA check supports. */
+const PREHASHED_CURVES = new Map([
+    ['prime256v1', nist/* p256 */.s9],
+    ['secp384r1', nist/* p384 */.sL],
+]);
+/** ECDSA over a digest we did not compute: Node's crypto cannot; @noble/curves with prehash off can. */
+function verifyPrehashed(curve, key, digest, signature) {
+    // An EC key's JWK always has both coordinates: the uncompressed point is 04 || x || y.
     const jwk = key.export({ format: 'jwk' });
-    if (!jwk.x || !jwk.y)
-        return false;
     const point = Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x, 'base64url'), Buffer.from(jwk.y, 'base64url')]);
     try {
-        return impl.verify(signature, digest, point, { prehash: false, lowS: false, format: 'der' });
+        return curve.verify(signature, digest, point, { prehash: false, lowS: false, format: 'der' });
     }
     catch {
+        // A signature that is not DER: not a signature of this digest.
         return false;
     }
 }
+/** The bundle's signature content, checked against a digest instead of the message (which we do not have). */
 function digestOnlyContent(base, digest, onUnsupported) {
-    return {
-        signature: base.signature,
-        compareSignature: (s) => base.compareSignature(s),
-        compareDigest: (d) => base.compareDigest(d),
-        compareSignedDigest: (d) => base.compareSignedDigest(d),
-        verifySignature: (key) => {
-            const curve = key.asymmetricKeyType === 'ec' ? key.asymmetricKeyDetails?.namedCurve : undefined;
-            if (curve !== 'prime256v1' && curve !== 'secp384r1')
-                onUnsupported(key);
-            return verifyPrehashed(key, digest, base.signature);
-        },
+    // The library's own comparisons (against the log entry) stay; only the signature check is replaced.
+    const content = Object.create(base);
+    content.verifySignature = (key) => {
+        const curve = PREHASHED_CURVES.get(String(key.asymmetricKeyDetails?.namedCurve));
+        if (key.asymmetricKeyType !== 'ec' || !curve) {
+            onUnsupported(key);
+            return false;
+        }
+        return verifyPrehashed(curve, key, digest, base.signature);
     };
+    return content;
 }
 function parseStatement(payload) {
     let value;
@@ -1726,7 +1724,7 @@ function subjectSummary(statement) {
         .map((s) => {
         const entries = Object.entries(s.digest).filter(([, v]) => typeof v === 'string');
         const [alg, hex] = entries[0] ?? ['?', '?'];
-        return `${s.name ?? '?'}@${alg}:${String(hex).slice(0, 12)}…`;
+        return `${String(s.name ?? '?').slice(0, 100)}@${alg}:${String(hex).slice(0, 12)}…`;
     })
         .join(', ')}${statement.subject.length > 5 ? ', …' : ''}`;
 }
@@ -1750,19 +1748,19 @@ function rfc3161Verifier() {
     verifyRfc3161 ??= requireCjs('@sigstore/verify/dist/timestamp/tsa.js').verifyRFC3161Timestamp;
     return verifyRfc3161;
 }
-/** Names on a checkpoint's signature lines (`— NAME BASE64`), per the signed-note format. */
+/**
+ * Names on a checkpoint's signature lines (`— NAME BASE64`, the signed-note format). A name only widens
+ * which log's key is tried (the key hint still picks the log and its key must verify), so a line of the
+ * note body read as a name is harmless.
+ */
 function checkpointNames(entity) {
     const names = new Set();
     for (const entry of entity.tlogEntries) {
-        const envelope = entry.inclusionProof?.checkpoint?.envelope;
-        if (typeof envelope !== 'string')
-            continue;
-        const split = envelope.indexOf('\n\n');
-        if (split < 0)
-            continue;
-        for (const m of envelope.slice(split + 2).matchAll(/\u2014 (\S+) (\S+)\n/g))
-            if (m[1])
-                names.add(m[1]);
+        for (const line of (entry.inclusionProof?.checkpoint?.envelope ?? '').split('\n')) {
+            const [dash, name] = line.split(' ');
+            if (dash === '\u2014' && name)
+                names.add(name);
+        }
     }
     return [...names];
 }
@@ -1798,7 +1796,6 @@ function createBundleVerifier(options = {}) {
             instance: l.instance ?? 'file',
             material,
             caSubjects: material.certificateAuthorities.flatMap((ca) => ca.certChain.map((c) => c.subject)),
-            hasTlogs: material.tlogs.length > 0,
             hasCtlogs: material.ctlogs.length > 0,
         };
     });
@@ -1806,20 +1803,20 @@ function createBundleVerifier(options = {}) {
     /** The root whose CAs issued the leaf: gh and sigstore-go pick the instance the same way. */
     const rootFor = (cert) => contexts.find((c) => c.caSubjects.some((s) => core_dist.crypto.bufferEqual(s, cert.issuer)));
     /** Trust material whose logs accept the checkpoint's signature names: the key decides, not the name. */
-    const withCheckpointNames = (material, names) => {
-        const missing = names.filter((n) => !material.tlogs.some((t) => t.baseURL.includes(n)));
-        if (missing.length === 0)
-            return material;
-        return { ...material, tlogs: material.tlogs.map((t) => ({ ...t, baseURL: `${t.baseURL} ${missing.join(' ')}` })) };
-    };
+    const withCheckpointNames = (material, names) => ({
+        ...material,
+        tlogs: material.tlogs.map((t) => ({ ...t, baseURL: [t.baseURL, ...names].join(' ') })),
+    });
     const verify = (input, artifact, policy = {}) => {
+        let v;
         try {
-            return verifyOne(input, artifact, policy);
+            v = verifyOne(input, artifact, policy);
         }
         catch (e) {
             // Last line: whatever escaped is reported as a verdict, never as a JavaScript message.
-            return fromThrown(e, 'MALFORMED', 'the bundle cannot be verified');
+            v = verdictFromThrown(e, 'MALFORMED', 'the bundle cannot be verified');
         }
+        return v.ok ? v : fail(v.code, boundedReason(v.reason));
     };
     const verifyOne = (input, artifact, policy) => {
         let json = input;
@@ -1850,7 +1847,7 @@ function createBundleVerifier(options = {}) {
             const fields = e.fields;
             const detail = Array.isArray(fields) ? `${msg}: ${fields.join(', ')}` : msg;
             const code = /inclusionProof|inclusionPromise|tlogEntries/.test(detail) ? 'TRANSPARENCY_LOG' : 'MALFORMED';
-            return fail(code, `the bundle is not valid: ${sanitize(detail)}`);
+            return fail(code, `the bundle is not valid: ${oneLineReason(detail)}`);
         }
         let statement;
         let payloadType;
@@ -1875,9 +1872,8 @@ function createBundleVerifier(options = {}) {
                 if (policy.requireStatement)
                     return fail('UNSUPPORTED', 'the bundle signs a message, not an in-toto statement');
                 const md = bundle.content.messageSignature.messageDigest;
-                const alg = md
-                    ? MESSAGE_DIGEST_ALGORITHMS[typeof md.algorithm === 'number' ? protobuf_specs_dist.HashAlgorithm[md.algorithm] : String(md.algorithm)]
-                    : undefined;
+                // bundleFromJSON gives the algorithm as the enum's number.
+                const alg = md ? MESSAGE_DIGEST_ALGORITHMS[protobuf_specs_dist.HashAlgorithm[md.algorithm]] : undefined;
                 const signedHex = md ? Buffer.from(md.digest).toString('hex') : undefined;
                 if (artifact.kind === 'bytes') {
                     // With the bytes, the signature is checked over them; a message digest, when present, must agree.
@@ -1888,7 +1884,8 @@ function createBundleVerifier(options = {}) {
                 }
                 else {
                     const mine = alg ? artifactDigest(artifact, alg) : undefined;
-                    if (!md || !alg || mine === undefined || mine !== signedHex) {
+                    // No digest, an algorithm we do not know or cannot compute from the given digest: mine is undefined.
+                    if (mine === undefined || mine !== signedHex) {
                         return fail('ARTIFACT_MISMATCH', mine === undefined && alg
                             ? `the bundle signs a ${alg} message digest; give the artefact file or its ${alg}: digest`
                             : `the bundle's message digest is not the artefact's ${artifact_artifactLabel(artifact)}`);
@@ -1904,7 +1901,7 @@ function createBundleVerifier(options = {}) {
             }
         }
         catch (e) {
-            return fromThrown(e, 'MALFORMED', 'the bundle cannot be read');
+            return verdictFromThrown(e, 'MALFORMED', 'the bundle cannot be read');
         }
         const isKey = entity.key.$case === 'public-key';
         if (isKey && keys.length === 0)
@@ -1925,7 +1922,7 @@ function createBundleVerifier(options = {}) {
             return fail('TIMESTAMP', `the bundle carries ${tsaTimestamps.length} RFC 3161 timestamps, too many (at most ${MAX_TIMESTAMPS}, as sigstore-python allows)`);
         const seenTs = new Set();
         for (const t of tsaTimestamps) {
-            const der = t.$case === 'timestamp-authority' ? (0,dist/* sha256Hex */.fg)(t.timestamp.root.toDER()) : '';
+            const der = (0,dist/* sha256Hex */.fg)(t.timestamp.root.toDER());
             if (seenTs.has(der))
                 return fail('TIMESTAMP', 'the bundle carries the same RFC 3161 timestamp twice (duplicate timestamps are refused, as the peers do)');
             seenTs.add(der);
@@ -1951,12 +1948,10 @@ function createBundleVerifier(options = {}) {
         const material = withCheckpointNames(ctx.material, checkpointNames(entity));
         let signerKey;
         if (isKey) {
-            // Try every trusted key; the one that verifies is the signer (the hint is unsigned and only orders the tries).
-            const hint = entity.key.$case === 'public-key' ? entity.key.hint : '';
-            const ordered = [...keys].sort((a, b) => Number(hintOf(b) === hint) - Number(hintOf(a) === hint));
+            // Try every trusted key; the one that verifies is the signer (the bundle's key hint is unsigned).
             let lastError;
             let found;
-            for (const k of ordered) {
+            for (const k of keys) {
                 try {
                     new verify_dist/* Verifier */.BL({ ...material, publicKey: singleKeyFinder(k) }, { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 0 }).verify(filtered);
                     found = k;
@@ -1971,15 +1966,17 @@ function createBundleVerifier(options = {}) {
                     return fail('UNSUPPORTED', unsupported);
                 // Sigstore checks a message signature with the hash its digest names; Ed25519 signs the message
                 // itself (no hash), so such a bundle can be neither checked here nor by cosign or sigstore-js.
-                if (bundle.content.$case === 'messageSignature' && ordered.some((k) => k.asymmetricKeyType === 'ed25519')) {
+                if (bundle.content.$case === 'messageSignature' && keys.some((k) => k.asymmetricKeyType === 'ed25519')) {
                     return fail('UNSUPPORTED', 'an Ed25519 key cannot verify a message signature (Sigstore checks those through a hash): sign an in-toto statement with it, or use an ECDSA P-256 key');
                 }
-                return fromThrown(lastError, 'SIGNATURE', keys.length > 1 ? `none of the ${keys.length} given keys verifies the bundle` : 'the given key does not verify the bundle');
+                return verdictFromThrown(lastError, 'SIGNATURE', keys.length > 1 ? `none of the ${keys.length} given keys verifies the bundle` : 'the given key does not verify the bundle');
             }
             signerKey = found;
         }
         else {
-            const tlogThreshold = ctx.hasTlogs && (options.requireTransparencyLog || !verifiedTsa) ? 1 : 0;
+            // Without a verified TSA time only a log entry's promise can give one, so an entry is needed (from a root
+            // without logs that fails, as it must: nothing signed a time). Demanded, it is needed from any root.
+            const tlogThreshold = options.requireTransparencyLog || !verifiedTsa ? 1 : 0;
             const verifier = new verify_dist/* Verifier */.BL(material, {
                 tlogThreshold,
                 ctlogThreshold: ctx.hasCtlogs ? 1 : 0,
@@ -1991,7 +1988,7 @@ function createBundleVerifier(options = {}) {
             catch (e) {
                 if (unsupported)
                     return fail('UNSUPPORTED', unsupported);
-                const v = fromThrown(e, 'SIGNATURE', `verification against the ${ctx.instance} trust root failed`);
+                const v = verdictFromThrown(e, 'SIGNATURE', `verification against the ${ctx.instance} trust root failed`);
                 if (v.code === 'TIMESTAMP' && ignoredTimestamps > 0)
                     return fail('TIMESTAMP', `${v.reason} (${ignoredTimestamps} RFC 3161 timestamp(s) did not verify and were ignored)`);
                 return v;
@@ -2042,11 +2039,6 @@ function issuerName(cert) {
     catch {
         return 'an unknown issuer';
     }
-}
-/** The hints Sigstore clients write for a key: hex or base64 of the SPKI's sha256. */
-function hintOf(key) {
-    const der = key.export({ format: 'der', type: 'spki' });
-    return Buffer.from(core_dist.crypto.digest('sha256', der)).toString('base64');
 }
 
 ;// CONCATENATED MODULE: ../packages/verify/dist/bundle/slsa-verifier.js

@@ -871,8 +871,8 @@ function clock_evidence_holdAsIs(state) {
     }))));
 }
 
-// EXTERNAL MODULE: ../packages/source/dist/index.js + 42 modules
-var source_dist = __webpack_require__(39578);
+// EXTERNAL MODULE: ../packages/source/dist/index.js + 43 modules
+var source_dist = __webpack_require__(97627);
 ;// CONCATENATED MODULE: ../packages/rescan/dist/drift.js
 /**
  * Least-privilege drift: the workflows on a repository's default branch compared with the posture

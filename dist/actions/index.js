@@ -655,9 +655,9 @@ const ACTIONS = ['checkout-verify', 'scan-deps', 'hermetic-build', 'attest', 'ga
 async function run(name) {
   switch (name) {
     case 'checkout-verify':
-      return Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(987), __nccwpck_require__.e(710), __nccwpck_require__.e(589), __nccwpck_require__.e(578), __nccwpck_require__.e(172)]).then(__nccwpck_require__.bind(__nccwpck_require__, 35172));
+      return Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(987), __nccwpck_require__.e(710), __nccwpck_require__.e(589), __nccwpck_require__.e(627), __nccwpck_require__.e(172)]).then(__nccwpck_require__.bind(__nccwpck_require__, 35172));
     case 'scan-deps':
-      return Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(836), __nccwpck_require__.e(987), __nccwpck_require__.e(185), __nccwpck_require__.e(309), __nccwpck_require__.e(674), __nccwpck_require__.e(710), __nccwpck_require__.e(589), __nccwpck_require__.e(867), __nccwpck_require__.e(280), __nccwpck_require__.e(578), __nccwpck_require__.e(258), __nccwpck_require__.e(692)]).then(__nccwpck_require__.bind(__nccwpck_require__, 37692));
+      return Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(836), __nccwpck_require__.e(987), __nccwpck_require__.e(185), __nccwpck_require__.e(309), __nccwpck_require__.e(674), __nccwpck_require__.e(710), __nccwpck_require__.e(589), __nccwpck_require__.e(867), __nccwpck_require__.e(280), __nccwpck_require__.e(627), __nccwpck_require__.e(258), __nccwpck_require__.e(692)]).then(__nccwpck_require__.bind(__nccwpck_require__, 37692));
     case 'hermetic-build':
       return Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(836), __nccwpck_require__.e(309), __nccwpck_require__.e(589), __nccwpck_require__.e(867), __nccwpck_require__.e(164)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4164));
     case 'attest':
