@@ -386,6 +386,11 @@ describe('reasons quote the bundle: one line, controls visible, bounded', () => 
     expect(huge).toMatchObject({ ok: false, code: 'MALFORMED' });
     expect(verdict(huge)).toHaveLength('MALFORMED: '.length + MAX_REASON_LENGTH + 1);
     expect(verdict(huge)).toMatch(/^MALFORMED: the DSSE payload is not an in-toto statement \(_type "tttt.*t…$/);
+    // A reason of exactly the limit is whole.
+    const prefix = 'the DSSE payload is not an in-toto statement (_type "';
+    const exact = 't'.repeat(MAX_REASON_LENGTH - prefix.length - 2);
+    const whole = keyVerifier(P256.publicKey).verify(dsseBundle(P256.privateKey, { ...statementOf([]), _type: exact }), bytes);
+    expect(verdict(whole)).toBe(`MALFORMED: ${prefix}${exact}")`);
   });
 });
 
