@@ -185,7 +185,6 @@ function singleKeyFinder(key: KeyObject): (hint: string) => { publicKey: KeyObje
   return () => ({ publicKey: key, validFor: () => true });
 }
 
-/** ECDSA over a digest we did not compute: Node's crypto cannot; @noble/curves with prehash off can. */
 /** The curves a digest-only ECDSA check supports. */
 const PREHASHED_CURVES = new Map([
   ['prime256v1', p256],
