@@ -1662,7 +1662,6 @@ function spkiFingerprint(key) {
 function singleKeyFinder(key) {
     return () => ({ publicKey: key, validFor: () => true });
 }
-/** ECDSA over a digest we did not compute: Node's crypto cannot; @noble/curves with prehash off can. */
 /** The curves a digest-only ECDSA check supports. */
 const PREHASHED_CURVES = new Map([
     ['prime256v1', nist/* p256 */.s9],
