@@ -122,6 +122,22 @@ function githubBundle(): unknown {
 }
 const GH_DIGEST = 'sha256:658913cfebe8a49165264e2b5e54ad99b3bdbfbc8cd281b3cfaa949a21588f18';
 
+/** Both mirrors served with metadata that expired a day ago, and the loader options that point at them. */
+async function expiredMirrors() {
+  const past = new Date(Date.now() - 86_400_000);
+  const pg = tufRepository(PG_ROOT, { expires: past });
+  const gh = tufRepository(GH_ROOT, { expires: past });
+  const server = await serve({ pg, gh });
+  const options = {
+    cacheDir: mkdtempSync(path.join(tmpdir(), 'sf-tuf-cache-')),
+    publicGoodMirror: `${server.url}/pg`,
+    githubMirror: `${server.url}/gh`,
+    ...rootFiles(pg, gh),
+    timeoutMs: 2000,
+  };
+  return { server, options };
+}
+
 describe('trusted roots over TUF (local repositories on 127.0.0.1)', () => {
   it('uses both instances verified over TUF, then answers from the cache while the metadata is current', async () => {
     const pg = tufRepository(PG_ROOT);
@@ -151,17 +167,7 @@ describe('trusted roots over TUF (local repositories on 127.0.0.1)', () => {
   });
 
   it('refuses expired metadata (require), or falls back to the shipped snapshot and says how old it is (auto)', async () => {
-    const past = new Date(Date.now() - 86_400_000);
-    const pg = tufRepository(PG_ROOT, { expires: past });
-    const gh = tufRepository(GH_ROOT, { expires: past });
-    const server = await serve({ pg, gh });
-    const options = {
-      cacheDir: mkdtempSync(path.join(tmpdir(), 'sf-tuf-cache-')),
-      publicGoodMirror: `${server.url}/pg`,
-      githubMirror: `${server.url}/gh`,
-      ...rootFiles(pg, gh),
-      timeoutMs: 2000,
-    };
+    const { server, options } = await expiredMirrors();
     try {
       await expect(loadTrustedRoot(undefined, { ...options, update: 'require' })).rejects.toThrow(
         /cannot refresh the trusted roots over TUF: .*expired/i,
@@ -201,17 +207,7 @@ describe('trusted roots over TUF (local repositories on 127.0.0.1)', () => {
   });
 
   it('SECURE_FACTORY_TRUST_UPDATE: require refuses a mirror that fails, off never asks it, any other value is auto', async () => {
-    const past = new Date(Date.now() - 86_400_000);
-    const pg = tufRepository(PG_ROOT, { expires: past });
-    const gh = tufRepository(GH_ROOT, { expires: past });
-    const server = await serve({ pg, gh });
-    const options = {
-      cacheDir: mkdtempSync(path.join(tmpdir(), 'sf-tuf-cache-')),
-      publicGoodMirror: `${server.url}/pg`,
-      githubMirror: `${server.url}/gh`,
-      ...rootFiles(pg, gh),
-      timeoutMs: 2000,
-    };
+    const { server, options } = await expiredMirrors();
     const before = process.env.SECURE_FACTORY_TRUST_UPDATE;
     try {
       process.env.SECURE_FACTORY_TRUST_UPDATE = 'require';

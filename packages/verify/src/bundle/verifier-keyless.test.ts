@@ -6,8 +6,9 @@
  * CT log, and a transparency log demanded from a root that has none.
  */
 import { createSigningPipeline, ephemeralSigner, staticToken, type SigningPipeline } from '@secure-factory/attest';
-import { makeStatement, PREDICATE, type Statement } from '@secure-factory/core';
+import type { Statement } from '@secure-factory/core';
 import { startSigstoreServices, type SigstoreServices } from '../../../../test/support/sigstore-services.js';
+import { cyclonedxOf, workflowProvenance } from '../gate/__tests__/fixtures.js';
 import { artifactFromDigest } from './artifact.js';
 import { parseTrustedRoot } from './trusted-root.js';
 import { createBundleVerifier, type BundleVerdict, type BundleVerifierOptions } from './verifier.js';
@@ -20,20 +21,8 @@ const artifact = artifactFromDigest(`sha256:${ARTEFACT}`);
 const verdict = (v: BundleVerdict): string => (v.ok ? 'OK' : `${v.code}: ${v.reason}`);
 const sources = (v: BundleVerdict): string[] => (v.ok ? v.witnessed.map((w) => w.source) : [`refused: ${v.reason}`]);
 
-const statement = (predicateType: string, predicate: Obj): Statement =>
-  makeStatement([{ name: 'app.tgz', digest: { sha256: ARTEFACT } }], predicateType, predicate);
-const provenance = (repository: string): Statement =>
-  statement(PREDICATE.provenance, {
-    buildDefinition: {
-      buildType: 'https://actions.github.io/buildtypes/workflow/v1',
-      externalParameters: {
-        workflow: { repository: `https://github.com/${repository}`, ref: 'refs/heads/main', path: '.github/workflows/release.yml' },
-      },
-      resolvedDependencies: [{ uri: `git+https://github.com/${repository}@refs/heads/main`, digest: { gitCommit: COMMIT } }],
-    },
-    runDetails: { builder: { id: SAN } },
-  });
-const sbom = statement(PREDICATE.cyclonedx, { bomFormat: 'CycloneDX', specVersion: '1.6', components: [] });
+const provenance = (repository: string): Statement => workflowProvenance({ artefact: ARTEFACT, commit: COMMIT, builder: SAN, repository });
+const sbom = cyclonedxOf(ARTEFACT);
 
 /** A copy of the bundle with its (first) Rekor entry's signed entry timestamp removed: an inclusion proof alone. */
 function withoutPromise(bundle: unknown): Obj {

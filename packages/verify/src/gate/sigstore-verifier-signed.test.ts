@@ -8,32 +8,21 @@
  * gate (the earliest of the Rekor and the TSA time).
  */
 import { createSigningPipeline, ephemeralSigner, staticToken } from '@secure-factory/attest';
-import { makeStatement, PolicyViolation, PREDICATE, sha256Hex, type Statement } from '@secure-factory/core';
+import { PolicyViolation, sha256Hex, type Statement } from '@secure-factory/core';
 import { startSigstoreServices, type SigstoreServices } from '../../../../test/support/sigstore-services.js';
 import { parseTrustedRoot } from '../bundle/trusted-root.js';
 import { createBundleVerifier } from '../bundle/verifier.js';
 import { sigstoreEvidenceVerifier } from './sigstore-verifier.js';
-import { rejection } from './__tests__/fixtures.js';
+import { cyclonedxOf, rejection, workflowProvenance } from './__tests__/fixtures.js';
 
 const ARTEFACT = 'a'.repeat(64);
 const COMMIT = 'c'.repeat(40);
 const SAN = 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main';
 const SIGNER_WORKFLOW = 'acme/factory/.github/workflows/build.yml@refs/tags/v1';
 
-const statement = (predicateType: string, predicate: unknown): Statement =>
-  makeStatement([{ name: 'app.tgz', digest: { sha256: ARTEFACT } }], predicateType, predicate as Record<string, unknown>);
 const provenance = (builder: string, repository = 'acme/app'): Statement =>
-  statement(PREDICATE.provenance, {
-    buildDefinition: {
-      buildType: 'https://actions.github.io/buildtypes/workflow/v1',
-      externalParameters: {
-        workflow: { repository: `https://github.com/${repository}`, ref: 'refs/heads/main', path: '.github/workflows/release.yml' },
-      },
-      resolvedDependencies: [{ uri: `git+https://github.com/${repository}@refs/heads/main`, digest: { gitCommit: COMMIT } }],
-    },
-    runDetails: { builder: { id: builder } },
-  });
-const sbom = statement(PREDICATE.cyclonedx, { bomFormat: 'CycloneDX', specVersion: '1.6', components: [] });
+  workflowProvenance({ artefact: ARTEFACT, commit: COMMIT, builder, repository });
+const sbom = cyclonedxOf(ARTEFACT);
 
 describe('sigstoreEvidenceVerifier on evidence signed keyless', () => {
   let services: SigstoreServices;

@@ -41,6 +41,28 @@ export const PROVENANCE = { buildDefinition: { buildType: 'x', externalParameter
 export type Subject = { name?: string; digest: Record<string, string> };
 export const provenanceOf = (subjects: Subject[]): Statement => makeStatement(subjects, PREDICATE.provenance, PROVENANCE);
 
+/** app.tgz (sha256 `artefact`) as a GitHub workflow provenance: built by `builder` from `repository` at `commit`. */
+export function workflowProvenance(o: { artefact: string; commit: string; builder: string; repository: string }): Statement {
+  return makeStatement([{ name: 'app.tgz', digest: { sha256: o.artefact } }], PREDICATE.provenance, {
+    buildDefinition: {
+      buildType: 'https://actions.github.io/buildtypes/workflow/v1',
+      externalParameters: {
+        workflow: { repository: `https://github.com/${o.repository}`, ref: 'refs/heads/main', path: '.github/workflows/release.yml' },
+      },
+      resolvedDependencies: [{ uri: `git+https://github.com/${o.repository}@refs/heads/main`, digest: { gitCommit: o.commit } }],
+    },
+    runDetails: { builder: { id: o.builder } },
+  });
+}
+
+/** app.tgz (sha256 `artefact`) as an empty CycloneDX SBOM statement. */
+export const cyclonedxOf = (artefact: string): Statement =>
+  makeStatement([{ name: 'app.tgz', digest: { sha256: artefact } }], PREDICATE.cyclonedx, {
+    bomFormat: 'CycloneDX',
+    specVersion: '1.6',
+    components: [],
+  });
+
 /**
  * What the stub verifier concludes for a bundle: verified by the certificate an hour ago ('ok'), without
  * a trusted time ('no-time'), by a key ('key'), 30 days ago by the certificate or the key ('old',
