@@ -263,6 +263,10 @@ describe('message signatures made with a key', () => {
 
   it('an Ed25519 key given for a message signature says why it cannot verify one', () => {
     const bundle = messageBundle(P256.privateKey, DATA);
+    // Beside another key too; a statement an Ed25519 key does not verify is a bad signature.
+    expect(keyVerifier(P256_OTHER.publicKey, ED25519.publicKey).verify(bundle, bytes)).toMatchObject({ code: 'UNSUPPORTED' });
+    const st = statementOf([{ name: 'a', digest: { sha256: sha256Hex(DATA) } }]);
+    expect(keyVerifier(ED25519.publicKey).verify(dsseBundle(P256.privateKey, st), bytes)).toMatchObject({ code: 'SIGNATURE' });
     expect(verdict(keyVerifier(ED25519.publicKey).verify(bundle, bytes))).toBe(
       'UNSUPPORTED: an Ed25519 key cannot verify a message signature (Sigstore checks those through a hash): sign an in-toto statement with it, or use an ECDSA P-256 key',
     );
