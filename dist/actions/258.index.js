@@ -1672,13 +1672,8 @@ function verifyPrehashed(curve, key, digest, signature) {
     // An EC key's JWK always has both coordinates: the uncompressed point is 04 || x || y.
     const jwk = key.export({ format: 'jwk' });
     const point = Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x, 'base64url'), Buffer.from(jwk.y, 'base64url')]);
-    try {
-        return curve.verify(signature, digest, point, { prehash: false, lowS: false, format: 'der' });
-    }
-    catch {
-        // A signature that is not DER: not a signature of this digest.
-        return false;
-    }
+    // noble answers false for a signature that is not DER or not of this digest; it does not throw.
+    return curve.verify(signature, digest, point, { prehash: false, lowS: false, format: 'der' });
 }
 /** The bundle's signature content, checked against a digest instead of the message (which we do not have). */
 function digestOnlyContent(base, digest, onUnsupported) {
