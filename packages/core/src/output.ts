@@ -53,6 +53,12 @@ export function safeInline(s: string): string {
   return safeText(s).replace(/\n/g, '\\n').replace(/\t/g, '\\t');
 }
 
+/** safeInline cut to at most `max` characters, with `…` where it was cut. */
+export function safeInlineBounded(s: string, max: number): string {
+  const line = safeInline(s);
+  return line.length > max ? `${line.slice(0, max)}…` : line;
+}
+
 /**
  * Text for an annotation or step-failure message that @actions/core will percent-encode (`escapeData`
  * turns CR/LF into %0D/%0A, so the text stays on its command's line): control characters made visible

@@ -204,6 +204,33 @@ export function auditWorkflowText(text: string, file: string, kind: FileKind, op
   return auditWorkflowTextDetailed(text, file, kind, options).findings;
 }
 
+/** The one finding for a file GitHub cannot run (not YAML, or not a workflow): nothing else is audited in it. */
+function unrunnableFile(
+  rule: string,
+  message: string,
+  file: string,
+  line: number,
+  column: number | undefined,
+  help: string,
+): { findings: Finding[]; suppressed: Suppression[]; refused: Suppression[] } {
+  return {
+    findings: [
+      {
+        rule,
+        severity: 'high',
+        message,
+        file,
+        line,
+        ...(column !== undefined ? { column } : {}),
+        help,
+        properties: { zizmor: null, persona: 'regular', confidence: 'high' },
+      },
+    ],
+    suppressed: [],
+    refused: [],
+  };
+}
+
 export function auditWorkflowTextDetailed(
   text: string,
   file: string,
@@ -217,22 +244,7 @@ export function auditWorkflowTextDetailed(
     src = new YamlSource(file, text);
   } catch (e: unknown) {
     if (e instanceof ConfigurationError && e.location?.line !== undefined && !/larger than/.test(e.message)) {
-      return {
-        findings: [
-          {
-            rule: INVALID_YAML_RULE,
-            severity: 'high',
-            message: e.message,
-            file,
-            line: e.location.line,
-            ...(e.location.column !== undefined ? { column: e.location.column } : {}),
-            help: e.hint ?? 'fix the YAML syntax',
-            properties: { zizmor: null, persona: 'regular', confidence: 'high' },
-          },
-        ],
-        suppressed,
-        refused,
-      };
+      return unrunnableFile(INVALID_YAML_RULE, e.message, file, e.location.line, e.location.column, e.hint ?? 'fix the YAML syntax');
     }
     throw e;
   }
@@ -241,22 +253,7 @@ export function auditWorkflowTextDetailed(
   const shape = structureProblem(src, kind);
   if (shape) {
     const at = src.position(shape.offset);
-    return {
-      findings: [
-        {
-          rule: INVALID_STRUCTURE_RULE,
-          severity: 'high',
-          message: shape.message,
-          file,
-          line: at.line,
-          column: at.column,
-          help: shape.help,
-          properties: { zizmor: null, persona: 'regular', confidence: 'high' },
-        },
-      ],
-      suppressed,
-      refused,
-    };
+    return unrunnableFile(INVALID_STRUCTURE_RULE, shape.message, file, at.line, at.column, shape.help);
   }
   const config = options.config ?? defaultAuditConfig();
   const model = buildAuditFile(src, file, kind, options.publicRepository === true, config);

@@ -8,7 +8,7 @@
  * in such a file must not pass it: the file is reported instead (workflow/invalid-structure).
  */
 import { isMap, isSeq, type Node } from 'yaml';
-import { safeInline } from '@secure-factory/core';
+import { safeInlineBounded } from '@secure-factory/core';
 import type { FileKind } from './model.js';
 import type { YamlSource } from './yaml-source.js';
 
@@ -33,8 +33,7 @@ const HELP: Record<Exclude<FileKind, 'pre-commit'>, string> = {
 
 /** A key or id from the file as quoted in a message: one line, controls visible, at most 60 characters. */
 function shown(name: string): string {
-  const line = safeInline(name);
-  return line.length > 60 ? `${line.slice(0, 60)}…` : line;
+  return safeInlineBounded(name, 60);
 }
 
 /** The keys of a workflow (GitHub's workflow syntax); GitHub refuses a file with any other. */

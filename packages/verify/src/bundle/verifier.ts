@@ -16,7 +16,7 @@
  */
 import { createPublicKey, X509Certificate as NodeX509Certificate, type KeyObject } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { ConfigurationError, jsonSyntaxReason, safeInline, sha256Hex, type Statement } from '@secure-factory/core';
+import { ConfigurationError, jsonSyntaxReason, safeInlineBounded, sha256Hex, type Statement } from '@secure-factory/core';
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
 import { crypto as sigstoreCrypto, type RFC3161Timestamp, type X509Certificate } from '@sigstore/core';
 import { HashAlgorithm } from '@sigstore/protobuf-specs';
@@ -161,8 +161,7 @@ export const MAX_REASON_LENGTH = 2000;
 
 /** A verdict's reason on one line, its control characters visible, at most MAX_REASON_LENGTH long. */
 export function boundedReason(reason: string): string {
-  const line = safeInline(reason);
-  return line.length > MAX_REASON_LENGTH ? `${line.slice(0, MAX_REASON_LENGTH)}…` : line;
+  return safeInlineBounded(reason, MAX_REASON_LENGTH);
 }
 
 /** One line, no control characters, no JS property-access jargon. Exported for its tests. */
