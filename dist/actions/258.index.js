@@ -1641,8 +1641,7 @@ function verdictFromThrown(e, fallback, what) {
 const MAX_REASON_LENGTH = 2000;
 /** A verdict's reason on one line, its control characters visible, at most MAX_REASON_LENGTH long. */
 function boundedReason(reason) {
-    const line = (0,dist/* safeInline */.H1)(reason);
-    return line.length > MAX_REASON_LENGTH ? `${line.slice(0, MAX_REASON_LENGTH)}…` : line;
+    return (0,dist/* safeInlineBounded */.oW)(reason, MAX_REASON_LENGTH);
 }
 /** One line, no control characters, no JS property-access jargon. Exported for its tests. */
 function oneLineReason(msg) {

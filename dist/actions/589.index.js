@@ -273,7 +273,7 @@ __webpack_require__.d(__webpack_exports__, {
   XF: () => (/* reexport */ readRegularFile),
   cG: () => (/* reexport */ readRegularFileSync),
   nW: () => (/* reexport */ readRemediations),
-  H1: () => (/* reexport */ safeInline),
+  oW: () => (/* reexport */ safeInlineBounded),
   Hk: () => (/* reexport */ output_safeText),
   Q3: () => (/* reexport */ sha256File),
   fg: () => (/* reexport */ sha256Hex),
@@ -297,7 +297,7 @@ __webpack_require__.d(__webpack_exports__, {
   az: () => (/* reexport */ writeRemediations)
 });
 
-// UNUSED EXPORTS: CEL_EVALUATION_BUDGET_MS, CelBudgetExceeded, DEFAULT_POLICY_PATH, HashPool, MAX_DURATION_MS, MAX_WILDCARD_PATTERN, MemoryLogger, OUTPUT_FOLDER, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_TYPE, SafeLineWriter, SecureFactoryError, StreamLogger, backtrackingHazard, compileCel, compileLinearRegExp, decodePayload, defaultPolicy, describeAjvError, diffTrees, digestFile, envelopeFor, escapeCommandData, escapeCommandProperty, hashFiles, isStatement, jsonErrorOffset, listTree, loadStatementFile, matchGlobTokens, newAjv, normaliseTarPath, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, printErr, printJson, printOut, redirectOutput, remediationEventSchema, retryAfterMs, safeJson, severityBadge, severityRank, significantErrors, statementSchema, toCel, unsupportedConstruct, wildcardMatch, workflowPostureSchema
+// UNUSED EXPORTS: CEL_EVALUATION_BUDGET_MS, CelBudgetExceeded, DEFAULT_POLICY_PATH, HashPool, MAX_DURATION_MS, MAX_WILDCARD_PATTERN, MemoryLogger, OUTPUT_FOLDER, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_TYPE, SafeLineWriter, SecureFactoryError, StreamLogger, backtrackingHazard, compileCel, compileLinearRegExp, decodePayload, defaultPolicy, describeAjvError, diffTrees, digestFile, envelopeFor, escapeCommandData, escapeCommandProperty, hashFiles, isStatement, jsonErrorOffset, listTree, loadStatementFile, matchGlobTokens, newAjv, normaliseTarPath, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, printErr, printJson, printOut, redirectOutput, remediationEventSchema, retryAfterMs, safeInline, safeJson, severityBadge, severityRank, significantErrors, statementSchema, toCel, unsupportedConstruct, wildcardMatch, workflowPostureSchema
 
 ;// CONCATENATED MODULE: ../packages/core/dist/errors.js
 /**
@@ -431,6 +431,11 @@ function output_safeText(s) {
 /** A single-line rendering (for a value quoted inside a message): line breaks become visible too. */
 function safeInline(s) {
     return output_safeText(s).replace(/\n/g, '\\n').replace(/\t/g, '\\t');
+}
+/** safeInline cut to at most `max` characters, with `…` where it was cut. */
+function safeInlineBounded(s, max) {
+    const line = safeInline(s);
+    return line.length > max ? `${line.slice(0, max)}…` : line;
 }
 /**
  * Text for an annotation or step-failure message that @actions/core will percent-encode (`escapeData`

@@ -6088,8 +6088,7 @@ const HELP = {
 };
 /** A key or id from the file as quoted in a message: one line, controls visible, at most 60 characters. */
 function shown(name) {
-    const line = (0,dist/* safeInline */.H1)(name);
-    return line.length > 60 ? `${line.slice(0, 60)}…` : line;
+    return (0,dist/* safeInlineBounded */.oW)(name, 60);
 }
 /** The keys of a workflow (GitHub's workflow syntax); GitHub refuses a file with any other. */
 const WORKFLOW_KEYS = new Set(['name', 'run-name', 'on', 'permissions', 'env', 'defaults', 'concurrency', 'jobs']);
@@ -6301,6 +6300,25 @@ async function discover(root, paths) {
 function auditWorkflowText(text, file, kind, options = {}) {
     return auditWorkflowTextDetailed(text, file, kind, options).findings;
 }
+/** The one finding for a file GitHub cannot run (not YAML, or not a workflow): nothing else is audited in it. */
+function unrunnableFile(rule, message, file, line, column, help) {
+    return {
+        findings: [
+            {
+                rule,
+                severity: 'high',
+                message,
+                file,
+                line,
+                ...(column !== undefined ? { column } : {}),
+                help,
+                properties: { zizmor: null, persona: 'regular', confidence: 'high' },
+            },
+        ],
+        suppressed: [],
+        refused: [],
+    };
+}
 function auditWorkflowTextDetailed(text, file, kind, options = {}) {
     const suppressed = [];
     const refused = [];
@@ -6310,22 +6328,7 @@ function auditWorkflowTextDetailed(text, file, kind, options = {}) {
     }
     catch (e) {
         if (e instanceof dist/* ConfigurationError */.j1 && e.location?.line !== undefined && !/larger than/.test(e.message)) {
-            return {
-                findings: [
-                    {
-                        rule: INVALID_YAML_RULE,
-                        severity: 'high',
-                        message: e.message,
-                        file,
-                        line: e.location.line,
-                        ...(e.location.column !== undefined ? { column: e.location.column } : {}),
-                        help: e.hint ?? 'fix the YAML syntax',
-                        properties: { zizmor: null, persona: 'regular', confidence: 'high' },
-                    },
-                ],
-                suppressed,
-                refused,
-            };
+            return unrunnableFile(INVALID_YAML_RULE, e.message, file, e.location.line, e.location.column, e.hint ?? 'fix the YAML syntax');
         }
         throw e;
     }
@@ -6334,22 +6337,7 @@ function auditWorkflowTextDetailed(text, file, kind, options = {}) {
     const shape = structureProblem(src, kind);
     if (shape) {
         const at = src.position(shape.offset);
-        return {
-            findings: [
-                {
-                    rule: INVALID_STRUCTURE_RULE,
-                    severity: 'high',
-                    message: shape.message,
-                    file,
-                    line: at.line,
-                    column: at.column,
-                    help: shape.help,
-                    properties: { zizmor: null, persona: 'regular', confidence: 'high' },
-                },
-            ],
-            suppressed,
-            refused,
-        };
+        return unrunnableFile(INVALID_STRUCTURE_RULE, shape.message, file, at.line, at.column, shape.help);
     }
     const config = options.config ?? defaultAuditConfig();
     const model = model_buildAuditFile(src, file, kind, options.publicRepository === true, config);
