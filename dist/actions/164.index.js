@@ -382,12 +382,22 @@ function validateAllowList(names, where = 'build.env') {
     }
     return out.sort();
 }
+/**
+ * A host variable's value, own entries only: `build.env: [constructor]` (or toString, __proto__) must not
+ * pass Object's function into the sandbox or the provenance.
+ */
+function hostValue(hostEnv, name) {
+    if (!Object.hasOwn(hostEnv, name))
+        return undefined;
+    const v = hostEnv[name];
+    return typeof v === 'string' ? v : undefined;
+}
 function sandboxEnvironment(o) {
     const env = {};
     const passed = [];
     const names = o.phase === 'fetch' ? [...o.allow, ...FETCH_NAMES] : o.allow;
     for (const n of names) {
-        const v = o.hostEnv[n];
+        const v = hostValue(o.hostEnv, n);
         if (v !== undefined) {
             env[n] = v;
             if (o.allow.includes(n))
@@ -414,7 +424,7 @@ function sandboxEnvironment(o) {
 function recordedVariables(hostEnv, names) {
     const out = {};
     for (const n of names) {
-        const v = hostEnv[n];
+        const v = hostValue(hostEnv, n);
         if (v !== undefined)
             out[n] = { sha256: (0,core_dist/* sha256Hex */.fg)(v) };
     }
@@ -515,13 +525,16 @@ const SANDBOX_CACHE = '/cache';
 
 
 
+/** The runner's event payload is at most 25 MiB (GitHub's webhook limit); a workflow file far less. */
+const EVENT_MAX_BYTES = 32 * 1024 * 1024;
+const WORKFLOW_MAX_BYTES = 4 * 1024 * 1024;
 /** The builder id of a run outside GitHub Actions (documented in docs/build-type.md). */
 const LOCAL_BUILDER_ID = `${core_dist/* TOOL_URI */.qH}/local-builder`;
 function readEventInputs(file) {
     if (!file || !(0,external_node_fs_.existsSync)(file))
         return undefined;
     try {
-        const event = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        const event = JSON.parse((0,core_dist/* readTextFileSync */.F3)(file, { maxBytes: EVENT_MAX_BYTES, what: 'event file' }));
         if (event.inputs && typeof event.inputs === 'object' && !Array.isArray(event.inputs))
             return event.inputs;
     }
@@ -576,7 +589,8 @@ function readRunContext(env, sourceDir) {
     const wfFile = external_node_path_.join(sourceDir, workflowPath);
     if (fullPath.startsWith(`${repository}/`) && !workflowPath.split('/').includes('..') && (0,external_node_fs_.existsSync)(wfFile)) {
         try {
-            dependencies.push(...pinnedDependencies((0,external_node_fs_.readFileSync)(wfFile, 'utf8')));
+            // The workflow is the repository's: a link out of the checkout, a FIFO or a huge file is not read.
+            dependencies.push(...pinnedDependencies((0,core_dist/* readTextFileSync */.F3)(wfFile, { within: sourceDir, maxBytes: WORKFLOW_MAX_BYTES, what: 'workflow' })));
         }
         catch {
             // unreadable: the dependencies stay those the runner reported

@@ -26,20 +26,18 @@ __webpack_async_result__();
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ readInputs)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7589);
-/* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81915);
-
+/* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7589);
+/* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81915);
 
 
 /** An optional input that must be one of the given names (case-insensitive); mapped to its value. */
 function oneOf(name, values) {
-    const raw = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)(name);
+    const raw = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)(name);
     if (raw === undefined)
         return undefined;
     const v = values[raw.trim().toLowerCase()];
     if (v === undefined)
-        throw new _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`input ${name} is ${JSON.stringify(raw)}`, {
+        throw new _secure_factory_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`input ${name} is ${JSON.stringify(raw)}`, {
             hint: `use one of: ${[...new Set(Object.keys(values))].join(', ')}`,
         });
     return v;
@@ -49,7 +47,7 @@ function readEvent() {
     if (!file)
         return {};
     try {
-        const v = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+        const v = JSON.parse((0,_secure_factory_core__WEBPACK_IMPORTED_MODULE_1__/* .readTextFileSync */ .F3)(file, { maxBytes: 32 * 1024 * 1024, what: 'event file' }));
         return typeof v === 'object' && v !== null ? v : {};
     }
     catch {
@@ -61,19 +59,19 @@ const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 const REF = /^(?!-)[^\s~^:?*[\\]+$/;
 const env = (name) => process.env[name] || undefined;
 function readInputs() {
-    const expectedSha = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('expected-sha');
+    const expectedSha = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('expected-sha');
     if (expectedSha !== undefined && !SHA.test(expectedSha)) {
-        throw new _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`input "expected-sha" is "${expectedSha}"; it must be a full lower-case commit SHA`);
+        throw new _secure_factory_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`input "expected-sha" is "${expectedSha}"; it must be a full lower-case commit SHA`);
     }
-    const policy = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('policy');
-    const refInput = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('ref');
-    const baseRefInput = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('base-ref');
+    const policy = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('policy');
+    const refInput = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('ref');
+    const baseRefInput = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('base-ref');
     for (const [name, v] of [
         ['ref', refInput],
         ['base-ref', baseRefInput],
     ]) {
         if (v !== undefined && !REF.test(v))
-            throw new _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`input "${name}" is "${v}"; it must be a ref (refs/tags/v1.2.3) or a branch name`);
+            throw new _secure_factory_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`input "${name}" is "${v}"; it must be a ref (refs/tags/v1.2.3) or a branch name`);
     }
     const event = readEvent();
     const prBase = event.pull_request?.base;
@@ -84,15 +82,15 @@ function readInputs() {
     const defaultBranch = typeof event.repository?.default_branch === 'string' ? event.repository.default_branch : undefined;
     const baseRef = baseRefInput ?? (typeof prBase?.ref === 'string' ? prBase.ref : (env('GITHUB_BASE_REF') ?? (isTag ? defaultBranch : undefined)));
     return {
-        path: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('path') ?? '.',
+        path: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('path') ?? '.',
         expectedSha,
-        policy: (0,_secure_factory_core__WEBPACK_IMPORTED_MODULE_2__/* .policyFileInput */ .vW)(policy),
-        evidence: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('evidence') ?? '.secure-factory/evidence',
-        token: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('token'),
-        auditWorkflows: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getBooleanInput */ .Vt)('audit-workflows', true),
+        policy: (0,_secure_factory_core__WEBPACK_IMPORTED_MODULE_1__/* .policyFileInput */ .vW)(policy),
+        evidence: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('evidence') ?? '.secure-factory/evidence',
+        token: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('token'),
+        auditWorkflows: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getBooleanInput */ .Vt)('audit-workflows', true),
         minSeverity: oneOf('min-severity', { informational: 'info', info: 'info', low: 'low', medium: 'medium', high: 'high' }),
         minConfidence: oneOf('min-confidence', { low: 'low', medium: 'medium', high: 'high' }),
-        sarif: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('sarif') ?? 'secure-factory-source.sarif',
+        sarif: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('sarif') ?? 'secure-factory-source.sarif',
         context: {
             workspace: env('GITHUB_WORKSPACE') ?? process.cwd(),
             repository: env('GITHUB_REPOSITORY'),

@@ -2211,7 +2211,8 @@ function verifySlsaProvenance(verifier, bundle, artifacts, options) {
             return bad('ErrorMismatchVersionedTag', `built from tag ${tag}, which does not match ${options.sourceVersionedTag}`);
     }
     for (const [k, v] of Object.entries(options.buildWorkflowInputs ?? {})) {
-        const actual = info.inputs[k];
+        // Own inputs only: `--build-workflow-input constructor=…` must not find Object's constructor.
+        const actual = Object.hasOwn(info.inputs, k) ? info.inputs[k] : undefined;
         const text = typeof actual === 'string' ? actual : JSON.stringify(actual);
         if (actual === undefined || text !== v) {
             return bad('ErrorMismatchWorkflowInputs', `workflow input ${k}: expected ${JSON.stringify(v)}, the provenance has ${actual === undefined ? 'none' : JSON.stringify(actual)}`);

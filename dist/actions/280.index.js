@@ -21,8 +21,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_MAX_SUBJECTS, EPHEMERAL_PUBLIC_KEY_FILE, MAX_PREDICATE_BYTES, NPM_DEFAULT_REGISTRY, NPM_PROVENANCE_FOLDER, RETRY, SIGSTORE_AUDIENCE, SIGSTORE_BUNDLE_MEDIA_TYPE, SUBJECTS_PREDICATE, TIMEOUT_MS, assertPublicCertificateAllowed, assertWitnessAvailable, attachToRelease, collectSubjects, decideTransparencyLog, dedupeSubjects, ephemeralSigner, imageSubjects, imageTargets, isPublicGoodFulcio, isPublicGoodRekor, npmEvidenceName, npmProvenanceDir, npmPurl, npmSubject, parseChecksums, publicKeyHint, publishAttestation, pushToImages, readNpmPackage, readSigningConfig, referrerAnnotations, repositoryVisibility, resolveServices, serviceError, signerFromPrivateKey, staticToken, subjectFromDigest, subjectKey, withSubjects
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ../packages/core/dist/index.js + 30 modules
@@ -232,6 +230,8 @@ async function attachToRelease(target, tag, name, data) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ../packages/attest/dist/npm-package.js
 /**
  * npm provenance made by the factory: `npm publish --provenance-file <bundle>` accepts a Sigstore bundle
@@ -1023,7 +1023,6 @@ function assertPublicCertificateAllowed(policy, fulcioUrl, visibility) {
 
 
 
-
 const EPHEMERAL_PUBLIC_KEY_FILE = 'ephemeral-key.pub.pem';
 /** Predicate of the statement made when attest runs alone on subjects, with no evidence folder. */
 const SUBJECTS_PREDICATE = `${dist/* TOOL_URI */.qH}/attestation/subjects/v1`;
@@ -1043,12 +1042,8 @@ async function prepareSigner(inputs) {
     else if (inputs.kind === 'key') {
         let pem = inputs.privateKeyPem;
         if (!pem && inputs.privateKeyFile) {
-            try {
-                pem = await (0,promises_.readFile)(inputs.privateKeyFile, 'utf8');
-            }
-            catch {
-                throw new dist/* ConfigurationError */.j1('cannot read the private key file', { location: { file: inputs.privateKeyFile } });
-            }
+            // A FIFO, a device or a huge file is refused before anything is read; no byte of it is quoted.
+            pem = await (0,dist/* readTextFile */.Gu)(inputs.privateKeyFile, { ...dist/* OPERATOR_FILE */.ec, maxBytes: 64 * 1024, what: 'private key file' });
         }
         if (!pem)
             throw new dist/* ConfigurationError */.j1('signer "key" needs a private key', { hint: 'pass --key FILE, or the private-key input from a secret' });

@@ -212,6 +212,7 @@ __webpack_require__.d(__webpack_exports__, {
   eA: () => (/* reexport */ EvidenceFolder),
   T4: () => (/* reexport */ IN_TOTO_PAYLOAD_TYPE),
   EN: () => (/* reexport */ InfrastructureError),
+  ec: () => (/* reexport */ OPERATOR_FILE),
   W3: () => (/* reexport */ PREDICATE),
   oY: () => (/* reexport */ PolicyViolation),
   j2: () => (/* reexport */ REMEDIATION_EVENT_PREDICATE),
@@ -273,6 +274,8 @@ __webpack_require__.d(__webpack_exports__, {
   XF: () => (/* reexport */ readRegularFile),
   cG: () => (/* reexport */ readRegularFileSync),
   nW: () => (/* reexport */ readRemediations),
+  Gu: () => (/* reexport */ readTextFile),
+  F3: () => (/* reexport */ readTextFileSync),
   oW: () => (/* reexport */ safeInlineBounded),
   Hk: () => (/* reexport */ output_safeText),
   Q3: () => (/* reexport */ sha256File),
@@ -1866,6 +1869,19 @@ function decodeUtf8(bytes, file, whatFile = 'file') {
         throw new ConfigurationError(`the ${whatFile} is not valid UTF-8`, { location: { file }, hint: 'save it as UTF-8', cause: e });
     }
 }
+/** A UTF-8 text file read through `readRegularFile` (regular file, size bounded, nothing quoted). */
+async function readTextFile(file, options) {
+    return decodeUtf8(await readRegularFile(file, options), file, what(options));
+}
+/** The synchronous twin of `readTextFile`. */
+function readTextFileSync(file, options) {
+    return decodeUtf8(readRegularFileSync(file, options), file, what(options));
+}
+/**
+ * For a file the operator names (a key, a config, the runner's event file): a symbolic link may lead
+ * anywhere (mounted secrets are links), but FIFOs, devices and oversized files are still refused.
+ */
+const OPERATOR_FILE = { within: '/' };
 
 ;// CONCATENATED MODULE: ../packages/core/dist/json-file.js
 /** Reading JSON files with errors that name the file, line and column, never a bare SyntaxError. */

@@ -6578,7 +6578,7 @@ async function auditWorkflows(options) {
 /** `owner/repo@ref` → 40-hex SHA, from a pins file: `owner/repo@ref <sha>` per line (`#` comments), or JSON `{ "owner/repo@ref": "sha" }`. */
 async function loadPins(file) {
     // Core's safe reader: a FIFO or a device is refused, not read forever; the pins file may be a link anywhere.
-    const text = decodeUtf8(await readRegularFile(file, { maxBytes: 16 * 1024 * 1024, within: '/', what: 'pins file' }), file, 'pins file');
+    const text = await readTextFile(file, { ...OPERATOR_FILE, maxBytes: 16 * 1024 * 1024, what: 'pins file' });
     const pins = new Map();
     const add = (key, sha, line) => {
         if (!/^[^@\s]+\/[^@\s]+@\S+$/.test(key) || !/^[0-9a-f]{40}$/i.test(sha))
@@ -6735,7 +6735,7 @@ function planFixes(text, file, kind, pins) {
 async function fixFiles(base, files, pins) {
     const out = [];
     for (const { rel, kind } of files) {
-        const original = await readFile(path.join(base, rel), 'utf8');
+        const original = await readTextFile(path.join(base, rel), { maxBytes: 16 * 1024 * 1024, within: base, what: 'workflow file' });
         let plan;
         try {
             plan = planFixes(original, rel, kind, pins);

@@ -38,11 +38,9 @@ __webpack_async_result__();
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ readInputs)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7589);
-/* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81915);
-/* harmony import */ var _secure_factory_materials__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(85867);
-
+/* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7589);
+/* harmony import */ var _secure_factory_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81915);
+/* harmony import */ var _secure_factory_materials__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85867);
 
 
 
@@ -52,7 +50,7 @@ function pullRequestEvent() {
     if (!file || !['pull_request', 'pull_request_target', 'merge_group'].includes(name))
         return undefined;
     try {
-        return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8')).pull_request;
+        return JSON.parse((0,_secure_factory_core__WEBPACK_IMPORTED_MODULE_1__/* .readTextFileSync */ .F3)(file, { maxBytes: 32 * 1024 * 1024, what: 'event file' })).pull_request;
     }
     catch {
         return undefined;
@@ -61,29 +59,29 @@ function pullRequestEvent() {
 const SEVERITY = { critical: 'critical', high: 'high', moderate: 'medium', low: 'low' };
 function readReview() {
     const event = pullRequestEvent();
-    const base = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('base-ref') ?? event?.base?.sha;
+    const base = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('base-ref') ?? event?.base?.sha;
     if (!base)
         return undefined;
     // On a pull_request event actions/checkout checks out GitHub's merge commit (GITHUB_SHA), whose
     // tree is the base plus the PR's changes: that working tree is the head to review. The PR's own head
     // commit is the default only when it is what was checked out (or the workflow checked it out).
     const eventHead = event?.head?.sha && event.head.sha === process.env.GITHUB_SHA ? event.head.sha : undefined;
-    const head = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('head-ref') ?? eventHead;
-    const severity = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('fail-on-severity');
+    const head = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('head-ref') ?? eventHead;
+    const severity = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('fail-on-severity');
     if (severity !== undefined && !(severity in SEVERITY))
-        throw new _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`input fail-on-severity: ${JSON.stringify(severity)} is not one of critical, high, moderate, low`);
-    const scopes = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getListInput */ .DF)('fail-on-scopes');
+        throw new _secure_factory_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`input fail-on-severity: ${JSON.stringify(severity)} is not one of critical, high, moderate, low`);
+    const scopes = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getListInput */ .DF)('fail-on-scopes');
     for (const s of scopes)
         if (!['runtime', 'development', 'unknown'].includes(s))
-            throw new _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`input fail-on-scopes: ${JSON.stringify(s)} is not one of runtime, development, unknown`);
-    const allow = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getListInput */ .DF)('allow-licenses');
-    const deny = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getListInput */ .DF)('deny-licenses');
+            throw new _secure_factory_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`input fail-on-scopes: ${JSON.stringify(s)} is not one of runtime, development, unknown`);
+    const allow = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getListInput */ .DF)('allow-licenses');
+    const deny = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getListInput */ .DF)('deny-licenses');
     if (allow.length > 0 && deny.length > 0)
-        throw new _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1('inputs allow-licenses and deny-licenses cannot both be set (as in dependency-review-action)');
-    const commentRaw = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('comment-summary-in-pr') ?? 'never';
+        throw new _secure_factory_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('inputs allow-licenses and deny-licenses cannot both be set (as in dependency-review-action)');
+    const commentRaw = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('comment-summary-in-pr') ?? 'never';
     const comment = commentRaw === 'true' ? 'always' : commentRaw === 'false' ? 'never' : commentRaw;
     if (comment !== 'always' && comment !== 'on-failure' && comment !== 'never')
-        throw new _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`input comment-summary-in-pr: ${JSON.stringify(commentRaw)} is not one of always, on-failure, never, true, false`);
+        throw new _secure_factory_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`input comment-summary-in-pr: ${JSON.stringify(commentRaw)} is not one of always, on-failure, never, true, false`);
     return {
         base,
         head,
@@ -94,9 +92,9 @@ function readReview() {
             failOnScopes: (scopes.length > 0 ? scopes : ['runtime', 'unknown']),
             ...(allow.length > 0 ? { allowLicenses: allow } : {}),
             ...(deny.length > 0 ? { denyLicenses: deny } : {}),
-            allowGhsas: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getListInput */ .DF)('allow-ghsas'),
-            denyPackages: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getListInput */ .DF)('deny-packages'),
-            warnOnly: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getBooleanInput */ .Vt)('warn-only', false),
+            allowGhsas: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getListInput */ .DF)('allow-ghsas'),
+            denyPackages: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getListInput */ .DF)('deny-packages'),
+            warnOnly: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getBooleanInput */ .Vt)('warn-only', false),
         },
     };
 }
@@ -105,34 +103,34 @@ function clockInput(v) {
         return undefined;
     if (v === 'keyless')
         return 'keyless';
-    throw new _secure_factory_core__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`rescan-clock must be keyless or local, not "${v}"`, {
+    throw new _secure_factory_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`rescan-clock must be keyless or local, not "${v}"`, {
         hint: 'keyless signs each state change with the job OIDC identity and a TSA timestamp (needs id-token: write)',
     });
 }
 function readInputs() {
-    const policy = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('policy');
+    const policy = (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('policy');
     return {
-        path: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('path') ?? '.',
-        policy: (0,_secure_factory_core__WEBPACK_IMPORTED_MODULE_2__/* .policyFileInput */ .vW)(policy),
-        evidence: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('evidence') ?? '.secure-factory/evidence',
-        osvDatabase: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('osv-database'),
-        osvApiUrl: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('osv-api-url') ?? 'https://api.osv.dev',
-        sarif: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('sarif') ?? 'secure-factory-materials.sarif',
-        cache: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getBooleanInput */ .Vt)('cache', true),
+        path: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('path') ?? '.',
+        policy: (0,_secure_factory_core__WEBPACK_IMPORTED_MODULE_1__/* .policyFileInput */ .vW)(policy),
+        evidence: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('evidence') ?? '.secure-factory/evidence',
+        osvDatabase: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('osv-database'),
+        osvApiUrl: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('osv-api-url') ?? 'https://api.osv.dev',
+        sarif: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('sarif') ?? 'secure-factory-materials.sarif',
+        cache: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getBooleanInput */ .Vt)('cache', true),
         workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-        rescan: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getListInput */ .DF)('rescan'),
-        rescanState: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('rescan-state'),
-        rescanWorkflows: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('rescan-workflows'),
-        rescanClock: clockInput((0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('rescan-clock')),
-        rescanTsaUrl: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('rescan-tsa-url'),
-        rescanClockIdentity: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('rescan-clock-identity'),
-        rescanFulcioUrl: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('rescan-fulcio-url'),
-        rescanTrustedRoot: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('rescan-trusted-root'),
-        githubIssues: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getBooleanInput */ .Vt)('github-issues', false),
-        githubToken: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getOptionalInput */ .lI)('github-token'),
-        rebuild: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getBooleanInput */ .Vt)('rebuild', false),
-        fixPrs: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getBooleanInput */ .Vt)('fix-prs', false),
-        lockfiles: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_1__/* .getListInput */ .DF)('lockfiles').map(_secure_factory_materials__WEBPACK_IMPORTED_MODULE_3__/* .parseLockfileArgument */ .gE),
+        rescan: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getListInput */ .DF)('rescan'),
+        rescanState: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('rescan-state'),
+        rescanWorkflows: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('rescan-workflows'),
+        rescanClock: clockInput((0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('rescan-clock')),
+        rescanTsaUrl: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('rescan-tsa-url'),
+        rescanClockIdentity: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('rescan-clock-identity'),
+        rescanFulcioUrl: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('rescan-fulcio-url'),
+        rescanTrustedRoot: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('rescan-trusted-root'),
+        githubIssues: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getBooleanInput */ .Vt)('github-issues', false),
+        githubToken: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getOptionalInput */ .lI)('github-token'),
+        rebuild: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getBooleanInput */ .Vt)('rebuild', false),
+        fixPrs: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getBooleanInput */ .Vt)('fix-prs', false),
+        lockfiles: (0,_secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__/* .getListInput */ .DF)('lockfiles').map(_secure_factory_materials__WEBPACK_IMPORTED_MODULE_2__/* .parseLockfileArgument */ .gE),
         review: readReview(),
     };
 }

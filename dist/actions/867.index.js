@@ -7651,21 +7651,25 @@ function dockerConfigCredentials(registry, env = process.env) {
     const file = (0,external_node_path_.join)(env.DOCKER_CONFIG ?? (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker'), 'config.json');
     if (!(0,external_node_fs_.existsSync)(file))
         return undefined;
+    const hint = 'fix or remove the docker config file';
+    const text = (0,dist/* readTextFileSync */.F3)(file, { ...dist/* OPERATOR_FILE */.ec, maxBytes: 4 * 1024 * 1024, what: 'docker config file', hint });
     let auths;
     try {
-        auths = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')).auths ?? {};
+        auths = JSON.parse(text).auths ?? {};
     }
     catch {
-        throw new dist/* ConfigurationError */.j1(`${file} is not JSON`, { hint: 'fix or remove the docker config file' });
+        throw new dist/* ConfigurationError */.j1('the docker config file is not JSON', { location: { file }, hint });
     }
     const keys = registry === 'docker.io' ? ['https://index.docker.io/v1/', 'docker.io', 'index.docker.io'] : [registry, `https://${registry}`];
     for (const k of keys) {
-        const a = auths[k];
-        if (!a)
+        // Own entries only: a registry named "constructor" must not find Object's.
+        const a = typeof auths === 'object' && auths !== null && Object.hasOwn(auths, k) ? auths[k] : undefined;
+        if (!a || typeof a !== 'object')
             continue;
-        if (a.username && a.password)
+        if (typeof a.username === 'string' && typeof a.password === 'string' && a.username && a.password) {
             return { username: a.username, password: a.password };
-        if (a.auth) {
+        }
+        if (typeof a.auth === 'string' && a.auth) {
             const plain = Buffer.from(a.auth, 'base64').toString('utf8');
             const colon = plain.indexOf(':');
             if (colon > 0)
@@ -8568,6 +8572,8 @@ function imageReadError(e) {
 
 
 
+/** The image caches are rebuilt when larger than this (or unreadable): never trusted, never a hang. */
+const CACHE_MAX_BYTES = 64 * 1024 * 1024;
 const IMAGE_UNVALIDATED = 'materials/image-unvalidated'; // RULE.imageUnvalidated in scan/rules.ts
 const IMAGE_UNSCANNED = 'materials/image-unscanned'; // RULE.imageUnscanned in scan/rules.ts
 /** Referrers looked at per image, and the largest bundle read. */
@@ -8585,12 +8591,12 @@ function resolveTrust(t, policyFile) {
             out.keyPem = t.key;
         else {
             const file = (0,external_node_path_.isAbsolute)(t.key) ? t.key : (0,external_node_path_.resolve)(policyFile ? (0,external_node_path_.dirname)(policyFile) : '.', t.key);
-            if (!(0,external_node_fs_.existsSync)(file)) {
-                throw new dist/* ConfigurationError */.j1(`materials.images.trust: the key file ${file} (for ${t.registry}) does not exist`, {
-                    hint: 'give a PEM public key, or a path relative to the policy file',
-                });
-            }
-            out.keyPem = (0,external_node_fs_.readFileSync)(file, 'utf8');
+            out.keyPem = (0,dist/* readTextFileSync */.F3)(file, {
+                ...dist/* OPERATOR_FILE */.ec,
+                maxBytes: 64 * 1024,
+                what: `public key file of materials.images.trust (for ${t.registry})`,
+                hint: 'give a PEM public key, or a path relative to the policy file',
+            });
         }
     }
     return out;
@@ -8665,7 +8671,7 @@ class ImageValidator {
         const f = this.options.cacheFile;
         if (f && (0,external_node_fs_.existsSync)(f)) {
             try {
-                const parsed = JSON.parse((0,external_node_fs_.readFileSync)(f, 'utf8'));
+                const parsed = JSON.parse((0,dist/* readTextFileSync */.F3)(f, { maxBytes: CACHE_MAX_BYTES, what: 'image cache' }));
                 if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
                     this.fileCache = parsed;
             }
@@ -8775,7 +8781,7 @@ class ImageValidator {
         const f = this.contentsFile();
         if (f && (0,external_node_fs_.existsSync)(f)) {
             try {
-                const parsed = JSON.parse((0,external_node_fs_.readFileSync)(f, 'utf8'));
+                const parsed = JSON.parse((0,dist/* readTextFileSync */.F3)(f, { maxBytes: CACHE_MAX_BYTES, what: 'image cache' }));
                 if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
                     this.contentsCache = parsed;
             }

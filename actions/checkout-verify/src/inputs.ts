@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { getBooleanInput, getOptionalInput } from '@secure-factory/action-runtime';
-import { ConfigurationError, policyFileInput } from '@secure-factory/core';
+import { ConfigurationError, policyFileInput, readTextFileSync } from '@secure-factory/core';
 
 export interface RunInputs {
   path: string;
@@ -57,7 +56,7 @@ function readEvent(): EventPayload {
   const file = process.env.GITHUB_EVENT_PATH;
   if (!file) return {};
   try {
-    const v = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    const v = JSON.parse(readTextFileSync(file, { maxBytes: 32 * 1024 * 1024, what: 'event file' })) as unknown;
     return typeof v === 'object' && v !== null ? v : {};
   } catch {
     return {};

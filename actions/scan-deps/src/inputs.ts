@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { getBooleanInput, getListInput, getOptionalInput } from '@secure-factory/action-runtime';
-import { ConfigurationError, policyFileInput } from '@secure-factory/core';
+import { ConfigurationError, policyFileInput, readTextFileSync } from '@secure-factory/core';
 import { parseLockfileArgument, type ExplicitLockfile, type ReviewConfig, type Scope } from '@secure-factory/materials';
 
 /** Pull-request mode: the change under review and dependency-review-action's inputs of the same meaning. */
@@ -57,7 +56,7 @@ function pullRequestEvent(): PullRequestEvent['pull_request'] {
   const file = process.env.GITHUB_EVENT_PATH;
   if (!file || !['pull_request', 'pull_request_target', 'merge_group'].includes(name)) return undefined;
   try {
-    return (JSON.parse(readFileSync(file, 'utf8')) as PullRequestEvent).pull_request;
+    return (JSON.parse(readTextFileSync(file, { maxBytes: 32 * 1024 * 1024, what: 'event file' })) as PullRequestEvent).pull_request;
   } catch {
     return undefined;
   }

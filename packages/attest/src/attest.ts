@@ -4,13 +4,14 @@
  * `<name>.sigstore.json` (bundle v0.3, DSSE, application/vnd.in-toto+json) and optionally publish
  * each bundle to the GitHub attestations API.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   ConfigurationError,
   EvidenceFolder,
   makeStatement,
+  OPERATOR_FILE,
   PREDICATE,
+  readTextFile,
   TOOL_NAME,
   TOOL_URI,
   TOOL_VERSION,
@@ -138,11 +139,8 @@ export async function prepareSigner(inputs: SignerInputs): Promise<PreparedSigne
   } else if (inputs.kind === 'key') {
     let pem = inputs.privateKeyPem;
     if (!pem && inputs.privateKeyFile) {
-      try {
-        pem = await readFile(inputs.privateKeyFile, 'utf8');
-      } catch {
-        throw new ConfigurationError('cannot read the private key file', { location: { file: inputs.privateKeyFile } });
-      }
+      // A FIFO, a device or a huge file is refused before anything is read; no byte of it is quoted.
+      pem = await readTextFile(inputs.privateKeyFile, { ...OPERATOR_FILE, maxBytes: 64 * 1024, what: 'private key file' });
     }
     if (!pem)
       throw new ConfigurationError('signer "key" needs a private key', { hint: 'pass --key FILE, or the private-key input from a secret' });

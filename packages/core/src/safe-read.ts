@@ -263,3 +263,19 @@ export function decodeUtf8(bytes: Uint8Array, file: string, whatFile = 'file'): 
     throw new ConfigurationError(`the ${whatFile} is not valid UTF-8`, { location: { file }, hint: 'save it as UTF-8', cause: e });
   }
 }
+
+/** A UTF-8 text file read through `readRegularFile` (regular file, size bounded, nothing quoted). */
+export async function readTextFile(file: string, options: SafeReadOptions): Promise<string> {
+  return decodeUtf8(await readRegularFile(file, options), file, what(options));
+}
+
+/** The synchronous twin of `readTextFile`. */
+export function readTextFileSync(file: string, options: SafeReadOptions): string {
+  return decodeUtf8(readRegularFileSync(file, options), file, what(options));
+}
+
+/**
+ * For a file the operator names (a key, a config, the runner's event file): a symbolic link may lead
+ * anywhere (mounted secrets are links), but FIFOs, devices and oversized files are still refused.
+ */
+export const OPERATOR_FILE = { within: '/' } as const;

@@ -62,12 +62,22 @@ export interface SandboxEnv {
   passed: string[];
 }
 
+/**
+ * A host variable's value, own entries only: `build.env: [constructor]` (or toString, __proto__) must not
+ * pass Object's function into the sandbox or the provenance.
+ */
+function hostValue(hostEnv: NodeJS.ProcessEnv, name: string): string | undefined {
+  if (!Object.hasOwn(hostEnv, name)) return undefined;
+  const v = hostEnv[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
 export function sandboxEnvironment(o: SandboxEnvOptions): SandboxEnv {
   const env: Record<string, string> = {};
   const passed: string[] = [];
   const names = o.phase === 'fetch' ? [...o.allow, ...FETCH_NAMES] : o.allow;
   for (const n of names) {
-    const v = o.hostEnv[n];
+    const v = hostValue(o.hostEnv, n);
     if (v !== undefined) {
       env[n] = v;
       if (o.allow.includes(n)) passed.push(n);
@@ -93,7 +103,7 @@ export function sandboxEnvironment(o: SandboxEnvOptions): SandboxEnv {
 export function recordedVariables(hostEnv: NodeJS.ProcessEnv, names: readonly string[]): Record<string, { sha256: string }> {
   const out: Record<string, { sha256: string }> = {};
   for (const n of names) {
-    const v = hostEnv[n];
+    const v = hostValue(hostEnv, n);
     if (v !== undefined) out[n] = { sha256: sha256Hex(v) };
   }
   return out;

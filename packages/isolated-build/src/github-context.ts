@@ -3,10 +3,14 @@
  * (the workflow ref), the invocation (run id and attempt), workflow inputs, and the actions and
  * images the workflow pins by SHA or digest. Outside GitHub, a local builder id.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { TOOL_URI, TOOL_VERSION, type ResourceDescriptor } from '@secure-factory/core';
+import { readTextFileSync, TOOL_URI, TOOL_VERSION, type ResourceDescriptor } from '@secure-factory/core';
+
+/** The runner's event payload is at most 25 MiB (GitHub's webhook limit); a workflow file far less. */
+const EVENT_MAX_BYTES = 32 * 1024 * 1024;
+const WORKFLOW_MAX_BYTES = 4 * 1024 * 1024;
 
 /** The builder id of a run outside GitHub Actions (documented in docs/build-type.md). */
 export const LOCAL_BUILDER_ID = `${TOOL_URI}/local-builder`;
@@ -29,7 +33,9 @@ export interface RunContext {
 function readEventInputs(file: string | undefined): Record<string, unknown> | undefined {
   if (!file || !existsSync(file)) return undefined;
   try {
-    const event = JSON.parse(readFileSync(file, 'utf8')) as { inputs?: unknown };
+    const event = JSON.parse(readTextFileSync(file, { maxBytes: EVENT_MAX_BYTES, what: 'event file' })) as {
+      inputs?: unknown;
+    };
     if (event.inputs && typeof event.inputs === 'object' && !Array.isArray(event.inputs)) return event.inputs as Record<string, unknown>;
   } catch {
     // an unreadable event file leaves the inputs unknown; the workflow ref still identifies the run
@@ -85,7 +91,10 @@ export function readRunContext(env: NodeJS.ProcessEnv, sourceDir: string): RunCo
   const wfFile = path.join(sourceDir, workflowPath);
   if (fullPath.startsWith(`${repository}/`) && !workflowPath.split('/').includes('..') && existsSync(wfFile)) {
     try {
-      dependencies.push(...pinnedDependencies(readFileSync(wfFile, 'utf8')));
+      // The workflow is the repository's: a link out of the checkout, a FIFO or a huge file is not read.
+      dependencies.push(
+        ...pinnedDependencies(readTextFileSync(wfFile, { within: sourceDir, maxBytes: WORKFLOW_MAX_BYTES, what: 'workflow' })),
+      );
     } catch {
       // unreadable: the dependencies stay those the runner reported
     }

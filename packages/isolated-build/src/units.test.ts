@@ -4,7 +4,7 @@ import { mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError, defaultPolicy, exitCodeFor, parsePolicy } from '@secure-factory/core';
-import { sandboxEnvironment, validateAllowList } from './environment.js';
+import { recordedVariables, sandboxEnvironment, validateAllowList } from './environment.js';
 import { pinnedDependencies } from './github-context.js';
 import { sha256Files } from './parallel-digest.js';
 import { firstDifference } from './reproducibility.js';
@@ -125,6 +125,19 @@ describe('settings', () => {
       SECURE_FACTORY_OUT: '/out',
     });
     expect(passed).toEqual(['KEEP']);
+  });
+  it('passes and records own host variables only: an allow-list naming constructor or toString finds nothing', () => {
+    const names = ['constructor', 'toString', 'hasOwnProperty', 'valueOf'];
+    const { env, passed } = sandboxEnvironment({
+      allow: names,
+      hostEnv: { PATH: '/bin' },
+      sourceDateEpoch: 42,
+      layout: { source: '/src', temp: '/tmp', home: '/tmp/home' },
+      phase: 'build',
+    });
+    expect(passed).toEqual([]);
+    for (const n of names) expect(Object.hasOwn(env, n)).toBe(false);
+    expect(recordedVariables(process.env, names)).toEqual({});
   });
 });
 

@@ -18,8 +18,11 @@ import { ConfigurationError, errorMessage, exitCodeFor, redirectOutput, silentLo
 import { runFactory } from '../../../packages/cli/src/factory-run.js';
 import { main } from '../../../packages/cli/src/main.js';
 import { hintPackageJson, projectNpmrc } from '../../../packages/isolated-build/src/build.js';
+import { readRunContext } from '../../../packages/isolated-build/src/github-context.js';
 import { looksLikeKubernetes } from '../../../packages/materials/src/discover.js';
 import { shallowBoundary } from '../../../packages/source/src/history.js';
+import { dockerConfigCredentials } from '../../../packages/materials/src/oci/registry-client.js';
+import { resolveTrust } from '../../../packages/materials/src/oci/image-validation.js';
 import { fail, type HostileCase, isRunnerCommand, runnerLines, SECRET, timed } from './types.js';
 
 /** A project folder and a folder beside it holding a secret token. */
@@ -179,7 +182,8 @@ const KIND_INPUT: Record<Kind, string> = {
 };
 const KIND_REASON: Record<Kind, string> = {
   fifo: 'FIFO',
-  'dev-zero': 'outside',
+  // A file the operator names may be a link anywhere (mounted secrets are links): /dev/zero is then refused as a device.
+  'dev-zero': '(?:outside|character device)',
   'secret-link': 'outside',
   oversized: 'over the limit',
   latin1: 'not valid UTF-8',
@@ -324,6 +328,81 @@ export const projectFileCases: HostileCase[] = [
     (s) => path.join(s.dir, 'prov.intoto.jsonl'),
     (_s, file) => ['verify-artifact', `sha256:${'a'.repeat(64)}`, '--provenance-path', file, '--source-uri', 'github.com/o/r'],
     32 * 1024 * 1024,
+  ),
+  ...cliFileCases(
+    'attest-private-key',
+    'key.pem',
+    ['fifo', 'dev-zero', 'oversized', 'latin1'],
+    '`attest --signer key --key`',
+    (s) => path.join(s.dir, 'key.pem'),
+    (s, file) => [
+      'attest',
+      '--signer',
+      'key',
+      '--key',
+      file,
+      '--subject-digest',
+      `sha256:${'a'.repeat(64)}`,
+      '--subject-name',
+      'app',
+      '--evidence',
+      path.join(s.dir, 'evidence'),
+    ],
+    64 * 1024,
+  ),
+  ...fileCases(
+    'docker-config',
+    'config.json',
+    ['fifo', 'dev-zero', 'oversized', 'latin1'],
+    'the docker config ($DOCKER_CONFIG/config.json) read for registry credentials',
+    (s) => path.join(s.dir, 'config.json'),
+    (s) => Promise.resolve().then(() => dockerConfigCredentials('registry.example', { DOCKER_CONFIG: s.dir })),
+    4 * 1024 * 1024,
+  ),
+  ...fileCases(
+    'image-trust-key',
+    'trust.pem',
+    ['fifo', 'dev-zero', 'oversized', 'latin1'],
+    "the policy's materials.images.trust key file",
+    (s) => path.join(s.dir, 'trust.pem'),
+    (s) =>
+      Promise.resolve().then(() => resolveTrust({ registry: 'registry.example/team', key: 'trust.pem' }, path.join(s.dir, 'policy.yml'))),
+    64 * 1024,
+  ),
+  ...(['fifo', 'dev-zero', 'secret-link'] as const).flatMap((kind): HostileCase[] =>
+    (['event', 'workflow'] as const).map((which) => ({
+      id: `evidence/build-run-context-${which}-${kind}`,
+      area: 'evidence',
+      input: `the build's run context reads ${which === 'event' ? 'GITHUB_EVENT_PATH (workflow inputs)' : "the run's workflow file (pinned actions)"}, which is ${KIND_INPUT[kind]}`,
+      expect:
+        'nothing taken from it (no inputs, no pinned dependencies), at once (was: a synchronous read — the build blocked forever on a FIFO)',
+      run: () => {
+        const s = scratch();
+        writeFileSync(s.token, JSON.stringify({ inputs: { [SECRET]: '1' } }) + `\nuses: ${SECRET}/a@${'a'.repeat(40)}\n`);
+        mkdirSync(path.join(s.dir, '.github', 'workflows'), { recursive: true });
+        const event = path.join(s.dir, 'event.json');
+        const workflow = path.join(s.dir, '.github', 'workflows', 'build.yml');
+        if (which === 'event') {
+          writeFileSync(workflow, 'on: push\n');
+          makeHostile(event, kind, s);
+        } else {
+          writeFileSync(event, '{"inputs": {"a": "1"}}');
+          makeHostile(workflow, kind, s);
+        }
+        const ctx = readRunContext(
+          {
+            GITHUB_ACTIONS: 'true',
+            GITHUB_REPOSITORY: 'o/r',
+            GITHUB_WORKFLOW_REF: 'o/r/.github/workflows/build.yml@refs/heads/main',
+            GITHUB_EVENT_PATH: event,
+          },
+          s.dir,
+        );
+        checkText(JSON.stringify(ctx));
+        if (which === 'event' && ctx.workflowInputs !== undefined) fail(`inputs read: ${JSON.stringify(ctx.workflowInputs)}`);
+        if (which === 'workflow' && ctx.dependencies.length > 0) fail(`dependencies read: ${JSON.stringify(ctx.dependencies)}`);
+      },
+    })),
   ),
   ...(['fifo', 'dev-zero', 'secret-link'] as const).map((kind): HostileCase => ({
     id: `evidence/scan-kubernetes-sniff-${kind}`,

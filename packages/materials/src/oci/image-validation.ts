@@ -12,12 +12,13 @@
  * blocking under `materials.images.validated: required`; a registry that lies (a manifest or a
  * referrer for another digest) is always blocking. Verdicts are cached by digest and trust.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import {
-  ConfigurationError,
   errorMessage,
   findWaiver,
+  OPERATOR_FILE,
+  readTextFileSync,
   sha256Hex,
   writeJsonAtomic,
   type Exception,
@@ -36,6 +37,9 @@ import {
   type ImageContents,
   type ImagePackageLimits,
 } from './image-packages.js';
+
+/** The image caches are rebuilt when larger than this (or unreadable): never trusted, never a hang. */
+const CACHE_MAX_BYTES = 64 * 1024 * 1024;
 
 export const IMAGE_UNVALIDATED = 'materials/image-unvalidated'; // RULE.imageUnvalidated in scan/rules.ts
 export const IMAGE_UNSCANNED = 'materials/image-unscanned'; // RULE.imageUnscanned in scan/rules.ts
@@ -114,12 +118,12 @@ export function resolveTrust(t: ImageTrust, policyFile?: string): ResolvedTrust 
     if (t.key.includes('-----BEGIN')) out.keyPem = t.key;
     else {
       const file = isAbsolute(t.key) ? t.key : resolve(policyFile ? dirname(policyFile) : '.', t.key);
-      if (!existsSync(file)) {
-        throw new ConfigurationError(`materials.images.trust: the key file ${file} (for ${t.registry}) does not exist`, {
-          hint: 'give a PEM public key, or a path relative to the policy file',
-        });
-      }
-      out.keyPem = readFileSync(file, 'utf8');
+      out.keyPem = readTextFileSync(file, {
+        ...OPERATOR_FILE,
+        maxBytes: 64 * 1024,
+        what: `public key file of materials.images.trust (for ${t.registry})`,
+        hint: 'give a PEM public key, or a path relative to the policy file',
+      });
     }
   }
   return out;
@@ -197,7 +201,7 @@ export class ImageValidator {
     const f = this.options.cacheFile;
     if (f && existsSync(f)) {
       try {
-        const parsed = JSON.parse(readFileSync(f, 'utf8')) as unknown;
+        const parsed = JSON.parse(readTextFileSync(f, { maxBytes: CACHE_MAX_BYTES, what: 'image cache' })) as unknown;
         if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) this.fileCache = parsed as Record<string, ImageVerdict>;
       } catch {
         // An unreadable cache is rebuilt, never trusted.
@@ -302,7 +306,7 @@ export class ImageValidator {
     const f = this.contentsFile();
     if (f && existsSync(f)) {
       try {
-        const parsed = JSON.parse(readFileSync(f, 'utf8')) as unknown;
+        const parsed = JSON.parse(readTextFileSync(f, { maxBytes: CACHE_MAX_BYTES, what: 'image cache' })) as unknown;
         if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) this.contentsCache = parsed as Record<string, ImageContents>;
       } catch {
         // An unreadable cache is rebuilt, never trusted.

@@ -13,10 +13,19 @@
  *   - credentials and tokens never appear in an error, a log line or a result.
  * Plain HTTP is used only for loopback registries (localhost, 127.0.0.1, [::1]), as Docker does.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigurationError, InfrastructureError, httpRequest, sha256Hex, type HttpPolicy, type HttpResponse } from '@secure-factory/core';
+import {
+  ConfigurationError,
+  InfrastructureError,
+  httpRequest,
+  OPERATOR_FILE,
+  readTextFileSync,
+  sha256Hex,
+  type HttpPolicy,
+  type HttpResponse,
+} from '@secure-factory/core';
 
 export const MEDIA = {
   ociManifest: 'application/vnd.oci.image.manifest.v1+json',
@@ -129,19 +138,24 @@ export function referrersTag(digest: string): string {
 export function dockerConfigCredentials(registry: string, env: NodeJS.ProcessEnv = process.env): RegistryCredentials | undefined {
   const file = join(env.DOCKER_CONFIG ?? join(homedir(), '.docker'), 'config.json');
   if (!existsSync(file)) return undefined;
+  const hint = 'fix or remove the docker config file';
+  const text = readTextFileSync(file, { ...OPERATOR_FILE, maxBytes: 4 * 1024 * 1024, what: 'docker config file', hint });
   let auths: Record<string, { auth?: string; username?: string; password?: string }>;
   try {
-    auths = (JSON.parse(readFileSync(file, 'utf8')) as { auths?: typeof auths }).auths ?? {};
+    auths = (JSON.parse(text) as { auths?: typeof auths }).auths ?? {};
   } catch {
-    throw new ConfigurationError(`${file} is not JSON`, { hint: 'fix or remove the docker config file' });
+    throw new ConfigurationError('the docker config file is not JSON', { location: { file }, hint });
   }
   const keys =
     registry === 'docker.io' ? ['https://index.docker.io/v1/', 'docker.io', 'index.docker.io'] : [registry, `https://${registry}`];
   for (const k of keys) {
-    const a = auths[k];
-    if (!a) continue;
-    if (a.username && a.password) return { username: a.username, password: a.password };
-    if (a.auth) {
+    // Own entries only: a registry named "constructor" must not find Object's.
+    const a = typeof auths === 'object' && auths !== null && Object.hasOwn(auths, k) ? auths[k] : undefined;
+    if (!a || typeof a !== 'object') continue;
+    if (typeof a.username === 'string' && typeof a.password === 'string' && a.username && a.password) {
+      return { username: a.username, password: a.password };
+    }
+    if (typeof a.auth === 'string' && a.auth) {
       const plain = Buffer.from(a.auth, 'base64').toString('utf8');
       const colon = plain.indexOf(':');
       if (colon > 0) return { username: plain.slice(0, colon), password: plain.slice(colon + 1) };

@@ -11,10 +11,10 @@
  * Edits are textual insertions and replacements at the source offsets of the parsed YAML, so comments
  * and layout stay as they are; the patch is made by `git diff --no-index`.
  */
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigurationError, decodeUtf8, parseJsonText, readRegularFile } from '@secure-factory/core';
+import { ConfigurationError, OPERATOR_FILE, parseJsonText, readTextFile } from '@secure-factory/core';
 import { isMap, isScalar, type Node } from 'yaml';
 import { gitRun } from '../git.js';
 import { buildAuditFile, parseUses, usesAction, type FileKind } from './model.js';
@@ -38,7 +38,7 @@ export interface FixResult {
 /** `owner/repo@ref` → 40-hex SHA, from a pins file: `owner/repo@ref <sha>` per line (`#` comments), or JSON `{ "owner/repo@ref": "sha" }`. */
 export async function loadPins(file: string): Promise<Map<string, string>> {
   // Core's safe reader: a FIFO or a device is refused, not read forever; the pins file may be a link anywhere.
-  const text = decodeUtf8(await readRegularFile(file, { maxBytes: 16 * 1024 * 1024, within: '/', what: 'pins file' }), file, 'pins file');
+  const text = await readTextFile(file, { ...OPERATOR_FILE, maxBytes: 16 * 1024 * 1024, what: 'pins file' });
   const pins = new Map<string, string>();
   const add = (key: string, sha: string, line?: number): void => {
     if (!/^[^@\s]+\/[^@\s]+@\S+$/.test(key) || !/^[0-9a-f]{40}$/i.test(sha))
@@ -190,7 +190,7 @@ export function planFixes(text: string, file: string, kind: FileKind, pins: Map<
 export async function fixFiles(base: string, files: { rel: string; kind: FileKind }[], pins: Map<string, string>): Promise<FixResult[]> {
   const out: FixResult[] = [];
   for (const { rel, kind } of files) {
-    const original = await readFile(path.join(base, rel), 'utf8');
+    const original = await readTextFile(path.join(base, rel), { maxBytes: 16 * 1024 * 1024, within: base, what: 'workflow file' });
     let plan;
     try {
       plan = planFixes(original, rel, kind, pins);

@@ -310,6 +310,14 @@ describe('verifySlsaProvenance', () => {
       reason: 'workflow input missing: expected "x", the provenance has none',
     });
     expect(slsa(st, { buildWorkflowInputs: { missing: 'undefined' } })).toMatchObject({ ok: false, error: 'ErrorMismatchWorkflowInputs' });
+    // Inherited names are no input the provenance recorded (was: Object's function, "the provenance has undefined").
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(slsa(st, { buildWorkflowInputs: { [name]: 'x' } })).toStrictEqual({
+        ok: false,
+        error: 'ErrorMismatchWorkflowInputs',
+        reason: `workflow input ${name}: expected "x", the provenance has none`,
+      });
+    }
   });
 
   it('SLSA v1 provenance: ref, repository and inputs from where the generators write them', () => {

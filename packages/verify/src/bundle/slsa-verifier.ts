@@ -226,7 +226,8 @@ export function verifySlsaProvenance(
     if (!ok) return bad('ErrorMismatchVersionedTag', `built from tag ${tag}, which does not match ${options.sourceVersionedTag}`);
   }
   for (const [k, v] of Object.entries(options.buildWorkflowInputs ?? {})) {
-    const actual = info.inputs[k];
+    // Own inputs only: `--build-workflow-input constructor=…` must not find Object's constructor.
+    const actual = Object.hasOwn(info.inputs, k) ? info.inputs[k] : undefined;
     const text = typeof actual === 'string' ? actual : JSON.stringify(actual);
     if (actual === undefined || text !== v) {
       return bad(
