@@ -763,12 +763,15 @@ function parseChecksums(text, file) {
 function subjectFromDigest(spec, defaultName) {
     const m = /^(?:(.+)@)?sha256:([0-9a-fA-F]{64})$/.exec(spec.trim());
     if (!m?.[2] || !(0,dist/* isSha256Hex */.P4)(m[2].toLowerCase())) {
-        throw new dist/* ConfigurationError */.j1(`"${spec}" is not a digest: expected sha256:<64 hex> or NAME@sha256:<64 hex>`);
+        throw new dist/* ConfigurationError */.j1(`${(0,dist/* safeInlineBounded */.oW)(JSON.stringify(spec), 200)} is not a digest: expected sha256:<64 hex> or NAME@sha256:<64 hex>`);
     }
     const name = m[1] ?? defaultName;
     if (!name)
         throw new dist/* ConfigurationError */.j1(`the digest "${spec}" needs a name: write NAME@sha256:… or give a subject name`);
-    return { name, digest: { sha256: m[2].toLowerCase() } };
+    return {
+        name: (0,dist/* subjectLabel */.pb)(name, m[1] !== undefined ? 'the name before @sha256' : 'the subject name'),
+        digest: { sha256: m[2].toLowerCase() },
+    };
 }
 /** The largest checksums file read (a million subjects of 200-byte names). */
 const MAX_CHECKSUMS_BYTES = 256 * 1024 * 1024;

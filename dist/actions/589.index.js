@@ -287,6 +287,7 @@ __webpack_require__.d(__webpack_exports__, {
   kU: () => (/* reexport */ stripControl),
   IF: () => (/* reexport */ subjectDigests),
   qL: () => (/* reexport */ subjectFor),
+  pb: () => (/* reexport */ subjectLabel),
   wn: () => (/* reexport */ subjectName),
   tE: () => (/* reexport */ subjectNameOf),
   up: () => (/* reexport */ subjectNamer),
@@ -1107,13 +1108,21 @@ function diffTrees(before, after) {
  */
 
 
+
 /** The build's output folder, relative to the project. */
 const OUTPUT_FOLDER = '.secure-factory/out';
 const IN_OUTPUT_FOLDER = `${OUTPUT_FOLDER}/`;
+/**
+ * What no artefact name may hold: C0 and C1 controls, line and paragraph separators, bidirectional
+ * formatting (the "Trojan Source" overrides that make `app.exe` read as `exe.ppa`), zero-width spaces
+ * and the byte-order mark. Zero-width (non-)joiners stay: emoji and Persian names need them.
+ */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-const CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+/** The longest name a subject label may have (an image reference is at most a few hundred characters). */
+const MAX_LABEL = 1024;
 function escapes(what, original, reason) {
-    return new ConfigurationError(`${what} ${JSON.stringify(original)} ${reason}`, {
+    return new ConfigurationError(`${what} ${safeInlineBounded(JSON.stringify(original), 200)} ${reason}`, {
         hint: 'subjects are named by their path relative to the project (e.g. "dist/app.js"): give a path inside the project',
     });
 }
@@ -1126,7 +1135,7 @@ function subjectName(relative, what = 'the subject', within = 'the project') {
     if (relative === '')
         throw escapes(what, relative, 'is empty');
     if (CONTROL.test(relative))
-        throw escapes(what, relative, 'contains a control character');
+        throw escapes(what, relative, 'contains a control character or invisible formatting (a bidi override, a zero-width space)');
     const posix = external_node_path_.sep === '/' ? relative : relative.split(external_node_path_.sep).join('/');
     if (external_node_path_.posix.isAbsolute(posix) || /^[A-Za-z]:[\\/]/.test(posix))
         throw escapes(what, relative, 'is an absolute path');
@@ -1174,6 +1183,24 @@ function subjectNamer(root) {
         }
         return projectSubjectName(subjectName(abs.slice(prefix.length), `the path of ${file}`));
     };
+}
+/**
+ * A subject name the operator gives as is (`--subject-name`, `NAME@sha256:…`, an image reference):
+ * not a path, so `/`, `:` and `@` are fine, but it is signed into evidence and shown in every verdict,
+ * so it must be visible text — no control, bidirectional formatting or zero-width character — of at
+ * most 1,024 characters.
+ */
+function subjectLabel(name, what = 'the subject name') {
+    const refuse = (reason) => new ConfigurationError(`${what} ${safeInlineBounded(JSON.stringify(name), 200)} ${reason}`, {
+        hint: 'name the artefact with visible characters: its path or its image reference (registry/name)',
+    });
+    if (name.trim() === '')
+        throw refuse('is empty');
+    if (CONTROL.test(name))
+        throw refuse('contains a control character or invisible formatting (a bidi override, a zero-width space)');
+    if (name.length > MAX_LABEL)
+        throw refuse(`is ${name.length} characters long, over ${MAX_LABEL}`);
+    return name;
 }
 
 ;// CONCATENATED MODULE: ../packages/core/dist/statement.js

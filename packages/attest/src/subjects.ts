@@ -17,6 +17,8 @@ import {
   readRegularFile,
   StreamingHasher,
   type Subject,
+  safeInlineBounded,
+  subjectLabel,
   subjectName,
   subjectNamer,
 } from '@secure-factory/core';
@@ -204,11 +206,16 @@ export function parseChecksums(text: string, file: string): Subject[] {
 export function subjectFromDigest(spec: string, defaultName: string | undefined): Subject {
   const m = /^(?:(.+)@)?sha256:([0-9a-fA-F]{64})$/.exec(spec.trim());
   if (!m?.[2] || !isSha256Hex(m[2].toLowerCase())) {
-    throw new ConfigurationError(`"${spec}" is not a digest: expected sha256:<64 hex> or NAME@sha256:<64 hex>`);
+    throw new ConfigurationError(
+      `${safeInlineBounded(JSON.stringify(spec), 200)} is not a digest: expected sha256:<64 hex> or NAME@sha256:<64 hex>`,
+    );
   }
   const name = m[1] ?? defaultName;
   if (!name) throw new ConfigurationError(`the digest "${spec}" needs a name: write NAME@sha256:… or give a subject name`);
-  return { name, digest: { sha256: m[2].toLowerCase() } };
+  return {
+    name: subjectLabel(name, m[1] !== undefined ? 'the name before @sha256' : 'the subject name'),
+    digest: { sha256: m[2].toLowerCase() },
+  };
 }
 
 /** The largest checksums file read (a million subjects of 200-byte names). */

@@ -11,16 +11,25 @@
  */
 import path from 'node:path';
 import { ConfigurationError } from './errors.js';
+import { safeInlineBounded } from './output.js';
 
 /** The build's output folder, relative to the project. */
 export const OUTPUT_FOLDER = '.secure-factory/out';
 const IN_OUTPUT_FOLDER = `${OUTPUT_FOLDER}/`;
 
+/**
+ * What no artefact name may hold: C0 and C1 controls, line and paragraph separators, bidirectional
+ * formatting (the "Trojan Source" overrides that make `app.exe` read as `exe.ppa`), zero-width spaces
+ * and the byte-order mark. Zero-width (non-)joiners stay: emoji and Persian names need them.
+ */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-const CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+
+/** The longest name a subject label may have (an image reference is at most a few hundred characters). */
+const MAX_LABEL = 1024;
 
 function escapes(what: string, original: string, reason: string): ConfigurationError {
-  return new ConfigurationError(`${what} ${JSON.stringify(original)} ${reason}`, {
+  return new ConfigurationError(`${what} ${safeInlineBounded(JSON.stringify(original), 200)} ${reason}`, {
     hint: 'subjects are named by their path relative to the project (e.g. "dist/app.js"): give a path inside the project',
   });
 }
@@ -32,7 +41,8 @@ function escapes(what: string, original: string, reason: string): ConfigurationE
  */
 export function subjectName(relative: string, what = 'the subject', within = 'the project'): string {
   if (relative === '') throw escapes(what, relative, 'is empty');
-  if (CONTROL.test(relative)) throw escapes(what, relative, 'contains a control character');
+  if (CONTROL.test(relative))
+    throw escapes(what, relative, 'contains a control character or invisible formatting (a bidi override, a zero-width space)');
   const posix = path.sep === '/' ? relative : relative.split(path.sep).join('/');
   if (path.posix.isAbsolute(posix) || /^[A-Za-z]:[\\/]/.test(posix)) throw escapes(what, relative, 'is an absolute path');
   const n = path.posix.normalize(posix);
@@ -81,4 +91,21 @@ export function subjectNamer(root: string): (file: string) => string {
     }
     return projectSubjectName(subjectName(abs.slice(prefix.length), `the path of ${file}`));
   };
+}
+
+/**
+ * A subject name the operator gives as is (`--subject-name`, `NAME@sha256:…`, an image reference):
+ * not a path, so `/`, `:` and `@` are fine, but it is signed into evidence and shown in every verdict,
+ * so it must be visible text — no control, bidirectional formatting or zero-width character — of at
+ * most 1,024 characters.
+ */
+export function subjectLabel(name: string, what = 'the subject name'): string {
+  const refuse = (reason: string): ConfigurationError =>
+    new ConfigurationError(`${what} ${safeInlineBounded(JSON.stringify(name), 200)} ${reason}`, {
+      hint: 'name the artefact with visible characters: its path or its image reference (registry/name)',
+    });
+  if (name.trim() === '') throw refuse('is empty');
+  if (CONTROL.test(name)) throw refuse('contains a control character or invisible formatting (a bidi override, a zero-width space)');
+  if (name.length > MAX_LABEL) throw refuse(`is ${name.length} characters long, over ${MAX_LABEL}`);
+  return name;
 }

@@ -5,10 +5,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigurationError, deployPolicyFor, EvidenceFolder, parsePolicy } from '@secure-factory/core';
+import { ConfigurationError, deployPolicyFor, EvidenceFolder, parsePolicy, safeInline } from '@secure-factory/core';
 import { setOutput } from '@secure-factory/action-runtime';
 import { ownersOf, parseCodeowners } from '@secure-factory/source';
-import { fail, type HostileCase } from './types.js';
+import { subjectFromDigest } from '@secure-factory/attest';
+import { fail, RAW_CONTROL, type HostileCase } from './types.js';
 
 const policy = parsePolicy('apiVersion: secure-factory/v1\ndeploy: { production: { require: [provenance] } }\n', 'p.yml');
 
@@ -122,6 +123,55 @@ export const pathCases: HostileCase[] = [
       }),
   },
 ];
+
+/** Names an operator gives a digest (`--subject-name`, `NAME@sha256:…`): signed into evidence, shown in every verdict. */
+const SUBJECT_LABELS: [string, string][] = [
+  ['app\n::error::forged', '--subject-name'],
+  ['app\r::add-mask::x', '--subject-name'],
+  ['app\u0085::warning::x', '--subject-name'],
+  ['app\u2028::error::x', '--subject-name'],
+  ['app\u001b[2Jclean', '--subject-name'],
+  ['ghcr.io/acme/\u202eexe.ppa', '--subject-name'],
+  ['ghcr.io/acme/app\u200b', '--subject-name'],
+  ['ghcr.io/acme/app\u2066x\u2069', '--subject-name'],
+  ['\ufeffghcr.io/acme/app', '--subject-name'],
+  ['   ', '--subject-name'],
+  ['a'.repeat(1025), '--subject-name'],
+  ['ghcr.io/acme/\u202eapp', 'NAME@sha256'],
+  ['ghcr.io/acme/app\u0000', 'NAME@sha256'],
+  ['ghcr.io/acme/app\u009b2J', 'NAME@sha256'],
+];
+
+pathCases.push(
+  ...SUBJECT_LABELS.map(([name, how], i): HostileCase => ({
+    id: `paths/subject-label-${i}`,
+    area: 'paths',
+    input: `attest ${how} ${safeInline(JSON.stringify(name.slice(0, 40)))}`,
+    expect: 'exit 2 before anything is signed, the name shown with its controls visible (was: signed into the evidence as is)',
+    run: () => {
+      const digest = `sha256:${'a'.repeat(64)}`;
+      try {
+        if (how === '--subject-name') subjectFromDigest(digest, name);
+        else subjectFromDigest(`${name}@${digest}`, undefined);
+      } catch (e: unknown) {
+        if (!(e instanceof ConfigurationError)) fail(`not a ConfigurationError: ${String(e)}`);
+        if (RAW_CONTROL.test(e.message) || /\n|\r/.test(e.message)) fail(`raw control in ${JSON.stringify(e.message)}`);
+        return;
+      }
+      fail('accepted');
+    },
+  })),
+  {
+    id: 'paths/subject-label-visible-unicode',
+    area: 'paths',
+    input: 'attest --subject-name with visible Unicode and an emoji joined by ZWJ (café/👩‍💻)',
+    expect: 'kept byte for byte',
+    run: () => {
+      const name = 'registry.example/café/👩\u200d💻';
+      if (subjectFromDigest(`sha256:${'a'.repeat(64)}`, name).name !== name) fail('the name changed');
+    },
+  },
+);
 
 const CODEOWNERS_BOMBS = [`${'*a'.repeat(12)}*b @evil`, `**/${'*a'.repeat(30)}*b @evil`, `/${'a*'.repeat(25)}b/ @evil`];
 
