@@ -3100,12 +3100,12 @@ const rulesCheck = (ctx) => {
     const { deploy, input, used, findings } = ctx;
     if (deploy.rules.length === 0)
         return [];
-    const context = celContext(input, used, findings);
+    const runner = new dist/* CelRuleRunner */.v6(celContext(input, used, findings));
     return deploy.rules.map((rule) => {
         let status;
         let reason;
         try {
-            const ok = (0,dist/* evaluateCelBoolean */.sQ)(rule.expression, context, rule.name);
+            const ok = runner.evaluate(rule.expression, rule.name);
             status = ok ? 'pass' : 'fail';
             reason = ok ? 'holds' : (rule.message ?? `${rule.expression} is false`);
         }

@@ -205,6 +205,7 @@ async function writeSummary(markdown) {
 __webpack_require__.d(__webpack_exports__, {
   mK: () => (/* reexport */ BUILD_TYPE),
   Zf: () => (/* reexport */ BUNDLE_SUFFIX),
+  v6: () => (/* reexport */ CelRuleRunner),
   j1: () => (/* reexport */ ConfigurationError),
   C$: () => (/* reexport */ DEFAULT_EVIDENCE_DIR),
   Rv: () => (/* reexport */ DEFAULT_POLICY_SOURCE),
@@ -238,7 +239,6 @@ __webpack_require__.d(__webpack_exports__, {
   hj: () => (/* reexport */ deployPolicyFor),
   hW: () => (/* reexport */ digestTree),
   gJ: () => (/* reexport */ errorMessage),
-  sQ: () => (/* reexport */ evaluateCelBoolean),
   Rr: () => (/* reexport */ exitCodeFor),
   Gl: () => (/* reexport */ findWaiver),
   f9: () => (/* reexport */ findingsTable),
@@ -301,7 +301,7 @@ __webpack_require__.d(__webpack_exports__, {
   az: () => (/* reexport */ writeRemediations)
 });
 
-// UNUSED EXPORTS: CEL_EVALUATION_BUDGET_MS, CelBudgetExceeded, DEFAULT_POLICY_PATH, HashPool, MAX_DURATION_MS, MAX_WILDCARD_PATTERN, MemoryLogger, OUTPUT_FOLDER, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_TYPE, SafeLineWriter, SecureFactoryError, StreamLogger, backtrackingHazard, compileCel, compileLinearRegExp, decodePayload, defaultPolicy, describeAjvError, diffTrees, digestFile, envelopeFor, escapeCommandData, escapeCommandProperty, hashFiles, isStatement, jsonErrorOffset, listTree, loadStatementFile, matchGlobTokens, newAjv, normaliseTarPath, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, printErr, printJson, printOut, redirectOutput, remediationEventSchema, retryAfterMs, safeInline, safeJson, severityBadge, severityRank, significantErrors, statementSchema, toCel, unsupportedConstruct, wildcardMatch, workflowPostureSchema
+// UNUSED EXPORTS: CEL_EVALUATION_BUDGET_MS, CEL_TOTAL_BUDGET_MS, CelBudgetExceeded, DEFAULT_POLICY_PATH, HashPool, MAX_DURATION_MS, MAX_WILDCARD_PATTERN, MemoryLogger, OUTPUT_FOLDER, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_TYPE, SafeLineWriter, SecureFactoryError, StreamLogger, backtrackingHazard, compileCel, compileLinearRegExp, decodePayload, defaultPolicy, describeAjvError, diffTrees, digestFile, envelopeFor, escapeCommandData, escapeCommandProperty, evaluateCelBoolean, hashFiles, isStatement, jsonErrorOffset, listTree, loadStatementFile, matchGlobTokens, newAjv, normaliseTarPath, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, printErr, printJson, printOut, redirectOutput, remediationEventSchema, retryAfterMs, safeInline, safeJson, severityBadge, severityRank, significantErrors, statementSchema, toCel, unsupportedConstruct, wildcardMatch, workflowPostureSchema
 
 ;// CONCATENATED MODULE: ../packages/core/dist/errors.js
 /**
@@ -3265,16 +3265,22 @@ function compileCel(expression) {
 }
 /** Wall-clock budget for one rule evaluation. Parse-time limits bound size and depth, not running time. */
 const CEL_EVALUATION_BUDGET_MS = 1000;
+/** Wall-clock budget shared by all the rules of one decision (one artefact's gate, one scan). */
+const CEL_TOTAL_BUDGET_MS = 5000;
 /** A rule that ran past its evaluation budget (nested comprehensions over large lists, say). */
 class CelBudgetExceeded extends ConfigurationError {
     rule;
     budgetMs;
-    constructor(rule, budgetMs) {
-        super(`CEL rule "${rule}" ran out of its evaluation budget (${budgetMs} ms) and counts as not satisfied`, {
-            hint: `simplify rule "${rule}": avoid nesting comprehensions (all/exists/map/filter) over large lists`,
-        });
+    scope;
+    constructor(rule, budgetMs, 
+    /** 'rule': this rule ran out of its own budget; 'total': the rules before it used up the shared one. */
+    scope = 'rule') {
+        super(scope === 'rule'
+            ? `CEL rule "${rule}" ran out of its evaluation budget (${budgetMs} ms) and counts as not satisfied`
+            : `CEL rule "${rule}" was not evaluated: the policy's rules used up their shared evaluation budget (${budgetMs} ms); it counts as not satisfied`, { hint: `simplify rule "${rule}" and the rules before it: avoid nesting comprehensions (all/exists/map/filter) over large lists` });
         this.rule = rule;
         this.budgetMs = budgetMs;
+        this.scope = scope;
     }
 }
 // `vm` timeouts are enforced by a watchdog that terminates whatever JavaScript runs inside the call,
@@ -3296,12 +3302,48 @@ function withBudget(fn, budgetMs, rule) {
  * out of budget) is a ConfigurationError naming the rule.
  */
 function evaluateCelBoolean(expression, context, name = 'rule', options = {}) {
-    const budgetMs = options.budgetMs ?? CEL_EVALUATION_BUDGET_MS;
+    return evaluateConverted(expression, () => toCel(context), name, options.budgetMs ?? CEL_EVALUATION_BUDGET_MS);
+}
+/**
+ * The rules of one decision over one context: the context is converted to CEL values once (not once per
+ * rule: an SBOM of 100,000 packages), each rule gets at most its own budget, and all of them together at
+ * most `totalMs` — a policy of many slow rules cannot hold a gate for rules × budget. A rule reached after
+ * the total ran out is refused without running (CelBudgetExceeded, scope 'total').
+ */
+class CelRuleRunner {
+    context;
+    totalMs;
+    ruleMs;
+    input;
+    deadline;
+    constructor(context, totalMs = CEL_TOTAL_BUDGET_MS, ruleMs = CEL_EVALUATION_BUDGET_MS) {
+        this.context = context;
+        this.totalMs = totalMs;
+        this.ruleMs = ruleMs;
+        this.deadline = Date.now() + totalMs;
+    }
+    evaluate(expression, name) {
+        const left = this.deadline - Date.now();
+        if (left <= 0)
+            throw new CelBudgetExceeded(name, this.totalMs, 'total');
+        const budget = Math.min(this.ruleMs, left);
+        try {
+            return evaluateConverted(expression, () => (this.input ??= toCel(this.context)), name, budget);
+        }
+        catch (e) {
+            // Cut short by the shared budget rather than its own: say so.
+            if (e instanceof CelBudgetExceeded && budget < this.ruleMs)
+                throw new CelBudgetExceeded(name, this.totalMs, 'total');
+            throw e;
+        }
+    }
+}
+function evaluateConverted(expression, input, name, budgetMs) {
     let result;
     try {
         const program = compileCel(expression);
-        const input = toCel(context);
-        result = withBudget(() => program(input), budgetMs, name);
+        const converted = input();
+        result = withBudget(() => program(converted), budgetMs, name);
     }
     catch (e) {
         if (e instanceof CelBudgetExceeded)
@@ -3339,6 +3381,8 @@ function toCel(value) {
 const schema_severity = { enum: ['critical', 'high', 'medium', 'low', 'none'] };
 const duration = { type: 'string', pattern: '^[0-9]+(m|h|d)$' };
 const stringList = { type: 'array', items: { type: 'string', minLength: 1 } };
+/** CEL rules per list: each may run up to a second, and they share five (core CEL_TOTAL_BUDGET_MS). */
+const MAX_RULES = 100;
 const celRule = {
     type: 'object',
     additionalProperties: false,
@@ -3380,7 +3424,7 @@ const deployEnvironment = {
         environments: stringList,
         registries: stringList,
         'same-run': { type: 'boolean' },
-        rules: { type: 'array', items: celRule },
+        rules: { type: 'array', items: celRule, maxItems: MAX_RULES },
     },
 };
 const policySchema = {
@@ -3480,7 +3524,7 @@ const policySchema = {
                     properties: { path: { type: 'string' }, 'max-age': duration },
                 },
                 'include-dev': { type: 'boolean' },
-                rules: { type: 'array', items: celRule },
+                rules: { type: 'array', items: celRule, maxItems: MAX_RULES },
                 ignore: stringList,
                 unpinned: { enum: ['block', 'warn', 'allow'] },
             },

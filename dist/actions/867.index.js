@@ -6776,8 +6776,9 @@ function evaluateMaterials(input) {
                 waived: v.waived,
             })),
         };
+        const runner = new dist/* CelRuleRunner */.v6(context);
         for (const r of m.rules) {
-            if ((0,dist/* evaluateCelBoolean */.sQ)(r.expression, context, r.name))
+            if (runner.evaluate(r.expression, r.name))
                 continue;
             push({
                 rule: RULE.celRule,

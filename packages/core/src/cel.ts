@@ -31,15 +31,23 @@ export function compileCel(expression: string): CelProgram {
 /** Wall-clock budget for one rule evaluation. Parse-time limits bound size and depth, not running time. */
 export const CEL_EVALUATION_BUDGET_MS = 1000;
 
+/** Wall-clock budget shared by all the rules of one decision (one artefact's gate, one scan). */
+export const CEL_TOTAL_BUDGET_MS = 5000;
+
 /** A rule that ran past its evaluation budget (nested comprehensions over large lists, say). */
 export class CelBudgetExceeded extends ConfigurationError {
   constructor(
     readonly rule: string,
     readonly budgetMs: number,
+    /** 'rule': this rule ran out of its own budget; 'total': the rules before it used up the shared one. */
+    readonly scope: 'rule' | 'total' = 'rule',
   ) {
-    super(`CEL rule "${rule}" ran out of its evaluation budget (${budgetMs} ms) and counts as not satisfied`, {
-      hint: `simplify rule "${rule}": avoid nesting comprehensions (all/exists/map/filter) over large lists`,
-    });
+    super(
+      scope === 'rule'
+        ? `CEL rule "${rule}" ran out of its evaluation budget (${budgetMs} ms) and counts as not satisfied`
+        : `CEL rule "${rule}" was not evaluated: the policy's rules used up their shared evaluation budget (${budgetMs} ms); it counts as not satisfied`,
+      { hint: `simplify rule "${rule}" and the rules before it: avoid nesting comprehensions (all/exists/map/filter) over large lists` },
+    );
   }
 }
 
@@ -67,12 +75,47 @@ export function evaluateCelBoolean(
   name = 'rule',
   options: { budgetMs?: number } = {},
 ): boolean {
-  const budgetMs = options.budgetMs ?? CEL_EVALUATION_BUDGET_MS;
+  return evaluateConverted(expression, () => toCel(context) as Record<string, unknown>, name, options.budgetMs ?? CEL_EVALUATION_BUDGET_MS);
+}
+
+/**
+ * The rules of one decision over one context: the context is converted to CEL values once (not once per
+ * rule: an SBOM of 100,000 packages), each rule gets at most its own budget, and all of them together at
+ * most `totalMs` — a policy of many slow rules cannot hold a gate for rules × budget. A rule reached after
+ * the total ran out is refused without running (CelBudgetExceeded, scope 'total').
+ */
+export class CelRuleRunner {
+  private input: Record<string, unknown> | undefined;
+  private readonly deadline: number;
+
+  constructor(
+    private readonly context: Record<string, unknown>,
+    private readonly totalMs = CEL_TOTAL_BUDGET_MS,
+    private readonly ruleMs = CEL_EVALUATION_BUDGET_MS,
+  ) {
+    this.deadline = Date.now() + totalMs;
+  }
+
+  evaluate(expression: string, name: string): boolean {
+    const left = this.deadline - Date.now();
+    if (left <= 0) throw new CelBudgetExceeded(name, this.totalMs, 'total');
+    const budget = Math.min(this.ruleMs, left);
+    try {
+      return evaluateConverted(expression, () => (this.input ??= toCel(this.context) as Record<string, unknown>), name, budget);
+    } catch (e: unknown) {
+      // Cut short by the shared budget rather than its own: say so.
+      if (e instanceof CelBudgetExceeded && budget < this.ruleMs) throw new CelBudgetExceeded(name, this.totalMs, 'total');
+      throw e;
+    }
+  }
+}
+
+function evaluateConverted(expression: string, input: () => Record<string, unknown>, name: string, budgetMs: number): boolean {
   let result: unknown;
   try {
     const program = compileCel(expression);
-    const input = toCel(context) as Record<string, unknown>;
-    result = withBudget(() => program(input), budgetMs, name);
+    const converted = input();
+    result = withBudget(() => program(converted), budgetMs, name);
   } catch (e: unknown) {
     if (e instanceof CelBudgetExceeded) throw e;
     const first = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';

@@ -2,7 +2,7 @@
  * CEL rules that are cheap to parse but expensive to run: each must end within its budget as an error
  * naming the rule (the gate turns it into a failed check, i.e. a refusal), never run for minutes.
  */
-import { CelBudgetExceeded, ConfigurationError, evaluateCelBoolean } from '@secure-factory/core';
+import { CelBudgetExceeded, CelRuleRunner, ConfigurationError, evaluateCelBoolean, parsePolicy } from '@secure-factory/core';
 import { fail, type HostileCase } from './types.js';
 
 const L = `[${Array.from({ length: 1000 }, (_, i) => i).join(',')}]`;
@@ -43,3 +43,46 @@ export const celCases: HostileCase[] = BOMBS.map(([name, expression, context], i
     fail('evaluated');
   },
 }));
+
+celCases.push(
+  {
+    id: 'cel/many-slow-rules',
+    area: 'cel',
+    input: 'twelve rules, each a bomb that runs to its own budget (was: 12 × the per-rule budget, unbounded in the number of rules)',
+    expect: 'all twelve fail within the shared budget; those reached after it ran out are refused unevaluated, naming the rule',
+    run: () => {
+      const started = Date.now();
+      const runner = new CelRuleRunner({}, 600, 250);
+      const reasons: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        try {
+          runner.evaluate(`${L}.all(x, ${L}.all(y, ${L}.all(z, x + y + z >= 0)))`, `slow-${i}`);
+          fail(`slow-${i} evaluated`);
+        } catch (e: unknown) {
+          if (!(e instanceof CelBudgetExceeded)) fail(`not a budget refusal: ${String(e)}`);
+          if (!e.message.includes(`"slow-${i}"`)) fail(`the rule is not named: ${e.message}`);
+          reasons.push(e.scope);
+        }
+      }
+      if (Date.now() - started > 2000) fail(`took ${Date.now() - started} ms`);
+      if (reasons[0] !== 'rule' || reasons[11] !== 'total') fail(`scopes ${reasons.join(',')}`);
+    },
+  },
+  {
+    id: 'cel/too-many-rules',
+    area: 'cel',
+    input: 'a policy with 101 deploy rules',
+    expect: 'exit 2 naming the policy file (at most 100 rules per list)',
+    run: () => {
+      const rules = Array.from({ length: 101 }, (_, i) => `      - { name: r${i}, expression: "true" }`).join('\n');
+      try {
+        parsePolicy(`apiVersion: secure-factory/v1\ndeploy:\n  production:\n    rules:\n${rules}\n`, 'many.yml');
+      } catch (e: unknown) {
+        if (!(e instanceof ConfigurationError)) fail(`not a ConfigurationError: ${String(e)}`);
+        if (!e.describe().includes('many.yml')) fail(`the file is not named: ${e.describe()}`);
+        return;
+      }
+      fail('accepted');
+    },
+  },
+);

@@ -6,6 +6,8 @@
 const severity = { enum: ['critical', 'high', 'medium', 'low', 'none'] } as const;
 const duration = { type: 'string', pattern: '^[0-9]+(m|h|d)$' } as const;
 const stringList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
+/** CEL rules per list: each may run up to a second, and they share five (core CEL_TOTAL_BUDGET_MS). */
+const MAX_RULES = 100;
 const celRule = {
   type: 'object',
   additionalProperties: false,
@@ -49,7 +51,7 @@ const deployEnvironment = {
     environments: stringList,
     registries: stringList,
     'same-run': { type: 'boolean' },
-    rules: { type: 'array', items: celRule },
+    rules: { type: 'array', items: celRule, maxItems: MAX_RULES },
   },
 } as const;
 
@@ -150,7 +152,7 @@ export const policySchema = {
           properties: { path: { type: 'string' }, 'max-age': duration },
         },
         'include-dev': { type: 'boolean' },
-        rules: { type: 'array', items: celRule },
+        rules: { type: 'array', items: celRule, maxItems: MAX_RULES },
         ignore: stringList,
         unpinned: { enum: ['block', 'warn', 'allow'] },
       },

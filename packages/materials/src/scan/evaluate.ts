@@ -4,7 +4,7 @@
  */
 import {
   atLeast,
-  evaluateCelBoolean,
+  CelRuleRunner,
   policyGlobMatch,
   findWaiver,
   isExpired,
@@ -478,8 +478,9 @@ export function evaluateMaterials(input: EvaluateInput): { findings: Finding[]; 
         waived: v.waived,
       })),
     };
+    const runner = new CelRuleRunner(context);
     for (const r of m.rules) {
-      if (evaluateCelBoolean(r.expression, context, r.name)) continue;
+      if (runner.evaluate(r.expression, r.name)) continue;
       push(
         {
           rule: RULE.celRule,

@@ -1,5 +1,5 @@
 /** The policy's CEL rules over the typed evidence; an error in a rule is a "no" (the gate fails closed). */
-import { errorMessage, evaluateCelBoolean, type EvidenceKind } from '@secure-factory/core';
+import { CelRuleRunner, errorMessage, type EvidenceKind } from '@secure-factory/core';
 import type { EvaluationInput } from '../evaluate.js';
 import type { Check, CheckStatus, Evidence } from '../types.js';
 import type { VulnFinding } from '../vulns.js';
@@ -9,12 +9,12 @@ import { waive } from './waivers.js';
 export const rulesCheck: GateCheck = (ctx) => {
   const { deploy, input, used, findings } = ctx;
   if (deploy.rules.length === 0) return [];
-  const context = celContext(input, used, findings);
+  const runner = new CelRuleRunner(celContext(input, used, findings));
   return deploy.rules.map((rule): Check => {
     let status: CheckStatus;
     let reason: string;
     try {
-      const ok = evaluateCelBoolean(rule.expression, context, rule.name);
+      const ok = runner.evaluate(rule.expression, rule.name);
       status = ok ? 'pass' : 'fail';
       reason = ok ? 'holds' : (rule.message ?? `${rule.expression} is false`);
     } catch (e: unknown) {
