@@ -2558,6 +2558,7 @@ class yaml_source_YamlSource {
     lineCounter = new yaml_dist/* LineCounter */.HN();
     doc;
     lines;
+    flat = new WeakMap();
     constructor(file, text) {
         this.file = file;
         this.text = text;
@@ -2630,29 +2631,9 @@ class yaml_source_YamlSource {
             n = n.resolve(this.doc);
         return n === null || n === undefined || (0,yaml_dist/* isAlias */.Vj)(n) ? undefined : n;
     }
-    /** The pair for `key` in a mapping, following `<<` merge keys. */
+    /** The pair for `key` in a mapping, following `<<` merge keys (own keys first, then merges in order). */
     pair(map, key) {
-        const m = this.resolve(map);
-        if (!(0,yaml_dist/* isMap */.jh)(m))
-            return undefined;
-        let merged;
-        for (const item of m.items) {
-            const k = this.resolve(item.key);
-            if ((0,yaml_dist/* isScalar */.jn)(k) && String(k.value) === key)
-                return item;
-            if (isMergeKey(k) && merged === undefined) {
-                const v = this.resolve(item.value);
-                const sources = (0,yaml_dist/* isSeq */.oP)(v) ? v.items : [v];
-                for (const s of sources) {
-                    const p = this.pair(s, key);
-                    if (p) {
-                        merged = p;
-                        break;
-                    }
-                }
-            }
-        }
-        return merged;
+        return this.flattened(map)?.byName.get(key);
     }
     get(map, key) {
         const p = this.pair(map, key);
@@ -2660,34 +2641,41 @@ class yaml_source_YamlSource {
     }
     /** Entries of a mapping as [key string, pair]; merge keys flattened. */
     entries(map) {
+        return this.flattened(map)?.list ?? [];
+    }
+    /**
+     * A mapping's keys with its `<<` merges flattened, once per mapping: merge sources that merge the same
+     * anchor twice at every level (`<<: [*a39, *a39]` down to `*a0`) would otherwise be walked 2^40 times —
+     * a 2 KB workflow that held the audit for ever. A merge that leads back to a mapping being flattened
+     * (a cycle) adds nothing.
+     */
+    flattened(map) {
         const m = this.resolve(map);
         if (!(0,yaml_dist/* isMap */.jh)(m))
-            return [];
-        const out = [];
-        const seen = new Set();
+            return undefined;
+        const known = this.flat.get(m);
+        if (known)
+            return known;
+        const out = { list: [], byName: new Map() };
+        this.flat.set(m, out); // a cycle back to this mapping sees what is known so far
+        const add = (name, p) => {
+            if (out.byName.has(name))
+                return;
+            out.byName.set(name, p);
+            out.list.push([name, p]);
+        };
         for (const item of m.items) {
             const k = this.resolve(item.key);
-            if (!(0,yaml_dist/* isScalar */.jn)(k))
-                continue;
-            if (isMergeKey(k))
-                continue;
-            const name = String(k.value);
-            seen.add(name);
-            out.push([name, item]);
+            if ((0,yaml_dist/* isScalar */.jn)(k) && !isMergeKey(k))
+                add(String(k.value), item);
         }
         for (const item of m.items) {
-            const k = this.resolve(item.key);
-            if (!isMergeKey(k))
+            if (!isMergeKey(this.resolve(item.key)))
                 continue;
             const v = this.resolve(item.value);
-            for (const s of (0,yaml_dist/* isSeq */.oP)(v) ? v.items : [v]) {
-                for (const [name, p] of this.entries(s)) {
-                    if (!seen.has(name)) {
-                        seen.add(name);
-                        out.push([name, p]);
-                    }
-                }
-            }
+            for (const s of (0,yaml_dist/* isSeq */.oP)(v) ? v.items : [v])
+                for (const [name, p] of this.flattened(s)?.list ?? [])
+                    add(name, p);
         }
         return out;
     }

@@ -88,7 +88,43 @@ const UTF16: [string, string, Buffer, RegExp][] = [
   ],
 ];
 
+/** A workflow whose step is merged from anchors that merge the one before twice, 40 deep (2^40 paths). */
+function mergeFanOut(depth: number): string {
+  const lines = [
+    'on: pull_request_target',
+    'jobs:',
+    '  j:',
+    '    runs-on: ubuntu-latest',
+    '    permissions: {}',
+    '    env:',
+    `      x0: &a0 { run: 'echo "\${{ github.event.pull_request.title }}"' }`,
+  ];
+  for (let i = 1; i < depth; i++) lines.push(`      x${i}: &a${i}`, `        <<: [*a${i - 1}, *a${i - 1}]`, `        k${i}: v`);
+  lines.push('    steps:', `      - <<: *a${depth - 1}`, '');
+  return lines.join('\n');
+}
+
+const MERGE_BOMBS: [string, string, string][] = [
+  ['merge-fan-out', 'a step merged from 40 anchors that each merge the one before twice (2^40 merge paths)', mergeFanOut(40)],
+  ['merge-cycle', 'a job that merges itself (`j: &j { <<: *j, … }`)', VULNERABLE_WORKFLOW.replace('  a:\n', '  a: &j\n    <<: *j\n')],
+];
+
 export const scannedFileCases: HostileCase[] = [
+  ...MERGE_BOMBS.map(([name, input, text]): HostileCase => ({
+    id: `evidence/audit-workflow-${name}`,
+    area: 'evidence',
+    input,
+    expect:
+      'audited within 3 s, the template injection merged into the step still found (was: the audit walked every merge path, for ever)',
+    run: async () => {
+      const { dir } = scratch();
+      writeFileSync(path.join(workflowsDir(dir), 'a.yml'), text);
+      const r = (await timed('the audit', 3000, audit(dir))) as { findings: { rule: string }[] };
+      if (!r.findings.some((f) => f.rule === 'workflow/template-injection')) {
+        fail(`no template injection found: ${r.findings.map((f) => f.rule).join(', ')}`);
+      }
+    },
+  })),
   ...UTF16.map(([name, input, bytes, pattern]): HostileCase => ({
     id: `evidence/audit-workflow-${name}`,
     area: 'evidence',

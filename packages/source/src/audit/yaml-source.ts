@@ -27,6 +27,11 @@ export interface SourcePosition {
   column: number;
 }
 
+interface Flattened {
+  list: [string, Pair<Node, Node | null>][];
+  byName: Map<string, Pair<Node, Node | null>>;
+}
+
 /** A `<<` merge key: the library gives it a symbol value when merges are enabled. */
 function isMergeKey(k: unknown): boolean {
   if (!isScalar(k)) return false;
@@ -38,6 +43,7 @@ export class YamlSource {
   readonly lineCounter = new LineCounter();
   readonly doc: Document;
   private readonly lines: string[];
+  private readonly flat = new WeakMap<YAMLMap, Flattened>();
 
   constructor(
     readonly file: string,
@@ -115,27 +121,9 @@ export class YamlSource {
     return n === null || n === undefined || isAlias(n) ? undefined : (n as Node);
   }
 
-  /** The pair for `key` in a mapping, following `<<` merge keys. */
+  /** The pair for `key` in a mapping, following `<<` merge keys (own keys first, then merges in order). */
   pair(map: unknown, key: string): Pair<Node, Node | null> | undefined {
-    const m = this.resolve(map);
-    if (!isMap(m)) return undefined;
-    let merged: Pair<Node, Node | null> | undefined;
-    for (const item of m.items) {
-      const k = this.resolve(item.key);
-      if (isScalar(k) && String(k.value) === key) return item as Pair<Node, Node | null>;
-      if (isMergeKey(k) && merged === undefined) {
-        const v = this.resolve(item.value);
-        const sources = isSeq(v) ? v.items : [v];
-        for (const s of sources) {
-          const p = this.pair(s, key);
-          if (p) {
-            merged = p;
-            break;
-          }
-        }
-      }
-    }
-    return merged;
+    return this.flattened(map)?.byName.get(key);
   }
 
   get(map: unknown, key: string): Node | undefined {
@@ -144,31 +132,36 @@ export class YamlSource {
   }
 
   /** Entries of a mapping as [key string, pair]; merge keys flattened. */
-  entries(map: unknown): [string, Pair<Node, Node | null>][] {
+  entries(map: unknown): readonly [string, Pair<Node, Node | null>][] {
+    return this.flattened(map)?.list ?? [];
+  }
+
+  /**
+   * A mapping's keys with its `<<` merges flattened, once per mapping: merge sources that merge the same
+   * anchor twice at every level (`<<: [*a39, *a39]` down to `*a0`) would otherwise be walked 2^40 times —
+   * a 2 KB workflow that held the audit for ever. A merge that leads back to a mapping being flattened
+   * (a cycle) adds nothing.
+   */
+  private flattened(map: unknown): Flattened | undefined {
     const m = this.resolve(map);
-    if (!isMap(m)) return [];
-    const out: [string, Pair<Node, Node | null>][] = [];
-    const seen = new Set<string>();
+    if (!isMap(m)) return undefined;
+    const known = this.flat.get(m);
+    if (known) return known;
+    const out: Flattened = { list: [], byName: new Map() };
+    this.flat.set(m, out); // a cycle back to this mapping sees what is known so far
+    const add = (name: string, p: Pair<Node, Node | null>): void => {
+      if (out.byName.has(name)) return;
+      out.byName.set(name, p);
+      out.list.push([name, p]);
+    };
     for (const item of m.items) {
       const k = this.resolve(item.key);
-      if (!isScalar(k)) continue;
-      if (isMergeKey(k)) continue;
-      const name = String(k.value);
-      seen.add(name);
-      out.push([name, item as Pair<Node, Node | null>]);
+      if (isScalar(k) && !isMergeKey(k)) add(String(k.value), item as Pair<Node, Node | null>);
     }
     for (const item of m.items) {
-      const k = this.resolve(item.key);
-      if (!isMergeKey(k)) continue;
+      if (!isMergeKey(this.resolve(item.key))) continue;
       const v = this.resolve(item.value);
-      for (const s of isSeq(v) ? v.items : [v]) {
-        for (const [name, p] of this.entries(s)) {
-          if (!seen.has(name)) {
-            seen.add(name);
-            out.push([name, p]);
-          }
-        }
-      }
+      for (const s of isSeq(v) ? v.items : [v]) for (const [name, p] of this.flattened(s)?.list ?? []) add(name, p);
     }
     return out;
   }
