@@ -1253,8 +1253,6 @@ function readSourceInfo(dir, env = process.env) {
     return { commit: head.out, commitTime: Number(time.out) || 0, repositoryUri, dirty };
 }
 
-// EXTERNAL MODULE: ../node_modules/picomatch/index.js
-var picomatch = __webpack_require__(55180);
 ;// CONCATENATED MODULE: ../packages/isolated-build/dist/subjects.js
 /**
  * Subjects: every output file matched by the globs, named by the one rule of core `subjectName` (the
@@ -1262,7 +1260,6 @@ var picomatch = __webpack_require__(55180);
  * core's worker pool. A glob that leaves the folder, a symlink that points outside it and a glob that
  * matches nothing are errors.
  */
-
 
 
 
@@ -1283,6 +1280,7 @@ function checkGlob(pattern) {
             hint: 'output globs are relative to the output folder ($SECURE_FACTORY_OUT)',
         });
     }
+    (0,core_dist/* outputGlob */.e9)(p); // an extglob, a negation or a brace bomb is refused here, before the build runs
     return p;
 }
 /** Normalises a relative name and refuses traversal (core subjectName, the one rule for names). */
@@ -1290,8 +1288,9 @@ function normaliseName(rel) {
     return subjectName(rel, 'the output path', 'the output folder');
 }
 /**
- * picomatch (dot files included), with the usual shapes answered the same way without it: "**"
- * matches every listed path and "dir/**" every path below dir (a listing holds only files and symlinks).
+ * Core's output glob (picomatch's meaning for `*`, `**`, `?`, classes and braces, dot files included, in
+ * linear time), with the usual shapes answered without it: "**" matches every listed path and "dir/**"
+ * every path below dir and a file named dir (a listing holds only files and symlinks).
  */
 function matcher(glob) {
     const g = glob.replace(/^\.\//, '');
@@ -1301,11 +1300,11 @@ function matcher(glob) {
     const below = m?.[1];
     if (below !== undefined && !below.split('/').includes('.')) {
         const prefix = `${below}/`;
-        // As picomatch: "dir/**" also matches a file named "dir"; "dir/**/*" does not.
         const itself = m?.[2] === undefined;
         return (p) => p.startsWith(prefix) || (itself && p === below);
     }
-    return picomatch(g, { dot: true });
+    const pattern = (0,core_dist/* outputGlob */.e9)(g);
+    return (p) => pattern.test(p);
 }
 async function collectOutputs(outDir, globs) {
     if (globs.length === 0)
@@ -1317,7 +1316,7 @@ async function collectOutputs(outDir, globs) {
     const hasher = new core_dist/* StreamingHasher */.K_();
     try {
         // The folder is listed once without following symlinks (core listTreeNames, no stat per file), then
-        // matched with picomatch: a symlink is seen as a symlink, never walked out of the folder.
+        // matched with core's output glob: a symlink is seen as a symlink, never walked out of the folder.
         const tree = await (0,core_dist/* listTreeNames */.He)(root);
         for (const g of checked) {
             const isMatch = matcher(g);
@@ -1511,7 +1510,6 @@ function missingTool(stderr) {
 
 
 
-
 function layerDir(ws, phase) {
     return { upper: external_node_path_.join(ws.root, 'layers', phase, 'upper'), work: external_node_path_.join(ws.root, 'layers', phase, 'work') };
 }
@@ -1622,8 +1620,8 @@ async function readIntegrityReport(file, phase) {
  * build wrote to $SECURE_FACTORY_OUT. A name present in both is refused: no two outputs may share one.
  */
 async function linkOutputs(upper, globs, outputDir) {
-    const matchers = globs.map((g) => picomatch(g, { dot: true }));
-    const names = (await (0,core_dist/* listTreeNames */.He)(upper, { skipDirectories: ['.git'] })).filter((n) => matchers.some((m) => m(n.path)));
+    const matchers = globs.map(core_dist/* outputGlob */.e9);
+    const names = (await (0,core_dist/* listTreeNames */.He)(upper, { skipDirectories: ['.git'] })).filter((n) => matchers.some((m) => m.test(n.path)));
     for (const n of names) {
         const from = external_node_path_.join(upper, ...n.path.split('/'));
         const to = external_node_path_.join(outputDir, ...n.path.split('/'));

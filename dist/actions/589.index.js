@@ -263,6 +263,7 @@ __webpack_require__.d(__webpack_exports__, {
   sf: () => (/* reexport */ mapLimit),
   md: () => (/* reexport */ md),
   A4: () => (/* reexport */ openRemediationsFor),
+  e9: () => (/* reexport */ outputGlob),
   E9: () => (/* reexport */ parseDuration),
   lk: () => (/* reexport */ parseJsonText),
   s$: () => (/* reexport */ pathPattern),
@@ -301,7 +302,7 @@ __webpack_require__.d(__webpack_exports__, {
   az: () => (/* reexport */ writeRemediations)
 });
 
-// UNUSED EXPORTS: CEL_EVALUATION_BUDGET_MS, CEL_TOTAL_BUDGET_MS, CelBudgetExceeded, DEFAULT_POLICY_PATH, HashPool, MAX_DURATION_MS, MAX_WILDCARD_PATTERN, MemoryLogger, OUTPUT_FOLDER, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_TYPE, SafeLineWriter, SecureFactoryError, StreamLogger, backtrackingHazard, compileCel, compileLinearRegExp, decodePayload, defaultPolicy, describeAjvError, diffTrees, digestFile, envelopeFor, escapeCommandData, escapeCommandProperty, evaluateCelBoolean, hashFiles, isStatement, jsonErrorOffset, listTree, loadStatementFile, matchGlobTokens, newAjv, normaliseTarPath, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, printErr, printJson, printOut, redirectOutput, remediationEventSchema, retryAfterMs, safeInline, safeJson, severityBadge, severityRank, significantErrors, statementSchema, toCel, unsupportedConstruct, wildcardMatch, workflowPostureSchema
+// UNUSED EXPORTS: CEL_EVALUATION_BUDGET_MS, CEL_TOTAL_BUDGET_MS, CelBudgetExceeded, DEFAULT_POLICY_PATH, HashPool, MAX_DURATION_MS, MAX_GLOB_ALTERNATIVES, MAX_GLOB_LENGTH, MAX_WILDCARD_PATTERN, MemoryLogger, OUTPUT_FOLDER, REMEDIATIONS_FILE, SEVERITIES, STAGES, STATEMENT_TYPE, SafeLineWriter, SecureFactoryError, StreamLogger, backtrackingHazard, compileCel, compileLinearRegExp, decodePayload, defaultPolicy, describeAjvError, diffTrees, digestFile, envelopeFor, escapeCommandData, escapeCommandProperty, evaluateCelBoolean, hashFiles, isStatement, jsonErrorOffset, listTree, loadStatementFile, matchGlobTokens, newAjv, normaliseTarPath, parsePolicy, pointerToPath, policySchema, preAuthEncoding, predicateSchemas, printErr, printJson, printOut, redirectOutput, remediationEventSchema, retryAfterMs, safeInline, safeJson, severityBadge, severityRank, significantErrors, statementSchema, toCel, unsupportedConstruct, wildcardMatch, workflowPostureSchema
 
 ;// CONCATENATED MODULE: ../packages/core/dist/errors.js
 /**
@@ -2141,6 +2142,13 @@ async function readJsonFile(file, limits = {}) {
  * took seconds against a 40-character path, eight stars took minutes. Here a pattern is a list of tokens
  * and matching walks the set of reachable text positions token by token: O(tokens × path length), always.
  */
+function inClass(t, c) {
+    if (c === '/')
+        return false;
+    const code = c.charCodeAt(0);
+    const hit = t.chars.includes(c) || t.ranges.some(([lo, hi]) => code >= lo && code <= hi);
+    return hit !== t.negated;
+}
 /** Whether the whole text matches the tokens. */
 function matchGlobTokens(tokens, text) {
     const n = text.length;
@@ -2158,6 +2166,11 @@ function matchGlobTokens(tokens, text) {
             case 'one':
                 for (let i = 0; i < n; i++)
                     if (cur[i] && text[i] !== '/')
+                        next[i + 1] = 1;
+                break;
+            case 'class':
+                for (let i = 0; i < n; i++)
+                    if (cur[i] && inClass(t, text[i]))
                         next[i + 1] = 1;
                 break;
             case 'star':
@@ -2245,6 +2258,8 @@ function wildcardMatch(pattern, text, options = {}) {
  */
 
 
+
+
 /** `*` (no `/`), `?` (one char, no `/`), `**` (anything) and `**\/` (zero or more directories) as tokens; the rest literal. */
 function pathTokens(glob) {
     const out = [];
@@ -2311,6 +2326,211 @@ function policyGlobMatch(pattern, value) {
 /** An identity glob (builder refs, certificate SANs, source refs): only `*` is special (any run, `/` included); case matters. */
 function identityGlobMatch(pattern, value) {
     return wildcardMatch(pattern, value, { questionMark: 'literal' });
+}
+/** The most alternatives a brace pattern may expand to (`{a,b}{c,d}` is four). */
+const MAX_GLOB_ALTERNATIVES = 256;
+/** The longest glob accepted. */
+const MAX_GLOB_LENGTH = 4096;
+function globError(pattern, reason) {
+    return new ConfigurationError(`the glob ${safeInlineBounded(JSON.stringify(pattern), 200)} ${reason}`, {
+        hint: 'use *, ?, ** (whole path segments), [abc], [!abc], [a-z] and {a,b}',
+    });
+}
+/** The index of the `}` closing the `{` at `open`, or -1; `\` escapes. */
+function closingBrace(p, open) {
+    let depth = 0;
+    for (let i = open; i < p.length; i++) {
+        const c = p[i];
+        if (c === '\\')
+            i++;
+        else if (c === '{')
+            depth++;
+        else if (c === '}' && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+/** The top-level comma-separated parts of a brace body, or undefined when it has no top-level comma. */
+function braceParts(body) {
+    const parts = [];
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i];
+        if (c === '\\')
+            i++;
+        else if (c === '{')
+            depth++;
+        else if (c === '}')
+            depth--;
+        else if (c === ',' && depth === 0) {
+            parts.push(body.slice(start, i));
+            start = i + 1;
+        }
+    }
+    if (parts.length === 0) {
+        // {1..3} and {a..c}: a sequence, as Bash and picomatch expand it.
+        const m = /^(-?\d+|[A-Za-z])\.\.(-?\d+|[A-Za-z])$/.exec(body);
+        if (!m)
+            return undefined;
+        const [a, b] = [m[1], m[2]];
+        const numeric = /\d/.test(a) && /\d/.test(b);
+        if (!numeric && (/\d/.test(a) || /\d/.test(b)))
+            return undefined;
+        const from = numeric ? Number(a) : a.charCodeAt(0);
+        const to = numeric ? Number(b) : b.charCodeAt(0);
+        const step = from <= to ? 1 : -1;
+        // Stops one past the limit: the caller refuses a sequence that long without building all of it.
+        for (let v = from; parts.length <= MAX_GLOB_ALTERNATIVES; v += step) {
+            parts.push(numeric ? String(v) : String.fromCharCode(v));
+            if (v === to)
+                break;
+        }
+        return parts;
+    }
+    parts.push(body.slice(start));
+    return parts;
+}
+/** `{a,b}` and `{1..3}` expanded (nested too), at most MAX_GLOB_ALTERNATIVES results. */
+function expandBraces(pattern, original) {
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\') {
+            i++;
+            continue;
+        }
+        if (c !== '{')
+            continue;
+        const close = closingBrace(pattern, i);
+        if (close < 0)
+            return [pattern];
+        const parts = braceParts(pattern.slice(i + 1, close));
+        if (!parts)
+            continue; // `{x}`: literal braces
+        if (parts.length > MAX_GLOB_ALTERNATIVES)
+            throw globError(original, `expands to more than ${MAX_GLOB_ALTERNATIVES} alternatives`);
+        const head = pattern.slice(0, i);
+        const tail = pattern.slice(close + 1);
+        const out = [];
+        for (const part of parts) {
+            for (const e of expandBraces(head + part + tail, original)) {
+                out.push(e);
+                if (out.length > MAX_GLOB_ALTERNATIVES)
+                    throw globError(original, `expands to more than ${MAX_GLOB_ALTERNATIVES} alternatives`);
+            }
+        }
+        return out;
+    }
+    return [pattern];
+}
+/** `[…]` starting at `open`: the token and the index after `]`, or undefined when it does not close. */
+function classToken(p, open) {
+    let i = open + 1;
+    const negated = p[i] === '!' || p[i] === '^';
+    if (negated)
+        i++;
+    let chars = '';
+    const ranges = [];
+    for (let first = true; i < p.length; first = false) {
+        let c = p[i];
+        if (c === ']' && !first)
+            return { token: { kind: 'class', negated, chars, ranges }, end: i + 1 };
+        if (c === '\\' && i + 1 < p.length)
+            c = p[++i];
+        if (p[i + 1] === '-' && p[i + 2] !== undefined && p[i + 2] !== ']') {
+            let hi = p[i + 2];
+            let skip = 3;
+            if (hi === '\\' && p[i + 3] !== undefined) {
+                hi = p[i + 3];
+                skip = 4;
+            }
+            ranges.push([c.charCodeAt(0), hi.charCodeAt(0)]);
+            i += skip;
+        }
+        else {
+            chars += c;
+            i++;
+        }
+    }
+    return undefined;
+}
+/** One path segment (no `/`) as tokens: runs of `*` are one star, `?` one character, `[…]` a class, `\x` a literal x. */
+function segmentTokens(seg, out) {
+    for (let i = 0; i < seg.length; i++) {
+        const c = seg[i];
+        if (c === '*') {
+            if (out[out.length - 1]?.kind !== 'star')
+                out.push({ kind: 'star' });
+        }
+        else if (c === '?')
+            out.push({ kind: 'one' });
+        else if (c === '[') {
+            const cls = classToken(seg, i);
+            if (cls) {
+                out.push(cls.token);
+                i = cls.end - 1;
+            }
+            else
+                out.push({ kind: 'char', char: c });
+        }
+        else if (c === '\\' && i + 1 < seg.length)
+            out.push({ kind: 'char', char: seg[++i] });
+        else
+            out.push({ kind: 'char', char: c });
+    }
+}
+function globTokens(glob) {
+    // `**/**` means what `**` means.
+    const segs = glob.split('/').filter((seg, i, all) => !(seg === '**' && all[i - 1] === '**'));
+    const out = [];
+    segs.forEach((seg, i) => {
+        const last = i === segs.length - 1;
+        if (seg === '**') {
+            // A whole-segment globstar: zero or more directories; last, everything beneath (and the folder itself).
+            if (last) {
+                // As picomatch: `dist/**` (and `?/**`, `*.d/**`) also match the folder's own name; after a segment
+                // ending in `*` (`*/**`, `lib*/**`) only what lies beneath matches.
+                if (i === 0)
+                    out.push({ kind: 'any' });
+                else if (segs[i - 1].endsWith('*'))
+                    out.push({ kind: 'char', char: '/' }, { kind: 'any' });
+                else
+                    out.push({ kind: 'subpath' });
+            }
+            else {
+                if (i > 0 && segs[i - 1] !== '**')
+                    out.push({ kind: 'char', char: '/' });
+                out.push({ kind: 'dirs' });
+            }
+            return;
+        }
+        if (i > 0 && segs[i - 1] !== '**')
+            out.push({ kind: 'char', char: '/' });
+        segmentTokens(seg, out);
+    });
+    return out;
+}
+/**
+ * An output or ignore glob (build outputs, `materials.ignore`), with picomatch's meaning for what such
+ * globs use — `*` and `?` within a segment, dot files included; `**` as a whole segment for any number
+ * of directories (`dist/**` also matches a file named `dist`), inside a segment a plain `*`; `[abc]`, `[!abc]`, `[a-z]`; `{a,b}` and
+ * `{1..3}`; `\` escapes — matched in linear time (picomatch's RegExp for `**\/*a*a*a*a*a*a*a*a*ab` took
+ * 4 s per path). Extglobs (`@(a|b)`, `!(x)`), POSIX classes and a leading `!` are refused by name.
+ */
+function outputGlob(pattern) {
+    if (pattern.length > MAX_GLOB_LENGTH)
+        throw globError(pattern.slice(0, 200), `is longer than ${MAX_GLOB_LENGTH} characters`);
+    const p = pattern.replace(/^(\.\/)+/, '');
+    if (p === '')
+        throw globError(pattern, 'is empty');
+    if (p.startsWith('!'))
+        throw globError(pattern, 'starts with "!" (negation), which output and ignore globs do not support');
+    if (/(^|[^\\])[@!+*?]\(/.test(p))
+        throw globError(pattern, 'uses an extglob such as @(a|b) or !(x), which is not supported');
+    if (p.includes('[[:'))
+        throw globError(pattern, 'uses a POSIX character class such as [[:alpha:]], which is not supported');
+    const alternatives = expandBraces(p, pattern).map(globTokens);
+    return { test: (path) => alternatives.some((tokens) => matchGlobTokens(tokens, path)) };
 }
 
 // EXTERNAL MODULE: ../node_modules/re2js/build/index.js

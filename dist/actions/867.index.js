@@ -2094,8 +2094,6 @@ function readLockfile(file, options = {}) {
     });
 }
 
-// EXTERNAL MODULE: ../node_modules/picomatch/index.js
-var picomatch = __webpack_require__(55180);
 // EXTERNAL MODULE: ../packages/materials/node_modules/semver/index.js
 var semver = __webpack_require__(42415);
 ;// CONCATENATED MODULE: ../packages/materials/dist/manifests.js
@@ -2484,7 +2482,6 @@ function readManifest(ctx) {
 
 
 
-
 /** Folders that hold installed or vendored third-party code, not the project's own declarations. */
 const SKIPPED_DIRS = new Set([
     'node_modules',
@@ -2523,7 +2520,8 @@ const SUPPRESSION_FILES = new Set([
 function ignoreMatcher(globs) {
     if (globs.length === 0)
         return () => false;
-    const match = picomatch([...globs], { dot: true });
+    const patterns = globs.map(dist/* outputGlob */.e9);
+    const match = (p) => patterns.some((g) => g.test(p));
     return (rel) => match(rel) || match(`${rel}/`);
 }
 const MAX_FILES = 200_000;

@@ -657,13 +657,13 @@ async function run(name) {
     case 'checkout-verify':
       return Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(987), __nccwpck_require__.e(710), __nccwpck_require__.e(589), __nccwpck_require__.e(627), __nccwpck_require__.e(172)]).then(__nccwpck_require__.bind(__nccwpck_require__, 35172));
     case 'scan-deps':
-      return Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(836), __nccwpck_require__.e(987), __nccwpck_require__.e(185), __nccwpck_require__.e(309), __nccwpck_require__.e(674), __nccwpck_require__.e(710), __nccwpck_require__.e(589), __nccwpck_require__.e(867), __nccwpck_require__.e(280), __nccwpck_require__.e(627), __nccwpck_require__.e(258), __nccwpck_require__.e(692)]).then(__nccwpck_require__.bind(__nccwpck_require__, 37692));
+      return Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(181), __nccwpck_require__.e(987), __nccwpck_require__.e(260), __nccwpck_require__.e(309), __nccwpck_require__.e(674), __nccwpck_require__.e(710), __nccwpck_require__.e(589), __nccwpck_require__.e(867), __nccwpck_require__.e(280), __nccwpck_require__.e(627), __nccwpck_require__.e(258), __nccwpck_require__.e(692)]).then(__nccwpck_require__.bind(__nccwpck_require__, 37692));
     case 'hermetic-build':
-      return Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(836), __nccwpck_require__.e(309), __nccwpck_require__.e(589), __nccwpck_require__.e(867), __nccwpck_require__.e(164)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4164));
+      return Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(181), __nccwpck_require__.e(309), __nccwpck_require__.e(589), __nccwpck_require__.e(867), __nccwpck_require__.e(164)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4164));
     case 'attest':
-      return Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(836), __nccwpck_require__.e(987), __nccwpck_require__.e(185), __nccwpck_require__.e(589), __nccwpck_require__.e(867), __nccwpck_require__.e(280), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92895));
+      return Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(181), __nccwpck_require__.e(987), __nccwpck_require__.e(260), __nccwpck_require__.e(589), __nccwpck_require__.e(867), __nccwpck_require__.e(280), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92895));
     case 'gate-deploy':
-      return Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(836), __nccwpck_require__.e(987), __nccwpck_require__.e(185), __nccwpck_require__.e(674), __nccwpck_require__.e(589), __nccwpck_require__.e(867), __nccwpck_require__.e(280), __nccwpck_require__.e(258), __nccwpck_require__.e(135)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30135));
+      return Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(181), __nccwpck_require__.e(987), __nccwpck_require__.e(260), __nccwpck_require__.e(674), __nccwpck_require__.e(589), __nccwpck_require__.e(867), __nccwpck_require__.e(280), __nccwpck_require__.e(258), __nccwpck_require__.e(135)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30135));
     default:
       process.stdout.write(`::error::unknown secure-factory action '${name}' (known: ${ACTIONS.join(', ')})\n`);
       process.exitCode = 1;

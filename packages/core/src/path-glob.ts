@@ -17,7 +17,16 @@ export type GlobToken =
   /** `**\/`: zero or more whole directories (`(?:.*\/)?`). */
   | { kind: 'dirs' }
   /** An optional `/` followed by anything (a directory pattern owning what is beneath it). */
-  | { kind: 'subpath' };
+  | { kind: 'subpath' }
+  /** `[abc]`, `[a-z]`, `[!x]`: one character other than `/` in (or, negated, not in) the set. */
+  | { kind: 'class'; negated: boolean; chars: string; ranges: readonly (readonly [number, number])[] };
+
+function inClass(t: Extract<GlobToken, { kind: 'class' }>, c: string): boolean {
+  if (c === '/') return false;
+  const code = c.charCodeAt(0);
+  const hit = t.chars.includes(c) || t.ranges.some(([lo, hi]) => code >= lo && code <= hi);
+  return hit !== t.negated;
+}
 
 /** Whether the whole text matches the tokens. */
 export function matchGlobTokens(tokens: readonly GlobToken[], text: string): boolean {
@@ -33,6 +42,9 @@ export function matchGlobTokens(tokens: readonly GlobToken[], text: string): boo
         break;
       case 'one':
         for (let i = 0; i < n; i++) if (cur[i] && text[i] !== '/') next[i + 1] = 1;
+        break;
+      case 'class':
+        for (let i = 0; i < n; i++) if (cur[i] && inClass(t, text[i] as string)) next[i + 1] = 1;
         break;
       case 'star':
         for (let j = 0; j <= n; j++) next[j] = cur[j] || (j > 0 && next[j - 1] && text[j - 1] !== '/') ? 1 : 0;

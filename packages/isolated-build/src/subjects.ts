@@ -6,12 +6,12 @@
  */
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import picomatch from 'picomatch';
 import {
   compareBytewise,
   ConfigurationError,
   listedSubjectName,
   listTreeNames,
+  outputGlob,
   PolicyViolation,
   StreamingHasher,
   subjectName,
@@ -42,6 +42,7 @@ export function checkGlob(pattern: string): string {
       hint: 'output globs are relative to the output folder ($SECURE_FACTORY_OUT)',
     });
   }
+  outputGlob(p); // an extglob, a negation or a brace bomb is refused here, before the build runs
   return p;
 }
 
@@ -51,8 +52,9 @@ export function normaliseName(rel: string): string {
 }
 
 /**
- * picomatch (dot files included), with the usual shapes answered the same way without it: "**"
- * matches every listed path and "dir/**" every path below dir (a listing holds only files and symlinks).
+ * Core's output glob (picomatch's meaning for `*`, `**`, `?`, classes and braces, dot files included, in
+ * linear time), with the usual shapes answered without it: "**" matches every listed path and "dir/**"
+ * every path below dir and a file named dir (a listing holds only files and symlinks).
  */
 function matcher(glob: string): (p: string) => boolean {
   const g = glob.replace(/^\.\//, '');
@@ -61,11 +63,11 @@ function matcher(glob: string): (p: string) => boolean {
   const below = m?.[1];
   if (below !== undefined && !below.split('/').includes('.')) {
     const prefix = `${below}/`;
-    // As picomatch: "dir/**" also matches a file named "dir"; "dir/**/*" does not.
     const itself = m?.[2] === undefined;
     return (p) => p.startsWith(prefix) || (itself && p === below);
   }
-  return picomatch(g, { dot: true });
+  const pattern = outputGlob(g);
+  return (p) => pattern.test(p);
 }
 
 export async function collectOutputs(outDir: string, globs: readonly string[]): Promise<OutputFile[]> {
@@ -78,7 +80,7 @@ export async function collectOutputs(outDir: string, globs: readonly string[]): 
   const hasher = new StreamingHasher();
   try {
     // The folder is listed once without following symlinks (core listTreeNames, no stat per file), then
-    // matched with picomatch: a symlink is seen as a symlink, never walked out of the folder.
+    // matched with core's output glob: a symlink is seen as a symlink, never walked out of the folder.
     const tree = await listTreeNames(root);
     for (const g of checked) {
       const isMatch = matcher(g);

@@ -23,8 +23,7 @@ import { spawnSync } from 'node:child_process';
 import { link, lstat, mkdir, mkdtemp, readFile, readlink, rm, symlink, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import picomatch from 'picomatch';
-import { ConfigurationError, listTreeNames, PolicyViolation } from '@secure-factory/core';
+import { ConfigurationError, listTreeNames, outputGlob, PolicyViolation } from '@secure-factory/core';
 
 export type PhaseName = 'fetch' | 'build' | 'test' | 'build-2';
 
@@ -179,8 +178,8 @@ export async function readIntegrityReport(file: string, phase: PhaseName): Promi
  * build wrote to $SECURE_FACTORY_OUT. A name present in both is refused: no two outputs may share one.
  */
 export async function linkOutputs(upper: string, globs: readonly string[], outputDir: string): Promise<string[]> {
-  const matchers = globs.map((g) => picomatch(g, { dot: true }));
-  const names = (await listTreeNames(upper, { skipDirectories: ['.git'] })).filter((n) => matchers.some((m) => m(n.path)));
+  const matchers = globs.map(outputGlob);
+  const names = (await listTreeNames(upper, { skipDirectories: ['.git'] })).filter((n) => matchers.some((m) => m.test(n.path)));
   for (const n of names) {
     const from = path.join(upper, ...n.path.split('/'));
     const to = path.join(outputDir, ...n.path.split('/'));

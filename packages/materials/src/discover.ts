@@ -6,8 +6,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
-import { ConfigurationError, readRegularFileSync } from '@secure-factory/core';
+import { ConfigurationError, outputGlob, readRegularFileSync } from '@secure-factory/core';
 import { formatFor } from './lockfiles/index.js';
 import { isManifest } from './manifests.js';
 
@@ -64,7 +63,8 @@ export interface DiscoveredFiles {
 /** A matcher for `materials.ignore` globs over paths relative to the scanned folder (a folder matches with or without `/**`). */
 export function ignoreMatcher(globs: readonly string[]): (rel: string) => boolean {
   if (globs.length === 0) return () => false;
-  const match = picomatch([...globs], { dot: true });
+  const patterns = globs.map(outputGlob);
+  const match = (p: string): boolean => patterns.some((g) => g.test(p));
   return (rel) => match(rel) || match(`${rel}/`);
 }
 

@@ -2,14 +2,16 @@
  * Names the user controls that become lookups or paths: environments (own keys only), evidence names
  * (no separators, no traversal), step output names and values ($GITHUB_OUTPUT delimiter form).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError, deployPolicyFor, EvidenceFolder, parsePolicy, safeInline } from '@secure-factory/core';
 import { setOutput } from '@secure-factory/action-runtime';
 import { ownersOf, parseCodeowners } from '@secure-factory/source';
 import { subjectFromDigest } from '@secure-factory/attest';
-import { fail, RAW_CONTROL, type HostileCase } from './types.js';
+import { checkGlob, collectOutputs } from '@secure-factory/isolated-build';
+import { discover } from '@secure-factory/materials';
+import { fail, RAW_CONTROL, timed, type HostileCase } from './types.js';
 
 const policy = parsePolicy('apiVersion: secure-factory/v1\ndeploy: { production: { require: [provenance] } }\n', 'p.yml');
 
@@ -171,6 +173,65 @@ pathCases.push(
       if (subjectFromDigest(`sha256:${'a'.repeat(64)}`, name).name !== name) fail('the name changed');
     },
   },
+);
+
+/** Globs picomatch's RegExp backtracked on for seconds per path (`**\/*a*a*a*a*a*a*a*a*ab`: 4 s each). */
+const GLOB_BOMBS = ['**/*a*a*a*a*a*a*a*a*ab', '*a*a*a*a*a*a*a*a*a*ab', '{*a,*b}*a*a*a*a*a*a*a*ab', `out/${'[a]*'.repeat(12)}b`];
+
+pathCases.push(
+  ...GLOB_BOMBS.flatMap((glob, i): HostileCase[] => [
+    {
+      id: `paths/output-glob-bomb-${i}`,
+      area: 'paths',
+      input: `build outputs glob ${JSON.stringify(glob)} over 200 outputs named with 40 "a"s`,
+      expect: 'matched in linear time: all 200 listed within 3 s, or exit 2 "matched no file" (was: seconds per file, minutes in all)',
+      run: async () => {
+        const dir = mkdtempSync(path.join(tmpdir(), 'sf-hostile-glob-'));
+        mkdirSync(path.join(dir, 'out', 'x'), { recursive: true });
+        for (let k = 0; k < 200; k++) writeFileSync(path.join(dir, 'out', 'x', `${'a'.repeat(40)}${k}`), '');
+        try {
+          await timed('collectOutputs', 3000, collectOutputs(dir, [glob]));
+          fail('matched');
+        } catch (e: unknown) {
+          if (!(e instanceof ConfigurationError) || !/matched no file/.test(e.message)) fail(`unexpected: ${String(e)}`);
+        }
+      },
+    },
+    {
+      id: `paths/ignore-glob-bomb-${i}`,
+      area: 'paths',
+      input: `materials.ignore ${JSON.stringify(glob)} over a tree of 200 files named with 40 "a"s`,
+      expect: 'the folder walked within 3 s, nothing ignored (was: seconds per path)',
+      run: async () => {
+        const dir = mkdtempSync(path.join(tmpdir(), 'sf-hostile-ignore-'));
+        mkdirSync(path.join(dir, 'x'));
+        for (let k = 0; k < 200; k++) writeFileSync(path.join(dir, 'x', `${'a'.repeat(40)}${k}`), '');
+        const found = await timed(
+          'discover',
+          3000,
+          Promise.resolve().then(() => discover(dir, [glob])),
+        );
+        if (found.ignored.length > 0) fail(`ignored ${found.ignored.join(', ')}`);
+      },
+    },
+  ]),
+  ...['!dist/**', 'dist/@(a|b).js', 'dist/!(x)', '[[:alpha:]]*', '{1..5000}', '{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}'].map(
+    (glob, i): HostileCase => ({
+      id: `paths/output-glob-refused-${i}`,
+      area: 'paths',
+      input: `build outputs glob ${JSON.stringify(glob)} (negation, extglob, POSIX class or a brace expansion past 256)`,
+      expect: 'exit 2 naming the glob before the build runs (was: passed to picomatch, whose RegExp and expansion are unbounded)',
+      run: () => {
+        try {
+          checkGlob(glob);
+        } catch (e: unknown) {
+          if (!(e instanceof ConfigurationError) || !e.message.includes('the glob')) fail(`unexpected: ${String(e)}`);
+          return;
+        }
+        fail('accepted');
+      },
+    }),
+  ),
 );
 
 const CODEOWNERS_BOMBS = [`${'*a'.repeat(12)}*b @evil`, `**/${'*a'.repeat(30)}*b @evil`, `/${'a*'.repeat(25)}b/ @evil`];
