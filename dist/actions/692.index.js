@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _secure_factory_action_runtime__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7589);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38627);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48563);
-/* harmony import */ var _rescan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(70043);
+/* harmony import */ var _rescan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(61216);
 /* harmony import */ var _review_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57674);
 
 
@@ -277,7 +277,7 @@ async function run(inputs) {
 
 /***/ }),
 
-/***/ 70043:
+/***/ 61216:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2192,6 +2192,142 @@ async function collectOrg(source, dest, logger) {
     return { repos, collected };
 }
 
+;// CONCATENATED MODULE: ../packages/rescan/dist/org/state-schemas.js
+/**
+ * The shapes of the files the portfolio rescan's jobs hand each other (inventory.json and plan.json from
+ * the plan job, shard-i-of-n.json from each shard job). They travel as workflow artifacts: one altered,
+ * truncated or produced by another version must end as exit 2 naming the file and the field, never as a
+ * TypeError deep in the merge (exit 3) or a shard that quietly checks nothing. Open schemas: fields a
+ * newer writer adds are ignored; the fields this code reads are required and typed.
+ */
+
+const str = { type: 'string' };
+const count = { type: 'integer', minimum: 0 };
+const strings = { type: 'array', items: str };
+const inventorySchema = {
+    type: 'object',
+    required: ['apiVersion', 'org', 'collectedAt', 'repositories', 'artefacts', 'superseded', 'problems'],
+    properties: {
+        apiVersion: str,
+        org: str,
+        collectedAt: str,
+        repositories: {
+            type: 'array',
+            items: {
+                type: 'object',
+                required: ['repository', 'status', 'records'],
+                properties: { repository: str, status: str, records: count },
+            },
+        },
+        artefacts: {
+            type: 'array',
+            items: {
+                type: 'object',
+                required: ['repository', 'digest', 'run', 'environments', 'sbom', 'packages', 'chain'],
+                properties: {
+                    repository: str,
+                    digest: str,
+                    name: str,
+                    run: str,
+                    environments: {
+                        type: 'array',
+                        items: { type: 'object', required: ['environment', 'time'], properties: { environment: str, time: str } },
+                    },
+                    sbom: { type: 'boolean' },
+                    packages: { type: 'array', items: { type: 'array', minItems: 3, maxItems: 3, items: str } },
+                    chain: { type: 'object' },
+                },
+            },
+        },
+        superseded: { type: 'array', items: { type: 'object' } },
+        problems: strings,
+        drift: { type: 'array', items: { type: 'object' } },
+    },
+};
+const planSchema = {
+    type: 'object',
+    required: ['apiVersion', 'inventory', 'artefacts', 'packages', 'shards'],
+    properties: {
+        apiVersion: str,
+        inventory: str,
+        artefacts: count,
+        packages: count,
+        shards: {
+            type: 'array',
+            items: {
+                type: 'object',
+                required: ['shard', 'artefacts', 'packages'],
+                properties: { shard: str, artefacts: { type: 'array', items: count }, packages: count },
+            },
+        },
+    },
+};
+const shardSchema = {
+    type: 'object',
+    required: ['apiVersion', 'shard', 'inventory', 'snapshot', 'artefacts', 'packages', 'elapsedMs'],
+    properties: {
+        apiVersion: str,
+        shard: str,
+        inventory: str,
+        snapshot: { type: 'object' },
+        artefacts: {
+            type: 'array',
+            items: {
+                type: 'object',
+                required: ['index', 'repository', 'digest', 'packages', 'matches'],
+                properties: {
+                    index: count,
+                    repository: str,
+                    digest: str,
+                    packages: count,
+                    matches: {
+                        type: 'array',
+                        items: {
+                            type: 'object',
+                            required: ['advisory', 'aliases', 'package', 'severity', 'fixedVersions'],
+                            properties: {
+                                advisory: str,
+                                aliases: strings,
+                                package: {
+                                    type: 'object',
+                                    required: ['ecosystem', 'name', 'version'],
+                                    properties: { ecosystem: str, name: str, version: str },
+                                },
+                                severity: str,
+                                fixedVersions: strings,
+                                summary: str,
+                            },
+                        },
+                    },
+                },
+            },
+        },
+        packages: count,
+        elapsedMs: { type: 'number', minimum: 0 },
+    },
+};
+const SCHEMAS = { inventory: inventorySchema, plan: planSchema, shard: shardSchema };
+const WHAT = { inventory: 'portfolio inventory', plan: 'shard plan', shard: 'shard result' };
+let validators;
+/** Refuses (exit 2, naming the file and the first problems) a portfolio file of the wrong shape. */
+function state_schemas_checkPortfolioFile(kind, value, file) {
+    validators ??= (() => {
+        const ajv = newAjv({ strict: false });
+        return { inventory: ajv.compile(SCHEMAS.inventory), plan: ajv.compile(SCHEMAS.plan), shard: ajv.compile(SCHEMAS.shard) };
+    })();
+    const validate = validators[kind];
+    if (!validate(value)) {
+        const problems = significantErrors(validate.errors ?? [])
+            .slice(0, 3)
+            .map(describeAjvError);
+        throw new ConfigurationError(`not a valid ${WHAT[kind]}: ${problems.join('; ')}`, {
+            location: { file },
+            hint: 'use the files the portfolio rescan jobs wrote, unaltered (inventory.json and plan.json from the plan job, shard-*.json from the shard jobs)',
+        });
+    }
+    return value;
+}
+
 ;// CONCATENATED MODULE: ../packages/rescan/dist/org/inventory.js
 /**
  * The portfolio inventory: every artefact deployed now, per repository and environment, with the
@@ -2204,6 +2340,7 @@ async function collectOrg(source, dest, logger) {
  * deployment of the same name supersedes the older digest (that is how a fix stops the clock); a record
  * without a name is keyed by its digest and stays deployed.
  */
+
 
 
 
@@ -2365,16 +2502,24 @@ async function readInventoryAndPlan(dir) {
     const invFile = path.join(dir, 'inventory.json');
     const planFile = path.join(dir, 'plan.json');
     const bytes = await readRegularFile(invFile, { maxBytes: 512 * 1024 * 1024, what: 'portfolio inventory' });
-    const rawInventory = JSON.parse(bytes.toString('utf8'));
-    const rawPlan = (await readJsonFile(planFile, { what: 'shard plan' }));
-    if (rawInventory.apiVersion !== INVENTORY_API_VERSION)
+    // Parsed through core: a syntax error names file:line:column and never quotes the text.
+    const rawInventory = parseJsonText(decodeUtf8(bytes, invFile, 'portfolio inventory'), invFile);
+    const rawPlan = await readJsonFile(planFile, { what: 'shard plan' });
+    const apiVersion = (v) => typeof v === 'object' && v !== null ? v.apiVersion : undefined;
+    if (apiVersion(rawInventory) !== INVENTORY_API_VERSION)
         throw new ConfigurationError(`not a portfolio inventory (apiVersion ${INVENTORY_API_VERSION})`, { location: { file: invFile } });
-    if (rawPlan.apiVersion !== PLAN_API_VERSION)
+    if (apiVersion(rawPlan) !== PLAN_API_VERSION)
         throw new ConfigurationError(`not a shard plan (apiVersion ${PLAN_API_VERSION})`, { location: { file: planFile } });
-    const inventory = rawInventory;
-    const plan = rawPlan;
+    const inventory = checkPortfolioFile('inventory', rawInventory, invFile);
+    const plan = checkPortfolioFile('plan', rawPlan, planFile);
     if (plan.inventory !== `sha256:${sha256Hex(bytes)}`)
         throw new ConfigurationError('the shard plan was made from another inventory', {
+            location: { file: planFile },
+            hint: 'use the inventory.json and plan.json written together by `rescan --org ORG --plan`',
+        });
+    const outside = plan.shards.flatMap((s) => s.artefacts).find((i) => i >= inventory.artefacts.length);
+    if (outside !== undefined)
+        throw new ConfigurationError(`the shard plan names artefact ${outside}, but the inventory holds ${inventory.artefacts.length}`, {
             location: { file: planFile },
             hint: 'use the inventory.json and plan.json written together by `rescan --org ORG --plan`',
         });
@@ -2386,6 +2531,7 @@ async function readInventoryAndPlan(dir) {
  * One shard of the org-wide rescan: the artefacts the plan gives it, matched against one OSV snapshot
  * (the same for every shard of a run: its digest is recorded and the merge refuses a mix).
  */
+
 
 
 
@@ -2442,10 +2588,10 @@ async function writeShard(dir, result) {
     return file;
 }
 async function shard_readShard(file) {
-    const v = (await readJsonFile(file, { what: 'shard result', maxBytes: 512 * 1024 * 1024 }));
-    if (v.apiVersion !== SHARD_API_VERSION || !Array.isArray(v.artefacts))
+    const v = await readJsonFile(file, { what: 'shard result', maxBytes: 512 * 1024 * 1024 });
+    if (typeof v !== 'object' || v === null || v.apiVersion !== SHARD_API_VERSION)
         throw new ConfigurationError(`not a shard result (apiVersion ${SHARD_API_VERSION})`, { location: { file } });
-    return v;
+    return checkPortfolioFile('shard', v, file);
 }
 
 ;// CONCATENATED MODULE: ../packages/rescan/dist/org/merge.js

@@ -10,6 +10,7 @@ import { operatorFileCases } from './cases/operator-files.js';
 import { outputCases } from './cases/output.js';
 import { pathCases } from './cases/paths.js';
 import { policyCases } from './cases/policy.js';
+import { portfolioFileCases } from './cases/portfolio-files.js';
 import { projectFileCases } from './cases/project-files.js';
 import { regexCases } from './cases/regex.js';
 import { sbomCases } from './cases/sbom-input.js';
@@ -24,6 +25,7 @@ export const CATALOGUE: HostileCase[] = [
   ...scannedFileCases,
   ...projectFileCases,
   ...operatorFileCases,
+  ...portfolioFileCases,
   ...pathCases,
   ...sbomCases,
   ...auditNameCases,

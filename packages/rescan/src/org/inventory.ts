@@ -21,12 +21,15 @@ import {
   readJsonFile,
   readRegularFile,
   ConfigurationError,
+  decodeUtf8,
+  parseJsonText,
   type LoadedStatement,
 } from '@secure-factory/core';
 import { packagesFromSbom } from '@secure-factory/materials';
 import { readDeployments, type DeploymentRecord } from '@secure-factory/verify';
 import type { DriftReport } from '../drift.js';
 import { planShards, type PlanOptions, type ShardPlan } from './plan.js';
+import { checkPortfolioFile } from './state-schemas.js';
 
 export const INVENTORY_API_VERSION = 'secure-factory/portfolio-inventory/v1';
 export const PLAN_API_VERSION = 'secure-factory/portfolio-plan/v1';
@@ -238,16 +241,25 @@ export async function readInventoryAndPlan(dir: string): Promise<{ inventory: In
   const invFile = path.join(dir, 'inventory.json');
   const planFile = path.join(dir, 'plan.json');
   const bytes = await readRegularFile(invFile, { maxBytes: 512 * 1024 * 1024, what: 'portfolio inventory' });
-  const rawInventory = JSON.parse(bytes.toString('utf8')) as { apiVersion?: unknown };
-  const rawPlan = (await readJsonFile(planFile, { what: 'shard plan' })) as { apiVersion?: unknown };
-  if (rawInventory.apiVersion !== INVENTORY_API_VERSION)
+  // Parsed through core: a syntax error names file:line:column and never quotes the text.
+  const rawInventory = parseJsonText(decodeUtf8(bytes, invFile, 'portfolio inventory'), invFile);
+  const rawPlan = await readJsonFile(planFile, { what: 'shard plan' });
+  const apiVersion = (v: unknown): unknown =>
+    typeof v === 'object' && v !== null ? (v as { apiVersion?: unknown }).apiVersion : undefined;
+  if (apiVersion(rawInventory) !== INVENTORY_API_VERSION)
     throw new ConfigurationError(`not a portfolio inventory (apiVersion ${INVENTORY_API_VERSION})`, { location: { file: invFile } });
-  if (rawPlan.apiVersion !== PLAN_API_VERSION)
+  if (apiVersion(rawPlan) !== PLAN_API_VERSION)
     throw new ConfigurationError(`not a shard plan (apiVersion ${PLAN_API_VERSION})`, { location: { file: planFile } });
-  const inventory = rawInventory as Inventory;
-  const plan = rawPlan as PlanFile;
+  const inventory = checkPortfolioFile<Inventory>('inventory', rawInventory, invFile);
+  const plan = checkPortfolioFile<PlanFile>('plan', rawPlan, planFile);
   if (plan.inventory !== `sha256:${sha256Hex(bytes)}`)
     throw new ConfigurationError('the shard plan was made from another inventory', {
+      location: { file: planFile },
+      hint: 'use the inventory.json and plan.json written together by `rescan --org ORG --plan`',
+    });
+  const outside = plan.shards.flatMap((s) => s.artefacts).find((i) => i >= inventory.artefacts.length);
+  if (outside !== undefined)
+    throw new ConfigurationError(`the shard plan names artefact ${outside}, but the inventory holds ${inventory.artefacts.length}`, {
       location: { file: planFile },
       hint: 'use the inventory.json and plan.json written together by `rescan --org ORG --plan`',
     });

@@ -7,6 +7,7 @@ import { ConfigurationError, readJsonFile, writeJsonAtomic } from '@secure-facto
 import type { VulnMatch, VulnSource, VulnSourceDescription } from '@secure-factory/materials';
 import type { Inventory, PlanFile } from './inventory.js';
 import { parseShard } from './plan.js';
+import { checkPortfolioFile } from './state-schemas.js';
 
 export const SHARD_API_VERSION = 'secure-factory/portfolio-shard/v1';
 
@@ -94,8 +95,8 @@ export async function writeShard(dir: string, result: ShardResult): Promise<stri
 }
 
 export async function readShard(file: string): Promise<ShardResult> {
-  const v = (await readJsonFile(file, { what: 'shard result', maxBytes: 512 * 1024 * 1024 })) as ShardResult;
-  if (v.apiVersion !== SHARD_API_VERSION || !Array.isArray(v.artefacts))
+  const v = await readJsonFile(file, { what: 'shard result', maxBytes: 512 * 1024 * 1024 });
+  if (typeof v !== 'object' || v === null || (v as { apiVersion?: unknown }).apiVersion !== SHARD_API_VERSION)
     throw new ConfigurationError(`not a shard result (apiVersion ${SHARD_API_VERSION})`, { location: { file } });
-  return v;
+  return checkPortfolioFile<ShardResult>('shard', v, file);
 }
