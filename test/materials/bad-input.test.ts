@@ -195,3 +195,59 @@ describeShared('truncated real lockfiles never crash a parser', () => {
     expect(cases).toBeGreaterThan(1000);
   });
 });
+
+// Written from pip's requirements-file format (pip/_internal/req/req_file.py: options parsed as optparse
+// does, SUPPORTED_OPTIONS, a missing include is an error).
+describe('requirements files read as pip reads them', () => {
+  const names = (file: string): string[] =>
+    readLockfile(file)
+      .map((p) => `${p.name}@${p.version}`)
+      .sort();
+
+  it('follows -r in every spelling pip accepts, so no included package is dropped', () => {
+    const dir = tempDir('sf-req-');
+    put(dir, 'a.txt', 'urllib3==1.24.1\n');
+    put(dir, 'b.txt', 'jinja2==2.10\n');
+    put(dir, 'c.txt', 'six==1.16.0\n');
+    const file = put(dir, 'requirements.txt', '-ra.txt\n--requirement=b.txt\n--requirement c.txt\nrequests==2.19.0\n');
+    expect(names(file)).toEqual(['jinja2@2.10', 'requests@2.19.0', 'six@1.16.0', 'urllib3@1.24.1']);
+  });
+
+  it('reads an attached -e as the requirement it names', () => {
+    const dir = tempDir('sf-req-');
+    expect(names(put(dir, 'requirements.txt', '-eflask==2.0.0\n-e .\n'))).toEqual(['flask@2.0.0']);
+  });
+
+  it('accepts the options that name no package', () => {
+    const dir = tempDir('sf-req-');
+    put(dir, 'cons.txt', 'six==1.0\n');
+    const text = [
+      '-i https://pypi.org/simple',
+      '-ihttps://pypi.org/simple',
+      '--index-url=https://pypi.org/simple',
+      '--extra-index-url https://example.com/simple',
+      '--no-index',
+      '-c cons.txt',
+      '--constraint=cons.txt',
+      '-f ./wheels',
+      '--find-links ./wheels',
+      '--no-binary :all:',
+      '--only-binary=:none:',
+      '--prefer-binary',
+      '--require-hashes',
+      '--pre',
+      '--trusted-host example.com',
+      '--use-feature=fast-deps',
+      'requests==2.19.0',
+    ].join('\n');
+    expect(names(put(dir, 'requirements.txt', `${text}\n`))).toEqual(['requests@2.19.0']);
+  });
+
+  it('refuses a missing include, an include by URL and an option pip does not accept, naming the line', () => {
+    const dir = tempDir('sf-req-');
+    rejects(put(dir, 'm/requirements.txt', 'six==1.0\n-r missing.txt\n'), /includes "missing\.txt", which does not exist/, 2);
+    rejects(put(dir, 'u/requirements.txt', '-r https://example.com/r.txt\n'), /from a URL/, 1);
+    rejects(put(dir, 'o/requirements.txt', '--bogus\nsix==1.0\n'), /"--bogus" is not an option pip accepts/, 1);
+    rejects(put(dir, 'p/requirements.txt', '--index-urlx https://x\n'), /not an option pip accepts/, 1);
+  });
+});

@@ -22,6 +22,15 @@ function logicalLines(text: string): { text: string; line: number }[] {
   return out;
 }
 
+/**
+ * The other options pip accepts on a line of their own (pip's req_file.py SUPPORTED_OPTIONS): indexes,
+ * find-links, constraints files (which only narrow versions declared elsewhere), binary and hash policy.
+ */
+const PIP_OPTION =
+  /^(?:-i|--index-url|--extra-index-url|--no-index|-c|--constraint|-f|--find-links|--no-binary|--only-binary|--prefer-binary|--require-hashes|--pre|--trusted-host|--use-feature)(?=$|[\s=]|(?<=^-[icf])\S)/;
+
+const INCLUDE_HINT = 'include a requirements file inside the scanned folder, or scan the file the include names';
+
 export function parseRequirements(input: LockfileInput): Package[] {
   const visited = new Set<string>();
   const out: Package[] = [];
@@ -37,15 +46,35 @@ export function parseRequirements(input: LockfileInput): Package[] {
       s = s.replace(/\s--hash[=\s]+\S+/g, '').trim();
       checkText(file, 'requirement', s, line);
       if (s.startsWith('-')) {
-        const inc = /^(?:-r|--requirement)(?:\s+|=)(\S+)$/.exec(s);
-        if (inc?.[1]) {
-          const next = input.readRelative(inc[1].startsWith('/') ? inc[1] : relativeTo(file, input.file, inc[1]));
-          if (next) walk(next.file, next.text, depth + 1);
+        // pip reads options as optparse does: `-r base.txt`, `-rbase.txt`, `--requirement=base.txt`.
+        const inc = /^(?:-r\s*|--requirement(?:\s+|=))(\S+)$/.exec(s)?.[1];
+        if (inc) {
+          if (/^[a-z][a-z0-9+.-]*:\/\//i.test(inc)) {
+            throw lockfileError(
+              file,
+              `includes ${JSON.stringify(inc.slice(0, 120))} from a URL, which a scan cannot read`,
+              line,
+              INCLUDE_HINT,
+            );
+          }
+          const next = input.readRelative(inc.startsWith('/') ? inc : relativeTo(file, input.file, inc));
+          // pip stops on a missing include; a scan that skipped it would pass without its packages.
+          if (!next) throw lockfileError(file, `includes ${JSON.stringify(inc.slice(0, 120))}, which does not exist`, line, INCLUDE_HINT);
+          walk(next.file, next.text, depth + 1);
           continue;
         }
-        const editable = /^(?:-e|--editable)(?:\s+|=)(.+)$/.exec(s);
+        const editable = /^(?:-e\s*|--editable(?:\s+|=))(.+)$/.exec(s);
+        if (!editable?.[1]) {
+          if (PIP_OPTION.test(s)) continue; // index, constraints, binary and hash options: no package
+          throw lockfileError(
+            file,
+            `${JSON.stringify(s.slice(0, 80))} is not an option pip accepts in a requirements file`,
+            line,
+            'fix the line (pip would refuse it too), or exclude the file with materials.ignore',
+          );
+        }
         // `-e .` is the project itself, not a dependency.
-        if (!editable?.[1] || editable[1].trim() === '.') continue;
+        if (editable[1].trim() === '.') continue;
         s = editable[1].trim();
       }
       const pkg = pythonPackage(s, { file, line, integrity: hashes[0] ? { sha256: hashes[0] } : undefined });
