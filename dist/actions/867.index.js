@@ -338,6 +338,52 @@ function jsSourceKind(resolved, version) {
         return /\/-\/[^/]+\.tgz(?:[?#].*)?$/.test(ref) ? 'registry' : 'http';
     return 'registry';
 }
+/**
+ * The package and version a registry tarball URL names — `…/lodash/-/lodash-4.17.21.tgz`,
+ * `…/@babel/core/-/core-7.0.0.tgz` (npmjs, yarnpkg, Artifactory, Verdaccio and most mirrors use this
+ * layout) — or undefined for any other URL (git, file, a registry of another shape).
+ */
+function registryTarball(url) {
+    const end = url.search(/[?#]/);
+    const segs = (end >= 0 ? url.slice(0, end) : url).split('/');
+    const n = segs.length;
+    const fileName = segs[n - 1] ?? '';
+    if (n < 4 || segs[n - 2] !== '-' || !fileName.endsWith('.tgz'))
+        return undefined;
+    let dir = segs[n - 3] ?? '';
+    let scope = segs[n - 4] ?? '';
+    try {
+        dir = decodeURIComponent(dir);
+        scope = decodeURIComponent(scope);
+    }
+    catch {
+        return undefined;
+    }
+    // `@scope/name` as two segments, or one encoded segment `@scope%2fname`.
+    const name = dir.startsWith('@') ? dir : scope.startsWith('@') ? `${scope}/${dir}` : dir;
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    const stem = fileName.slice(0, -'.tgz'.length);
+    if (!stem.startsWith(`${base}-`))
+        return { name, version: '' };
+    return { name, version: stem.slice(base.length + 1) };
+}
+/**
+ * Refuses a lockfile entry whose registry tarball names another package or version than the entry: the
+ * package manager installs the tarball (its integrity is the tarball's), so a scan of the entry's name and
+ * version would check a package that is not installed — the shape of a tampered lockfile.
+ */
+function tarballDisagreement(name, version, resolved) {
+    if (!resolved || !version)
+        return undefined;
+    const t = registryTarball(resolved);
+    if (!t)
+        return undefined;
+    if (t.name === name && t.version === version)
+        return undefined;
+    const shown = resolved.length > 160 ? `${resolved.slice(0, 160)}…` : resolved;
+    return `${name}@${version} is installed from ${shown}, the tarball of ${t.name}${t.version ? `@${t.version}` : ' (of another file name)'}: the package manager installs that, not what the scan would check`;
+}
+const TARBALL_HINT = 'regenerate the lockfile with the package manager (npm install, yarn, pnpm install); a lockfile whose entries disagree with their tarballs may have been tampered with';
 
 ;// CONCATENATED MODULE: ../packages/materials/dist/lockfiles/bun-lock.js
 /**
@@ -1005,6 +1051,9 @@ function parsePackageLock(input) {
     }
     const purlByPath = new Map();
     const built = [...map.values()].map((e) => {
+        const mismatch = e.linkOrFile ? undefined : tarballDisagreement(e.name, e.version, e.resolved);
+        if (mismatch)
+            throw lockfileError(file, mismatch, e.line, TARBALL_HINT);
         const pkg = makePackage({
             ecosystem: 'npm',
             name: e.name,
@@ -1358,6 +1407,9 @@ function parsePnpmLock(input) {
             commit = commitFromReference(tarball) || commit;
         const integrity = typeof resolution.integrity === 'string' ? resolution.integrity : undefined;
         const resolved = tarball ?? repo ?? (typeof resolution.directory === 'string' ? `file:${resolution.directory}` : undefined);
+        const mismatch = tarballDisagreement(name, version, tarball);
+        if (mismatch)
+            throw lockfileError(file, mismatch, line, TARBALL_HINT);
         const made = makePackage({
             ecosystem: 'npm',
             name,
@@ -1897,6 +1949,9 @@ function parseYarnLock(input) {
         checkText(file, 'package name', name, line);
         checkText(file, 'version', version, line);
         const resolved = berry ? resolution : str('resolved');
+        const mismatch = berry ? undefined : tarballDisagreement(name, version, resolved);
+        if (mismatch)
+            throw lockfileError(file, mismatch, line, TARBALL_HINT);
         const commit = commitFromReference(resolved);
         const rangeRef = berry ? descriptorName(resolution ?? '').range : resolved;
         const pkg = makePackage({

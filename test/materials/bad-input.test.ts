@@ -251,3 +251,80 @@ describe('requirements files read as pip reads them', () => {
     rejects(put(dir, 'p/requirements.txt', '--index-urlx https://x\n'), /not an option pip accepts/, 1);
   });
 });
+
+// The package manager installs an entry's tarball (its integrity is the tarball's), so an entry whose
+// registry tarball names another package or version would be scanned as something that is not installed.
+describe('JavaScript lockfile entries agree with their registry tarballs', () => {
+  const R = 'https://registry.npmjs.org';
+  const lock = (packages: Record<string, unknown>): string =>
+    JSON.stringify({ name: 'app', lockfileVersion: 3, requires: true, packages: { '': { name: 'app' }, ...packages } }, null, 2);
+
+  it('refuses a package-lock entry whose tarball is another version or package, naming the line', () => {
+    const dir = tempDir('sf-tarball-');
+    rejects(
+      put(dir, 'v/package-lock.json', lock({ 'node_modules/lodash': { version: '4.17.21', resolved: `${R}/lodash/-/lodash-4.17.4.tgz` } })),
+      /lodash@4\.17\.21 is installed from .*lodash-4\.17\.4\.tgz, the tarball of lodash@4\.17\.4/,
+      9, // the entry's line in the pretty-printed lockfile
+    );
+    rejects(
+      put(
+        dir,
+        'n/package-lock.json',
+        lock({ 'node_modules/lodash': { version: '4.17.21', resolved: `${R}/lodahs/-/lodahs-4.17.21.tgz` } }),
+      ),
+      /the tarball of lodahs@4\.17\.21/,
+    );
+    rejects(
+      put(
+        dir,
+        's/package-lock.json',
+        lock({ 'node_modules/@babel/core': { version: '7.24.0', resolved: `${R}/@babel/core/-/core-7.0.0.tgz` } }),
+      ),
+      /the tarball of @babel\/core@7\.0\.0/,
+    );
+  });
+
+  it('refuses the same in yarn.lock (v1) and in a pnpm-lock tarball resolution', () => {
+    const dir = tempDir('sf-tarball-');
+    rejects(
+      put(
+        dir,
+        'y/yarn.lock',
+        `# yarn lockfile v1\n\nlodash@^4.17.0:\n  version "4.17.21"\n  resolved "${R}/lodash/-/lodash-4.17.4.tgz#abc"\n`,
+      ),
+      /the tarball of lodash@4\.17\.4/,
+    );
+    rejects(
+      put(
+        dir,
+        'p/pnpm-lock.yaml',
+        `lockfileVersion: '9.0'\npackages:\n  lodash@4.17.21:\n    resolution: {tarball: '${R}/lodash/-/lodash-4.17.4.tgz'}\nsnapshots:\n  lodash@4.17.21: {}\n`,
+      ),
+      /the tarball of lodash@4\.17\.4/,
+    );
+  });
+
+  it('accepts aliases, encoded scopes, pre-releases, mirrors and non-registry URLs', () => {
+    const dir = tempDir('sf-tarball-');
+    const file = put(
+      dir,
+      'ok/package-lock.json',
+      lock({
+        'node_modules/my-lodash': { name: 'lodash', version: '4.17.21', resolved: `${R}/lodash/-/lodash-4.17.21.tgz` },
+        'node_modules/@types/node': { version: '20.0.0', resolved: `${R}/@types%2fnode/-/node-20.0.0.tgz` },
+        'node_modules/next': { version: '15.0.0-canary.1', resolved: `${R}/next/-/next-15.0.0-canary.1.tgz` },
+        'node_modules/left-pad': {
+          version: '1.3.0',
+          resolved: 'https://acme.jfrog.io/artifactory/api/npm/npm/left-pad/-/left-pad-1.3.0.tgz',
+        },
+        'node_modules/gitdep': {
+          version: '1.0.0',
+          resolved: 'git+ssh://git@github.com/acme/gitdep.git#0123456789abcdef0123456789abcdef01234567',
+        },
+      }),
+    );
+    expect(readLockfile(file).map((p) => `${p.name}@${p.version}`)).toEqual(
+      expect.arrayContaining(['lodash@4.17.21', '@types/node@20.0.0', 'next@15.0.0-canary.1', 'left-pad@1.3.0']),
+    );
+  });
+});

@@ -57,3 +57,47 @@ export function jsSourceKind(resolved: string | undefined, version?: string): So
   if (/^https?:\/\//.test(ref)) return /\/-\/[^/]+\.tgz(?:[?#].*)?$/.test(ref) ? 'registry' : 'http';
   return 'registry';
 }
+
+/**
+ * The package and version a registry tarball URL names — `…/lodash/-/lodash-4.17.21.tgz`,
+ * `…/@babel/core/-/core-7.0.0.tgz` (npmjs, yarnpkg, Artifactory, Verdaccio and most mirrors use this
+ * layout) — or undefined for any other URL (git, file, a registry of another shape).
+ */
+export function registryTarball(url: string): { name: string; version: string } | undefined {
+  const end = url.search(/[?#]/);
+  const segs = (end >= 0 ? url.slice(0, end) : url).split('/');
+  const n = segs.length;
+  const fileName = segs[n - 1] ?? '';
+  if (n < 4 || segs[n - 2] !== '-' || !fileName.endsWith('.tgz')) return undefined;
+  let dir = segs[n - 3] ?? '';
+  let scope = segs[n - 4] ?? '';
+  try {
+    dir = decodeURIComponent(dir);
+    scope = decodeURIComponent(scope);
+  } catch {
+    return undefined;
+  }
+  // `@scope/name` as two segments, or one encoded segment `@scope%2fname`.
+  const name = dir.startsWith('@') ? dir : scope.startsWith('@') ? `${scope}/${dir}` : dir;
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  const stem = fileName.slice(0, -'.tgz'.length);
+  if (!stem.startsWith(`${base}-`)) return { name, version: '' };
+  return { name, version: stem.slice(base.length + 1) };
+}
+
+/**
+ * Refuses a lockfile entry whose registry tarball names another package or version than the entry: the
+ * package manager installs the tarball (its integrity is the tarball's), so a scan of the entry's name and
+ * version would check a package that is not installed — the shape of a tampered lockfile.
+ */
+export function tarballDisagreement(name: string, version: string, resolved: string | undefined): string | undefined {
+  if (!resolved || !version) return undefined;
+  const t = registryTarball(resolved);
+  if (!t) return undefined;
+  if (t.name === name && t.version === version) return undefined;
+  const shown = resolved.length > 160 ? `${resolved.slice(0, 160)}…` : resolved;
+  return `${name}@${version} is installed from ${shown}, the tarball of ${t.name}${t.version ? `@${t.version}` : ' (of another file name)'}: the package manager installs that, not what the scan would check`;
+}
+
+export const TARBALL_HINT =
+  'regenerate the lockfile with the package manager (npm install, yarn, pnpm install); a lockfile whose entries disagree with their tarballs may have been tampered with';

@@ -6,7 +6,7 @@
  */
 import { makePackage, type Package } from '../package.js';
 import { checkText, isRecord, LineIndex, lockfileError, newerVersion, optString, typeName } from './lockfile-error.js';
-import { commitFromReference, jsSourceKind, parseSri } from './npm-source.js';
+import { commitFromReference, jsSourceKind, parseSri, TARBALL_HINT, tarballDisagreement } from './npm-source.js';
 import type { LockfileInput } from './types.js';
 
 interface Entry {
@@ -153,6 +153,8 @@ export function parsePackageLock(input: LockfileInput): Package[] {
   }
   const purlByPath = new Map<string, string>();
   const built = [...map.values()].map((e) => {
+    const mismatch = e.linkOrFile ? undefined : tarballDisagreement(e.name, e.version, e.resolved);
+    if (mismatch) throw lockfileError(file, mismatch, e.line, TARBALL_HINT);
     const pkg = makePackage({
       ecosystem: 'npm',
       name: e.name,

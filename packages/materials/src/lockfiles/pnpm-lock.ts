@@ -6,7 +6,7 @@
 import { isMap } from 'yaml';
 import { makePackage, type Package } from '../package.js';
 import { checkText, isRecord, LineIndex, lockfileError, newerVersion, typeName } from './lockfile-error.js';
-import { commitFromReference, jsSourceKind, parseSri } from './npm-source.js';
+import { commitFromReference, jsSourceKind, parseSri, TARBALL_HINT, tarballDisagreement } from './npm-source.js';
 import type { LockfileInput } from './types.js';
 import { mapEntries, parseYamlDocument } from './yaml-document.js';
 
@@ -114,6 +114,8 @@ export function parsePnpmLock(input: LockfileInput): Package[] {
     if (tarball?.startsWith('https://codeload.github.com')) commit = commitFromReference(tarball) || commit;
     const integrity = typeof resolution.integrity === 'string' ? resolution.integrity : undefined;
     const resolved = tarball ?? repo ?? (typeof resolution.directory === 'string' ? `file:${resolution.directory}` : undefined);
+    const mismatch = tarballDisagreement(name, version, tarball);
+    if (mismatch) throw lockfileError(file, mismatch, line, TARBALL_HINT);
     const made = makePackage({
       ecosystem: 'npm',
       name,

@@ -6,7 +6,7 @@
 import { parseSyml } from '@yarnpkg/parsers';
 import { makePackage, type Package } from '../package.js';
 import { checkText, isRecord, lockfileError, newerVersion, typeName } from './lockfile-error.js';
-import { commitFromReference, jsSourceKind, parseSri } from './npm-source.js';
+import { commitFromReference, jsSourceKind, parseSri, TARBALL_HINT, tarballDisagreement } from './npm-source.js';
 import type { LockfileInput } from './types.js';
 
 /** `name@range` → name (scopes start with "@"). */
@@ -106,6 +106,8 @@ export function parseYarnLock(input: LockfileInput): Package[] {
     checkText(file, 'package name', name, line);
     checkText(file, 'version', version, line);
     const resolved = berry ? resolution : str('resolved');
+    const mismatch = berry ? undefined : tarballDisagreement(name, version, resolved);
+    if (mismatch) throw lockfileError(file, mismatch, line, TARBALL_HINT);
     const commit = commitFromReference(resolved);
     const rangeRef = berry ? descriptorName(resolution ?? '').range : resolved;
     const pkg = makePackage({
