@@ -1938,8 +1938,9 @@ function parseYarnLock(input) {
         let name = keyName;
         const resolution = str('resolution');
         if (berry && resolution !== undefined) {
-            // The project's own workspaces are not dependencies.
-            if (/@workspace:/.test(resolution))
+            // The project's own workspaces are not dependencies: `name@workspace:path`, the protocol anchored
+            // (an `@workspace:` later in another resolution, `x@npm:1.0.0#@workspace:`, is no workspace).
+            if (descriptorName(resolution).range.startsWith('workspace:'))
                 continue;
             name = descriptorName(resolution).name;
         }

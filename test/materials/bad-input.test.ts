@@ -328,3 +328,33 @@ describe('JavaScript lockfile entries agree with their registry tarballs', () =>
     );
   });
 });
+
+describe('Yarn Berry workspaces', () => {
+  it('skips `name@workspace:path` only: a resolution that mentions @workspace: later is a package', () => {
+    const dir = tempDir('sf-berry-');
+    const file = put(
+      dir,
+      'yarn.lock',
+      [
+        '__metadata:',
+        '  version: 8',
+        '  cacheKey: 10c0',
+        '',
+        '"app@workspace:.":',
+        '  version: 0.0.0-use.local',
+        '  resolution: "app@workspace:."',
+        '  languageName: unknown',
+        '  linkType: soft',
+        '',
+        '"lodash@npm:^4.17.0":',
+        '  version: 4.17.4',
+        '  resolution: "lodash@npm:4.17.4#@workspace:x"',
+        '  checksum: 10c0/abc',
+        '  languageName: node',
+        '  linkType: hard',
+        '',
+      ].join('\n'),
+    );
+    expect(readLockfile(file).map((p) => `${p.name}@${p.version}`)).toEqual(['lodash@4.17.4']);
+  });
+});

@@ -97,8 +97,9 @@ export function parseYarnLock(input: LockfileInput): Package[] {
     let name = keyName;
     const resolution = str('resolution');
     if (berry && resolution !== undefined) {
-      // The project's own workspaces are not dependencies.
-      if (/@workspace:/.test(resolution)) continue;
+      // The project's own workspaces are not dependencies: `name@workspace:path`, the protocol anchored
+      // (an `@workspace:` later in another resolution, `x@npm:1.0.0#@workspace:`, is no workspace).
+      if (descriptorName(resolution).range.startsWith('workspace:')) continue;
       name = descriptorName(resolution).name;
     } else if (range.startsWith('npm:') && range.includes('@', 5)) {
       name = descriptorName(range.slice(4)).name;
