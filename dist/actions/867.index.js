@@ -663,6 +663,9 @@ function parseComposerLock(input) {
 
 
 const SOURCES = new Set(['GEM', 'GIT', 'PATH', 'PLUGIN SOURCE']);
+/** RubyGems' version pattern (Gem::Version::ANCHORED_VERSION_PATTERN), with Bundler's `-platform` suffix. */
+const GEM_VERSION = /^[0-9]+(?:\.[0-9a-zA-Z]+)*(?:-[0-9A-Za-z_.-]+)?$/;
+const GEM_HINT = 'regenerate it with `bundle lock`, or exclude the file with materials.ignore';
 function parseGemfileLock(input) {
     const { file, text } = input;
     const out = [];
@@ -712,8 +715,16 @@ function parseGemfileLock(input) {
         if (!inSpecs)
             return;
         const spec = /^ {4}([^\s(]+) \(([^)]+)\)$/.exec(raw);
-        if (!spec?.[1] || !spec[2])
+        if (!spec?.[1] || !spec[2]) {
+            // Six spaces: a gem's own dependency. Four: a gem Bundler would install — one that is not
+            // `name (version)` must not be skipped (the scan would pass without it).
+            if (/^ {4}\S/.test(raw))
+                throw lockfileError(file, 'a gem under specs: must be `name (version)`', line, GEM_HINT);
             return;
+        }
+        if (!GEM_VERSION.test(spec[2])) {
+            throw lockfileError(file, `${JSON.stringify(spec[2].slice(0, 60))} is not a gem version`, line, GEM_HINT);
+        }
         // A platform-specific gem (`nokogiri (1.13.3-x86_64-linux)`) is the same version.
         const version = spec[2].split('-')[0] ?? spec[2];
         checkText(file, 'gem name', spec[1], line);

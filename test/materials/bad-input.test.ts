@@ -358,3 +358,26 @@ describe('Yarn Berry workspaces', () => {
     expect(readLockfile(file).map((p) => `${p.name}@${p.version}`)).toEqual(['lodash@4.17.4']);
   });
 });
+
+// Written from Bundler's LockfileParser: four spaces under `specs:` is a gem Bundler installs, six its
+// dependency; sections it does not know are skipped by Bundler too.
+describe('Gemfile.lock specs', () => {
+  const gem = (specs: string): string =>
+    `GEM\n  remote: https://rubygems.org/\n  specs:\n    rack (2.0.0)\n${specs}\nPLATFORMS\n  ruby\n\nDEPENDENCIES\n  rack\n`;
+
+  it('refuses a gem line that is not `name (version)`, or a version RubyGems would not parse, naming the line', () => {
+    const dir = tempDir('sf-gem-');
+    rejects(put(dir, 'a/Gemfile.lock', gem('    this is garbage\n')), /must be `name \(version\)`/, 5);
+    rejects(put(dir, 'b/Gemfile.lock', gem('    evil (latest)\n')), /"latest" is not a gem version/, 5);
+  });
+
+  it('reads platform gems, pre-releases and dependency lines as Bundler does', () => {
+    const dir = tempDir('sf-gem-');
+    const file = put(dir, 'c/Gemfile.lock', gem('      rack-test (>= 1.0)\n    nokogiri (1.16.0-x86_64-linux)\n    rails (8.0.0.beta1)\n'));
+    expect(
+      readLockfile(file)
+        .map((p) => `${p.name}@${p.version}`)
+        .sort(),
+    ).toEqual(['nokogiri@1.16.0', 'rack@2.0.0', 'rails@8.0.0.beta1']);
+  });
+});
