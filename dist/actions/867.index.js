@@ -6168,6 +6168,13 @@ function readSbomContents(doc, file) {
         const stack = [
             { list: body.components ?? [], where: 'components', image: subject && imageContext(subject) },
         ];
+        // The subject's own sub-components (CycloneDX 1.6 component.components: "components included in the
+        // parent component") are part of what the SBOM describes: leaving them out would drop packages.
+        if (subject?.components !== undefined) {
+            if (!Array.isArray(subject.components))
+                throw sbomError(file, 'metadata.component.components must be an array');
+            stack.push({ list: subject.components, where: 'metadata.component.components', image: imageContext(subject) });
+        }
         let total = 0;
         for (let frame = stack.pop(); frame; frame = stack.pop()) {
             frame.list.forEach((c, i) => {
