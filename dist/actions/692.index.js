@@ -836,6 +836,19 @@ async function reconcileOnTrustedTime(stateDir, previous, matches, localNow, clo
 }
 /** The state a run starts from: verified signed events with `clock`; the plain file otherwise (never a signed folder read unverified). */
 async function clock_evidence_readClockState(stateDir, clock) {
+    // The state folder may not exist yet (a first run); anything else than a folder is an input error.
+    const st = await (0,promises_.stat)(stateDir).catch((e) => {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw new core_dist/* ConfigurationError */.j1(`cannot read the remediation state folder: ${e.code ?? 'error'}`, {
+            location: { file: stateDir },
+        });
+    });
+    if (st && !st.isDirectory())
+        throw new core_dist/* ConfigurationError */.j1('the remediation state folder is not a folder', {
+            location: { file: stateDir },
+            hint: "--state names the folder that keeps remediations.json (default: the first evidence folder's deployments/)",
+        });
     if (clock)
         return readTrustedState(stateDir, clock);
     if (await hasSignedClock(stateDir))

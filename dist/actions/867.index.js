@@ -273,6 +273,8 @@ var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ../node_modules/json5/lib/index.js
 var lib = __webpack_require__(59491);
 ;// CONCATENATED MODULE: ../packages/materials/dist/lockfiles/npm-source.js
+/** What the JavaScript lockfiles share: commit pins in git URLs, SRI integrity strings, source kinds. */
+
 // The forms npm, yarn, pnpm and bun write for git dependencies (same cases osv-scalibr recognises).
 const COMMIT_PATTERNS = [
     /(?:^|.+@)(?:git(?:\+(?:ssh|https))?|ssh):\/\/.+#(\w+)$/,
@@ -380,8 +382,10 @@ function tarballDisagreement(name, version, resolved) {
         return undefined;
     if (t.name === name && t.version === version)
         return undefined;
-    const shown = resolved.length > 160 ? `${resolved.slice(0, 160)}…` : resolved;
-    return `${name}@${version} is installed from ${shown}, the tarball of ${t.name}${t.version ? `@${t.version}` : ' (of another file name)'}: the package manager installs that, not what the scan would check`;
+    // Quoted from the lockfile: one line, controls visible, bounded.
+    const shown = (0,dist/* safeInlineBounded */.oW)(resolved, 160);
+    const tarball = (0,dist/* safeInlineBounded */.oW)(`${t.name}${t.version ? `@${t.version}` : ' (of another file name)'}`, 120);
+    return `${name}@${version} is installed from ${shown}, the tarball of ${tarball}: the package manager installs that, not what the scan would check`;
 }
 const TARBALL_HINT = 'regenerate the lockfile with the package manager (npm install, yarn, pnpm install); a lockfile whose entries disagree with their tarballs may have been tampered with';
 

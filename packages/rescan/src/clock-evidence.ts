@@ -14,7 +14,7 @@
  * `remediations.json` stays as the gate's and the issues' view; it is rewritten from the signed events.
  */
 import { randomBytes } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   ConfigurationError,
@@ -393,6 +393,18 @@ export async function readClockState(
   stateDir: string,
   clock: TrustedClock | undefined,
 ): Promise<{ state: RemediationState; log?: EventLog }> {
+  // The state folder may not exist yet (a first run); anything else than a folder is an input error.
+  const st = await stat(stateDir).catch((e: unknown) => {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new ConfigurationError(`cannot read the remediation state folder: ${(e as NodeJS.ErrnoException).code ?? 'error'}`, {
+      location: { file: stateDir },
+    });
+  });
+  if (st && !st.isDirectory())
+    throw new ConfigurationError('the remediation state folder is not a folder', {
+      location: { file: stateDir },
+      hint: "--state names the folder that keeps remediations.json (default: the first evidence folder's deployments/)",
+    });
   if (clock) return readTrustedState(stateDir, clock);
   if (await hasSignedClock(stateDir))
     throw new ConfigurationError(`${stateDir} keeps its remediation clock with signed events, and no trusted clock was given`, {

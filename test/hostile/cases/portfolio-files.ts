@@ -5,11 +5,13 @@
  * inventory does not hold. Each must end as exit 2 naming the file (was: "Cannot read properties of
  * null", a TypeError deep in the shard or merge — exit 3 — or V8's syntax error quoting the text).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError, errorMessage, exitCodeFor, sha256Hex } from '@secure-factory/core';
 import { readInventoryAndPlan, readShard } from '@secure-factory/rescan';
+import { expectCliRefusal } from './project-files.js';
 import { fail, SECRET, type HostileCase } from './types.js';
 
 const INVENTORY = {
@@ -120,3 +122,38 @@ export const portfolioFileCases: HostileCase[] = [
     },
   })),
 ];
+
+/** `rescan --state PATH` where the state folder is something else (found by a probe of every file option). */
+const STATE_PATHS: [string, (file: string) => void][] = [
+  ['a regular file', (f) => writeFileSync(f, '{}')],
+  ['a FIFO', (f) => execFileSync('mkfifo', [f])],
+  ['a link to /dev/null', (f) => symlinkSync('/dev/null', f)],
+];
+
+portfolioFileCases.push(
+  ...STATE_PATHS.map(([what, make], i): HostileCase => ({
+    id: `evidence/rescan-state-not-folder-${i}`,
+    area: 'evidence',
+    input: `rescan --state naming ${what}`,
+    expect: 'exit 2 "the remediation state folder is not a folder" naming it (was: internal error ENOTDIR, exit 3)',
+    run: async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'sf-hostile-state-'));
+      mkdirSync(path.join(dir, 'ev'));
+      mkdirSync(path.join(dir, 'db'));
+      writeFileSync(
+        path.join(dir, 'db', 'a.json'),
+        JSON.stringify({
+          id: 'GHSA-hhhh-hhhh-hhhh',
+          modified: '2026-01-01T00:00:00Z',
+          affected: [{ package: { ecosystem: 'npm', name: 'x' }, versions: ['1'] }],
+        }),
+      );
+      const state = path.join(dir, 'state');
+      make(state);
+      await expectCliRefusal(
+        ['rescan', '--evidence', path.join(dir, 'ev'), '--osv-db', path.join(dir, 'db'), '--state', state],
+        /state.*not a folder/s,
+      );
+    },
+  })),
+);

@@ -1,4 +1,5 @@
 /** What the JavaScript lockfiles share: commit pins in git URLs, SRI integrity strings, source kinds. */
+import { safeInlineBounded } from '@secure-factory/core';
 import type { Integrity, SourceKind } from '../package.js';
 
 // The forms npm, yarn, pnpm and bun write for git dependencies (same cases osv-scalibr recognises).
@@ -95,8 +96,10 @@ export function tarballDisagreement(name: string, version: string, resolved: str
   const t = registryTarball(resolved);
   if (!t) return undefined;
   if (t.name === name && t.version === version) return undefined;
-  const shown = resolved.length > 160 ? `${resolved.slice(0, 160)}…` : resolved;
-  return `${name}@${version} is installed from ${shown}, the tarball of ${t.name}${t.version ? `@${t.version}` : ' (of another file name)'}: the package manager installs that, not what the scan would check`;
+  // Quoted from the lockfile: one line, controls visible, bounded.
+  const shown = safeInlineBounded(resolved, 160);
+  const tarball = safeInlineBounded(`${t.name}${t.version ? `@${t.version}` : ' (of another file name)'}`, 120);
+  return `${name}@${version} is installed from ${shown}, the tarball of ${tarball}: the package manager installs that, not what the scan would check`;
 }
 
 export const TARBALL_HINT =
