@@ -162,7 +162,9 @@ async function runAction(body) {
     try {
         await body();
     }
-    catch (e) {
+    catch (thrown) {
+        // A filesystem error on a path an input named (a file where a folder must be, a link loop) is an input error.
+        const e = (0,dist/* filesystemInputError */.eg)(thrown) ?? thrown;
         if ((0,dist/* isSecureFactoryError */.Y5)(e)) {
             const loc = e.location;
             core/* setFailed */.C1((0,dist/* annotationText */.xr)((0,dist/* errorMessage */.gJ)(e)));
@@ -240,6 +242,7 @@ __webpack_require__.d(__webpack_exports__, {
   hW: () => (/* reexport */ digestTree),
   gJ: () => (/* reexport */ errorMessage),
   Rr: () => (/* reexport */ exitCodeFor),
+  eg: () => (/* reexport */ filesystemInputError),
   Gl: () => (/* reexport */ findWaiver),
   f9: () => (/* reexport */ findingsTable),
   a3: () => (/* reexport */ formatDuration),
@@ -370,6 +373,39 @@ const EXIT = {
     infrastructure: 3,
 };
 /** Exit code for an error per the CLI contract: 1 policy, 2 input, 3 infrastructure; unknown errors are bugs (3). */
+/** Node filesystem errors that say a path the user gave cannot be used as asked, and why. */
+const FS_INPUT_ERRORS = {
+    ENOENT: 'it does not exist',
+    EEXIST: 'a file is in the way of a folder on its path',
+    ENOTDIR: 'a file is where a folder must be',
+    ELOOP: 'its path goes through a symbolic link loop',
+    EISDIR: 'it is a folder, not a file',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENAMETOOLONG: 'the name is too long',
+};
+/**
+ * A Node filesystem error on a path — a folder given where a file lies, a link loop, a read-only place —
+ * as the input error it is (exit 2, naming the path and what to fix), or undefined for any other error.
+ * `file` names the path when the error's own `path` is not the one to show.
+ */
+function filesystemInputError(e, file) {
+    // Duck-typed: fs errors may come from another realm (a vm context), where `instanceof Error` is false.
+    if (e instanceof SecureFactoryError || typeof e !== 'object' || e === null)
+        return undefined;
+    const { code, path } = e;
+    if (typeof code !== 'string' || (path !== undefined && typeof path !== 'string'))
+        return undefined;
+    const where = file ?? path;
+    if (code === undefined || where === undefined || !Object.hasOwn(FS_INPUT_ERRORS, code))
+        return undefined;
+    return new ConfigurationError(`cannot use this path: ${FS_INPUT_ERRORS[code]} (${code})`, {
+        location: { file: where },
+        hint: 'give a path that exists and is what the option asks for (a folder or a file), or remove what is in the way',
+        cause: e,
+    });
+}
 function exitCodeFor(e) {
     if (e instanceof SecureFactoryError) {
         switch (e.code) {
@@ -1644,11 +1680,16 @@ function isStatement(value) {
 
 
 
+
 async function writeFileAtomic(file, data, mode = 0o644) {
     const dir = external_node_path_.dirname(file);
-    await (0,promises_.mkdir)(dir, { recursive: true });
+    await (0,promises_.mkdir)(dir, { recursive: true }).catch((e) => {
+        throw filesystemInputError(e, dir) ?? e;
+    });
     const tmp = external_node_path_.join(dir, `.${external_node_path_.basename(file)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
-    const fh = await (0,promises_.open)(tmp, 'wx', mode);
+    const fh = await (0,promises_.open)(tmp, 'wx', mode).catch((e) => {
+        throw filesystemInputError(e, file) ?? e;
+    });
     try {
         await fh.writeFile(data);
         await fh.sync();
@@ -1664,7 +1705,7 @@ async function writeFileAtomic(file, data, mode = 0o644) {
     }
     catch (e) {
         await (0,promises_.rm)(tmp, { force: true });
-        throw e;
+        throw filesystemInputError(e, file) ?? e;
     }
 }
 async function writeJsonAtomic(file, value) {

@@ -8,6 +8,7 @@
 import * as core from '@actions/core';
 import {
   errorMessage,
+  filesystemInputError,
   isSecureFactoryError,
   annotationText,
   safeText,
@@ -80,7 +81,9 @@ export function maskSecret(value: string): void {
 export async function runAction(body: () => Promise<void>): Promise<void> {
   try {
     await body();
-  } catch (e: unknown) {
+  } catch (thrown: unknown) {
+    // A filesystem error on a path an input named (a file where a folder must be, a link loop) is an input error.
+    const e = filesystemInputError(thrown) ?? thrown;
     if (isSecureFactoryError(e)) {
       const loc = e.location;
       core.setFailed(annotationText(errorMessage(e)));

@@ -6,6 +6,7 @@ import {
   errorMessage,
   EXIT,
   exitCodeFor,
+  filesystemInputError,
   isSecureFactoryError,
   printErr,
   printJson,
@@ -55,7 +56,9 @@ export async function execute(opts: CommonOptions, body: (ctx: CommandContext) =
  * `{ error }` JSON with --json), and the exit code of its kind — 2 for input errors, 3 for services and
  * internal errors, never a stack trace unless --verbose.
  */
-export function reportFailure(e: unknown, ctx: { json: boolean; verbose: boolean }): void {
+export function reportFailure(thrown: unknown, ctx: { json: boolean; verbose: boolean }): void {
+  // A filesystem error on a path the user gave (a file where a folder must be, a link loop) is an input error.
+  const e = filesystemInputError(thrown) ?? thrown;
   const code = exitCodeFor(e);
   if (isSecureFactoryError(e)) {
     printErr(`error: ${errorMessage(e)}`);

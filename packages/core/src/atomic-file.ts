@@ -5,12 +5,17 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { filesystemInputError } from './errors.js';
 
 export async function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
   const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true }).catch((e: unknown) => {
+    throw filesystemInputError(e, dir) ?? e;
+  });
   const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  const fh = await open(tmp, 'wx', mode);
+  const fh = await open(tmp, 'wx', mode).catch((e: unknown) => {
+    throw filesystemInputError(e, file) ?? e;
+  });
   try {
     await fh.writeFile(data);
     await fh.sync();
@@ -24,7 +29,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, m
     await rename(tmp, file);
   } catch (e) {
     await rm(tmp, { force: true });
-    throw e;
+    throw filesystemInputError(e, file) ?? e;
   }
 }
 

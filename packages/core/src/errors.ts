@@ -80,6 +80,38 @@ export const EXIT = {
 } as const;
 
 /** Exit code for an error per the CLI contract: 1 policy, 2 input, 3 infrastructure; unknown errors are bugs (3). */
+/** Node filesystem errors that say a path the user gave cannot be used as asked, and why. */
+const FS_INPUT_ERRORS: Record<string, string> = {
+  ENOENT: 'it does not exist',
+  EEXIST: 'a file is in the way of a folder on its path',
+  ENOTDIR: 'a file is where a folder must be',
+  ELOOP: 'its path goes through a symbolic link loop',
+  EISDIR: 'it is a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENAMETOOLONG: 'the name is too long',
+};
+
+/**
+ * A Node filesystem error on a path — a folder given where a file lies, a link loop, a read-only place —
+ * as the input error it is (exit 2, naming the path and what to fix), or undefined for any other error.
+ * `file` names the path when the error's own `path` is not the one to show.
+ */
+export function filesystemInputError(e: unknown, file?: string): ConfigurationError | undefined {
+  // Duck-typed: fs errors may come from another realm (a vm context), where `instanceof Error` is false.
+  if (e instanceof SecureFactoryError || typeof e !== 'object' || e === null) return undefined;
+  const { code, path } = e as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || (path !== undefined && typeof path !== 'string')) return undefined;
+  const where = file ?? path;
+  if (code === undefined || where === undefined || !Object.hasOwn(FS_INPUT_ERRORS, code)) return undefined;
+  return new ConfigurationError(`cannot use this path: ${FS_INPUT_ERRORS[code]} (${code})`, {
+    location: { file: where },
+    hint: 'give a path that exists and is what the option asks for (a folder or a file), or remove what is in the way',
+    cause: e,
+  });
+}
+
 export function exitCodeFor(e: unknown): number {
   if (e instanceof SecureFactoryError) {
     switch (e.code) {

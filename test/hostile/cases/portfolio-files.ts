@@ -157,3 +157,39 @@ portfolioFileCases.push(
     },
   })),
 );
+
+/** Folders the operator names that are not folders (found by the same probe): each was "internal error", exit 3. */
+const NOT_FOLDERS: [string, (dir: string, p: string) => string[]][] = [
+  ['gate --out', (dir, p) => ['gate', `sha256:${'a'.repeat(64)}`, '--evidence', path.join(dir, 'ev'), '--out', p, '--signer', 'none']],
+  ['rescan --evidence', (dir, p) => ['rescan', '--evidence', p, '--osv-db', path.join(dir, 'db')]],
+  ['run', (_dir, p) => ['run', p]],
+];
+
+portfolioFileCases.push(
+  ...NOT_FOLDERS.flatMap(([what, args]): HostileCase[] =>
+    (['a regular file', 'a symbolic link loop'] as const).map((shape, i) => ({
+      id: `paths/not-a-folder-${what.replace(/\W+/g, '-')}-${i}`,
+      area: 'paths',
+      input: `${what} naming ${shape}`,
+      expect: 'exit 2 naming the path and what is in the way (was: internal error ENOTDIR/EEXIST/ELOOP, exit 3)',
+      run: async () => {
+        const dir = mkdtempSync(path.join(tmpdir(), 'sf-hostile-folder-'));
+        mkdirSync(path.join(dir, 'ev'));
+        mkdirSync(path.join(dir, 'db'));
+        writeFileSync(path.join(dir, 'art.bin'), 'x');
+        writeFileSync(
+          path.join(dir, 'db', 'a.json'),
+          JSON.stringify({
+            id: 'GHSA-hhhh-hhhh-hhhh',
+            modified: '2026-01-01T00:00:00Z',
+            affected: [{ package: { ecosystem: 'npm', name: 'x' }, versions: ['1'] }],
+          }),
+        );
+        const p = path.join(dir, 'P');
+        if (i === 0) writeFileSync(p, '{}');
+        else symlinkSync(p, p);
+        await expectCliRefusal(args(dir, p), /P.*(?:a file is|symbolic link loop|not a folder|does not exist)/s);
+      },
+    })),
+  ),
+);
