@@ -123,6 +123,22 @@ export const portfolioFileCases: HostileCase[] = [
   })),
 ];
 
+/** A scratch folder with an empty evidence folder `ev/` and a one-record OSV database `db/`. */
+function rescanScratch(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sf-hostile-rescan-'));
+  mkdirSync(path.join(dir, 'ev'));
+  mkdirSync(path.join(dir, 'db'));
+  writeFileSync(
+    path.join(dir, 'db', 'a.json'),
+    JSON.stringify({
+      id: 'GHSA-hhhh-hhhh-hhhh',
+      modified: '2026-01-01T00:00:00Z',
+      affected: [{ package: { ecosystem: 'npm', name: 'x' }, versions: ['1'] }],
+    }),
+  );
+  return dir;
+}
+
 /** `rescan --state PATH` where the state folder is something else (found by a probe of every file option). */
 const STATE_PATHS: [string, (file: string) => void][] = [
   ['a regular file', (f) => writeFileSync(f, '{}')],
@@ -137,17 +153,7 @@ portfolioFileCases.push(
     input: `rescan --state naming ${what}`,
     expect: 'exit 2 "the remediation state folder is not a folder" naming it (was: internal error ENOTDIR, exit 3)',
     run: async () => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'sf-hostile-state-'));
-      mkdirSync(path.join(dir, 'ev'));
-      mkdirSync(path.join(dir, 'db'));
-      writeFileSync(
-        path.join(dir, 'db', 'a.json'),
-        JSON.stringify({
-          id: 'GHSA-hhhh-hhhh-hhhh',
-          modified: '2026-01-01T00:00:00Z',
-          affected: [{ package: { ecosystem: 'npm', name: 'x' }, versions: ['1'] }],
-        }),
-      );
+      const dir = rescanScratch();
       const state = path.join(dir, 'state');
       make(state);
       await expectCliRefusal(
@@ -173,18 +179,7 @@ portfolioFileCases.push(
       input: `${what} naming ${shape}`,
       expect: 'exit 2 naming the path and what is in the way (was: internal error ENOTDIR/EEXIST/ELOOP, exit 3)',
       run: async () => {
-        const dir = mkdtempSync(path.join(tmpdir(), 'sf-hostile-folder-'));
-        mkdirSync(path.join(dir, 'ev'));
-        mkdirSync(path.join(dir, 'db'));
-        writeFileSync(path.join(dir, 'art.bin'), 'x');
-        writeFileSync(
-          path.join(dir, 'db', 'a.json'),
-          JSON.stringify({
-            id: 'GHSA-hhhh-hhhh-hhhh',
-            modified: '2026-01-01T00:00:00Z',
-            affected: [{ package: { ecosystem: 'npm', name: 'x' }, versions: ['1'] }],
-          }),
-        );
+        const dir = rescanScratch();
         const p = path.join(dir, 'P');
         if (i === 0) writeFileSync(p, '{}');
         else symlinkSync(p, p);
