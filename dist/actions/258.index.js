@@ -3232,6 +3232,10 @@ function mismatchesOf({ anchor, used, offRun, byKind }) {
             mismatches.push(`the provenance names commit ${identity_short(provCommits[0])}, its certificate ${identity_short(commit)}`);
         }
         const src = used.source;
+        // Key-signed evidence is bound through the provenance's commit: without one, nothing ties the source
+        // VSA to what was built.
+        if (anchor.signer.kind === 'key' && !commit && src)
+            mismatches.push('the key-signed provenance names no source commit, so the source VSA cannot be bound to the build');
         if (commit && src) {
             const named = src.statement.subject.map((s) => s.digest.gitCommit).filter((c) => typeof c === 'string');
             if (named.length > 0 && !named.includes(commit))

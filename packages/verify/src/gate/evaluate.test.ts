@@ -261,12 +261,29 @@ describe('evaluate', () => {
     expect(fails(run(yaml, chain(), { githubEnvironment: 'production' }))).toEqual([]);
   });
 
-  it('key-signed evidence binds a run by its key', () => {
+  it('key-signed evidence binds a run by its key and the provenance commit', () => {
     const key: EvidenceSigner = { kind: 'key', keyId: 'k1' };
-    const keyed = chain().map((e) => ({ ...e, signer: key }));
+    const built = ev(PREDICATE.provenance, {
+      buildDefinition: {
+        buildType: 'x',
+        externalParameters: {},
+        resolvedDependencies: [{ uri: 'git+https://github.com/o/r', digest: { gitCommit: 'c'.repeat(40) } }],
+      },
+      runDetails: { builder: { id: 'x' } },
+    });
+    const keyed = chain().map((e) => ({ ...(e.statement.predicateType === PREDICATE.provenance ? built : e), signer: key }));
     const yaml = `deploy:\n  prod: { require: [provenance, source, sbom, vulnerabilities, tests], builder: 'key:k1' }\n`;
     const r = run(yaml, keyed);
     expect(fails(r)).toEqual([]);
     expect(r.verifiedLevels).toEqual(['SLSA_BUILD_LEVEL_2', 'SLSA_SOURCE_LEVEL_2']);
+    // A key names no commit: a provenance that names none leaves the source VSA bound to nothing built.
+    const unbound = run(
+      yaml,
+      chain().map((e) => ({ ...e, signer: key })),
+    );
+    expect(fails(unbound)).toEqual(['same-run']);
+    expect(unbound.checks.find((c) => c.id === 'same-run')?.reason).toBe(
+      'evidence is mixed: the key-signed provenance names no source commit, so the source VSA cannot be bound to the build',
+    );
   });
 });

@@ -59,6 +59,10 @@ function mismatchesOf({ anchor, used, offRun, byKind }: GateContext): string[] {
       mismatches.push(`the provenance names commit ${short(provCommits[0] as string)}, its certificate ${short(commit)}`);
     }
     const src = used.source;
+    // Key-signed evidence is bound through the provenance's commit: without one, nothing ties the source
+    // VSA to what was built.
+    if (anchor.signer.kind === 'key' && !commit && src)
+      mismatches.push('the key-signed provenance names no source commit, so the source VSA cannot be bound to the build');
     if (commit && src) {
       const named = src.statement.subject.map((s) => s.digest.gitCommit).filter((c): c is string => typeof c === 'string');
       if (named.length > 0 && !named.includes(commit))
