@@ -3238,7 +3238,11 @@ function mismatchesOf({ anchor, used, offRun, byKind }) {
             mismatches.push('the key-signed provenance names no source commit, so the source VSA cannot be bound to the build');
         if (commit && src) {
             const named = src.statement.subject.map((s) => s.digest.gitCommit).filter((c) => typeof c === 'string');
-            if (named.length > 0 && !named.includes(commit))
+            // A source VSA verifies a commit (the factory's names it as a gitCommit subject): one that names
+            // none verifies nothing this run is known to have built.
+            if (named.length === 0)
+                mismatches.push(`the source VSA names no commit (a gitCommit subject), the run built ${identity_short(commit)}`);
+            else if (!named.includes(commit))
                 mismatches.push(`the source VSA is about commit ${identity_short(named[0])}, the run built ${identity_short(commit)}`);
         }
     }

@@ -7,8 +7,14 @@ import { evaluate } from './evaluate.js';
 import type { Evidence } from './types.js';
 import { BUILDER, CERT, DIGEST, NOW, PROVENANCE } from './__tests__/fixtures.js';
 
+/** The artefact, and for a VSA the commit it verified (as the factory's source stage names it). */
+const subjectsFor = (predicateType: string): Statement['subject'] => [
+  { name: 'app', digest: { sha256: DIGEST } },
+  ...(predicateType === PREDICATE.vsa ? [{ name: 'git+https://github.com/acme/app', digest: { gitCommit: 'c'.repeat(40) } }] : []),
+];
+
 function ev(predicateType: string, predicate: Record<string, unknown>): Evidence {
-  const statement: Statement = makeStatement([{ name: 'app', digest: { sha256: DIGEST } }], predicateType, predicate);
+  const statement: Statement = makeStatement(subjectsFor(predicateType), predicateType, predicate);
   return {
     statement,
     signer: CERT,

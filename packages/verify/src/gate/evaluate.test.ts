@@ -20,8 +20,14 @@ const cert = (over: Record<string, string> = {}): EvidenceSigner => ({
   },
 });
 
+/** The artefact, and for a VSA the commit it verified (as the factory's source stage names it). */
+const subjectsFor = (predicateType: string): Statement['subject'] => [
+  { name: 'app', digest: { sha256: DIGEST } },
+  ...(predicateType === PREDICATE.vsa ? [{ name: 'git+https://github.com/acme/app', digest: { gitCommit: 'c'.repeat(40) } }] : []),
+];
+
 function ev(predicateType: string, predicate: Record<string, unknown>, options: { signer?: EvidenceSigner; at?: Date } = {}): Evidence {
-  const statement: Statement = makeStatement([{ name: 'app', digest: { sha256: DIGEST } }], predicateType, predicate);
+  const statement: Statement = makeStatement(subjectsFor(predicateType), predicateType, predicate);
   return {
     statement,
     signer: options.signer ?? cert(),
@@ -259,6 +265,20 @@ describe('evaluate', () => {
     const yaml = `deploy:\n  prod: { require: [provenance], builder: ${BUILDER}, environments: [production] }\n`;
     expect(fails(run(yaml))).toEqual(['github-environment']);
     expect(fails(run(yaml, chain(), { githubEnvironment: 'production' }))).toEqual([]);
+  });
+
+  it('a source VSA that names no commit is bound to nothing the run built: same-run refuses it', () => {
+    const yaml = `deploy:\n  prod: { require: [provenance, source, sbom, vulnerabilities, tests], builder: '${BUILDER}' }\n`;
+    const commitless = chain().map((e) =>
+      e.statement.predicateType === PREDICATE.vsa
+        ? { ...e, statement: { ...e.statement, subject: [{ name: 'app', digest: { sha256: DIGEST } }] } }
+        : e,
+    );
+    const r = run(yaml, commitless);
+    expect(fails(r)).toEqual(['same-run']);
+    expect(r.checks.find((c) => c.id === 'same-run')?.reason).toBe(
+      'evidence is mixed: the source VSA names no commit (a gitCommit subject), the run built cccc…cccc',
+    );
   });
 
   it('key-signed evidence binds a run by its key and the provenance commit', () => {

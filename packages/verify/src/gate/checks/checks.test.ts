@@ -42,7 +42,11 @@ interface EvOptions {
 
 function ev(predicateType: string, predicate: unknown, o: EvOptions = {}): Evidence {
   const statement: Statement = makeStatement(
-    o.subject ?? [{ name: 'app', digest: { sha256: DIGEST } }],
+    o.subject ?? [
+      { name: 'app', digest: { sha256: DIGEST } },
+      // A VSA names the commit it verified, as the factory's source stage does.
+      ...(predicateType === PREDICATE.vsa ? [{ name: 'git+https://github.com/acme/app', digest: { gitCommit: COMMIT } }] : []),
+    ],
     predicateType,
     predicate as Record<string, unknown>,
   );

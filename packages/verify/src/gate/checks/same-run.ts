@@ -65,7 +65,10 @@ function mismatchesOf({ anchor, used, offRun, byKind }: GateContext): string[] {
       mismatches.push('the key-signed provenance names no source commit, so the source VSA cannot be bound to the build');
     if (commit && src) {
       const named = src.statement.subject.map((s) => s.digest.gitCommit).filter((c): c is string => typeof c === 'string');
-      if (named.length > 0 && !named.includes(commit))
+      // A source VSA verifies a commit (the factory's names it as a gitCommit subject): one that names
+      // none verifies nothing this run is known to have built.
+      if (named.length === 0) mismatches.push(`the source VSA names no commit (a gitCommit subject), the run built ${short(commit)}`);
+      else if (!named.includes(commit))
         mismatches.push(`the source VSA is about commit ${short(named[0] as string)}, the run built ${short(commit)}`);
     }
   }
