@@ -6,16 +6,14 @@
  * expired metadata is refused (`require`) or falls back to the shipped snapshot with its age (`auto`);
  * a target whose hash does not match its signed metadata is refused.
  */
-import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { canonicalize } from '@tufjs/canonical-json';
-import { Metadata, MetadataKind, Signature } from '@tufjs/models';
 import { artifactFromDigest, createBundleVerifier, githubTrustedRoot, loadTrustedRoot, readBundleFile } from '@secure-factory/verify';
 import { REPO_ROOT } from '../support/shared.js';
+import { signTufRepository } from '../support/tuf-repository.js';
 
 const CORPUS = path.join(REPO_ROOT, 'test', 'verify', 'corpus');
 const PG_ROOT = readFileSync(path.join(REPO_ROOT, 'packages', 'verify', 'src', 'trust', 'public-good-trusted-root.json'));
@@ -26,56 +24,17 @@ interface Repo {
   rootJson: string;
 }
 
-/** A one-key TUF repository whose only target is trusted_root.json. */
+/** A one-key TUF repository whose only target is trusted_root.json, laid out as a mirror serves it. */
 function tufRepository(target: Buffer, options: { expires?: Date; corruptTarget?: boolean } = {}): Repo {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const raw = publicKey.export({ format: 'jwk' }).x as string;
-  const keyJson = { keytype: 'ed25519', scheme: 'ed25519', keyval: { public: Buffer.from(raw, 'base64url').toString('hex') } };
-  const keyID = createHash('sha256').update(canonicalize(keyJson)).digest('hex');
-  const expires = (options.expires ?? new Date(Date.now() + 7 * 86_400_000)).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const signer = (k: KeyObject) => (data: Buffer) => new Signature({ keyID, sig: sign(null, data, k).toString('hex') });
-  const common = { spec_version: '1.0.31', version: 1, expires };
-  const role = { keyids: [keyID], threshold: 1 };
-  const served = options.corruptTarget ? Buffer.concat([target, Buffer.from(' ')]) : target;
-  const root = Metadata.fromJSON(MetadataKind.Root, {
-    signed: {
-      _type: 'root',
-      ...common,
-      keys: { [keyID]: keyJson },
-      roles: { root: role, targets: role, snapshot: role, timestamp: role },
-      consistent_snapshot: false,
-    },
-    signatures: [],
-  });
-  const targets = Metadata.fromJSON(MetadataKind.Targets, {
-    signed: {
-      _type: 'targets',
-      ...common,
-      targets: { 'trusted_root.json': { length: target.length, hashes: { sha256: createHash('sha256').update(target).digest('hex') } } },
-    },
-    signatures: [],
-  });
-  const snapshot = Metadata.fromJSON(MetadataKind.Snapshot, {
-    signed: { _type: 'snapshot', ...common, meta: { 'targets.json': { version: 1 } } },
-    signatures: [],
-  });
-  const timestamp = Metadata.fromJSON(MetadataKind.Timestamp, {
-    signed: { _type: 'timestamp', ...common, meta: { 'snapshot.json': { version: 1 } } },
-    signatures: [],
-  });
-  root.sign(signer(privateKey));
-  targets.sign(signer(privateKey));
-  snapshot.sign(signer(privateKey));
-  timestamp.sign(signer(privateKey));
-  const json = (m: { toJSON(): unknown }): Buffer => Buffer.from(JSON.stringify(m.toJSON()));
+  const r = signTufRepository(target, options);
   const files = new Map<string, Buffer>([
-    ['/1.root.json', json(root)],
-    ['/timestamp.json', json(timestamp)],
-    ['/snapshot.json', json(snapshot)],
-    ['/targets.json', json(targets)],
-    ['/targets/trusted_root.json', served],
+    ['/1.root.json', r.root],
+    ['/timestamp.json', r.timestamp],
+    ['/snapshot.json', r.snapshot],
+    ['/targets.json', r.targets],
+    ['/targets/trusted_root.json', r.target],
   ]);
-  return { files, rootJson: json(root).toString('utf8') };
+  return { files, rootJson: r.root.toString('utf8') };
 }
 
 interface Served {

@@ -7,7 +7,6 @@
  * back to ~/.cache, then the temporary folder. TUF repositories are served on 127.0.0.1 (signed here with
  * @tufjs/models); the other mirrors are a closed port or a server that never answers.
  */
-import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,9 +15,8 @@ import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jest } from '@jest/globals';
-import { canonicalize } from '@tufjs/canonical-json';
-import { Metadata, MetadataKind, Signature } from '@tufjs/models';
 import { ConfigurationError, InfrastructureError } from '@secure-factory/core';
+import { signTufRepository } from '../../../../test/support/tuf-repository.js';
 import type { LoadTrustOptions } from './trusted-root.js';
 
 // The cache folder's last fallbacks come from os.homedir() and os.tmpdir(), which read the real environment
@@ -52,54 +50,15 @@ interface Repo {
 
 /** A one-key TUF repository (ed25519, current for a week) whose only target is trusted_root.json. */
 function tufRepository(target: Buffer): Repo {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const raw = publicKey.export({ format: 'jwk' }).x as string;
-  const keyJson = { keytype: 'ed25519', scheme: 'ed25519', keyval: { public: Buffer.from(raw, 'base64url').toString('hex') } };
-  const keyID = createHash('sha256').update(canonicalize(keyJson)).digest('hex');
-  const expires = new Date(Date.now() + 7 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const signer = (k: KeyObject) => (data: Buffer) => new Signature({ keyID, sig: sign(null, data, k).toString('hex') });
-  const common = { spec_version: '1.0.31', version: 1, expires };
-  const role = { keyids: [keyID], threshold: 1 };
-  const sha256 = createHash('sha256').update(target).digest('hex');
-  const metadata = [
-    Metadata.fromJSON(MetadataKind.Root, {
-      signed: {
-        _type: 'root',
-        ...common,
-        keys: { [keyID]: keyJson },
-        roles: { root: role, targets: role, snapshot: role, timestamp: role },
-        consistent_snapshot: false,
-      },
-      signatures: [],
-    }),
-    Metadata.fromJSON(MetadataKind.Targets, {
-      signed: { _type: 'targets', ...common, targets: { 'trusted_root.json': { length: target.length, hashes: { sha256 } } } },
-      signatures: [],
-    }),
-    Metadata.fromJSON(MetadataKind.Snapshot, {
-      signed: { _type: 'snapshot', ...common, meta: { 'targets.json': { version: 1 } } },
-      signatures: [],
-    }),
-    Metadata.fromJSON(MetadataKind.Timestamp, {
-      signed: { _type: 'timestamp', ...common, meta: { 'snapshot.json': { version: 1 } } },
-      signatures: [],
-    }),
-  ] as const;
-  for (const m of metadata) m.sign(signer(privateKey));
-  const [root, targets, snapshot, timestamp] = metadata.map((m) => Buffer.from(JSON.stringify(m.toJSON()))) as [
-    Buffer,
-    Buffer,
-    Buffer,
-    Buffer,
-  ];
+  const r = signTufRepository(target);
   const rootFile = path.join(tmp(), 'root.json');
-  writeFileSync(rootFile, root);
+  writeFileSync(rootFile, r.root);
   const files = new Map<string, Buffer>([
-    ['root.json', root],
-    ['timestamp.json', timestamp],
-    ['snapshot.json', snapshot],
-    ['targets.json', targets],
-    ['targets/trusted_root.json', target],
+    ['root.json', r.root],
+    ['timestamp.json', r.timestamp],
+    ['snapshot.json', r.snapshot],
+    ['targets.json', r.targets],
+    ['targets/trusted_root.json', r.target],
   ]);
   return { files, rootFile };
 }
