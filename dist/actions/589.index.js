@@ -3896,6 +3896,7 @@ function humanAge(ms) {
 
 
 
+
 const DEFAULT_POLICY_PATH = '.github/secure-factory.yml';
 /** `Policy.source.file` of the built-in defaults (no policy file). */
 const DEFAULT_POLICY_SOURCE = '(defaults)';
@@ -4215,6 +4216,18 @@ function checkSemantics(policy, doc, lc, file, now) {
             }
         });
     }
+    // materials.ignore globs are compiled here too: a negation, an extglob or a brace bomb names its line.
+    policy.materials.ignore.forEach((glob, i) => {
+        try {
+            outputGlob(glob);
+        }
+        catch (e) {
+            throw new ConfigurationError(`materials.ignore[${i}]: ${e.message}`, {
+                location: { file, ...locate(doc, lc, ['materials', 'ignore', i]) },
+                hint: 'use *, ?, ** (whole path segments), [abc], [!abc], [a-z] and {a,b}',
+            });
+        }
+    });
     const maxMs = policy.exceptionMaxDays * DAY;
     policy.exceptions.forEach((x, i) => {
         const expires = Date.parse(`${x.expires}T23:59:59Z`);

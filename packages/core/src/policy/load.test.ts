@@ -112,3 +112,25 @@ describe('finding the project policy', () => {
     await expect(loadPolicy(path.join(dir, 'missing.yml'), { dir })).rejects.toThrow(/cannot read the policy file/);
   });
 });
+
+describe('materials.ignore globs', () => {
+  it('are compiled at load time: a glob the matcher refuses names the policy line', () => {
+    const policy = (glob: string): string => `apiVersion: secure-factory/v1\nmaterials:\n  ignore:\n    - vendor/**\n    - '${glob}'\n`;
+    expect(parsePolicy(policy('test/fixtures/**'), 'p.yml').materials.ignore).toEqual(['vendor/**', 'test/fixtures/**']);
+    for (const [glob, reason] of [
+      ['!vendor/**', /materials\.ignore\[1\]: .*negation/],
+      ['dist/@(a|b)', /materials\.ignore\[1\]: .*extglob/],
+      ['{1..5000}', /materials\.ignore\[1\]: .*more than 256/],
+    ] as const) {
+      let thrown: unknown;
+      try {
+        parsePolicy(policy(glob), 'p.yml');
+      } catch (e: unknown) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(ConfigurationError);
+      expect((thrown as ConfigurationError).message).toMatch(reason);
+      expect((thrown as ConfigurationError).location).toMatchObject({ file: 'p.yml', line: 5 });
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { compileCel } from '../cel.js';
+import { outputGlob } from '../glob.js';
 import { ConfigurationError } from '../errors.js';
 import { decodeUtf8, readRegularFile, UnsafeFileError } from '../safe-read.js';
 import { newAjv, pointerToPath, significantErrors, type ErrorObject, type ValidateFunction } from '../json-schema.js';
@@ -398,6 +399,17 @@ function checkSemantics(policy: Policy, doc: Document, lc: LineCounter, file: st
       }
     });
   }
+  // materials.ignore globs are compiled here too: a negation, an extglob or a brace bomb names its line.
+  policy.materials.ignore.forEach((glob, i) => {
+    try {
+      outputGlob(glob);
+    } catch (e: unknown) {
+      throw new ConfigurationError(`materials.ignore[${i}]: ${(e as Error).message}`, {
+        location: { file, ...locate(doc, lc, ['materials', 'ignore', i]) },
+        hint: 'use *, ?, ** (whole path segments), [abc], [!abc], [a-z] and {a,b}',
+      });
+    }
+  });
   const maxMs = policy.exceptionMaxDays * DAY;
   policy.exceptions.forEach((x, i) => {
     const expires = Date.parse(`${x.expires}T23:59:59Z`);
