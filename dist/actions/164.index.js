@@ -525,23 +525,14 @@ const SANDBOX_CACHE = '/cache';
 
 
 
-/** The runner's event payload is at most 25 MiB (GitHub's webhook limit); a workflow file far less. */
-const EVENT_MAX_BYTES = 32 * 1024 * 1024;
+/** A workflow file is far smaller than this. */
 const WORKFLOW_MAX_BYTES = 4 * 1024 * 1024;
 /** The builder id of a run outside GitHub Actions (documented in docs/build-type.md). */
 const LOCAL_BUILDER_ID = `${core_dist/* TOOL_URI */.qH}/local-builder`;
+/** An unreadable event file leaves the inputs unknown; the workflow ref still identifies the run. */
 function readEventInputs(file) {
-    if (!file || !(0,external_node_fs_.existsSync)(file))
-        return undefined;
-    try {
-        const event = JSON.parse((0,core_dist/* readTextFileSync */.F3)(file, { maxBytes: EVENT_MAX_BYTES, what: 'event file' }));
-        if (event.inputs && typeof event.inputs === 'object' && !Array.isArray(event.inputs))
-            return event.inputs;
-    }
-    catch {
-        // an unreadable event file leaves the inputs unknown; the workflow ref still identifies the run
-    }
-    return undefined;
+    const inputs = (0,core_dist/* readEventPayload */.N5)(file)?.inputs;
+    return inputs && typeof inputs === 'object' && !Array.isArray(inputs) ? inputs : undefined;
 }
 const USES = /\buses:\s*['"]?([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)((?:\/[A-Za-z0-9_./-]+)?)@([0-9a-f]{40})\b/g;
 const IMAGE = /(?:\bimage:\s*['"]?(?:docker:\/\/)?|\bdocker:\/\/)([A-Za-z0-9][A-Za-z0-9._\-/:]*)@sha256:([0-9a-f]{64})/g;

@@ -43,16 +43,7 @@ function oneOf(name, values) {
     return v;
 }
 function readEvent() {
-    const file = process.env.GITHUB_EVENT_PATH;
-    if (!file)
-        return {};
-    try {
-        const v = JSON.parse((0,_secure_factory_core__WEBPACK_IMPORTED_MODULE_1__/* .readTextFileSync */ .F3)(file, { maxBytes: 32 * 1024 * 1024, what: 'event file' }));
-        return typeof v === 'object' && v !== null ? v : {};
-    }
-    catch {
-        return {};
-    }
+    return (0,_secure_factory_core__WEBPACK_IMPORTED_MODULE_1__/* .readEventPayload */ .N5)(process.env.GITHUB_EVENT_PATH) ?? {};
 }
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 // A full ref or a branch name; never an option or a revision expression.

@@ -928,8 +928,6 @@ async function pushToImages(images, targets, name, statement, bundle, logger) {
  */
 
 
-/** The largest event payload read (GitHub caps webhook payloads at 25 MB). */
-const MAX_EVENT_BYTES = 64 * 1024 * 1024;
 /**
  * From the OIDC claim `repository_visibility` and the event payload's `repository.private` /
  * `visibility`. When they disagree the more private answer wins: publishing is irreversible.
@@ -940,22 +938,17 @@ async function repositoryVisibility(options) {
     if (claim === 'public' || claim === 'private' || claim === 'internal')
         seen.push(claim);
     if (options.eventPath) {
-        try {
-            // Core's safe reader: a FIFO, a device, a link leaving its folder or an oversized payload is no
-            // answer (a plain read blocked forever on a FIFO and read /dev/zero until memory ran out).
-            const bytes = await (0,dist/* readRegularFile */.XF)(options.eventPath, { maxBytes: MAX_EVENT_BYTES, what: 'event payload' });
-            const event = JSON.parse((0,dist/* decodeUtf8 */._6)(bytes, options.eventPath, 'event payload'));
-            const v = event.repository?.visibility;
-            if (v === 'public' || v === 'private' || v === 'internal')
-                seen.push(v);
-            if (event.repository?.private === true)
-                seen.push('private');
-            if (event.repository?.private === false)
-                seen.push('public');
-        }
-        catch {
-            // An unreadable event payload tells nothing; the token claim (or "unknown") decides.
-        }
+        // Core's safe reader: a FIFO, a device, a link leaving its folder or an oversized payload is no
+        // answer (a plain read blocked forever on a FIFO and read /dev/zero until memory ran out); the token
+        // claim (or "unknown") then decides.
+        const repository = (0,dist/* readEventPayload */.N5)(options.eventPath)?.repository;
+        const v = repository?.visibility;
+        if (v === 'public' || v === 'private' || v === 'internal')
+            seen.push(v);
+        if (repository?.private === true)
+            seen.push('private');
+        if (repository?.private === false)
+            seen.push('public');
     }
     if (seen.includes('private'))
         return 'private';

@@ -274,6 +274,7 @@ __webpack_require__.d(__webpack_exports__, {
   Or: () => (/* reexport */ policyGlobMatch),
   jB: () => (/* reexport */ projectSubjectName),
   ao: () => (/* reexport */ quietConsole),
+  N5: () => (/* reexport */ readEventPayload),
   JE: () => (/* reexport */ readJsonFile),
   XF: () => (/* reexport */ readRegularFile),
   cG: () => (/* reexport */ readRegularFileSync),
@@ -398,7 +399,7 @@ function filesystemInputError(e, file) {
     if (typeof code !== 'string' || (path !== undefined && typeof path !== 'string'))
         return undefined;
     const where = file ?? path;
-    if (code === undefined || where === undefined || !Object.hasOwn(FS_INPUT_ERRORS, code))
+    if (where === undefined || !Object.hasOwn(FS_INPUT_ERRORS, code))
         return undefined;
     return new ConfigurationError(`cannot use this path: ${FS_INPUT_ERRORS[code]} (${code})`, {
         location: { file: where },
@@ -1156,12 +1157,12 @@ const IN_OUTPUT_FOLDER = `${OUTPUT_FOLDER}/`;
  */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+const subject_name_INVISIBLE = 'contains a control character or invisible formatting (a bidi override, a zero-width space)';
 /** The longest name a subject label may have (an image reference is at most a few hundred characters). */
 const MAX_LABEL = 1024;
-function escapes(what, original, reason) {
-    return new ConfigurationError(`${what} ${safeInlineBounded(JSON.stringify(original), 200)} ${reason}`, {
-        hint: 'subjects are named by their path relative to the project (e.g. "dist/app.js"): give a path inside the project',
-    });
+const PATH_HINT = 'subjects are named by their path relative to the project (e.g. "dist/app.js"): give a path inside the project';
+function escapes(what, original, reason, hint = PATH_HINT) {
+    return new ConfigurationError(`${what} ${safeInlineBounded(JSON.stringify(original), 200)} ${reason}`, { hint });
 }
 /**
  * Checks and normalises a relative name: platform separators become `/`, `.` segments and a leading
@@ -1172,7 +1173,7 @@ function subjectName(relative, what = 'the subject', within = 'the project') {
     if (relative === '')
         throw escapes(what, relative, 'is empty');
     if (CONTROL.test(relative))
-        throw escapes(what, relative, 'contains a control character or invisible formatting (a bidi override, a zero-width space)');
+        throw escapes(what, relative, subject_name_INVISIBLE);
     const posix = external_node_path_.sep === '/' ? relative : relative.split(external_node_path_.sep).join('/');
     if (external_node_path_.posix.isAbsolute(posix) || /^[A-Za-z]:[\\/]/.test(posix))
         throw escapes(what, relative, 'is an absolute path');
@@ -1228,13 +1229,11 @@ function subjectNamer(root) {
  * most 1,024 characters.
  */
 function subjectLabel(name, what = 'the subject name') {
-    const refuse = (reason) => new ConfigurationError(`${what} ${safeInlineBounded(JSON.stringify(name), 200)} ${reason}`, {
-        hint: 'name the artefact with visible characters: its path or its image reference (registry/name)',
-    });
+    const refuse = (reason) => escapes(what, name, reason, 'name the artefact with visible characters: its path or its image reference (registry/name)');
     if (name.trim() === '')
         throw refuse('is empty');
     if (CONTROL.test(name))
-        throw refuse('contains a control character or invisible formatting (a bidi override, a zero-width space)');
+        throw refuse(subject_name_INVISIBLE);
     if (name.length > MAX_LABEL)
         throw refuse(`is ${name.length} characters long, over ${MAX_LABEL}`);
     return name;
@@ -1947,7 +1946,7 @@ function readTextFileSync(file, options) {
     return decodeUtf8(readRegularFileSync(file, options), file, what(options));
 }
 /**
- * For a file the operator names (a key, a config, the runner's event file): a symbolic link may lead
+ * For a file the operator names (a key, a config): a symbolic link may lead
  * anywhere (mounted secrets are links), but FIFOs, devices and oversized files are still refused.
  */
 const OPERATOR_FILE = { within: '/' };
@@ -2174,6 +2173,24 @@ async function readJsonFile(file, limits = {}) {
         ...(limits.within !== undefined ? { within: limits.within } : {}),
     });
     return parseJsonText(decodeUtf8(bytes, file, what), file);
+}
+/** The largest runner event payload read (GitHub caps webhook payloads at 25 MB). */
+const MAX_EVENT_BYTES = 32 * 1024 * 1024;
+/**
+ * The runner's event payload (`$GITHUB_EVENT_PATH`) as a JSON object, or undefined when there is none or
+ * it cannot be read as one: a FIFO, a device, a link out of its folder, an oversized or malformed file
+ * tells nothing (its bytes are never quoted), so callers fall back to what they know without it.
+ */
+function readEventPayload(file) {
+    if (!file)
+        return undefined;
+    try {
+        const v = JSON.parse(decodeUtf8(readRegularFileSync(file, { maxBytes: MAX_EVENT_BYTES, what: 'event payload' }), file, 'event payload'));
+        return typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ../packages/core/dist/path-glob.js
@@ -4224,7 +4241,7 @@ function checkSemantics(policy, doc, lc, file, now) {
         catch (e) {
             throw new ConfigurationError(`materials.ignore[${i}]: ${e.message}`, {
                 location: { file, ...locate(doc, lc, ['materials', 'ignore', i]) },
-                hint: 'use *, ?, ** (whole path segments), [abc], [!abc], [a-z] and {a,b}',
+                ...(e.hint ? { hint: e.hint } : {}),
             });
         }
     });

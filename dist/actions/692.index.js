@@ -49,12 +49,7 @@ function pullRequestEvent() {
     const file = process.env.GITHUB_EVENT_PATH;
     if (!file || !['pull_request', 'pull_request_target', 'merge_group'].includes(name))
         return undefined;
-    try {
-        return JSON.parse((0,_secure_factory_core__WEBPACK_IMPORTED_MODULE_1__/* .readTextFileSync */ .F3)(file, { maxBytes: 32 * 1024 * 1024, what: 'event file' })).pull_request;
-    }
-    catch {
-        return undefined;
-    }
+    return (0,_secure_factory_core__WEBPACK_IMPORTED_MODULE_1__/* .readEventPayload */ .N5)(file)?.pull_request;
 }
 const SEVERITY = { critical: 'critical', high: 'high', moderate: 'medium', low: 'low' };
 function readReview() {
@@ -840,9 +835,7 @@ async function clock_evidence_readClockState(stateDir, clock) {
     const st = await (0,promises_.stat)(stateDir).catch((e) => {
         if (e.code === 'ENOENT')
             return undefined;
-        throw new core_dist/* ConfigurationError */.j1(`cannot read the remediation state folder: ${e.code ?? 'error'}`, {
-            location: { file: stateDir },
-        });
+        throw (0,core_dist/* filesystemInputError */.eg)(e, stateDir) ?? e;
     });
     if (st && !st.isDirectory())
         throw new core_dist/* ConfigurationError */.j1('the remediation state folder is not a folder', {
@@ -2319,15 +2312,19 @@ const shardSchema = {
         elapsedMs: { type: 'number', minimum: 0 },
     },
 };
-const SCHEMAS = { inventory: inventorySchema, plan: planSchema, shard: shardSchema };
 const WHAT = { inventory: 'portfolio inventory', plan: 'shard plan', shard: 'shard result' };
 let validators;
-/** Refuses (exit 2, naming the file and the first problems) a portfolio file of the wrong shape. */
-function state_schemas_checkPortfolioFile(kind, value, file) {
-    validators ??= (() => {
+/**
+ * Refuses (exit 2, naming the file) a portfolio file that is not of `kind` at `apiVersion`, or whose
+ * shape is wrong (naming the first problems).
+ */
+function state_schemas_checkPortfolioFile(kind, value, file, apiVersion) {
+    if (typeof value !== 'object' || value === null || value.apiVersion !== apiVersion)
+        throw new ConfigurationError(`not a ${WHAT[kind]} (apiVersion ${apiVersion})`, { location: { file } });
+    if (!validators) {
         const ajv = newAjv({ strict: false });
-        return { inventory: ajv.compile(SCHEMAS.inventory), plan: ajv.compile(SCHEMAS.plan), shard: ajv.compile(SCHEMAS.shard) };
-    })();
+        validators = { inventory: ajv.compile(inventorySchema), plan: ajv.compile(planSchema), shard: ajv.compile(shardSchema) };
+    }
     const validate = validators[kind];
     if (!validate(value)) {
         const problems = significantErrors(validate.errors ?? [])
@@ -2518,13 +2515,8 @@ async function readInventoryAndPlan(dir) {
     // Parsed through core: a syntax error names file:line:column and never quotes the text.
     const rawInventory = parseJsonText(decodeUtf8(bytes, invFile, 'portfolio inventory'), invFile);
     const rawPlan = await readJsonFile(planFile, { what: 'shard plan' });
-    const apiVersion = (v) => typeof v === 'object' && v !== null ? v.apiVersion : undefined;
-    if (apiVersion(rawInventory) !== INVENTORY_API_VERSION)
-        throw new ConfigurationError(`not a portfolio inventory (apiVersion ${INVENTORY_API_VERSION})`, { location: { file: invFile } });
-    if (apiVersion(rawPlan) !== PLAN_API_VERSION)
-        throw new ConfigurationError(`not a shard plan (apiVersion ${PLAN_API_VERSION})`, { location: { file: planFile } });
-    const inventory = checkPortfolioFile('inventory', rawInventory, invFile);
-    const plan = checkPortfolioFile('plan', rawPlan, planFile);
+    const inventory = checkPortfolioFile('inventory', rawInventory, invFile, INVENTORY_API_VERSION);
+    const plan = checkPortfolioFile('plan', rawPlan, planFile, PLAN_API_VERSION);
     if (plan.inventory !== `sha256:${sha256Hex(bytes)}`)
         throw new ConfigurationError('the shard plan was made from another inventory', {
             location: { file: planFile },
@@ -2602,9 +2594,7 @@ async function writeShard(dir, result) {
 }
 async function shard_readShard(file) {
     const v = await readJsonFile(file, { what: 'shard result', maxBytes: 512 * 1024 * 1024 });
-    if (typeof v !== 'object' || v === null || v.apiVersion !== SHARD_API_VERSION)
-        throw new ConfigurationError(`not a shard result (apiVersion ${SHARD_API_VERSION})`, { location: { file } });
-    return checkPortfolioFile('shard', v, file);
+    return checkPortfolioFile('shard', v, file, SHARD_API_VERSION);
 }
 
 ;// CONCATENATED MODULE: ../packages/rescan/dist/org/merge.js

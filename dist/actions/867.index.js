@@ -7704,6 +7704,7 @@ function reviewMarkdown(r) {
 
 
 
+
 const MEDIA = {
     ociManifest: 'application/vnd.oci.image.manifest.v1+json',
     ociIndex: 'application/vnd.oci.image.index.v1+json',
@@ -7747,18 +7748,21 @@ function dockerConfigCredentials(registry, env = process.env) {
         return undefined;
     const hint = 'fix or remove the docker config file';
     const text = (0,dist/* readTextFileSync */.F3)(file, { ...dist/* OPERATOR_FILE */.ec, maxBytes: 4 * 1024 * 1024, what: 'docker config file', hint });
-    let auths;
+    let doc;
     try {
-        auths = JSON.parse(text).auths ?? {};
+        doc = JSON.parse(text);
     }
     catch {
         throw new dist/* ConfigurationError */.j1('the docker config file is not JSON', { location: { file }, hint });
     }
+    if (!isRecord(doc))
+        throw new dist/* ConfigurationError */.j1('the docker config file is not a JSON object', { location: { file }, hint });
+    const auths = isRecord(doc.auths) ? doc.auths : {};
     const keys = registry === 'docker.io' ? ['https://index.docker.io/v1/', 'docker.io', 'index.docker.io'] : [registry, `https://${registry}`];
     for (const k of keys) {
         // Own entries only: a registry named "constructor" must not find Object's.
-        const a = typeof auths === 'object' && auths !== null && Object.hasOwn(auths, k) ? auths[k] : undefined;
-        if (!a || typeof a !== 'object')
+        const a = Object.hasOwn(auths, k) ? auths[k] : undefined;
+        if (!isRecord(a))
             continue;
         if (typeof a.username === 'string' && typeof a.password === 'string' && a.username && a.password) {
             return { username: a.username, password: a.password };

@@ -1,5 +1,5 @@
 import { getBooleanInput, getOptionalInput } from '@secure-factory/action-runtime';
-import { ConfigurationError, policyFileInput, readTextFileSync } from '@secure-factory/core';
+import { ConfigurationError, policyFileInput, readEventPayload } from '@secure-factory/core';
 
 export interface RunInputs {
   path: string;
@@ -53,14 +53,7 @@ interface EventPayload {
 }
 
 function readEvent(): EventPayload {
-  const file = process.env.GITHUB_EVENT_PATH;
-  if (!file) return {};
-  try {
-    const v = JSON.parse(readTextFileSync(file, { maxBytes: 32 * 1024 * 1024, what: 'event file' })) as unknown;
-    return typeof v === 'object' && v !== null ? v : {};
-  } catch {
-    return {};
-  }
+  return readEventPayload(process.env.GITHUB_EVENT_PATH) ?? {};
 }
 
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;

@@ -1,5 +1,5 @@
 import { getBooleanInput, getListInput, getOptionalInput } from '@secure-factory/action-runtime';
-import { ConfigurationError, policyFileInput, readTextFileSync } from '@secure-factory/core';
+import { ConfigurationError, policyFileInput, readEventPayload } from '@secure-factory/core';
 import { parseLockfileArgument, type ExplicitLockfile, type ReviewConfig, type Scope } from '@secure-factory/materials';
 
 /** Pull-request mode: the change under review and dependency-review-action's inputs of the same meaning. */
@@ -55,11 +55,7 @@ function pullRequestEvent(): PullRequestEvent['pull_request'] {
   const name = process.env.GITHUB_EVENT_NAME ?? '';
   const file = process.env.GITHUB_EVENT_PATH;
   if (!file || !['pull_request', 'pull_request_target', 'merge_group'].includes(name)) return undefined;
-  try {
-    return (JSON.parse(readTextFileSync(file, { maxBytes: 32 * 1024 * 1024, what: 'event file' })) as PullRequestEvent).pull_request;
-  } catch {
-    return undefined;
-  }
+  return (readEventPayload(file) as PullRequestEvent | undefined)?.pull_request;
 }
 
 const SEVERITY = { critical: 'critical', high: 'high', moderate: 'medium', low: 'low' } as const;

@@ -4,14 +4,11 @@
  * `attest.public-transparency-log`: `always`, `never`, or `auto` (only when the repository is known to
  * be public). A Rekor that is not the public-good instance is the operator's own and always allowed.
  */
-import { ConfigurationError, decodeUtf8, readRegularFile } from '@secure-factory/core';
+import { ConfigurationError, readEventPayload } from '@secure-factory/core';
 import { isPublicGoodFulcio, isPublicGoodRekor } from './services.js';
 
 export type TransparencyLogPolicy = 'auto' | 'always' | 'never';
 export type Visibility = 'public' | 'private' | 'internal' | 'unknown';
-
-/** The largest event payload read (GitHub caps webhook payloads at 25 MB). */
-const MAX_EVENT_BYTES = 64 * 1024 * 1024;
 
 /**
  * From the OIDC claim `repository_visibility` and the event payload's `repository.private` /
@@ -25,20 +22,14 @@ export async function repositoryVisibility(options: {
   const claim = options.tokenClaims?.repository_visibility;
   if (claim === 'public' || claim === 'private' || claim === 'internal') seen.push(claim);
   if (options.eventPath) {
-    try {
-      // Core's safe reader: a FIFO, a device, a link leaving its folder or an oversized payload is no
-      // answer (a plain read blocked forever on a FIFO and read /dev/zero until memory ran out).
-      const bytes = await readRegularFile(options.eventPath, { maxBytes: MAX_EVENT_BYTES, what: 'event payload' });
-      const event = JSON.parse(decodeUtf8(bytes, options.eventPath, 'event payload')) as {
-        repository?: { private?: unknown; visibility?: unknown };
-      };
-      const v = event.repository?.visibility;
-      if (v === 'public' || v === 'private' || v === 'internal') seen.push(v);
-      if (event.repository?.private === true) seen.push('private');
-      if (event.repository?.private === false) seen.push('public');
-    } catch {
-      // An unreadable event payload tells nothing; the token claim (or "unknown") decides.
-    }
+    // Core's safe reader: a FIFO, a device, a link leaving its folder or an oversized payload is no
+    // answer (a plain read blocked forever on a FIFO and read /dev/zero until memory ran out); the token
+    // claim (or "unknown") then decides.
+    const repository = readEventPayload(options.eventPath)?.repository as { private?: unknown; visibility?: unknown } | undefined;
+    const v = repository?.visibility;
+    if (v === 'public' || v === 'private' || v === 'internal') seen.push(v);
+    if (repository?.private === true) seen.push('private');
+    if (repository?.private === false) seen.push('public');
   }
   if (seen.includes('private')) return 'private';
   if (seen.includes('internal')) return 'internal';

@@ -104,7 +104,7 @@ export function filesystemInputError(e: unknown, file?: string): ConfigurationEr
   const { code, path } = e as NodeJS.ErrnoException;
   if (typeof code !== 'string' || (path !== undefined && typeof path !== 'string')) return undefined;
   const where = file ?? path;
-  if (code === undefined || where === undefined || !Object.hasOwn(FS_INPUT_ERRORS, code)) return undefined;
+  if (where === undefined || !Object.hasOwn(FS_INPUT_ERRORS, code)) return undefined;
   return new ConfigurationError(`cannot use this path: ${FS_INPUT_ERRORS[code]} (${code})`, {
     location: { file: where },
     hint: 'give a path that exists and is what the option asks for (a folder or a file), or remove what is in the way',

@@ -1,6 +1,6 @@
 /** Reading JSON files with errors that name the file, line and column, never a bare SyntaxError. */
 import { ConfigurationError } from './errors.js';
-import { decodeUtf8, readRegularFile } from './safe-read.js';
+import { decodeUtf8, readRegularFile, readRegularFileSync } from './safe-read.js';
 
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -189,4 +189,24 @@ export async function readJsonFile(file: string, limits: ReadLimits = {}): Promi
     ...(limits.within !== undefined ? { within: limits.within } : {}),
   });
   return parseJsonText(decodeUtf8(bytes, file, what), file);
+}
+
+/** The largest runner event payload read (GitHub caps webhook payloads at 25 MB). */
+const MAX_EVENT_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The runner's event payload (`$GITHUB_EVENT_PATH`) as a JSON object, or undefined when there is none or
+ * it cannot be read as one: a FIFO, a device, a link out of its folder, an oversized or malformed file
+ * tells nothing (its bytes are never quoted), so callers fall back to what they know without it.
+ */
+export function readEventPayload(file: string | undefined): Record<string, unknown> | undefined {
+  if (!file) return undefined;
+  try {
+    const v = JSON.parse(
+      decodeUtf8(readRegularFileSync(file, { maxBytes: MAX_EVENT_BYTES, what: 'event payload' }), file, 'event payload'),
+    ) as unknown;
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }

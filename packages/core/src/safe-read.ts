@@ -275,7 +275,7 @@ export function readTextFileSync(file: string, options: SafeReadOptions): string
 }
 
 /**
- * For a file the operator names (a key, a config, the runner's event file): a symbolic link may lead
+ * For a file the operator names (a key, a config): a symbolic link may lead
  * anywhere (mounted secrets are links), but FIFOs, devices and oversized files are still refused.
  */
 export const OPERATOR_FILE = { within: '/' } as const;

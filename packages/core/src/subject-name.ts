@@ -25,13 +25,15 @@ const IN_OUTPUT_FOLDER = `${OUTPUT_FOLDER}/`;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
 
+const INVISIBLE = 'contains a control character or invisible formatting (a bidi override, a zero-width space)';
+
 /** The longest name a subject label may have (an image reference is at most a few hundred characters). */
 const MAX_LABEL = 1024;
 
-function escapes(what: string, original: string, reason: string): ConfigurationError {
-  return new ConfigurationError(`${what} ${safeInlineBounded(JSON.stringify(original), 200)} ${reason}`, {
-    hint: 'subjects are named by their path relative to the project (e.g. "dist/app.js"): give a path inside the project',
-  });
+const PATH_HINT = 'subjects are named by their path relative to the project (e.g. "dist/app.js"): give a path inside the project';
+
+function escapes(what: string, original: string, reason: string, hint = PATH_HINT): ConfigurationError {
+  return new ConfigurationError(`${what} ${safeInlineBounded(JSON.stringify(original), 200)} ${reason}`, { hint });
 }
 
 /**
@@ -41,8 +43,7 @@ function escapes(what: string, original: string, reason: string): ConfigurationE
  */
 export function subjectName(relative: string, what = 'the subject', within = 'the project'): string {
   if (relative === '') throw escapes(what, relative, 'is empty');
-  if (CONTROL.test(relative))
-    throw escapes(what, relative, 'contains a control character or invisible formatting (a bidi override, a zero-width space)');
+  if (CONTROL.test(relative)) throw escapes(what, relative, INVISIBLE);
   const posix = path.sep === '/' ? relative : relative.split(path.sep).join('/');
   if (path.posix.isAbsolute(posix) || /^[A-Za-z]:[\\/]/.test(posix)) throw escapes(what, relative, 'is an absolute path');
   const n = path.posix.normalize(posix);
@@ -101,11 +102,9 @@ export function subjectNamer(root: string): (file: string) => string {
  */
 export function subjectLabel(name: string, what = 'the subject name'): string {
   const refuse = (reason: string): ConfigurationError =>
-    new ConfigurationError(`${what} ${safeInlineBounded(JSON.stringify(name), 200)} ${reason}`, {
-      hint: 'name the artefact with visible characters: its path or its image reference (registry/name)',
-    });
+    escapes(what, name, reason, 'name the artefact with visible characters: its path or its image reference (registry/name)');
   if (name.trim() === '') throw refuse('is empty');
-  if (CONTROL.test(name)) throw refuse('contains a control character or invisible formatting (a bidi override, a zero-width space)');
+  if (CONTROL.test(name)) throw refuse(INVISIBLE);
   if (name.length > MAX_LABEL) throw refuse(`is ${name.length} characters long, over ${MAX_LABEL}`);
   return name;
 }

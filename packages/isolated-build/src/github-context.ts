@@ -6,10 +6,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { readTextFileSync, TOOL_URI, TOOL_VERSION, type ResourceDescriptor } from '@secure-factory/core';
+import { readEventPayload, readTextFileSync, TOOL_URI, TOOL_VERSION, type ResourceDescriptor } from '@secure-factory/core';
 
-/** The runner's event payload is at most 25 MiB (GitHub's webhook limit); a workflow file far less. */
-const EVENT_MAX_BYTES = 32 * 1024 * 1024;
+/** A workflow file is far smaller than this. */
 const WORKFLOW_MAX_BYTES = 4 * 1024 * 1024;
 
 /** The builder id of a run outside GitHub Actions (documented in docs/build-type.md). */
@@ -30,17 +29,10 @@ export interface RunContext {
   runner?: Record<string, string>;
 }
 
+/** An unreadable event file leaves the inputs unknown; the workflow ref still identifies the run. */
 function readEventInputs(file: string | undefined): Record<string, unknown> | undefined {
-  if (!file || !existsSync(file)) return undefined;
-  try {
-    const event = JSON.parse(readTextFileSync(file, { maxBytes: EVENT_MAX_BYTES, what: 'event file' })) as {
-      inputs?: unknown;
-    };
-    if (event.inputs && typeof event.inputs === 'object' && !Array.isArray(event.inputs)) return event.inputs as Record<string, unknown>;
-  } catch {
-    // an unreadable event file leaves the inputs unknown; the workflow ref still identifies the run
-  }
-  return undefined;
+  const inputs = readEventPayload(file)?.inputs;
+  return inputs && typeof inputs === 'object' && !Array.isArray(inputs) ? (inputs as Record<string, unknown>) : undefined;
 }
 
 const USES = /\buses:\s*['"]?([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)((?:\/[A-Za-z0-9_./-]+)?)@([0-9a-f]{40})\b/g;

@@ -18,6 +18,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   ConfigurationError,
+  filesystemInputError,
   makeStatement,
   readRegularFile,
   readRemediations,
@@ -396,9 +397,7 @@ export async function readClockState(
   // The state folder may not exist yet (a first run); anything else than a folder is an input error.
   const st = await stat(stateDir).catch((e: unknown) => {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new ConfigurationError(`cannot read the remediation state folder: ${(e as NodeJS.ErrnoException).code ?? 'error'}`, {
-      location: { file: stateDir },
-    });
+    throw filesystemInputError(e, stateDir) ?? e;
   });
   if (st && !st.isDirectory())
     throw new ConfigurationError('the remediation state folder is not a folder', {

@@ -406,7 +406,7 @@ function checkSemantics(policy: Policy, doc: Document, lc: LineCounter, file: st
     } catch (e: unknown) {
       throw new ConfigurationError(`materials.ignore[${i}]: ${(e as Error).message}`, {
         location: { file, ...locate(doc, lc, ['materials', 'ignore', i]) },
-        hint: 'use *, ?, ** (whole path segments), [abc], [!abc], [a-z] and {a,b}',
+        ...((e as ConfigurationError).hint ? { hint: (e as ConfigurationError).hint } : {}),
       });
     }
   });

@@ -26,6 +26,7 @@ import {
   type HttpPolicy,
   type HttpResponse,
 } from '@secure-factory/core';
+import { isRecord } from '../lockfiles/lockfile-error.js';
 
 export const MEDIA = {
   ociManifest: 'application/vnd.oci.image.manifest.v1+json',
@@ -140,18 +141,20 @@ export function dockerConfigCredentials(registry: string, env: NodeJS.ProcessEnv
   if (!existsSync(file)) return undefined;
   const hint = 'fix or remove the docker config file';
   const text = readTextFileSync(file, { ...OPERATOR_FILE, maxBytes: 4 * 1024 * 1024, what: 'docker config file', hint });
-  let auths: Record<string, { auth?: string; username?: string; password?: string }>;
+  let doc: unknown;
   try {
-    auths = (JSON.parse(text) as { auths?: typeof auths }).auths ?? {};
+    doc = JSON.parse(text);
   } catch {
     throw new ConfigurationError('the docker config file is not JSON', { location: { file }, hint });
   }
+  if (!isRecord(doc)) throw new ConfigurationError('the docker config file is not a JSON object', { location: { file }, hint });
+  const auths = isRecord(doc.auths) ? doc.auths : {};
   const keys =
     registry === 'docker.io' ? ['https://index.docker.io/v1/', 'docker.io', 'index.docker.io'] : [registry, `https://${registry}`];
   for (const k of keys) {
     // Own entries only: a registry named "constructor" must not find Object's.
-    const a = typeof auths === 'object' && auths !== null && Object.hasOwn(auths, k) ? auths[k] : undefined;
-    if (!a || typeof a !== 'object') continue;
+    const a = Object.hasOwn(auths, k) ? auths[k] : undefined;
+    if (!isRecord(a)) continue;
     if (typeof a.username === 'string' && typeof a.password === 'string' && a.username && a.password) {
       return { username: a.username, password: a.password };
     }

@@ -244,14 +244,8 @@ export async function readInventoryAndPlan(dir: string): Promise<{ inventory: In
   // Parsed through core: a syntax error names file:line:column and never quotes the text.
   const rawInventory = parseJsonText(decodeUtf8(bytes, invFile, 'portfolio inventory'), invFile);
   const rawPlan = await readJsonFile(planFile, { what: 'shard plan' });
-  const apiVersion = (v: unknown): unknown =>
-    typeof v === 'object' && v !== null ? (v as { apiVersion?: unknown }).apiVersion : undefined;
-  if (apiVersion(rawInventory) !== INVENTORY_API_VERSION)
-    throw new ConfigurationError(`not a portfolio inventory (apiVersion ${INVENTORY_API_VERSION})`, { location: { file: invFile } });
-  if (apiVersion(rawPlan) !== PLAN_API_VERSION)
-    throw new ConfigurationError(`not a shard plan (apiVersion ${PLAN_API_VERSION})`, { location: { file: planFile } });
-  const inventory = checkPortfolioFile<Inventory>('inventory', rawInventory, invFile);
-  const plan = checkPortfolioFile<PlanFile>('plan', rawPlan, planFile);
+  const inventory = checkPortfolioFile<Inventory>('inventory', rawInventory, invFile, INVENTORY_API_VERSION);
+  const plan = checkPortfolioFile<PlanFile>('plan', rawPlan, planFile, PLAN_API_VERSION);
   if (plan.inventory !== `sha256:${sha256Hex(bytes)}`)
     throw new ConfigurationError('the shard plan was made from another inventory', {
       location: { file: planFile },

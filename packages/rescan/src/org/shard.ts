@@ -96,7 +96,5 @@ export async function writeShard(dir: string, result: ShardResult): Promise<stri
 
 export async function readShard(file: string): Promise<ShardResult> {
   const v = await readJsonFile(file, { what: 'shard result', maxBytes: 512 * 1024 * 1024 });
-  if (typeof v !== 'object' || v === null || (v as { apiVersion?: unknown }).apiVersion !== SHARD_API_VERSION)
-    throw new ConfigurationError(`not a shard result (apiVersion ${SHARD_API_VERSION})`, { location: { file } });
-  return checkPortfolioFile<ShardResult>('shard', v, file);
+  return checkPortfolioFile<ShardResult>('shard', v, file, SHARD_API_VERSION);
 }

@@ -117,16 +117,20 @@ const shardSchema = {
 } as const;
 
 type Kind = 'inventory' | 'plan' | 'shard';
-const SCHEMAS: Record<Kind, object> = { inventory: inventorySchema, plan: planSchema, shard: shardSchema };
 const WHAT: Record<Kind, string> = { inventory: 'portfolio inventory', plan: 'shard plan', shard: 'shard result' };
 let validators: Record<Kind, ValidateFunction> | undefined;
 
-/** Refuses (exit 2, naming the file and the first problems) a portfolio file of the wrong shape. */
-export function checkPortfolioFile<T>(kind: Kind, value: unknown, file: string): T {
-  validators ??= (() => {
+/**
+ * Refuses (exit 2, naming the file) a portfolio file that is not of `kind` at `apiVersion`, or whose
+ * shape is wrong (naming the first problems).
+ */
+export function checkPortfolioFile<T>(kind: Kind, value: unknown, file: string, apiVersion: string): T {
+  if (typeof value !== 'object' || value === null || (value as { apiVersion?: unknown }).apiVersion !== apiVersion)
+    throw new ConfigurationError(`not a ${WHAT[kind]} (apiVersion ${apiVersion})`, { location: { file } });
+  if (!validators) {
     const ajv = newAjv({ strict: false });
-    return { inventory: ajv.compile(SCHEMAS.inventory), plan: ajv.compile(SCHEMAS.plan), shard: ajv.compile(SCHEMAS.shard) };
-  })();
+    validators = { inventory: ajv.compile(inventorySchema), plan: ajv.compile(planSchema), shard: ajv.compile(shardSchema) };
+  }
   const validate = validators[kind];
   if (!validate(value)) {
     const problems = significantErrors(validate.errors ?? [])
